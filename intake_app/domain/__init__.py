@@ -1,0 +1,1 @@
+"""Records, validation and workflow. Plain Python: no Qt, no SQL."""

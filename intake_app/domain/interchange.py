@@ -1,0 +1,337 @@
+"""The JSON interchange format `intake.incident/1`: lossless in both directions.
+
+`to_dict` writes every field; `from_dict` reads it back and reports every structural problem
+with its field path (content rules live in validation.py). The JSON Schema lives in
+resources/schema/incident-1.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
+from .problems import Problem, ValidationError
+from .records import (
+    Agent,
+    FootageItem,
+    Incident,
+    Location,
+    ReportingParty,
+    StatusChange,
+    Supervisor,
+    Vehicle,
+    Violation,
+)
+
+FORMAT = "intake.incident/1"
+E = TypeVar("E", bound=StrEnum)
+
+
+# ---------------------------------------------------------------- writing
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def to_dict(inc: Incident) -> dict[str, Any]:
+    rp = inc.reporting_party
+    return {
+        "format": FORMAT,
+        "id": inc.id,
+        "report_number": inc.report_number,
+        "status": inc.status.value,
+        "created_at": _dt(inc.created_at),
+        "updated_at": _dt(inc.updated_at),
+        "version": inc.version,
+        "district": inc.district,
+        "beat": inc.beat,
+        "occurred_at": _dt(inc.occurred_at),
+        "timezone": inc.timezone,
+        "location": {"address": inc.location.address, "latitude": inc.location.latitude, "longitude": inc.location.longitude},
+        "source": inc.source.value if inc.source else None,
+        "reporting_party": None if rp is None else {
+            "name": rp.name, "phone": rp.phone, "preferred_language": rp.preferred_language,
+            "consent_to_contact": rp.consent_to_contact, "confidential": rp.confidential,
+        },
+        "narrative": inc.narrative,
+        "supervisor": {"name": inc.supervisor.name, "star": inc.supervisor.star},
+        "agents": [_agent_dict(a) for a in inc.agents],
+        "footage": [_footage_dict(f) for f in inc.footage],
+        "violations": [
+            {"id": v.id, "statute": v.statute, "offence_class": v.offence_class, "details": v.details, "agent_ids": list(v.agent_ids)}
+            for v in inc.violations
+        ],
+        "history": [
+            {"from_status": h.from_status.value, "to_status": h.to_status.value, "by_name": h.by_name,
+             "by_star": h.by_star, "at": _dt(h.at), "comment": h.comment}
+            for h in inc.history
+        ],
+        "is_demo": inc.is_demo,
+    }
+
+
+def _agent_dict(a: Agent) -> dict[str, Any]:
+    v = a.vehicle
+    return {
+        "id": a.id, "agency": a.agency.value, "name": a.name, "badge": a.badge,
+        "identified_by": a.identified_by.value if a.identified_by else None,
+        "masked": a.masked, "description": a.description,
+        "vehicle": None if v is None else {"plate": v.plate, "plate_state": v.plate_state, "make": v.make, "model": v.model, "color": v.color},
+    }
+
+
+def _footage_dict(f: FootageItem) -> dict[str, Any]:
+    return {
+        "id": f.id, "kind": f.kind.value, "device_id": f.device_id, "officer_star": f.officer_star,
+        "start": _dt(f.start), "end": _dt(f.end), "evidence_id": f.evidence_id,
+        "file_path": f.file_path, "sha256": f.sha256, "file_size": f.file_size,
+        "file_mtime": _dt(f.file_mtime), "hashed_at": _dt(f.hashed_at),
+        "preservation_status": f.preservation_status.value,
+        "preservation_requested_at": _dt(f.preservation_requested_at),
+        "preservation_deadline": _dt(f.preservation_deadline),
+    }
+
+
+def dumps(incidents: Incident | list[Incident]) -> str:
+    if isinstance(incidents, Incident):
+        return json.dumps(to_dict(incidents), ensure_ascii=False, indent=2)
+    return json.dumps([to_dict(i) for i in incidents], ensure_ascii=False, indent=2)
+
+
+def canonical_json(inc: Incident) -> bytes:
+    """One byte string per record content, for hashes (packets' QR code, sync checks)."""
+    return json.dumps(to_dict(inc), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+# ---------------------------------------------------------------- reading
+
+class _Reader:
+    """Reads one JSON object, collecting problems under field paths instead of stopping at the first."""
+
+    def __init__(self, data: Any, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        if not isinstance(data, dict):
+            self._bad(path or "(record)", "must be a JSON object")
+            data = {}
+        self.data: dict[str, Any] = data
+
+    def _p(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def _bad(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def raw(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def str(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self._bad(self._p(key), "must be text")
+            return default
+        return value
+
+    def bool(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            self._bad(self._p(key), "must be true or false")
+            return default
+        return value
+
+    def int(self, key: str, *, required: bool = False) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._bad(self._p(key), "must be a whole number")
+            return None
+        return value
+
+    def float(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self._bad(self._p(key), "must be a number")
+            return None
+        return float(value)
+
+    def enum(self, key: str, kind: type[E], default: E | None = None) -> E | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            self._bad(self._p(key), f"{value!r} is not one of: {allowed}")
+            return default
+
+    def datetime(self, key: str) -> datetime | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._bad(self._p(key), "must be an ISO 8601 date and time text")
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            self._bad(self._p(key), f"{value!r} is not an ISO 8601 date and time")
+            return None
+        if parsed.tzinfo is None:
+            self._bad(self._p(key), "needs a time zone offset, e.g. 2026-11-02T14:30:00-06:00")
+        return parsed
+
+    def uuid(self, key: str) -> str:
+        value = self.data.get(key)
+        if value is None:
+            return str(uuid.uuid4())
+        try:
+            return str(uuid.UUID(str(value)))
+        except ValueError:
+            self._bad(self._p(key), f"{value!r} is not a UUID")
+            return str(uuid.uuid4())
+
+    def obj(self, key: str) -> _Reader | None:
+        value = self.data.get(key)
+        return None if value is None else _Reader(value, self._p(key), self.problems)
+
+    def items(self, key: str) -> list[_Reader]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._bad(self._p(key), "must be a list")
+            return []
+        return [_Reader(v, f"{self._p(key)}[{i}]", self.problems) for i, v in enumerate(value)]
+
+
+def from_dict(data: Any, *, path: str = "") -> Incident:
+    """Raises ValidationError listing every structural problem, each with its field path."""
+    problems: list[Problem] = []
+    r = _Reader(data, path, problems)
+    fmt = r.raw("format")
+    if fmt != FORMAT:
+        problems.append(Problem(r._p("format"), f"must be {FORMAT!r} (found {fmt!r})"))
+    tz_name = r.str("timezone", "America/Chicago")
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(r._p("timezone"), f"{tz_name!r} is not a known time zone"))
+        tz = None
+    occurred = r.datetime("occurred_at")
+    if occurred is not None and occurred.tzinfo is not None and tz is not None:
+        occurred = occurred.astimezone(tz)
+    loc = r.obj("location")
+    rp = r.obj("reporting_party")
+    sup = r.obj("supervisor")
+    inc = Incident(
+        id=r.uuid("id"),
+        report_number=r.str("report_number"),
+        status=r.enum("status", Status, Status.DRAFT) or Status.DRAFT,
+        created_at=r.datetime("created_at"),
+        updated_at=r.datetime("updated_at"),
+        version=r.int("version") or 0,
+        district=r.int("district"),
+        beat=r.str("beat"),
+        occurred_at=occurred,
+        timezone=tz_name,
+        location=Location(loc.str("address"), loc.float("latitude"), loc.float("longitude")) if loc else Location(),
+        source=r.enum("source", Source),
+        reporting_party=None if rp is None else ReportingParty(
+            rp.str("name"), rp.str("phone"), rp.str("preferred_language", "en") or "en",
+            rp.bool("consent_to_contact", False), rp.bool("confidential", True),
+        ),
+        narrative=r.str("narrative"),
+        supervisor=Supervisor(sup.str("name"), sup.str("star")) if sup else Supervisor(),
+        agents=[_agent(a) for a in r.items("agents")],
+        footage=[_footage(f) for f in r.items("footage")],
+        violations=[_violation(v) for v in r.items("violations")],
+        history=[h for h in (_history(h) for h in r.items("history")) if h is not None],
+        is_demo=r.bool("is_demo", False),
+    )
+    _unique_ids(inc, path, problems)
+    if problems:
+        raise ValidationError(problems)
+    return inc
+
+
+def _unique_ids(inc: Incident, path: str, problems: list[Problem]) -> None:
+    prefix = f"{path}." if path else ""
+    for name, items in (("agents", inc.agents), ("footage", inc.footage), ("violations", inc.violations)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(Problem(f"{prefix}{name}[{i}].id", "is used twice in this incident"))
+            seen.add(item.id)
+
+
+def _agent(r: _Reader) -> Agent:
+    v = r.obj("vehicle")
+    return Agent(
+        id=r.uuid("id"),
+        agency=r.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN,
+        name=r.str("name"), badge=r.str("badge"),
+        identified_by=r.enum("identified_by", IdentifiedBy),
+        masked=r.bool("masked", False), description=r.str("description"),
+        vehicle=None if v is None else Vehicle(v.str("plate"), v.str("plate_state"), v.str("make"), v.str("model"), v.str("color")),
+    )
+
+
+def _footage(r: _Reader) -> FootageItem:
+    return FootageItem(
+        id=r.uuid("id"),
+        kind=r.enum("kind", FootageKind, FootageKind.OTHER) or FootageKind.OTHER,
+        device_id=r.str("device_id"), officer_star=r.str("officer_star"),
+        start=r.datetime("start"), end=r.datetime("end"), evidence_id=r.str("evidence_id"),
+        file_path=r.str("file_path"), sha256=r.str("sha256"), file_size=r.int("file_size"),
+        file_mtime=r.datetime("file_mtime"), hashed_at=r.datetime("hashed_at"),
+        preservation_status=r.enum("preservation_status", Preservation, Preservation.NOT_REQUESTED) or Preservation.NOT_REQUESTED,
+        preservation_requested_at=r.datetime("preservation_requested_at"),
+        preservation_deadline=r.datetime("preservation_deadline"),
+    )
+
+
+def _violation(r: _Reader) -> Violation:
+    ids = r.raw("agent_ids") or []
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        r._bad(r._p("agent_ids"), "must be a list of agent ids")
+        ids = []
+    return Violation(id=r.uuid("id"), statute=r.str("statute"), offence_class=r.str("offence_class"),
+                     details=r.str("details"), agent_ids=list(ids))
+
+
+def _history(r: _Reader) -> StatusChange | None:
+    frm, to, at = r.enum("from_status", Status), r.enum("to_status", Status), r.datetime("at")
+    if frm is None or to is None or at is None:
+        r._bad(r.path, "a history entry needs from_status, to_status and at")
+        return None
+    return StatusChange(frm, to, r.str("by_name"), r.str("by_star"), at, r.str("comment"))
+
+
+def loads(text: str) -> list[Incident]:
+    """One incident or a list of them. Raises ValidationError naming every bad field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError([Problem("(file)", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]) from exc
+    if isinstance(data, list):
+        incidents, problems = [], []
+        for i, item in enumerate(data):
+            try:
+                incidents.append(from_dict(item, path=f"[{i}]"))
+            except ValidationError as err:
+                problems += err.problems
+        if problems:
+            raise ValidationError(problems)
+        return incidents
+    return [from_dict(data)]

@@ -1,0 +1,132 @@
+"""The incident record and its parts, as plain mutable dataclasses.
+
+The wizard edits them in place; the store and the interchange format copy them.
+Times are timezone-aware datetimes everywhere; naive datetimes are a bug.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
+
+DEFAULT_TIMEZONE = "America/Chicago"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Location:
+    address: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass
+class ReportingParty:
+    name: str = ""
+    phone: str = ""
+    preferred_language: str = "en"
+    consent_to_contact: bool = False
+    # Reporting parties may fear exposure: confidential unless the record says otherwise.
+    confidential: bool = True
+
+
+@dataclass
+class Supervisor:
+    name: str = ""
+    star: str = ""
+
+
+@dataclass
+class Vehicle:
+    plate: str = ""
+    plate_state: str = ""
+    make: str = ""
+    model: str = ""
+    color: str = ""
+
+    def is_empty(self) -> bool:
+        return not any((self.plate, self.plate_state, self.make, self.model, self.color))
+
+
+@dataclass
+class Agent:
+    id: str = field(default_factory=new_id)
+    agency: Agency = Agency.UNKNOWN
+    name: str = ""
+    badge: str = ""
+    identified_by: IdentifiedBy | None = None
+    masked: bool = False
+    description: str = ""
+    vehicle: Vehicle | None = None
+
+
+@dataclass
+class FootageItem:
+    id: str = field(default_factory=new_id)
+    kind: FootageKind = FootageKind.BODY_WORN
+    device_id: str = ""
+    officer_star: str = ""
+    start: datetime | None = None
+    end: datetime | None = None
+    evidence_id: str = ""
+    file_path: str = ""
+    sha256: str = ""
+    file_size: int | None = None
+    file_mtime: datetime | None = None
+    hashed_at: datetime | None = None
+    preservation_status: Preservation = Preservation.NOT_REQUESTED
+    preservation_requested_at: datetime | None = None
+    preservation_deadline: datetime | None = None
+
+
+@dataclass
+class Violation:
+    id: str = field(default_factory=new_id)
+    statute: str = ""  # catalogue citation, e.g. "720 ILCS 5/12-3.05"
+    offence_class: str = ""  # the supervisor's choice among the catalogue entry's classes
+    details: str = ""
+    agent_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StatusChange:
+    from_status: Status
+    to_status: Status
+    by_name: str
+    by_star: str
+    at: datetime
+    comment: str = ""
+
+
+@dataclass
+class Incident:
+    id: str = field(default_factory=new_id)
+    report_number: str = ""  # assigned by the store on first save
+    status: Status = Status.DRAFT
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 0  # 0 = never saved
+    district: int | None = None
+    beat: str = ""
+    occurred_at: datetime | None = None
+    timezone: str = DEFAULT_TIMEZONE
+    location: Location = field(default_factory=Location)
+    source: Source | None = None
+    reporting_party: ReportingParty | None = None
+    narrative: str = ""
+    supervisor: Supervisor = field(default_factory=Supervisor)
+    agents: list[Agent] = field(default_factory=list)
+    footage: list[FootageItem] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    history: list[StatusChange] = field(default_factory=list)
+    # Synthetic records made by `intake demo`; never mixed up with real ones.
+    is_demo: bool = False
+
+    def agent(self, agent_id: str) -> Agent | None:
+        return next((a for a in self.agents if a.id == agent_id), None)

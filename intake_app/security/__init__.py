@@ -1,0 +1,1 @@
+"""Keys and secrets: the database key, secure-keyring detection. No Qt."""

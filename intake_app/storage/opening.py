@@ -1,0 +1,40 @@
+"""Open the local store: find the key, build the encrypted engine, migrate, hook in the features."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError
+
+from ..domain.catalogue import load_catalogue
+from ..security.database_key import DatabaseKeyError, database_key
+from .engine import DB_FILE, encrypted_engine
+from .migrate import upgrade
+from .repository import IncidentStore
+
+# Features that must see every change in the same transaction register here (audit, outbox...).
+STORE_EXTENSIONS: list[Callable[[IncidentStore], None]] = []
+
+
+class StoreOpenError(RuntimeError):
+    pass
+
+
+def open_store(data_dir: Path, *, passphrase: str | None = None) -> IncidentStore:
+    try:
+        key, _info = database_key(data_dir, passphrase)
+    except DatabaseKeyError as exc:
+        raise StoreOpenError(str(exc)) from exc
+    engine = encrypted_engine(data_dir / DB_FILE, key)
+    try:
+        upgrade(engine)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise StoreOpenError(
+            f"Cannot open the store in {data_dir}: wrong key or passphrase, or the file is damaged. Nothing was changed."
+        ) from exc
+    store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
+    for extend in STORE_EXTENSIONS:
+        extend(store)
+    return store

@@ -1,0 +1,309 @@
+"""The store's API: one short-lived session and one transaction per user action, plain records out.
+
+Other features hook into the same transaction through change listeners (the audit trail appends
+its entry, the sync outbox queues the change), so a change and its consequences commit together.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.catalogue import Catalogue, default_catalogue
+from ..domain.enums import Status
+from ..domain.interchange import canonical_json, from_dict
+from ..domain.problems import ValidationError
+from ..domain.records import Incident
+from ..domain.settings import StationSettings
+from ..domain.validation import blocking_for_status, validate
+from ..domain.workflow import Actor, transition
+from .projection import delete_fts, fts_query, utc_naive, write_row
+from .queries import IncidentFilter, IncidentSummary
+from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
+
+# Device codes avoid letters and digits people confuse (O/0, I/1, S/5...).
+DEVICE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXY346789"
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class NotFound(StoreError):
+    pass
+
+
+class ConflictError(StoreError):
+    """The record changed since it was read: an edit based on an old version is never applied silently."""
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    action: str  # "create" | "update" | "status" | "delete" | "import"
+    before: Incident | None
+    after: Incident | None
+    actor: Actor
+
+
+ChangeListener = Callable[[Session, ChangeEvent], None]
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None else None
+
+
+class IncidentStore:
+    def __init__(self, engine: Engine, *, catalogue: Catalogue | None = None,
+                 clock: Callable[[], datetime] | None = None):
+        self.engine = engine
+        self.catalogue = catalogue or default_catalogue()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[ChangeListener] = []
+
+    # ------------------------------------------------------------ plumbing
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work; other features' repositories use it to join the same transaction style."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def _notify(self, session: Session, event: ChangeEvent) -> None:
+        for listener in self._listeners:
+            listener(session, event)
+
+    # ------------------------------------------------------------ meta
+
+    def _meta(self, session: Session, key: str) -> str | None:
+        row = session.get(MetaRow, key)
+        return row.value if row else None
+
+    def _set_meta(self, session: Session, key: str, value: str) -> None:
+        row = session.get(MetaRow, key)
+        if row:
+            row.value = value
+        else:
+            session.add(MetaRow(key=key, value=value))
+
+    def device_code(self) -> str:
+        """Three characters made once per installation; part of every report number it hands out."""
+        with self.transaction() as session:
+            code = self._meta(session, "device_code")
+            if code is None:
+                code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
+                self._set_meta(session, "device_code", code)
+            return code
+
+    def settings(self) -> StationSettings:
+        with self.transaction() as session:
+            raw = self._meta(session, "station_settings")
+        return StationSettings.from_dict(json.loads(raw)) if raw else StationSettings()
+
+    def save_settings(self, settings: StationSettings) -> None:
+        with self.transaction() as session:
+            self._set_meta(session, "station_settings", json.dumps(settings.to_dict()))
+
+    # ------------------------------------------------------------ reading
+
+    def _row(self, session: Session, ref: str) -> IncidentRow | None:
+        row = session.get(IncidentRow, ref)
+        if row is None:
+            row = session.scalars(select(IncidentRow).where(IncidentRow.report_number == ref)).first()
+        return row
+
+    def find(self, ref: str) -> Incident | None:
+        """By UUID or report number."""
+        with self.transaction() as session:
+            row = self._row(session, ref.strip())
+            return from_dict(json.loads(row.record_json)) if row else None
+
+    def get(self, ref: str) -> Incident:
+        found = self.find(ref)
+        if found is None:
+            raise NotFound(f"No incident with id or report number {ref!r}")
+        return found
+
+    def all(self, *, include_demo: bool = True) -> list[Incident]:
+        with self.transaction() as session:
+            stmt = select(IncidentRow.record_json).order_by(IncidentRow.occurred_at, IncidentRow.id)
+            if not include_demo:
+                stmt = stmt.where(IncidentRow.is_demo.is_(False))
+            return [from_dict(json.loads(raw)) for raw in session.scalars(stmt)]
+
+    def count(self) -> int:
+        with self.transaction() as session:
+            return session.scalar(select(func.count()).select_from(IncidentRow)) or 0
+
+    def list(self, flt: IncidentFilter = IncidentFilter()) -> list[IncidentSummary]:
+        stmt = select(IncidentRow.id, IncidentRow.report_number, IncidentRow.status, IncidentRow.district,
+                      IncidentRow.beat, IncidentRow.occurred_at, IncidentRow.address, IncidentRow.agent_count,
+                      IncidentRow.updated_at, IncidentRow.version, IncidentRow.is_demo)
+        if flt.text.strip():
+            query = fts_query(flt.text)
+            if not query:
+                return []
+            stmt = stmt.where(IncidentRow.id.in_(
+                select(text("incident_id")).select_from(text("incident_fts")).where(text("incident_fts MATCH :q"))
+            )).params(q=query)
+        if flt.status is not None:
+            stmt = stmt.where(IncidentRow.status == flt.status.value)
+        if flt.district is not None:
+            stmt = stmt.where(IncidentRow.district == flt.district)
+        if flt.occurred_from is not None:
+            stmt = stmt.where(IncidentRow.occurred_at >= utc_naive(flt.occurred_from))
+        if flt.occurred_to is not None:
+            stmt = stmt.where(IncidentRow.occurred_at <= utc_naive(flt.occurred_to))
+        if not flt.include_demo:
+            stmt = stmt.where(IncidentRow.is_demo.is_(False))
+        stmt = stmt.order_by(IncidentRow.occurred_at.desc(), IncidentRow.id).offset(flt.offset)
+        if flt.limit is not None:
+            stmt = stmt.limit(flt.limit)
+        with self.transaction() as session:
+            return [
+                IncidentSummary(r.id, r.report_number or "", Status(r.status), r.district, r.beat, _aware(r.occurred_at),
+                                r.address, r.agent_count, _aware(r.updated_at), r.version, r.is_demo)
+                for r in session.execute(stmt)
+            ]
+
+    def search(self, words: str, *, limit: int = 50, offset: int = 0) -> list[IncidentSummary]:
+        return self.list(IncidentFilter(text=words, limit=limit, offset=offset))
+
+    # ------------------------------------------------------------ writing
+
+    def _next_report_number(self, session: Session, district: int, year: int) -> str:
+        seq = session.get(ReportSequence, (district, year))
+        if seq is None:
+            seq = ReportSequence(district=district, year=year, last=0)
+            session.add(seq)
+        seq.last += 1
+        code = self._meta(session, "device_code")
+        if code is None:
+            code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
+            self._set_meta(session, "device_code", code)
+        return f"D{district:03d}-{year}-{code}-{seq.last:05d}"
+
+    def save(self, incident: Incident, actor: Actor) -> Incident:
+        """Save a draft or an edit. Invalid values are kept in a draft (nothing typed is lost) but
+        a record past draft must stay valid. Returns the stored record (new version)."""
+        if incident.status != Status.DRAFT:
+            blocking = blocking_for_status(validate(incident, catalogue=self.catalogue), incident.status)
+            if blocking:
+                raise ValidationError(blocking)
+        now = self.clock()
+        with self.transaction() as session:
+            row = session.get(IncidentRow, incident.id)
+            before = from_dict(json.loads(row.record_json)) if row else None
+            stored_version = row.version if row else 0
+            if incident.version != stored_version:
+                raise ConflictError(
+                    f"Incident {incident.report_number or incident.id} was changed elsewhere "
+                    f"(version {stored_version}, yours is based on {incident.version}); nothing was saved."
+                )
+            after = copy.deepcopy(incident)
+            after.version = stored_version + 1
+            after.created_at = before.created_at if before else now
+            after.updated_at = now
+            if not after.report_number and after.district is not None and after.occurred_at is not None:
+                after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
+            write_row(session, after, existing=row)
+            session.query(AutosaveRow).filter_by(incident_id=after.id).delete()
+            self._notify(session, ChangeEvent("update" if before else "create", before, after, actor))
+            return after
+
+    def change_status(self, ref: str, to: Status, actor: Actor, *, comment: str = "", expected_version: int | None = None) -> Incident:
+        now = self.clock()
+        with self.transaction() as session:
+            row = self._row(session, ref)
+            if row is None:
+                raise NotFound(f"No incident with id or report number {ref!r}")
+            before = from_dict(json.loads(row.record_json))
+            if expected_version is not None and expected_version != before.version:
+                raise ConflictError(f"Incident {before.report_number} was changed elsewhere; reload it first.")
+            after = transition(before, to, actor, comment=comment, now=now, catalogue=self.catalogue)
+            after.version = before.version + 1
+            after.updated_at = now
+            write_row(session, after, existing=row)
+            self._notify(session, ChangeEvent("status", before, after, actor))
+            return after
+
+    def delete_draft(self, ref: str, actor: Actor) -> None:
+        with self.transaction() as session:
+            row = self._row(session, ref)
+            if row is None:
+                raise NotFound(f"No incident with id or report number {ref!r}")
+            if row.status != Status.DRAFT.value:
+                raise StoreError("Only drafts can be deleted; submitted records are kept.")
+            before = from_dict(json.loads(row.record_json))
+            delete_fts(session, row.id)
+            session.delete(row)
+            session.query(AutosaveRow).filter_by(incident_id=before.id).delete()
+            self._notify(session, ChangeEvent("delete", before, None, actor))
+
+    def import_incidents(self, incidents: list[Incident], actor: Actor) -> list[Incident]:
+        """All or nothing. Records keep their ids, versions and history (a lossless round trip);
+        re-importing an identical record is a no-op, a different one with the same id is refused."""
+        problems = []
+        for i, inc in enumerate(incidents):
+            prefix = f"[{i}]." if len(incidents) > 1 else ""
+            for p in blocking_for_status(validate(inc, catalogue=self.catalogue), inc.status):
+                problems.append(type(p)(prefix + p.path, p.message, p.severity))
+        if problems:
+            raise ValidationError(problems)
+        now = self.clock()
+        stored: list[Incident] = []
+        with self.transaction() as session:
+            for inc in incidents:
+                row = session.get(IncidentRow, inc.id)
+                if row is not None:
+                    existing = from_dict(json.loads(row.record_json))
+                    if canonical_json(existing) == canonical_json(inc):
+                        stored.append(existing)
+                        continue
+                    raise ConflictError(f"Incident {inc.id} already exists here with different content; nothing was imported.")
+                if inc.report_number and session.scalar(select(IncidentRow.id).where(IncidentRow.report_number == inc.report_number)):
+                    raise ConflictError(f"Report number {inc.report_number} is already used by another incident; nothing was imported.")
+                after = copy.deepcopy(inc)
+                after.version = max(after.version, 1)
+                after.created_at = after.created_at or now
+                after.updated_at = after.updated_at or now
+                if not after.report_number and after.district is not None and after.occurred_at is not None:
+                    after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
+                write_row(session, after, existing=None)
+                self._notify(session, ChangeEvent("import", None, after, actor))
+                stored.append(after)
+        return stored
+
+    # ------------------------------------------------------------ autosave
+
+    def autosave(self, incident: Incident) -> None:
+        """Keep the form as typed, encrypted like everything else; cleared by a real save."""
+        from ..domain.interchange import to_dict
+
+        with self.transaction() as session:
+            row = session.get(AutosaveRow, incident.id)
+            payload = json.dumps(to_dict(incident), ensure_ascii=False)
+            if row:
+                row.record_json, row.saved_at = payload, utc_naive(self.clock())
+            else:
+                session.add(AutosaveRow(incident_id=incident.id, saved_at=utc_naive(self.clock()), record_json=payload))
+
+    def autosaves(self) -> list[tuple[datetime, Incident]]:
+        with self.transaction() as session:
+            rows = session.scalars(select(AutosaveRow).order_by(AutosaveRow.saved_at)).all()
+            return [(_aware(r.saved_at), from_dict(json.loads(r.record_json))) for r in rows]
+
+    def discard_autosave(self, incident_id: str) -> None:
+        with self.transaction() as session:
+            session.query(AutosaveRow).filter_by(incident_id=incident_id).delete()

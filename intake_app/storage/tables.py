@@ -1,0 +1,104 @@
+"""ORM tables of the local store.
+
+The incident's full record is kept as its interchange JSON (the truth, lossless); the child tables
+and the FTS index are projections rewritten in the same transaction, for lists, filters and search.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    report_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    district: Mapped[int | None] = mapped_column(Integer, index=True)
+    beat: Mapped[str] = mapped_column(String(4), default="")
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC, naive
+    address: Mapped[str] = mapped_column(Text, default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    agent_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    record_json: Mapped[str] = mapped_column(Text)
+
+
+class AgentRow(Base):
+    __tablename__ = "incident_agents"
+
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agent_id: Mapped[str] = mapped_column(String(36))
+    agency: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    badge: Mapped[str] = mapped_column(String(64), default="")
+    plate: Mapped[str] = mapped_column(String(16), default="")
+    plate_state: Mapped[str] = mapped_column(String(2), default="")
+
+
+class FootageRow(Base):
+    __tablename__ = "incident_footage"
+    __table_args__ = (Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),)
+
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    footage_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    preservation_status: Mapped[str] = mapped_column(String(16))
+    preservation_deadline: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ViolationRow(Base):
+    __tablename__ = "incident_violations"
+
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    violation_id: Mapped[str] = mapped_column(String(36))
+    statute: Mapped[str] = mapped_column(String(64), index=True)
+    offence_class: Mapped[str] = mapped_column(String(16), default="")
+
+
+class ReportSequence(Base):
+    __tablename__ = "report_sequences"
+
+    district: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MetaRow(Base):
+    """Installation facts (device code) and station settings, as JSON text per key."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AutosaveRow(Base):
+    """The wizard's unsaved form, written every few seconds so a crash loses little."""
+
+    __tablename__ = "autosaves"
+
+    incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    record_json: Mapped[str] = mapped_column(Text)
+
+
+# The FTS5 table is created by the migration (raw SQL); listed here for readers.
+FTS_TABLE = "incident_fts"
+FTS_COLUMNS = ("incident_id", "report_number", "narrative", "address", "agent_names", "badges", "plates")

@@ -1,0 +1,43 @@
+import os
+
+# Qt aborts without a display unless this is set before Qt is imported.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from intake_app.domain.workflow import Actor  # noqa: E402
+from intake_app.storage.opening import open_store  # noqa: E402
+
+from .memory_keyring import MemoryKeyring  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """Every test gets its own in-memory keyring; the real one is never touched."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("INTAKE_PASSPHRASE", raising=False)
+    monkeypatch.delenv("INTAKE_DATA_DIR", raising=False)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def store(data_dir):
+    s = open_store(data_dir)
+    yield s
+    s.engine.dispose()
+
+
+@pytest.fixture
+def actor():
+    return Actor("Sgt. Maria Test", "2231")
