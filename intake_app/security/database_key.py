@@ -28,6 +28,16 @@ MIN_PASSPHRASE = 12
 class DatabaseKeyError(RuntimeError):
     """The store's key could not be had; the message says why and what to do."""
 
+    # Why, for callers that offer a way out (the app asks for a passphrase on NO_KEYRING/NEEDS_PASSPHRASE).
+    NO_KEYRING = "no_keyring"
+    NEEDS_PASSPHRASE = "needs_passphrase"
+    KEY_MISSING = "key_missing"
+    WEAK_PASSPHRASE = "weak_passphrase"
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
 
 @dataclass
 class StoreInfo:
@@ -69,16 +79,18 @@ def database_key(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, 
         return _create(data_dir, passphrase)
     if info.key_mode == "passphrase":
         if not passphrase:
-            raise DatabaseKeyError(f"This store is protected by a passphrase: set {PASSPHRASE_ENV} or pass --passphrase.")
+            raise DatabaseKeyError(f"This store is protected by a passphrase: set {PASSPHRASE_ENV} or pass --passphrase.",
+                                   DatabaseKeyError.NEEDS_PASSPHRASE)
         return derive_key(passphrase, info.salt), info
     try:
         stored = keyring_secrets.get_secret(info.keyring_name)
     except keyring_secrets.NoSecureKeyring as exc:
-        raise DatabaseKeyError(str(exc)) from exc
+        raise DatabaseKeyError(str(exc), DatabaseKeyError.NO_KEYRING) from exc
     if stored is None:
         raise DatabaseKeyError(
             f"The key of the store in {data_dir} is not in this user's keyring. "
-            "It was created by another user or on another computer; nothing was changed."
+            "It was created by another user or on another computer; nothing was changed.",
+            DatabaseKeyError.KEY_MISSING,
         )
     return bytes.fromhex(stored), info
 
@@ -87,7 +99,8 @@ def _create(data_dir: Path, passphrase: str | None) -> tuple[bytes, StoreInfo]:
     installation_id = str(uuid.uuid4())
     if passphrase:
         if len(passphrase) < MIN_PASSPHRASE:
-            raise DatabaseKeyError(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")
+            raise DatabaseKeyError(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.",
+                                   DatabaseKeyError.WEAK_PASSPHRASE)
         info = StoreInfo(installation_id, "passphrase", secrets.token_hex(16))
         key = derive_key(passphrase, info.salt)
     else:
@@ -96,6 +109,6 @@ def _create(data_dir: Path, passphrase: str | None) -> tuple[bytes, StoreInfo]:
         try:
             keyring_secrets.set_secret(info.keyring_name, key.hex())
         except keyring_secrets.NoSecureKeyring as exc:
-            raise DatabaseKeyError(str(exc)) from exc
+            raise DatabaseKeyError(str(exc), DatabaseKeyError.NO_KEYRING) from exc
     _write_store_info(data_dir, info)
     return key, info

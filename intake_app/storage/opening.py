@@ -18,21 +18,26 @@ STORE_EXTENSIONS: list[Callable[[IncidentStore], None]] = []
 
 
 class StoreOpenError(RuntimeError):
-    pass
+    WRONG_KEY = "wrong_key"
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason  # a DatabaseKeyError reason, or WRONG_KEY
 
 
 def open_store(data_dir: Path, *, passphrase: str | None = None) -> IncidentStore:
     try:
         key, _info = database_key(data_dir, passphrase)
     except DatabaseKeyError as exc:
-        raise StoreOpenError(str(exc)) from exc
+        raise StoreOpenError(str(exc), exc.reason) from exc
     engine = encrypted_engine(data_dir / DB_FILE, key)
     try:
         upgrade(engine)
     except DatabaseError as exc:
         engine.dispose()
         raise StoreOpenError(
-            f"Cannot open the store in {data_dir}: wrong key or passphrase, or the file is damaged. Nothing was changed."
+            f"Cannot open the store in {data_dir}: wrong key or passphrase, or the file is damaged. Nothing was changed.",
+            StoreOpenError.WRONG_KEY,
         ) from exc
     store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
     for extend in STORE_EXTENSIONS:
