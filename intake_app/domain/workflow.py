@@ -6,7 +6,7 @@ import copy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .catalogue import Catalogue, default_catalogue, is_felony_class
+from .catalogue import Catalogue, is_felony_class
 from .enums import Status
 from .problems import Problem, ValidationError
 from .records import Incident, StatusChange, Supervisor

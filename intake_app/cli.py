@@ -1,0 +1,97 @@
+"""The `intake` command. With no sub-command it opens the desktop app.
+
+Exit codes: 0 done, 1 could not do it (store, network, printer...), 2 bad input (the message names
+what and where; nothing partial was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from . import __version__
+from .commands.context import CliContext, UsageError
+from .domain.problems import ValidationError
+from .domain.workflow import WorkflowError
+from .security.database_key import PASSPHRASE_ENV
+from .storage.opening import StoreOpenError
+from .storage.repository import ConflictError, NotFound, StoreError
+
+# One module per feature; each has register(subparsers). Add a line here for a new feature.
+COMMAND_MODULES = [
+    "intake_app.commands.records",
+]
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake",
+        description="Intake: document alleged violations by federal immigration agents (CPD, ICE On Notice order). "
+        "Without a command, opens the desktop app.",
+        epilog=f"The local store is encrypted; its key lives in the OS keyring, or comes from a passphrase "
+        f"({PASSPHRASE_ENV} or --passphrase-prompt) on machines without one.",
+    )
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    parser.add_argument("--data-dir", help="folder of the local store (default: the user data folder; or INTAKE_DATA_DIR)")
+    parser.add_argument("--passphrase-prompt", action="store_true",
+                        help=f"ask for the store's passphrase (instead of the keyring or {PASSPHRASE_ENV})")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _display_available() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_app(ctx: CliContext) -> int:
+    if not _display_available():
+        print("intake: no display is available here (DISPLAY and WAYLAND_DISPLAY are not set), so the desktop app "
+              "cannot open.\nUse the command line instead: `intake --help` lists the commands "
+              "(import, export, list, show, demo...).", file=ctx.err)
+        return EXIT_FAILED
+    from .ui.app import run  # Qt is imported only when the app is really opened
+
+    return run(ctx.data_dir, passphrase=ctx.passphrase())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(data_dir_option=args.data_dir, prompt_passphrase=args.passphrase_prompt)
+    try:
+        if args.command is None:
+            return open_app(ctx)
+        return args.func(args, ctx)
+    except ValidationError as exc:
+        print("intake: the input has problems; nothing was written:", file=ctx.err)
+        for problem in exc.problems:
+            print(f"  {problem.path}: {problem.message}", file=ctx.err)
+        return EXIT_BAD_INPUT
+    except (UsageError, NotFound, ConflictError, WorkflowError) as exc:
+        print(f"intake: {exc}", file=ctx.err)
+        return EXIT_BAD_INPUT
+    except (StoreOpenError, StoreError) as exc:
+        print(f"intake: {exc}", file=ctx.err)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; nothing more to say. Keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""What every sub-command gets: where the store is, how to open it, who is acting, where to print."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..domain.workflow import Actor
+from ..paths import data_dir as resolve_data_dir
+from ..storage.repository import IncidentStore
+
+
+class UsageError(ValueError):
+    """Bad input on the command line: printed plainly, exit code 2."""
+
+
+@dataclass
+class CliContext:
+    data_dir_option: str | None = None
+    prompt_passphrase: bool = False
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: IncidentStore | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        return resolve_data_dir(self.data_dir_option)
+
+    def passphrase(self) -> str | None:
+        if self.prompt_passphrase:
+            return getpass.getpass("Passphrase for the local store: ")
+        return None  # INTAKE_PASSPHRASE, if set, is read where the key is made
+
+    @property
+    def store(self) -> IncidentStore:
+        if self._store is None:
+            from ..storage.opening import open_store
+
+            self._store = open_store(self.data_dir, passphrase=self.passphrase())
+        return self._store
+
+    def actor(self) -> Actor:
+        """The station's supervisor from Settings; otherwise the OS account, so every change still has a who."""
+        s = self.store.settings()
+        if s.supervisor_name and s.supervisor_star:
+            return Actor(s.supervisor_name, s.supervisor_star)
+        return Actor(os.environ.get("INTAKE_ACTOR") or f"{getpass.getuser()} (CLI)", os.environ.get("INTAKE_ACTOR_STAR", "0"))
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.engine.dispose()
+            self._store = None
