@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
@@ -13,8 +13,9 @@ from .engine import DB_FILE, encrypted_engine
 from .migrate import upgrade
 from .repository import IncidentStore
 
-# Features that must see every change in the same transaction register here (audit, outbox...).
-STORE_EXTENSIONS: list[Callable[[IncidentStore], None]] = []
+# Features that must see every change in the same transaction (audit trail, sync outbox...):
+# each module has `install(store)`, called on every opened store. Add a line for a new feature.
+EXTENSION_MODULES: list[str] = []
 
 
 class StoreOpenError(RuntimeError):
@@ -40,6 +41,10 @@ def open_store(data_dir: Path, *, passphrase: str | None = None) -> IncidentStor
             StoreOpenError.WRONG_KEY,
         ) from exc
     store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
-    for extend in STORE_EXTENSIONS:
-        extend(store)
+    install_extensions(store)
     return store
+
+
+def install_extensions(store: IncidentStore) -> None:
+    for name in EXTENSION_MODULES:
+        importlib.import_module(name).install(store)

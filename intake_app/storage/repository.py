@@ -146,7 +146,8 @@ class IncidentStore:
         with self.transaction() as session:
             return session.scalar(select(func.count()).select_from(IncidentRow)) or 0
 
-    def list(self, flt: IncidentFilter = IncidentFilter()) -> list[IncidentSummary]:
+    def list(self, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
+        flt = flt or IncidentFilter()
         stmt = select(IncidentRow.id, IncidentRow.report_number, IncidentRow.status, IncidentRow.district,
                       IncidentRow.beat, IncidentRow.occurred_at, IncidentRow.address, IncidentRow.agent_count,
                       IncidentRow.updated_at, IncidentRow.version, IncidentRow.is_demo)
