@@ -1,0 +1,107 @@
+"""The `intake` command, as a user at a terminal would use it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from intake_app.cli import main
+from intake_app.domain.interchange import dumps, to_dict
+
+from ..factories import make_incident
+
+
+@pytest.fixture
+def intake(data_dir, capsys):
+    def run(*args):
+        code = main(["--data-dir", str(data_dir), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_import_then_show_by_report_number(intake, tmp_path):
+    f = tmp_path / "one.json"
+    f.write_text(dumps(make_incident()))
+    code, out, _ = intake("import", str(f))
+    assert code == 0
+    number = out.split()[1]
+    code, out, _ = intake("show", number)
+    assert code == 0 and f"Report number: {number}" in out and "Agent Doe" in out
+
+
+def test_export_import_round_trip_is_byte_identical(intake, tmp_path, data_dir):
+    intake("demo", "--incidents", "15")
+    first = tmp_path / "first.json"
+    assert intake("export", "--all", "--out", str(first))[0] == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    assert main(["--data-dir", str(other), "import", str(first)]) == 0
+    second = tmp_path / "second.json"
+    assert main(["--data-dir", str(other), "export", "--all", "--out", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_bad_import_exits_2_names_the_field_and_writes_nothing(intake, tmp_path):
+    good = to_dict(make_incident())
+    bad = to_dict(make_incident())
+    bad["agents"][0]["vehicle"]["plate"] = "AB$%"
+    f = tmp_path / "list.json"
+    f.write_text(json.dumps([good, bad]))
+    code, _, err = intake("import", str(f))
+    assert code == 2
+    assert "[1].agents[0].vehicle.plate" in err
+    assert intake("list", "--json")[1].strip() == "[]"
+
+
+def test_missing_file_is_bad_input(intake, tmp_path):
+    code, _, err = intake("import", str(tmp_path / "nope.json"))
+    assert code == 2 and "Cannot read" in err
+
+
+def test_unknown_incident_is_bad_input(intake):
+    code, _, err = intake("show", "D009-2026-AAA-00001")
+    assert code == 2 and "No incident" in err
+
+
+def test_list_json_has_the_promised_fields(intake):
+    intake("demo", "--incidents", "3")
+    code, out, _ = intake("list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 3
+    assert {"id", "report_number", "status", "district", "occurred_at"} <= set(rows[0])
+
+
+def test_list_search_finds_by_plate(intake, tmp_path):
+    f = tmp_path / "one.json"
+    f.write_text(dumps(make_incident()))
+    intake("import", str(f))
+    intake("demo", "--incidents", "5")
+    rows = json.loads(intake("list", "--search", "abc1234", "--json")[1])
+    assert [r["district"] for r in rows] == [9]
+
+
+def test_list_filters_by_status(intake):
+    intake("demo", "--incidents", "30")
+    rows = json.loads(intake("list", "--status", "draft", "--json")[1])
+    assert rows and {r["status"] for r in rows} == {"draft"}
+
+
+def test_demo_records_are_marked(intake):
+    intake("demo", "--incidents", "4")
+    rows = json.loads(intake("list", "--json")[1])
+    assert all(r["is_demo"] for r in rows)
+    _, out, _ = intake("show", rows[0]["id"])
+    assert "[DEMO DATA]" in out
+
+
+def test_without_a_display_the_app_says_so_plainly(data_dir):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "intake_app", "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 1
+    assert "no display" in proc.stderr and "intake --help" in proc.stderr
+    assert "Traceback" not in proc.stderr
