@@ -1,4 +1,8 @@
-"""How a record is projected into the queryable tables and the search index."""
+"""How a record is projected into the queryable tables and the search index.
+
+Written with Core statements (not ORM objects): a save touches a few dozen rows and the
+unit-of-work bookkeeping would cost more than the writes.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 import re
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, text
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.interchange import to_dict
@@ -24,56 +28,88 @@ def plate_tokens(plate: str) -> str:
     return f"{plate} {joined}" if joined != plate else plate
 
 
-def write_row(session: Session, inc: Incident, *, existing: IncidentRow | None) -> IncidentRow:
-    row = existing or IncidentRow(id=inc.id)
-    row.report_number = inc.report_number or None
-    row.status = inc.status.value
-    row.district = inc.district
-    row.beat = inc.beat
-    row.occurred_at = utc_naive(inc.occurred_at)
-    row.address = inc.location.address
-    row.latitude = inc.location.latitude
-    row.longitude = inc.location.longitude
-    row.agent_count = len(inc.agents)
-    row.created_at = utc_naive(inc.created_at)
-    row.updated_at = utc_naive(inc.updated_at)
-    row.version = inc.version
-    row.is_demo = inc.is_demo
-    row.record_json = json.dumps(to_dict(inc), ensure_ascii=False)
-    if existing is None:
-        session.add(row)
-    session.flush()
-    _write_children(session, inc)
-    _write_fts(session, inc)
-    return row
+# Table-level (Core) statements with bound parameters: compiled once, cached, no ORM bookkeeping.
+INCIDENTS = IncidentRow.__table__
+_UPDATE_INCIDENT = update(INCIDENTS).where(INCIDENTS.c.id == bindparam("key"))
 
 
-def _write_children(session: Session, inc: Incident) -> None:
-    for table in (AgentRow, FootageRow, ViolationRow):
-        session.execute(delete(table).where(table.incident_id == inc.id))
-    session.add_all(
-        AgentRow(incident_id=inc.id, position=i, agent_id=a.id, agency=a.agency.value, name=a.name, badge=a.badge,
-                 plate=a.vehicle.plate if a.vehicle else "", plate_state=a.vehicle.plate_state if a.vehicle else "")
-        for i, a in enumerate(inc.agents)
-    )
-    session.add_all(
-        FootageRow(incident_id=inc.id, position=i, footage_id=f.id, kind=f.kind.value,
-                   preservation_status=f.preservation_status.value,
-                   preservation_deadline=utc_naive(f.preservation_deadline), sha256=f.sha256)
-        for i, f in enumerate(inc.footage)
-    )
-    session.add_all(
-        ViolationRow(incident_id=inc.id, position=i, violation_id=v.id, statute=v.statute, offence_class=v.offence_class)
-        for i, v in enumerate(inc.violations)
-    )
+def _columns(inc: Incident) -> dict:
+    return {
+        "report_number": inc.report_number or None,
+        "status": inc.status.value,
+        "district": inc.district,
+        "beat": inc.beat,
+        "occurred_at": utc_naive(inc.occurred_at),
+        "address": inc.location.address,
+        "latitude": inc.location.latitude,
+        "longitude": inc.location.longitude,
+        "agent_count": len(inc.agents),
+        "created_at": utc_naive(inc.created_at),
+        "updated_at": utc_naive(inc.updated_at),
+        "version": inc.version,
+        "is_demo": inc.is_demo,
+        "record_json": json.dumps(to_dict(inc), ensure_ascii=False),
+    }
 
 
-def _write_fts(session: Session, inc: Incident) -> None:
-    delete_fts(session, inc.id)
-    session.execute(
-        text("INSERT INTO incident_fts (incident_id, report_number, narrative, address, agent_names, badges, plates) "
-             "VALUES (:id, :rn, :narrative, :address, :names, :badges, :plates)"),
+def write_row(session: Session, inc: Incident, *, exists: bool) -> None:
+    """Insert or rewrite the incident's row, its child rows and its search entry, in the caller's transaction."""
+    conn = session.connection()
+    if exists:
+        conn.execute(_UPDATE_INCIDENT, {"key": inc.id, **_columns(inc)})
+        search_rowid = conn.scalar(select(INCIDENTS.c.search_rowid).where(INCIDENTS.c.id == inc.id))
+        _delete_children(session, inc.id)
+        conn.execute(text("DELETE FROM incident_fts WHERE rowid = :r"), {"r": search_rowid})
+    else:
+        search_rowid = (conn.scalar(select(func.max(INCIDENTS.c.search_rowid))) or 0) + 1
+        conn.execute(insert(INCIDENTS), {"id": inc.id, "search_rowid": search_rowid, **_columns(inc)})
+    _insert_children(session, inc)
+    _insert_fts(session, inc, search_rowid)
+
+
+def delete_row(session: Session, incident_id: str) -> None:
+    search_rowid = session.scalar(select(IncidentRow.search_rowid).where(IncidentRow.id == incident_id))
+    session.execute(text("DELETE FROM incident_fts WHERE rowid = :r"), {"r": search_rowid})
+    _delete_children(session, incident_id)
+    session.execute(delete(IncidentRow).where(IncidentRow.id == incident_id))
+
+
+def _delete_children(session: Session, incident_id: str) -> None:
+    conn = session.connection()
+    for table in (AgentRow.__table__, FootageRow.__table__, ViolationRow.__table__):
+        conn.execute(delete(table).where(table.c.incident_id == incident_id))
+
+
+def _insert_children(session: Session, inc: Incident) -> None:
+    conn = session.connection()
+    if inc.agents:
+        conn.execute(insert(AgentRow.__table__), [
+            {"incident_id": inc.id, "position": i, "agent_id": a.id, "agency": a.agency.value, "name": a.name,
+             "badge": a.badge, "plate": a.vehicle.plate if a.vehicle else "",
+             "plate_state": a.vehicle.plate_state if a.vehicle else ""}
+            for i, a in enumerate(inc.agents)
+        ])
+    if inc.footage:
+        conn.execute(insert(FootageRow.__table__), [
+            {"incident_id": inc.id, "position": i, "footage_id": f.id, "kind": f.kind.value,
+             "preservation_status": f.preservation_status.value,
+             "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256}
+            for i, f in enumerate(inc.footage)
+        ])
+    if inc.violations:
+        conn.execute(insert(ViolationRow.__table__), [
+            {"incident_id": inc.id, "position": i, "violation_id": v.id, "statute": v.statute,
+             "offence_class": v.offence_class}
+            for i, v in enumerate(inc.violations)
+        ])
+
+
+def _insert_fts(session: Session, inc: Incident, search_rowid: int) -> None:
+    session.connection().execute(
+        text("INSERT INTO incident_fts (rowid, incident_id, report_number, narrative, address, agent_names, badges, plates) "
+             "VALUES (:rowid, :id, :rn, :narrative, :address, :names, :badges, :plates)"),
         {
+            "rowid": search_rowid,
             "id": inc.id,
             "rn": inc.report_number,
             "narrative": inc.narrative,
@@ -83,10 +119,6 @@ def _write_fts(session: Session, inc: Incident) -> None:
             "plates": " ".join(plate_tokens(a.vehicle.plate) for a in inc.agents if a.vehicle and a.vehicle.plate),
         },
     )
-
-
-def delete_fts(session: Session, incident_id: str) -> None:
-    session.execute(text("DELETE FROM incident_fts WHERE incident_id = :id"), {"id": incident_id})
 
 
 def fts_query(user_text: str) -> str:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.catalogue import Catalogue, default_catalogue
@@ -25,7 +25,7 @@ from ..domain.records import Incident
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import Actor, transition
-from .projection import delete_fts, fts_query, utc_naive, write_row
+from .projection import delete_row, fts_query, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
@@ -155,8 +155,8 @@ class IncidentStore:
             query = fts_query(flt.text)
             if not query:
                 return []
-            stmt = stmt.where(IncidentRow.id.in_(
-                select(text("incident_id")).select_from(text("incident_fts")).where(text("incident_fts MATCH :q"))
+            stmt = stmt.where(IncidentRow.search_rowid.in_(
+                select(text("rowid")).select_from(text("incident_fts")).where(text("incident_fts MATCH :q"))
             )).params(q=query)
         if flt.status is not None:
             stmt = stmt.where(IncidentRow.status == flt.status.value)
@@ -218,8 +218,8 @@ class IncidentStore:
             after.updated_at = now
             if not after.report_number and after.district is not None and after.occurred_at is not None:
                 after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
-            write_row(session, after, existing=row)
-            session.query(AutosaveRow).filter_by(incident_id=after.id).delete()
+            write_row(session, after, exists=row is not None)
+            session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == after.id))
             self._notify(session, ChangeEvent("update" if before else "create", before, after, actor))
             return after
 
@@ -235,7 +235,7 @@ class IncidentStore:
             after = transition(before, to, actor, comment=comment, now=now, catalogue=self.catalogue)
             after.version = before.version + 1
             after.updated_at = now
-            write_row(session, after, existing=row)
+            write_row(session, after, exists=True)
             self._notify(session, ChangeEvent("status", before, after, actor))
             return after
 
@@ -247,9 +247,8 @@ class IncidentStore:
             if row.status != Status.DRAFT.value:
                 raise StoreError("Only drafts can be deleted; submitted records are kept.")
             before = from_dict(json.loads(row.record_json))
-            delete_fts(session, row.id)
-            session.delete(row)
-            session.query(AutosaveRow).filter_by(incident_id=before.id).delete()
+            delete_row(session, row.id)
+            session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == before.id))
             self._notify(session, ChangeEvent("delete", before, None, actor))
 
     def import_incidents(self, incidents: list[Incident], actor: Actor) -> list[Incident]:
@@ -265,15 +264,16 @@ class IncidentStore:
         now = self.clock()
         stored: list[Incident] = []
         with self.transaction() as session:
+            existing = self._existing_records(session, [inc.id for inc in incidents])
+            taken = self._taken_report_numbers(session, [inc.report_number for inc in incidents if inc.report_number])
             for inc in incidents:
-                row = session.get(IncidentRow, inc.id)
-                if row is not None:
-                    existing = from_dict(json.loads(row.record_json))
-                    if canonical_json(existing) == canonical_json(inc):
-                        stored.append(existing)
+                known = existing.get(inc.id)
+                if known is not None:
+                    if canonical_json(known) == canonical_json(inc):
+                        stored.append(known)
                         continue
                     raise ConflictError(f"Incident {inc.id} already exists here with different content; nothing was imported.")
-                if inc.report_number and session.scalar(select(IncidentRow.id).where(IncidentRow.report_number == inc.report_number)):
+                if inc.report_number and inc.report_number in taken:
                     raise ConflictError(f"Report number {inc.report_number} is already used by another incident; nothing was imported.")
                 after = copy.deepcopy(inc)
                 after.version = max(after.version, 1)
@@ -281,10 +281,30 @@ class IncidentStore:
                 after.updated_at = after.updated_at or now
                 if not after.report_number and after.district is not None and after.occurred_at is not None:
                     after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
-                write_row(session, after, existing=None)
+                write_row(session, after, exists=False)
+                existing[after.id] = after
+                taken.add(after.report_number)
                 self._notify(session, ChangeEvent("import", None, after, actor))
                 stored.append(after)
         return stored
+
+    @staticmethod
+    def _existing_records(session: Session, ids: list[str]) -> dict[str, Incident]:
+        found: dict[str, Incident] = {}
+        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[start:start + 500]
+            for raw in session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.in_(chunk))):
+                inc = from_dict(json.loads(raw))
+                found[inc.id] = inc
+        return found
+
+    @staticmethod
+    def _taken_report_numbers(session: Session, numbers: list[str]) -> set[str]:
+        taken: set[str] = set()
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            taken.update(session.scalars(select(IncidentRow.report_number).where(IncidentRow.report_number.in_(chunk))))
+        return taken
 
     # ------------------------------------------------------------ autosave
 
@@ -307,4 +327,4 @@ class IncidentStore:
 
     def discard_autosave(self, incident_id: str) -> None:
         with self.transaction() as session:
-            session.query(AutosaveRow).filter_by(incident_id=incident_id).delete()
+            session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == incident_id))

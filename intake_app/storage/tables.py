@@ -34,6 +34,7 @@ class IncidentRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     record_json: Mapped[str] = mapped_column(Text)
+    search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
 
 
 class AgentRow(Base):

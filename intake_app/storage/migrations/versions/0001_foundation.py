@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("is_demo", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("record_json", sa.Text, nullable=False),
+        # The row's key in incident_fts (FTS5 rows are addressed by integer rowid only).
+        sa.Column("search_rowid", sa.Integer, nullable=False, unique=True),
     )
     op.create_index("ix_incidents_status", "incidents", ["status"])
     op.create_index("ix_incidents_district", "incidents", ["district"])
