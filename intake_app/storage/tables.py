@@ -18,13 +18,14 @@ class Base(DeclarativeBase):
 
 class IncidentRow(Base):
     __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_occurred_at", "occurred_at", "id"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     report_number: Mapped[str | None] = mapped_column(String(32), unique=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     district: Mapped[int | None] = mapped_column(Integer, index=True)
     beat: Mapped[str] = mapped_column(String(4), default="")
-    occurred_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # UTC, naive
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive; indexed with id
     address: Mapped[str] = mapped_column(Text, default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]

@@ -37,7 +37,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_incidents_status", "incidents", ["status"])
     op.create_index("ix_incidents_district", "incidents", ["district"])
-    op.create_index("ix_incidents_occurred_at", "incidents", ["occurred_at"])
+    # (occurred_at, id): lists are ordered newest first with the id as tie-breaker, straight off this index.
+    op.create_index("ix_incidents_occurred_at", "incidents", ["occurred_at", "id"])
     op.create_index("ix_incidents_updated_at", "incidents", ["updated_at"])
 
     op.create_table(
