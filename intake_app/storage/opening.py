@@ -15,7 +15,9 @@ from .repository import IncidentStore
 
 # Features that must see every change in the same transaction (audit trail, sync outbox...):
 # each module has `install(store)`, called on every opened store. Add a line for a new feature.
-EXTENSION_MODULES: list[str] = []
+EXTENSION_MODULES: list[str] = [
+    "intake_app.storage.links",
+]
 
 
 class StoreOpenError(RuntimeError):

@@ -1,0 +1,102 @@
+"""Reviewers' decisions on links: confirm, reject, dismiss. Kept for good and audited.
+
+Nothing is merged or deleted: a confirmed link only records that two incidents belong together;
+both keep their own record and history. A rejected or dismissed pair is never suggested again
+(unless a reviewer later confirms it explicitly: that decision is kept too, after the first).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from datetime import UTC
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.matching import DECISIONS, LINK_KINDS, LinkDecision, ordered_pair
+from ..domain.workflow import Actor
+from .link_tables import LinkDecisionRow
+from .repository import IncidentStore, NotFound
+from .tables import IncidentRow
+
+DECISIONS_TABLE = LinkDecisionRow.__table__
+ACTIONS = {"confirmed": "link_confirmed", "rejected": "link_rejected", "dismissed": "link_dismissed"}
+
+
+class LinkError(ValueError):
+    """A link decision that cannot be taken as asked (same incident twice, unknown kind...)."""
+
+
+def resolve_id(session: Session, ref: str) -> IncidentRow:
+    ref = ref.strip()
+    row = session.get(IncidentRow, ref)
+    if row is None:
+        row = session.scalars(select(IncidentRow).where(IncidentRow.report_number == ref)).first()
+    if row is None:
+        raise NotFound(f"No incident with id or report number {ref!r}")
+    return row
+
+
+def _as_decision(row) -> LinkDecision:
+    return LinkDecision(row.incident_a, row.incident_b, row.kind, row.decision, row.actor_name, row.actor_star,
+                        row.decided_at.replace(tzinfo=UTC), row.note, tuple(json.loads(row.shared_json or "[]")))
+
+
+def decision_history(session: Session, incident_id: str) -> list[LinkDecision]:
+    """Every decision touching the incident, oldest first."""
+    t = DECISIONS_TABLE
+    rows = session.execute(select(t).where(or_(t.c.incident_a == incident_id, t.c.incident_b == incident_id))
+                           .order_by(t.c.id))
+    return [_as_decision(r) for r in rows]
+
+
+def current_decisions(session: Session, incident_id: str) -> dict[tuple[str, str], LinkDecision]:
+    """The standing decision per (other incident, kind): the latest one wins."""
+    latest: dict[tuple[str, str], LinkDecision] = {}
+    for d in decision_history(session, incident_id):
+        other = d.incident_b if d.incident_a == incident_id else d.incident_a
+        latest[(other, d.kind)] = d
+    return latest
+
+
+def decisions_for(store: IncidentStore, incident_id: str) -> list[LinkDecision]:
+    with store.reading() as session:
+        return decision_history(session, resolve_id(session, incident_id).id)
+
+
+def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail: str) -> None:
+    """Into the audit chain (issue 3) in the same transaction, where that feature is installed."""
+    try:
+        audit = importlib.import_module("intake_app.security.audit")
+    except ModuleNotFoundError:
+        return  # the decision row itself still records who, when and why
+    audit.record_action_in(session, incident_id, action, actor, detail)
+
+
+def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor: Actor, note: str = "",
+           shared: tuple[str, ...] = ()) -> LinkDecision:
+    """Record a reviewer's decision on the pair (a, b); `a`/`b` are ids or report numbers."""
+    if kind not in LINK_KINDS:
+        raise LinkError(f"kind: must be one of {', '.join(LINK_KINDS)}, not {kind!r}")
+    if decision not in DECISIONS:
+        raise LinkError(f"decision: must be one of {', '.join(DECISIONS)}, not {decision!r}")
+    if not (actor.name.strip() and actor.star.strip()):
+        raise LinkError("actor: a link decision needs the reviewer's name and star number")
+    now = store.clock()
+    with store.transaction() as session:
+        row_a, row_b = resolve_id(session, a), resolve_id(session, b)
+        if row_a.id == row_b.id:
+            raise LinkError(f"An incident cannot be linked to itself ({row_a.report_number or row_a.id})")
+        first, second = ordered_pair(row_a.id, row_b.id)
+        values = {"incident_a": first, "incident_b": second, "kind": kind, "decision": decision,
+                  "actor_name": actor.name, "actor_star": actor.star,
+                  "decided_at": now.astimezone(UTC).replace(tzinfo=None), "note": note,
+                  "shared_json": json.dumps(list(shared), ensure_ascii=False)}
+        session.connection().execute(insert(DECISIONS_TABLE), values)
+        numbers = {row_a.id: row_a.report_number or row_a.id, row_b.id: row_b.report_number or row_b.id}
+        for this, other in ((first, second), (second, first)):
+            detail = f"{kind} link with {numbers[other]} {decision}" + (f": {note}" if note else "")
+            _audit(session, this, ACTIONS[decision], actor, detail)
+        return LinkDecision(first, second, kind, decision, actor.name, actor.star, now.astimezone(UTC), note,
+                            tuple(shared))

@@ -1,0 +1,68 @@
+"""Keep the identifier and place indexes equal to the records, inside the caller's transaction.
+
+Core statements on the caller's connection: called once per record on every save and import
+(100,000 times when a headquarters store syncs in), so no ORM bookkeeping.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from ..domain.identifiers import identifiers_of
+from ..domain.records import Incident
+from .link_tables import PLACE_INDEX, TIME_ORIGIN, IdentifierRow, IncidentPlaceRow
+
+IDENTIFIERS = IdentifierRow.__table__
+PLACES = IncidentPlaceRow.__table__
+_INSERT_PLACE_INDEX = text(
+    f"INSERT INTO {PLACE_INDEX} (id, min_lat, max_lat, min_lon, max_lon, min_t, max_t) "
+    "VALUES (:id, :lat, :lat, :lon, :lon, :t, :t)"
+)
+_DELETE_PLACE_INDEX = text(f"DELETE FROM {PLACE_INDEX} WHERE id = :id")
+
+
+def minutes(when: datetime) -> float:
+    """Minutes since TIME_ORIGIN (UTC): the R*Tree's time axis."""
+    naive = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+    return (naive - TIME_ORIGIN).total_seconds() / 60.0
+
+
+def _place(inc: Incident) -> tuple[float, float, float] | None:
+    loc = inc.location
+    if loc.latitude is None or loc.longitude is None or inc.occurred_at is None:
+        return None
+    return loc.latitude, loc.longitude, minutes(inc.occurred_at)
+
+
+def index_incident(conn: Connection, inc: Incident, *, fresh: bool = False) -> None:
+    """(Re)write the incident's rows. `fresh`: the incident has no rows yet (new record, import)."""
+    if not fresh:
+        unindex_incident(conn, inc.id)
+    idents = identifiers_of(inc)
+    if idents:
+        conn.execute(insert(IDENTIFIERS), [
+            {"incident_id": inc.id, "kind": i.kind, "value": i.value, "state": i.state, "display": i.display}
+            for i in idents
+        ])
+    place = _place(inc)
+    if place is not None:
+        place_id = conn.execute(insert(PLACES).values(incident_id=inc.id)).inserted_primary_key[0]
+        lat, lon, t = place
+        conn.execute(_INSERT_PLACE_INDEX, {"id": place_id, "lat": lat, "lon": lon, "t": t})
+
+
+def unindex_incident(conn: Connection, incident_id: str) -> None:
+    conn.execute(delete(IDENTIFIERS).where(IDENTIFIERS.c.incident_id == incident_id))
+    place_id = conn.scalar(select(PLACES.c.place_id).where(PLACES.c.incident_id == incident_id))
+    if place_id is not None:
+        conn.execute(_DELETE_PLACE_INDEX, {"id": place_id})
+        conn.execute(delete(PLACES).where(PLACES.c.place_id == place_id))
+
+
+def needs_reindex(before: Incident | None, after: Incident) -> bool:
+    """A status change leaves agents, place and time alone: skip the rewrite then."""
+    if before is None:
+        return True
+    return (identifiers_of(before) != identifiers_of(after) or _place(before) != _place(after))

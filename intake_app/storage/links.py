@@ -1,0 +1,26 @@
+"""Store extension of issue 9: keeps the link indexes in step with every change, in the same transaction.
+
+Named in `opening.EXTENSION_MODULES`. Sync imports records through `IncidentStore.import_incidents`,
+which fires the same listener, so a headquarters store indexes other districts' records as they arrive
+and finds links across districts without anything more.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from . import link_tables  # noqa: F401  (declares the tables on Base)
+from .link_index import index_incident, needs_reindex, unindex_incident
+from .repository import ChangeEvent, IncidentStore
+
+
+def on_change(session: Session, event: ChangeEvent) -> None:
+    conn = session.connection()
+    if event.action == "delete":
+        unindex_incident(conn, event.before.id)
+    elif event.after is not None and needs_reindex(event.before, event.after):
+        index_incident(conn, event.after, fresh=event.before is None)
+
+
+def install(store: IncidentStore) -> None:
+    store.add_listener(on_change)
