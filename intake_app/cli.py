@@ -22,6 +22,7 @@ from .storage.repository import ConflictError, NotFound, StoreError
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
     "intake_app.commands.records",
+    "intake_app.commands.links",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2

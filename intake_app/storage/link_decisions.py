@@ -11,10 +11,11 @@ import importlib
 import json
 from datetime import UTC
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..domain.matching import DECISIONS, LINK_KINDS, LinkDecision, ordered_pair
+from ..domain.identifiers import PLATE
+from ..domain.matching import DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
 from ..domain.workflow import Actor
 from .link_tables import LinkDecisionRow
 from .repository import IncidentStore, NotFound
@@ -74,8 +75,20 @@ def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail
     audit.record_action_in(session, incident_id, action, actor, detail)
 
 
-def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor: Actor, note: str = "",
-           shared: tuple[str, ...] = ()) -> LinkDecision:
+def shared_between(session: Session, a: str, b: str) -> list[Shared]:
+    """Identifiers the two stored incidents have in common (a plate counts only if the states agree)."""
+    found = []
+    for r in session.execute(text(
+        "SELECT x.kind, x.value, x.state AS sa, y.state AS sb, x.display AS da, y.display AS db "
+        "FROM incident_identifiers x JOIN incident_identifiers y ON y.kind = x.kind AND y.value = x.value "
+        "WHERE x.incident_id = :a AND y.incident_id = :b"), {"a": a, "b": b}):
+        if r.kind != PLATE or not r.sa or not r.sb or r.sa == r.sb:
+            found.append(Shared(r.kind, r.value, r.sa if r.sa == r.sb else "", r.da, r.db))
+    return found
+
+
+def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor: Actor,
+           note: str = "") -> LinkDecision:
     """Record a reviewer's decision on the pair (a, b); `a`/`b` are ids or report numbers."""
     if kind not in LINK_KINDS:
         raise LinkError(f"kind: must be one of {', '.join(LINK_KINDS)}, not {kind!r}")
@@ -89,6 +102,7 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         if row_a.id == row_b.id:
             raise LinkError(f"An incident cannot be linked to itself ({row_a.report_number or row_a.id})")
         first, second = ordered_pair(row_a.id, row_b.id)
+        shared = tuple(x.describe() for x in shared_between(session, first, second))
         values = {"incident_a": first, "incident_b": second, "kind": kind, "decision": decision,
                   "actor_name": actor.name, "actor_star": actor.star,
                   "decided_at": now.astimezone(UTC).replace(tzinfo=None), "note": note,
@@ -99,4 +113,4 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
             detail = f"{kind} link with {numbers[other]} {decision}" + (f": {note}" if note else "")
             _audit(session, this, ACTIONS[decision], actor, detail)
         return LinkDecision(first, second, kind, decision, actor.name, actor.star, now.astimezone(UTC), note,
-                            tuple(shared))
+                            shared)

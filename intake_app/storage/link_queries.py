@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import column, select, table
@@ -29,6 +30,7 @@ from ..domain.matching import (
     combined_score,
     degree_box,
     distance_m,
+    ordered_pair,
 )
 from ..domain.records import Incident
 from .link_decisions import current_decisions, resolve_id
@@ -147,12 +149,15 @@ def duplicate_candidates(store: IncidentStore, incident: Incident, rules: Duplic
     """Incidents that may describe the same event as `incident` (saved or about to be): within the distance
     AND the time window, or sharing a plate or badge within the identifier window. Pairs already linked as
     one event, or dismissed, are not offered again."""
-    rules = rules or DuplicateRules()
     with store.reading() as session:
-        near = {o.id: o for o in _near(session, incident, rules)}
-        shared = _shared_with(session, incident, kinds=(PLATE, BADGE))
-        decided = current_decisions(session, incident.id)
-        others = {**_others(session, set(shared) - set(near)), **near}
+        return _candidates(session, incident, rules or DuplicateRules())
+
+
+def _candidates(session: Session, incident: Incident, rules: DuplicateRules) -> list[Match]:
+    near = {o.id: o for o in _near(session, incident, rules)}
+    shared = _shared_with(session, incident, kinds=(PLATE, BADGE))
+    decided = current_decisions(session, incident.id)
+    others = {**_others(session, set(shared) - set(near)), **near}
     found = []
     for other_id, other in others.items():
         if (other_id, SAME_EVENT) in decided:
@@ -188,3 +193,37 @@ def confirmed_links_for_packet(store: IncidentStore, ref: str) -> list[LinkedInc
         rows.append(LinkedIncidentRow(m.other.report_number, m.other.occurred_at, m.other.district, m.kind, said))
     rows.sort(key=lambda r: (r.occurred_at or datetime.min.replace(tzinfo=UTC), r.report_number))
     return rows
+
+
+@dataclass(frozen=True)
+class CandidatePair:
+    """Two stored incidents that may describe one event (for `intake duplicates`)."""
+
+    a: OtherIncident
+    b: OtherIncident
+    match: Match  # seen from `a`: match.other is `b`
+
+
+def duplicate_pairs(store: IncidentStore, *, since: datetime | None = None,
+                    rules: DuplicateRules | None = None) -> list[CandidatePair]:
+    """Every undecided pair of possible duplicates where at least one incident occurred at or after `since`."""
+    rules = rules or DuplicateRules()
+    since_naive = since.astimezone(UTC).replace(tzinfo=None) if since else None
+    with store.reading() as session:
+        stmt = select(INCIDENTS.c.record_json)
+        if since_naive is not None:
+            stmt = stmt.where(INCIDENTS.c.occurred_at >= since_naive)
+        # One candidate search per incident: each is an R*Tree probe plus a few index lookups.
+        seen: set[tuple[str, str]] = set()
+        pairs = []
+        for raw in session.scalars(stmt).all():
+            inc = from_dict(json.loads(raw))
+            me = OtherIncident(inc.id, inc.report_number, inc.district, inc.occurred_at, inc.status.value,
+                               inc.location.latitude, inc.location.longitude)
+            for m in _candidates(session, inc, rules):
+                key = ordered_pair(inc.id, m.other.id)
+                if key not in seen:
+                    seen.add(key)
+                    pairs.append(CandidatePair(me, m.other, m))
+    pairs.sort(key=lambda p: (-p.match.score, p.a.report_number, p.b.report_number))
+    return pairs
