@@ -1,0 +1,40 @@
+"""Headquarters imports records from every district (as sync does) and sees links between districts."""
+
+from intake_app.domain.matching import AGENT_LINK, CONFIRMED
+from intake_app.storage.link_decisions import decide
+from intake_app.storage.link_queries import confirmed_links_for_packet, links_for
+
+from .helpers import incident_at, plate_agent
+
+
+def test_the_same_plate_in_two_districts_is_linked_after_import(store, actor):
+    district_9 = incident_at(district=9, agents=[plate_agent("ABC 1234")])
+    district_9.report_number = "D009-2026-K7Q-00042"
+    district_12 = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
+    district_12.report_number = "D012-2026-M3X-00007"
+    district_25 = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
+    district_25.report_number = "D025-2026-P8R-00101"
+
+    store.import_incidents([district_9], actor)
+    store.import_incidents([district_12, district_25], actor)
+
+    matches = links_for(store, "D009-2026-K7Q-00042")
+    assert {(m.other.report_number, m.other.district) for m in matches} == {
+        ("D012-2026-M3X-00007", 12), ("D025-2026-P8R-00101", 25)}
+
+
+def test_a_reviewer_confirms_one_cross_district_link_and_the_packet_lists_only_that_one(store, actor):
+    mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
+    theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
+    theirs.report_number = "D012-2026-M3X-00007"
+    theirs.reporting_party.name = "Other Station Reporter"
+    other = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
+    other.report_number = "D025-2026-P8R-00101"
+    store.import_incidents([theirs, other], actor)
+
+    decide(store, mine.id, "D012-2026-M3X-00007", AGENT_LINK, CONFIRMED, actor)
+
+    [row] = confirmed_links_for_packet(store, mine.id)
+    assert (row.report_number, row.district, row.occurred_at) == ("D012-2026-M3X-00007", 12, theirs.occurred_at)
+    assert row.shared == ("plate abc-1234 (IL) (here: ABC 1234 (IL))",)
+    assert "Other Station Reporter" not in repr(row)
