@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, LINK_KINDS, REJECTED, DuplicateRules, Match
+from ..domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, LINK_KINDS, REJECTED, Match
 from ..storage.link_decisions import LinkError, decide
 from ..storage.link_queries import duplicate_pairs, links_for
+from ..storage.link_settings import duplicate_rules, save_duplicate_rules
 from .context import CliContext, UsageError
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -23,9 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("duplicates", help="pairs of incidents that may describe the same event")
     p.add_argument("--since", help="only pairs with an incident on or after this date (YYYY-MM-DD, Chicago time)")
-    p.add_argument("--distance", type=float, default=DuplicateRules.distance_m, help="metres (default 500)")
-    p.add_argument("--window", type=float, default=DuplicateRules.window.total_seconds() / 60,
-                   help="minutes either side (default 120)")
+    p.add_argument("--distance", type=float, help="metres (default: the station's rule, 500 unless set)")
+    p.add_argument("--window", type=float, help="minutes either side (default: the station's rule, 120 unless set)")
+    p.add_argument("--save-rules", action="store_true",
+                   help="keep --distance/--window as the station's rule for the duplicates offered after a save")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_duplicates)
 
@@ -88,9 +91,16 @@ def _since(value: str | None) -> datetime | None:
 
 
 def cmd_duplicates(args, ctx: CliContext) -> int:
-    if args.distance <= 0 or args.window <= 0:
+    if (args.distance is not None and args.distance <= 0) or (args.window is not None and args.window <= 0):
         raise UsageError("--distance and --window must be greater than 0")
-    rules = DuplicateRules(distance_m=args.distance, window=timedelta(minutes=args.window))
+    rules = duplicate_rules(ctx.store)
+    if args.distance is not None:
+        rules = replace(rules, distance_m=args.distance)
+    if args.window is not None:
+        rules = replace(rules, window=timedelta(minutes=args.window))
+    if args.save_rules:
+        save_duplicate_rules(ctx.store, rules)
+        print(f"station rule saved: {rules.distance_m:.0f} m, {rules.window.total_seconds() / 60:.0f} min", file=ctx.err)
     pairs = duplicate_pairs(ctx.store, since=_since(args.since), rules=rules)
     if args.json:
         out = [{"a": {"id": p.a.id, "report_number": p.a.report_number, "district": p.a.district,

@@ -91,3 +91,19 @@ def test_linking_an_unknown_incident_is_refused_with_exit_2(intake, three_cars):
 def test_linking_an_incident_to_itself_is_refused_with_exit_2(intake, three_cars):
     code, _, err = intake("link", three_cars[0].report_number, three_cars[0].id, "--confirm")
     assert code == 2 and "itself" in err
+
+
+def test_a_wider_station_rule_is_kept_for_later_searches(intake, store, actor):
+    store.save(incident_at(), actor)
+    store.save(incident_at(north_m=800, minutes_later=150), actor)
+    assert json.loads(intake("duplicates", "--json")[1]) == []
+
+    code, _, err = intake("duplicates", "--distance", "1000", "--window", "180", "--save-rules", "--json")
+    assert code == 0 and "1000 m, 180 min" in err
+
+    assert len(json.loads(intake("duplicates", "--json")[1])) == 1
+
+
+def test_a_zero_distance_is_refused_with_exit_2(intake):
+    code, _, err = intake("duplicates", "--distance", "0")
+    assert code == 2 and "--distance" in err

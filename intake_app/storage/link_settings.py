@@ -1,0 +1,40 @@
+"""The station's duplicate rules (distance and time window), kept in the encrypted store's meta table."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from ..domain.matching import DuplicateRules
+from .repository import IncidentStore
+from .tables import MetaRow
+
+META_KEY = "duplicate_rules"
+
+
+def duplicate_rules(store: IncidentStore) -> DuplicateRules:
+    with store.reading() as session:
+        row = session.get(MetaRow, META_KEY)
+        raw = json.loads(row.value) if row else {}
+    default = DuplicateRules()
+    ident = raw.get("identifier_window_min", default.identifier_window.total_seconds() / 60)
+    return DuplicateRules(
+        distance_m=float(raw.get("distance_m", default.distance_m)),
+        window=timedelta(minutes=float(raw.get("window_min", default.window.total_seconds() / 60))),
+        identifier_window=None if ident is None else timedelta(minutes=float(ident)),
+    )
+
+
+def save_duplicate_rules(store: IncidentStore, rules: DuplicateRules) -> None:
+    if rules.distance_m <= 0 or rules.window <= timedelta(0):
+        raise ValueError("duplicate rules: the distance and the time window must be greater than 0")
+    value = json.dumps({
+        "distance_m": rules.distance_m, "window_min": rules.window.total_seconds() / 60,
+        "identifier_window_min": None if rules.identifier_window is None else rules.identifier_window.total_seconds() / 60,
+    })
+    with store.transaction() as session:
+        row = session.get(MetaRow, META_KEY)
+        if row:
+            row.value = value
+        else:
+            session.add(MetaRow(key=META_KEY, value=value))
