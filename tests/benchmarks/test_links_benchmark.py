@@ -1,0 +1,196 @@
+"""Issue 9 target: the duplicate-candidate search run after a save, over 100,000 incidents, under 50 ms
+(R*Tree over place and time), measured beside a plain SQL range query (lat/lon/time BETWEEN on the
+incidents table) in the same run, on the same encrypted store.
+
+The store is filled the way sync fills a headquarters store: `IncidentStore.import_incidents` in
+batches, so the link indexes are built by the same listener that runs on every save.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from intake_app.domain.demo import demo_incidents
+from intake_app.domain.matching import DuplicateRules, degree_box, distance_m
+from intake_app.domain.workflow import Actor
+from intake_app.storage.link_index import minutes
+from intake_app.storage.link_queries import duplicate_candidates
+from intake_app.storage.opening import open_store
+from intake_app.storage.projection import utc_naive
+
+from .timing import median_seconds, report
+
+pytestmark = pytest.mark.benchmark
+
+SIZE = 100_000
+BATCH = 5_000
+PROBES = SIZE // BATCH  # one planted pair per batch
+METRES_PER_DEGREE_LAT = 111_195.0
+LOADER = Actor("Benchmark loader", "0000")
+
+
+def _companion(inc):
+    """A second report of the same event: 300 m north, 40 minutes later, another station's numbering."""
+    twin = copy.deepcopy(inc)
+    twin.id = str(uuid.uuid4())
+    twin.report_number = inc.report_number.replace("-BEN-", "-TWN-")
+    twin.location.latitude += 300 / METRES_PER_DEGREE_LAT
+    twin.occurred_at += timedelta(minutes=40)
+    for agent in twin.agents:  # different witnesses, different agents' details: only place and time tie them
+        agent.badge, agent.name, agent.vehicle = "", "", None
+        agent.description = agent.description or "Masked"
+    return twin
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory):
+    import keyring
+
+    from ..memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    store = open_store(tmp_path_factory.mktemp("links-big"))
+    started = time.perf_counter()
+    probes = []
+    made = 0
+    while made < SIZE:
+        batch = demo_incidents(BATCH, seed=1000 + made)
+        for i, inc in enumerate(batch):
+            # Synced records arrive numbered by their station.
+            inc.report_number = f"D{inc.district:03d}-2026-BEN-{made + i:05d}"
+        if len(probes) < PROBES:
+            probe = next(inc for inc in batch if inc.location.latitude is not None)
+            probes.append(probe)
+            batch.append(_companion(probe))
+        store.import_incidents(batch, LOADER)
+        made += BATCH
+    setup = time.perf_counter() - started
+    print(f"\nSetup: {store.count():,} incidents imported through IncidentStore.import_incidents "
+          f"(batches of {BATCH:,}, link indexes built by the listener) in {setup:.1f} s")
+    yield store, probes
+    store.engine.dispose()
+    keyring.set_keyring(previous)
+
+
+PLAIN_RANGE = ("SELECT id, latitude, longitude, occurred_at FROM incidents {hint} "
+               "WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND occurred_at BETWEEN ? AND ? AND id != ?")
+
+
+RTREE_RANGE = ("SELECT i.id, i.latitude, i.longitude, i.occurred_at FROM incident_place_index r "
+               "JOIN incident_places p ON p.place_id = r.id JOIN incidents i ON i.id = p.incident_id "
+               "WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ? "
+               "AND r.min_t <= ? AND r.max_t >= ? AND i.id != ?")
+
+
+def _range_args(inc, rules: DuplicateRules):
+    dlat, dlon = degree_box(inc.location.latitude, rules.distance_m)
+    lat, lon = inc.location.latitude, inc.location.longitude
+    t0, t1 = utc_naive(inc.occurred_at - rules.window), utc_naive(inc.occurred_at + rules.window)
+    stamp = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime in SQLite
+    return (lat - dlat, lat + dlat, lon - dlon, lon + dlon, t0.strftime(stamp), t1.strftime(stamp), inc.id)
+
+
+def _within(inc, rows, rules):
+    return {r[0] for r in rows
+            if distance_m(inc.location.latitude, inc.location.longitude, r[1], r[2]) <= rules.distance_m}
+
+
+def test_candidate_search_after_a_save_over_100k_incidents_is_under_50_ms(big_store):
+    store, probes = big_store
+    rules = DuplicateRules()
+    raw = store.engine.raw_connection()
+    cursor = raw.cursor()
+    cycle = iter(range(10**9))
+
+    def ours():
+        return duplicate_candidates(store, probes[next(cycle) % len(probes)], rules)
+
+    def plain(hint: str):
+        def run():
+            inc = probes[next(cycle) % len(probes)]
+            return cursor.execute(PLAIN_RANGE.format(hint=hint), _range_args(inc, rules)).fetchall()
+        return run
+
+    def rtree_only():
+        inc = probes[next(cycle) % len(probes)]
+        lat0, lat1, lon0, lon1, _, _, me = _range_args(inc, rules)
+        t = minutes(inc.occurred_at)
+        w = rules.window.total_seconds() / 60
+        return cursor.execute(RTREE_RANGE, (lat1, lat0, lon1, lon0, t + w, t - w, me)).fetchall()
+
+    # Both find the same incidents within 500 m and 2 h (the plain query then filtered by exact distance);
+    # every probe finds at least its planted second report.
+    for inc in probes:
+        found = {m.other.id for m in duplicate_candidates(store, inc, rules)
+                 if m.distance_m is not None and m.distance_m <= rules.distance_m}
+        plain_rows = cursor.execute(PLAIN_RANGE.format(hint=""), _range_args(inc, rules)).fetchall()
+        assert found == _within(inc, plain_rows, rules)
+        assert found
+
+    t_ours = median_seconds(ours, repeat=100)
+    t_plain = median_seconds(plain(""), repeat=100)
+    t_scan = median_seconds(plain("NOT INDEXED"), repeat=10)
+    t_rtree = median_seconds(rtree_only, repeat=100)
+    raw.close()
+    report(f"Duplicate candidates after a save, over {store.count():,} incidents (500 m, 2 h; median)", {
+        "duplicate_candidates (R*Tree + ids)": t_ours,
+        "plain BETWEEN range (occurred_at index)": t_plain,
+        "plain BETWEEN range, full table scan": t_scan,
+        "the R*Tree query alone, raw driver": t_rtree,
+    })
+    print(f"  ratio ours / plain indexed range: {t_ours / t_plain:.2f}x; "
+          f"full scan / ours: {t_scan / t_ours:.1f}x")
+    assert t_ours < 0.050, f"candidate search took {t_ours * 1000:.1f} ms (target < 50 ms)"
+
+
+def test_a_wider_window_still_answers_fast_where_the_time_index_alone_does_not_narrow(big_store):
+    """A day-long window: the plain query walks every incident of the day, the R*Tree only the box."""
+    store, probes = big_store
+    rules = DuplicateRules(window=timedelta(hours=24))
+    raw = store.engine.raw_connection()
+    cursor = raw.cursor()
+    cycle = iter(range(10**9))
+
+    def ours():
+        return duplicate_candidates(store, probes[next(cycle) % len(probes)], rules)
+
+    def plain():
+        inc = probes[next(cycle) % len(probes)]
+        return cursor.execute(PLAIN_RANGE.format(hint=""), _range_args(inc, rules)).fetchall()
+
+    for inc in probes[:5]:
+        found = {m.other.id for m in duplicate_candidates(store, inc, rules)
+                 if m.distance_m is not None and m.distance_m <= rules.distance_m}
+        assert found == _within(inc, cursor.execute(PLAIN_RANGE.format(hint=""), _range_args(inc, rules)).fetchall(), rules)
+
+    t_ours, t_plain = median_seconds(ours, repeat=60), median_seconds(plain, repeat=60)
+    raw.close()
+    report("Duplicate candidates, 500 m and 24 h window (median)", {
+        "duplicate_candidates (R*Tree + ids)": t_ours, "plain BETWEEN range (occurred_at index)": t_plain,
+    })
+    print(f"  ratio ours / plain indexed range: {t_ours / t_plain:.2f}x")
+    assert t_ours < 0.050
+
+
+def test_saving_with_the_link_indexes_kept_in_step_stays_quick(big_store):
+    """What the listener adds to a save at this size (the save itself is issue 2's benchmark)."""
+    store, probes = big_store
+    editor = Actor("Sgt. Bench", "1")
+    current = {"inc": store.get(probes[0].id)}
+
+    def save_and_search():
+        inc = current["inc"]
+        inc.narrative += " (edited)"
+        current["inc"] = store.save(inc, editor)
+        return duplicate_candidates(store, current["inc"])
+
+    t = median_seconds(save_and_search, repeat=20)
+    report("Save of an edit + duplicate search, 100k store (median)", {"save + duplicate_candidates": t})
+    assert duplicate_candidates(store, current["inc"])
+    assert t < 0.100
