@@ -1,0 +1,107 @@
+"""After a save: "This may be the same event as D009-…: Link as one event / Dismiss".
+
+Nothing is merged: linking records that both reports describe one event; each keeps its own history.
+The search and each decision run on the task runner's database pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ..domain.matching import CONFIRMED, DISMISSED, SAME_EVENT, Match
+from ..domain.records import Incident
+from ..domain.workflow import Actor
+from ..storage.link_decisions import decide
+from ..storage.link_queries import duplicate_candidates
+from ..storage.link_settings import duplicate_rules
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def sentence(m: Match) -> str:
+    o = m.other
+    when = o.occurred_at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M") if o.occurred_at else "an unknown time"
+    why = escape("; ".join(m.reasons()))  # typed plates and names are text, not markup
+    return (f"This may be the same event as <b>{escape(o.report_number or o.id)}</b> "
+            f"(district {o.district or '?'}, {when}): {why}.")
+
+
+class CandidateRow(QFrame):
+    decided = Signal(str)  # the decision taken
+
+    def __init__(self, match: Match, parent=None):
+        super().__init__(parent)
+        self.match = match
+        self.setFrameShape(QFrame.StyledPanel)
+        self.text = QLabel(sentence(match))
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.RichText)
+        self.link_button = QPushButton("&Link as one event")
+        self.dismiss_button = QPushButton("&Dismiss")
+        self.link_button.clicked.connect(lambda: self.decided.emit(CONFIRMED))
+        self.dismiss_button.clicked.connect(lambda: self.decided.emit(DISMISSED))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.link_button)
+        layout.addWidget(self.dismiss_button)
+
+    def show_outcome(self, decision: str) -> None:
+        self.link_button.setEnabled(False)
+        self.dismiss_button.setEnabled(False)
+        self.text.setText(sentence(self.match) + (" <i>Linked as one event.</i>" if decision == CONFIRMED
+                                                  else " <i>Dismissed; it will not be offered again.</i>"))
+
+
+class DuplicatesPrompt(QDialog):
+    def __init__(self, store, runner, incident: Incident, matches: list[Match], actor: Callable[[], Actor],
+                 parent=None):
+        super().__init__(parent)
+        self._store, self._runner, self._incident, self._actor = store, runner, incident, actor
+        self.setWindowTitle("Possible duplicates")
+        self.rows: list[CandidateRow] = []
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"{incident.report_number or 'This incident'} was saved. Other reports look close to it. "
+                       "Linking keeps both records, each with its own history.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        for m in matches:
+            row = CandidateRow(m)
+            row.decided.connect(lambda decision, row=row: self._decide(row, decision))
+            self.rows.append(row)
+            layout.addWidget(row)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.resize(720, self.sizeHint().height())
+
+    def _decide(self, row: CandidateRow, decision: str) -> None:
+        store, me, other, actor = self._store, self._incident.id, row.match.other.id, self._actor()
+        row.link_button.setEnabled(False)
+        row.dismiss_button.setEnabled(False)
+        self._runner.run(lambda: decide(store, me, other, SAME_EVENT, decision, actor),
+                         lambda _d: row.show_outcome(decision), lambda exc: row.text.setText(f"Not recorded: {exc}"),
+                         pool="db")
+
+
+def offer_duplicates(parent, store, runner, incident: Incident, actor: Callable[[], Actor],
+                     shown: Callable[[DuplicatesPrompt], None] | None = None) -> None:
+    """Look for possible duplicates of a just-saved incident off the GUI thread; if any, offer them."""
+
+    def search():
+        return duplicate_candidates(store, incident, duplicate_rules(store))
+
+    def done(matches: list[Match]) -> None:
+        if not matches:
+            return
+        prompt = DuplicatesPrompt(store, runner, incident, matches, actor, parent)
+        prompt.setAttribute(Qt.WA_DeleteOnClose)
+        prompt.show()
+        if shown is not None:
+            shown(prompt)
+
+    runner.run(search, done, None, pool="db")

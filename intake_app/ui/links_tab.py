@@ -1,0 +1,104 @@
+"""The incident view's "Links" tab: other incidents sharing an agent's badge, name or plate, how strongly,
+and Confirm / Reject for a reviewer. Queries and decisions run on the task runner's database pool."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.matching import AGENT_LINK, CONFIRMED, REJECTED, Match
+from ..domain.workflow import Actor
+from ..storage.link_decisions import decide
+from ..storage.link_queries import links_for
+from .links_model import COL_SHARED, LinksModel
+
+EMPTY = "No other incident shares a badge, name or vehicle plate with this one."
+
+
+class LinksTab(QWidget):
+    def __init__(self, store, runner, incident_id: str, actor: Callable[[], Actor], parent=None):
+        super().__init__(parent)
+        self._store, self._runner, self._incident_id, self._actor = store, runner, incident_id, actor
+        self.model = LinksModel(self)
+        self.status = QLabel("Looking for links…")
+        self.status.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.Stretch)
+        self.table.setAccessibleName("Linked incidents")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Reason (kept with the decision)")
+        self.note.setAccessibleName("Reason for the decision")
+        self.confirm_button = QPushButton("&Confirm link")
+        self.reject_button = QPushButton("&Reject link")
+        self.confirm_button.clicked.connect(lambda: self._decide(CONFIRMED))
+        self.reject_button.clicked.connect(lambda: self._decide(REJECTED))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.reject_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, ref = self._store, self._incident_id
+        self._runner.run(lambda: links_for(store, ref), self._show, self._failed, pool="db")
+
+    def _show(self, matches: list[Match]) -> None:
+        self.model.set_rows(matches)
+        confirmed = sum(m.decision == CONFIRMED for m in matches)
+        if not matches:
+            self.status.setText(EMPTY)
+        else:
+            self.status.setText(f"{len(matches)} linked or possibly linked incident(s), {confirmed} confirmed. "
+                                "Select one to confirm or reject the link; both records stay as they are.")
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(f"Links could not be loaded: {exc}")
+
+    def selected(self) -> Match | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.match(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_args) -> None:
+        m = self.selected()
+        self.confirm_button.setEnabled(m is not None and m.decision != CONFIRMED)
+        self.reject_button.setEnabled(m is not None)
+
+    def _decide(self, decision: str) -> None:
+        m = self.selected()
+        if m is None:
+            return
+        store, me, other, note, actor = self._store, self._incident_id, m.other.id, self.note.text().strip(), self._actor()
+        kind = m.kind if m.kind else AGENT_LINK
+        self.confirm_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+
+        def done(_decision) -> None:
+            self.note.clear()
+            self.refresh()
+
+        self._runner.run(lambda: decide(store, me, other, kind, decision, actor, note), done, self._failed, pool="db")
