@@ -21,6 +21,7 @@ _NAME_NOISE = {"agent", "officer", "ofc", "det", "detective", "special", "sa", "
                "dr", "jr", "sr", "deputy", "supervisory", "trooper", "border", "patrol"}
 _PLACEHOLDERS = {"", "unknown", "unk", "na", "n a", "none", "not known", "not seen", "no", "x", "xx", "xxx",
                  "illegible", "unreadable"}
+_PLACEHOLDER_KEYS = {p.replace(" ", "") for p in _PLACEHOLDERS}
 
 _US_STATES = {
     "ALABAMA": "AL", "ALASKA": "AK", "ARIZONA": "AZ", "ARKANSAS": "AR", "CALIFORNIA": "CA", "COLORADO": "CO",
@@ -49,13 +50,13 @@ def normalise_badge(badge: str) -> str:
     """`ero-4471`, `ERO 4471` and `#ERO4471` -> `ERO4471`. Digits and letters are kept apart
     (a badge is read off a vest at arm's length, not off a moving car)."""
     value = _alnum_upper(badge)
-    return "" if value.lower() in {p.replace(" ", "") for p in _PLACEHOLDERS} else value
+    return "" if value.lower() in _PLACEHOLDER_KEYS else value
 
 
 def normalise_plate(plate: str) -> str:
     """`ABC 1234`, `abc-1234`, `ABC l234`, `A8C I234`... -> one key; O/0 and I/L/1 fold to the digit."""
     value = _alnum_upper(plate)
-    if value.lower() in {p.replace(" ", "") for p in _PLACEHOLDERS}:
+    if value.lower() in _PLACEHOLDER_KEYS:
         return ""
     return value.translate(_PLATE_FOLD)
 
