@@ -51,7 +51,7 @@ class Shared:
 
     def describe(self) -> str:
         label = {PLATE: "plate", BADGE: "badge", NAME: "name"}[self.kind]
-        return f"{label} {self.there}" if self.here == self.there else f"{label} {self.there} (here: {self.here})"
+        return f"{label} {self.there}" if self.here == self.there else f"{label} {self.there} (this report: {self.here})"
 
 
 def combined_score(weights: list[float]) -> float:

@@ -36,5 +36,5 @@ def test_a_reviewer_confirms_one_cross_district_link_and_the_packet_lists_only_t
 
     [row] = confirmed_links_for_packet(store, mine.id)
     assert (row.report_number, row.district, row.occurred_at) == ("D012-2026-M3X-00007", 12, theirs.occurred_at)
-    assert row.shared == ("plate abc-1234 (IL) (here: ABC 1234 (IL))",)
+    assert row.shared == ("plate abc-1234 (IL) (this report: ABC 1234 (IL))",)
     assert "Other Station Reporter" not in repr(row)

@@ -49,7 +49,7 @@ def test_a_shared_badge_and_name_is_strong_and_says_what_is_shared(store, actor)
     assert match.other.id == second.id and match.kind == AGENT_LINK
     assert match.strength == "strong"
     assert {s.kind for s in match.shared} == {"badge", "name"}
-    assert "badge ero 4471 (here: ERO-4471)" in match.reasons()
+    assert "badge ero 4471 (this report: ERO-4471)" in match.reasons()
 
 
 def test_a_shared_surname_alone_is_weak(store, actor):
