@@ -19,7 +19,7 @@ from intake_app.domain.demo import demo_incidents
 from intake_app.domain.matching import DuplicateRules, degree_box, distance_m
 from intake_app.domain.workflow import Actor
 from intake_app.storage.link_index import minutes
-from intake_app.storage.link_queries import duplicate_candidates
+from intake_app.storage.link_queries import duplicate_candidates, links_for
 from intake_app.storage.opening import open_store
 from intake_app.storage.projection import utc_naive
 
@@ -194,3 +194,31 @@ def test_saving_with_the_link_indexes_kept_in_step_stays_quick(big_store):
     report("Save of an edit + duplicate search, 100k store (median)", {"save + duplicate_candidates": t})
     assert duplicate_candidates(store, current["inc"])
     assert t < 0.100
+
+
+def test_the_links_tab_query_over_100k_incidents_is_under_50_ms(big_store):
+    """`links_for` (what the Links tab and `intake links` show), beside the full-text search a user would
+    otherwise type the plate into (issue 2's search, same store)."""
+    store, probes = big_store
+    plated = [p for p in probes if any(a.vehicle for a in p.agents)]
+    cycle = iter(range(10**9))
+
+    def ours():
+        return links_for(store, plated[next(cycle) % len(plated)].id)
+
+    def fts():
+        probe = plated[next(cycle) % len(plated)]
+        return store.search(next(a.vehicle.plate for a in probe.agents if a.vehicle))
+
+    for probe in plated:  # every plate link is an incident the plain search finds by one of the plates
+        by_plate = {m.other.id for m in links_for(store, probe.id, limit=100_000) if any(s.kind == "plate" for s in m.shared)}
+        searched = {s.id for a in probe.agents if a.vehicle for s in store.search(a.vehicle.plate, limit=1000)}
+        assert by_plate <= searched
+
+    t_ours, t_fts = median_seconds(ours, repeat=40), median_seconds(fts, repeat=40)
+    sizes = [len(links_for(store, p.id)) for p in plated]
+    report(f"Links of one incident over {store.count():,} incidents (median; {min(sizes)}-{max(sizes)} matches each)", {
+        "links_for (identifier index)": t_ours, "IncidentStore.search(plate) (FTS)": t_fts,
+    })
+    print(f"  ratio links_for / FTS search: {t_ours / t_fts:.2f}x")
+    assert t_ours < 0.050, f"links_for took {t_ours * 1000:.1f} ms (target < 50 ms)"
