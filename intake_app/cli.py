@@ -23,6 +23,7 @@ from .storage.repository import ConflictError, NotFound, StoreError
 COMMAND_MODULES = [
     "intake_app.commands.records",
     "intake_app.commands.links",
+    "intake_app.commands.selftest",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -38,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"intake {__version__}")
     parser.add_argument("--data-dir", help="folder of the local store (default: the user data folder; or INTAKE_DATA_DIR)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation end to end in a temporary folder, then exit (0 = all good)")
     parser.add_argument("--passphrase-prompt", action="store_true",
                         help=f"ask for the store's passphrase (instead of the keyring or {PASSPHRASE_ENV})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -70,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = CliContext(data_dir_option=args.data_dir, prompt_passphrase=args.passphrase_prompt)
     try:
+        if args.selftest:
+            from .commands.selftest import run_selftest
+
+            return run_selftest(ctx.out)
         if args.command is None:
             return open_app(ctx)
         return args.func(args, ctx)
