@@ -139,6 +139,12 @@ def check_pdf(folder: Path, state: dict) -> str:
     return f"rendered the {what}: {len(data):,} bytes"
 
 
+def check_translations() -> str:
+    from ..ui.selftest_window import check_translations as check
+
+    return check()
+
+
 def check_window(state: dict) -> str:
     from ..ui.selftest_window import open_and_close_main_window
 
@@ -162,6 +168,7 @@ def run_selftest(out: TextIO | None = None) -> int:
         folder = Path(tmp)
         test.check("resources", check_resources)
         test.check("keyring", check_keyring)
+        test.check("translations", check_translations)
         test.check("store", lambda: check_store(folder, state))
         if "store" in state:
             test.check("save", lambda: check_save(state))

@@ -38,3 +38,23 @@ def open_and_close_main_window(store: IncidentStore) -> str:
     QCoreApplication.sendPostedEvents()
     return f"Qt platform {platform}: main window '{title}' shown in {shown:.2f} s"
 
+
+
+def check_translations() -> str:
+    """Our Spanish .qm and Qt's own (wizard buttons, standard dialogs) are shipped and readable."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from ..paths import resource_path
+    from .i18n import DEFAULT, SUPPORTED
+
+    found = []
+    for language in (lang for lang in SUPPORTED if lang != DEFAULT):
+        ours, qt_own = QTranslator(), QTranslator()
+        if not ours.load(str(resource_path("translations", f"intake_{language}.qm"))):
+            raise FileNotFoundError(f"intake_{language}.qm is missing or unreadable")
+        if not ours.translate("AboutDialog", "About"):
+            raise RuntimeError(f"intake_{language}.qm has no translation of 'About'")
+        if not qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            raise FileNotFoundError(f"Qt's qtbase_{language}.qm is missing")
+        found.append(f"{language} ('About' = '{ours.translate('AboutDialog', 'About')}')")
+    return "loaded " + ", ".join(found)

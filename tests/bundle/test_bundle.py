@@ -17,7 +17,7 @@ import pytest
 pytestmark = pytest.mark.bundle
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("resources", "keyring", "store", "save", "encryption", "pdf", "window")
+CHECKS = ("resources", "keyring", "translations", "store", "save", "encryption", "pdf", "window")
 
 
 @pytest.fixture(scope="module")

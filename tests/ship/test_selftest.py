@@ -9,7 +9,7 @@ import sys
 from intake_app.cli import main
 from intake_app.commands import selftest
 
-CHECKS = ("resources", "keyring", "store", "save", "encryption", "pdf", "window")
+CHECKS = ("resources", "keyring", "translations", "store", "save", "encryption", "pdf", "window")
 
 
 def test_selftest_passes_every_check_in_the_source_tree(capsys):

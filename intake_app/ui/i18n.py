@@ -1,0 +1,96 @@
+"""The interface language (English or Spanish) and locale-aware dates and times.
+
+The language follows StationSettings.language ("" = the system's, "en", "es"). Our strings come from
+resources/translations/intake_<lang>.qm; Qt's own (wizard buttons, standard dialogs) from Qt's qtbase_<lang>.qm.
+Times are stored in UTC with their zone; they are shown in Chicago time, written the user's locale's way.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTimeZone, QTranslator
+
+from ..paths import resource_path
+
+SUPPORTED = ("en", "es")
+DEFAULT = "en"
+STATION_ZONE = ZoneInfo("America/Chicago")
+# Chicago's conventions when the user picks a language their system does not use (dates as month/day).
+LOCALE_FOR = {"en": "en_US", "es": "es_US"}
+_installed: list[QTranslator] = []
+
+
+def resolve_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting when it names one we have, else the system's, else English."""
+    if setting in SUPPORTED:
+        return setting
+    spoken = (system or QLocale.system()).name().split("_")[0]
+    return spoken if spoken in SUPPORTED else DEFAULT
+
+
+def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
+    system = system or QLocale.system()
+    if system.name().split("_")[0] == language:
+        return system  # e.g. es_MX stays es_MX
+    return QLocale(LOCALE_FOR.get(language, LOCALE_FOR[DEFAULT]))
+
+
+def install_language(setting: str = "", app: QCoreApplication | None = None) -> str:
+    """Load the translations for the chosen language (replacing earlier ones); returns the language used.
+    Call before the windows are built: widgets read their texts when they are made."""
+    app = app or QCoreApplication.instance()
+    language = resolve_language(setting)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(ui_locale(language))
+    if language == DEFAULT:
+        return language
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"intake_{language}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return language
+
+
+def translation_loaded(language: str) -> bool:
+    """Whether our .qm for the language is present and readable (the self-test checks the bundle with it)."""
+    return QTranslator().load(str(resource_path("translations", f"intake_{language}.qm")))
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: times are stored with their zone")
+    local = moment.astimezone(STATION_ZONE)
+    return QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone(b"America/Chicago"))
+
+
+def _date_format(locale: QLocale) -> str:
+    """The locale's short date, always with a four-digit year (records outlive the century's ambiguity)."""
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def format_datetime(moment: datetime | None, *, long: bool = False) -> str:
+    """A stored (UTC, zone-aware) time as the user reads it: Chicago time, locale's format, zone abbreviation."""
+    if moment is None:
+        return ""
+    locale = QLocale()
+    when = _qdatetime(moment)
+    if long:
+        return locale.toString(when, QLocale.FormatType.LongFormat)
+    text = f"{locale.toString(when.date(), _date_format(locale))} {locale.toString(when.time(), QLocale.FormatType.ShortFormat)}"
+    return f"{text} {moment.astimezone(STATION_ZONE).tzname()}"
+
+
+def format_date(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    locale = QLocale()
+    return locale.toString(_qdatetime(moment).date(), _date_format(locale))

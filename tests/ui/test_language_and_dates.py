@@ -1,0 +1,62 @@
+"""The interface language follows the settings or the system; dates show in the user's locale, Chicago time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from intake_app.ui import i18n
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield qapp
+    i18n.install_language("en")
+
+
+def test_an_explicit_setting_wins_over_the_system():
+    assert i18n.resolve_language("es", QLocale("en_US")) == "es"
+    assert i18n.resolve_language("en", QLocale("es_MX")) == "en"
+
+
+def test_an_empty_setting_follows_the_system_language():
+    assert i18n.resolve_language("", QLocale("es_MX")) == "es"
+    assert i18n.resolve_language("", QLocale("en_GB")) == "en"
+
+
+def test_a_system_language_we_do_not_have_falls_back_to_english():
+    assert i18n.resolve_language("", QLocale("pl_PL")) == "en"
+
+
+def test_spanish_translates_our_strings_and_qts_own_buttons(english_afterwards):
+    assert i18n.install_language("es") == "es"
+    assert QCoreApplication.translate("AboutDialog", "About") == "Acerca de"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+
+def test_switching_back_to_english_removes_the_spanish_texts(english_afterwards):
+    i18n.install_language("es")
+    i18n.install_language("en")
+    assert QCoreApplication.translate("AboutDialog", "About") == "About"
+
+
+def test_a_utc_time_is_shown_in_chicago_time_with_its_zone(english_afterwards):
+    i18n.install_language("en")
+    winter = datetime(2026, 11, 25, 14, 5, tzinfo=UTC)
+    summer = datetime(2026, 7, 4, 14, 5, tzinfo=UTC)
+    assert i18n.format_datetime(winter) == "11/25/2026 8:05\u202fAM CST" or i18n.format_datetime(winter) == "11/25/2026 8:05 AM CST"
+    assert i18n.format_datetime(summer).endswith("9:05\u202fAM CDT") or i18n.format_datetime(summer).endswith("9:05 AM CDT")
+
+
+def test_in_spanish_dates_are_day_first_and_months_are_spanish(english_afterwards):
+    i18n.install_language("es")
+    moment = datetime(2026, 11, 25, 14, 5, tzinfo=UTC)
+    assert i18n.format_date(moment) == "25/11/2026"
+    assert "noviembre" in i18n.format_datetime(moment, long=True)
+
+
+def test_a_time_without_a_zone_is_refused():
+    with pytest.raises(ValueError):
+        i18n.format_datetime(datetime(2026, 11, 25, 14, 5))
