@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "intake_app.commands.records",
     "intake_app.commands.links",
     "intake_app.commands.selftest",
+    "intake_app.commands.server",
+    "intake_app.commands.sync",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2

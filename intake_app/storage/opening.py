@@ -17,6 +17,7 @@ from .repository import IncidentStore
 # each module has `install(store)`, called on every opened store. Add a line for a new feature.
 EXTENSION_MODULES: list[str] = [
     "intake_app.storage.links",
+    "intake_app.sync.outbox",
 ]
 
 

@@ -1,0 +1,113 @@
+"""`intake server`: run the sync server, and administer it (enrollment codes, devices)."""
+
+from __future__ import annotations
+
+import argparse
+
+from .context import CliContext, UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("server", help="run the sync server (PostgreSQL; a local SQLite file when no URL is given)")
+    p.add_argument("--database-url", default=None,
+                   help="postgresql+psycopg://user@host/db (or INTAKE_SERVER_DATABASE_URL); empty = SQLite file")
+    p.add_argument("--host", default="127.0.0.1", help="listen address (put a TLS-terminating proxy in front)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    actions = p.add_subparsers(dest="server_command", metavar="ACTION")
+
+    e = actions.add_parser("create-enrollment", help="print a one-time code that enrolls one device")
+    who = e.add_mutually_exclusive_group(required=True)
+    who.add_argument("--district", type=int, help="the station's district")
+    who.add_argument("--headquarters", action="store_true", help="a headquarters device: sees every district")
+    e.set_defaults(func=cmd_create_enrollment)
+
+    r = actions.add_parser("revoke-device", help="refuse a device's token from now on")
+    r.add_argument("device_id", type=int)
+    r.set_defaults(func=cmd_revoke)
+
+    d = actions.add_parser("devices", help="list enrolled devices")
+    d.set_defaults(func=cmd_devices)
+
+    m = actions.add_parser("migrate", help="create or upgrade the server's schema, then exit")
+    m.set_defaults(func=cmd_migrate)
+
+    for action in (e, r, d, m):  # also accepted after the action's name
+        action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+def _settings(args):
+    from ..server.settings import ServerSettings
+
+    return ServerSettings(database_url=args.database_url) if args.database_url is not None else ServerSettings()
+
+
+def _sessions(args):
+    from ..server.db import make_engine, session_factory
+    from ..server.migrate import upgrade
+
+    engine = make_engine(_settings(args))
+    upgrade(engine)
+    return engine, session_factory(engine)
+
+
+def cmd_serve(args, ctx: CliContext) -> int:
+    import uvicorn
+
+    from ..server.app import create_app
+
+    engine, _ = _sessions(args)
+    engine.dispose()
+    uvicorn.run(create_app(_settings(args)), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_migrate(args, ctx: CliContext) -> int:
+    engine, _ = _sessions(args)
+    engine.dispose()
+    print("server schema is up to date", file=ctx.out)
+    return 0
+
+
+def cmd_create_enrollment(args, ctx: CliContext) -> int:
+    from ..domain.geography import DISTRICTS
+    from ..server import crud
+
+    if args.district is not None and args.district not in DISTRICTS:
+        raise UsageError(f"--district: {args.district} is not a CPD district")
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        code = crud.create_enrollment(session, district=args.district, headquarters=args.headquarters)
+    engine.dispose()
+    scope = "headquarters (all districts)" if args.headquarters else f"district {args.district}"
+    print(code, file=ctx.out)
+    print(f"One-time enrollment code for {scope}, valid 7 days. On the device: intake enroll URL --code CODE",
+          file=ctx.err)
+    return 0
+
+
+def cmd_revoke(args, ctx: CliContext) -> int:
+    from ..server import crud
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        found = crud.revoke_device(session, device_id=args.device_id)
+    engine.dispose()
+    if not found:
+        raise UsageError(f"device_id: no device {args.device_id}")
+    print(f"device {args.device_id} revoked", file=ctx.out)
+    return 0
+
+
+def cmd_devices(args, ctx: CliContext) -> int:
+    from ..server import crud
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        for d in crud.list_devices(session):
+            scope = "HQ" if d.headquarters else f"district {d.district}"
+            state = "revoked" if d.revoked_at else "active"
+            flag = "  AUDIT CHAIN NOT EXTENDED" if d.audit_flagged else ""
+            print(f"{d.id}\t{scope}\t{state}\t{d.name}{flag}", file=ctx.out)
+    engine.dispose()
+    return 0

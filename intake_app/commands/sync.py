@@ -1,0 +1,63 @@
+"""`intake enroll` and `intake sync`: this computer and the sync server."""
+
+from __future__ import annotations
+
+import argparse
+
+from .context import CliContext, UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("enroll", help="enroll this computer with the sync server (one-time code from an administrator)")
+    p.add_argument("url", help="the server, e.g. https://intake.example.org (http:// only to this computer)")
+    p.add_argument("--code", required=True, help="the one-time enrollment code")
+    p.add_argument("--ca-bundle", help="trust this certificate authority bundle (the city's own CA)")
+    p.set_defaults(func=cmd_enroll)
+
+    p = sub.add_parser("sync", help="send pending changes and receive the district's records (exit 0 = all sent)")
+    p.add_argument("--status", action="store_true", help="show last sync time, pending changes and last error")
+    p.set_defaults(func=cmd_sync)
+
+
+def cmd_enroll(args, ctx: CliContext) -> int:
+    from ..sync import device
+    from ..sync.client import InsecureURL, SyncError
+
+    try:
+        device_id = device.enroll(ctx.store, args.url, args.code, ca_bundle=args.ca_bundle)
+    except InsecureURL as exc:
+        raise UsageError(f"url: {exc}") from exc
+    except SyncError as exc:
+        print(f"intake: enrollment failed: {exc}", file=ctx.err)
+        return 1
+    print(f"enrolled as device {device_id} with {args.url}", file=ctx.out)
+    return 0
+
+
+def cmd_sync(args, ctx: CliContext) -> int:
+    from ..sync import state
+    from ..sync.engine import sync_once
+
+    if args.status:
+        s = state.status(ctx.store)
+        print(f"server:        {s.server_url or '(not enrolled)'}", file=ctx.out)
+        print(f"last sync:     {s.last_sync_at or 'never'}", file=ctx.out)
+        print(f"pending:       {s.pending} change(s)", file=ctx.out)
+        print(f"conflicts:     {s.conflicts} to resolve", file=ctx.out)
+        print(f"last error:    {s.last_error or 'none'}", file=ctx.out)
+        return 0
+    report = sync_once(ctx.store)
+    print(f"sent {report.pushed}, conflicts {report.conflicts}, received {report.pulled} "
+          f"({report.applied} applied), pending {report.pending}", file=ctx.out)
+    for note in report.notes:
+        print(f"note: {note}", file=ctx.out)
+    if report.conflicts:
+        print(f"{report.conflicts} conflict(s): both versions are kept; resolve them in the app.", file=ctx.out)
+    if report.error:
+        print(f"intake: sync did not finish: {report.error} Every pending change is kept and will be sent next time.",
+              file=ctx.err)
+        return 1
+    if report.pending:
+        print(f"intake: {report.pending} change(s) still pending.", file=ctx.err)
+        return 1
+    return 0

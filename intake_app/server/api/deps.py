@@ -1,0 +1,39 @@
+"""Dependencies injected into every route: a database session (one transaction per request) and the
+calling device, checked on every request from its bearer token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from .. import crud
+from ..tables import Device
+
+bearer = HTTPBearer(auto_error=False, description="the device token received from POST /enroll")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions.begin() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def current_device(session: SessionDep,
+                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Device:
+    refused = HTTPException(status.HTTP_401_UNAUTHORIZED, "Unknown or revoked device token.",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if credentials is None or not credentials.credentials or len(credentials.credentials) > 200:
+        raise refused
+    device = crud.device_for_token(session, token=credentials.credentials)
+    if device is None or device.revoked_at is not None:
+        raise refused
+    return device
+
+
+CurrentDevice = Annotated[Device, Depends(current_device)]

@@ -1,0 +1,28 @@
+"""Audit-chain heads: each sync reports the device's newest audit hash, signed with its own key."""
+
+from __future__ import annotations
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from fastapi import APIRouter, HTTPException, status
+
+from ... import crud
+from ...schemas import AuditHeadIn, AuditHeadOut, ErrorOut, signed_message
+from ..deps import CurrentDevice, SessionDep
+
+router = APIRouter(tags=["audit"])
+
+
+@router.post("/audit-head", response_model=AuditHeadOut,
+             responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice) -> AuditHeadOut:
+    if not device.public_key:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "This device enrolled without a signing key.")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(device.public_key)).verify(
+            bytes.fromhex(body.signature), signed_message(body.head, body.entries, body.previous_head))
+    except (InvalidSignature, ValueError) as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "The audit head's signature does not verify.") from exc
+    row, last = crud.record_audit_head(session, device=device, head=body)
+    return AuditHeadOut(accepted=True, extends_previous=row.extends_previous,
+                        last_head=last.head if last else "", last_entries=last.entries if last else 0)

@@ -1,0 +1,20 @@
+"""Enrollment: a one-time code becomes a device token (shown once, stored as a hash)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, status
+
+from ... import crud
+from ...schemas import EnrollRequest, EnrollResponse, ErrorOut
+from ..deps import SessionDep
+
+router = APIRouter(tags=["devices"])
+
+
+@router.post("/enroll", response_model=EnrollResponse, responses={403: {"model": ErrorOut}})
+def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
+    try:
+        device, token = crud.enroll(session, code=body.code, device_name=body.device_name, public_key=body.public_key)
+    except crud.EnrollmentRefused as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+    return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters)

@@ -1,0 +1,47 @@
+"""Push (incident versions, each idempotency key applied at most once) and pull (the change feed)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from ... import crud
+from ...schemas import ChangeOut, ChangesResponse, ConflictOut, ErrorOut, PushRequest, PushResponse
+from ..deps import CurrentDevice, SessionDep
+
+router = APIRouter(tags=["sync"])
+REFUSED = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+@router.post("/push", response_model=PushResponse, responses=REFUSED)
+def push(body: PushRequest, session: SessionDep, device: CurrentDevice) -> PushResponse:
+    try:
+        return PushResponse(results=crud.push(session, device=device, items=body.items))
+    except crud.Forbidden as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+
+
+@router.get("/changes", response_model=ChangesResponse, responses=REFUSED)
+def changes(session: SessionDep, device: CurrentDevice,
+            since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+            limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+            district: Annotated[int | None, Query(ge=1, le=99, description="only this district")] = None,
+            ) -> ChangesResponse:
+    if district is not None and not crud.may_see(device, district):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"This device may not read district {district}.")
+    rows, more = crud.changes_since(session, device=device, since=since, limit=limit)
+    if district is not None:
+        rows = [r for r in rows if r.district == district]
+    cursor = rows[-1].seq if rows else since
+    return ChangesResponse(changes=[ChangeOut(seq=r.seq, incident=crud.incident_dict(r.record_json)) for r in rows],
+                           next_cursor=cursor, more=more)
+
+
+@router.get("/conflicts", response_model=list[ConflictOut], responses=REFUSED)
+def conflicts(session: SessionDep, device: CurrentDevice) -> list[ConflictOut]:
+    return [ConflictOut(id=c.id, incident_id=c.incident_id, base_version=c.base_version,
+                        server_version=c.server_version, server_incident=crud.incident_dict(c.server_json),
+                        pushed_incident=crud.incident_dict(c.pushed_json), device_id=c.device_id,
+                        resolved=c.resolved_at is not None)
+            for c in crud.conflicts_for(session, device=device)]

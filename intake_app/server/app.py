@@ -1,0 +1,54 @@
+"""The sync server's ASGI application.
+
+Why FastAPI (on Starlette): the OpenAPI document is generated from the typed pydantic models, so the
+contract the client and schemathesis test against cannot drift from the code; pydantic rejects
+malformed bodies with 422 and the field path before our code runs; dependency injection gives every
+route the session and the authenticated device in one place (api/deps.py), so no route can forget the
+check. The process keeps no state between requests: everything lives in the database, so any number
+of processes behind a load balancer can share one PostgreSQL (docs/SERVER.md).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from .. import __version__
+from ..domain.problems import ValidationError
+from .api.routes import audit, devices, health, sync
+from .db import make_engine, session_factory
+from .settings import ServerSettings
+
+
+def _path(loc: tuple) -> str:
+    """('body', 'items', 0, 'incident') -> 'items[0].incident', the app's own field-path style."""
+    out = ""
+    for part in loc[1:] if loc and loc[0] in ("body", "query", "path", "header") else loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    app = FastAPI(title="Intake sync server", version=__version__,
+                  description="Devices push incident versions and pull the change feed of their district.")
+    engine = make_engine(settings)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+
+    @app.exception_handler(ValidationError)
+    def _invalid_record(_request: Request, exc: ValidationError) -> JSONResponse:
+        return JSONResponse(status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            content={"detail": [{"path": p.path, "message": p.message} for p in exc.problems]})
+
+    @app.exception_handler(RequestValidationError)
+    def _malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            content={"detail": [{"path": _path(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
+                                                for e in exc.errors()]})
+
+    for module in (health, devices, sync, audit):
+        app.include_router(module.router)
+    return app

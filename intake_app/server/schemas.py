@@ -1,0 +1,103 @@
+"""Typed request and response bodies: FastAPI derives the OpenAPI document and first-line validation
+from these; the incident itself is checked by the desktop app's own validator (see crud.parse_incident)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+HEX64 = r"^([0-9a-f]{64})?$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EnrollRequest(Strict):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field(default="", max_length=200)
+    public_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="Ed25519 public key, hex")
+
+
+class EnrollResponse(Strict):
+    device_id: int
+    token: str
+    district: int | None
+    headquarters: bool
+
+
+class PushItem(Strict):
+    idempotency_key: str = Field(pattern=UUID_PATTERN)
+    base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
+    incident: dict[str, Any] = Field(description="an intake.incident/1 record (checked by the app's validator)")
+
+
+class PushRequest(Strict):
+    items: list[PushItem] = Field(max_length=500)
+
+
+class PushResult(Strict):
+    idempotency_key: str
+    incident_id: str
+    outcome: Literal["applied", "unchanged", "conflict"]
+    version: int = Field(description="the server's version of the incident after this item")
+    seq: int | None = Field(default=None, description="change-feed position of the applied version")
+    conflict_id: int | None = None
+    server_incident: dict[str, Any] | None = Field(default=None, description="theirs, on a conflict")
+
+
+class PushResponse(Strict):
+    results: list[PushResult]
+
+
+class ChangeOut(Strict):
+    seq: int
+    incident: dict[str, Any]
+
+
+class ChangesResponse(Strict):
+    changes: list[ChangeOut]
+    next_cursor: int
+    more: bool
+
+
+class AuditHeadIn(Strict):
+    head: str = Field(pattern=HEX64, description="hex SHA-256 of the newest audit entry; empty if none")
+    entries: int = Field(ge=0, le=2**62)
+    previous_head: str = Field(default="", pattern=HEX64,
+                               description="the hash, in the device's chain now, of the head it reported last time")
+    signature: str = Field(pattern=r"^[0-9a-f]{128}$", description="Ed25519 over head|entries|previous_head, hex")
+
+
+class AuditHeadOut(Strict):
+    accepted: bool
+    extends_previous: bool
+    last_head: str
+    last_entries: int
+
+
+class ConflictOut(Strict):
+    id: int
+    incident_id: str
+    base_version: int
+    server_version: int
+    server_incident: dict[str, Any]
+    pushed_incident: dict[str, Any]
+    device_id: int
+    resolved: bool
+
+
+class ProblemOut(Strict):
+    path: str
+    message: str
+
+
+class ErrorOut(Strict):
+    detail: str | list[ProblemOut]
+
+
+def signed_message(head: str, entries: int, previous_head: str) -> bytes:
+    """What a device signs when it reports its audit-chain head (client and server build it alike)."""
+    return f"intake-audit-head/1|{head}|{entries}|{previous_head}".encode()

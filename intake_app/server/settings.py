@@ -1,0 +1,25 @@
+"""Server settings (pydantic-settings): from arguments, or INTAKE_SERVER_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INTAKE_SERVER_")
+
+    # postgresql+psycopg://user@host/db in production; empty = a SQLite file (one machine trying it out).
+    database_url: str = ""
+    sqlite_path: Path = Path("intake-server.sqlite3")
+    push_batch_limit: int = 500
+    feed_page_limit: int = 1000
+
+    def resolved_url(self) -> str:
+        url = self.database_url.strip()
+        if not url:
+            return f"sqlite:///{self.sqlite_path.resolve()}"
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url

@@ -1,0 +1,103 @@
+"""The server's own tables (its own Base: nothing shared with the desktop store).
+
+`changes` is the change feed: one row per accepted incident version, `seq` a monotonically increasing
+number handed out in commit order (see crud.lock_change_log). `incidents` holds the newest version only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# BIGINT on PostgreSQL; SQLite only autoincrements an INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Enrollment(Base):
+    __tablename__ = "enrollments"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    district: Mapped[int | None] = mapped_column(Integer)
+    headquarters: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    device_id: Mapped[int | None] = mapped_column(BigId)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[int | None] = mapped_column(Integer)
+    headquarters: Mapped[bool] = mapped_column(Boolean, default=False)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[str] = mapped_column(String(100), default="")  # Ed25519, hex: verifies audit heads
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    audit_flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ServerIncident(Base):
+    __tablename__ = "incidents"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    district: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    record_json: Mapped[str] = mapped_column(Text)
+    last_seq: Mapped[int] = mapped_column(BigId)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Change(Base):
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_district_seq", "district", "seq"),)
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    district: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    record_json: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Push(Base):
+    """One row per idempotency key ever applied: a repeated push returns the stored result."""
+    __tablename__ = "pushes"
+    idempotency_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
+    incident_id: Mapped[str] = mapped_column(String(36))
+    result_json: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ServerConflict(Base):
+    """An edit based on an old version: both versions kept, never resolved silently."""
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    district: Mapped[int] = mapped_column(Integer)
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
+    idempotency_key: Mapped[str] = mapped_column(String(36))
+    base_version: Mapped[int] = mapped_column(Integer)
+    server_version: Mapped[int] = mapped_column(Integer)
+    server_json: Mapped[str] = mapped_column(Text)
+    pushed_json: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditHead(Base):
+    __tablename__ = "audit_heads"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), index=True)
+    head: Mapped[str] = mapped_column(String(64))
+    entries: Mapped[int] = mapped_column(BigId)
+    previous_head: Mapped[str] = mapped_column(String(64), default="")
+    signature: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    extends_previous: Mapped[bool] = mapped_column(Boolean)

@@ -1,0 +1,39 @@
+"""Local tables of sync (issue 4): the outbox, the sync state, and conflicts waiting for a supervisor."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .tables import Base
+
+
+class OutboxRow(Base):
+    """One local change waiting to be acknowledged by the server; removed only on acknowledgement."""
+    __tablename__ = "sync_outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # queue order
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    record_json: Mapped[str] = mapped_column(Text)  # the incident version, intake.incident/1
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncStateRow(Base):
+    """Key/value: server URL, device id, feed cursor, last sync time and error, audit head reported."""
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflictRow(Base):
+    """An edit of ours the server refused because it was based on an old version: both versions kept
+    until the supervisor chooses."""
+    __tablename__ = "sync_conflicts"
+    incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mine_json: Mapped[str] = mapped_column(Text)
+    theirs_json: Mapped[str] = mapped_column(Text)
+    server_conflict_id: Mapped[int | None] = mapped_column(Integer)
+    detected_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,153 @@
+"""HTTP client of the sync server (httpx). Every failure becomes a SyncError with a message in plain words.
+
+Plain http:// is refused except to this computer (tests, demos): records and tokens only travel over
+TLS, with certificates verified (optionally against the city's own certificate authority bundle).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+import time
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse
+
+
+class SyncError(RuntimeError):
+    retryable = False
+
+
+class Unreachable(SyncError):
+    retryable = True
+
+
+class ServerFailed(SyncError):
+    retryable = True
+
+
+class BadAnswer(SyncError):
+    retryable = True
+
+
+class Refused(SyncError):
+    """401/403: the device token is unknown, revoked, or not allowed this."""
+
+
+class Rejected(SyncError):
+    """4xx other than 401/403: our request was wrong; retrying would not help."""
+
+
+class InsecureURL(SyncError):
+    pass
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureURL(f"{url!r} is not a server address (expected https://host[:port]).")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InsecureURL(f"{url} is not encrypted (http://). Use https:// — plain http is only allowed to this computer.")
+    return url.strip().rstrip("/")
+
+
+class SyncClient:
+    def __init__(self, base_url: str, *, token: str | None = None, ca_bundle: str | None = None,
+                 timeout: float = 30.0, attempts: int = 4, backoff: float = 0.5, max_backoff: float = 8.0,
+                 sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None):
+        self.base_url = check_url(base_url)
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
+                                  verify=ca_bundle if ca_bundle else True, transport=transport)
+        self.attempts, self.backoff, self.max_backoff, self._sleep = attempts, backoff, max_backoff, sleep
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ calls
+
+    def enroll(self, code: str, device_name: str, public_key: str) -> EnrollResponse:
+        return self._call("POST", "/enroll", EnrollResponse,
+                          json={"code": code, "device_name": device_name, "public_key": public_key})
+
+    def push(self, items: list[dict]) -> PushResponse:
+        # Safe to repeat: every item carries its idempotency key.
+        return self._call("POST", "/push", PushResponse, json={"items": items})
+
+    def changes(self, since: int, limit: int = 1000) -> ChangesResponse:
+        return self._call("GET", "/changes", ChangesResponse, params={"since": since, "limit": limit})
+
+    def audit_head(self, head: str, entries: int, previous_head: str, signature: str) -> AuditHeadOut:
+        return self._call("POST", "/audit-head", AuditHeadOut,
+                          json={"head": head, "entries": entries, "previous_head": previous_head, "signature": signature})
+
+    # ------------------------------------------------------------ plumbing
+
+    def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):
+        """Retries what may pass by itself (unreachable, timeouts, 5xx, garbled answers) with exponential
+        backoff and full jitter; a refusal or a rejected request is reported at once."""
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return self._once(method, path, model, **kwargs)
+            except SyncError as exc:
+                if not exc.retryable or attempt == self.attempts:
+                    raise
+                self._sleep(random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1))))
+        raise AssertionError("unreachable")
+
+    def _once(self, method: str, path: str, model: type[BaseModel], **kwargs):
+        where = self.base_url
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.ConnectError as exc:
+            text = str(exc)
+            if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text.lower():
+                raise Unreachable(f"The server name in {where} could not be found (DNS). Check the address and the network.") from exc
+            if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
+                raise Refused(f"The certificate of {where} could not be verified; nothing was sent. "
+                              "If the city uses its own certificate authority, give its bundle with --ca-bundle.") from exc
+            raise Unreachable(f"Cannot reach the server at {where} (it may be down, or this computer is offline).") from exc
+        except httpx.TimeoutException as exc:
+            raise Unreachable(f"The server at {where} did not answer in time.") from exc
+        except httpx.TransportError as exc:
+            raise Unreachable(f"The connection to {where} broke off before the answer arrived ({type(exc).__name__}).") from exc
+        status = response.status_code
+        if status >= 500:
+            raise ServerFailed(f"The server at {where} had an internal error (HTTP {status}); it will be tried again.")
+        if status in (401, 403):
+            raise Refused(f"The server refused this device (HTTP {status}): {_detail(response)}")
+        if status >= 400:
+            raise Rejected(f"The server rejected the request (HTTP {status}): {_detail(response)}")
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise BadAnswer(f"The server's answer from {where} was incomplete or not understood; it will be tried again.") from exc
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return response.text[:200]
+    if isinstance(detail, list):
+        return "; ".join(f"{d.get('path', '')}: {d.get('message', d.get('msg', ''))}" for d in detail if isinstance(d, dict))
+    return str(detail)

@@ -1,0 +1,109 @@
+"""Records from the server written into the local store: through the same projection and listeners as
+any change (search index, links, audit trail), but never queued back to the server, never over a local
+edit that is still waiting to be sent, and never over an open conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from ..domain.interchange import from_dict, to_dict
+from ..domain.records import Incident
+from ..domain.workflow import Actor
+from ..storage.outbox_tables import OutboxRow, SyncConflictRow
+from ..storage.projection import write_row
+from ..storage.repository import ChangeEvent, IncidentStore
+from ..storage.tables import IncidentRow
+from .outbox import REMOTE_FLAG
+
+SYNC_ACTOR = Actor("Sync from the server", "")
+
+
+def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident]) -> int:
+    """In the caller's transaction. Returns how many local records changed."""
+    session.info[REMOTE_FLAG] = True
+    changed = 0
+    newest: dict[str, Incident] = {}
+    for inc in incidents:  # a page may hold several versions of one incident: the newest counts
+        if inc.id not in newest or inc.version > newest[inc.id].version:
+            newest[inc.id] = inc
+    for inc in newest.values():
+        row = session.get(IncidentRow, inc.id)
+        if row is not None and row.version >= inc.version:
+            continue  # our own change coming back, or older than what we hold
+        conflict = session.get(SyncConflictRow, inc.id)
+        if conflict is not None:
+            conflict.theirs_json = json.dumps(to_dict(inc), ensure_ascii=False)
+            continue
+        if session.scalar(select(exists().where(OutboxRow.incident_id == inc.id))):
+            continue  # our unsent edit will meet this version at the server and become a visible conflict
+        before = from_dict(json.loads(row.record_json)) if row is not None else None
+        write_row(session, inc, exists=row is not None)
+        store._notify(session, ChangeEvent("update" if before else "import", before, inc, SYNC_ACTOR))
+        changed += 1
+    return changed
+
+
+def apply_remote(store: IncidentStore, incidents: list[Incident]) -> int:
+    with store.transaction() as session:
+        return apply_remote_in(session, store, incidents)
+
+
+# ---------------------------------------------------------------- conflicts
+
+def record_conflict_in(session: Session, *, mine_json: str, theirs: dict | None, server_conflict_id: int | None) -> None:
+    mine = json.loads(mine_json)
+    row = session.get(SyncConflictRow, mine["id"])
+    theirs_json = json.dumps(theirs, ensure_ascii=False) if theirs is not None else "{}"
+    if row is None:
+        session.add(SyncConflictRow(incident_id=mine["id"], mine_json=mine_json, theirs_json=theirs_json,
+                                    server_conflict_id=server_conflict_id,
+                                    detected_at=datetime.now(UTC).replace(tzinfo=None)))
+    else:
+        row.mine_json, row.theirs_json, row.server_conflict_id = mine_json, theirs_json, server_conflict_id
+
+
+def conflicts(store: IncidentStore) -> list[tuple[Incident, Incident]]:
+    """(mine, theirs) for every open conflict."""
+    with store.reading() as session:
+        rows = session.scalars(select(SyncConflictRow).order_by(SyncConflictRow.detected_at)).all()
+        return [(from_dict(json.loads(r.mine_json)), from_dict(json.loads(r.theirs_json))) for r in rows]
+
+
+def keep_mine(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
+    """Our version wins: saved on top of theirs (version theirs + 1) and queued; theirs stays in the
+    server's history and conflicts table."""
+    with store.transaction() as session:
+        row = session.get(SyncConflictRow, incident_id)
+        if row is None:
+            raise LookupError(f"No open conflict for incident {incident_id}")
+        mine, theirs = from_dict(json.loads(row.mine_json)), from_dict(json.loads(row.theirs_json))
+        local = session.get(IncidentRow, incident_id)
+        before = from_dict(json.loads(local.record_json))
+        mine.version = theirs.version + 1  # so the queued edit is based on exactly what the server holds
+        mine.updated_at = store.clock()
+        write_row(session, mine, exists=True)
+        session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
+        session.delete(row)
+        store._notify(session, ChangeEvent("update", before, mine, actor))  # queued: based on theirs
+        return mine
+
+
+def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
+    with store.transaction() as session:
+        row = session.get(SyncConflictRow, incident_id)
+        if row is None:
+            raise LookupError(f"No open conflict for incident {incident_id}")
+        theirs = from_dict(json.loads(row.theirs_json))
+        local = session.get(IncidentRow, incident_id)
+        before = from_dict(json.loads(local.record_json))
+        session.info[REMOTE_FLAG] = True
+        session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
+        write_row(session, theirs, exists=True)
+        session.delete(row)
+        store._notify(session, ChangeEvent("update", before, theirs, actor))
+        return theirs

@@ -1,0 +1,68 @@
+"""The device's sync state in the local store: server, cursor, last sync, last error, pending count."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..storage.outbox_tables import OutboxRow, SyncConflictRow, SyncStateRow
+from ..storage.repository import IncidentStore
+
+SERVER_URL, CA_BUNDLE, DEVICE_ID, INSTALLATION = "server_url", "ca_bundle", "device_id", "installation"
+CURSOR, LAST_SYNC, LAST_ERROR, AUDIT_HEAD, AUDIT_ENTRIES = "cursor", "last_sync_at", "last_error", "audit_head", "audit_entries"
+DISTRICT, HEADQUARTERS = "district", "headquarters"
+
+
+def get(session: Session, key: str, default: str = "") -> str:
+    row = session.get(SyncStateRow, key)
+    return row.value if row else default
+
+
+def put(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncStateRow, key)
+    if row:
+        row.value = value
+    else:
+        session.add(SyncStateRow(key=key, value=value))
+
+
+def read(store: IncidentStore, key: str, default: str = "") -> str:
+    with store.reading() as session:
+        return get(session, key, default)
+
+
+def write(store: IncidentStore, **values: str) -> None:
+    with store.transaction() as session:
+        for key, value in values.items():
+            put(session, key, value)
+
+
+def installation_id(store: IncidentStore) -> str:
+    """Names this store's secrets in the keyring (one computer may hold several stores)."""
+    with store.transaction() as session:
+        value = get(session, INSTALLATION)
+        if not value:
+            value = str(uuid.uuid4())
+            put(session, INSTALLATION, value)
+        return value
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    server_url: str
+    enrolled: bool
+    last_sync_at: str
+    pending: int
+    conflicts: int
+    last_error: str
+
+
+def status(store: IncidentStore) -> SyncStatus:
+    with store.reading() as session:
+        pending = session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+        conflicts = session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0
+        return SyncStatus(get(session, SERVER_URL), bool(get(session, DEVICE_ID)), get(session, LAST_SYNC),
+                          pending, conflicts, get(session, LAST_ERROR))

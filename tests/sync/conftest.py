@@ -1,0 +1,131 @@
+"""A real PostgreSQL database per test session and a real server process (uvicorn) on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine
+
+from intake_app.server import crud
+from intake_app.server.db import make_engine, session_factory
+from intake_app.server.migrate import upgrade
+from intake_app.server.settings import ServerSettings
+from intake_app.storage.opening import open_store
+from intake_app.sync import device
+
+PG = ["-h", "127.0.0.1", "-U", "postgres"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pg_running() -> bool:
+    return subprocess.run(["pg_isready", *PG[:2]], capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    if not _pg_running():
+        version = os.listdir("/etc/postgresql")[0]
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True)
+    name = f"intake_test_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, name], check=True)
+    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    engine = make_engine(ServerSettings(database_url=url))
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    subprocess.run(["dropdb", "--force", *PG, name], check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerProcess:
+    def __init__(self, url: str, port: int | None = None):
+        self.db_url, self.port = url, port or free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> ServerProcess:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "intake_app", "server", "--database-url", self.db_url, "--port", str(self.port)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.base + "/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("the server did not start")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def server(pg_url):
+    proc = ServerProcess(pg_url).start()
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture(scope="session")
+def admin(pg_url):
+    """The administrator's side: enrollment codes and revocation, straight on the server's database."""
+    engine = create_engine(pg_url)
+    sessions = session_factory(engine)
+
+    class Admin:
+        def code(self, district: int | None = None, headquarters: bool = False) -> str:
+            with sessions.begin() as s:
+                return crud.create_enrollment(s, district=district, headquarters=headquarters)
+
+        def revoke(self, device_id: int) -> None:
+            with sessions.begin() as s:
+                crud.revoke_device(s, device_id=device_id)
+
+        def sql(self, statement: str, **params):
+            from sqlalchemy import text
+
+            with sessions.begin() as s:
+                return s.execute(text(statement), params).all()
+
+    yield Admin()
+    engine.dispose()
+
+
+@pytest.fixture
+def make_device(tmp_path, server, admin):
+    """An enrolled desktop store: make_device("a", district=9) or make_device("hq", headquarters=True)."""
+    opened = []
+
+    def make(name: str, *, district: int | None = None, headquarters: bool = False, url: str | None = None):
+        path = tmp_path / name
+        path.mkdir()
+        store = open_store(path)
+        opened.append(store)
+        device.enroll(store, url or server.base, admin.code(district, headquarters))
+        return store
+
+    yield make
+    for store in opened:
+        store.engine.dispose()
