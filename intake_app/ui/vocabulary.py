@@ -1,0 +1,55 @@
+"""Translated labels of the record's closed vocabularies (status, source, agency, camera kind...).
+
+The domain keeps one English label per value (intake_app.domain.enums.LABELS, no Qt); the UI shows
+`vocabulary_label(value)`, its translation. The list below only tells lupdate which strings exist; a test
+keeps it equal to the domain's labels.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.enums import label
+
+CONTEXT = "Vocabulary"
+
+KNOWN_LABELS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "911/311 call"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Approved"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Badge seen"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Body-worn camera"),
+    QT_TRANSLATE_NOOP("Vocabulary", "CBP Border Patrol"),
+    QT_TRANSLATE_NOOP("Vocabulary", "CBP Office of Field Operations"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Closed"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Community report"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Draft"),
+    QT_TRANSLATE_NOOP("Vocabulary", "FBI"),
+    QT_TRANSLATE_NOOP("Vocabulary", "ICE ERO"),
+    QT_TRANSLATE_NOOP("Vocabulary", "ICE HSI"),
+    QT_TRANSLATE_NOOP("Vocabulary", "In review"),
+    QT_TRANSLATE_NOOP("Vocabulary", "In-car camera"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Media / social media"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Not requested"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Observed by CPD"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Other"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Other DHS"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Other agency"),
+    QT_TRANSLATE_NOOP("Vocabulary", "POD camera"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Phone video"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Photo"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Preserved"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Private / business camera"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Recorded (no felony)"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Referred to CCSAO"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Requested"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Stated by agent"),
+    QT_TRANSLATE_NOOP("Vocabulary", "U.S. Marshals"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Unknown agency"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Vehicle plate"),
+)
+
+
+def vocabulary_label(value: StrEnum) -> str:
+    return QCoreApplication.translate(CONTEXT, label(value))
