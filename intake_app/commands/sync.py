@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sync", help="send pending changes and receive the district's records (exit 0 = all sent)")
     p.add_argument("--status", action="store_true", help="show last sync time, pending changes and last error")
+    p.add_argument("--batch", type=int, default=500, help="changes sent per request (1-500)")
     p.set_defaults(func=cmd_sync)
 
 
@@ -46,7 +47,9 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"conflicts:     {s.conflicts} to resolve", file=ctx.out)
         print(f"last error:    {s.last_error or 'none'}", file=ctx.out)
         return 0
-    report = sync_once(ctx.store)
+    if not 1 <= args.batch <= 500:
+        raise UsageError("--batch: must be between 1 and 500")
+    report = sync_once(ctx.store, batch=args.batch)
     print(f"sent {report.pushed}, conflicts {report.conflicts}, received {report.pulled} "
           f"({report.applied} applied), pending {report.pending}", file=ctx.out)
     for note in report.notes:
