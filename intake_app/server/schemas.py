@@ -101,3 +101,12 @@ class ErrorOut(Strict):
 def signed_message(head: str, entries: int, previous_head: str) -> bytes:
     """What a device signs when it reports its audit-chain head (client and server build it alike)."""
     return f"intake-audit-head/1|{head}|{entries}|{previous_head}".encode()
+
+
+# Every refusal the routes can answer, documented so the OpenAPI document matches what is sent.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the body is not JSON"},
+    401: {"model": ErrorOut, "description": "unknown or revoked device token"},
+    403: {"model": ErrorOut, "description": "another district, or a refused enrollment"},
+    422: {"model": ErrorOut, "description": "invalid request: each problem names its field path"},
+}

@@ -7,14 +7,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, HTTPException, status
 
 from ... import crud
-from ...schemas import AuditHeadIn, AuditHeadOut, ErrorOut, signed_message
+from ...schemas import ERRORS, AuditHeadIn, AuditHeadOut, signed_message
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["audit"])
 
 
 @router.post("/audit-head", response_model=AuditHeadOut,
-             responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+             responses=ERRORS)
 def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice) -> AuditHeadOut:
     if not device.public_key:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "This device enrolled without a signing key.")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, status
 
 from ... import crud
-from ...schemas import EnrollRequest, EnrollResponse, ErrorOut
+from ...schemas import ERRORS, EnrollRequest, EnrollResponse
 from ..deps import SessionDep
 
 router = APIRouter(tags=["devices"])
 
 
-@router.post("/enroll", response_model=EnrollResponse, responses={403: {"model": ErrorOut}})
+@router.post("/enroll", response_model=EnrollResponse, responses=ERRORS)
 def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
     try:
         device, token = crud.enroll(session, code=body.code, device_name=body.device_name, public_key=body.public_key)

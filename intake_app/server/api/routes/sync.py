@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 
 from ... import crud
-from ...schemas import ChangeOut, ChangesResponse, ConflictOut, ErrorOut, PushRequest, PushResponse
+from ...schemas import ERRORS, ChangeOut, ChangesResponse, ConflictOut, PushRequest, PushResponse
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
-REFUSED = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+REFUSED = ERRORS
 
 
 @router.post("/push", response_model=PushResponse, responses=REFUSED)
