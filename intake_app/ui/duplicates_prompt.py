@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..domain.matching import CONFIRMED, DISMISSED, SAME_EVENT, Match
@@ -19,16 +18,17 @@ from ..domain.workflow import Actor
 from ..storage.link_decisions import decide
 from ..storage.link_queries import duplicate_candidates
 from ..storage.link_settings import duplicate_rules
-
-CHICAGO = ZoneInfo("America/Chicago")
+from .i18n import format_datetime
+from .links_model import reasons_text
 
 
 def sentence(m: Match) -> str:
     o = m.other
-    when = o.occurred_at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M") if o.occurred_at else "an unknown time"
-    why = escape("; ".join(m.reasons()))  # typed plates and names are text, not markup
-    return (f"This may be the same event as <b>{escape(o.report_number or o.id)}</b> "
-            f"(district {o.district or '?'}, {when}): {why}.")
+    when = format_datetime(o.occurred_at) if o.occurred_at else "?"
+    why = escape("; ".join(reasons_text(m)))  # typed plates and names are text, not markup
+    return (QCoreApplication.translate("DuplicatesPrompt", "This may be the same event as %1 (district %2, %3): %4.")
+            .replace("%1", f"<b>{escape(o.report_number or o.id)}</b>").replace("%2", str(o.district or "?"))
+            .replace("%3", escape(when)).replace("%4", why))
 
 
 class CandidateRow(QFrame):
@@ -41,8 +41,8 @@ class CandidateRow(QFrame):
         self.text = QLabel(sentence(match))
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.RichText)
-        self.link_button = QPushButton("&Link as one event")
-        self.dismiss_button = QPushButton("&Dismiss")
+        self.link_button = QPushButton(self.tr("&Link as one event"))
+        self.dismiss_button = QPushButton(self.tr("&Dismiss"))
         self.link_button.clicked.connect(lambda: self.decided.emit(CONFIRMED))
         self.dismiss_button.clicked.connect(lambda: self.decided.emit(DISMISSED))
         layout = QHBoxLayout(self)
@@ -53,8 +53,9 @@ class CandidateRow(QFrame):
     def show_outcome(self, decision: str) -> None:
         self.link_button.setEnabled(False)
         self.dismiss_button.setEnabled(False)
-        self.text.setText(sentence(self.match) + (" <i>Linked as one event.</i>" if decision == CONFIRMED
-                                                  else " <i>Dismissed; it will not be offered again.</i>"))
+        outcome = (self.tr("Linked as one event.") if decision == CONFIRMED
+                   else self.tr("Dismissed; it will not be offered again."))
+        self.text.setText(f"{sentence(self.match)} <i>{escape(outcome)}</i>")
 
 
 class DuplicatesPrompt(QDialog):
@@ -62,11 +63,11 @@ class DuplicatesPrompt(QDialog):
                  parent=None):
         super().__init__(parent)
         self._store, self._runner, self._incident, self._actor = store, runner, incident, actor
-        self.setWindowTitle("Possible duplicates")
+        self.setWindowTitle(self.tr("Possible duplicates"))
         self.rows: list[CandidateRow] = []
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{incident.report_number or 'This incident'} was saved. Other reports look close to it. "
-                       "Linking keeps both records, each with its own history.")
+        intro = QLabel(self.tr("%1 was saved. Other reports look close to it. Linking keeps both records, "
+                               "each with its own history.").replace("%1", incident.report_number or "—"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for m in matches:
@@ -84,7 +85,7 @@ class DuplicatesPrompt(QDialog):
         row.link_button.setEnabled(False)
         row.dismiss_button.setEnabled(False)
         self._runner.run(lambda: decide(store, me, other, SAME_EVENT, decision, actor),
-                         lambda _d: row.show_outcome(decision), lambda exc: row.text.setText(f"Not recorded: {exc}"),
+                         lambda _d: row.show_outcome(decision), lambda exc: row.text.setText(self.tr("Not recorded: %1").replace("%1", escape(str(exc)))),
                          pool="db")
 
 

@@ -23,15 +23,13 @@ from ..storage.link_decisions import decide
 from ..storage.link_queries import links_for
 from .links_model import COL_SHARED, LinksModel
 
-EMPTY = "No other incident shares a badge, name or vehicle plate with this one."
-
 
 class LinksTab(QWidget):
     def __init__(self, store, runner, incident_id: str, actor: Callable[[], Actor], parent=None):
         super().__init__(parent)
         self._store, self._runner, self._incident_id, self._actor = store, runner, incident_id, actor
         self.model = LinksModel(self)
-        self.status = QLabel("Looking for links…")
+        self.status = QLabel(self.tr("Looking for links…"))
         self.status.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -41,12 +39,12 @@ class LinksTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.Stretch)
-        self.table.setAccessibleName("Linked incidents")
+        self.table.setAccessibleName(self.tr("Linked incidents"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Reason (kept with the decision)")
-        self.note.setAccessibleName("Reason for the decision")
-        self.confirm_button = QPushButton("&Confirm link")
-        self.reject_button = QPushButton("&Reject link")
+        self.note.setPlaceholderText(self.tr("Reason (kept with the decision)"))
+        self.note.setAccessibleName(self.tr("Reason for the decision"))
+        self.confirm_button = QPushButton(self.tr("&Confirm link"))
+        self.reject_button = QPushButton(self.tr("&Reject link"))
         self.confirm_button.clicked.connect(lambda: self._decide(CONFIRMED))
         self.reject_button.clicked.connect(lambda: self._decide(REJECTED))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -70,14 +68,15 @@ class LinksTab(QWidget):
         self.model.set_rows(matches)
         confirmed = sum(m.decision == CONFIRMED for m in matches)
         if not matches:
-            self.status.setText(EMPTY)
+            self.status.setText(self.tr("No other incident shares a badge, name or vehicle plate with this one."))
         else:
-            self.status.setText(f"{len(matches)} linked or possibly linked incident(s), {confirmed} confirmed. "
-                                "Select one to confirm or reject the link; both records stay as they are.")
+            self.status.setText(self.tr("%1 linked or possibly linked incident(s), %2 confirmed. Select one to "
+                                        "confirm or reject the link; both records stay as they are.")
+                                .replace("%1", str(len(matches))).replace("%2", str(confirmed)))
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Links could not be loaded: {exc}")
+        self.status.setText(self.tr("Links could not be loaded or saved: %1").replace("%1", str(exc)))
 
     def selected(self) -> Match | None:
         rows = self.table.selectionModel().selectedRows()
