@@ -1,0 +1,58 @@
+"""Starting the desktop app: the QApplication, the store (asking for a passphrase when needed), the window."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..storage.opening import StoreOpenError, open_store
+from . import appearance
+from .branding import APP_NAME, app_icon, window_title
+from .i18n import install_language
+from .passphrase_dialog import PassphraseDialog
+
+ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
+
+
+def _application(argv: list[str] | None) -> QApplication:
+    QCoreApplication.setOrganizationName("Intake")
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None):
+    """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up."""
+    while True:
+        try:
+            return open_store(data_dir, passphrase=passphrase)
+        except StoreOpenError as exc:
+            if exc.reason not in ASK_AGAIN:
+                QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
+                return None
+            dialog = PassphraseDialog(exc.reason, str(exc), choose=exc.reason == "no_keyring")
+            if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+                return None
+            passphrase = dialog.passphrase.text()
+
+
+def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None) -> int:
+    app = _application(argv)
+    appearance.apply_saved(app)
+    store = open_with_prompts(pathlib.Path(data_dir), passphrase)
+    if store is None:
+        return 1
+    install_language(store.settings().language, app)
+    from .main_window import MainWindow  # built after the translations are installed
+
+    window = MainWindow(store, data_dir=pathlib.Path(data_dir))
+    window.show()
+    window.offer_autosaves()
+    code = app.exec()
+    window.runner.shutdown(wait=True)  # queued writes (a last autosave) finish before the store closes
+    store.engine.dispose()
+    return code

@@ -1,0 +1,154 @@
+"""The "Incidents" screen: filters, a debounced full-text search box and the sortable table.
+
+Queries run through the task runner (database pool); only the newest answer is shown, so a slow search
+never overwrites a later one. Double-click or Enter opens the incident (signal `open_requested(id)`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.enums import Status, label
+from ..domain.geography import DISTRICTS
+from ..storage.queries import IncidentFilter
+from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
+
+CHICAGO = ZoneInfo("America/Chicago")
+SEARCH_DELAY_MS = 300
+
+
+class IncidentTable(QTableView):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class IncidentListScreen(QWidget):
+    open_requested = Signal(str)
+    loaded = Signal(int)  # number of rows shown
+
+    def __init__(self, store, runner, parent=None):
+        super().__init__(parent)
+        self._store, self._runner = store, runner
+        self._generation = 0
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Report number, narrative, address, agent name, badge, plate…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search incidents"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("Any status"), None)
+        for s in Status:
+            self.status.addItem(label(s), s)
+        self.district = QComboBox()
+        self.district.setAccessibleName(self.tr("District filter"))
+        self.district.addItem(self.tr("Any district"), None)
+        for d in DISTRICTS:
+            self.district.addItem(str(d), d)
+        self.use_dates = QCheckBox(self.tr("&Between"))
+        self.use_dates.setAccessibleName(self.tr("Filter by date"))
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.setAccessibleName(self.tr(name))
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+
+        self.model = IncidentTableModel(self)
+        self.table = IncidentTable()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_OCCURRED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Incidents"))
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated_row.connect(self._open_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        status_label = QLabel(self.tr("S&tatus:"))
+        status_label.setBuddy(self.status)
+        district_label = QLabel(self.tr("D&istrict:"))
+        district_label.setBuddy(self.district)
+        and_label = QLabel(self.tr("and"))
+        filters = QHBoxLayout()
+        for w in (search_label, self.search):
+            filters.addWidget(w)
+        filters.setStretchFactor(self.search, 1)
+        for w in (status_label, self.status, district_label, self.district, self.use_dates, self.date_from,
+                  and_label, self.date_to):
+            filters.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for signal in (self.status.currentIndexChanged, self.district.currentIndexChanged,
+                       self.use_dates.toggled, self.date_from.dateChanged, self.date_to.dateChanged):
+            signal.connect(lambda *_a: self.refresh())
+
+    def current_filter(self) -> IncidentFilter:
+        dates = {}
+        if self.use_dates.isChecked():
+            dates = dict(occurred_from=datetime.combine(self.date_from.date().toPython(), time.min, CHICAGO),
+                         occurred_to=datetime.combine(self.date_to.date().toPython(), time.max, CHICAGO))
+        return IncidentFilter(text=self.search.text().strip(), status=self.status.currentData(),
+                              district=self.district.currentData(), **dates)
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self._generation += 1
+        generation, flt, store = self._generation, self.current_filter(), self._store
+        self._runner.run(lambda: store.list(flt), lambda rows: self._show(generation, rows), self._failed)
+
+    def _show(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        self.model.set_rows(rows)
+        self.message.setText(self.tr("No incident matches.") if not rows else "")
+        self.loaded.emit(len(rows))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(self.tr("The list could not be loaded: %1").replace("%1", str(exc)))
+
+    def _open_row(self, row: int) -> None:
+        self.open_requested.emit(self.model.index(row, 0).data(ID_ROLE))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.sibling(index.row(), 0).data(ID_ROLE) if index.isValid() else None

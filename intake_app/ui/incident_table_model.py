@@ -1,0 +1,105 @@
+"""The incident list's table: IncidentSummary rows handed in with set_rows(), never fetched in data().
+
+Summaries carry no reporting-party data, so the list cannot show it. Sorting is done in the model on the
+raw values (dates sort as dates), so the view just calls sort().
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ..domain.enums import label
+from ..storage.queries import IncidentSummary
+from .i18n import format_datetime
+
+COL_REPORT, COL_STATUS, COL_DISTRICT, COL_BEAT, COL_OCCURRED, COL_ADDRESS, COL_AGENTS, COL_DEMO = range(8)
+HEADERS = ("Report number", "Status", "District", "Beat", "Occurred", "Address", "Agents", "Demo")
+NO_PARENT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
+
+
+def _sort_key(row: IncidentSummary, column: int):
+    return {
+        COL_REPORT: row.report_number,
+        COL_STATUS: row.status.value,
+        COL_DISTRICT: row.district or 0,
+        COL_BEAT: row.beat,
+        COL_OCCURRED: row.occurred_at or _EPOCH,
+        COL_ADDRESS: row.address.casefold(),
+        COL_AGENTS: row.agent_count,
+        COL_DEMO: row.is_demo,
+    }[column]
+
+
+class IncidentTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[IncidentSummary] = []
+        self._sort = (COL_OCCURRED, Qt.SortOrder.DescendingOrder)
+
+    def set_rows(self, rows: list[IncidentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._apply_sort()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> IncidentSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEMO and row.is_demo:
+            return self.tr("Synthetic demo record: not a real incident")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DISTRICT, COL_AGENTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: IncidentSummary, col: int) -> str:
+        if col == COL_REPORT:
+            return row.report_number or self.tr("(not yet numbered)")
+        if col == COL_STATUS:
+            return label(row.status)
+        if col == COL_DISTRICT:
+            return str(row.district) if row.district else ""
+        if col == COL_BEAT:
+            return row.beat
+        if col == COL_OCCURRED:
+            return format_datetime(row.occurred_at)
+        if col == COL_ADDRESS:
+            return row.address
+        if col == COL_AGENTS:
+            return str(row.agent_count)
+        if col == COL_DEMO:
+            return "DEMO" if row.is_demo else ""
+        return ""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,220 @@
+"""The main window: a shell of menus, a tab per screen ("Incidents" first) and a status bar.
+
+Features plug in without editing this file's internals:
+
+    window.add_screen("Dashboard", DashboardScreen(window.store, window.runner))   # a new tab
+    window.add_menu_action("&Tools", "&Verify footage…", handler, "Ctrl+Shift+V")   # a menu entry
+
+Both can be called from a module listed in FEATURE_MODULES: each such module's `install_ui(window)` is
+called once the window is built (add one line to the tuple). Opened incidents appear as tabs that can be
+closed; their content comes from incident_view (with its own registry of feature tabs).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from ..domain.enums import Status
+from ..domain.records import Incident
+from ..domain.workflow import Actor
+from .about_dialog import show_about
+from .branding import app_icon, window_title
+from .incident_list import IncidentListScreen
+from .incident_view import IncidentContext, IncidentView
+from .settings_dialog import SettingsDialog
+from .tasks import TaskRunner
+from .wizard import IncidentWizard
+
+FEATURE_MODULES: tuple[str, ...] = ()
+GEOMETRY_KEY = "main_window/geometry"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner or TaskRunner(self)
+        self.data_dir = data_dir or Path(".")
+        self.settings = store.settings()  # small and needed at once; refreshed after the dialog
+        self.wizard: IncidentWizard | None = None
+        self.setWindowTitle(window_title())
+        self.setWindowIcon(app_icon())
+        self._menus: dict[str, QMenu] = {}
+
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.setCentralWidget(self.tabs)
+        self.incidents = IncidentListScreen(store, self.runner)
+        self.incidents.open_requested.connect(self.open_incident)
+        self.incidents.loaded.connect(lambda _n: self.refresh_count())
+        self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        file_menu = self.menu(self.tr("&File"))
+        self.new_action = self.add_menu_action(self.tr("&File"), self.tr("&New incident…"), self.new_incident,
+                                               QKeySequence.StandardKey.New)
+        self.add_menu_action(self.tr("&File"), self.tr("&Open selected"), self._open_selected,
+                             QKeySequence.StandardKey.Open)
+        self.add_menu_action(self.tr("&File"), self.tr("&Delete draft…"), self.delete_selected_draft)
+        file_menu.addSeparator()
+        self.add_menu_action(self.tr("&File"), self.tr("&Settings…"), self.open_settings)
+        file_menu.addSeparator()
+        self.add_menu_action(self.tr("&File"), self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), lambda: show_about(self))
+
+        for name in FEATURE_MODULES:
+            importlib.import_module(name).install_ui(self)
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        self.incidents.refresh()
+
+    # ---------------------------------------------------------------- registration points
+    def add_screen(self, title: str, widget: QWidget, closable: bool = True) -> int:
+        index = self.tabs.addTab(widget, title)
+        if not closable:
+            for side in (self.tabs.tabBar().ButtonPosition.RightSide, self.tabs.tabBar().ButtonPosition.LeftSide):
+                self.tabs.tabBar().setTabButton(index, side, None)
+        return index
+
+    def menu(self, title: str) -> QMenu:
+        if title not in self._menus:
+            self._menus[title] = self.menuBar().addMenu(title)
+        return self._menus[title]
+
+    def add_menu_action(self, menu: str, text: str, handler: Callable[[], None], shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: handler())
+        self.menu(menu).addAction(action)
+        return action
+
+    # ---------------------------------------------------------------- actions
+    def actor(self) -> Actor:
+        return Actor(self.settings.supervisor_name, self.settings.supervisor_star)
+
+    def refresh_count(self) -> None:
+        store = self.store
+        self.runner.run(store.count, lambda n: self.count_label.setText(
+            self.tr("%1 incident(s) on this computer").replace("%1", str(n))))
+
+    def new_incident(self) -> IncidentWizard:
+        incident = Incident(district=self.settings.district)
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        incident.occurred_at = datetime.now(ZoneInfo(incident.timezone)).replace(second=0, microsecond=0)
+        return self.open_wizard(incident)
+
+    def open_wizard(self, incident: Incident) -> IncidentWizard:
+        wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self.settings, self)
+        wizard.saved.connect(lambda _s: self.incidents.refresh())
+        wizard.submitted.connect(lambda _s: self.incidents.refresh())
+        wizard.finished.connect(lambda _r: self.incidents.refresh())
+        self.wizard = wizard
+        wizard.show()
+        return wizard
+
+    def _open_selected(self) -> None:
+        incident_id = self.incidents.selected_id()
+        if incident_id:
+            self.open_incident(incident_id)
+
+    def open_incident(self, incident_id: str) -> None:
+        store = self.store
+        self.runner.run(lambda: store.get(incident_id), self._show_incident, self._failed)
+
+    def _show_incident(self, incident: Incident) -> None:
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, IncidentView) and widget.context.incident.id == incident.id:
+                self.tabs.removeTab(i)
+                widget.deleteLater()
+                break
+        view = IncidentView(IncidentContext(self.store, self.runner, incident, self.actor, self))
+        view.edit_requested.connect(lambda _id: self.open_wizard(copy.deepcopy(view.context.incident)))
+        self.tabs.setCurrentIndex(self.add_screen(incident.report_number or self.tr("Incident"), view))
+
+    def _close_tab(self, index: int) -> None:
+        if index > 0:
+            widget = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def delete_selected_draft(self) -> None:
+        row = self.incidents.table.currentIndex()
+        if not row.isValid():
+            return
+        summary = self.incidents.model.row_at(row.row())
+        if summary.status != Status.DRAFT:
+            QMessageBox.information(self, window_title(self.tr("Delete draft")),
+                                    self.tr("Only drafts can be deleted."))
+            return
+        answer = QMessageBox.question(self, window_title(self.tr("Delete draft")),
+                                      self.tr("Delete draft %1? This cannot be undone.").replace(
+                                          "%1", summary.report_number or summary.id))
+        if answer == QMessageBox.StandardButton.Yes:
+            store, actor = self.store, self.actor()
+            self.runner.run(lambda: store.delete_draft(summary.id, actor), lambda _r: self.incidents.refresh(),
+                            self._failed)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.data_dir, self)
+        dialog.accepted.connect(lambda: self._save_settings(dialog.result_settings()))
+        dialog.open()
+        return dialog
+
+    def _save_settings(self, settings) -> None:
+        store = self.store
+
+        def done(_r) -> None:
+            self.settings = settings
+
+        self.runner.run(lambda: store.save_settings(settings), done, self._failed)
+
+    def offer_autosaves(self) -> None:
+        """After a crash: each unsaved form found is offered for restoring."""
+        store = self.store
+        self.runner.run(store.autosaves, self._offer)
+
+    def _offer(self, found) -> None:
+        for saved_at, incident in found:
+            from .i18n import format_datetime
+
+            box = QMessageBox(QMessageBox.Icon.Question, window_title(self.tr("Unsaved incident")),
+                              self.tr("An unsaved incident from %1 was found (%2).").replace(
+                                  "%1", format_datetime(saved_at)).replace(
+                                  "%2", incident.report_number or self.tr("never saved")), parent=self)
+            restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(restore)
+            box.exec()
+            if box.clickedButton() is restore:
+                wizard = self.open_wizard(incident)
+                wizard.dirty = True
+            else:
+                self.runner.run(lambda s=self.store, i=incident.id: s.discard_autosave(i))
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, window_title(self.tr("Error")), str(exc))
+
+    def closeEvent(self, event) -> None:
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.close()
+            if self.wizard.isVisible():
+                event.ignore()
+                return
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,103 @@
+"""Settings: the station's district and supervisor (kept in the encrypted store) and the data folder
+(kept in QSettings, used at the next start; QSettings holds no personal data)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.geography import DISTRICTS
+from ..domain.settings import StationSettings
+from .branding import window_title
+
+DATA_DIR_KEY = "paths/data_dir"
+
+
+def chosen_data_dir() -> Path | None:
+    """The data folder chosen in Settings (takes effect at the next start), if any."""
+    value = QSettings().value(DATA_DIR_KEY, "", type=str)
+    return Path(value) if value else None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: StationSettings, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(window_title(self.tr("Settings")))
+        self._settings = settings
+        self.district = QComboBox()
+        self.district.addItem(self.tr("(choose)"), None)
+        for d in DISTRICTS:
+            self.district.addItem(self.tr("District %1").replace("%1", str(d)), d)
+        self.district.setCurrentIndex(max(0, self.district.findData(settings.district)))
+        self.name = QLineEdit(settings.supervisor_name)
+        self.star = QLineEdit(settings.supervisor_star)
+        self.star.setValidator(QRegularExpressionValidator(r"\d{0,6}"))
+        self.star.setPlaceholderText(self.tr("digits only"))
+        self.data_dir = QLineEdit(str(chosen_data_dir() or data_dir))
+        self.data_dir.setReadOnly(True)
+        browse = QPushButton(self.tr("C&hange…"))
+        browse.clicked.connect(self._browse)
+        folder = QWidget()
+        row = QHBoxLayout(folder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.data_dir, 1)
+        row.addWidget(browse)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+
+        form = QFormLayout()
+        for text, field, name in ((self.tr("Station &district:"), self.district, "Station district"),
+                                  (self.tr("Supervisor &name:"), self.name, "Supervisor name"),
+                                  (self.tr("Supervisor &star number:"), self.star, "Supervisor star number"),
+                                  (self.tr("Data &folder:"), self.data_dir, "Data folder")):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            form.addRow(label, folder if field is self.data_dir else field)
+        note = QLabel(self.tr("A new data folder is used from the next start of the app."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._initial_dir = self.data_dir.text()
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.data_dir.text())
+        if path:
+            self.data_dir.setText(path)
+
+    def result_settings(self) -> StationSettings:
+        return dataclasses.replace(self._settings, district=self.district.currentData(),
+                                   supervisor_name=self.name.text().strip(), supervisor_star=self.star.text().strip())
+
+    def accept(self) -> None:
+        star = self.star.text().strip()
+        if star and not star.isdigit():
+            self.problem.setText(self.tr("The star number must be digits only."))
+            self.star.setFocus()
+            return
+        if self.data_dir.text() != self._initial_dir:
+            QSettings().setValue(DATA_DIR_KEY, self.data_dir.text())
+        super().accept()

@@ -1,0 +1,92 @@
+"""The one task runner of the app (the Picard/Anki pattern).
+
+Everything that touches the database runs on ONE worker thread ("db" pool), so writes never race and the
+GUI thread never waits on SQLite. Work that does not touch the database (hashing, sync I/O, PDF) may use the
+"io" pool. Results come back on the GUI thread through a signal owned by the runner (a QObject living on the
+GUI thread), so callbacks may touch widgets. No QRunnable owns signals; nothing calls processEvents().
+
+    runner.run(lambda: store.list(flt), on_done=model.set_rows, on_error=show_error)
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+def _default_error(exc: BaseException) -> None:
+    log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+
+
+class TaskRunner(QObject):
+    _finished = Signal(object, object, object)  # callback, value, ok-flag (True = done, False = error)
+
+    def __init__(self, parent: QObject | None = None, io_workers: int = 2):
+        super().__init__(parent)
+        self._pools = {
+            "db": ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-db"),
+            "io": ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="intake-io"),
+        }
+        self._pending = 0
+        # Queued: the slot always runs on the thread that owns the runner (the GUI thread).
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run(self, func: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None,
+            pool: str = "db") -> None:
+        on_error = on_error or _default_error
+        self._pending += 1
+
+        def work() -> None:
+            try:
+                value = func()
+            except BaseException as exc:  # delivered to on_error on the GUI thread
+                self._finished.emit(on_error, exc, False)
+            else:
+                self._finished.emit(on_done, value, True)
+
+        self._pools[pool].submit(work)
+
+    def _deliver(self, callback, value, ok) -> None:
+        self._pending -= 1
+        if callback is not None:
+            callback(value)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """At exit: let queued database writes (an autosave, a save) finish."""
+        for pool in self._pools.values():
+            pool.shutdown(wait=wait)
+
+
+class SyncTaskRunner(QObject):
+    """For tests: runs the work at once on the calling thread, with the same callback contract."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.busy = False
+
+    def run(self, func: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None,
+            pool: str = "db") -> None:
+        try:
+            value = func()
+        except Exception as exc:
+            (on_error or _default_error)(exc)
+            return
+        if on_done is not None:
+            on_done(value)
+
+    def shutdown(self, wait: bool = True) -> None:
+        pass

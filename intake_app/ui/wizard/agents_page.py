@@ -1,0 +1,103 @@
+"""Page 3: the federal agents involved, one row each, edited in a small dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+from ...domain.enums import Agency, IdentifiedBy, label
+from ...domain.records import Agent, Incident, Vehicle
+from ...domain.validation import validate
+from .list_page import ListPage
+from .row_dialog import RowDialog
+
+
+class AgentDialog(RowDialog):
+    def __init__(self, agent: Agent, number: int, parent=None):
+        super().__init__(f"Agent {number}", parent)
+        self.agent = agent
+        self.agency = QComboBox()
+        for a in Agency:
+            self.agency.addItem(label(a), a)
+        self.name = QLineEdit()
+        self.badge = QLineEdit()
+        self.identified_by = QComboBox()
+        self.identified_by.addItem("(not identified)", None)
+        for i in IdentifiedBy:
+            self.identified_by.addItem(label(i), i)
+        self.masked = QCheckBox("&Masked")
+        self.masked.setAccessibleName("Masked")
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.plate = QLineEdit()
+        self.plate_state = QLineEdit()
+        self.plate_state.setMaxLength(2)
+        self.plate_state.setPlaceholderText("e.g. IL")
+        self.make = QLineEdit()
+        self.model = QLineEdit()
+        self.color = QLineEdit()
+        self.add_field("A&gency:", self.agency, "Agency")
+        self.add_field("&Name:", self.name, "Agent name")
+        self.add_field("&Badge or ID:", self.badge, "Badge or ID number")
+        self.add_field("&How identified:", self.identified_by, "How identified")
+        self.form.addRow("", self.masked)
+        self.add_field("&Description:", self.description, "Physical description")
+        self.add_field("Vehicle &plate:", self.plate, "Vehicle plate")
+        self.add_field("Plate &state:", self.plate_state, "Plate state")
+        self.add_field("Ma&ke:", self.make, "Vehicle make")
+        self.add_field("M&odel:", self.model, "Vehicle model")
+        self.add_field("Co&lor:", self.color, "Vehicle color")
+
+        self.agency.setCurrentIndex(max(0, self.agency.findData(agent.agency)))
+        self.name.setText(agent.name)
+        self.badge.setText(agent.badge)
+        self.identified_by.setCurrentIndex(max(0, self.identified_by.findData(agent.identified_by)))
+        self.masked.setChecked(agent.masked)
+        self.description.setPlainText(agent.description)
+        v = agent.vehicle or Vehicle()
+        for edit, value in ((self.plate, v.plate), (self.plate_state, v.plate_state), (self.make, v.make),
+                            (self.model, v.model), (self.color, v.color)):
+            edit.setText(value)
+        for edit in (self.name, self.badge, self.plate, self.plate_state, self.make, self.model, self.color):
+            edit.textChanged.connect(self._check)
+        self.description.textChanged.connect(self._check)
+        self.identified_by.currentIndexChanged.connect(self._check)
+        self._check()
+        self.fit()
+
+    def result_agent(self) -> Agent:
+        vehicle = Vehicle(self.plate.text().strip(), self.plate_state.text().strip().upper(), self.make.text().strip(),
+                          self.model.text().strip(), self.color.text().strip())
+        return Agent(id=self.agent.id, agency=self.agency.currentData(), name=self.name.text().strip(),
+                     badge=self.badge.text().strip(), identified_by=self.identified_by.currentData(),
+                     masked=self.masked.isChecked(), description=self.description.toPlainText().strip(),
+                     vehicle=None if vehicle.is_empty() else vehicle)
+
+    def _check(self) -> None:
+        problems = validate(Incident(agents=[self.result_agent()]))
+        self.show_messages([f"{p.path.removeprefix('agents[0].')}: {p.message}" for p in problems
+                            if p.path.startswith("agents[0]")])
+
+
+class AgentsPage(ListPage):
+    step_key = "agents"
+    attribute = "agents"
+    noun = "agent"
+    headers = ("Agency", "Name", "Badge", "Identified by", "Masked", "Vehicle")
+
+    def __init__(self, parent=None):
+        super().__init__("Agents involved", parent)
+        self.setSubTitle("Each federal agent involved. An unknown agent needs a description or a vehicle.")
+
+    def new_item(self) -> Agent:
+        return Agent()
+
+    def row_values(self, a: Agent) -> list[str]:
+        v = a.vehicle
+        vehicle = " ".join(x for x in (v.color, v.make, v.model, v.plate, v.plate_state) if x) if v else ""
+        return [label(a.agency), a.name, a.badge, label(a.identified_by) if a.identified_by else "",
+                "yes" if a.masked else "no", vehicle]
+
+    def run_dialog(self, item: Agent, index: int):
+        dialog = AgentDialog(item, index + 1, self)
+        return dialog.result_agent() if dialog.exec() == AgentDialog.DialogCode.Accepted else None

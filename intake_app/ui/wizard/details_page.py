@@ -1,0 +1,113 @@
+"""Page 1: when, where and how the incident came to the station, the narrative, the supervisor."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from ...domain.enums import Source, label
+from ...domain.geography import DISTRICTS
+from ...domain.records import DEFAULT_TIMEZONE, Supervisor
+from .common import IncidentPage, datetime_edit, edit_time, messages_for, set_edit_time, show_problem_text
+
+ZONES = (DEFAULT_TIMEZONE, "America/New_York", "America/Denver", "America/Los_Angeles", "UTC")
+
+
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+class DetailsPage(IncidentPage):
+    step_key = "details"
+
+    def __init__(self, settings, parent=None):
+        super().__init__("Incident details", parent)
+        self.setSubTitle("Where and when it happened, and what was seen.")
+        self._settings = settings
+        self.district = QComboBox()
+        self.district.addItem("(choose)", None)
+        for d in DISTRICTS:
+            self.district.addItem(f"District {d}", d)
+        self.beat = QLineEdit()
+        self.beat.setPlaceholderText("4 digits, e.g. 0912")
+        self.occurred = datetime_edit(optional=False)
+        self.zone = QComboBox()
+        for z in ZONES:
+            self.zone.addItem(z, z)
+        self.address = QLineEdit()
+        self.latitude = QLineEdit()
+        self.longitude = QLineEdit()
+        for edit in (self.latitude, self.longitude):
+            edit.setValidator(QDoubleValidator(-180.0, 180.0, 6))
+            edit.setPlaceholderText("optional")
+        self.source = QComboBox()
+        self.source.addItem("(choose)", None)
+        for s in Source:
+            self.source.addItem(label(s), s)
+        self.narrative = QPlainTextEdit()
+        self.narrative.setTabChangesFocus(True)  # keyboard users must be able to leave the field
+        self.narrative.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.supervisor_name = QLineEdit()
+        self.supervisor_star = QLineEdit()
+
+        self.p_district = self.add_field("&District:", self.district, "District")
+        self.p_beat = self.add_field("&Beat:", self.beat, "Beat")
+        self.p_occurred = self.add_field("&Occurred at:", self.occurred, "Occurred at (date and time)")
+        self.p_zone = self.add_field("Time &zone:", self.zone, "Time zone")
+        self.p_address = self.add_field("&Address:", self.address, "Address")
+        self.p_latitude = self.add_field("La&titude:", self.latitude, "Latitude")
+        self.p_longitude = self.add_field("Lo&ngitude:", self.longitude, "Longitude")
+        self.p_source = self.add_field("&Source:", self.source, "Source")
+        self.p_narrative = self.add_field("Na&rrative:", self.narrative, "Narrative")
+        self.p_sup_name = self.add_field("Supervisor na&me:", self.supervisor_name, "Supervisor name")
+        self.p_sup_star = self.add_field("Supervisor s&tar:", self.supervisor_star, "Supervisor star number")
+
+        for signal in (self.district.currentIndexChanged, self.beat.textChanged, self.occurred.dateTimeChanged,
+                       self.zone.currentIndexChanged, self.address.textChanged, self.latitude.textChanged,
+                       self.longitude.textChanged, self.source.currentIndexChanged, self.narrative.textChanged,
+                       self.supervisor_name.textChanged, self.supervisor_star.textChanged):
+            signal.connect(self.emit_changed)
+
+    def load(self, inc) -> None:
+        self.district.setCurrentIndex(max(0, self.district.findData(inc.district)))
+        self.beat.setText(inc.beat)
+        zone_index = self.zone.findData(inc.timezone)
+        if zone_index < 0:
+            self.zone.addItem(inc.timezone, inc.timezone)
+            zone_index = self.zone.count() - 1
+        self.zone.setCurrentIndex(zone_index)
+        set_edit_time(self.occurred, inc.occurred_at, inc.timezone)
+        self.address.setText(inc.location.address)
+        self.latitude.setText("" if inc.location.latitude is None else str(inc.location.latitude))
+        self.longitude.setText("" if inc.location.longitude is None else str(inc.location.longitude))
+        self.source.setCurrentIndex(max(0, self.source.findData(inc.source)))
+        self.narrative.setPlainText(inc.narrative)
+        self.supervisor_name.setText(inc.supervisor.name or self._settings.supervisor_name)
+        self.supervisor_star.setText(inc.supervisor.star or self._settings.supervisor_star)
+
+    def store(self, inc) -> None:
+        inc.district = self.district.currentData()
+        inc.beat = self.beat.text().strip()
+        inc.timezone = self.zone.currentData()
+        inc.occurred_at = edit_time(self.occurred, inc.timezone)
+        inc.location.address = self.address.text()
+        inc.location.latitude = _float_or_none(self.latitude.text())
+        inc.location.longitude = _float_or_none(self.longitude.text())
+        inc.source = self.source.currentData()
+        inc.narrative = self.narrative.toPlainText()
+        inc.supervisor = Supervisor(self.supervisor_name.text().strip(), self.supervisor_star.text().strip())
+
+    def show_problems(self, problems) -> None:
+        for problem_label, path, field in (
+            (self.p_district, "district", self.district), (self.p_beat, "beat", self.beat),
+            (self.p_occurred, "occurred_at", self.occurred), (self.p_zone, "timezone", self.zone),
+            (self.p_address, "location.address", self.address), (self.p_latitude, "location.latitude", self.latitude),
+            (self.p_longitude, "location.longitude", self.longitude), (self.p_source, "source", self.source),
+            (self.p_narrative, "narrative", self.narrative),
+            (self.p_sup_name, "supervisor.name", self.supervisor_name),
+            (self.p_sup_star, "supervisor.star", self.supervisor_star),
+        ):
+            show_problem_text(problem_label, messages_for(problems, path), field)

@@ -1,0 +1,119 @@
+"""Page 4: references to footage (body-worn, in-car, POD, private cameras, phone video)."""
+
+from __future__ import annotations
+
+import copy
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from ...domain.enums import FootageKind, Preservation, label
+from ...domain.records import FootageItem, Incident
+from ...domain.validation import validate
+from .common import datetime_edit, edit_time, set_edit_time
+from .list_page import ListPage
+from .row_dialog import RowDialog
+
+
+class FootageDialog(RowDialog):
+    def __init__(self, item: FootageItem, number: int, zone: str, parent=None):
+        super().__init__(f"Footage {number}", parent)
+        self.item, self.zone = item, zone
+        self.kind = QComboBox()
+        for k in FootageKind:
+            self.kind.addItem(label(k), k)
+        self.device_id = QLineEdit()
+        self.officer_star = QLineEdit()
+        self.start = datetime_edit(optional=True)
+        self.end = datetime_edit(optional=True)
+        self.evidence_id = QLineEdit()
+        self.file_path = QLineEdit()
+        browse = QPushButton("Bro&wse…")
+        browse.clicked.connect(self._browse)
+        file_row = QWidget()
+        row = QHBoxLayout(file_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.file_path, 1)
+        row.addWidget(browse)
+        self.preservation = QComboBox()
+        for p in Preservation:
+            self.preservation.addItem(label(p), p)
+        self.add_field("&Kind:", self.kind, "Footage kind")
+        self.add_field("&Device or camera ID:", self.device_id, "Device or camera ID")
+        self.add_field("Officer s&tar:", self.officer_star, "Officer star number")
+        self.add_field("&Start:", self.start, "Start time")
+        self.add_field("&End:", self.end, "End time")
+        self.add_field("E&vidence ID:", self.evidence_id, "Evidence-management ID")
+        self.add_field("Local &file:", file_row, "Local file path")
+        self.file_path.setAccessibleName("Local file path")
+        self.add_field("&Preservation:", self.preservation, "Preservation status")
+
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
+        self.device_id.setText(item.device_id)
+        self.officer_star.setText(item.officer_star)
+        set_edit_time(self.start, item.start, zone)
+        set_edit_time(self.end, item.end, zone)
+        self.evidence_id.setText(item.evidence_id)
+        self.file_path.setText(item.file_path)
+        self.preservation.setCurrentIndex(max(0, self.preservation.findData(item.preservation_status)))
+        for edit in (self.device_id, self.officer_star, self.evidence_id, self.file_path):
+            edit.textChanged.connect(self._check)
+        for edit in (self.start, self.end):
+            edit.dateTimeChanged.connect(self._check)
+        self.kind.currentIndexChanged.connect(self._check)
+        self._check()
+        self.fit()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Footage file")
+        if path:
+            self.file_path.setText(path)
+
+    def result_item(self) -> FootageItem:
+        item = self.item
+        item.kind = self.kind.currentData()
+        item.device_id = self.device_id.text().strip()
+        item.officer_star = self.officer_star.text().strip()
+        item.start = edit_time(self.start, self.zone)
+        item.end = edit_time(self.end, self.zone)
+        item.evidence_id = self.evidence_id.text().strip()
+        if item.file_path != self.file_path.text().strip():
+            item.sha256, item.file_size, item.file_mtime, item.hashed_at = "", None, None, None  # another file
+        item.file_path = self.file_path.text().strip()
+        item.preservation_status = self.preservation.currentData()
+        return item
+
+    def _check(self) -> None:
+        problems = validate(Incident(footage=[self.result_item_preview()]))
+        self.show_messages([f"{p.path.removeprefix('footage[0].')}: {p.message}" for p in problems
+                            if p.path.startswith("footage[0]")])
+
+    def result_item_preview(self) -> FootageItem:
+        original, self.item = self.item, copy.deepcopy(self.item)
+        try:
+            return self.result_item()
+        finally:
+            self.item = original
+
+
+class FootagePage(ListPage):
+    step_key = "footage"
+    attribute = "footage"
+    noun = "footage"
+    headers = ("Kind", "Device", "Officer star", "Start", "Evidence ID", "Preservation")
+
+    def __init__(self, parent=None):
+        super().__init__("Footage references", parent)
+        self.setSubTitle("Where the video is. The app never copies or moves the video itself.")
+
+    def new_item(self) -> FootageItem:
+        return FootageItem()
+
+    def row_values(self, f: FootageItem) -> list[str]:
+        zone = self.wizard().incident.timezone if self.wizard() else "America/Chicago"
+        start = f.start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if f.start else ""
+        return [label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, label(f.preservation_status)]
+
+    def run_dialog(self, item: FootageItem, index: int):
+        dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self)
+        return dialog.result_item() if dialog.exec() == FootageDialog.DialogCode.Accepted else None

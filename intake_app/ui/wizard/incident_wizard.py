@@ -1,0 +1,187 @@
+"""The incident wizard: six pages in the order of wizard_flow.STEPS, editing one domain Incident.
+
+Save draft (every page) stores even invalid values; Submit for review (the last page) is blocked while the
+shared validator reports problems. While open, the form is autosaved about 3 s after each change. All
+store calls go through the task runner; a version conflict is reported and nothing typed is lost."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from ...domain.enums import Status
+from ...domain.records import Incident
+from ...domain.validation import blocking_for_status, validate
+from ...domain.wizard_flow import STEPS
+from ...domain.workflow import Actor
+from ...storage.repository import ConflictError
+from ..branding import window_title
+from .agents_page import AgentsPage
+from .details_page import DetailsPage
+from .footage_page import FootagePage
+from .reporting_party_page import ReportingPartyPage
+from .review_page import ReviewPage
+from .violations_page import ViolationsPage
+
+AUTOSAVE_MS = 3000
+VALIDATE_MS = 300
+SAVE_BUTTON = QWizard.WizardButton.CustomButton1
+
+
+class IncidentWizard(QWizard):
+    saved = Signal(object)  # the stored Incident after Save draft
+    submitted = Signal(object)  # the stored Incident, now in review
+
+    def __init__(self, store, runner, incident: Incident, actor: Callable[[], Actor], settings, parent=None):
+        super().__init__(parent)
+        self.store, self.runner, self.actor = store, runner, actor
+        self.incident = incident
+        self.dirty = False
+        self.last_message = ""
+        self.setOption(QWizard.WizardOption.IndependentPages)  # pages keep what was typed when going back
+        self.setOption(QWizard.WizardOption.HaveCustomButton1)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setButtonText(SAVE_BUTTON, self.tr("Save &draft"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit for review"))
+        self.customButtonClicked.connect(lambda which: self.save_draft() if which == SAVE_BUTTON else None)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        pages = {
+            "details": DetailsPage(settings), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
+            "footage": FootagePage(), "violations": ViolationsPage(store.catalogue),
+            "review": ReviewPage(store.catalogue),
+        }
+        self.pages = [pages[step.key] for step in STEPS]
+        for index, page in enumerate(self.pages):
+            self.setPage(index, page)
+            if hasattr(page, "changed"):
+                page.changed.connect(self._changed)
+        self._update_title()
+        self.resize(900, 660)
+
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
+        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)
+
+    def _update_title(self) -> None:
+        name = self.incident.report_number or (self.tr("New incident") if self.incident.version == 0
+                                                 else self.tr("Incident"))
+        self.setWindowTitle(window_title(name))
+
+    # ----------------------------------------------------------- the record
+    def current_incident(self) -> Incident:
+        """The record as typed so far (pages not yet visited keep the record's values)."""
+        for page in self.pages:
+            if page.loaded:
+                page.store(self.incident)
+        return self.incident
+
+    def problems(self):
+        return validate(self.current_incident(), catalogue=self.store.catalogue)
+
+    def refresh_problems(self) -> None:
+        problems = self.problems()
+        for page in self.pages:
+            if page.loaded:
+                page.show_problems(problems)
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self._autosave_timer.start()
+        self._validate_timer.start()
+
+    def go_to_step(self, index: int) -> None:
+        while self.currentId() > index:
+            self.back()
+        while self.currentId() < index:
+            self.next()
+
+    # ----------------------------------------------------------- autosave, save, submit
+    def autosave_now(self) -> None:
+        self._autosave_timer.stop()
+        snapshot, store = copy.deepcopy(self.current_incident()), self.store
+        self.runner.run(lambda: store.autosave(snapshot), None, self._autosave_failed)
+
+    def _autosave_failed(self, exc: BaseException) -> None:
+        self._tell(self.tr("Autosave failed: %1").replace("%1", str(exc)))
+
+    def _tell(self, text: str) -> None:
+        self.last_message = text
+        self.pages[-1].status.setText(text)
+
+    def _stored(self, stored: Incident) -> None:
+        """Take the store's new version and number without touching what is on the pages."""
+        for name in ("version", "report_number", "created_at", "updated_at", "status", "history"):
+            setattr(self.incident, name, getattr(stored, name))
+        self.dirty = False
+        self._update_title()
+
+    def save_draft(self) -> None:
+        self._autosave_timer.stop()
+        snapshot, store, actor = copy.deepcopy(self.current_incident()), self.store, self.actor()
+
+        def done(stored: Incident) -> None:
+            self._stored(stored)
+            invalid = blocking_for_status(self.problems(), Status.DRAFT)
+            note = self.tr(" It still has %1 problem(s) to fix.").replace("%1", str(len(invalid))) if invalid else ""
+            self._tell(self.tr("Saved as draft %1.").replace("%1", stored.report_number or stored.id) + note)
+            self.refresh_problems()
+            self.saved.emit(stored)
+
+        self.runner.run(lambda: store.save(snapshot, actor), done, self._save_failed)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            text = self.tr("This incident was changed elsewhere since you opened it, so nothing was saved. "
+                           "What you typed is still here and in the autosave: note your changes, close, reopen "
+                           "the incident and enter them again.\n\n%1").replace("%1", str(exc))
+        else:
+            text = self.tr("The incident could not be saved. What you typed is still here.\n\n%1").replace(
+                "%1", str(exc))
+        self.autosave_now()
+        self._tell(text)
+        QMessageBox.warning(self, window_title(self.tr("Not saved")), text)
+
+    def accept(self) -> None:
+        """Finish = Submit for review: only when the validator finds nothing."""
+        self.submit()
+
+    def submit(self) -> None:
+        blocking = blocking_for_status(self.problems(), Status.IN_REVIEW)
+        if blocking:
+            self.go_to_step(len(STEPS) - 1)
+            self.refresh_problems()
+            self._tell(self.tr("Not submitted: fix the problems listed above first (Save draft keeps your work)."))
+            return
+        snapshot, store, actor = copy.deepcopy(self.current_incident()), self.store, self.actor()
+
+        def work() -> Incident:
+            stored = store.save(snapshot, actor)
+            return store.change_status(stored.id, Status.IN_REVIEW, actor, expected_version=stored.version)
+
+        def done(stored: Incident) -> None:
+            self._stored(stored)
+            self.submitted.emit(stored)
+            super(IncidentWizard, self).accept()
+
+        self.runner.run(work, done, self._save_failed)
+
+    def reject(self) -> None:
+        self.current_incident()
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, window_title(self.tr("Unsaved changes")),
+                self.tr("Save your changes as a draft before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.saved.connect(lambda _s: super(IncidentWizard, self).reject())
+                self.save_draft()
+                return
+            self._autosave_timer.stop()
+            incident_id, store = self.incident.id, self.store
+            self.runner.run(lambda: store.discard_autosave(incident_id))
+        super().reject()

@@ -1,0 +1,79 @@
+"""Page 2: the person who reported it (optional). Confidential unless the supervisor says otherwise."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+
+from ...domain.records import ReportingParty
+from .common import IncidentPage, messages_for, show_problem_text
+
+LANGUAGES = (("en", "English"), ("es", "Spanish"), ("pl", "Polish"), ("zh", "Chinese"), ("ar", "Arabic"),
+             ("fr", "French"), ("ht", "Haitian Creole"), ("pt", "Portuguese"), ("ru", "Russian"),
+             ("uk", "Ukrainian"), ("tl", "Tagalog"), ("vi", "Vietnamese"))
+
+
+class ReportingPartyPage(IncidentPage):
+    step_key = "reporting_party"
+
+    def __init__(self, parent=None):
+        super().__init__("Reporting party", parent)
+        self.setSubTitle("Optional. Kept confidential by default: never shown in lists or public data.")
+        self.present = QCheckBox("A &reporting party is recorded")
+        self.present.setAccessibleName("A reporting party is recorded")
+        self.form.addRow(self.present)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.consent = QCheckBox("&Consents to be contacted")
+        self.consent.setAccessibleName("Consents to be contacted")
+        self.confidential = QCheckBox("Con&fidential (recommended)")
+        self.confidential.setAccessibleName("Confidential")
+        self.p_name = self.add_field("&Name:", self.name, "Reporting party name")
+        self.p_phone = self.add_field("&Phone:", self.phone, "Reporting party phone")
+        self.p_language = self.add_field("Preferred &language:", self.language, "Preferred language")
+        self.form.addRow(self.consent)
+        self.form.addRow(self.confidential)
+        note = QLabel("A confidential reporting party appears only on this record, never in lists or exports.")
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self._fields = (self.name, self.phone, self.language, self.consent, self.confidential)
+        self.present.toggled.connect(self._enable)
+        for signal in (self.present.toggled, self.name.textChanged, self.phone.textChanged,
+                       self.language.currentIndexChanged, self.consent.toggled, self.confidential.toggled):
+            signal.connect(self.emit_changed)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for field in self._fields:
+            field.setEnabled(on)
+
+    def load(self, inc) -> None:
+        rp = inc.reporting_party
+        self.present.setChecked(rp is not None)
+        rp = rp or ReportingParty()
+        self.name.setText(rp.name)
+        self.phone.setText(rp.phone)
+        index = self.language.findData(rp.preferred_language)
+        if index < 0:
+            self.language.addItem(rp.preferred_language, rp.preferred_language)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        self.consent.setChecked(rp.consent_to_contact)
+        self.confidential.setChecked(rp.confidential)
+        self._enable(self.present.isChecked())
+
+    def store(self, inc) -> None:
+        if not self.present.isChecked():
+            inc.reporting_party = None
+            return
+        inc.reporting_party = ReportingParty(self.name.text().strip(), self.phone.text().strip(),
+                                             self.language.currentData(), self.consent.isChecked(),
+                                             self.confidential.isChecked())
+
+    def show_problems(self, problems) -> None:
+        show_problem_text(self.p_name, messages_for(problems, "reporting_party.name"), self.name)
+        show_problem_text(self.p_phone, messages_for(problems, "reporting_party.phone"), self.phone)
+        show_problem_text(self.p_language, messages_for(problems, "reporting_party.preferred_language"),
+                          self.language)

@@ -1,0 +1,84 @@
+"""Page 6: a readable summary, and every validation problem as a button that goes back to its page.
+
+Problems block only "Submit for review"; "Save draft" always stores what was typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from ...domain.summary import summary_lines
+from ...domain.wizard_flow import STEPS, step_index_for
+
+
+class ReviewPage(QWizardPage):
+    step_key = "review"
+
+    def __init__(self, catalogue, parent=None):
+        super().__init__(parent)
+        self.setTitle("Review and sign-off")
+        self.setSubTitle("Check the record. Save it as a draft at any time; submit it when nothing is missing.")
+        self.catalogue = catalogue
+        self.loaded = False
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName("Summary of the incident")
+        self.summary.setTabChangesFocus(True)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.problem_buttons: list[QPushButton] = []
+        self._problem_box = QWidget()
+        self._problem_layout = QVBoxLayout(self._problem_box)
+        self._problem_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._problem_box)
+        scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        summary_label = QLabel("S&ummary:")
+        summary_label.setBuddy(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary_label)
+        layout.addWidget(self.summary, 3)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        self.loaded = True
+        self.wizard().refresh_problems()
+
+    def load(self, incident) -> None:  # the review shows, it does not edit
+        pass
+
+    def store(self, incident) -> None:
+        pass
+
+    def show_problems(self, problems) -> None:
+        incident = self.wizard().incident
+        self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.catalogue)))
+        for b in self.problem_buttons:
+            b.deleteLater()
+        self.problem_buttons = []
+        if not problems:
+            self.heading.setText("No problems: the incident can be submitted for review.")
+        else:
+            self.heading.setText(f"{len(problems)} problem(s) must be fixed before submitting "
+                                 "(a draft can be saved anyway). Choose one to go to its page:")
+        for p in problems:
+            step = step_index_for(p.path)
+            button = QPushButton(f"{STEPS[step].title} \u2192 {p.path}: {p.message}")
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; color: #b00020; text-decoration: underline;")
+            button.setAccessibleName(f"Go to {STEPS[step].title}: {p.path}, {p.message}")
+            button.clicked.connect(lambda _c=False, s=step: self.wizard().go_to_step(s))
+            self._problem_layout.addWidget(button)
+            self.problem_buttons.append(button)

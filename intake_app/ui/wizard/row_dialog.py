@@ -1,0 +1,52 @@
+"""The small dialog that edits one row (agent, footage item, violation) with labelled fields.
+
+OK is never blocked by problems (nothing typed is lost); the shared validator's messages for the row are
+shown at the bottom while typing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .common import problem_label, show_problem_text
+
+
+class RowDialog(QDialog):
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.body = QWidget()
+        self.form = QFormLayout(self.body)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.problems = problem_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, text: str, field: QWidget, accessible: str) -> None:
+        label = QLabel(text)
+        label.setBuddy(field)
+        field.setAccessibleName(accessible)
+        self.form.addRow(label, field)
+
+    def show_messages(self, lines: list[str]) -> None:
+        show_problem_text(self.problems, lines)
+
+    def fit(self) -> None:
+        """As big as the form needs, but never beyond a 1366x768 screen."""
+        hint = self.body.sizeHint()
+        self.resize(min(hint.width() + 60, 900), min(hint.height() + 140, 680))

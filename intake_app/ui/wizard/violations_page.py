@@ -1,0 +1,141 @@
+"""Page 5: the alleged violations: a statute from the catalogue (searchable), its class, details, and the
+agents it concerns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+)
+
+from ...domain.catalogue import Catalogue, class_label
+from ...domain.records import Agent, Incident, Violation
+from ...domain.validation import validate
+from .list_page import ListPage
+from .row_dialog import RowDialog
+
+
+class ViolationDialog(RowDialog):
+    def __init__(self, violation: Violation, number: int, catalogue: Catalogue, agents: list[Agent], parent=None):
+        super().__init__(f"Alleged violation {number}", parent)
+        self.violation, self.catalogue, self.agents = violation, catalogue, agents
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Words of the title or citation, e.g. battery")
+        self.search.setClearButtonEnabled(True)
+        self.statutes = QListWidget()
+        self.statutes.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.offence_class = QComboBox()
+        self.class_note = QLabel()
+        self.class_note.setWordWrap(True)
+        self.details = QPlainTextEdit()
+        self.details.setTabChangesFocus(True)
+        self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.add_field("Sea&rch statutes:", self.search, "Search statutes")
+        self.add_field("S&tatute:", self.statutes, "Statute")
+        self.add_field("&Class:", self.offence_class, "Offence class")
+        self.form.addRow("", self.class_note)
+        self.add_field("&Details:", self.details, "Details")
+        self.agent_boxes: list[QCheckBox] = []
+        for i, agent in enumerate(agents, 1):
+            box = QCheckBox(f"Agent &{i}: {agent.name or agent.badge or agent.description[:40] or 'unknown'}")
+            box.setAccessibleName(f"Concerns agent {i}")
+            box.setChecked(agent.id in violation.agent_ids)
+            self.agent_boxes.append(box)
+            self.form.addRow("Concerns:" if i == 1 else "", box)
+        if not agents:
+            self.form.addRow("Concerns:", QLabel("No agents entered yet (page 3)."))
+
+        self._fill_statutes("")
+        self.search.textChanged.connect(self._fill_statutes)
+        self.statutes.currentItemChanged.connect(lambda *_: self._statute_chosen())
+        self.offence_class.currentIndexChanged.connect(self._check)
+        self.details.setPlainText(violation.details)
+        self._select(violation.statute)
+        index = self.offence_class.findData(violation.offence_class)
+        if index >= 0:
+            self.offence_class.setCurrentIndex(index)
+        self._check()
+        self.fit()
+
+    def _fill_statutes(self, text: str) -> None:
+        current = self.chosen_citation()
+        self.statutes.blockSignals(True)
+        self.statutes.clear()
+        for s in self.catalogue.search(text):
+            item = QListWidgetItem(f"{s.citation} \u2014 {s.title}")
+            item.setData(Qt.ItemDataRole.UserRole, s.citation)
+            self.statutes.addItem(item)
+        self.statutes.blockSignals(False)
+        self._select(current)
+        if self.statutes.currentRow() < 0 and self.statutes.count() == 1:
+            self.statutes.setCurrentRow(0)  # one match: it is the choice
+
+    def _select(self, citation: str) -> None:
+        for row in range(self.statutes.count()):
+            if self.statutes.item(row).data(Qt.ItemDataRole.UserRole) == citation:
+                self.statutes.setCurrentRow(row)
+                return
+
+    def chosen_citation(self) -> str:
+        item = self.statutes.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else self.violation.statute
+
+    def _statute_chosen(self) -> None:
+        statute = self.catalogue.get(self.chosen_citation())
+        self.offence_class.clear()
+        if statute is None:
+            self.class_note.setText("")
+            return
+        if len(statute.classes) > 1:
+            self.offence_class.addItem("(choose)", "")
+        for c in statute.classes:
+            self.offence_class.addItem(class_label(c), c)
+        self.class_note.setText(statute.class_note)
+        self._check()
+
+    def result_violation(self) -> Violation:
+        return Violation(id=self.violation.id, statute=self.chosen_citation(),
+                         offence_class=self.offence_class.currentData() or "",
+                         details=self.details.toPlainText().strip(),
+                         agent_ids=[a.id for a, box in zip(self.agents, self.agent_boxes, strict=True) if box.isChecked()])
+
+    def _check(self) -> None:
+        problems = validate(Incident(agents=self.agents, violations=[self.result_violation()]),
+                            catalogue=self.catalogue)
+        self.show_messages([f"{p.path.removeprefix('violations[0].')}: {p.message}" for p in problems
+                            if p.path.startswith("violations[0]")])
+
+
+class ViolationsPage(ListPage):
+    step_key = "violations"
+    attribute = "violations"
+    noun = "violation"
+    headers = ("Statute", "Title", "Class", "Agents", "Details")
+
+    def __init__(self, catalogue: Catalogue, parent=None):
+        super().__init__("Alleged violations", parent)
+        self.catalogue = catalogue
+        self.setSubTitle("Each alleged offence, from the statute catalogue, and the agents it concerns.")
+
+    def new_item(self) -> Violation:
+        return Violation()
+
+    def _agents(self) -> list[Agent]:
+        return self.wizard().current_incident().agents
+
+    def row_values(self, v: Violation) -> list[str]:
+        statute = self.catalogue.get(v.statute)
+        agents = self.wizard().incident.agents if self.wizard() else []
+        numbers = ", ".join(str(i) for i, a in enumerate(agents, 1) if a.id in v.agent_ids)
+        return [v.statute, statute.title if statute else "", class_label(v.offence_class) if v.offence_class else "",
+                numbers, v.details[:80]]
+
+    def run_dialog(self, item: Violation, index: int):
+        dialog = ViolationDialog(item, index + 1, self.catalogue, self._agents(), self)
+        return dialog.result_violation() if dialog.exec() == ViolationDialog.DialogCode.Accepted else None
