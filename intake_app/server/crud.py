@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, text, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.catalogue import default_catalogue
@@ -138,66 +138,97 @@ def lock_change_log(session: Session) -> None:
 
 
 def push(session: Session, *, device: Device, items: list[PushItem]) -> list[PushResult]:
+    """Applies a batch in order, with a handful of set-based statements (not a round trip per item)."""
     parsed = parse_items(device=device, items=items)
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
-    done = {row.idempotency_key: row for row in session.scalars(select(Push).where(Push.idempotency_key.in_(keys)))}
+    done = {r.idempotency_key: r for r in session.execute(
+        select(Push.idempotency_key, Push.device_id, Push.result_json).where(Push.idempotency_key.in_(keys)))}
     ids = list({p.incident.id for p in parsed})
-    current = {row.id: row for row in session.scalars(select(ServerIncident).where(ServerIncident.id.in_(ids)))}
-    for row in current.values():
-        if not may_see(device, row.district):
-            raise Forbidden(f"This device may not change records of district {row.district}.")
-    results: list[PushResult] = []
+    current = {r.id: _Current(r.district, r.version, r.record_json, r.last_seq, True) for r in session.execute(
+        select(ServerIncident.id, ServerIncident.district, ServerIncident.version, ServerIncident.record_json,
+               ServerIncident.last_seq).where(ServerIncident.id.in_(ids)))}
+    for cur in current.values():
+        if not may_see(device, cur.district):
+            raise Forbidden(f"This device may not change records of district {cur.district}.")
     at = now()
+    results: list[PushResult | None] = []
+    changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
+    repeated: dict[str, int] = {}
     for p in parsed:
-        key = p.item.idempotency_key
+        key, inc = p.item.idempotency_key, p.incident
         if key in done:
             if done[key].device_id != device.id:
                 raise Forbidden("This idempotency key belongs to another device.")
             results.append(PushResult.model_validate_json(done[key].result_json))
             continue
-        result = _apply(session, device=device, parsed=p, row=current.get(p.incident.id), at=at, current=current)
-        session.add(Push(idempotency_key=key, device_id=device.id, incident_id=p.incident.id,
-                         result_json=result.model_dump_json(), at=at))
-        done[key] = Push(idempotency_key=key, device_id=device.id, result_json=result.model_dump_json())
-        results.append(result)
+        if key in repeated:  # the same key twice in one batch: one application
+            results.append(results[repeated[key]])
+            continue
+        repeated[key] = len(results)
+        record = canonical_json(inc).decode("utf-8")
+        cur = current.get(inc.id)
+        base = dict(idempotency_key=key, incident_id=inc.id)
+        if cur is not None and cur.record_json == record:
+            results.append(PushResult(**base, outcome="unchanged", version=cur.version, seq=cur.last_seq or None))
+        elif cur is not None and p.item.base_version != cur.version:
+            conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
+                "incident_id": inc.id, "district": p.district, "device_id": device.id, "idempotency_key": key,
+                "base_version": p.item.base_version, "server_version": cur.version, "server_json": cur.record_json,
+                "pushed_json": record, "at": at}).scalar_one()
+            results.append(PushResult(**base, outcome="conflict", version=cur.version, conflict_id=conflict_id,
+                                      server_incident=json.loads(cur.record_json)))
+        else:
+            changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version,
+                            "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})
+            results.append(PushResult(**base, outcome="applied", version=inc.version))
+            current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
+    _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)
+    if not repeated:
+        return results
+    session.execute(insert(Push), [{"idempotency_key": r.idempotency_key, "device_id": device.id,
+                                    "incident_id": r.incident_id, "result_json": r.model_dump_json(), "at": at}
+                                   for i, r in enumerate(results) if repeated.get(r.idempotency_key) == i])
     return results
 
 
-def _apply(session: Session, *, device: Device, parsed: ParsedItem, row: ServerIncident | None,
-           at: datetime, current: dict[str, ServerIncident]) -> PushResult:
-    inc, item = parsed.incident, parsed.item
-    record = canonical_json(inc).decode("utf-8")
-    server_version = row.version if row else 0
-    base = dict(idempotency_key=item.idempotency_key, incident_id=inc.id)
-    if row is not None and row.record_json == record:
-        return PushResult(**base, outcome="unchanged", version=row.version, seq=row.last_seq)
-    if row is not None and item.base_version != server_version:
-        conflict = ServerConflict(incident_id=inc.id, district=parsed.district, device_id=device.id,
-                                  idempotency_key=item.idempotency_key, base_version=item.base_version,
-                                  server_version=server_version, server_json=row.record_json if row else "{}",
-                                  pushed_json=record, at=at)
-        session.add(conflict)
-        session.flush()
-        return PushResult(**base, outcome="conflict", version=server_version, conflict_id=conflict.id,
-                          server_incident=json.loads(row.record_json) if row else None)
-    change = Change(incident_id=inc.id, district=parsed.district, version=inc.version, record_json=record,
-                    device_id=device.id, at=at)
-    session.add(change)
-    session.flush()
-    if row is None:
-        row = ServerIncident(id=inc.id, district=parsed.district, version=inc.version, record_json=record,
-                             last_seq=change.seq, updated_at=at)
-        session.add(row)
-        current[inc.id] = row
-    else:
-        row.district, row.version, row.record_json, row.last_seq, row.updated_at = (
-            parsed.district, inc.version, record, change.seq, at)
-    # A later accepted edit from the same device settles that device's earlier conflicts on this incident.
-    session.execute(update(ServerConflict).where(ServerConflict.incident_id == inc.id,
-                                                 ServerConflict.device_id == device.id,
+@dataclass
+class _Current:
+    district: int
+    version: int
+    record_json: str
+    last_seq: int
+    in_db: bool
+
+
+def _write_changes(session: Session, *, device: Device, changes: list[dict], results: list,
+                   current: dict[str, _Current], at: datetime) -> None:
+    if not changes:
+        return
+    rows = [{k: v for k, v in c.items() if k != "_result"} for c in changes]
+    seqs = session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
+    newest: dict[str, int] = {}
+    for change, seq in zip(changes, seqs, strict=True):
+        results[change["_result"]].seq = seq
+        newest[change["incident_id"]] = seq
+    for incident_id, seq in newest.items():
+        current[incident_id].last_seq = seq
+    fresh = [dict(id=i, district=current[i].district, version=current[i].version, record_json=current[i].record_json,
+                  last_seq=current[i].last_seq, updated_at=at) for i in newest if not current[i].in_db]
+    known = [dict(key=i, district=current[i].district, version=current[i].version, record_json=current[i].record_json,
+                  last_seq=current[i].last_seq, updated_at=at) for i in newest if current[i].in_db]
+    if fresh:
+        session.execute(insert(ServerIncident), fresh)
+    if known:
+        table = ServerIncident.__table__
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("key")).values(
+                district=bindparam("district"), version=bindparam("version"), record_json=bindparam("record_json"),
+                last_seq=bindparam("last_seq"), updated_at=bindparam("updated_at")), known)
+    # A later accepted edit from the same device settles that device's earlier conflicts on those incidents.
+    session.execute(update(ServerConflict).where(ServerConflict.device_id == device.id,
+                                                 ServerConflict.incident_id.in_(list(newest)),
                                                  ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
-    return PushResult(**base, outcome="applied", version=inc.version, seq=change.seq)
 
 
 # ---------------------------------------------------------------- pull

@@ -66,7 +66,7 @@ def station_in_a_file_keyring(tmp_path, monkeypatch, server, admin):
 
 def test_client_killed_mid_push_then_synced_again(station_in_a_file_keyring, admin):
     store, data, made, env = station_in_a_file_keyring
-    command = [sys.executable, "-m", "intake_app", "--data-dir", str(data), "sync", "--batch", "5"]
+    command = [sys.executable, "-m", "intake_app", "--data-dir", str(data), "sync", "--batch", "1"]
     child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert wait_until(lambda: pushed_so_far(admin, made) >= 20)
     child.send_signal(signal.SIGKILL)
@@ -85,7 +85,7 @@ def test_server_killed_mid_request_then_restarted(station_in_a_file_keyring, adm
     state.write(store, server_url=own.base)
     killer = threading.Thread(target=lambda: wait_until(lambda: pushed_so_far(admin, made) >= 20) and own.kill())
     killer.start()
-    report = sync_once(store, batch=5, attempts=2, backoff=0.01, timeout=5)
+    report = sync_once(store, batch=1, attempts=2, backoff=0.01, timeout=5)
     killer.join()
     assert not report.ok and report.pending > 0
     assert "Cannot reach the server" in report.error or "broke off" in report.error

@@ -1,0 +1,88 @@
+"""Sync speed: 10,000 incidents (2 agents, 3 footage items each) pushed from a fresh station to the server on
+PostgreSQL, and pulled by a second device, each beside a plain psycopg bulk insert of the same rows in
+the same run. Target: within 5x of the bulk insert."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import psycopg
+import pytest
+
+from intake_app.domain.interchange import to_dict
+from intake_app.domain.workflow import Actor
+from intake_app.sync import state
+from intake_app.sync.engine import SyncReport, open_client, pull_feed, push_outbox
+
+from ..factories import make_incident
+from ..sync.conftest import admin, make_device, pg_url, server  # noqa: F401  (the real server and database)
+
+COUNT = 10_000
+ACTOR = Actor("Sgt. Maria Test", "2231")
+
+
+def incidents(n: int):
+    out = []
+    for _ in range(n):
+        inc = make_incident(agents=2, footage=3)
+        inc.id = str(uuid.uuid4())
+        out.append(inc)
+    return out
+
+
+def bulk_insert(pg_url: str, rows: list[tuple]) -> tuple[float, float]:
+    """The same rows written by hand: executemany and COPY, into a plain table."""
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_plain (id text primary key, district int, version int, record_json text)")
+        conn.execute("TRUNCATE bench_plain")
+        conn.commit()
+        t0 = time.perf_counter()
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO bench_plain VALUES (%s, %s, %s, %s)", rows)
+        conn.commit()
+        many = time.perf_counter() - t0
+        conn.execute("TRUNCATE bench_plain")
+        conn.commit()
+        t0 = time.perf_counter()
+        with conn.cursor() as cur, cur.copy("COPY bench_plain FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        conn.commit()
+        copied = time.perf_counter() - t0
+    return many, copied
+
+
+@pytest.mark.benchmark
+def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: F811
+    station = make_device("station", district=9)
+    made = station.import_incidents(incidents(COUNT), ACTOR)
+    assert state.status(station).pending == COUNT
+    rows = [(inc.id, inc.district, inc.version, json.dumps(to_dict(inc))) for inc in made]
+
+    report = SyncReport()
+    with open_client(station) as client:
+        t0 = time.perf_counter()
+        push_outbox(station, client, report, batch=500)
+        push_s = time.perf_counter() - t0
+    assert report.pushed == COUNT and state.status(station).pending == 0
+
+    other = make_device("other", district=9)
+    report = SyncReport()
+    with open_client(other) as client:
+        t0 = time.perf_counter()
+        pull_feed(other, client, report, page=1000)
+        pull_s = time.perf_counter() - t0
+    assert other.count() == COUNT
+
+    many_s, copy_s = bulk_insert(pg_url, rows)
+    print(f"\nsync benchmark, {COUNT} incidents (2 agents, 3 footage):"
+          f"\n  push through the server: {push_s:.2f} s ({COUNT / push_s:.0f}/s)"
+          f"\n  pull onto a second device: {pull_s:.2f} s ({COUNT / pull_s:.0f}/s)"
+          f"\n  psycopg executemany: {many_s:.2f} s   COPY: {copy_s:.2f} s"
+          f"\n  push/executemany {push_s / many_s:.1f}x, pull/executemany {pull_s / many_s:.1f}x, "
+          f"push/COPY {push_s / copy_s:.1f}x")
+    assert push_s < 5 * many_s
+    assert pull_s < 5 * many_s
