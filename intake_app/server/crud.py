@@ -117,6 +117,9 @@ def parse_items(*, device: Device, items: list[PushItem]) -> list[ParsedItem]:
             continue
         for p in blocking_for_status(validate(inc, catalogue=catalogue), inc.status):
             problems.append(Problem(f"{path}.{p.path}", p.message, p.severity))
+        for name in ("created_at", "updated_at"):
+            if getattr(inc, name) is None:
+                problems.append(Problem(f"{path}.{name}", "is required to sync (the app sets it on every save)"))
         if inc.version != item.base_version + 1:
             problems.append(Problem(f"{path}.version", f"must be base_version + 1 ({item.base_version + 1})"))
         district = inc.district if inc.district is not None else device.district

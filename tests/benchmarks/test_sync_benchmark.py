@@ -32,9 +32,9 @@ def incidents(n: int):
     return out
 
 
-def bulk_insert(pg_url: str, rows: list[tuple]) -> tuple[float, float]:
+def bulk_insert(url: str, rows: list[tuple]) -> tuple[float, float]:
     """The same rows written by hand: executemany and COPY, into a plain table."""
-    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS bench_plain (id text primary key, district int, version int, record_json text)")
         conn.execute("TRUNCATE bench_plain")

@@ -109,13 +109,21 @@ def admin(pg_url):
             with sessions.begin() as s:
                 return s.execute(text(statement), params).all()
 
+        def sql_do(self, statement: str) -> None:
+            from sqlalchemy import text
+
+            with sessions.begin() as s:
+                s.execute(text(statement))
+
     yield Admin()
     engine.dispose()
 
 
 @pytest.fixture
 def make_device(tmp_path, server, admin):
-    """An enrolled desktop store: make_device("a", district=9) or make_device("hq", headquarters=True)."""
+    """An enrolled desktop store: make_device("a", district=9) or make_device("hq", headquarters=True).
+    Each test starts with no records on the server (devices from earlier tests stay enrolled)."""
+    admin.sql_do("TRUNCATE incidents, changes, pushes, conflicts, audit_heads")
     opened = []
 
     def make(name: str, *, district: int | None = None, headquarters: bool = False, url: str | None = None):

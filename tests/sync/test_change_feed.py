@@ -7,6 +7,7 @@ import random
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, func, select
 
@@ -21,6 +22,7 @@ from ..factories import make_incident
 
 def item(inc) -> PushItem:
     inc.version = 1
+    inc.created_at = inc.updated_at = datetime.now(UTC)
     return PushItem(idempotency_key=str(uuid.uuid4()), base_version=0,
                     incident=json.loads(json.dumps(to_dict(inc), default=str)))
 

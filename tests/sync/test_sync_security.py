@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import UTC, datetime
 
 import httpx
 
@@ -20,6 +21,7 @@ ACTOR = Actor("Sgt. Maria Test", "2231")
 
 def push_body(inc, base_version=0):
     inc.version = base_version + 1
+    inc.created_at = inc.updated_at = datetime.now(UTC)
     return {"items": [{"idempotency_key": str(uuid.uuid4()), "base_version": base_version,
                        "incident": json.loads(json.dumps(to_dict(inc), default=str))}]}
 
