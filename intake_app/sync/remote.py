@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.interchange import from_dict, to_dict
@@ -24,25 +24,35 @@ SYNC_ACTOR = Actor("Sync from the server", "")
 
 
 def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident]) -> int:
-    """In the caller's transaction. Returns how many local records changed."""
+    """In the caller's transaction. Returns how many local records changed. Looks up a page's local
+    versions, pending edits and open conflicts in a few queries, not one per record."""
     session.info[REMOTE_FLAG] = True
-    changed = 0
     newest: dict[str, Incident] = {}
     for inc in incidents:  # a page may hold several versions of one incident: the newest counts
         if inc.id not in newest or inc.version > newest[inc.id].version:
             newest[inc.id] = inc
+    local: dict[str, tuple[int, str]] = {}
+    pending: set[str] = set()
+    conflicted: set[str] = set()
+    ids = list(newest)
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start:start + 500]
+        local.update((r.id, (r.version, r.record_json)) for r in session.execute(
+            select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk))))
+        pending.update(session.scalars(select(OutboxRow.incident_id).where(OutboxRow.incident_id.in_(chunk))))
+        conflicted.update(session.scalars(select(SyncConflictRow.incident_id).where(SyncConflictRow.incident_id.in_(chunk))))
+    changed = 0
     for inc in newest.values():
-        row = session.get(IncidentRow, inc.id)
-        if row is not None and row.version >= inc.version:
+        known = local.get(inc.id)
+        if known is not None and known[0] >= inc.version:
             continue  # our own change coming back, or older than what we hold
-        conflict = session.get(SyncConflictRow, inc.id)
-        if conflict is not None:
-            conflict.theirs_json = json.dumps(to_dict(inc), ensure_ascii=False)
+        if inc.id in conflicted:
+            session.get(SyncConflictRow, inc.id).theirs_json = json.dumps(to_dict(inc), ensure_ascii=False)
             continue
-        if session.scalar(select(exists().where(OutboxRow.incident_id == inc.id))):
+        if inc.id in pending:
             continue  # our unsent edit will meet this version at the server and become a visible conflict
-        before = from_dict(json.loads(row.record_json)) if row is not None else None
-        write_row(session, inc, exists=row is not None)
+        before = from_dict(json.loads(known[1])) if known is not None else None
+        write_row(session, inc, exists=known is not None)
         store._notify(session, ChangeEvent("update" if before else "import", before, inc, SYNC_ACTOR))
         changed += 1
     return changed
