@@ -21,7 +21,9 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the transaction commits BEFORE the answer is sent. With the default ("request") a
+# client could receive "applied" for a push whose commit then failed, and drop it from its outbox.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def current_device(session: SessionDep,

@@ -1,0 +1,55 @@
+"""Each device reports its signed audit-chain head; a head that does not extend the last one flags the device."""
+
+from __future__ import annotations
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from intake_app.server.schemas import signed_message
+
+H1, H2, H3 = "a" * 64, "b" * 64, "c" * 64
+
+
+class Device:
+    def __init__(self, server, admin):
+        self.key = Ed25519PrivateKey.generate()
+        answer = httpx.post(server.base + "/enroll", json={
+            "code": admin.code(9), "public_key": self.key.public_key().public_bytes_raw().hex()}).json()
+        self.id, self.headers, self.base, self.admin = answer["device_id"], {"Authorization": f"Bearer {answer['token']}"}, server.base, admin
+
+    def report(self, head, entries, previous, signature=None):
+        signature = signature or self.key.sign(signed_message(head, entries, previous)).hex()
+        return httpx.post(self.base + "/audit-head", headers=self.headers,
+                          json={"head": head, "entries": entries, "previous_head": previous, "signature": signature})
+
+    def flagged(self) -> bool:
+        return self.admin.sql("SELECT audit_flagged FROM devices WHERE id = :d", d=self.id)[0].audit_flagged
+
+
+def test_a_growing_chain_is_accepted(server, admin):
+    dev = Device(server, admin)
+    assert dev.report(H1, 10, "").json()["extends_previous"]
+    assert dev.report(H2, 15, H1).json()["extends_previous"]
+    assert not dev.flagged()
+
+
+def test_a_truncated_chain_flags_the_device(server, admin):
+    dev = Device(server, admin)
+    dev.report(H1, 10, "")
+    answer = dev.report(H2, 4, "")
+    assert answer.status_code == 200 and not answer.json()["extends_previous"]
+    assert dev.flagged()
+
+
+def test_a_rewritten_chain_flags_the_device(server, admin):
+    dev = Device(server, admin)
+    dev.report(H1, 10, "")
+    assert not dev.report(H3, 12, H2).json()["extends_previous"]  # its chain no longer holds H1
+    assert dev.flagged()
+
+
+def test_a_head_signed_by_another_key_is_refused_and_not_kept(server, admin):
+    dev = Device(server, admin)
+    forged = Ed25519PrivateKey.generate().sign(signed_message(H1, 10, "")).hex()
+    assert dev.report(H1, 10, "", signature=forged).status_code == 403
+    assert admin.sql("SELECT count(*) AS n FROM audit_heads WHERE device_id = :d", d=dev.id)[0].n == 0
