@@ -114,16 +114,21 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
 
 
 def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
+    """Reports the newest audit hash, how many entries the chain has, and the hash the chain holds NOW at
+    the position reported last time: if the log was truncated or rewritten since, the server sees it."""
     try:
         from ..security import audit  # issue 3; not every build has it yet
     except ImportError:
         report.notes.append("audit trail not installed: no audit-chain head was sent")
         return
-    head = audit.chain_head(store)
-    entries = audit.chain_length(store) if hasattr(audit, "chain_length") else 0
-    previous = state.read(store, state.AUDIT_HEAD)
+    if not all(hasattr(audit, name) for name in ("chain_head", "chain_length", "hash_at")):
+        report.notes.append("the audit trail offers no chain_length/hash_at yet: no audit-chain head was sent")
+        return
+    head, entries = audit.chain_head(store), audit.chain_length(store)
+    last_entries = int(state.read(store, state.AUDIT_ENTRIES, "0") or 0)
+    previous = audit.hash_at(store, last_entries) if last_entries else ""
     signature = device.signing_key(store).sign(signed_message(head, entries, previous)).hex()
-    answer = client.audit_head(head, entries, previous, signature)
+    answer = client.audit_head(head, entries, previous or "", signature)
     state.write(store, **{state.AUDIT_HEAD: head, state.AUDIT_ENTRIES: str(entries)})
     if not answer.extends_previous:
         report.notes.append("the server noted that this device's audit chain does not extend the one it reported before")
