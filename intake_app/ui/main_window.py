@@ -32,7 +32,9 @@ from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
 from .wizard import IncidentWizard
 
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = (
+    "intake_app.ui.sync_status",
+)
 GEOMETRY_KEY = "main_window/geometry"
 
 

@@ -1,0 +1,74 @@
+"""The supervisor's view of sync: the status bar, Sync now, and the conflicts screen with both versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake_app.domain.workflow import Actor
+from intake_app.sync import remote, state
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
+
+ACTOR = Actor("Sgt. Maria Test", "2231")
+
+
+@pytest.fixture
+def window_for(qtbot, data_dir):
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    def make(store):
+        w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+        w.sync_controller.timer.stop()
+        qtbot.addWidget(w)
+        return w
+
+    return make
+
+
+def test_sync_now_sends_pending_changes_and_the_status_bar_says_so(make_device, window_for):
+    store = make_device("a", district=9)
+    store.save(make_incident(), ACTOR)
+    window = window_for(store)
+    assert "1 change(s) to send" in window.sync_controller.label.text()
+    window.sync_controller.sync_now()
+    text = window.sync_controller.label.text()
+    assert "0 change(s) to send" in text and "Last sync: 20" in text
+
+
+def test_an_unreachable_server_is_said_in_plain_words(make_device, window_for):
+    store = make_device("a", district=9)
+    store.save(make_incident(), ACTOR)
+    state.write(store, server_url="http://127.0.0.1:9")
+    window = window_for(store)
+    window.sync_controller.sync_now(quiet=True)
+    text = window.sync_controller.label.text()
+    assert "1 change(s) to send" in text and "Cannot reach the server" in text
+
+
+def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, window_for, qtbot):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    original = a.save(make_incident(), ACTOR)
+    sync_once(a)
+    sync_once(b)
+    for store, words in ((a, "Station A's account."), (b, "Station B's account.")):
+        inc = store.get(original.id)
+        inc.narrative = words
+        store.save(inc, ACTOR)
+    sync_once(a)
+    sync_once(b)
+
+    window = window_for(b)
+    window.show()
+    assert "1 conflict(s) to resolve" in window.sync_controller.label.text()
+    screen = window.sync_controller.open_conflicts()
+    assert "Station B's account." in screen.mine.toPlainText()
+    assert "Station A's account." in screen.theirs.toPlainText()
+    assert screen.differences.text() == "Different: narrative"
+    window.grab().save("/tmp/sync_conflicts.png")
+    screen.keep.click()
+    assert remote.conflicts(b) == [] and screen.list.count() == 0
+    assert sync_once(b).ok
+    assert sync_once(a).ok and a.get(original.id).narrative == "Station B's account."
