@@ -21,6 +21,10 @@ from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, Push
 class SyncError(RuntimeError):
     retryable = False
 
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status  # the HTTP status, when the server answered
+
 
 class Unreachable(SyncError):
     retryable = True
@@ -138,9 +142,9 @@ class SyncClient:
         if status >= 500:
             raise ServerFailed(f"The server at {where} had an internal error (HTTP {status}); it will be tried again.")
         if status in (401, 403):
-            raise Refused(f"The server refused this device (HTTP {status}): {_detail(response)}")
+            raise Refused(f"The server refused this device (HTTP {status}): {_detail(response)}", status)
         if status >= 400:
-            raise Rejected(f"The server rejected the request (HTTP {status}): {_detail(response)}")
+            raise Rejected(f"The server rejected the request (HTTP {status}): {_detail(response)}", status)
         try:
             return model.model_validate_json(response.content)
         except ValidationError as exc:

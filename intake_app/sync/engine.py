@@ -18,7 +18,7 @@ from ..server.schemas import signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, state
-from .client import SyncClient, SyncError
+from .client import Refused, Rejected, SyncClient, SyncError
 from .remote import apply_remote_in, record_conflict_in
 
 PUSH_BATCH = 500
@@ -53,9 +53,10 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     own_client = client is None
     try:
         client = client or open_client(store, **client_options)
-        push_outbox(store, client, report, batch=batch)
+        held = push_outbox(store, client, report, batch=batch)
         pull_feed(store, client, report, page=page)
         send_audit_head(store, client, report)
+        report.error = held
     except (SyncError, device.NotEnrolled) as exc:
         report.error = str(exc)
     finally:
@@ -70,36 +71,74 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     return report
 
 
-def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> str:
+    """Sends the queue in order. When the server refuses a batch because of one record (invalid, or of a
+    district this device may not send), the batch is sent again one change at a time, so that record and
+    the later changes of the same incident stay queued and reported while everything else goes through."""
     last_id = 0
+    held: dict[str, str] = {}  # incident id -> why the server refused it
     while True:
         with store.reading() as session:
-            rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.base_version,
-                                          OutboxRow.record_json)
+            rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.incident_id,
+                                          OutboxRow.base_version, OutboxRow.record_json)
                                    .where(OutboxRow.id > last_id).order_by(OutboxRow.id).limit(batch)).all()
         if not rows:
-            return
-        # The stored record is already JSON: spliced in as it is, not parsed and written again.
-        body = '{"items":[' + ",".join(
-            f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"incident":{r.record_json}}}'
-            for r in rows) + "]}"
-        answer = client.push_raw(body.encode("utf-8"))
-        by_key = {r.idempotency_key: r for r in rows}
-        with store.transaction() as session:
-            acked = []
-            for result in answer.results:
-                row = by_key.get(result.idempotency_key)
-                if row is None:
-                    continue  # not ours in this batch: ignore rather than trust it
-                if result.outcome == "conflict":
-                    record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,
-                                       server_conflict_id=result.conflict_id)
-                    report.conflicts += 1
-                else:
-                    report.pushed += 1
-                acked.append(row.id)
-            session.execute(delete(OutboxRow).where(OutboxRow.id.in_(acked)))
+            break
         last_id = rows[-1].id
+        rows = [r for r in rows if r.incident_id not in held]
+        try:
+            _send(store, client, report, rows)
+        except SyncError as exc:
+            if not _one_record_refused(exc):
+                raise
+            for row in rows:
+                if row.incident_id in held:
+                    continue
+                try:
+                    _send(store, client, report, [row])
+                except SyncError as single:
+                    if not _one_record_refused(single):
+                        raise
+                    held[row.incident_id] = str(single)
+    if not held:
+        return ""
+    names = ", ".join(sorted(_label(store, i) for i in held))
+    return (f"The server refused the changes of {len(held)} incident(s) ({names}); they are kept here. "
+            f"First reason: {next(iter(held.values()))}")
+
+
+def _one_record_refused(exc: SyncError) -> bool:
+    return isinstance(exc, Rejected) or (isinstance(exc, Refused) and exc.status == 403)
+
+
+def _label(store: IncidentStore, incident_id: str) -> str:
+    found = store.find(incident_id)
+    return (found.report_number if found else "") or incident_id
+
+
+def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) -> None:
+    if not rows:
+        return
+    # The stored record is already JSON: spliced in as it is, not parsed and written again.
+    body = '{"items":[' + ",".join(
+        f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"incident":{r.record_json}}}'
+        for r in rows) + "]}"
+    answer = client.push_raw(body.encode("utf-8"))
+    by_key = {r.idempotency_key: r for r in rows}
+    with store.transaction() as session:
+        acked = []
+        for result in answer.results:
+            row = by_key.get(result.idempotency_key)
+            if row is None:
+                continue  # not ours in this batch: ignore rather than trust it
+            if result.outcome == "conflict":
+                record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,
+                                   server_conflict_id=result.conflict_id)
+                report.conflicts += 1
+            else:
+                report.pushed += 1
+            acked.append(row.id)
+        session.execute(delete(OutboxRow).where(OutboxRow.id.in_(acked)))
 
 
 def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, page: int) -> None:

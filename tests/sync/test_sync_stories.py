@@ -122,3 +122,18 @@ def test_status_changes_travel_too(make_device):
     assert sync_once(a).ok
     assert sync_once(hq).ok
     assert hq.get(inc.id).status == Status.IN_REVIEW
+
+
+def test_one_refused_record_is_kept_and_named_while_the_others_go_through(make_device):
+    a = make_device("a", district=9)
+    hq = make_device("hq", headquarters=True)
+    others = [a.save(make_incident(), ACTOR) for _ in range(3)]
+    moved = a.save(make_incident(district=2, beat="0211"), ACTOR)  # not this station's district
+
+    report = sync_once(a)
+
+    assert report.pushed == 3 and not report.ok
+    assert moved.report_number in report.error and "kept here" in report.error
+    assert state.status(a).pending == 1
+    assert sync_once(hq).ok
+    assert ids(hq) == sorted(inc.id for inc in others)
