@@ -236,10 +236,13 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
 
 # ---------------------------------------------------------------- pull
 
-def changes_since(session: Session, *, device: Device, since: int, limit: int) -> tuple[list[Change], bool]:
+def changes_since(session: Session, *, device: Device, since: int, limit: int,
+                  district: int | None = None) -> tuple[list[Change], bool]:
     stmt = select(Change).where(Change.seq > since).order_by(Change.seq).limit(limit + 1)
     if not device.headquarters:
         stmt = stmt.where(Change.district == device.district)
+    if district is not None:
+        stmt = stmt.where(Change.district == district)
     rows = list(session.scalars(stmt))
     return rows[:limit], len(rows) > limit
 

@@ -102,3 +102,20 @@ def test_a_malformed_request_gets_422_with_the_path_never_500(make_device, serve
     assert answer.status_code == 422
     paths = {p["path"] for p in answer.json()["detail"]}
     assert {"items[0].idempotency_key", "items[0].base_version", "items[0].incident"} <= paths
+
+
+def test_headquarters_can_page_through_one_district(make_device, server):
+    nine = make_device("nine", district=9)
+    two = make_device("two", district=2)
+    hq = make_device("hq", headquarters=True)
+    made = {nine.save(make_incident(), ACTOR).id for _ in range(3)}
+    two.save(make_incident(district=2, beat="0211"), ACTOR)
+    sync_once(nine)
+    sync_once(two)
+    seen, cursor, more = [], 0, True
+    while more:
+        page = httpx.get(server.base + "/changes", params={"district": 9, "since": cursor, "limit": 2},
+                         headers=bearer(hq)).json()
+        seen += [c["incident"]["id"] for c in page["changes"]]
+        cursor, more = page["next_cursor"], page["more"]
+    assert set(seen) == made

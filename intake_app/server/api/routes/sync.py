@@ -30,9 +30,7 @@ def changes(session: SessionDep, device: CurrentDevice,
             ) -> ChangesResponse:
     if district is not None and not crud.may_see(device, district):
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"This device may not read district {district}.")
-    rows, more = crud.changes_since(session, device=device, since=since, limit=limit)
-    if district is not None:
-        rows = [r for r in rows if r.district == district]
+    rows, more = crud.changes_since(session, device=device, since=since, limit=limit, district=district)
     cursor = rows[-1].seq if rows else since
     return ChangesResponse(changes=[ChangeOut(seq=r.seq, incident=crud.incident_dict(r.record_json)) for r in rows],
                            next_cursor=cursor, more=more)
