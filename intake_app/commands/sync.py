@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_enroll(args, ctx: CliContext) -> int:
+    from ..security.secrets import NoSecureKeyring
     from ..sync import device
     from ..sync.client import InsecureURL, SyncError
 
@@ -30,6 +31,10 @@ def cmd_enroll(args, ctx: CliContext) -> int:
         raise UsageError(f"url: {exc}") from exc
     except SyncError as exc:
         print(f"intake: enrollment failed: {exc}", file=ctx.err)
+        return 1
+    except NoSecureKeyring as exc:
+        # The device token may only live in a secure keyring: enrolling here would have to write it elsewhere.
+        print(f"intake: enrollment needs a secure keyring for the device token. {exc}", file=ctx.err)
         return 1
     print(f"enrolled as device {device_id} with {args.url}", file=ctx.out)
     return 0

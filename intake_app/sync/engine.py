@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 
 from ..domain.interchange import from_dict
+from ..security.secrets import NoSecureKeyring
 from ..server.schemas import signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
@@ -57,7 +58,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
         pull_feed(store, client, report, page=page)
         send_audit_head(store, client, report)
         report.error = held
-    except (SyncError, device.NotEnrolled) as exc:
+    except (SyncError, device.NotEnrolled, NoSecureKeyring) as exc:
         report.error = str(exc)
     finally:
         if own_client and client is not None:
