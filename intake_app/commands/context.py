@@ -44,7 +44,23 @@ class CliContext:
         return self._store
 
     def actor(self) -> Actor:
-        """The station's supervisor from Settings; otherwise the OS account, so every change still has a who."""
+        """Once the station has users (issue 6): the user named by INTAKE_USER (star), signed in with
+        INTAKE_USER_PASSPHRASE or a prompt. Before that: the station's supervisor from Settings; otherwise
+        the OS account, so every change still has a who."""
+        from ..security.users import has_users, sign_in
+
+        if has_users(self.store):
+            star = os.environ.get("INTAKE_USER", "").strip()
+            if not star:
+                raise UsageError("This station has users: set INTAKE_USER to your star number "
+                                 "(and INTAKE_USER_PASSPHRASE, or type it when asked).")
+            passphrase = os.environ.get("INTAKE_USER_PASSPHRASE")
+            if passphrase is None:
+                passphrase = getpass.getpass(f"Passphrase for star {star}: ")
+            try:
+                return sign_in(self.store, star, passphrase)
+            except PermissionError as exc:
+                raise UsageError(str(exc)) from exc
         s = self.store.settings()
         if s.supervisor_name and s.supervisor_star:
             return Actor(s.supervisor_name, s.supervisor_star)

@@ -30,6 +30,8 @@ class WorkflowError(ValueError):
 class Actor:
     name: str
     star: str
+    # For display only: the store looks the role up by star (intake_app.security.authorization).
+    role: str = ""
 
     @classmethod
     def from_supervisor(cls, s: Supervisor) -> Actor:

@@ -1,0 +1,87 @@
+"""Review (issue 6): the reviewer's queue, approving, returning with a comment, and corrections after
+approval that keep every earlier version. Permissions are checked by the store (authorization.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from ..domain.enums import Status
+from ..domain.interchange import from_dict
+from ..domain.records import Incident
+from ..domain.workflow import Actor, WorkflowError, has_felony
+from ..storage.queries import IncidentFilter, IncidentSummary
+from ..storage.repository import IncidentStore
+from ..storage.user_tables import RecordVersionRow
+from .authorization import LOCKED, correction_reason
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    record_version: int
+    kind: str  # approved | correction
+    reason: str
+    actor_name: str
+    actor_star: str
+    at: datetime
+    incident: Incident
+
+
+def review_queue(store: IncidentStore) -> list[IncidentSummary]:
+    return store.list(IncidentFilter(status=Status.IN_REVIEW))
+
+
+def approve(store: IncidentStore, ref: str, actor: Actor) -> Incident:
+    return store.change_status(ref, Status.APPROVED, actor)
+
+
+def return_for_changes(store: IncidentStore, ref: str, actor: Actor, comment: str) -> Incident:
+    if not comment.strip():
+        raise WorkflowError("comment: returning an incident needs a comment for the supervisor")
+    return store.change_status(ref, Status.DRAFT, actor, comment=comment)
+
+
+def close_out(store: IncidentStore, ref: str, actor: Actor) -> Incident:
+    """Referred to CCSAO when there is a felony, otherwise recorded."""
+    incident = store.get(ref)
+    return store.change_status(ref, Status.REFERRED if has_felony(incident) else Status.RECORDED, actor)
+
+
+def last_return_comment(incident: Incident) -> str:
+    """What the reviewer said when the incident came back, if it is back in draft because of a return."""
+    if incident.status == Status.DRAFT and incident.history:
+        last = incident.history[-1]
+        if last.from_status == Status.IN_REVIEW and last.to_status == Status.DRAFT:
+            return last.comment
+    return ""
+
+
+def correct_approved(store: IncidentStore, ref: str, new_incident: Incident, reason: str, actor: Actor) -> Incident:
+    """Change an approved (or later) record: a new version with a reason; the earlier one stays in `versions`."""
+    if not reason.strip():
+        raise WorkflowError("reason: a correction after approval needs a reason")
+    current = store.get(ref)
+    if current.status not in LOCKED:
+        raise WorkflowError(f"Incident {current.report_number} is {current.status.value}: edit it normally.")
+    corrected = copy.deepcopy(new_incident)
+    corrected.id, corrected.report_number = current.id, current.report_number
+    corrected.status, corrected.history, corrected.version = current.status, current.history, current.version
+    token = correction_reason.set(reason.strip())
+    try:
+        return store.save(corrected, actor)
+    finally:
+        correction_reason.reset(token)
+
+
+def versions(store: IncidentStore, ref: str) -> list[RecordVersion]:
+    """Every approved and corrected version of the record, oldest first."""
+    incident_id = store.get(ref).id
+    with store.reading() as session:
+        rows = session.scalars(select(RecordVersionRow).where(RecordVersionRow.incident_id == incident_id)
+                               .order_by(RecordVersionRow.id)).all()
+        return [RecordVersion(r.record_version, r.kind, r.reason, r.actor_name, r.actor_star,
+                              r.at.replace(tzinfo=UTC), from_dict(json.loads(r.record_json))) for r in rows]
