@@ -1,0 +1,220 @@
+"""The packet's sections as lists of flowables: cover, incident, agents, footage, custody, attestation.
+
+Every piece of user text goes through styles.para()/markup(); our own wording uses fixed().
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
+
+from ..domain.catalogue import class_label, default_catalogue, is_felony_class
+from ..domain.enums import label
+from ..domain.records import Agent, FootageItem, Incident, Violation
+from .packet_input import PacketInput
+from .packet_qr import stamp_for
+from .packet_styles import FIELDS, FRAME_WIDTH, GRID, fixed, para, when
+from .text import markup
+
+TITLE = "Referral to the Cook County State's Attorney's Office"
+SECTION_TITLES = ("1. Incident", "2. Agents", "3. Footage and evidence", "4. Chain of custody",
+                  "5. Attestation and signatures")
+
+
+def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
+    data = [[fixed(name, "label"), para(value if value not in (None, "") else "-")] for name, value in rows]
+    table = Table(data, colWidths=[label_width, FRAME_WIDTH - label_width])
+    table.setStyle(FIELDS)
+    return table
+
+
+def _offence_text(v: Violation) -> str:
+    statute = default_catalogue().get(v.statute)
+    title = statute.title if statute else "(not in the statute catalogue)"
+    return f"{v.statute} {title} ({class_label(v.offence_class)})"
+
+
+def qr_drawing(text: str, size: float = 1.45 * inch) -> Drawing:
+    widget = QrCodeWidget(text, barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def cover(data: PacketInput) -> list:
+    inc = data.incident
+    felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
+    stamp = stamp_for(inc)
+    offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
+                     + [[para(v.statute, "cell"),
+                         para(getattr(default_catalogue().get(v.statute), "title", "(not in the statute catalogue)"),
+                              "cell"),
+                         para(class_label(v.offence_class), "cell")] for v in felonies],
+                     colWidths=[1.5 * inch, FRAME_WIDTH - 2.9 * inch, 1.4 * inch], repeatRows=1)
+    offences.setStyle(GRID)
+    sup = inc.supervisor
+    out = [
+        fixed("CONFIDENTIAL", "confidential"), Spacer(1, 8),
+        fixed(TITLE, "h1"),
+        _fields([
+            ("Report number", inc.report_number or "(not yet saved)"),
+            ("District", f"{inc.district:03d}" if inc.district is not None else "-"),
+            ("Date of incident", when(inc.occurred_at, inc.timezone)),
+            ("Referring supervisor", f"{sup.name} (star {sup.star})" if sup.star else sup.name),
+            ("Date prepared", when(data.generated_at, inc.timezone)),
+            ("Record version", str(inc.version)),
+        ]),
+        Spacer(1, 10), fixed("Felony offences alleged", "h3"),
+        offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
+        Spacer(1, 14),
+        Table([[qr_drawing(stamp.text()),
+                fixed("<b>Record check.</b> The code at left holds the incident id, the record version and the "
+                      "SHA-256 of the record's canonical JSON. <font face='Courier'>intake verify-packet</font> "
+                      "compares it with the record in the store.<br/>"
+                      f"Incident id: {inc.id}<br/>SHA-256: {stamp.sha256}", "small")]],
+              colWidths=[1.6 * inch, FRAME_WIDTH - 1.6 * inch], style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+        Spacer(1, 14),
+        fixed("This packet is CONFIDENTIAL. It contains evidence references for a referral and is not for "
+              "public release.", "small"),
+        PageBreak(),
+    ]
+    return out
+
+
+def incident(data: PacketInput) -> list:
+    inc = data.incident
+    rp = inc.reporting_party
+    if rp is None:
+        party = "None recorded"
+    elif rp.confidential:
+        party = "Withheld: the reporting party's identity is confidential"
+    else:
+        party = f"{rp.name}, phone {rp.phone or '-'}, language {rp.preferred_language or '-'}"
+    place = inc.location.address
+    if inc.location.latitude is not None and inc.location.longitude is not None:
+        place = f"{place} ({inc.location.latitude:.5f}, {inc.location.longitude:.5f})"
+    out = [
+        fixed(SECTION_TITLES[0], "h2"),
+        _fields([
+            ("Time", when(inc.occurred_at, inc.timezone)),
+            ("Place", place),
+            ("District / beat", f"{inc.district or '-'} / {inc.beat or '-'}"),
+            ("Source", label(inc.source) if inc.source else "-"),
+            ("Reporting party", party),
+            ("Status", label(inc.status)),
+        ]),
+        fixed("Narrative", "h3"),
+    ]
+    # One paragraph per typed paragraph, so a long narrative flows across pages.
+    for block in (inc.narrative or "-").split("\n\n"):
+        out += [para(block), Spacer(1, 4)]
+    return out
+
+
+def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
+    v = agent.vehicle
+    vehicle = "-"
+    if v is not None and not v.is_empty():
+        vehicle = " ".join(x for x in (v.color, v.make, v.model) if x) or "-"
+        vehicle += f"; plate {v.plate or '-'} ({v.plate_state or 'state unknown'})"
+    offences = [_offence_text(x) for x in inc.violations if agent.id in x.agent_ids]
+    return [
+        CondPageBreak(1.6 * inch),
+        fixed(f"Agent {n}", "h3"),
+        _fields([
+            ("Agency", label(agent.agency)),
+            ("Name", agent.name or "unknown"),
+            ("Badge / ID", agent.badge or "unknown"),
+            ("How identified", label(agent.identified_by) if agent.identified_by else "-"),
+            ("Masked", "yes" if agent.masked else "no"),
+            ("Description", agent.description),
+            ("Vehicle", vehicle),
+            ("Offences alleged", "\n".join(offences) or "none linked to this agent"),
+        ]),
+    ]
+
+
+def agents(data: PacketInput) -> list:
+    inc = data.incident
+    out = [fixed(SECTION_TITLES[1], "h2")]
+    if not inc.agents:
+        return out + [fixed("No agent is recorded.")]
+    for n, agent in enumerate(inc.agents, 1):
+        out += _agent_block(n, agent, inc)
+    return out
+
+
+FOOTAGE_HEADERS = ("Kind", "Device", "Officer star", "Time span", "Evidence id", "SHA-256", "Preservation")
+FOOTAGE_WIDTHS = [62, 60, 36, 82, 70, 130, 85]
+
+
+def _span(f: FootageItem, tz: str) -> str:
+    if f.start is None and f.end is None:
+        return "-"
+    start, end = when(f.start, tz), when(f.end, tz)
+    if f.start and f.end and start[:10] == end[:10]:
+        end = end[11:]
+    return f"{start} to {end}"
+
+
+def _footage_row(f: FootageItem, tz: str) -> list:
+    sha = f.sha256 or "not hashed"
+    if len(sha) == 64:
+        sha = f"{sha[:32]}\n{sha[32:]}"  # two lines that fit the column, never a mid-word break
+    preservation = label(f.preservation_status)
+    if f.preservation_deadline is not None:
+        preservation += f"\ndeadline {when(f.preservation_deadline, tz)}"
+    return [para(label(f.kind), "cell"), para(f.device_id or "-", "cell"), para(f.officer_star or "-", "cell"),
+            para(_span(f, tz), "cell"), para(f.evidence_id or "-", "cell"), para(sha, "hash"),
+            para(preservation, "cell")]
+
+
+def footage(data: PacketInput) -> list:
+    inc = data.incident
+    out = [fixed(SECTION_TITLES[2], "h2")]
+    if not inc.footage:
+        return out + [fixed("No footage is recorded.")]
+    rows = [[fixed(f"<b>{h}</b>", "cell") for h in FOOTAGE_HEADERS]]
+    rows += [_footage_row(f, inc.timezone) for f in inc.footage]
+    table = Table(rows, colWidths=FOOTAGE_WIDTHS, repeatRows=1)  # header repeated on every page
+    table.setStyle(GRID)
+    return out + [table]
+
+
+def custody(data: PacketInput) -> list:
+    inc = data.incident
+    out = [fixed(SECTION_TITLES[3], "h2"),
+           fixed(f"Source: {data.custody_source}. Times in {inc.timezone}.", "small"), Spacer(1, 4)]
+    if data.custody:
+        rows = [[fixed(f"<b>{h}</b>", "cell") for h in ("When", "Who", "Action", "Detail")]]
+        rows += [[para(when(r.at, inc.timezone), "cell"), para(r.who, "cell"), para(r.action, "cell"),
+                  para(r.detail, "cell")] for r in data.custody]
+        table = Table(rows, colWidths=[85, 120, 110, FRAME_WIDTH - 315], repeatRows=1)
+        table.setStyle(GRID)
+        out.append(table)
+    else:
+        out.append(fixed("No entry is recorded yet."))
+    head = data.chain_head or "(no audit chain in this installation)"
+    out += [Spacer(1, 6), fixed("<b>Audit-chain head hash</b> (SHA-256 of the newest audit entry):", "small"),
+            para(head, "small")]
+    return out
+
+
+def attestation(data: PacketInput) -> list:
+    line = "_" * 38
+    date_line = "_" * 18
+    rows = [[fixed("<b>Referring supervisor</b>"), fixed("<b>Reviewing officer</b>")],
+            [para(f"Name: {data.incident.supervisor.name}"), fixed("Name: " + "_" * 30)],
+            [fixed("Star: " + (markup(data.incident.supervisor.star) or "________")), fixed("Star: ________")],
+            [Spacer(1, 18), Spacer(1, 18)],
+            [fixed(f"Signature: {line}"), fixed(f"Signature: {line}")],
+            [fixed(f"Date: {date_line}"), fixed(f"Date: {date_line}")]]
+    table = Table(rows, colWidths=[FRAME_WIDTH / 2] * 2)
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
+    return [CondPageBreak(3 * inch), fixed(SECTION_TITLES[4], "h2"),
+            fixed("I attest that this packet is a true and complete copy of the record identified on its cover, "
+                  "as held in the Intake system at the time shown in the footer, and that the evidence references "
+                  "listed were preserved as stated."), Spacer(1, 14), table]
