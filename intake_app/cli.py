@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "intake_app.commands.selftest",
     "intake_app.commands.server",
     "intake_app.commands.sync",
+    "intake_app.commands.evidence",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,0 +1,217 @@
+"""The audit trail: who changed what, when, on which machine; hash-chained, signed, append-only.
+
+Installed as a store extension: a listener runs inside the transaction of every change made through
+IncidentStore, so a change and its audit entries commit together or not at all. Each entry carries
+the SHA-256 of the previous entry and its own hash over a canonical serialisation, signed with this
+installation's Ed25519 key. SQLite triggers refuse UPDATE and DELETE on the table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from ..domain.interchange import canonical_json, to_dict
+from ..domain.records import Incident
+from ..domain.workflow import Actor
+from ..storage.audit_tables import AuditEntryRow
+from ..storage.repository import ChangeEvent, IncidentStore
+from .audit_keys import machine_name, signing_key
+
+# Bumped on every save; they would make every entry noise without telling anyone anything.
+IGNORED_PATHS = frozenset({"version", "updated_at", "format"})
+# Whoever reported must never be exposed by the log: the fact of a change is kept, never the value.
+PRIVATE_PREFIX = "reporting_party"
+PRIVATE_VALUE = "(changed)"
+DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: datetime  # UTC aware
+    actor_name: str
+    actor_star: str
+    machine: str
+    incident_id: str | None
+    action: str
+    field_path: str
+    old_value: str
+    new_value: str
+    prev_hash: str
+    entry_hash: str
+    signature: str
+
+
+# ---------------------------------------------------------------- hashing an entry
+
+HASHED_FIELDS = ("seq", "at", "actor_name", "actor_star", "machine", "incident_id", "action", "field_path",
+                 "old_value", "new_value", "record_hash", "key_id", "prev_hash")
+
+
+def canonical_entry(values: dict[str, Any]) -> bytes:
+    """The bytes that are hashed and signed: every field but the hash and signature, in a fixed form."""
+    content = {name: values[name] for name in HASHED_FIELDS}
+    content["at"] = values["at"].replace(tzinfo=None).isoformat(timespec="microseconds")
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def record_hash(incident: Incident) -> str:
+    return hashlib.sha256(canonical_json(incident)).hexdigest()
+
+
+# ---------------------------------------------------------------- field-level diff
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{path}.{key}" if path else key, out)
+    elif isinstance(value, list):
+        if not value:
+            out[path] = []
+        for i, item in enumerate(value):
+            _flatten(item, f"{path}[{i}]", out)
+    else:
+        out[path] = value
+
+
+def _text(value: Any) -> str:
+    if value is None or value == []:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def field_changes(before: Incident, after: Incident) -> list[tuple[str, str, str]]:
+    """(field path, old, new) for every leaf that differs, in the record's own order."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    _flatten(to_dict(before), "", old)
+    _flatten(to_dict(after), "", new)
+    paths = list(new) + [p for p in old if p not in new]
+    changes = []
+    for path in paths:
+        if path in IGNORED_PATHS or old.get(path) == new.get(path):
+            continue
+        if path.startswith(PRIVATE_PREFIX):
+            changes.append((path, "", PRIVATE_VALUE))
+        else:
+            changes.append((path, _text(old.get(path)), _text(new.get(path))))
+    return changes
+
+
+# ---------------------------------------------------------------- appending
+
+def _append(session: Session, actor: Actor, incident_id: str | None, action: str,
+            changes: list[tuple[str, str, str]], state_hash: str = "") -> None:
+    """Appends one entry per change (at least one); the record's new state hash goes on the last."""
+    kid, private = signing_key(session)
+    machine = machine_name(session)
+    last = session.execute(select(AuditEntryRow.seq, AuditEntryRow.entry_hash)
+                           .order_by(AuditEntryRow.seq.desc()).limit(1)).first()
+    seq, prev = (last.seq, last.entry_hash) if last else (0, "")
+    at = datetime.now(UTC).replace(tzinfo=None)
+    rows = []
+    changes = changes or [("", "", "")]
+    for i, (path, old, new) in enumerate(changes):
+        seq += 1
+        values = {"seq": seq, "at": at, "actor_name": actor.name, "actor_star": actor.star, "machine": machine,
+                  "incident_id": incident_id, "action": action, "field_path": path, "old_value": old,
+                  "new_value": new, "record_hash": state_hash if i == len(changes) - 1 else "",
+                  "key_id": kid, "prev_hash": prev}
+        body = canonical_entry(values)
+        values["entry_hash"] = prev = hashlib.sha256(body).hexdigest()
+        values["signature"] = private.sign(body).hex()
+        rows.append(values)
+    session.execute(insert(AuditEntryRow.__table__), rows)
+
+
+def on_change(session: Session, event: ChangeEvent) -> None:
+    if event.action == "delete":
+        before = event.before
+        label = before.report_number or before.id
+        _append(session, event.actor, before.id, "delete", [("", label, "")], DELETED)
+        return
+    after = event.after
+    if event.before is None:
+        # A new record: one entry naming it; its content is in the record, whose hash the entry holds.
+        _append(session, event.actor, after.id, event.action, [("", "", after.report_number or "")], record_hash(after))
+        return
+    changes = [(p, o, n) for p, o, n in field_changes(event.before, after) if p != "history" and not p.startswith("history[")]
+    action = "status" if event.action == "status" else "update"
+    _append(session, event.actor, after.id, action, changes, record_hash(after))
+
+
+def record_action_in(session: Session, incident_id: str | None, action: str, actor: Actor, detail: str = "") -> None:
+    """An action that changes no record (print, export, packet, sync, link confirmed...), in the caller's transaction."""
+    _append(session, actor, incident_id, action, [("", "", detail)])
+
+
+def record_action(store: IncidentStore, incident_id: str | None, action: str, actor: Actor, detail: str = "") -> None:
+    with store.transaction() as session:
+        record_action_in(session, incident_id, action, actor, detail)
+
+
+BASELINE_DONE = "audit_baseline_done"
+BASELINE_ACTOR = Actor("Intake (audit trail started)", "")
+
+
+def _baseline(store: IncidentStore) -> None:
+    """Records stored before the audit trail existed get one "baseline" entry with their state, once,
+    so `intake verify` can vouch for them from then on."""
+    from ..storage.tables import IncidentRow, MetaRow
+
+    with store.reading() as session:
+        if session.get(MetaRow, BASELINE_DONE) is not None:
+            return
+    with store.transaction() as session:
+        if session.get(MetaRow, BASELINE_DONE) is not None:
+            return
+        audited = select(AuditEntryRow.incident_id).where(AuditEntryRow.incident_id.is_not(None))
+        for raw in session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited))):
+            from ..domain.interchange import from_dict
+
+            inc = from_dict(json.loads(raw))
+            _append(session, BASELINE_ACTOR, inc.id, "baseline", [("", "", inc.report_number or "")], record_hash(inc))
+        session.add(MetaRow(key=BASELINE_DONE, value=datetime.now(UTC).isoformat()))
+
+
+def install(store: IncidentStore) -> None:
+    store.add_listener(on_change)
+    _baseline(store)
+
+
+# ---------------------------------------------------------------- reading
+
+def _entry(row: AuditEntryRow) -> AuditEntry:
+    return AuditEntry(row.seq, row.at.replace(tzinfo=UTC), row.actor_name, row.actor_star, row.machine,
+                      row.incident_id, row.action, row.field_path, row.old_value, row.new_value,
+                      row.prev_hash, row.entry_hash, row.signature)
+
+
+def entries_for(store: IncidentStore, incident_id: str) -> list[AuditEntry]:
+    with store.reading() as session:
+        rows = session.scalars(select(AuditEntryRow).where(AuditEntryRow.incident_id == incident_id)
+                               .order_by(AuditEntryRow.seq)).all()
+        return [_entry(r) for r in rows]
+
+
+def chain_head(store: IncidentStore) -> str:
+    with store.reading() as session:
+        return session.scalar(select(AuditEntryRow.entry_hash).order_by(AuditEntryRow.seq.desc()).limit(1)) or ""
+
+
+def chain_length(store: IncidentStore) -> int:
+    with store.reading() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
+
+
+def hash_at(store: IncidentStore, entries: int) -> str:
+    """The hash of the chain's entry number `entries` (1-based), "" if the chain is shorter."""
+    with store.reading() as session:
+        return session.scalar(select(AuditEntryRow.entry_hash).where(AuditEntryRow.seq == entries)) or ""

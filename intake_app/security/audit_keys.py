@@ -1,0 +1,100 @@
+"""This installation's Ed25519 key for signing audit entries.
+
+The private key lives in the OS keyring. The public keys ever used here are kept in the store's meta
+table (by key id), so entries signed before a key was replaced still verify. Without a secure keyring
+(headless, passphrase mode) the private key is kept in the encrypted store instead: entries stay
+hash-chained and signed, but anyone holding the store's key could then also sign.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+import uuid
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy.orm import Session
+
+from ..storage.tables import MetaRow
+from .secrets import NoSecureKeyring, get_secret, set_secret
+
+INSTALLATION = "audit_installation"
+PUBLIC_KEYS = "audit_public_keys"
+UNPROTECTED_PRIVATE = "audit_private_key_unprotected"
+
+_cache: dict[str, tuple[str, Ed25519PrivateKey]] = {}
+
+
+def _meta(session: Session, key: str) -> str | None:
+    row = session.get(MetaRow, key)
+    return row.value if row else None
+
+
+def _set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(MetaRow, key)
+    if row:
+        row.value = value
+    else:
+        session.add(MetaRow(key=key, value=value))
+
+
+def key_id(public: Ed25519PublicKey) -> str:
+    return hashlib.sha256(public.public_bytes_raw()).hexdigest()[:16]
+
+
+def installation_id(session: Session) -> str:
+    value = _meta(session, INSTALLATION)
+    if value is None:
+        value = uuid.uuid4().hex
+        _set_meta(session, INSTALLATION, value)
+    return value
+
+
+def machine_name(session: Session) -> str:
+    """Host name plus what names this installation for good (device code, installation id)."""
+    code = _meta(session, "device_code") or "---"
+    return f"{socket.gethostname()} (device {code}, installation {installation_id(session)[:8]})"
+
+
+def public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
+    raw = json.loads(_meta(session, PUBLIC_KEYS) or "{}")
+    return {kid: Ed25519PublicKey.from_public_bytes(bytes.fromhex(h)) for kid, h in raw.items()}
+
+
+def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
+    name = f"audit-signing-key-{installation}"
+    try:
+        raw = get_secret(name)
+        if raw is None:
+            key = Ed25519PrivateKey.generate()
+            set_secret(name, key.private_bytes_raw().hex())
+            return key
+    except NoSecureKeyring:
+        raw = _meta(session, UNPROTECTED_PRIVATE)
+        if raw is None:
+            key = Ed25519PrivateKey.generate()
+            _set_meta(session, UNPROTECTED_PRIVATE, key.private_bytes_raw().hex())
+            return key
+    return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(raw))
+
+
+def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
+    """(key id, private key); its public key is recorded in the store's meta on first use."""
+    installation = installation_id(session)
+    cached = _cache.get(installation)
+    if cached is None:
+        private = _load_private(session, installation)
+        cached = (key_id(private.public_key()), private)
+    kid, private = cached
+    known = json.loads(_meta(session, PUBLIC_KEYS) or "{}")
+    if kid not in known:
+        known[kid] = private.public_key().public_bytes_raw().hex()
+        _set_meta(session, PUBLIC_KEYS, json.dumps(known, sort_keys=True))
+    _cache[installation] = cached
+    return cached
+
+
+def forget_cached_keys() -> None:
+    """Tests swap keyrings between stores; the app never needs this."""
+    _cache.clear()
