@@ -1,0 +1,131 @@
+"""Structured log (JSON lines, rotated) and crash reports in the data folder's logs/ (issue 6). No Qt.
+
+Rule for every caller: log ids and actions, never record contents. The filter here is the second line of
+defence: it drops formatting arguments that are not plain numbers or ids and blanks quoted text, phone-like
+digit runs and e-mail addresses, because a reporting party's identity must never reach a file in clear.
+Crash reports hold the exception type, a redacted message and where it happened; never local variables.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import traceback
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FILE = "intake.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+REDACTED = "(redacted)"
+SAFE_FIELDS = ("incident_id", "report_number", "action", "star", "count", "duration_ms")
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d\-\s().]{5,}\d(?![\w-])")
+_WORD = re.compile(r"^[a-z_][a-z0-9_.]{0,39}$")  # an action name such as "status" or "sync.push"
+_ID = re.compile(r"^(?:[0-9a-fA-F-]{36}|D\d{3}-\d{4}-[A-Z0-9]{3}-\d{5})$")
+
+
+def redact(text: str) -> str:
+    text = _QUOTED.sub(REDACTED, text)
+    text = _EMAIL.sub(REDACTED, text)
+    return _PHONE.sub(REDACTED, text)
+
+
+def _safe_arg(value: object) -> object:
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    if isinstance(value, uuid.UUID) or (isinstance(value, str) and _ID.match(value)):
+        return str(value)
+    return REDACTED
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            try:
+                record.msg = str(record.msg) % tuple(_safe_arg(a) for a in args)
+            except (TypeError, ValueError):
+                record.msg = str(record.msg)
+            record.args = None
+        record.msg = redact(str(record.msg))
+        record.exc_text = None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "at": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "event": redact(record.getMessage()),
+        }
+        for name in SAFE_FIELDS:
+            if hasattr(record, name):
+                value = getattr(record, name)
+                line[name] = value if name == "action" and _WORD.match(str(value)) else _safe_arg(value)
+        if record.exc_info and record.exc_info[0] is not None:
+            line["exception"] = record.exc_info[0].__name__  # the type only: messages may hold values
+        return json.dumps(line, ensure_ascii=False)
+
+
+def logs_dir(data_dir: Path) -> Path:
+    path = Path(data_dir) / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the root logger to logs/intake.log (rotated); returns the file's path. Safe to call twice."""
+    path = logs_dir(data_dir) / LOG_FILE
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "intake_log", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler.intake_log = True
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(JsonFormatter())
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
+
+
+def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
+    """Where it happened and what kind of error, without local variables or record contents."""
+    now = datetime.now(UTC)
+    path = logs_dir(data_dir) / f"crash-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.txt"
+    lines = [
+        "Intake crash report (no personal data: local variables and record contents are never written)",
+        f"time: {now.isoformat(timespec='seconds')}",
+        f"python: {sys.version.split()[0]}  platform: {sys.platform}",
+        f"error: {exc_type.__name__}: {redact(str(exc))}",
+        "where (most recent call last):",
+    ]
+    for frame in traceback.extract_tb(tb):
+        lines.append(f"  {Path(frame.filename).name}:{frame.lineno} in {frame.name}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def install_crash_handler(data_dir: Path, on_crash: Callable[[Path], None] | None = None) -> None:
+    """sys.excepthook writes a crash report and tells `on_crash` (the app's crash dialog) where it is."""
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        path = write_crash_report(data_dir, exc_type, exc, tb)
+        logging.getLogger("intake.crash").error("crash report written", extra={"action": "crash"})
+        sys.stderr.write(f"Intake stopped because of an error. A report without personal data is in {path}\n")
+        if on_crash is not None:
+            on_crash(path)
+    sys.excepthook = hook
