@@ -1,0 +1,59 @@
+"""Preservation of body-worn and in-car camera footage: deadlines and status changes (no storage here).
+
+Illinois law keeps body-camera recordings 90 days unless flagged (50 ILCS 706/10-20); the station can
+set another retention in Settings. Past the deadline the footage may be purged, so a request must be
+made, and confirmed, before then.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime, timedelta
+
+from .enums import FootageKind, Preservation
+from .records import FootageItem, Incident
+
+DEFAULT_RETENTION_DAYS = 90
+PURGED_AFTER_RETENTION = frozenset({FootageKind.BODY_WORN, FootageKind.IN_CAR})
+
+
+def needs_deadline(item: FootageItem) -> bool:
+    return item.kind in PURGED_AFTER_RETENTION
+
+
+def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS) -> datetime | None:
+    """Recording start + retention, in UTC; None for footage that is not purged on a schedule or has no start."""
+    if not needs_deadline(item) or item.start is None:
+        return None
+    return item.start.astimezone(UTC) + timedelta(days=retention_days)
+
+
+def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_DAYS) -> Incident:
+    """A copy whose body-worn and in-car items carry their deadline (recomputed: the start may have been edited)."""
+    result = copy.deepcopy(incident)
+    for item in result.footage:
+        item.preservation_deadline = deadline_for(item, retention_days)
+    return result
+
+
+class PreservationError(ValueError):
+    pass
+
+
+def set_preservation(incident: Incident, footage_id: str, status: Preservation, *, evidence_id: str = "",
+                     now: datetime | None = None) -> Incident:
+    """A copy with one item's preservation status changed. "Preserved" needs the evidence-management id
+    (e.g. the Evidence.com id) so the footage can be found again."""
+    result = copy.deepcopy(incident)
+    for i, item in enumerate(result.footage):
+        if item.id != footage_id:
+            continue
+        evidence_id = evidence_id.strip() or item.evidence_id
+        if status == Preservation.PRESERVED and not evidence_id:
+            raise PreservationError(f"footage[{i}].evidence_id: enter the evidence-management id of the preserved footage")
+        item.preservation_status = status
+        item.evidence_id = evidence_id
+        if status == Preservation.REQUESTED and item.preservation_requested_at is None:
+            item.preservation_requested_at = now or datetime.now(UTC)
+        return result
+    raise PreservationError(f"footage: no item with id {footage_id} in incident {incident.report_number or incident.id}")

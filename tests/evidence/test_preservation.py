@@ -1,0 +1,74 @@
+"""Body-worn and in-car footage must be preserved before the retention period ends: deadlines and the alert list."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from intake_app.domain.enums import FootageKind, Preservation
+from intake_app.domain.preservation import PreservationError, deadline_for, set_preservation, with_deadlines
+from intake_app.security import audit
+from intake_app.storage.preservation_queries import mark_preservation, unconfirmed
+
+from ..factories import make_footage, make_incident
+
+START = datetime(2026, 11, 2, 20, 30, tzinfo=UTC)
+
+
+def test_a_body_worn_recording_must_be_preserved_within_90_days_by_default():
+    assert deadline_for(make_footage(START)) == START + timedelta(days=90)
+
+
+def test_the_station_can_set_another_retention():
+    item = make_footage(START, kind=FootageKind.IN_CAR)
+    assert deadline_for(item, retention_days=30) == START + timedelta(days=30)
+
+
+def test_phone_video_and_items_without_a_start_get_no_deadline():
+    assert deadline_for(make_footage(START, kind=FootageKind.PHONE)) is None
+    unknown = make_footage(START)
+    unknown.start = None
+    assert deadline_for(unknown) is None
+
+
+def test_with_deadlines_sets_every_camera_items_deadline():
+    inc = make_incident(footage=2)
+    inc.footage[1].kind = FootageKind.PRIVATE
+    done = with_deadlines(inc, 60)
+    assert done.footage[0].preservation_deadline == inc.footage[0].start.astimezone(UTC) + timedelta(days=60)
+    assert done.footage[1].preservation_deadline is None
+
+
+def _incident_with_start(store, actor, start):
+    inc = make_incident()
+    inc.footage[0].start = start
+    inc.footage[0].end = start + timedelta(minutes=10)
+    return store.save(with_deadlines(inc), actor)
+
+
+def test_the_alert_list_shows_the_soonest_deadline_first(store, actor):
+    later = _incident_with_start(store, actor, START)
+    sooner = _incident_with_start(store, actor, START - timedelta(days=20))
+    middle = _incident_with_start(store, actor, START - timedelta(days=5))
+    assert [a.incident_id for a in unconfirmed(store)] == [sooner.id, middle.id, later.id]
+    assert unconfirmed(store)[0].deadline == START + timedelta(days=70)
+
+
+def test_preserved_items_leave_the_alert_list_and_the_change_is_audited(store, actor):
+    inc = _incident_with_start(store, actor, START)
+    item = inc.footage[0]
+    mark_preservation(store, inc.id, item.id, Preservation.REQUESTED, actor)
+    [alert] = unconfirmed(store)
+    assert alert.status == Preservation.REQUESTED
+    mark_preservation(store, inc.id, item.id, Preservation.PRESERVED, actor, evidence_id="EVD-2026-777")
+    assert unconfirmed(store) == []
+    changes = {(e.field_path, e.new_value) for e in audit.entries_for(store, inc.id)}
+    assert ("footage[0].preservation_status", "requested") in changes
+    assert ("footage[0].preservation_status", "preserved") in changes
+    assert ("footage[0].evidence_id", "EVD-2026-777") in changes
+
+
+def test_preserved_needs_the_evidence_management_id():
+    inc = make_incident()
+    inc.footage[0].evidence_id = ""
+    with pytest.raises(PreservationError, match=r"footage\[0\].evidence_id"):
+        set_preservation(inc, inc.footage[0].id, Preservation.PRESERVED)
