@@ -163,10 +163,11 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     except ImportError:
         report.notes.append("audit trail not installed: no audit-chain head was sent")
         return
-    if not all(hasattr(audit, name) for name in ("chain_head", "chain_length", "hash_at")):
+    if not all(hasattr(audit, name) for name in ("chain_length", "hash_at")):
         report.notes.append("the audit trail offers no chain_length/hash_at yet: no audit-chain head was sent")
         return
-    head, entries = audit.chain_head(store), audit.chain_length(store)
+    entries = audit.chain_length(store)
+    head = audit.hash_at(store, entries) if entries else ""  # the head AT that length, even if more were added since
     last_entries = int(state.read(store, state.AUDIT_ENTRIES, "0") or 0)
     previous = audit.hash_at(store, last_entries) if last_entries else ""
     signature = device.signing_key(store).sign(signed_message(head, entries, previous)).hex()

@@ -53,3 +53,32 @@ def test_a_head_signed_by_another_key_is_refused_and_not_kept(server, admin):
     forged = Ed25519PrivateKey.generate().sign(signed_message(H1, 10, "")).hex()
     assert dev.report(H1, 10, "", signature=forged).status_code == 403
     assert admin.sql("SELECT count(*) AS n FROM audit_heads WHERE device_id = :d", d=dev.id)[0].n == 0
+
+
+def test_a_station_whose_audit_log_was_cut_is_flagged_at_its_next_sync(make_device, admin):
+    from sqlalchemy import text
+
+    from intake_app.domain.workflow import Actor
+    from intake_app.sync import state
+    from intake_app.sync.engine import sync_once
+
+    from ..factories import make_incident
+
+    actor = Actor("Sgt. Maria Test", "2231")
+    store = make_device("a", district=9)
+    store.save(make_incident(), actor)
+    assert sync_once(store).ok
+    store.save(make_incident(), actor)
+    report = sync_once(store)
+    assert report.ok and report.notes == []
+    device_id = int(state.read(store, state.DEVICE_ID))
+    heads = admin.sql("SELECT entries, extends_previous FROM audit_heads WHERE device_id = :d ORDER BY id", d=device_id)
+    assert len(heads) == 2 and heads[1].entries > heads[0].entries and all(h.extends_previous for h in heads)
+
+    with store.engine.begin() as conn:  # someone with the key removes the newest entries behind the app's back
+        conn.execute(text("DROP TRIGGER audit_entries_no_delete"))
+        conn.execute(text("DELETE FROM audit_entries WHERE seq > (SELECT max(seq) - 3 FROM audit_entries)"))
+    report = sync_once(store)
+
+    assert any("does not extend" in note for note in report.notes)
+    assert admin.sql("SELECT audit_flagged FROM devices WHERE id = :d", d=device_id)[0].audit_flagged
