@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "intake_app.commands.selftest",
     "intake_app.commands.server",
     "intake_app.commands.sync",
+    "intake_app.commands.reports",
     "intake_app.commands.evidence",
 ]
 

@@ -72,7 +72,17 @@ def to_dict(inc: Incident) -> dict[str, Any]:
             for h in inc.history
         ],
         "is_demo": inc.is_demo,
-    }
+    } | _referral_dict(inc)
+
+
+def _referral_dict(inc: Incident) -> dict[str, Any]:
+    # Written only once set, so records never referred keep the canonical JSON (and hashes) they always had.
+    out: dict[str, Any] = {}
+    if inc.referral_sent_at is not None:
+        out["referral_sent_at"] = _dt(inc.referral_sent_at)
+    if inc.ccsao_reference:
+        out["ccsao_reference"] = inc.ccsao_reference
+    return out
 
 
 def _agent_dict(a: Agent) -> dict[str, Any]:
@@ -258,6 +268,8 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         violations=[_violation(v) for v in r.items("violations")],
         history=[h for h in (_history(h) for h in r.items("history")) if h is not None],
         is_demo=r.bool("is_demo", False),
+        referral_sent_at=r.datetime("referral_sent_at"),
+        ccsao_reference=r.str("ccsao_reference"),
     )
     _unique_ids(inc, path, problems)
     if problems:

@@ -127,6 +127,10 @@ class Incident:
     history: list[StatusChange] = field(default_factory=list)
     # Synthetic records made by `intake demo`; never mixed up with real ones.
     is_demo: bool = False
+    # The referral packet was handed to the State's Attorney (when), and the CCSAO's own number for it,
+    # which often arrives days later.
+    referral_sent_at: datetime | None = None
+    ccsao_reference: str = ""
 
     def agent(self, agent_id: str) -> Agent | None:
         return next((a for a in self.agents if a.id == agent_id), None)

@@ -22,7 +22,7 @@ from .packet_styles import BOTTOM_MARGIN, MARGIN, PAGE, TOP_MARGIN, when
 from .text import MAIN, MAIN_BOLD, clean, register_fonts
 
 
-def _fixed_timestamp(generated_at) -> TimeStamp:
+def fixed_timestamp(generated_at) -> TimeStamp:
     stamp = TimeStamp(invariant=1)
     stamp.t = generated_at.timestamp()
     stamp.lt = time.gmtime(stamp.t)
@@ -36,7 +36,7 @@ def _canvas_class(report_number: str, generated: str, generated_at):
     class PacketCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = _fixed_timestamp(generated_at)  # creation date = generation time
+            self._doc._timeStamp = fixed_timestamp(generated_at)  # creation date = generation time
             self._pages: list[dict] = []
 
         def showPage(self):

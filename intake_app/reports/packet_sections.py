@@ -192,7 +192,7 @@ def custody(data: PacketInput) -> list:
         rows = [[fixed(f"<b>{h}</b>", "cell") for h in ("When", "Who", "Action", "Detail")]]
         rows += [[para(when(r.at, inc.timezone), "cell"), para(r.who, "cell"), para(r.action, "cell"),
                   para(r.detail, "cell")] for r in data.custody]
-        table = Table(rows, colWidths=[85, 120, 110, FRAME_WIDTH - 315], repeatRows=1)
+        table = Table(rows, colWidths=[98, 120, 60, FRAME_WIDTH - 278], repeatRows=1)
         table.setStyle(GRID)
         out.append(table)
     else:

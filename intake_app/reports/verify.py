@@ -1,0 +1,92 @@
+"""`intake verify-packet`: does a packet PDF still match the record in the store?
+
+Reads the stamp twice, from the QR code on the rendered cover (what paper shows: pdftoppm + zxing-cpp)
+and from the PDF keywords, and compares both with the stored record's version and canonical-JSON SHA-256.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..storage.repository import IncidentStore
+from .packet_qr import PacketStamp, parse_stamp, stamp_for
+
+
+class PacketUnreadable(ValueError):
+    """Not a packet of ours, or not a PDF at all."""
+
+
+def stamp_from_metadata(pdf: Path) -> PacketStamp | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        meta = PdfReader(str(pdf)).metadata or {}
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise PacketUnreadable(f"{pdf} is not a readable PDF: {exc}") from exc
+    return parse_stamp(str(meta.get("/Keywords", "")))
+
+
+def stamp_from_qr(pdf: Path, dpi: int = 150) -> PacketStamp | None:
+    """Renders the cover page and decodes its QR code; None if there is none. Needs poppler's pdftoppm."""
+    import zxingcpp
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        raise FileNotFoundError("pdftoppm (poppler-utils) is not installed, so the QR code cannot be read")
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = Path(tmp) / "cover"
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(prefix)], check=True, capture_output=True)
+        with Image.open(f"{prefix}.png") as image:
+            results = zxingcpp.read_barcodes(image)
+    for result in results:
+        stamp = parse_stamp(result.text)
+        if stamp:
+            return stamp
+    return None
+
+
+@dataclass
+class Verification:
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+    report_number: str = ""
+
+
+def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
+    meta = stamp_from_metadata(pdf)
+    try:
+        qr = stamp_from_qr(pdf)
+        qr_note = "" if qr else "no readable QR code on the cover"
+    except (FileNotFoundError, subprocess.CalledProcessError) as exc:
+        qr, qr_note = None, str(exc)
+    if meta is None and qr is None:
+        raise PacketUnreadable(f"{pdf} carries no Intake packet stamp (neither QR code nor metadata)")
+    lines: list[str] = []
+    if qr and meta and qr != meta:
+        lines.append("QR code and PDF metadata disagree: the file was altered")
+        return Verification(False, lines)
+    stamp = qr or meta
+    lines.append(f"QR code: {'read' if qr else qr_note}; metadata: {'read' if meta else 'missing'}")
+    stored = store.find(stamp.incident_id)
+    if stored is None:
+        lines.append(f"No incident {stamp.incident_id} in this store")
+        return Verification(False, lines)
+    now = stamp_for(stored)
+    result = Verification(False, lines, stored.report_number)
+    if stamp.version != now.version:
+        lines.append(f"Packet shows version {stamp.version}; the store holds version {now.version} "
+                     f"(the record changed after the packet was made)")
+    elif stamp.sha256 != now.sha256:
+        lines.append("Same version but different content hash: the packet does not match the stored record")
+    else:
+        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {now.sha256})")
+        result.ok = qr is not None  # paper is checked by its QR code; metadata alone is not enough
+        if not qr:
+            lines.append("Only the metadata matched; the QR code could not be checked")
+    return result
