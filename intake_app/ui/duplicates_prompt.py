@@ -90,13 +90,17 @@ class DuplicatesPrompt(QDialog):
 
 
 def offer_duplicates(parent, store, runner, incident: Incident, actor: Callable[[], Actor],
-                     shown: Callable[[DuplicatesPrompt], None] | None = None) -> None:
-    """Look for possible duplicates of a just-saved incident off the GUI thread; if any, offer them."""
+                     shown: Callable[[DuplicatesPrompt], None] | None = None, skip: set[str] | None = None) -> None:
+    """Look for possible duplicates of a just-saved incident off the GUI thread; if any, offer them.
+    `skip`: other incidents already offered (this session); the ones offered now are added to it."""
 
     def search():
         return duplicate_candidates(store, incident, duplicate_rules(store))
 
     def done(matches: list[Match]) -> None:
+        if skip is not None:
+            matches = [m for m in matches if m.other.id not in skip]
+            skip.update(m.other.id for m in matches)
         if not matches:
             return
         prompt = DuplicatesPrompt(store, runner, incident, matches, actor, parent)

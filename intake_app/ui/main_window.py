@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -33,12 +33,15 @@ from .tasks import TaskRunner
 from .wizard import IncidentWizard
 
 FEATURE_MODULES: tuple[str, ...] = (
+    "intake_app.ui.links_feature",
     "intake_app.ui.sync_status",
 )
 GEOMETRY_KEY = "main_window/geometry"
 
 
 class MainWindow(QMainWindow):
+    wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
+
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None):
         super().__init__(parent)
         self.store = store
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         wizard.submitted.connect(lambda _s: self.incidents.refresh())
         wizard.finished.connect(lambda _r: self.incidents.refresh())
         self.wizard = wizard
+        self.wizard_opened.emit(wizard)
         wizard.show()
         return wizard
 

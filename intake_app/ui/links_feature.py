@@ -1,0 +1,33 @@
+"""Hooks issue 9 into the app: the incident view's "Links" tab, and possible duplicates offered after
+each save in the wizard (each other incident offered once per wizard session, never after a decision)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from .duplicates_prompt import offer_duplicates
+from .incident_view import IncidentContext, register_incident_tab
+from .links_tab import LinksTab
+
+
+def links_tab(ctx: IncidentContext) -> LinksTab:
+    return LinksTab(ctx.store, ctx.runner, ctx.incident.id, ctx.actor)
+
+
+def register_tab() -> None:
+    register_incident_tab(QCoreApplication.translate("Links", "Links"), links_tab)
+
+
+def follow_wizard(window, wizard) -> None:
+    offered: set[str] = set()
+
+    def saved(stored) -> None:
+        offer_duplicates(wizard, window.store, window.runner, stored, window.actor, skip=offered)
+
+    wizard.saved.connect(saved)
+    wizard.submitted.connect(saved)
+
+
+def install_ui(window) -> None:
+    register_tab()
+    window.wizard_opened.connect(lambda wizard: follow_wizard(window, wizard))
