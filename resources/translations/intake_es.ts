@@ -32,6 +32,44 @@
     </message>
 </context>
 <context>
+    <name>CandidateRow</name>
+    <message>
+        <source>&amp;Link as one event</source>
+        <translation>&amp;Vincular como un solo hecho</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Linked as one event.</source>
+        <translation>Vinculado como un solo hecho.</translation>
+    </message>
+    <message>
+        <source>Dismissed; it will not be offered again.</source>
+        <translation>Descartado; no se volverá a ofrecer.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPrompt</name>
+    <message>
+        <source>This may be the same event as %1 (district %2, %3): %4.</source>
+        <translation>Puede ser el mismo hecho que %1 (distrito %2, %3): %4.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <source>%1 was saved. Other reports look close to it. Linking keeps both records, each with its own history.</source>
+        <translation>%1 se guardó. Otros informes se le parecen. Al vincularlos se conservan ambos registros, cada uno con su propio historial.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No se registró: %1</translation>
+    </message>
+</context>
+<context>
     <name>IncidentListScreen</name>
     <message>
         <source>Report number, narrative, address, agent name, badge, plate…</source>
@@ -103,6 +141,128 @@
     <message>
         <source>(not yet numbered)</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>Links</source>
+        <translation>Vínculos</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>Número de informe</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Ocurrió</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Solidez</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Vínculo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>En común</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fuerte</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>débil</translation>
+    </message>
+    <message>
+        <source>same event</source>
+        <translation>mismo hecho</translation>
+    </message>
+    <message>
+        <source>same agent or vehicle</source>
+        <translation>mismo agente o vehículo</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>placa</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>placa de identificación</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>%1 %2 (this report: %3)</source>
+        <translation>%1 %2 (en este informe: %3)</translation>
+    </message>
+    <message>
+        <source>%1 m and %2 min apart</source>
+        <translation>a %1 m y %2 min de distancia</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>sugerido</translation>
+    </message>
+</context>
+<context>
+    <name>LinksTab</name>
+    <message>
+        <source>Looking for links…</source>
+        <translation>Buscando vínculos…</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidentes vinculados</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the decision)</source>
+        <translation>Motivo (se guarda con la decisión)</translation>
+    </message>
+    <message>
+        <source>Reason for the decision</source>
+        <translation>Motivo de la decisión</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm link</source>
+        <translation>&amp;Confirmar vínculo</translation>
+    </message>
+    <message>
+        <source>&amp;Reject link</source>
+        <translation>&amp;Rechazar vínculo</translation>
+    </message>
+    <message>
+        <source>No other incident shares a badge, name or vehicle plate with this one.</source>
+        <translation>Ningún otro incidente comparte con este una placa de identificación, un nombre o una placa de vehículo.</translation>
+    </message>
+    <message>
+        <source>%1 linked or possibly linked incident(s), %2 confirmed. Select one to confirm or reject the link; both records stay as they are.</source>
+        <translation>%1 incidente(s) vinculado(s) o posiblemente vinculado(s), %2 confirmado(s). Seleccione uno para confirmar o rechazar el vínculo; ambos registros quedan como están.</translation>
+    </message>
+    <message>
+        <source>Links could not be loaded or saved: %1</source>
+        <translation>No se pudieron cargar o guardar los vínculos: %1</translation>
     </message>
 </context>
 <context>
