@@ -1,0 +1,122 @@
+"""Attach a footage file: its SHA-256 computed in the background with a progress bar, MB/s and Cancel.
+
+The hash runs on the task runner's "io" pool (never the GUI thread); progress crosses to the GUI thread
+through a queued signal, at most about ten times a second. A cancelled or failed hash leaves no result.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ..security.hashing import CancelFlag, FileHash, HashCancelled, hash_file
+
+MB = 1_000_000
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; emitted from the worker, so delivery is queued onto the GUI thread."""
+
+    progress = Signal(object, object)  # byte counts pass 2 GiB: not a C int
+
+
+def throughput_text(done: int, seconds: float) -> str:
+    return f"{done / MB / seconds:,.0f} MB/s" if seconds > 0 else ""
+
+
+class HashProgress(QWidget):
+    finished = Signal(object)  # FileHash
+    cancelled = Signal()
+    failed = Signal(str)
+    running_changed = Signal(bool)
+
+    EMIT_EVERY = 0.1  # seconds
+
+    def __init__(self, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.result: FileHash | None = None
+        self._flag: CancelFlag | None = None
+        self._started = 0.0
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._show_progress)
+
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setAccessibleName("Hashing progress")
+        self.status = QLabel("")
+        self.status.setMinimumWidth(200)
+        self.cancel_button = QPushButton("&Cancel hashing")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.cancel_button)
+        self._set_running(False)
+        self.bar.setVisible(False)
+
+    @property
+    def running(self) -> bool:
+        return self._flag is not None
+
+    def start(self, path: str) -> None:
+        self.cancel()
+        self.result = None
+        flag = self._flag = CancelFlag()
+        relay, last = self._relay, [0.0]
+        self._started = time.monotonic()
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= self.EMIT_EVERY or done == total:
+                last[0] = now
+                relay.progress.emit(done, total)
+
+        self.bar.setValue(0)
+        self.bar.setVisible(True)
+        self.status.setText("Computing SHA-256…")
+        self._set_running(True)
+        self.runner.run(lambda: hash_file(path, progress=progress, cancel=flag),
+                        lambda result: self._done(flag, result), lambda exc: self._failed(flag, exc), pool="io")
+
+    def cancel(self) -> None:
+        if self._flag is not None:
+            self._flag.cancel()
+            self._flag = None
+            self.status.setText("Cancelled: no hash stored.")
+            self._set_running(False)
+            self.cancelled.emit()
+
+    def _set_running(self, running: bool) -> None:
+        self.cancel_button.setEnabled(running)
+        self.running_changed.emit(running)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._flag is None:
+            return
+        self.bar.setValue(int(1000 * done / total) if total else 1000)
+        elapsed = time.monotonic() - self._started
+        self.status.setText(f"{done / MB:,.0f} of {total / MB:,.0f} MB · {throughput_text(done, elapsed)}")
+
+    def _done(self, flag: CancelFlag, result: FileHash) -> None:
+        if flag is not self._flag:  # cancelled or superseded meanwhile: this result is not wanted
+            return
+        self._flag = None
+        self.result = result
+        self.bar.setValue(1000)
+        elapsed = time.monotonic() - self._started
+        self.status.setText(f"SHA-256 {result.sha256[:16]}… · {result.size / MB:,.1f} MB · {throughput_text(result.size, elapsed)}")
+        self.status.setToolTip(result.sha256)
+        self._set_running(False)
+        self.finished.emit(result)
+
+    def _failed(self, flag: CancelFlag, exc: BaseException) -> None:
+        if flag is not self._flag or isinstance(exc, HashCancelled):
+            return
+        self._flag = None
+        self.status.setText(f"Cannot read the file: {exc}")
+        self._set_running(False)
+        self.failed.emit(str(exc))
