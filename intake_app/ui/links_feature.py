@@ -14,8 +14,14 @@ def links_tab(ctx: IncidentContext) -> LinksTab:
     return LinksTab(ctx.store, ctx.runner, ctx.incident.id, ctx.actor)
 
 
+_registered: list[bool] = []
+
+
 def register_tab() -> None:
-    register_incident_tab(QCoreApplication.translate("Links", "Links"), links_tab)
+    """Once per process, titled in the language installed when the first window is built."""
+    if not _registered:
+        register_incident_tab(QCoreApplication.translate("Links", "Links"), links_tab)
+        _registered.append(True)
 
 
 def follow_wizard(window, wizard) -> None:
