@@ -17,10 +17,14 @@ from .helpers import incident_with, packet_pdf, unsaved
 PRINTED = Path.home() / "PDF"  # cups-pdf's Out ${HOME}/PDF, names mangled from the job title
 
 
-def _newest_pdf_after(since: float, timeout: float = 40) -> Path:
+def _already_printed() -> set[Path]:
+    return set(PRINTED.glob("*.pdf")) if PRINTED.exists() else set()
+
+
+def _newest_pdf_after(before: set[Path], timeout: float = 40) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        fresh = [p for p in PRINTED.glob("*.pdf") if p.stat().st_mtime >= since] if PRINTED.exists() else []
+        fresh = list(_already_printed() - before)
         if fresh:
             newest = max(fresh, key=lambda p: p.stat().st_mtime)
             time.sleep(0.5)  # let cups-pdf finish writing
@@ -33,10 +37,10 @@ def test_a_packet_printed_through_cups_arrives_with_every_page(cups_pdf_queue, t
     pdf = tmp_path / "packet.pdf"
     pdf.write_bytes(packet_pdf(incident_with(agents=8, footage=40)))
     pages = len(PdfReader(str(pdf)).pages)
-    since = time.time() - 1
+    before = _already_printed()
     job = print_file(pdf, cups_pdf_queue, title="packet-test")
     assert job.startswith(cups_pdf_queue)
-    printed = _newest_pdf_after(since)
+    printed = _newest_pdf_after(before)
     reader = PdfReader(str(printed))
     assert len(reader.pages) == pages
     assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
@@ -45,10 +49,10 @@ def test_a_packet_printed_through_cups_arrives_with_every_page(cups_pdf_queue, t
 def test_intake_print_sends_the_packet_and_records_it(cups_pdf_queue, store, actor, data_dir, capsys):
     inc = store.save(unsaved(), actor)
     store.engine.dispose()
-    since = time.time() - 1
+    before = _already_printed()
     assert main(["--data-dir", str(data_dir), "print", inc.report_number, "--printer", cups_pdf_queue]) == 0
     assert f"sent the packet for {inc.report_number} to {cups_pdf_queue}" in capsys.readouterr().out
-    assert inc.report_number in PdfReader(str(_newest_pdf_after(since))).pages[0].extract_text()
+    assert inc.report_number in PdfReader(str(_newest_pdf_after(before))).pages[0].extract_text()
     reopened = open_store(data_dir)
     printed = [e for e in audit.entries_for(reopened, inc.id) if e.action == "print"]
     reopened.engine.dispose()
