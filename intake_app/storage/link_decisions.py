@@ -7,7 +7,6 @@ both keep their own record and history. A rejected or dismissed pair is never su
 
 from __future__ import annotations
 
-import importlib
 import json
 from datetime import UTC
 
@@ -67,12 +66,10 @@ def decisions_for(store: IncidentStore, incident_id: str) -> list[LinkDecision]:
 
 
 def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail: str) -> None:
-    """Into the audit chain (issue 3) in the same transaction, where that feature is installed."""
-    try:
-        audit = importlib.import_module("intake_app.security.audit")
-    except ModuleNotFoundError:
-        return  # the decision row itself still records who, when and why
-    audit.record_action_in(session, incident_id, action, actor, detail)
+    """Into the audit chain (issue 3), in the decision's own transaction: both commit or neither."""
+    from ..security.audit import record_action_in  # imported here: the audit module imports the store
+
+    record_action_in(session, incident_id, action, actor, detail)
 
 
 def shared_between(session: Session, a: str, b: str) -> list[Shared]:
