@@ -25,7 +25,7 @@ def _cell(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def row_texts(row: LinkedIncidentRow) -> tuple[str, str, str, str, str]:
-    when = row.occurred_at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M") if row.occurred_at else "-"
+    when = row.occurred_at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M %Z") if row.occurred_at else "-"
     kind = "same event" if row.kind == SAME_EVENT else "same agent or vehicle"
     return (row.report_number, when, str(row.district) if row.district is not None else "-", kind,
             "; ".join(row.shared) or "-")
@@ -48,7 +48,7 @@ def linked_incidents_flowables(store: IncidentStore, incident_id: str, *, headin
     out.append(Spacer(1, 4))
     small = ParagraphStyle("links_small", parent=body, fontSize=8.5, leading=10.5)
     data = [[_cell(h, small) for h in HEADERS]] + [[_cell(t, small) for t in row_texts(r)] for r in rows]
-    table = Table(data, colWidths=[105, 75, 42, 80, None], repeatRows=1)
+    table = Table(data, colWidths=[122, 80, 52, 92, None], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
