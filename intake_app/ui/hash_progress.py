@@ -48,7 +48,7 @@ class HashProgress(QWidget):
         self.bar.setAccessibleName("Hashing progress")
         self.status = QLabel("")
         self.status.setMinimumWidth(200)
-        self.cancel_button = QPushButton("&Cancel hashing")
+        self.cancel_button = QPushButton("Cancel &hashing")
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,3 +120,27 @@ class HashProgress(QWidget):
         self.status.setText(f"Cannot read the file: {exc}")
         self._set_running(False)
         self.failed.emit(str(exc))
+
+
+def attach_hashing(dialog, runner) -> HashProgress | None:
+    """A "SHA-256" row under the file field of a footage dialog; OK waits while a hash runs, closing cancels it."""
+    if runner is None:
+        return None
+    widget = HashProgress(runner, dialog)
+    dialog.add_field("SHA-&256:", widget, "SHA-256 of the attached file")
+    item = dialog.item
+    if item.sha256:
+        widget.status.setText(f"SHA-256 {item.sha256[:16]}… (hashed {item.hashed_at:%Y-%m-%d %H:%M} UTC)"
+                              if item.hashed_at else f"SHA-256 {item.sha256[:16]}…")
+        widget.status.setToolTip(item.sha256)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    widget.running_changed.connect(lambda running: ok.setEnabled(not running))
+    dialog.rejected.connect(widget.cancel)
+    return widget
+
+
+def apply_hash(widget: HashProgress | None, item) -> None:
+    """Store the finished hash on the item only if it is the hash of the file the item now names."""
+    result = widget.result if widget is not None else None
+    if result is not None and result.path == item.file_path:
+        item.sha256, item.file_size, item.file_mtime, item.hashed_at = result.sha256, result.size, result.mtime, result.hashed_at

@@ -35,6 +35,7 @@ from .wizard import IncidentWizard
 FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links_feature",
     "intake_app.ui.sync_status",
+    "intake_app.ui.evidence_feature",
 )
 GEOMETRY_KEY = "main_window/geometry"
 

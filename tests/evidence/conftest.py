@@ -25,3 +25,26 @@ def attacker_shell(data_dir):
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     yield conn
     conn.close()
+
+
+@pytest.fixture
+def qt_settings(qapp, tmp_path):
+    """Window geometry goes to a throw-away QSettings, never the user's."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("IntakeTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def window(qtbot, qt_settings, store, data_dir):
+    from intake_app.domain.settings import StationSettings
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+    qtbot.addWidget(w)
+    w.show()
+    return w

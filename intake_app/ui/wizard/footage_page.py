@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QP
 from ...domain.enums import FootageKind, Preservation, label
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
+from ..hash_progress import apply_hash, attach_hashing
 from .common import datetime_edit, edit_time, set_edit_time
 from .list_page import ListPage
 from .row_dialog import RowDialog
 
 
 class FootageDialog(RowDialog):
-    def __init__(self, item: FootageItem, number: int, zone: str, parent=None):
+    def __init__(self, item: FootageItem, number: int, zone: str, parent=None, runner=None):
         super().__init__(f"Footage {number}", parent)
         self.item, self.zone = item, zone
         self.kind = QComboBox()
@@ -28,7 +29,7 @@ class FootageDialog(RowDialog):
         self.end = datetime_edit(optional=True)
         self.evidence_id = QLineEdit()
         self.file_path = QLineEdit()
-        browse = QPushButton("Bro&wse…")
+        browse = QPushButton("&Attach file…")
         browse.clicked.connect(self._browse)
         file_row = QWidget()
         row = QHBoxLayout(file_row)
@@ -46,6 +47,7 @@ class FootageDialog(RowDialog):
         self.add_field("E&vidence ID:", self.evidence_id, "Evidence-management ID")
         self.add_field("Local &file:", file_row, "Local file path")
         self.file_path.setAccessibleName("Local file path")
+        self.hashing = attach_hashing(self, runner)
         self.add_field("&Preservation:", self.preservation, "Preservation status")
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
@@ -68,6 +70,8 @@ class FootageDialog(RowDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Footage file")
         if path:
             self.file_path.setText(path)
+            if self.hashing is not None:
+                self.hashing.start(path)
 
     def result_item(self) -> FootageItem:
         item = self.item
@@ -80,6 +84,7 @@ class FootageDialog(RowDialog):
         if item.file_path != self.file_path.text().strip():
             item.sha256, item.file_size, item.file_mtime, item.hashed_at = "", None, None, None  # another file
         item.file_path = self.file_path.text().strip()
+        apply_hash(self.hashing, item)
         item.preservation_status = self.preservation.currentData()
         return item
 
@@ -115,5 +120,6 @@ class FootagePage(ListPage):
         return [label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, label(f.preservation_status)]
 
     def run_dialog(self, item: FootageItem, index: int):
-        dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self)
+        dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,
+                               getattr(self.wizard(), "runner", None))
         return dialog.result_item() if dialog.exec() == FootageDialog.DialogCode.Accepted else None

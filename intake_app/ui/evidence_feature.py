@@ -1,0 +1,24 @@
+"""Hooks issue 3 into the app: the "Preservation alerts" screen and the incident view's "History" tab."""
+
+from __future__ import annotations
+
+from .audit_history import HistoryTab
+from .incident_view import IncidentContext, register_incident_tab
+from .preservation_screen import PreservationScreen
+
+
+def history_tab(ctx: IncidentContext) -> HistoryTab:
+    return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
+
+
+def install_ui(window) -> None:
+    register_incident_tab("History", history_tab)
+    screen = PreservationScreen(window.store, window.runner, window.actor)
+    window.preservation_screen = screen
+    window.add_screen("Preservation alerts", screen, closable=False)
+
+    def follow(wizard) -> None:
+        wizard.saved.connect(lambda _stored: screen.refresh())
+        wizard.submitted.connect(lambda _stored: screen.refresh())
+
+    window.wizard_opened.connect(follow)

@@ -1,0 +1,152 @@
+"""The "Preservation alerts" screen: body-worn and in-car footage not yet confirmed preserved, soonest
+deadline first, with Mark requested / Mark preserved (with the evidence-management id)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.enums import Preservation, label
+from ..domain.workflow import Actor
+from ..storage.preservation_queries import PreservationAlert, mark_preservation, unconfirmed
+
+CHICAGO = ZoneInfo("America/Chicago")
+HEADERS = ("Deadline", "Days left", "Report number", "Camera", "Device", "Officer star", "Status", "Evidence ID")
+URGENT_DAYS = 14
+
+
+class PreservationModel(QAbstractTableModel):
+    def __init__(self, parent=None, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        super().__init__(parent)
+        self.rows: list[PreservationAlert] = []
+        self.clock = clock
+
+    def set_rows(self, rows: list[PreservationAlert]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def _days(self, a: PreservationAlert) -> int | None:
+        return a.days_left(self.clock())
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        days = self._days(a)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 1:
+                if days is None:
+                    return "unknown start"
+                return f"{-days} days OVERDUE" if days < 0 else f"{days} days"
+            return (
+                a.deadline.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M") if a.deadline else "—",
+                None, a.report_number, label(a.kind), a.device_id, a.officer_star, label(a.status), a.evidence_id,
+            )[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and days is not None and days < URGENT_DAYS:
+            return QBrush(QColor("#f8d7da") if days < 0 else QColor("#fff3cd"))
+        if role == Qt.ItemDataRole.ForegroundRole and days is not None and days < URGENT_DAYS:
+            return QBrush(QColor("#000000"))
+        return None
+
+
+class PreservationScreen(QWidget):
+    def __init__(self, store, runner, actor: Callable[[], Actor], parent=None):
+        super().__init__(parent)
+        self._store, self._runner, self._actor = store, runner, actor
+        self.model = PreservationModel(self)
+        self.status = QLabel("Loading…")
+        self.status.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Footage awaiting preservation")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.evidence_id = QLineEdit()
+        self.evidence_id.setPlaceholderText("Evidence-management ID (e.g. Evidence.com), needed for Preserved")
+        self.evidence_id.setAccessibleName("Evidence-management ID")
+        self.requested_button = QPushButton("Mark &requested")
+        self.preserved_button = QPushButton("Mark &preserved")
+        self.refresh_button = QPushButton("Re&fresh")
+        self.requested_button.clicked.connect(lambda: self._mark(Preservation.REQUESTED))
+        self.preserved_button.clicked.connect(lambda: self._mark(Preservation.PRESERVED))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.evidence_id, 1)
+        buttons.addWidget(self.requested_button)
+        buttons.addWidget(self.preserved_button)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._selection_changed()
+        self.refresh()
+
+    def selected(self) -> PreservationAlert | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _selection_changed(self, *_args) -> None:
+        alert = self.selected()
+        self.requested_button.setEnabled(alert is not None and alert.status == Preservation.NOT_REQUESTED)
+        self.preserved_button.setEnabled(alert is not None)
+        if alert is not None:
+            self.evidence_id.setText(alert.evidence_id)
+
+    def refresh(self) -> None:
+        store = self._store
+        self._runner.run(lambda: unconfirmed(store), self._loaded, self._failed)
+
+    def _loaded(self, alerts: list[PreservationAlert]) -> None:
+        self.model.set_rows(alerts)
+        self._selection_changed()
+        if not alerts:
+            self.status.setText("All body-worn and in-car footage is confirmed preserved.")
+            return
+        overdue = sum(1 for a in alerts if a.deadline is not None and a.deadline < datetime.now(UTC))
+        self.status.setText(f"{len(alerts)} footage items not yet confirmed preserved, soonest deadline first"
+                            + (f"; {overdue} past the deadline." if overdue else "."))
+
+    def _mark(self, status: Preservation) -> None:
+        alert = self.selected()
+        if alert is None:
+            return
+        store, actor, evidence = self._store, self._actor(), self.evidence_id.text().strip()
+        self._runner.run(lambda: mark_preservation(store, alert.incident_id, alert.footage_id, status, actor,
+                                                   evidence_id=evidence),
+                         lambda _saved: self.refresh(), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(f"Not done: {exc}")

@@ -1,0 +1,115 @@
+"""The supervisor's view of evidence integrity: hashing a file while the app stays usable, the preservation
+alerts, and the incident's history."""
+
+import os
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from intake_app.domain.enums import Preservation
+from intake_app.domain.preservation import with_deadlines
+from intake_app.security.hashing import hash_file
+from intake_app.ui.audit_history import HistoryTab
+from intake_app.ui.hash_progress import HashProgress
+from intake_app.ui.tasks import TaskRunner
+from intake_app.ui.wizard.footage_page import FootageDialog
+
+from ..factories import make_incident
+
+
+def test_attaching_a_file_hashes_it_in_the_background_and_stores_the_hash(qtbot, tmp_path):
+    video = tmp_path / "bodycam.mp4"
+    video.write_bytes(os.urandom(30 * 1024 * 1024))
+    runner = TaskRunner()
+    item = make_incident().footage[0]
+    dialog = FootageDialog(item, 1, "America/Chicago", None, runner)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.hashing.finished, timeout=20_000):
+        dialog.file_path.setText(str(video))
+        dialog.hashing.start(str(video))
+        assert not ok.isEnabled()  # OK waits for the hash
+    assert ok.isEnabled() and "MB/s" in dialog.hashing.status.text()
+    stored = dialog.result_item()
+    expected = hash_file(video)
+    assert (stored.sha256, stored.file_size, stored.file_path) == (expected.sha256, expected.size, str(video))
+    assert stored.hashed_at is not None and stored.file_mtime == expected.mtime
+    runner.shutdown()
+
+
+def test_cancelling_a_hash_stores_nothing(qtbot, tmp_path):
+    video = tmp_path / "incar.mp4"
+    video.write_bytes(os.urandom(64 * 1024 * 1024))
+    runner = TaskRunner()
+    item = make_incident().footage[0]
+    dialog = FootageDialog(item, 1, "America/Chicago", None, runner)
+    qtbot.addWidget(dialog)
+    dialog.file_path.setText(str(video))
+    with qtbot.waitSignal(dialog.hashing.cancelled, timeout=5_000):
+        dialog.hashing.start(str(video))
+        dialog.hashing.cancel_button.click()
+    runner.shutdown()
+    qtbot.wait(50)  # any late result from the worker would arrive now; it must be ignored
+    assert dialog.hashing.result is None and "no hash stored" in dialog.hashing.status.text()
+    assert dialog.result_item().sha256 == ""
+
+
+def test_progress_shows_megabytes_and_throughput(qtbot):
+    widget = HashProgress(TaskRunner())
+    qtbot.addWidget(widget)
+    widget._flag, widget._started = object(), 0.0  # a hash in flight
+    widget._show_progress(3 * 1024**3, 6 * 1024**3)  # beyond a C int: a several-GB file
+    assert widget.bar.value() == 500 and "of 6,442 MB" in widget.status.text()
+
+
+def _footage_due(store, actor, days_ago):
+    inc = make_incident()
+    inc.footage[0].start = datetime.now(UTC) - timedelta(days=days_ago)
+    inc.footage[0].end = inc.footage[0].start + timedelta(minutes=5)
+    return store.save(with_deadlines(inc), actor)
+
+
+def test_the_alerts_screen_lists_the_soonest_deadline_first_and_marks_preserved(window, store, actor, qtbot):
+    later = _footage_due(store, actor, 10)
+    sooner = _footage_due(store, actor, 85)
+    screen = window.preservation_screen
+    screen.refresh()
+    assert [a.incident_id for a in screen.model.rows] == [sooner.id, later.id]
+    assert screen.model.index(0, 1).data() == "4 days" and screen.model.index(0, 2).data() == sooner.report_number
+    screen.table.selectRow(0)
+    screen.evidence_id.setText("EVD-2026-4242")
+    qtbot.mouseClick(screen.preserved_button, Qt.MouseButton.LeftButton)
+    assert [a.incident_id for a in screen.model.rows] == [later.id]
+    assert store.get(sooner.id).footage[0].preservation_status == Preservation.PRESERVED
+    assert store.get(sooner.id).footage[0].evidence_id == "EVD-2026-4242"
+
+
+def test_marking_requested_keeps_the_item_listed_as_requested(window, store, actor, qtbot):
+    _footage_due(store, actor, 30)
+    screen = window.preservation_screen
+    screen.refresh()
+    screen.table.selectRow(0)
+    qtbot.mouseClick(screen.requested_button, Qt.MouseButton.LeftButton)
+    assert screen.model.index(0, 6).data() == "Requested"
+
+
+def test_the_history_tab_shows_who_changed_which_field_from_what_to_what(window, store, actor, qtbot):
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    saved = store.save(make_incident(), actor)
+    saved.agents[0].vehicle.plate = "ZZ 9999"
+    store.save(saved, actor)
+    tab = HistoryTab(store, SyncTaskRunner(), saved.id)
+    qtbot.addWidget(tab)
+    rows = [[tab.model.index(r, c).data() for c in range(7)] for r in range(tab.model.rowCount())]
+    assert rows[0][2] == "Created" and rows[0][1] == f"{actor.name} #{actor.star}"
+    plate = [r for r in rows if r[3] == "agents[0].vehicle.plate"]
+    assert plate and plate[0][2] == "Changed" and plate[0][5] == "ZZ 9999" and plate[0][4] != ""
+
+
+def test_the_incident_view_has_a_history_tab(window, store, actor):
+    saved = store.save(make_incident(), actor)
+    window.open_incident(saved.id)
+    view = window.tabs.currentWidget()
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert "History" in titles
