@@ -256,6 +256,16 @@ def conflicts_for(session: Session, *, device: Device, include_resolved: bool = 
     return list(session.scalars(stmt))
 
 
+def resolve_conflicts(session: Session, *, device: Device, conflict_ids: list[int]) -> int:
+    """Marks conflicts settled by a device that took the server's version; only its own district's."""
+    if not conflict_ids:
+        return 0
+    stmt = update(ServerConflict).where(ServerConflict.id.in_(conflict_ids), ServerConflict.resolved_at.is_(None))
+    if not device.headquarters:
+        stmt = stmt.where(ServerConflict.district == device.district)
+    return session.execute(stmt.values(resolved_at=now())).rowcount
+
+
 # ---------------------------------------------------------------- audit heads
 
 def record_audit_head(session: Session, *, device: Device, head: AuditHeadIn) -> tuple[AuditHead, AuditHead | None]:

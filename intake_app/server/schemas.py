@@ -3,7 +3,7 @@ from these; the incident itself is checked by the desktop app's own validator (s
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -87,6 +87,14 @@ class ConflictOut(Strict):
     pushed_incident: dict[str, Any]
     device_id: int
     resolved: bool
+
+
+class ResolveRequest(Strict):
+    conflict_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(max_length=1000, description="conflicts this device settled by taking the server's version")
+
+
+class ResolveResponse(Strict):
+    resolved: int
 
 
 class ProblemOut(Strict):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse
+from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse, ResolveResponse
 
 
 class SyncError(RuntimeError):
@@ -103,6 +103,9 @@ class SyncClient:
 
     def changes(self, since: int, limit: int = 1000) -> ChangesResponse:
         return self._call("GET", "/changes", ChangesResponse, params={"since": since, "limit": limit})
+
+    def resolve_conflicts(self, conflict_ids: list[int]) -> ResolveResponse:
+        return self._call("POST", "/conflicts/resolve", ResolveResponse, json={"conflict_ids": conflict_ids})
 
     def audit_head(self, head: str, entries: int, previous_head: str, signature: str) -> AuditHeadOut:
         return self._call("POST", "/audit-head", AuditHeadOut,

@@ -8,6 +8,7 @@ page applied; the next run continues (the server ignores idempotency keys it alr
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -55,6 +56,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     try:
         client = client or open_client(store, **client_options)
         held = push_outbox(store, client, report, batch=batch)
+        send_settled_conflicts(store, client)
         pull_feed(store, client, report, page=page)
         send_audit_head(store, client, report)
         report.error = held
@@ -140,6 +142,15 @@ def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) ->
                 report.pushed += 1
             acked.append(row.id)
         session.execute(delete(OutboxRow).where(OutboxRow.id.in_(acked)))
+
+
+def send_settled_conflicts(store: IncidentStore, client: SyncClient) -> None:
+    settled = json.loads(state.read(store, state.SETTLED_CONFLICTS, "[]"))
+    if settled:
+        client.resolve_conflicts(settled)
+        with store.transaction() as session:  # keep any settled meanwhile
+            now_settled = json.loads(state.get(session, state.SETTLED_CONFLICTS, "[]"))
+            state.put(session, state.SETTLED_CONFLICTS, json.dumps([i for i in now_settled if i not in settled]))
 
 
 def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, page: int) -> None:

@@ -18,6 +18,7 @@ from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.projection import write_row
 from ..storage.repository import ChangeEvent, IncidentStore
 from ..storage.tables import IncidentRow
+from . import state
 from .outbox import REMOTE_FLAG
 
 SYNC_ACTOR = Actor("Sync from the server", "")
@@ -111,6 +112,9 @@ def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Inciden
         theirs = from_dict(json.loads(row.theirs_json))
         local = session.get(IncidentRow, incident_id)
         before = from_dict(json.loads(local.record_json))
+        if row.server_conflict_id is not None:  # told to the server at the next sync
+            settled = json.loads(state.get(session, state.SETTLED_CONFLICTS, "[]"))
+            state.put(session, state.SETTLED_CONFLICTS, json.dumps([*settled, row.server_conflict_id]))
         session.info[REMOTE_FLAG] = True
         session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
         write_row(session, theirs, exists=True)

@@ -14,6 +14,7 @@ from ..storage.repository import IncidentStore
 SERVER_URL, CA_BUNDLE, DEVICE_ID, INSTALLATION = "server_url", "ca_bundle", "device_id", "installation"
 CURSOR, LAST_SYNC, LAST_ERROR, AUDIT_HEAD, AUDIT_ENTRIES = "cursor", "last_sync_at", "last_error", "audit_head", "audit_entries"
 DISTRICT, HEADQUARTERS = "district", "headquarters"
+SETTLED_CONFLICTS = "settled_conflicts"  # JSON list of server conflict ids settled here by taking theirs
 
 
 def get(session: Session, key: str, default: str = "") -> str:

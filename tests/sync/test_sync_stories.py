@@ -73,7 +73,7 @@ def test_an_edit_on_two_devices_becomes_a_visible_conflict_not_a_lost_update(mak
     assert b.get(original.id).narrative == "Edited at station B."  # nothing overwritten while it is open
 
 
-def test_keeping_mine_after_a_conflict_reaches_everyone(make_device):
+def test_keeping_mine_after_a_conflict_reaches_everyone(make_device, admin):
     a = make_device("a", district=9)
     b = make_device("b", district=9)
     original = a.save(make_incident(), ACTOR)
@@ -88,12 +88,13 @@ def test_keeping_mine_after_a_conflict_reaches_everyone(make_device):
 
     remote.keep_mine(b, original.id, ACTOR)
     assert sync_once(b).ok
+    assert admin.sql("SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL")[0].n == 0
     assert sync_once(a).ok
     assert a.get(original.id).narrative == "B's words."
     assert remote.conflicts(b) == []
 
 
-def test_taking_theirs_after_a_conflict(make_device):
+def test_taking_theirs_after_a_conflict(make_device, admin):
     a = make_device("a", district=9)
     b = make_device("b", district=9)
     original = a.save(make_incident(), ACTOR)
@@ -110,6 +111,7 @@ def test_taking_theirs_after_a_conflict(make_device):
     assert sync_once(b).ok
     assert b.get(original.id).narrative == "A's words."
     assert remote.conflicts(b) == []
+    assert admin.sql("SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL")[0].n == 0
 
 
 def test_status_changes_travel_too(make_device):

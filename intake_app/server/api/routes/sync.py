@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 
 from ... import crud
-from ...schemas import ERRORS, ChangeOut, ChangesResponse, ConflictOut, PushRequest, PushResponse
+from ...schemas import (
+    ERRORS,
+    ChangeOut,
+    ChangesResponse,
+    ConflictOut,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+    ResolveResponse,
+)
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
@@ -43,3 +52,8 @@ def conflicts(session: SessionDep, device: CurrentDevice) -> list[ConflictOut]:
                         pushed_incident=crud.incident_dict(c.pushed_json), device_id=c.device_id,
                         resolved=c.resolved_at is not None)
             for c in crud.conflicts_for(session, device=device)]
+
+
+@router.post("/conflicts/resolve", response_model=ResolveResponse, responses=REFUSED)
+def resolve(body: ResolveRequest, session: SessionDep, device: CurrentDevice) -> ResolveResponse:
+    return ResolveResponse(resolved=crud.resolve_conflicts(session, device=device, conflict_ids=body.conflict_ids))
