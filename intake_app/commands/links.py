@@ -118,7 +118,7 @@ def cmd_duplicates(args, ctx: CliContext) -> int:
 def cmd_link(args, ctx: CliContext) -> int:
     try:
         d = decide(ctx.store, args.ref, args.other, args.kind, args.decision, ctx.actor(), args.note)
-    except LinkError as exc:
+    except (LinkError, PermissionError) as exc:
         raise UsageError(str(exc)) from exc
     print(f"{args.kind} link between {args.ref} and {args.other}: {d.decision} by {d.actor_name} ({d.actor_star})",
           file=ctx.out)

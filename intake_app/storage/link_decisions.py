@@ -14,7 +14,7 @@ from sqlalchemy import insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.identifiers import PLATE
-from ..domain.matching import DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
+from ..domain.matching import AGENT_LINK, DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
 from ..domain.workflow import Actor
 from .link_tables import LinkDecisionRow
 from .repository import IncidentStore, NotFound
@@ -72,6 +72,21 @@ def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail
     record_action_in(session, incident_id, action, actor, detail)
 
 
+def _check_role(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
+    """Once the station has users (issue 6), a reviewer judges agent links; a supervisor or a reviewer
+    may link or dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
+    from ..security.authorization import enforcing, role_of
+    from ..security.users import REVIEWER, SUPERVISOR
+
+    if not enforcing(session):
+        return
+    allowed = (REVIEWER,) if kind == AGENT_LINK else (SUPERVISOR, REVIEWER)
+    role = role_of(session, store, actor.star)
+    if role not in allowed:
+        what = "an agent link" if kind == AGENT_LINK else "a same-event link"
+        raise PermissionError(f"A {role} cannot decide {what}; it takes a {' or a '.join(allowed)}.")
+
+
 def shared_between(session: Session, a: str, b: str) -> list[Shared]:
     """Identifiers the two stored incidents have in common (a plate counts only if the states agree)."""
     found = []
@@ -95,6 +110,7 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         raise LinkError("actor: a link decision needs the reviewer's name and star number")
     now = store.clock()
     with store.transaction() as session:
+        _check_role(session, store, actor, kind)
         row_a, row_b = resolve_id(session, a), resolve_id(session, b)
         if row_a.id == row_b.id:
             raise LinkError(f"An incident cannot be linked to itself ({row_a.report_number or row_a.id})")
