@@ -13,6 +13,7 @@ CHICAGO = ZoneInfo("America/Chicago")
 ACTIONS = {"create": "Created", "import": "Imported", "update": "Changed", "status": "Status changed",
            "delete": "Deleted", "baseline": "Audit trail started", "print": "Printed", "export": "Exported",
            "packet": "Referral packet", "sync": "Synced"}
+NO_PARENT = QModelIndex()
 HEADERS = ("When (Chicago)", "Who", "Action", "Field", "Old value", "New value", "Machine")
 SHOWN = 120  # characters of a long value (a narrative) shown in the cell; the tooltip has all of it
 
@@ -33,10 +34,10 @@ class AuditHistoryModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

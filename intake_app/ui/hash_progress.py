@@ -52,8 +52,9 @@ class HashProgress(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar, 1)
-        layout.addWidget(self.status)
+        self.bar.setMaximumWidth(160)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status, 1)
         layout.addWidget(self.cancel_button)
         self._set_running(False)
         self.bar.setVisible(False)
@@ -108,7 +109,7 @@ class HashProgress(QWidget):
         self.result = result
         self.bar.setValue(1000)
         elapsed = time.monotonic() - self._started
-        self.status.setText(f"SHA-256 {result.sha256[:16]}… · {result.size / MB:,.1f} MB · {throughput_text(result.size, elapsed)}")
+        self.status.setText(f"{result.sha256[:12]}… · {result.size / MB:,.0f} MB · {throughput_text(result.size, elapsed)}")
         self.status.setToolTip(result.sha256)
         self._set_running(False)
         self.finished.emit(result)

@@ -26,6 +26,7 @@ from ..domain.workflow import Actor
 from ..storage.preservation_queries import PreservationAlert, mark_preservation, unconfirmed
 
 CHICAGO = ZoneInfo("America/Chicago")
+NO_PARENT = QModelIndex()
 HEADERS = ("Deadline", "Days left", "Report number", "Camera", "Device", "Officer star", "Status", "Evidence ID")
 URGENT_DAYS = 14
 
@@ -41,10 +42,10 @@ class PreservationModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
