@@ -5,8 +5,6 @@ Every piece of user text goes through styles.para()/markup(); our own wording us
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
@@ -15,7 +13,8 @@ from ..domain.enums import label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from .packet_input import PacketInput
 from .packet_qr import stamp_for
-from .packet_styles import FIELDS, FRAME_WIDTH, GRID, fixed, para, when
+from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, para, when
+from .qr_flowable import QrFlowable
 from .text import markup
 
 TITLE = "Referral to the Cook County State's Attorney's Office"
@@ -24,8 +23,9 @@ SECTION_TITLES = ("1. Incident", "2. Agents", "3. Footage and evidence", "4. Cha
 
 
 def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
-    data = [[fixed(name, "label"), para(value if value not in (None, "") else "-")] for name, value in rows]
-    table = Table(data, colWidths=[label_width, FRAME_WIDTH - label_width])
+    value_width = FRAME_WIDTH - label_width
+    data = [[name, cell(value if value not in (None, "") else "-", value_width, "body")] for name, value in rows]
+    table = Table(data, colWidths=[label_width, value_width])
     table.setStyle(FIELDS)
     return table
 
@@ -34,14 +34,6 @@ def _offence_text(v: Violation) -> str:
     statute = default_catalogue().get(v.statute)
     title = statute.title if statute else "(not in the statute catalogue)"
     return f"{v.statute} {title} ({class_label(v.offence_class)})"
-
-
-def qr_drawing(text: str, size: float = 1.45 * inch) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
 
 
 def cover(data: PacketInput) -> list:
@@ -70,7 +62,7 @@ def cover(data: PacketInput) -> list:
         Spacer(1, 10), fixed("Felony offences alleged", "h3"),
         offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
         Spacer(1, 14),
-        Table([[qr_drawing(stamp.text()),
+        Table([[QrFlowable(stamp.text(), 1.45 * inch),
                 fixed("<b>Record check.</b> The code at left holds the incident id, the record version and the "
                       "SHA-256 of the record's canonical JSON. <font face='Courier'>intake verify-packet</font> "
                       "compares it with the record in the store.<br/>"
@@ -147,40 +139,42 @@ def agents(data: PacketInput) -> list:
     return out
 
 
-FOOTAGE_HEADERS = ("Kind", "Device", "Officer star", "Time span", "Evidence id", "SHA-256", "Preservation")
-FOOTAGE_WIDTHS = [62, 60, 36, 82, 70, 130, 85]
+FOOTAGE_HEADERS = ("Kind", "Device", "Officer\nstar", "Time span", "Evidence id", "SHA-256", "Preservation")
+FOOTAGE_WIDTHS = [60, 56, 34, 80, 72, 128, 95]
 
 
 def _span(f: FootageItem, tz: str) -> str:
     if f.start is None and f.end is None:
         return "-"
-    start, end = when(f.start, tz), when(f.end, tz)
+    start, end = when(f.start, tz, with_zone=False), when(f.end, tz, with_zone=False)
     if f.start and f.end and start[:10] == end[:10]:
         end = end[11:]
     return f"{start} to {end}"
 
 
 def _footage_row(f: FootageItem, tz: str) -> list:
+    w = FOOTAGE_WIDTHS
     sha = f.sha256 or "not hashed"
     if len(sha) == 64:
         sha = f"{sha[:32]}\n{sha[32:]}"  # two lines that fit the column, never a mid-word break
     preservation = label(f.preservation_status)
     if f.preservation_deadline is not None:
-        preservation += f"\ndeadline {when(f.preservation_deadline, tz)}"
-    return [para(label(f.kind), "cell"), para(f.device_id or "-", "cell"), para(f.officer_star or "-", "cell"),
-            para(_span(f, tz), "cell"), para(f.evidence_id or "-", "cell"), para(sha, "hash"),
-            para(preservation, "cell")]
+        preservation += f"\ndeadline {when(f.preservation_deadline, tz, with_zone=False)}"
+    return [cell(label(f.kind), w[0], "cell7"), cell(f.device_id or "-", w[1], "cell7"),
+            cell(f.officer_star or "-", w[2], "cell7"), cell(_span(f, tz).replace(" to ", "\nto ", 1), w[3], "cell7"),
+            cell(f.evidence_id or "-", w[4], "cell7"), cell(sha, w[5], "hash"), cell(preservation, w[6], "cell7")]
 
 
 def footage(data: PacketInput) -> list:
     inc = data.incident
-    out = [fixed(SECTION_TITLES[2], "h2")]
+    out = [fixed(SECTION_TITLES[2], "h2"), fixed(f"Times in {inc.timezone} time.", "small"), Spacer(1, 3)]
     if not inc.footage:
         return out + [fixed("No footage is recorded.")]
-    rows = [[fixed(f"<b>{h}</b>", "cell") for h in FOOTAGE_HEADERS]]
+    rows = [list(FOOTAGE_HEADERS)]
     rows += [_footage_row(f, inc.timezone) for f in inc.footage]
     table = Table(rows, colWidths=FOOTAGE_WIDTHS, repeatRows=1)  # header repeated on every page
-    table.setStyle(GRID)
+    table.setStyle(grid(7, 8.6))
+    table.setStyle([("FONTSIZE", (5, 1), (5, -1), 6), ("LEADING", (5, 1), (5, -1), 7.4)])
     return out + [table]
 
 
@@ -189,11 +183,12 @@ def custody(data: PacketInput) -> list:
     out = [fixed(SECTION_TITLES[3], "h2"),
            fixed(f"Source: {data.custody_source}. Times in {inc.timezone}.", "small"), Spacer(1, 4)]
     if data.custody:
-        rows = [[fixed(f"<b>{h}</b>", "cell") for h in ("When", "Who", "Action", "Detail")]]
-        rows += [[para(when(r.at, inc.timezone), "cell"), para(r.who, "cell"), para(r.action, "cell"),
-                  para(r.detail, "cell")] for r in data.custody]
-        table = Table(rows, colWidths=[98, 120, 60, FRAME_WIDTH - 278], repeatRows=1)
-        table.setStyle(GRID)
+        widths = [98, 120, 60, FRAME_WIDTH - 278]
+        rows = [["When", "Who", "Action", "Detail"]]
+        rows += [[cell(when(r.at, inc.timezone), widths[0]), cell(r.who, widths[1]), cell(r.action, widths[2]),
+                  cell(r.detail, widths[3])] for r in data.custody]
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid())
         out.append(table)
     else:
         out.append(fixed("No entry is recorded yet."))

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, TableStyle
 
-from .text import MAIN, MAIN_BOLD, markup, needs_shaping, register_fonts
+from .text import MAIN, MAIN_BOLD, markup, needs_shaping, plain_fits, register_fonts
 
 PAGE = LETTER
 MARGIN = 0.6 * inch
@@ -30,6 +30,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "small": ParagraphStyle("intake_small", parent=body, fontSize=8, leading=10),
         "cell": ParagraphStyle("intake_cell", parent=body, fontSize=7.5, leading=9.2),
+        "cell7": ParagraphStyle("intake_cell7", parent=body, fontSize=7, leading=8.6),
         "hash": ParagraphStyle("intake_hash", parent=body, fontSize=6, leading=7.4),
         "label": ParagraphStyle("intake_label", parent=body, fontName=MAIN_BOLD, fontSize=8.5, leading=11),
         "h1": ParagraphStyle("intake_h1", parent=body, fontName=MAIN_BOLD, fontSize=17, leading=21, spaceAfter=10),
@@ -49,6 +50,25 @@ def para(text: object, style: str = "body") -> Paragraph:
     """A paragraph of user text: always through markup(), never raw."""
     s = "" if text is None else str(text)
     return Paragraph(markup(s), styles()[f"{style}+shaped" if needs_shaping(s) else style])
+
+
+def cell(text: object, width: float, style: str = "cell") -> Paragraph | str:
+    """A table cell of user text: a plain string when every line fits the column in the main font (Table
+    draws strings as text, never as markup, and far faster), otherwise a wrapping paragraph.
+    The table must set FONTNAME/FONTSIZE/LEADING to the style's for plain cells (see grid())."""
+    s = "" if text is None else str(text)
+    st = styles()[style]
+    if plain_fits(s, st.fontSize, width - 6):
+        return s
+    return para(s, style)
+
+
+def grid(font_size: float = 7.5, leading: float = 9.2, header_bold: bool = True) -> TableStyle:
+    commands = list(GRID.getCommands()) + [("FONTNAME", (0, 0), (-1, -1), MAIN), ("FONTSIZE", (0, 0), (-1, -1), font_size),
+                                           ("LEADING", (0, 0), (-1, -1), leading)]
+    if header_bold:
+        commands.append(("FONTNAME", (0, 0), (-1, 0), MAIN_BOLD))
+    return TableStyle(commands)
 
 
 def fixed(markup_text: str, style: str = "body") -> Paragraph:
@@ -78,6 +98,8 @@ GRID = TableStyle([
 
 FIELDS = TableStyle([
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("FONTNAME", (0, 0), (0, -1), MAIN_BOLD), ("FONTSIZE", (0, 0), (0, -1), 8.5), ("LEADING", (0, 0), (0, -1), 12.5),
+    ("FONTNAME", (1, 0), (1, -1), MAIN), ("FONTSIZE", (1, 0), (1, -1), 9.5), ("LEADING", (1, 0), (1, -1), 12.5),
     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
     ("LEFTPADDING", (0, 0), (-1, -1), 2),
     ("TOPPADDING", (0, 0), (-1, -1), 1.5),

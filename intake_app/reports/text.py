@@ -112,3 +112,15 @@ def markup(text: object) -> str:
 
 def bold_markup(text: object) -> str:
     return f"<b>{markup(text)}</b>"
+
+
+def plain_fits(text: str, font_size: float, width: float) -> bool:
+    """True when `text` can be drawn as a plain string: main font only, nothing to shape, no control
+    characters, and each line no wider than `width`."""
+    main, _ = _coverage()
+    if not text or len(text) > 400 or needs_shaping(text):
+        return False
+    if any(ord(ch) not in main for ch in text if ch != "\n") or any(_is_control(ch) for ch in text if ch != "\n"):
+        return False
+    font = pdfmetrics.getFont(MAIN)
+    return all(font.stringWidth(line, font_size) <= width for line in text.split("\n"))
