@@ -37,6 +37,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links_feature",
     "intake_app.ui.sync_status",
     "intake_app.ui.evidence_feature",
+    "intake_app.ui.packet_actions",
 )
 GEOMETRY_KEY = "main_window/geometry"
 
