@@ -36,6 +36,15 @@ def _offence_text(v: Violation) -> str:
     return f"{v.statute} {title} ({class_label(v.offence_class)})"
 
 
+def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
+    rows: list[tuple[str, object]] = []
+    if inc.referral_sent_at is not None:
+        rows.append(("Referral sent", when(inc.referral_sent_at, inc.timezone)))
+    if inc.ccsao_reference:
+        rows.append(("CCSAO reference", inc.ccsao_reference))
+    return rows
+
+
 def cover(data: PacketInput) -> list:
     inc = data.incident
     felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
@@ -51,6 +60,8 @@ def cover(data: PacketInput) -> list:
     out = [
         fixed("CONFIDENTIAL", "confidential"), Spacer(1, 8),
         fixed(TITLE, "h1"),
+        *([fixed("DEMO DATA: a fictional incident made by 'intake demo', not a real referral.", "confidential")]
+          if inc.is_demo else []),
         _fields([
             ("Report number", inc.report_number or "(not yet saved)"),
             ("District", f"{inc.district:03d}" if inc.district is not None else "-"),
@@ -58,7 +69,7 @@ def cover(data: PacketInput) -> list:
             ("Referring supervisor", f"{sup.name} (star {sup.star})" if sup.star else sup.name),
             ("Date prepared", when(data.generated_at, inc.timezone)),
             ("Record version", str(inc.version)),
-        ]),
+        ] + _referral_rows(inc)),
         Spacer(1, 10), fixed("Felony offences alleged", "h3"),
         offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
         Spacer(1, 14),
@@ -167,7 +178,9 @@ def _footage_row(f: FootageItem, tz: str) -> list:
 
 def footage(data: PacketInput) -> list:
     inc = data.incident
-    out = [fixed(SECTION_TITLES[2], "h2"), fixed(f"Times in {inc.timezone} time.", "small"), Spacer(1, 3)]
+    # The heading and its note never end a page without the table's first rows under them.
+    out = [CondPageBreak(1.8 * inch), fixed(SECTION_TITLES[2], "h2"), fixed(f"Times in {inc.timezone} time.", "small"),
+           Spacer(1, 3)]
     if not inc.footage:
         return out + [fixed("No footage is recorded.")]
     rows = [list(FOOTAGE_HEADERS)]
@@ -180,7 +193,7 @@ def footage(data: PacketInput) -> list:
 
 def custody(data: PacketInput) -> list:
     inc = data.incident
-    out = [fixed(SECTION_TITLES[3], "h2"),
+    out = [CondPageBreak(1.6 * inch), fixed(SECTION_TITLES[3], "h2"),
            fixed(f"Source: {data.custody_source}. Times in {inc.timezone}.", "small"), Spacer(1, 4)]
     if data.custody:
         widths = [98, 120, 60, FRAME_WIDTH - 278]

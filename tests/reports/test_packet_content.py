@@ -125,3 +125,14 @@ def test_a_long_narrative_flows_across_pages():
 def test_the_packet_input_takes_data_not_the_store():
     data = PacketInput(incident_with(), GENERATED)
     assert data.custody == [] and data.chain_head == ""
+
+
+def test_the_cover_shows_when_the_referral_was_sent_and_the_ccsao_reference():
+    inc = incident_with(referral_sent_at=GENERATED, ccsao_reference="CCSAO-2026-0042")
+    cover = page_texts(packet_pdf(inc))[0]
+    assert "Referral sent" in cover and "CCSAO-2026-0042" in cover
+
+
+def test_a_demo_record_is_marked_as_demo_data_on_the_cover():
+    assert "DEMO DATA" in page_texts(packet_pdf(incident_with(is_demo=True)))[0]
+    assert "DEMO DATA" not in page_texts(packet_pdf(incident_with()))[0]
