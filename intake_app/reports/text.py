@@ -84,28 +84,35 @@ def _font_for(ch: str, main: frozenset[int], fallback: frozenset[int]) -> str | 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _piece(ch: str) -> tuple[str, str]:
+    """(font, what to print) for one character."""
+    if _is_control(ch):
+        return MAIN, _visible(ch)
+    main, fallback = _coverage()
+    font = _font_for(ch, main, fallback)
+    return (font, ch) if font else (MAIN, _visible(ch))
+
+
+def _escaped(body: str) -> str:
+    return escape(body, {'"': "&quot;"}).replace("\t", "    ").replace("\n", "<br/>")
+
+
 def markup(text: object) -> str:
     """Paragraph markup that prints `text` exactly as typed, switching fonts where a glyph is missing."""
-    s = "" if text is None else str(text)
-    main, fallback = _coverage()
+    s = ("" if text is None else str(text)).replace("\r", "")
+    if all(_piece(ch) == (MAIN, ch) for ch in set(s)):
+        return _escaped(s)  # the common case: one font, nothing to make visible
     runs: list[tuple[str, list[str]]] = []
     for ch in s:
-        if ch == "\r":
-            continue
-        if _is_control(ch):
-            font, piece = MAIN, _visible(ch)
-        else:
-            font = _font_for(ch, main, fallback)
-            piece = ch if font else _visible(ch)
-            font = font or MAIN
+        font, piece = _piece(ch)
         if runs and runs[-1][0] == font:
             runs[-1][1].append(piece)
         else:
             runs.append((font, [piece]))
     out = []
     for font, pieces in runs:
-        body = escape("".join(pieces), {'"': "&quot;"})
-        body = body.replace("\t", "    ").replace("\n", "<br/>")
+        body = _escaped("".join(pieces))
         out.append(body if font == MAIN else f'<font name="{font}">{body}</font>')
     return "".join(out)
 
