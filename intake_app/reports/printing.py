@@ -6,6 +6,7 @@ and print it from a PDF viewer. Every failure is a PrintError with a plain sente
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,7 +24,8 @@ WINDOWS_HELP = ("Printing from the command line is not available on Windows. Use
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, text=True, timeout=30)
+    # Messages are matched in English, whatever the user's locale.
+    return subprocess.run(args, capture_output=True, text=True, timeout=30, env={**os.environ, "LC_ALL": "C"})
 
 
 def printers() -> list[str]:
@@ -32,11 +34,11 @@ def printers() -> list[str]:
         raise PrintError(WINDOWS_HELP)
     if shutil.which("lpstat") is None or shutil.which("lp") is None:
         raise PrintError("No print system found: CUPS ('lp' and 'lpstat') is not installed on this computer.")
-    result = _run(["lpstat", "-p"])
-    text = (result.stdout + result.stderr).strip()
-    if "scheduler is not running" in text or "Unable to connect" in text or "No such file" in text:
+    running = _run(["lpstat", "-r"])
+    if "scheduler is running" not in running.stdout.lower():
         raise PrintError("The print system (CUPS) is not running, so nothing can be printed. "
                          "Start it (e.g. 'sudo systemctl start cups') and try again.")
+    result = _run(["lpstat", "-p"])
     return re.findall(r"^printer (\S+)", result.stdout, flags=re.M)
 
 
