@@ -73,3 +73,16 @@ def test_mark_referral_sent_with_the_ccsao_reference(ctx, store, actor):
     packet_actions.mark_sent(ctx, "CCSAO-2026-0042", done.append)
     assert done[0].ccsao_reference == "CCSAO-2026-0042"
     assert store.get(ctx.incident.id).referral_sent_at is not None
+
+
+def test_a_printer_without_cups_gets_every_page_painted_by_qt(ctx, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    pdf = build_packet(packet_input(ctx.store, ctx.incident.id))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a real QPrinter writing to a file
+    printer.setOutputFileName(str(tmp_path / "painted.pdf"))
+    printer.setResolution(150)
+    pages = packet_actions.paint_pdf(pdf, printer)
+    assert pages == len(PdfReader(io.BytesIO(pdf)).pages)
+    assert len(PdfReader(str(tmp_path / "painted.pdf")).pages) == pages
