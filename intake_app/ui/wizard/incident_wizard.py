@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from ...domain.enums import Status
@@ -141,7 +141,9 @@ class IncidentWizard(QWizard):
                 "%1", str(exc))
         self.autosave_now()
         self._tell(text)
-        QMessageBox.warning(self, window_title(self.tr("Not saved")), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, window_title(self.tr("Not saved")), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, without a nested event loop
 
     def accept(self) -> None:
         """Finish = Submit for review: only when the validator finds nothing."""

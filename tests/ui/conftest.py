@@ -1,0 +1,32 @@
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from intake_app.domain.settings import StationSettings
+from intake_app.ui.main_window import MainWindow
+from intake_app.ui.tasks import SyncTaskRunner
+
+
+@pytest.fixture(autouse=True)
+def separate_qsettings(qapp, tmp_path, monkeypatch):
+    """Window geometry and the chosen data folder go to a throw-away QSettings, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QCoreApplication.setOrganizationName("IntakeTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def station(store):
+    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    return store
+
+
+@pytest.fixture
+def window(qtbot, station, data_dir):
+    w = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if w.wizard is not None:
+        w.wizard.dirty = False  # closing at teardown must not ask "Save your changes?" (a modal loop)
