@@ -113,7 +113,9 @@ class PreservationScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._selection_changed()
-        self.refresh()
+        # Start-up speed (issue 8): the alerts query reads every footage item (seconds over 100,000 incidents)
+        # and would hold the database queue ahead of the incident list; load when the screen is first shown.
+        self._stale = True
 
     def selected(self) -> PreservationAlert | None:
         rows = self.table.selectionModel().selectedRows()
@@ -127,8 +129,14 @@ class PreservationScreen(QWidget):
             self.evidence_id.setText(alert.evidence_id)
 
     def refresh(self) -> None:
+        self._stale = False
         store = self._store
         self._runner.run(lambda: unconfirmed(store), self._loaded, self._failed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.refresh()
 
     def _loaded(self, alerts: list[PreservationAlert]) -> None:
         self.model.set_rows(alerts)
