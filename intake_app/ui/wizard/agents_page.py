@@ -2,51 +2,53 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
-from ...domain.enums import Agency, IdentifiedBy, label
+from ...domain.enums import Agency, IdentifiedBy
 from ...domain.records import Agent, Incident, Vehicle
 from ...domain.validation import validate
+from ..vocabulary import vocabulary_label
 from .list_page import ListPage
 from .row_dialog import RowDialog
 
 
 class AgentDialog(RowDialog):
     def __init__(self, agent: Agent, number: int, parent=None):
-        super().__init__(f"Agent {number}", parent)
+        super().__init__(QCoreApplication.translate("Wizard", "Agent %1").replace("%1", str(number)), parent)
         self.agent = agent
         self.agency = QComboBox()
         for a in Agency:
-            self.agency.addItem(label(a), a)
+            self.agency.addItem(vocabulary_label(a), a)
         self.name = QLineEdit()
         self.badge = QLineEdit()
         self.identified_by = QComboBox()
-        self.identified_by.addItem("(not identified)", None)
+        self.identified_by.addItem(QCoreApplication.translate("Wizard", "(not identified)"), None)
         for i in IdentifiedBy:
-            self.identified_by.addItem(label(i), i)
-        self.masked = QCheckBox("&Masked")
-        self.masked.setAccessibleName("Masked")
+            self.identified_by.addItem(vocabulary_label(i), i)
+        self.masked = QCheckBox(QCoreApplication.translate("Wizard", "&Masked"))
+        self.masked.setAccessibleName(QCoreApplication.translate("Wizard", "Masked"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.plate = QLineEdit()
         self.plate_state = QLineEdit()
         self.plate_state.setMaxLength(2)
-        self.plate_state.setPlaceholderText("e.g. IL")
+        self.plate_state.setPlaceholderText(QCoreApplication.translate("Wizard", "e.g. IL"))
         self.make = QLineEdit()
         self.model = QLineEdit()
         self.color = QLineEdit()
-        self.add_field("A&gency:", self.agency, "Agency")
-        self.add_field("&Name:", self.name, "Agent name")
-        self.add_field("&Badge or ID:", self.badge, "Badge or ID number")
-        self.add_field("&How identified:", self.identified_by, "How identified")
+        self.add_field(QCoreApplication.translate("Wizard", "A&gency:"), self.agency, QCoreApplication.translate("Wizard", "Agency"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.name, QCoreApplication.translate("Wizard", "Agent name"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Badge or ID:"), self.badge, QCoreApplication.translate("Wizard", "Badge or ID number"))
+        self.add_field(QCoreApplication.translate("Wizard", "&How identified:"), self.identified_by, QCoreApplication.translate("Wizard", "How identified"))
         self.form.addRow("", self.masked)
-        self.add_field("&Description:", self.description, "Physical description")
-        self.add_field("Vehicle &plate:", self.plate, "Vehicle plate")
-        self.add_field("Plate &state:", self.plate_state, "Plate state")
-        self.add_field("Ma&ke:", self.make, "Vehicle make")
-        self.add_field("M&odel:", self.model, "Vehicle model")
-        self.add_field("Co&lor:", self.color, "Vehicle color")
+        self.add_field(QCoreApplication.translate("Wizard", "&Description:"), self.description, QCoreApplication.translate("Wizard", "Physical description"))
+        self.add_field(QCoreApplication.translate("Wizard", "Vehicle &plate:"), self.plate, QCoreApplication.translate("Wizard", "Vehicle plate"))
+        self.add_field(QCoreApplication.translate("Wizard", "Plate &state:"), self.plate_state, QCoreApplication.translate("Wizard", "Plate state"))
+        self.add_field(QCoreApplication.translate("Wizard", "Ma&ke:"), self.make, QCoreApplication.translate("Wizard", "Vehicle make"))
+        self.add_field(QCoreApplication.translate("Wizard", "M&odel:"), self.model, QCoreApplication.translate("Wizard", "Vehicle model"))
+        self.add_field(QCoreApplication.translate("Wizard", "Co&lor:"), self.color, QCoreApplication.translate("Wizard", "Vehicle color"))
 
         self.agency.setCurrentIndex(max(0, self.agency.findData(agent.agency)))
         self.name.setText(agent.name)
@@ -82,12 +84,12 @@ class AgentDialog(RowDialog):
 class AgentsPage(ListPage):
     step_key = "agents"
     attribute = "agents"
-    noun = "agent"
+    noun = QT_TRANSLATE_NOOP("Wizard", "agent")
     headers = ("Agency", "Name", "Badge", "Identified by", "Masked", "Vehicle")
 
     def __init__(self, parent=None):
-        super().__init__("Agents involved", parent)
-        self.setSubTitle("Each federal agent involved. An unknown agent needs a description or a vehicle.")
+        super().__init__(QCoreApplication.translate("Wizard", "Agents involved"), parent)
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Each federal agent involved. An unknown agent needs a description or a vehicle."))
 
     def new_item(self) -> Agent:
         return Agent()
@@ -95,7 +97,7 @@ class AgentsPage(ListPage):
     def row_values(self, a: Agent) -> list[str]:
         v = a.vehicle
         vehicle = " ".join(x for x in (v.color, v.make, v.model, v.plate, v.plate_state) if x) if v else ""
-        return [label(a.agency), a.name, a.badge, label(a.identified_by) if a.identified_by else "",
+        return [vocabulary_label(a.agency), a.name, a.badge, vocabulary_label(a.identified_by) if a.identified_by else "",
                 "yes" if a.masked else "no", vehicle]
 
     def run_dialog(self, item: Agent, index: int):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from ...domain.enums import Source, label
+from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
+from ..vocabulary import vocabulary_label
 from .common import IncidentPage, datetime_edit, edit_time, messages_for, set_edit_time, show_problem_text
 
 ZONES = (DEFAULT_TIMEZONE, "America/New_York", "America/Denver", "America/Los_Angeles", "UTC")
@@ -24,15 +26,15 @@ class DetailsPage(IncidentPage):
     step_key = "details"
 
     def __init__(self, settings, parent=None):
-        super().__init__("Incident details", parent)
-        self.setSubTitle("Where and when it happened, and what was seen.")
+        super().__init__(QCoreApplication.translate("Wizard", "Incident details"), parent)
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Where and when it happened, and what was seen."))
         self._settings = settings
         self.district = QComboBox()
-        self.district.addItem("(choose)", None)
+        self.district.addItem(QCoreApplication.translate("Wizard", "(choose)"), None)
         for d in DISTRICTS:
-            self.district.addItem(f"District {d}", d)
+            self.district.addItem(QCoreApplication.translate("Wizard", "District %1").replace("%1", str(d)), d)
         self.beat = QLineEdit()
-        self.beat.setPlaceholderText("4 digits, e.g. 0912")
+        self.beat.setPlaceholderText(QCoreApplication.translate("Wizard", "4 digits, e.g. 0912"))
         self.occurred = datetime_edit(optional=False)
         self.zone = QComboBox()
         for z in ZONES:
@@ -42,28 +44,28 @@ class DetailsPage(IncidentPage):
         self.longitude = QLineEdit()
         for edit in (self.latitude, self.longitude):
             edit.setValidator(QDoubleValidator(-180.0, 180.0, 6))
-            edit.setPlaceholderText("optional")
+            edit.setPlaceholderText(QCoreApplication.translate("Wizard", "optional"))
         self.source = QComboBox()
-        self.source.addItem("(choose)", None)
+        self.source.addItem(QCoreApplication.translate("Wizard", "(choose)"), None)
         for s in Source:
-            self.source.addItem(label(s), s)
+            self.source.addItem(vocabulary_label(s), s)
         self.narrative = QPlainTextEdit()
         self.narrative.setTabChangesFocus(True)  # keyboard users must be able to leave the field
         self.narrative.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.supervisor_name = QLineEdit()
         self.supervisor_star = QLineEdit()
 
-        self.p_district = self.add_field("&District:", self.district, "District")
-        self.p_beat = self.add_field("&Beat:", self.beat, "Beat")
-        self.p_occurred = self.add_field("&Occurred at:", self.occurred, "Occurred at (date and time)")
-        self.p_zone = self.add_field("Time &zone:", self.zone, "Time zone")
-        self.p_address = self.add_field("&Address:", self.address, "Address")
-        self.p_latitude = self.add_field("La&titude:", self.latitude, "Latitude")
-        self.p_longitude = self.add_field("Lo&ngitude:", self.longitude, "Longitude")
-        self.p_source = self.add_field("&Source:", self.source, "Source")
-        self.p_narrative = self.add_field("Na&rrative:", self.narrative, "Narrative")
-        self.p_sup_name = self.add_field("Supervisor na&me:", self.supervisor_name, "Supervisor name")
-        self.p_sup_star = self.add_field("Supervisor s&tar:", self.supervisor_star, "Supervisor star number")
+        self.p_district = self.add_field(QCoreApplication.translate("Wizard", "&District:"), self.district, QCoreApplication.translate("Wizard", "District"))
+        self.p_beat = self.add_field(QCoreApplication.translate("Wizard", "&Beat:"), self.beat, QCoreApplication.translate("Wizard", "Beat"))
+        self.p_occurred = self.add_field(QCoreApplication.translate("Wizard", "&Occurred at:"), self.occurred, QCoreApplication.translate("Wizard", "Occurred at (date and time)"))
+        self.p_zone = self.add_field(QCoreApplication.translate("Wizard", "Time &zone:"), self.zone, QCoreApplication.translate("Wizard", "Time zone"))
+        self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Address"))
+        self.p_latitude = self.add_field(QCoreApplication.translate("Wizard", "La&titude:"), self.latitude, QCoreApplication.translate("Wizard", "Latitude"))
+        self.p_longitude = self.add_field(QCoreApplication.translate("Wizard", "Lo&ngitude:"), self.longitude, QCoreApplication.translate("Wizard", "Longitude"))
+        self.p_source = self.add_field(QCoreApplication.translate("Wizard", "&Source:"), self.source, QCoreApplication.translate("Wizard", "Source"))
+        self.p_narrative = self.add_field(QCoreApplication.translate("Wizard", "Na&rrative:"), self.narrative, QCoreApplication.translate("Wizard", "Narrative"))
+        self.p_sup_name = self.add_field(QCoreApplication.translate("Wizard", "Supervisor na&me:"), self.supervisor_name, QCoreApplication.translate("Wizard", "Supervisor name"))
+        self.p_sup_star = self.add_field(QCoreApplication.translate("Wizard", "Supervisor s&tar:"), self.supervisor_star, QCoreApplication.translate("Wizard", "Supervisor star number"))
 
         for signal in (self.district.currentIndexChanged, self.beat.textChanged, self.occurred.dateTimeChanged,
                        self.zone.currentIndexChanged, self.address.textChanged, self.latitude.textChanged,

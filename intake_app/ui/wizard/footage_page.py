@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from ...domain.enums import FootageKind, Preservation, label
+from ...domain.enums import FootageKind, Preservation
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..hash_progress import apply_hash, attach_hashing
+from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, set_edit_time
 from .list_page import ListPage
 from .row_dialog import RowDialog
@@ -18,18 +20,18 @@ from .row_dialog import RowDialog
 
 class FootageDialog(RowDialog):
     def __init__(self, item: FootageItem, number: int, zone: str, parent=None, runner=None):
-        super().__init__(f"Footage {number}", parent)
+        super().__init__(QCoreApplication.translate("Wizard", "Footage %1").replace("%1", str(number)), parent)
         self.item, self.zone = item, zone
         self.kind = QComboBox()
         for k in FootageKind:
-            self.kind.addItem(label(k), k)
+            self.kind.addItem(vocabulary_label(k), k)
         self.device_id = QLineEdit()
         self.officer_star = QLineEdit()
         self.start = datetime_edit(optional=True)
         self.end = datetime_edit(optional=True)
         self.evidence_id = QLineEdit()
         self.file_path = QLineEdit()
-        browse = QPushButton("&Attach file…")
+        browse = QPushButton(QCoreApplication.translate("Wizard", "&Attach file…"))
         browse.clicked.connect(self._browse)
         file_row = QWidget()
         row = QHBoxLayout(file_row)
@@ -38,17 +40,17 @@ class FootageDialog(RowDialog):
         row.addWidget(browse)
         self.preservation = QComboBox()
         for p in Preservation:
-            self.preservation.addItem(label(p), p)
-        self.add_field("&Kind:", self.kind, "Footage kind")
-        self.add_field("&Device or camera ID:", self.device_id, "Device or camera ID")
-        self.add_field("Officer s&tar:", self.officer_star, "Officer star number")
-        self.add_field("&Start:", self.start, "Start time")
-        self.add_field("&End:", self.end, "End time")
-        self.add_field("E&vidence ID:", self.evidence_id, "Evidence-management ID")
-        self.add_field("Local &file:", file_row, "Local file path")
-        self.file_path.setAccessibleName("Local file path")
+            self.preservation.addItem(vocabulary_label(p), p)
+        self.add_field(QCoreApplication.translate("Wizard", "&Kind:"), self.kind, QCoreApplication.translate("Wizard", "Footage kind"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Device or camera ID:"), self.device_id, QCoreApplication.translate("Wizard", "Device or camera ID"))
+        self.add_field(QCoreApplication.translate("Wizard", "Officer s&tar:"), self.officer_star, QCoreApplication.translate("Wizard", "Officer star number"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), self.start, QCoreApplication.translate("Wizard", "Start time"))
+        self.add_field(QCoreApplication.translate("Wizard", "&End:"), self.end, QCoreApplication.translate("Wizard", "End time"))
+        self.add_field(QCoreApplication.translate("Wizard", "E&vidence ID:"), self.evidence_id, QCoreApplication.translate("Wizard", "Evidence-management ID"))
+        self.add_field(QCoreApplication.translate("Wizard", "Local &file:"), file_row, QCoreApplication.translate("Wizard", "Local file path"))
+        self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
         self.hashing = attach_hashing(self, runner)
-        self.add_field("&Preservation:", self.preservation, "Preservation status")
+        self.add_field(QCoreApplication.translate("Wizard", "&Preservation:"), self.preservation, QCoreApplication.translate("Wizard", "Preservation status"))
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.device_id.setText(item.device_id)
@@ -104,12 +106,12 @@ class FootageDialog(RowDialog):
 class FootagePage(ListPage):
     step_key = "footage"
     attribute = "footage"
-    noun = "footage"
+    noun = QT_TRANSLATE_NOOP("Wizard", "footage")
     headers = ("Kind", "Device", "Officer star", "Start", "Evidence ID", "Preservation")
 
     def __init__(self, parent=None):
-        super().__init__("Footage references", parent)
-        self.setSubTitle("Where the video is. The app never copies or moves the video itself.")
+        super().__init__(QCoreApplication.translate("Wizard", "Footage references"), parent)
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Where the video is. The app never copies or moves the video itself."))
 
     def new_item(self) -> FootageItem:
         return FootageItem()
@@ -117,7 +119,7 @@ class FootagePage(ListPage):
     def row_values(self, f: FootageItem) -> list[str]:
         zone = self.wizard().incident.timezone if self.wizard() else "America/Chicago"
         start = f.start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if f.start else ""
-        return [label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, label(f.preservation_status)]
+        return [vocabulary_label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, vocabulary_label(f.preservation_status)]
 
     def run_dialog(self, item: FootageItem, index: int):
         dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,

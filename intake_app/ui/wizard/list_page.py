@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import re
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,9 +41,9 @@ class ListPage(IncidentPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.add_button = QPushButton(f"&Add {self.noun}…")
-        self.edit_button = QPushButton(f"&Edit {self.noun}…")
-        self.remove_button = QPushButton(f"Re&move {self.noun}")
+        self.add_button = QPushButton(QCoreApplication.translate("Wizard", "&Add %1…").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
+        self.edit_button = QPushButton(QCoreApplication.translate("Wizard", "&Edit %1…").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
+        self.remove_button = QPushButton(QCoreApplication.translate("Wizard", "Re&move %1").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)

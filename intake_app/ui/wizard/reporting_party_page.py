@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...domain.records import ReportingParty
@@ -16,26 +17,26 @@ class ReportingPartyPage(IncidentPage):
     step_key = "reporting_party"
 
     def __init__(self, parent=None):
-        super().__init__("Reporting party", parent)
-        self.setSubTitle("Optional. Kept confidential by default: never shown in lists or public data.")
-        self.present = QCheckBox("A &reporting party is recorded")
-        self.present.setAccessibleName("A reporting party is recorded")
+        super().__init__(QCoreApplication.translate("Wizard", "Reporting party"), parent)
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Optional. Kept confidential by default: never shown in lists or public data."))
+        self.present = QCheckBox(QCoreApplication.translate("Wizard", "A &reporting party is recorded"))
+        self.present.setAccessibleName(QCoreApplication.translate("Wizard", "A reporting party is recorded"))
         self.form.addRow(self.present)
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.consent = QCheckBox("&Consents to be contacted")
-        self.consent.setAccessibleName("Consents to be contacted")
-        self.confidential = QCheckBox("Con&fidential (recommended)")
-        self.confidential.setAccessibleName("Confidential")
-        self.p_name = self.add_field("&Name:", self.name, "Reporting party name")
-        self.p_phone = self.add_field("&Phone:", self.phone, "Reporting party phone")
-        self.p_language = self.add_field("Preferred &language:", self.language, "Preferred language")
+        self.consent = QCheckBox(QCoreApplication.translate("Wizard", "&Consents to be contacted"))
+        self.consent.setAccessibleName(QCoreApplication.translate("Wizard", "Consents to be contacted"))
+        self.confidential = QCheckBox(QCoreApplication.translate("Wizard", "Con&fidential (recommended)"))
+        self.confidential.setAccessibleName(QCoreApplication.translate("Wizard", "Confidential"))
+        self.p_name = self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.name, QCoreApplication.translate("Wizard", "Reporting party name"))
+        self.p_phone = self.add_field(QCoreApplication.translate("Wizard", "&Phone:"), self.phone, QCoreApplication.translate("Wizard", "Reporting party phone"))
+        self.p_language = self.add_field(QCoreApplication.translate("Wizard", "Preferred &language:"), self.language, QCoreApplication.translate("Wizard", "Preferred language"))
         self.form.addRow(self.consent)
         self.form.addRow(self.confidential)
-        note = QLabel("A confidential reporting party appears only on this record, never in lists or exports.")
+        note = QLabel(QCoreApplication.translate("Wizard", "A confidential reporting party appears only on this record, never in lists or exports."))
         note.setWordWrap(True)
         self.form.addRow(note)
         self._fields = (self.name, self.phone, self.language, self.consent, self.confidential)

@@ -4,6 +4,7 @@ Problems block only "Submit for review"; "Save draft" always stores what was typ
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -23,13 +24,13 @@ class ReviewPage(QWizardPage):
 
     def __init__(self, catalogue, parent=None):
         super().__init__(parent)
-        self.setTitle("Review and sign-off")
-        self.setSubTitle("Check the record. Save it as a draft at any time; submit it when nothing is missing.")
+        self.setTitle(QCoreApplication.translate("Wizard", "Review and sign-off"))
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Check the record. Save it as a draft at any time; submit it when nothing is missing."))
         self.catalogue = catalogue
         self.loaded = False
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.summary.setAccessibleName("Summary of the incident")
+        self.summary.setAccessibleName(QCoreApplication.translate("Wizard", "Summary of the incident"))
         self.summary.setTabChangesFocus(True)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -43,7 +44,7 @@ class ReviewPage(QWizardPage):
         scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        summary_label = QLabel("S&ummary:")
+        summary_label = QLabel(QCoreApplication.translate("Wizard", "S&ummary:"))
         summary_label.setBuddy(self.summary)
         layout = QVBoxLayout(self)
         layout.addWidget(summary_label)
@@ -69,7 +70,7 @@ class ReviewPage(QWizardPage):
             b.deleteLater()
         self.problem_buttons = []
         if not problems:
-            self.heading.setText("No problems: the incident can be submitted for review.")
+            self.heading.setText(QCoreApplication.translate("Wizard", "No problems: the incident can be submitted for review."))
         else:
             self.heading.setText(f"{len(problems)} problem(s) must be fixed before submitting "
                                  "(a draft can be saved anyway). Choose one to go to its page:")

@@ -3,7 +3,7 @@ agents it concerns."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,10 +23,10 @@ from .row_dialog import RowDialog
 
 class ViolationDialog(RowDialog):
     def __init__(self, violation: Violation, number: int, catalogue: Catalogue, agents: list[Agent], parent=None):
-        super().__init__(f"Alleged violation {number}", parent)
+        super().__init__(QCoreApplication.translate("Wizard", "Alleged violation %1").replace("%1", str(number)), parent)
         self.violation, self.catalogue, self.agents = violation, catalogue, agents
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Words of the title or citation, e.g. battery")
+        self.search.setPlaceholderText(QCoreApplication.translate("Wizard", "Words of the title or citation, e.g. battery"))
         self.search.setClearButtonEnabled(True)
         self.statutes = QListWidget()
         self.statutes.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
@@ -36,20 +36,20 @@ class ViolationDialog(RowDialog):
         self.details = QPlainTextEdit()
         self.details.setTabChangesFocus(True)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
-        self.add_field("Sea&rch statutes:", self.search, "Search statutes")
-        self.add_field("S&tatute:", self.statutes, "Statute")
-        self.add_field("&Class:", self.offence_class, "Offence class")
+        self.add_field(QCoreApplication.translate("Wizard", "Sea&rch statutes:"), self.search, QCoreApplication.translate("Wizard", "Search statutes"))
+        self.add_field(QCoreApplication.translate("Wizard", "S&tatute:"), self.statutes, QCoreApplication.translate("Wizard", "Statute"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Class:"), self.offence_class, QCoreApplication.translate("Wizard", "Offence class"))
         self.form.addRow("", self.class_note)
-        self.add_field("&Details:", self.details, "Details")
+        self.add_field(QCoreApplication.translate("Wizard", "&Details:"), self.details, QCoreApplication.translate("Wizard", "Details"))
         self.agent_boxes: list[QCheckBox] = []
         for i, agent in enumerate(agents, 1):
             box = QCheckBox(f"Agent &{i}: {agent.name or agent.badge or agent.description[:40] or 'unknown'}")
-            box.setAccessibleName(f"Concerns agent {i}")
+            box.setAccessibleName(QCoreApplication.translate("Wizard", "Concerns agent %1").replace("%1", str(i)))
             box.setChecked(agent.id in violation.agent_ids)
             self.agent_boxes.append(box)
             self.form.addRow("Concerns:" if i == 1 else "", box)
         if not agents:
-            self.form.addRow("Concerns:", QLabel("No agents entered yet (page 3)."))
+            self.form.addRow("Concerns:", QLabel(QCoreApplication.translate("Wizard", "No agents entered yet (page 3).")))
 
         self._fill_statutes("")
         self.search.textChanged.connect(self._fill_statutes)
@@ -93,7 +93,7 @@ class ViolationDialog(RowDialog):
             self.class_note.setText("")
             return
         if len(statute.classes) > 1:
-            self.offence_class.addItem("(choose)", "")
+            self.offence_class.addItem(QCoreApplication.translate("Wizard", "(choose)"), "")
         for c in statute.classes:
             self.offence_class.addItem(class_label(c), c)
         self.class_note.setText(statute.class_note)
@@ -115,13 +115,13 @@ class ViolationDialog(RowDialog):
 class ViolationsPage(ListPage):
     step_key = "violations"
     attribute = "violations"
-    noun = "violation"
+    noun = QT_TRANSLATE_NOOP("Wizard", "violation")
     headers = ("Statute", "Title", "Class", "Agents", "Details")
 
     def __init__(self, catalogue: Catalogue, parent=None):
-        super().__init__("Alleged violations", parent)
+        super().__init__(QCoreApplication.translate("Wizard", "Alleged violations"), parent)
         self.catalogue = catalogue
-        self.setSubTitle("Each alleged offence, from the statute catalogue, and the agents it concerns.")
+        self.setSubTitle(QCoreApplication.translate("Wizard", "Each alleged offence, from the statute catalogue, and the agents it concerns."))
 
     def new_item(self) -> Violation:
         return Violation()

@@ -1,0 +1,144 @@
+"""Issue 8: time from launch (a fresh Python process) to a usable main window with 100,000 incidents in the
+store, beside a bare PySide6 window started the same way in the same run.
+
+"Usable" = the main window is shown and the first page of the incident list holds rows: the app prints
+`ready <seconds>` at that moment when INTAKE_STARTUP_PROBE is set (intake_app/ui/startup_probe.py).
+Targets: under 1.5 s, and within 2x of the bare window.
+
+The 100k store takes about 70 s to build (through the store's own projection code, as in
+test_store_benchmark.py); it is kept in .benchmarks/ (git-ignored) under a key made from the storage and
+domain sources, so later runs reuse it and a schema change builds a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from intake_app.domain.demo import demo_incidents
+from intake_app.storage.opening import open_store
+from intake_app.storage.projection import write_row
+
+pytestmark = pytest.mark.benchmark
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = 100_000
+LAUNCHES = 5
+PASSPHRASE = "startup benchmark passphrase"
+TARGET_SECONDS, TARGET_RATIO = 1.5, 2.0
+
+# The app as `intake --data-dir DIR` starts it. The sign-in dialog (issue 6) waits for a person typing a
+# passphrase: that is the user's time, not start-up, so it is answered at once by a stand-in for the signed-in
+# supervisor (its ~50 ms passphrase check is therefore not counted). Everything else is the real start.
+OURS = """
+import sys
+from intake_app.domain.workflow import Actor
+try:
+    from intake_app.ui import sign_in
+    sign_in.sign_in_or_first_run = lambda store, parent=None: Actor("Sgt. Benchmark", "1001")
+except ImportError:
+    pass
+from intake_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+BARE_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.show()
+QTimer.singleShot(0, lambda: (print(f"ready {time.time() - float(os.environ['INTAKE_STARTUP_PROBE']):.3f}", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def store_key() -> str:
+    digest = hashlib.sha256(str(SIZE).encode())
+    for folder in ("intake_app/storage", "intake_app/domain"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_store(folder: Path) -> None:
+    store = open_store(folder, passphrase=PASSPHRASE)
+    made = 0
+    while made < SIZE:
+        batch = demo_incidents(5000, seed=made)
+        with store.transaction() as session:
+            for i, inc in enumerate(batch):
+                inc.report_number = f"D{inc.district:03d}-2026-BEN-{made + i:05d}"[:19]
+                inc.version = 1
+                inc.created_at = inc.updated_at = inc.occurred_at
+                write_row(session, inc, exists=False)
+        made += len(batch)
+    assert store.count() == SIZE
+    with store.engine.connect() as conn:  # leave no big WAL behind for the first launch to fold in
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def big_store() -> Path:
+    folder = ROOT / ".benchmarks" / f"startup-{store_key()}"
+    if not (folder / "complete").exists():
+        if folder.exists():
+            import shutil
+
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        start = time.perf_counter()
+        build_store(folder)
+        (folder / "complete").write_text("ok\n")
+        print(f"\nbuilt the {SIZE:,}-incident store in {time.perf_counter() - start:.0f} s")
+    return folder
+
+
+def launch(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall time from starting the process to its `ready` line, measured here; and that line."""
+    env = env | {"INTAKE_STARTUP_PROBE": repr(time.time())}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        for line in proc.stdout:
+            if line.startswith("ready"):
+                elapsed = time.perf_counter() - start
+                proc.wait(timeout=30)
+                return elapsed, line.strip()
+        raise AssertionError(f"no 'ready' line; exit {proc.wait()}: {proc.stderr.read()[-2000:]}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_start_up_with_100k_incidents_beside_a_bare_window(big_store):
+    env = {k: v for k, v in os.environ.items() if k not in ("INTAKE_DATA_DIR",)}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "INTAKE_PASSPHRASE": PASSPHRASE}
+    ours_cmd = [sys.executable, "-c", OURS, "--data-dir", str(big_store)]
+    bare_cmd = [sys.executable, "-c", BARE_WINDOW]
+    launch(ours_cmd, env)  # warm-up: page cache and .pyc files, as on a PC that has run the app before
+    launch(bare_cmd, env)
+    ours, bare, lines = [], [], []
+    for _ in range(LAUNCHES):  # interleaved, so both see the same machine load
+        seconds, line = launch(ours_cmd, env)
+        ours.append(seconds)
+        lines.append(line)
+        bare.append(launch(bare_cmd, env)[0])
+    ours_s, bare_s = statistics.median(ours), statistics.median(bare)
+    print(f"\nStart-up to a usable window, median of {LAUNCHES} launches (offscreen, {SIZE:,} incidents)")
+    print(f"  intake main window, first page listed  {ours_s * 1000:8.0f} ms   (app's own probe: {lines[-1]})")
+    print(f"  bare PySide6 window                    {bare_s * 1000:8.0f} ms")
+    print(f"  ratio {ours_s / bare_s:.2f}x (target <= {TARGET_RATIO}x); target < {TARGET_SECONDS} s")
+    assert "rows=" in lines[-1] and not lines[-1].endswith("rows=0")
+    assert ours_s < TARGET_SECONDS, f"start-up took {ours_s:.2f} s (target < {TARGET_SECONDS} s)"
+    assert ours_s / bare_s <= TARGET_RATIO, f"start-up is {ours_s / bare_s:.2f}x a bare window (target <= {TARGET_RATIO}x)"
