@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "intake_app.commands.sync",
     "intake_app.commands.reports",
     "intake_app.commands.evidence",
+    "intake_app.commands.publish",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
