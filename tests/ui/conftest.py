@@ -30,3 +30,19 @@ def window(qtbot, station, data_dir):
     yield w
     if w.wizard is not None:
         w.wizard.dirty = False  # closing at teardown must not ask "Save your changes?" (a modal loop)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch):
+    """A static QMessageBox runs a nested event loop that nobody answers offscreen: the test would hang.
+    Fail loudly instead, naming the dialog. A test that expects one replaces it with its own answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(kind):
+        def static(_parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected modal QMessageBox.{kind}: {title!r}: {text!r}")
+
+        return static
+
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(refuse(kind)))

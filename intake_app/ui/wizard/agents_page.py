@@ -9,6 +9,7 @@ from ...domain.enums import Agency, IdentifiedBy
 from ...domain.records import Agent, Incident, Vehicle
 from ...domain.validation import validate
 from ..vocabulary import vocabulary_label
+from .common import enum_data
 from .list_page import ListPage
 from .row_dialog import RowDialog
 
@@ -70,8 +71,8 @@ class AgentDialog(RowDialog):
     def result_agent(self) -> Agent:
         vehicle = Vehicle(self.plate.text().strip(), self.plate_state.text().strip().upper(), self.make.text().strip(),
                           self.model.text().strip(), self.color.text().strip())
-        return Agent(id=self.agent.id, agency=self.agency.currentData(), name=self.name.text().strip(),
-                     badge=self.badge.text().strip(), identified_by=self.identified_by.currentData(),
+        return Agent(id=self.agent.id, agency=enum_data(Agency, self.agency), name=self.name.text().strip(),
+                     badge=self.badge.text().strip(), identified_by=enum_data(IdentifiedBy, self.identified_by),
                      masked=self.masked.isChecked(), description=self.description.toPlainText().strip(),
                      vehicle=None if vehicle.is_empty() else vehicle)
 

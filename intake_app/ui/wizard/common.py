@@ -126,3 +126,9 @@ def messages_for(problems: list[Problem], prefix: str) -> list[str]:
     """Messages of problems at `prefix` or below it (e.g. "location" covers "location.latitude")."""
     return [p.message for p in problems if p.path == prefix or p.path.startswith(prefix + ".")
             or p.path.startswith(prefix + "[")]
+
+
+def enum_data(kind, combo):
+    """A combo's current value as the domain enum: Qt hands a StrEnum back as a plain str."""
+    data = combo.currentData()
+    return None if data is None or data == "" else kind(data)

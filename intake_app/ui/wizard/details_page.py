@@ -10,7 +10,15 @@ from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
 from ..vocabulary import vocabulary_label
-from .common import IncidentPage, datetime_edit, edit_time, messages_for, set_edit_time, show_problem_text
+from .common import (
+    IncidentPage,
+    datetime_edit,
+    edit_time,
+    enum_data,
+    messages_for,
+    set_edit_time,
+    show_problem_text,
+)
 
 ZONES = (DEFAULT_TIMEZONE, "America/New_York", "America/Denver", "America/Los_Angeles", "UTC")
 
@@ -98,7 +106,7 @@ class DetailsPage(IncidentPage):
         inc.location.address = self.address.text()
         inc.location.latitude = _float_or_none(self.latitude.text())
         inc.location.longitude = _float_or_none(self.longitude.text())
-        inc.source = self.source.currentData()
+        inc.source = enum_data(Source, self.source)
         inc.narrative = self.narrative.toPlainText()
         inc.supervisor = Supervisor(self.supervisor_name.text().strip(), self.supervisor_star.text().strip())
 

@@ -13,7 +13,7 @@ from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
-from .common import datetime_edit, edit_time, set_edit_time
+from .common import datetime_edit, edit_time, enum_data, set_edit_time
 from .list_page import ListPage
 from .row_dialog import RowDialog
 
@@ -77,7 +77,7 @@ class FootageDialog(RowDialog):
 
     def result_item(self) -> FootageItem:
         item = self.item
-        item.kind = self.kind.currentData()
+        item.kind = enum_data(FootageKind, self.kind)
         item.device_id = self.device_id.text().strip()
         item.officer_star = self.officer_star.text().strip()
         item.start = edit_time(self.start, self.zone)
@@ -87,7 +87,7 @@ class FootageDialog(RowDialog):
             item.sha256, item.file_size, item.file_mtime, item.hashed_at = "", None, None, None  # another file
         item.file_path = self.file_path.text().strip()
         apply_hash(self.hashing, item)
-        item.preservation_status = self.preservation.currentData()
+        item.preservation_status = enum_data(Preservation, self.preservation)
         return item
 
     def _check(self) -> None:

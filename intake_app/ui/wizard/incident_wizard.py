@@ -46,7 +46,7 @@ class IncidentWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setButtonText(SAVE_BUTTON, self.tr("Save &draft"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit for review"))
-        self.customButtonClicked.connect(lambda which: self.save_draft() if which == SAVE_BUTTON else None)
+        self.customButtonClicked.connect(self._custom_button)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         pages = {
             "details": DetailsPage(settings), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
@@ -63,6 +63,11 @@ class IncidentWizard(QWizard):
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)
+
+    def _custom_button(self, which) -> None:
+        # PySide6 delivers this signal's argument as a plain int, which never equals the enum member.
+        if QWizard.WizardButton(which) == SAVE_BUTTON:
+            self.save_draft()
 
     def _update_title(self) -> None:
         name = self.incident.report_number or (self.tr("New incident") if self.incident.version == 0
