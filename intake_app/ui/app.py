@@ -43,13 +43,25 @@ def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None):
 def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None) -> int:
     app = _application(argv)
     appearance.apply_saved(app)
+    from ..logging_setup import install_crash_handler, setup_logging
+    from .crash_dialog import show_crash_dialog
+
+    setup_logging(pathlib.Path(data_dir))
+    install_crash_handler(pathlib.Path(data_dir), show_crash_dialog)
     store = open_with_prompts(pathlib.Path(data_dir), passphrase)
     if store is None:
         return 1
     install_language(store.settings().language, app)
     from .main_window import MainWindow  # built after the translations are installed
+    from .security_feature import install_signed_in
+    from .sign_in import sign_in_or_first_run
 
+    actor = sign_in_or_first_run(store)  # issue 6: nobody sees the records before signing in
+    if actor is None:
+        store.engine.dispose()
+        return 1
     window = MainWindow(store, data_dir=pathlib.Path(data_dir))
+    install_signed_in(window, actor)
     window.show()
     window.offer_autosaves()
     code = app.exec()

@@ -1,0 +1,58 @@
+"""Hooks issue 6 into the main window once a user has signed in: whose actions these are, the idle lock,
+the review queue for reviewers, user management for administrators, the review history tab, and the
+reporting party masked for roles that do not need it."""
+
+from __future__ import annotations
+
+from ..domain.workflow import Actor
+from ..security.privacy import for_viewer
+from ..security.users import ADMINISTRATOR, REVIEWER
+from .incident_view import register_incident_tab
+from .lock import IdleLock
+from .review_queue import ReviewQueue, review_tab
+from .users_dialog import UsersDialog
+
+
+def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -> IdleLock:
+    window.actor = lambda: actor  # every change from this window is made as the signed-in user
+    window.signed_in_as = actor
+    _mask_reporting_party(window, actor)
+    register_incident_tab("Re&view", review_tab)
+    window.idle_lock = IdleLock(window.store, actor, idle_minutes, parent=window)
+    window.add_menu_action("&Security", window.tr("&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    if actor.role == REVIEWER:
+        window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
+        window.review_queue.changed.connect(window.incidents.refresh)
+        window.add_screen(window.tr("Review queue"), window.review_queue, closable=False)
+    if actor.role == ADMINISTRATOR:
+        window.add_menu_action("&Security", window.tr("&Users..."), lambda: _users(window, actor))
+    window.statusBar().addPermanentWidget(_who(window, actor))
+    return window.idle_lock
+
+
+def _users(window, actor: Actor) -> UsersDialog:
+    dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes)
+    dialog.show()
+    window.users_dialog = dialog
+    return dialog
+
+
+def _who(window, actor: Actor):
+    from PySide6.QtWidgets import QLabel
+
+    return QLabel(window.tr("Signed in: %1 (%2)").replace("%1", actor.name).replace("%2", actor.role))
+
+
+def _mask_reporting_party(window, actor: Actor) -> None:
+    """The incident view shows the record as this user may see it (reporting party masked if not needed)."""
+    original = window._show_incident
+
+    def show(incident) -> None:
+        shown = for_viewer(actor, incident)
+        original(shown)
+        if shown is not incident:  # a masked copy must never be edited and saved over the real record
+            view = window.tabs.currentWidget()
+            view.edit_button.setEnabled(False)
+            view.edit_button.setToolTip(window.tr("Only the supervisor who entered it or a reviewer can edit it."))
+
+    window._show_incident = show
