@@ -18,7 +18,8 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.signed_in_as = actor
     _mask_reporting_party(window, actor)
     register_incident_tab("Re&view", review_tab)
-    window.idle_lock = IdleLock(window.store, actor, idle_minutes, parent=window)
+    # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
+    window.idle_lock = IdleLock(window.store, actor, idle_minutes)
     window.add_menu_action("&Security", window.tr("&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:
         window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)

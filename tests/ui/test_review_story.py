@@ -1,0 +1,163 @@
+"""Issue 6's story on one station PC: a supervisor enters and submits; a reviewer signs in on the same PC and
+returns it with a comment; the supervisor sees the comment, corrects and resubmits; the reviewer approves;
+the history shows every step with who and when; after an idle period the app locks without losing an open
+wizard's unsaved text."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from intake_app.domain.enums import Status
+from intake_app.domain.settings import StationSettings
+from intake_app.security.users import REVIEWER, SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.ui.main_window import MainWindow
+from intake_app.ui.security_feature import install_signed_in
+from intake_app.ui.sign_in import SignInDialog
+from intake_app.ui.tasks import SyncTaskRunner
+
+from .test_wizard_stories import add_agent, add_footage, add_violation, fill_details, tick
+
+LEFT = Qt.MouseButton.LeftButton
+SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
+
+
+def users(store):
+    # The wizard takes the record's supervisor from the station settings.
+    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
+    admin = sign_in(store, "1000", "admin correct horse")
+    add_user(store, admin, "2231", "Sgt. Maria Test", SUPERVISOR, SGT_PASS)
+    add_user(store, admin, "3100", "Lt. Ray Review", REVIEWER, LT_PASS)
+    add_user(store, admin, "2400", "Sgt. Other Shift", SUPERVISOR, "other shift passphrase")
+
+
+def signed_in_window(qtbot, store, data_dir, star, passphrase):
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.star, star)
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    assert dialog.result() == SignInDialog.DialogCode.Accepted, dialog.message.text()
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+    qtbot.addWidget(window)
+    install_signed_in(window, dialog.actor, idle_minutes=60)
+    window.show()
+    return window
+
+
+def submit_new_incident(qtbot, window):
+    wizard = window.new_incident()
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    rp = wizard.currentPage()
+    tick(qtbot, rp.present)
+    rp.name.setText("Rosa Witness")
+    qtbot.keyClicks(rp.phone, "312-555-0177")
+    wizard.next()
+    add_agent(qtbot, wizard.currentPage())
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+    assert wizard.problems() == []
+    wizard.submit()
+
+
+def select_first(queue):
+    queue.items.setCurrentRow(0)
+    return queue.selected_id()
+
+
+def review_tab_text(window, incident_id):
+    window.open_incident(incident_id)
+    view = window.tabs.currentWidget()
+    tab = next(view.tabs.widget(i) for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Re&view")
+    return view, tab.toPlainText()
+
+
+def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data_dir):
+    users(store)
+    sgt_window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    submit_new_incident(qtbot, sgt_window)
+    [summary] = store.list()
+    assert store.get(summary.id).status == Status.IN_REVIEW
+    sgt_window.close()
+
+    lt_window = signed_in_window(qtbot, store, data_dir, "3100", LT_PASS)
+    queue = lt_window.review_queue
+    assert select_first(queue) == summary.id
+    qtbot.mouseClick(queue.return_button, LEFT)  # no comment yet: refused, nothing changes
+    assert "comment" in queue.message.text() and store.get(summary.id).status == Status.IN_REVIEW
+    qtbot.keyClicks(queue.comment, "Add the agent's vehicle color")
+    qtbot.mouseClick(queue.return_button, LEFT)
+    assert store.get(summary.id).status == Status.DRAFT
+    lt_window.close()
+
+    sgt_window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    _view, history = review_tab_text(sgt_window, summary.id)
+    assert "Add the agent's vehicle color" in history and "Lt. Ray Review" in history
+    wizard = sgt_window.open_wizard(store.get(summary.id))
+    wizard.current_incident()
+    wizard.incident.agents[0].vehicle.color = "Black"
+    wizard.submit()
+    assert store.get(summary.id).status == Status.IN_REVIEW
+    sgt_window.close()
+
+    lt_window = signed_in_window(qtbot, store, data_dir, "3100", LT_PASS)
+    select_first(lt_window.review_queue)
+    qtbot.mouseClick(lt_window.review_queue.approve_button, LEFT)
+    approved = store.get(summary.id)
+    assert approved.status == Status.APPROVED
+    steps = [(c.to_status, c.by_star) for c in approved.history]
+    assert steps == [(Status.IN_REVIEW, "2231"), (Status.DRAFT, "3100"), (Status.IN_REVIEW, "2231"),
+                     (Status.APPROVED, "3100")]
+    view, history = review_tab_text(lt_window, summary.id)
+    assert history.count("Sgt. Maria Test") == 2 and history.count("Lt. Ray Review") == 2
+    assert not view.edit_button.isEnabled()  # approved: read-only
+
+    lock = lt_window.idle_lock
+    lock.set_minutes(0.0005)  # 30 ms of no input
+    qtbot.waitUntil(lambda: lock.locked, timeout=2000)
+    assert not lt_window.isVisible() and lock.screen.isVisible()
+
+
+def test_the_lock_keeps_an_open_wizard_and_needs_the_passphrase(qtbot, store, data_dir):
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    wizard = window.new_incident()
+    qtbot.keyClicks(wizard.currentPage().narrative, "Typed before the lock")
+    window.idle_lock.lock()
+    assert not wizard.isVisible() and not window.isVisible()
+    qtbot.keyClicks(window.idle_lock.screen.passphrase, "wrong passphrase")
+    window.idle_lock.screen.unlock()
+    assert window.idle_lock.locked and "Wrong" in window.idle_lock.screen.message.text()
+    qtbot.keyClicks(window.idle_lock.screen.passphrase, SGT_PASS)
+    window.idle_lock.screen.unlock()
+    assert not window.idle_lock.locked and wizard.isVisible()
+    assert "Typed before the lock" in wizard.currentPage().narrative.toPlainText()
+    wizard.save_draft()  # so closing the window at the end of the test asks nothing
+
+
+def test_the_sign_in_dialog_says_when_to_try_again(qtbot, store):
+    users(store)
+    dialog = SignInDialog(store)
+    qtbot.addWidget(dialog)
+    for _ in range(3):
+        dialog.star.setText("2231")
+        dialog.passphrase.setText("guess guess guess")
+        dialog.try_sign_in()
+    assert "Try again in 30 seconds" in dialog.message.text() and dialog.actor is None
+
+
+def test_another_supervisor_sees_the_reporting_party_masked_and_cannot_edit(qtbot, store, data_dir):
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    submit_new_incident(qtbot, window)
+    [summary] = store.list()
+    window.close()
+    other = signed_in_window(qtbot, store, data_dir, "2400", "other shift passphrase")
+    other.open_incident(summary.id)
+    view = other.tabs.currentWidget()
+    assert "Rosa Witness" not in view.summary.toPlainText() and "312-555-0177" not in view.summary.toPlainText()
+    assert not view.edit_button.isEnabled()
+    assert store.get(summary.id).reporting_party.name == "Rosa Witness"
