@@ -38,6 +38,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.sync_status",
     "intake_app.ui.evidence_feature",
     "intake_app.ui.packet_actions",
+    "intake_app.ui.dashboard",
 )
 GEOMETRY_KEY = "main_window/geometry"
 

@@ -1,0 +1,67 @@
+"""The Dashboard screen: the core's counts go in, the charts show them, each can be saved as PNG."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from intake_app.domain.enums import Status
+from intake_app.reports.dashboard_data import load_dashboard
+from intake_app.ui.dashboard import DashboardScreen
+from intake_app.ui.tasks import SyncTaskRunner
+from tests.factories import make_incident
+from tests.release.conftest import stored_as
+
+
+def _bar_values(panel) -> list[tuple[str, float]]:
+    (series,) = panel.chart.series()
+    (bars,) = series.barSets()
+    categories = panel.chart.axes()[0].categories()
+    return list(zip(categories, (bars.at(i) for i in range(bars.count())), strict=True))
+
+
+def _store_with_incidents(store, actor):
+    stored_as(store, actor, make_incident(district=9, beat="0911"), Status.REFERRED)
+    stored_as(store, actor, make_incident(district=9, beat="0912"), Status.APPROVED)
+    stored_as(store, actor, make_incident(district=12, beat="1212", felony=False), Status.RECORDED)
+    stored_as(store, actor, make_incident(district=12, beat="1213"), Status.DRAFT)  # never counted
+
+
+def test_the_charts_show_the_counts_of_released_incidents(qtbot, store, actor):
+    _store_with_incidents(store, actor)
+    screen = DashboardScreen(store, SyncTaskRunner())
+    qtbot.addWidget(screen)
+    screen.show()  # the first showing loads the data through the task runner
+
+    assert screen.data is not None and screen.data.incidents == 3
+    assert _bar_values(screen.panels["by_district"]) == [("9", 2.0), ("12", 1.0)]
+    assert _bar_values(screen.panels["per_month"]) == [("2026-11", 3.0)]
+    assert dict(_bar_values(screen.panels["by_agency"])) == {"ICE ERO": 3.0}
+    assert dict(_bar_values(screen.panels["by_offence_class"])) == {"Class 3 felony": 2.0, "Class A misdemeanor": 1.0}
+    assert dict(_bar_values(screen.panels["referral"])) == {"Felony alleged": 2.0, "Referred": 1.0}
+    assert "50.0%" in screen.panels["referral"].chart.title()
+    assert "DEMO" not in screen.status.text()
+
+
+def test_demo_incidents_are_said_to_be_demo(qtbot, store, actor):
+    stored_as(store, actor, make_incident(is_demo=True), Status.APPROVED)
+    screen = DashboardScreen(store, SyncTaskRunner())
+    qtbot.addWidget(screen)
+    screen.show_data(load_dashboard(store))
+    assert "Includes 1 DEMO incidents" in screen.status.text()
+
+
+def test_save_as_png_writes_an_image_of_the_chart(qtbot, store, actor, tmp_path):
+    _store_with_incidents(store, actor)
+    screen = DashboardScreen(store, SyncTaskRunner())
+    qtbot.addWidget(screen)
+    screen.resize(1000, 900)
+    screen.show()
+    target = tmp_path / "by_district.png"
+    assert screen.panels["by_district"].save_png(target)
+    image = QImage(str(target))
+    assert not image.isNull() and image.width() >= 300 and image.height() >= 200
+
+
+def test_the_main_window_has_a_dashboard_tab(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Dashboard" in titles
