@@ -36,6 +36,7 @@ def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bo
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     bars = QBarSet(title)
     bars.append([float(n) for _, n in pairs])
+    bars.setLabelColor(Qt.GlobalColor.black)  # the default is white, invisible outside the bar
     series = QBarSeries()
     series.append(bars)
     series.setLabelsVisible(len(pairs) <= 16)
@@ -43,12 +44,14 @@ def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bo
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([name for name, _ in pairs])
-    if not horizontal_labels:
+    # Many or long names do not fit side by side (Qt elides them to "..."): turn them upright.
+    if not horizontal_labels or len(pairs) > 12:
         categories.setLabelsAngle(-90)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     values = QValueAxis()
-    values.setRange(0, max([n for _, n in pairs] + [1]) * 1.15)
+    values.setRange(0, max([n for _, n in pairs] + [1]) * 1.1)
+    values.applyNiceNumbers()  # round ticks (0, 10, 20...) instead of fractions of the maximum
     values.setLabelFormat("%d")
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(values)
@@ -157,19 +160,22 @@ class DashboardScreen(QWidget):
             data.incidents)
         if data.demo_incidents:
             text += " " + self.tr("Includes {0} DEMO incidents (synthetic data).").format(data.demo_incidents)
+        # Demo figures must never be mistaken for real ones, on screen or in a saved chart.
+        self.status.setStyleSheet("color: #a00000; font-weight: bold;" if data.demo_incidents else "")
         self.status.setText(text)
+        demo = self.tr(" (DEMO DATA)") if data.demo_incidents else ""
         p = self.panels
-        p["per_month"].set_chart(bar_chart(self.tr("Incidents per month"), data.per_month, horizontal_labels=False))
-        p["by_district"].set_chart(bar_chart(self.tr("Incidents by district"), data.by_district))
-        p["by_agency"].set_chart(bar_chart(self.tr("Incidents by agency involved"), data.by_agency,
+        p["per_month"].set_chart(bar_chart(self.tr("Incidents per month") + demo, data.per_month, horizontal_labels=False))
+        p["by_district"].set_chart(bar_chart(self.tr("Incidents by district") + demo, data.by_district))
+        p["by_agency"].set_chart(bar_chart(self.tr("Incidents by agency involved") + demo, data.by_agency,
                                            horizontal_labels=False))
-        p["by_offence_class"].set_chart(bar_chart(self.tr("Incidents by offence class alleged"),
+        p["by_offence_class"].set_chart(bar_chart(self.tr("Incidents by offence class alleged") + demo,
                                                   data.by_offence_class, horizontal_labels=False))
         p["referral"].set_chart(bar_chart(
-            self.tr("Felony allegations referred to CCSAO: {0}").format(_pct(data.referral_rate)),
+            self.tr("Felony allegations referred to CCSAO: {0}").format(_pct(data.referral_rate)) + demo,
             [(self.tr("Felony alleged"), data.felony_alleged), (self.tr("Referred"), data.referred)]))
         p["footage"].set_chart(bar_chart(
-            self.tr("Camera footage preserved on time: {0}").format(_pct(data.preserved_on_time_rate)),
+            self.tr("Camera footage preserved on time: {0}").format(_pct(data.preserved_on_time_rate)) + demo,
             [(self.tr("Needing a hold"), data.footage_with_deadline),
              (self.tr("Preserved on time"), data.footage_preserved_on_time)]))
 
