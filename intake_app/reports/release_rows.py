@@ -63,10 +63,9 @@ def fetch_rows(session, *, date_from: date | None, date_to: date | None, include
     where = ["status IN ('approved','referred','recorded','closed')", "occurred_at IS NOT NULL"]
     if not include_demo:
         where.append("is_demo = 0")
-    sql = ("SELECT id, report_number, occurred_at, district, beat, address, status, is_demo, record_json "
-           "FROM incidents WHERE " + " AND ".join(where))
-    # record_json is read only for closed rows (their history decides); SQLite returns it lazily per row anyway.
-    sql = sql.replace("record_json", "CASE WHEN status = 'closed' THEN record_json ELSE NULL END")
+    # The full record is read only for closed rows: their history decides whether they are released.
+    sql = ("SELECT id, report_number, occurred_at, district, beat, address, status, is_demo, "
+           "CASE WHEN status = 'closed' THEN record_json END FROM incidents WHERE " + " AND ".join(where))
     rows: dict[str, ReleaseRow] = {}
     for iid, number, occurred, district, beat, address, status, demo, record in session.execute(text(sql)):
         on = _local_date(occurred)
