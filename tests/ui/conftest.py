@@ -25,11 +25,14 @@ def station(store):
 @pytest.fixture
 def window(qtbot, station, data_dir):
     w = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
-    qtbot.addWidget(w)
     w.show()
     yield w
+    # Closed here, not by qtbot.addWidget: pytest-qt closes its widgets before fixtures are torn down,
+    # and an open, changed wizard would then ask "Save your changes?".
     if w.wizard is not None:
-        w.wizard.dirty = False  # closing at teardown must not ask "Save your changes?" (a modal loop)
+        w.wizard.dirty = False
+    w.close()
+    w.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,60 @@
+"""Stories of the main window: find an incident by its plate, get an unsaved form back after a crash,
+set up the station."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from ..factories import make_incident
+
+
+def test_the_search_box_finds_an_incident_by_its_plate_however_it_is_typed(qtbot, window, station, actor):
+    wanted = station.save(make_incident(), actor)  # plate "ABC 1234"
+    other = make_incident(narrative="Another report")
+    other.agents[0].vehicle.plate = "XYZ 9876"
+    station.save(other, actor)
+    screen = window.incidents
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+
+    for typed in ("abc1234", "ABC 1234"):
+        screen.search.clear()
+        qtbot.keyClicks(screen.search, typed)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
+        assert screen.model.row_at(0).id == wanted.id
+
+
+def test_an_unsaved_form_is_offered_back_after_a_crash(qtbot, window, station):
+    typed = make_incident(narrative="Half-typed narrative, never saved")
+    station.autosave(typed)  # written by the wizard's autosave; then the app died
+
+    def restore():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "unsaved incident" in box.text().lower()
+        restore_button = next(b for b in box.buttons() if "Restore" in b.text())
+        restore_button.click()
+
+    QTimer.singleShot(0, restore)
+    window.offer_autosaves()
+
+    assert window.wizard is not None and window.wizard.isVisible()
+    assert window.wizard.current_incident().narrative == "Half-typed narrative, never saved"
+    assert window.wizard.current_incident().id == typed.id
+
+
+def test_the_settings_dialog_saves_the_station_and_refuses_a_bad_star(qtbot, window, station):
+    dialog = window.open_settings()
+    dialog.district.setCurrentIndex(dialog.district.findData(12))
+    dialog.name.setText("Lt. Ana Example")
+    dialog.star.setText("12a")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    ok.click()
+    assert dialog.isVisible() and "digits" in dialog.problem.text()
+    assert station.settings().supervisor_name == "Sgt. Maria Test"
+
+    dialog.star.setText("1207")
+    ok.click()
+    saved = station.settings()
+    assert (saved.district, saved.supervisor_name, saved.supervisor_star) == (12, "Lt. Ana Example", "1207")
+    assert window.actor().star == "1207"
