@@ -126,3 +126,39 @@ def test_submit_is_blocked_and_a_problem_leads_back_to_its_page(qtbot, window, s
     violation = next(b for b in review.problem_buttons if "violations" in b.text())
     qtbot.mouseClick(violation, LEFT)
     assert wizard.currentId() == next(i for i, s in enumerate(STEPS) if s.key == "violations")
+
+
+def test_done_means_enter_close_reopen_and_find_it_by_plate(qtbot, window, station, data_dir):
+    from intake_app.storage.opening import open_store
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    wizard = window.new_incident()
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    wizard.next()
+    add_agent(qtbot, wizard.currentPage())  # plate typed as ABC1234
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
+    assert not wizard.isVisible(), wizard.last_message
+    window.close()
+    station.engine.dispose()
+
+    narrative = b"Two masked agents detained a man at the bus stop."
+    assert all(narrative not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+
+    reopened = open_store(data_dir)
+    again = MainWindow(reopened, SyncTaskRunner(), data_dir=data_dir)
+    try:
+        again.show()
+        qtbot.keyClicks(again.incidents.search, "ABC 1234")
+        qtbot.waitUntil(lambda: again.incidents.model.rowCount() == 1, timeout=3000)
+        found = reopened.get(again.incidents.model.row_at(0).id)
+        assert found.status == Status.IN_REVIEW and found.agents[0].vehicle.plate == "ABC1234"
+    finally:
+        again.close()
+        reopened.engine.dispose()
