@@ -24,6 +24,12 @@ def memory_keyring(monkeypatch):
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def separate_config(tmp_path, monkeypatch):
+    """The app's small config file (the chosen data folder) goes to the test's folder, never the user's."""
+    monkeypatch.setenv("INTAKE_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     path = tmp_path / "data"

@@ -1,12 +1,11 @@
 """Settings: the station's district and supervisor (kept in the encrypted store) and the data folder
-(kept in QSettings, used at the next start; QSettings holds no personal data)."""
+(kept by intake_app.paths in a small config file, used at the next start by the app and the CLI)."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,15 +23,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.geography import DISTRICTS
 from ..domain.settings import StationSettings
+from ..paths import preferred_data_dir as chosen_data_dir
+from ..paths import remember_data_dir
 from .branding import window_title
-
-DATA_DIR_KEY = "paths/data_dir"
-
-
-def chosen_data_dir() -> Path | None:
-    """The data folder chosen in Settings (takes effect at the next start), if any."""
-    value = QSettings().value(DATA_DIR_KEY, "", type=str)
-    return Path(value) if value else None
 
 
 class SettingsDialog(QDialog):
@@ -99,5 +92,5 @@ class SettingsDialog(QDialog):
             self.star.setFocus()
             return
         if self.data_dir.text() != self._initial_dir:
-            QSettings().setValue(DATA_DIR_KEY, self.data_dir.text())
+            remember_data_dir(Path(self.data_dir.text()) if self.data_dir.text().strip() else None)
         super().accept()

@@ -58,3 +58,14 @@ def test_the_settings_dialog_saves_the_station_and_refuses_a_bad_star(qtbot, win
     saved = station.settings()
     assert (saved.district, saved.supervisor_name, saved.supervisor_star) == (12, "Lt. Ana Example", "1207")
     assert window.actor().star == "1207"
+
+
+def test_a_data_folder_chosen_in_settings_is_used_from_the_next_start(qtbot, window, tmp_path):
+    from intake_app.paths import data_dir
+
+    elsewhere = tmp_path / "station-share"
+    dialog = window.open_settings()
+    dialog.data_dir.setText(str(elsewhere))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert data_dir() == elsewhere  # what the app and `intake` open when no --data-dir is given
+    assert data_dir(tmp_path / "explicit") == tmp_path / "explicit"
