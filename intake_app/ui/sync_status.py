@@ -121,7 +121,8 @@ class SyncController(QObject):
         self.timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.timer.start(AUTO_SYNC_MS)
         self.show_status()
-        QTimer.singleShot(2000, lambda: self.sync_now(quiet=True))
+        # Tied to this controller, so it is dropped with its window.
+        QTimer.singleShot(2000, self, lambda: self.sync_now(quiet=True))
 
     def show_status(self) -> None:
         self.runner.run(lambda: state.status(self.store), self._status)
@@ -140,10 +141,19 @@ class SyncController(QObject):
         self.label.setToolTip(s.last_error)
 
     def sync_now(self, quiet: bool = False) -> None:
+        if self.running or (quiet and not self.window.isVisible()):
+            return  # an automatic try from a closed window has nobody to report to
+        if quiet:
+            # Not enrolled: nothing to try automatically. Asked on the db pool, never on the GUI thread.
+            store = self.store
+            self.runner.run(lambda: bool(state.read(store, state.SERVER_URL)),
+                            lambda enrolled: self._start(quiet) if enrolled else None)
+            return
+        self._start(quiet)
+
+    def _start(self, quiet: bool) -> None:
         if self.running:
             return
-        if quiet and not state.read(self.store, state.SERVER_URL):
-            return  # not enrolled: nothing to try automatically
         self.running = True
         self.label.setText(self.tr("Syncing…"))
 

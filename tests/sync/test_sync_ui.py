@@ -42,6 +42,7 @@ def test_an_unreachable_server_is_said_in_plain_words(make_device, window_for):
     store.save(make_incident(), ACTOR)
     state.write(store, server_url="http://127.0.0.1:9")
     window = window_for(store)
+    window.show()  # automatic syncs run for an open window only
     window.sync_controller.sync_now(quiet=True)
     text = window.sync_controller.label.text()
     assert "1 change(s) to send" in text and "Cannot reach the server" in text
