@@ -6,6 +6,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from intake_app.cli import main  # noqa: E402
 from intake_app.domain.workflow import Actor  # noqa: E402
 from intake_app.storage.opening import open_store  # noqa: E402
 
@@ -42,6 +43,18 @@ def store(data_dir):
     s = open_store(data_dir)
     yield s
     s.engine.dispose()
+
+
+@pytest.fixture
+def intake(data_dir, capsys):
+    """The real `intake` command on the test's store: returns (exit code, stdout, stderr)."""
+
+    def run(*args):
+        code = main(["--data-dir", str(data_dir), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 @pytest.fixture

@@ -5,22 +5,10 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from intake_app.cli import main
 from intake_app.domain.interchange import dumps, to_dict
 
 from ..factories import make_incident
-
-
-@pytest.fixture
-def intake(data_dir, capsys):
-    def run(*args):
-        code = main(["--data-dir", str(data_dir), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_import_then_show_by_report_number(intake, tmp_path):

@@ -1,18 +1,6 @@
 import pytest
 
-from intake_app.cli import main
 from intake_app.security.database_key import database_key
-
-
-@pytest.fixture
-def intake(data_dir, capsys):
-    """The real `intake` command on the test's store."""
-    def run(*args):
-        code = main(["--data-dir", str(data_dir), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

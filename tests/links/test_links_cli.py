@@ -4,19 +4,7 @@ import json
 
 import pytest
 
-from intake_app.cli import main
-
 from .helpers import incident_at, plate_agent
-
-
-@pytest.fixture
-def intake(data_dir, capsys):
-    def run(*args):
-        code = main(["--data-dir", str(data_dir), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
