@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollBar,
     QTextEdit,
     QWidget,
 )
@@ -31,11 +33,21 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":").strip()
 
 
-def is_input(widget: QWidget) -> bool:
-    if not isinstance(widget, INPUT_TYPES):
+def _inside_another_input(widget: QWidget, root: QWidget) -> bool:
+    """Parts Qt builds inside a field (a combo's popup list, a date edit's editor, a clear button)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, INPUT_TYPES) or parent.isWindow():
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def is_input(widget: QWidget, root: QWidget | None = None) -> bool:
+    if not isinstance(widget, INPUT_TYPES) or isinstance(widget, (QScrollBar, QHeaderView)):
+        return False  # scroll bars and table headers belong to their view, which carries the name
+    if root is not None and _inside_another_input(widget, root):
         return False
-    if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
-        return False  # the editor inside a combo or spin box: the outer widget carries the name
     if isinstance(widget, QTextEdit | QPlainTextEdit) and widget.isReadOnly() and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
         return False
     return True
@@ -56,7 +68,7 @@ def accessible_name(widget: QWidget, labels: dict[int, QLabel]) -> str:
 
 
 def inputs(root: QWidget, *, visible_only: bool = False) -> list[QWidget]:
-    found = [w for w in root.findChildren(QWidget) if is_input(w)]
+    found = [w for w in root.findChildren(QWidget) if is_input(w, root)]
     return [w for w in found if w.isVisibleTo(root)] if visible_only else found
 
 

@@ -51,6 +51,131 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Guardar como PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Guardar gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}</source>
+        <translation>No se pudo escribir {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Conservar la mía</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Tomar la del servidor</translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose. Nothing is merged silently.</source>
+        <translation>Ambas versiones se conservan hasta que usted elija. Nada se combina sin avisar.</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>La mía (esta computadora)</translation>
+    </message>
+    <message>
+        <source>Theirs (the server)</source>
+        <translation>La del servidor</translation>
+    </message>
+    <message>
+        <source>%1 — yours v%2, server&apos;s v%3</source>
+        <translation>%1 — suya v%2, del servidor v%3</translation>
+    </message>
+    <message>
+        <source>Different: %1</source>
+        <translation>Diferente: %1</translation>
+    </message>
+    <message>
+        <source>nothing but the save time</source>
+        <translation>solo la hora de guardado</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Could not load the dashboard: {0}</source>
+        <translation>No se pudo cargar el tablero: {0}</translation>
+    </message>
+    <message>
+        <source>{0} incidents approved, referred or recorded (drafts and reviews not counted).</source>
+        <translation>{0} incidentes aprobados, remitidos o registrados (no se cuentan borradores ni revisiones).</translation>
+    </message>
+    <message>
+        <source>Includes {0} DEMO incidents (synthetic data).</source>
+        <translation>Incluye {0} incidentes DEMO (datos sintéticos).</translation>
+    </message>
+    <message>
+        <source> (DEMO DATA)</source>
+        <translation> (DATOS DEMO)</translation>
+    </message>
+    <message>
+        <source>Incidents per month</source>
+        <translation>Incidentes por mes</translation>
+    </message>
+    <message>
+        <source>Incidents by district</source>
+        <translation>Incidentes por distrito</translation>
+    </message>
+    <message>
+        <source>Incidents by agency involved</source>
+        <translation>Incidentes por agencia involucrada</translation>
+    </message>
+    <message>
+        <source>Incidents by offence class alleged</source>
+        <translation>Incidentes por clase de delito alegado</translation>
+    </message>
+    <message>
+        <source>Felony allegations referred to CCSAO: {0}</source>
+        <translation>Presuntos delitos graves remitidos a la Fiscalía (CCSAO): {0}</translation>
+    </message>
+    <message>
+        <source>Felony alleged</source>
+        <translation>Delito grave alegado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Remitido</translation>
+    </message>
+    <message>
+        <source>Camera footage preserved on time: {0}</source>
+        <translation>Grabaciones de cámara preservadas a tiempo: {0}</translation>
+    </message>
+    <message>
+        <source>Needing a hold</source>
+        <translation>Requieren retención</translation>
+    </message>
+    <message>
+        <source>Preserved on time</source>
+        <translation>Preservadas a tiempo</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPrompt</name>
     <message>
         <source>This may be the same event as %1 (district %2, %3): %4.</source>
@@ -70,77 +195,197 @@
     </message>
 </context>
 <context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Crear el primer administrador</translation>
+    </message>
+    <message>
+        <source>This station has no users yet. Create the administrator, who then adds the supervisors and reviewers. From now on everyone signs in with their star number and passphrase.</source>
+        <translation>Esta estación aún no tiene usuarios. Cree el administrador, quien luego agregará a los supervisores y revisores. A partir de ahora, todos inician sesión con su número de estrella y su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Star number</source>
+        <translation>Número de &amp;estrella</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (10+ characters)</source>
+        <translation>&amp;Frase de contraseña (10 caracteres o más)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>&amp;Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Locked. %1 (star %2), type your passphrase to continue.</source>
+        <translation>Bloqueado. %1 (estrella %2), escriba su frase de contraseña para continuar.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentListScreen</name>
     <message>
         <source>Report number, narrative, address, agent name, badge, plate…</source>
-        <translation type="unfinished" />
+        <translation>Número de informe, narrativa, dirección, nombre del agente, placa de identificación, placa del vehículo…</translation>
     </message>
     <message>
         <source>Search incidents</source>
-        <translation type="unfinished" />
+        <translation>Buscar incidentes</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished" />
+        <translation>Filtro de estado</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished" />
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>District filter</source>
-        <translation type="unfinished" />
+        <translation>Filtro de distrito</translation>
     </message>
     <message>
         <source>Any district</source>
-        <translation type="unfinished" />
+        <translation>Cualquier distrito</translation>
     </message>
     <message>
         <source>&amp;Between</source>
-        <translation type="unfinished" />
+        <translation>&amp;Entre</translation>
     </message>
     <message>
         <source>Filter by date</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por fecha</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished" />
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Buscar:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished" />
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
         <source>D&amp;istrict:</source>
-        <translation type="unfinished" />
+        <translation>D&amp;istrito:</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished" />
+        <translation>y</translation>
     </message>
     <message>
         <source>No incident matches.</source>
-        <translation type="unfinished" />
+        <translation>Ningún incidente coincide.</translation>
     </message>
     <message>
         <source>The list could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo cargar la lista: %1</translation>
     </message>
 </context>
 <context>
     <name>IncidentTableModel</name>
     <message>
         <source>Synthetic demo record: not a real incident</source>
-        <translation type="unfinished" />
+        <translation>Registro de demostración sintético: no es un incidente real</translation>
     </message>
     <message>
         <source>(not yet numbered)</source>
-        <translation type="unfinished" />
+        <translation>(aún sin número)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentView</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>Only drafts can be edited.</source>
+        <translation>Solo se pueden editar los borradores.</translation>
+    </message>
+    <message>
+        <source>Incident record</source>
+        <translation>Registro del incidente</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Registro</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentWizard</name>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Guardar &amp;borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Submit for review</source>
+        <translation>&amp;Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Nuevo incidente</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Falló el guardado automático: %1</translation>
+    </message>
+    <message>
+        <source> It still has %1 problem(s) to fix.</source>
+        <translation> Aún tiene %1 problema(s) por corregir.</translation>
+    </message>
+    <message>
+        <source>Saved as draft %1.</source>
+        <translation>Guardado como borrador %1.</translation>
+    </message>
+    <message>
+        <source>This incident was changed elsewhere since you opened it, so nothing was saved. What you typed is still here and in the autosave: note your changes, close, reopen the incident and enter them again.
+
+%1</source>
+        <translation>Este incidente fue modificado en otro lugar desde que lo abrió, así que no se guardó nada. Lo que escribió sigue aquí y en el guardado automático: anote sus cambios, cierre, vuelva a abrir el incidente e ingréselos de nuevo.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The incident could not be saved. What you typed is still here.
+
+%1</source>
+        <translation>No se pudo guardar el incidente. Lo que escribió sigue aquí.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Not submitted: fix the problems listed above first (Save draft keeps your work).</source>
+        <translation>No enviado: primero corrija los problemas indicados arriba (Guardar borrador conserva su trabajo).</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save your changes as a draft before closing?</source>
+        <translation>¿Guardar sus cambios como borrador antes de cerrar?</translation>
     </message>
 </context>
 <context>
@@ -263,6 +508,361 @@
     <message>
         <source>Links could not be loaded or saved: %1</source>
         <translation>No se pudieron cargar o guardar los vínculos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Intake is locked</source>
+        <translation>Intake está bloqueado</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>&amp;Incidentes</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>&amp;Nuevo incidente…</translation>
+    </message>
+    <message>
+        <source>&amp;Open selected</source>
+        <translation>&amp;Abrir seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Eliminar borrador…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Intake</source>
+        <translation>&amp;Acerca de Intake</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) on this computer</source>
+        <translation>%1 incidente(s) en esta computadora</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Eliminar borrador</translation>
+    </message>
+    <message>
+        <source>Only drafts can be deleted.</source>
+        <translation>Solo se pueden eliminar los borradores.</translation>
+    </message>
+    <message>
+        <source>Delete draft %1? This cannot be undone.</source>
+        <translation>¿Eliminar el borrador %1? Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Unsaved incident</source>
+        <translation>Incidente sin guardar</translation>
+    </message>
+    <message>
+        <source>An unsaved incident from %1 was found (%2).</source>
+        <translation>Se encontró un incidente sin guardar del %1 (%2).</translation>
+    </message>
+    <message>
+        <source>never saved</source>
+        <translation>nunca guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Use at least 12 characters.</source>
+        <translation>Use al menos 12 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Intake hit an unexpected error. Saved records and autosaved drafts are kept.
+
+A report without personal data was written to:
+%1
+
+Give this file to your administrator.</source>
+        <translation>Intake tuvo un error inesperado. Los registros guardados y los borradores guardados automáticamente se conservan.
+
+Se escribió un informe sin datos personales en:
+%1
+
+Entregue este archivo a su administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Incidents waiting for review</source>
+        <translation>Incidentes en espera de revisión</translation>
+    </message>
+    <message>
+        <source>Comment for the supervisor (required to return)</source>
+        <translation>Comentario para el supervisor (obligatorio para devolver)</translation>
+    </message>
+    <message>
+        <source>Return comment</source>
+        <translation>Comentario de devolución</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comment</source>
+        <translation>&amp;Devolver con comentario</translation>
+    </message>
+    <message>
+        <source>Mark referred / re&amp;corded</source>
+        <translation>Marcar remitido / re&amp;gistrado</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Write a comment for the supervisor before returning.</source>
+        <translation>Escriba un comentario para el supervisor antes de devolver.</translation>
+    </message>
+    <message>
+        <source>Select an incident first.</source>
+        <translation>Primero seleccione un incidente.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora está: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(elija)</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>Distrito %1</translation>
+    </message>
+    <message>
+        <source>digits only</source>
+        <translation>solo dígitos</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>Ca&amp;mbiar…</translation>
+    </message>
+    <message>
+        <source>Station &amp;district:</source>
+        <translation>&amp;Distrito de la estación:</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;name:</source>
+        <translation>&amp;Nombre del supervisor:</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;star number:</source>
+        <translation>Número de &amp;estrella del supervisor:</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder:</source>
+        <translation>&amp;Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>A new data folder is used from the next start of the app.</source>
+        <translation>Una nueva carpeta de datos se usa a partir del próximo inicio de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>The star number must be digits only.</source>
+        <translation>El número de estrella debe tener solo dígitos.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Intake</source>
+        <translation>Iniciar sesión en Intake</translation>
+    </message>
+    <message>
+        <source>&amp;Star number</source>
+        <translation>Número de &amp;estrella</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync: not connected to a server</source>
+        <translation>Sincronización: sin conexión a un servidor</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>%1 change(s) to send</source>
+        <translation>%1 cambio(s) por enviar</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) to resolve</source>
+        <translation>%1 conflicto(s) por resolver</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problema: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync did not finish: %1
+Every pending change is kept.</source>
+        <translation>La sincronización no terminó: %1
+Se conservan todos los cambios pendientes.</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users of this station</source>
+        <translation>Usuarios de esta estación</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Star number</source>
+        <translation>Número de &amp;estrella</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ol</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Agregar usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate / reactivate selected</source>
+        <translation>&amp;Desactivar / reactivar seleccionado</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Se agregó %1.</translation>
     </message>
 </context>
 <context>
@@ -394,6 +994,504 @@
     <message>
         <source>Vehicle plate</source>
         <translation>Placa del vehículo</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agente %1</translation>
+    </message>
+    <message>
+        <source>(not identified)</source>
+        <translation>(no identificado)</translation>
+    </message>
+    <message>
+        <source>&amp;Masked</source>
+        <translation>Rostro &amp;cubierto</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Rostro cubierto</translation>
+    </message>
+    <message>
+        <source>e.g. IL</source>
+        <translation>p. ej., IL</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>A&amp;gencia:</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation>Nombre del agente</translation>
+    </message>
+    <message>
+        <source>&amp;Badge or ID:</source>
+        <translation>&amp;Placa de identificación o ID:</translation>
+    </message>
+    <message>
+        <source>Badge or ID number</source>
+        <translation>Número de placa de identificación o ID</translation>
+    </message>
+    <message>
+        <source>&amp;How identified:</source>
+        <translation>&amp;Cómo se identificó:</translation>
+    </message>
+    <message>
+        <source>How identified</source>
+        <translation>Cómo se identificó</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Physical description</source>
+        <translation>Descripción física</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;plate:</source>
+        <translation>Placa del &amp;vehículo:</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>Placa del vehículo</translation>
+    </message>
+    <message>
+        <source>Plate &amp;state:</source>
+        <translation>&amp;Estado de la placa:</translation>
+    </message>
+    <message>
+        <source>Plate state</source>
+        <translation>Estado de la placa</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ke:</source>
+        <translation>Mar&amp;ca:</translation>
+    </message>
+    <message>
+        <source>Vehicle make</source>
+        <translation>Marca del vehículo</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odelo:</translation>
+    </message>
+    <message>
+        <source>Vehicle model</source>
+        <translation>Modelo del vehículo</translation>
+    </message>
+    <message>
+        <source>Co&amp;lor:</source>
+        <translation>Co&amp;lor:</translation>
+    </message>
+    <message>
+        <source>Vehicle color</source>
+        <translation>Color del vehículo</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <source>Agents involved</source>
+        <translation>Agentes involucrados</translation>
+    </message>
+    <message>
+        <source>Each federal agent involved. An unknown agent needs a description or a vehicle.</source>
+        <translation>Cada agente federal involucrado. Un agente desconocido requiere una descripción o un vehículo.</translation>
+    </message>
+    <message>
+        <source>Incident details</source>
+        <translation>Datos del incidente</translation>
+    </message>
+    <message>
+        <source>Where and when it happened, and what was seen.</source>
+        <translation>Dónde y cuándo ocurrió, y qué se observó.</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(elija)</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>Distrito %1</translation>
+    </message>
+    <message>
+        <source>4 digits, e.g. 0912</source>
+        <translation>4 dígitos, p. ej., 0912</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>&amp;District:</source>
+        <translation>&amp;Distrito:</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>&amp;Beat:</source>
+        <translation>&amp;Sector (beat):</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Sector (beat)</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at:</source>
+        <translation>&amp;Fecha y hora del hecho:</translation>
+    </message>
+    <message>
+        <source>Occurred at (date and time)</source>
+        <translation>Fecha y hora del hecho</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Di&amp;rección:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>La&amp;titude:</source>
+        <translation>La&amp;titud:</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Lo&amp;ngitude:</source>
+        <translation>Lo&amp;ngitud:</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Fuente:</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrative:</source>
+        <translation>Na&amp;rrativa:</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Narrativa</translation>
+    </message>
+    <message>
+        <source>Supervisor na&amp;me:</source>
+        <translation>No&amp;mbre del supervisor:</translation>
+    </message>
+    <message>
+        <source>Supervisor name</source>
+        <translation>Nombre del supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor s&amp;tar:</source>
+        <translation>Es&amp;trella del supervisor:</translation>
+    </message>
+    <message>
+        <source>Supervisor star number</source>
+        <translation>Número de estrella del supervisor</translation>
+    </message>
+    <message>
+        <source>Footage %1</source>
+        <translation>Grabación %1</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Adjuntar archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Footage kind</source>
+        <translation>Tipo de grabación</translation>
+    </message>
+    <message>
+        <source>&amp;Device or camera ID:</source>
+        <translation>ID del &amp;dispositivo o cámara:</translation>
+    </message>
+    <message>
+        <source>Device or camera ID</source>
+        <translation>ID del dispositivo o cámara</translation>
+    </message>
+    <message>
+        <source>Officer s&amp;tar:</source>
+        <translation>Es&amp;trella del oficial:</translation>
+    </message>
+    <message>
+        <source>Officer star number</source>
+        <translation>Número de estrella del oficial</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Inicio:</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Fin:</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Hora de fin</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence ID:</source>
+        <translation>ID de e&amp;videncia:</translation>
+    </message>
+    <message>
+        <source>Evidence-management ID</source>
+        <translation>ID del sistema de gestión de evidencias</translation>
+    </message>
+    <message>
+        <source>Local &amp;file:</source>
+        <translation>Archivo &amp;local:</translation>
+    </message>
+    <message>
+        <source>Local file path</source>
+        <translation>Ruta del archivo local</translation>
+    </message>
+    <message>
+        <source>&amp;Preservation:</source>
+        <translation>&amp;Preservación:</translation>
+    </message>
+    <message>
+        <source>Preservation status</source>
+        <translation>Estado de preservación</translation>
+    </message>
+    <message>
+        <source>footage</source>
+        <translation>grabación</translation>
+    </message>
+    <message>
+        <source>Footage references</source>
+        <translation>Referencias de grabaciones</translation>
+    </message>
+    <message>
+        <source>Where the video is. The app never copies or moves the video itself.</source>
+        <translation>Dónde está el video. La aplicación nunca copia ni mueve el video.</translation>
+    </message>
+    <message>
+        <source>&amp;Add %1…</source>
+        <translation>&amp;Agregar %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit %1…</source>
+        <translation>&amp;Editar %1…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move %1</source>
+        <translation>&amp;Quitar %1</translation>
+    </message>
+    <message>
+        <source>Reporting party</source>
+        <translation>Persona informante</translation>
+    </message>
+    <message>
+        <source>Optional. Kept confidential by default: never shown in lists or public data.</source>
+        <translation>Opcional. Se mantiene confidencial por defecto: nunca aparece en listas ni en datos públicos.</translation>
+    </message>
+    <message>
+        <source>A &amp;reporting party is recorded</source>
+        <translation>Se registra una persona &amp;informante</translation>
+    </message>
+    <message>
+        <source>A reporting party is recorded</source>
+        <translation>Se registra una persona informante</translation>
+    </message>
+    <message>
+        <source>&amp;Consents to be contacted</source>
+        <translation>&amp;Consiente que se le contacte</translation>
+    </message>
+    <message>
+        <source>Consents to be contacted</source>
+        <translation>Consiente que se le contacte</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidential (recommended)</source>
+        <translation>Con&amp;fidencial (recomendado)</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <source>Reporting party name</source>
+        <translation>Nombre de la persona informante</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Reporting party phone</source>
+        <translation>Teléfono de la persona informante</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;language:</source>
+        <translation>&amp;Idioma preferido:</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>A confidential reporting party appears only on this record, never in lists or exports.</source>
+        <translation>Una persona informante confidencial aparece solo en este registro, nunca en listas ni exportaciones.</translation>
+    </message>
+    <message>
+        <source>Review and sign-off</source>
+        <translation>Revisión y firma</translation>
+    </message>
+    <message>
+        <source>Check the record. Save it as a draft at any time; submit it when nothing is missing.</source>
+        <translation>Revise el registro. Guárdelo como borrador en cualquier momento; envíelo cuando no falte nada.</translation>
+    </message>
+    <message>
+        <source>Summary of the incident</source>
+        <translation>Resumen del incidente</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>Res&amp;umen:</translation>
+    </message>
+    <message>
+        <source>No problems: the incident can be submitted for review.</source>
+        <translation>Sin problemas: el incidente puede enviarse a revisión.</translation>
+    </message>
+    <message>
+        <source>Alleged violation %1</source>
+        <translation>Presunta violación %1</translation>
+    </message>
+    <message>
+        <source>Words of the title or citation, e.g. battery</source>
+        <translation>Palabras del título o la cita, p. ej., battery</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch statutes:</source>
+        <translation>Bu&amp;scar disposiciones legales:</translation>
+    </message>
+    <message>
+        <source>Search statutes</source>
+        <translation>Buscar disposiciones legales</translation>
+    </message>
+    <message>
+        <source>S&amp;tatute:</source>
+        <translation>Disposición &amp;legal:</translation>
+    </message>
+    <message>
+        <source>Statute</source>
+        <translation>Disposición legal</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>&amp;Clase:</translation>
+    </message>
+    <message>
+        <source>Offence class</source>
+        <translation>Clase de delito</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Detalles:</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Concerns agent %1</source>
+        <translation>Concierne al agente %1</translation>
+    </message>
+    <message>
+        <source>No agents entered yet (page 3).</source>
+        <translation>Aún no se ingresaron agentes (página 3).</translation>
+    </message>
+    <message>
+        <source>violation</source>
+        <translation>violación</translation>
+    </message>
+    <message>
+        <source>Alleged violations</source>
+        <translation>Presuntas violaciones</translation>
+    </message>
+    <message>
+        <source>Each alleged offence, from the statute catalogue, and the agents it concerns.</source>
+        <translation>Cada presunto delito, del catálogo de disposiciones legales, y los agentes a los que concierne.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Users...</source>
+        <translation>&amp;Usuarios...</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only the supervisor who entered it or a reviewer can edit it.</source>
+        <translation>Solo el supervisor que lo ingresó o un revisor puede editarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
     </message>
 </context>
 </TS>
