@@ -121,9 +121,10 @@ def check_pdf(folder: Path, state: dict) -> str:
     store, incident = state["store"], state["incident"]
     out = folder / "selftest.pdf"
     if importlib.util.find_spec("intake_app.reports.packet") is not None:
-        from ..reports import packet
+        from ..reports.packet import write_packet
+        from ..reports.packet_source import packet_input
 
-        packet.write_packet(store, incident.id, out)
+        write_packet(packet_input(store, incident.id), out)
         what = "referral packet"
     else:
         from reportlab.lib.pagesizes import letter
