@@ -6,7 +6,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDateTimeEdit,
     QFormLayout,
     QLabel,
@@ -20,12 +22,14 @@ from ...domain.problems import Problem
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
+PROBLEM_STYLE_ON_DARK = "color: #ffff00;"  # high contrast / dark palettes: dark red on black is unreadable
 
 
 def problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(PROBLEM_STYLE)
+    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    label.setStyleSheet(PROBLEM_STYLE_ON_DARK if dark else PROBLEM_STYLE)
     label.hide()
     return label
 
