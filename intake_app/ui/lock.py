@@ -76,8 +76,16 @@ class IdleLock(QObject):
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.start()
 
+    def stop(self) -> None:
+        """The window is gone: stop watching the application's input."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+
     def eventFilter(self, watched, event) -> bool:
-        if not self.locked and event.type() in INPUT_EVENTS:
+        # getattr: Qt may call the filter while Python tears the object down
+        if not getattr(self, "locked", True) and event.type() in INPUT_EVENTS:
             self.timer.start()
         return False
 
