@@ -69,3 +69,12 @@ def test_an_unknown_star_can_change_nothing_once_users_exist(store, people):
 def test_without_users_the_store_works_as_before(store, actor):
     saved = store.save(make_incident(), actor)
     assert store.change_status(saved.id, Status.IN_REVIEW, actor).status == Status.IN_REVIEW
+
+
+def test_the_audit_trail_names_the_supervisor_who_submitted_and_the_reviewer_who_approved(store, people):
+    from intake_app.security.audit import entries_for
+
+    inc = submitted(store, people)
+    approve(store, inc.id, people["lt"])
+    steps = [(e.new_value, e.actor_star) for e in entries_for(store, inc.id) if e.field_path == "status"]
+    assert steps == [("in_review", "2231"), ("approved", "3100")]
