@@ -108,22 +108,22 @@ def big_store() -> Path:
     return folder
 
 
-def launch(args: list[str], env: dict[str, str], exit_timeout: float = 900) -> tuple[float, str]:
-    """Wall time from starting the process to its `ready` line, measured here; and that line. Quitting is not
-    timed: after a bulk load the first starts finish one-time work (audit baselines) while quitting."""
+def launch(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall time from starting the process to its `ready` line, measured here; and that line. The process is
+    stopped once ready: quitting is not what is measured (and the first start after a bulk load does not quit
+    by itself: an open bug, reported on issue 8)."""
     env = env | {"INTAKE_STARTUP_PROBE": repr(time.time())}
     start = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         for line in proc.stdout:
             if line.startswith("ready"):
-                elapsed = time.perf_counter() - start
-                proc.wait(timeout=exit_timeout)
-                return elapsed, line.strip()
+                return time.perf_counter() - start, line.strip()
         raise AssertionError(f"no 'ready' line; exit {proc.wait()}: {proc.stderr.read()[-2000:]}")
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
 
 
 def test_start_up_with_100k_incidents_beside_a_bare_window(big_store):
