@@ -55,12 +55,15 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     from .main_window import MainWindow  # built after the translations are installed
     from .security_feature import install_signed_in
     from .sign_in import sign_in_or_first_run
+    from .tasks import TaskRunner
 
-    actor = sign_in_or_first_run(store)  # issue 6: nobody sees the records before signing in
+    runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
+    actor = sign_in_or_first_run(store, runner=runner)  # issue 6: nobody sees the records before signing in
     if actor is None:
+        runner.shutdown(wait=True)
         store.engine.dispose()
         return 1
-    window = MainWindow(store, data_dir=pathlib.Path(data_dir))
+    window = MainWindow(store, runner, data_dir=pathlib.Path(data_dir))
     install_signed_in(window, actor)
     window.show()
     window.offer_autosaves()

@@ -1,7 +1,7 @@
 """Idle lock (issue 6): after a configurable idle time the app's windows are hidden behind a lock screen
 that needs the signed-in user's passphrase. Windows are hidden, never closed, so an open wizard and its
-unsaved fields survive. Screen lock: Qt reports no portable "session locked" signal; we lock when the
-application becomes hidden/suspended, which covers some platforms, and otherwise rely on the idle timer.
+unsaved fields survive. The screen lock of the operating system locks it too (screen_lock.py), as does
+the application becoming hidden/suspended. The passphrase check (scrypt) runs on the task runner.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..security.users import sign_in
+from .passphrase_check import refusal_text, set_checking
+from .tasks import TaskRunner
 
 DEFAULT_IDLE_MINUTES = 10
 INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel)
@@ -27,6 +29,7 @@ class LockScreen(QWidget):
     def __init__(self, lock: IdleLock):
         super().__init__(None, Qt.WindowType.Window)
         self.lock = lock
+        self.checking = False
         self.setWindowTitle(self.tr("Intake is locked"))
         self.setObjectName("lock_screen")
         self.who = QLabel()
@@ -36,31 +39,38 @@ class LockScreen(QWidget):
         self.passphrase.returnPressed.connect(self.unlock)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        button = QPushButton(self.tr("&Unlock"))
-        button.clicked.connect(self.unlock)
+        self.button = QPushButton(self.tr("&Unlock"))
+        self.button.clicked.connect(self.unlock)
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.message)
-        layout.addWidget(button)
+        layout.addWidget(self.button)
 
     def unlock(self) -> None:
-        actor = self.lock.actor
-        try:
-            sign_in(self.lock.store, actor.star, self.passphrase.text())
-        except PermissionError as exc:
-            self.message.setText(str(exc))
-            self.passphrase.clear()
+        if self.checking:  # Enter pressed again during the check: one try, not two
             return
+        set_checking(self, True, (self.passphrase,), self.button)
+        store, star, passphrase = self.lock.store, self.lock.actor.star, self.passphrase.text()
+        self.lock.runner.run(lambda: sign_in(store, star, passphrase), self._accepted, self._refused)
+
+    def _accepted(self, _actor) -> None:
+        set_checking(self, False, (self.passphrase,), self.button)
         self.passphrase.clear()
-        self.message.clear()
         self.lock.unlock()
+
+    def _refused(self, exc: BaseException) -> None:
+        set_checking(self, False, (self.passphrase,), self.button)
+        self.message.setText(refusal_text(exc))
+        self.passphrase.clear()
+        self.passphrase.setFocus()
 
 
 class IdleLock(QObject):
-    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None):
+    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None, runner=None):
         super().__init__(parent)
         self.store, self.actor = store, actor
+        self.runner = runner or TaskRunner(self)
         self.locked = False
         self._hidden: list[QWidget] = []
         self.screen = LockScreen(self)

@@ -19,7 +19,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     _mask_reporting_party(window, actor)
     register_incident_tab("Re&view", review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
-    window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes)
+    window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner)
     window.destroyed.connect(lambda *_a: lock.stop())
     window.add_menu_action("&Security", window.tr("&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:

@@ -1,7 +1,9 @@
 """Sign-in (issue 6): star number + passphrase; the first start asks for the first administrator.
 
-Checking a passphrase costs one scrypt (~50 ms) on purpose; that short wait is acceptable on the GUI thread
-and keeps the dialog simple. The rate-limit delay is the store's (persisted), shown here in plain words.
+Checking a passphrase costs one scrypt on purpose (~50 ms here, several times that on an old station PC),
+so it runs on the task runner's database worker, never on the GUI thread: the dialog shows that it is
+checking, its buttons are disabled and what was typed stays until the answer comes. The rate-limit delay
+is the store's (persisted), shown here in plain words.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from ..domain.workflow import Actor
 from ..security.users import create_first_administrator, sign_in
+from .passphrase_check import refusal_text, set_checking
+from .tasks import TaskRunner
 
 
 def _passphrase_field() -> QLineEdit:
@@ -21,10 +25,12 @@ def _passphrase_field() -> QLineEdit:
 class SignInDialog(QDialog):
     """`actor` is set when the dialog is accepted."""
 
-    def __init__(self, store, parent=None, title: str | None = None):
+    def __init__(self, store, parent=None, title: str | None = None, runner=None):
         super().__init__(parent)
         self.store = store
+        self.runner = runner or TaskRunner(self)
         self.actor: Actor | None = None
+        self.checking = False
         self.setWindowTitle(title or self.tr("Sign in to Intake"))
         self.star = QLineEdit()
         self.star.setObjectName("star")
@@ -36,33 +42,50 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Star number"), self.star)
         form.addRow(self.tr("&Passphrase"), self.passphrase)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def try_sign_in(self) -> None:
-        try:
-            self.actor = sign_in(self.store, self.star.text(), self.passphrase.text())
-        except PermissionError as exc:  # SignInError, SignInLocked: the message says how long to wait
-            self.message.setText(str(exc))
-            self.passphrase.clear()
-            self.passphrase.setFocus()
+        if self.checking:  # a second Enter while the first check runs would count as a second failure
             return
+        self._set_checking(True)
+        store, star, passphrase = self.store, self.star.text(), self.passphrase.text()
+        self.runner.run(lambda: sign_in(store, star, passphrase), self._signed_in, self._refused)
+
+    def _set_checking(self, checking: bool) -> None:
+        set_checking(self, checking, (self.star, self.passphrase), self.buttons)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._set_checking(False)
+        self.actor = actor
         self.passphrase.clear()
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_checking(False)
+        self.message.setText(refusal_text(exc))
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def reject(self) -> None:
+        if not self.checking:  # closing mid-check would leave a sign-in nobody sees
+            super().reject()
 
 
 class FirstAdministratorDialog(QDialog):
     """First start: the person installing the station becomes its administrator; roles apply from then on."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, runner=None):
         super().__init__(parent)
         self.store = store
+        self.runner = runner or TaskRunner(self)
+        self.checking = False
         self.setWindowTitle(self.tr("Create the first administrator"))
         intro = QLabel(self.tr("This station has no users yet. Create the administrator, who then adds the "
                                "supervisors and reviewers. From now on everyone signs in with their star "
@@ -77,34 +100,48 @@ class FirstAdministratorDialog(QDialog):
         form.addRow(self.tr("&Star number"), self.star)
         form.addRow(self.tr("&Passphrase (10+ characters)"), self.passphrase)
         form.addRow(self.tr("&Repeat passphrase"), self.repeat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def create(self) -> None:
+        if self.checking:
+            return
         if self.passphrase.text() != self.repeat.text():
             self.message.setText(self.tr("The two passphrases differ."))
             return
-        try:
-            create_first_administrator(self.store, self.star.text(), self.name.text(), self.passphrase.text())
-        except (ValueError, PermissionError) as exc:
-            self.message.setText(str(exc))
-            return
+        set_checking(self, True, (self.name, self.star, self.passphrase, self.repeat), self.buttons,
+                     self.tr("Creating the administrator…"))
+        store, star, name, passphrase = self.store, self.star.text(), self.name.text(), self.passphrase.text()
+        # Hashing the passphrase is the same scrypt as a sign-in: on the worker too.
+        self.runner.run(lambda: create_first_administrator(store, star, name, passphrase), self._created,
+                        self._refused)
+
+    def _created(self, _user) -> None:
+        set_checking(self, False, (self.name, self.star, self.passphrase, self.repeat), self.buttons)
         self.passphrase.clear()
         self.repeat.clear()
         self.accept()
 
+    def _refused(self, exc: BaseException) -> None:  # a bad field (ValueError names it) or an admin exists
+        set_checking(self, False, (self.name, self.star, self.passphrase, self.repeat), self.buttons)
+        self.message.setText(str(exc) if isinstance(exc, (ValueError, PermissionError)) else refusal_text(exc))
 
-def sign_in_or_first_run(store, parent=None) -> Actor | None:
+    def reject(self) -> None:
+        if not self.checking:
+            super().reject()
+
+
+def sign_in_or_first_run(store, parent=None, runner=None) -> Actor | None:
     """Who is using the app: the first administrator is created on a fresh station; None if cancelled."""
     from ..security.users import has_users
 
-    if not has_users(store) and FirstAdministratorDialog(store, parent).exec() != QDialog.DialogCode.Accepted:
+    if not has_users(store) and FirstAdministratorDialog(store, parent, runner).exec() != QDialog.DialogCode.Accepted:
         return None
-    dialog = SignInDialog(store, parent)
+    dialog = SignInDialog(store, parent, runner=runner)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
