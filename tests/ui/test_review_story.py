@@ -36,6 +36,7 @@ def signed_in_window(qtbot, store, data_dir, star, passphrase):
     qtbot.keyClicks(dialog.star, star)
     qtbot.keyClicks(dialog.passphrase, passphrase)
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)  # the passphrase is checked on the worker
     assert dialog.result() == SignInDialog.DialogCode.Accepted, dialog.message.text()
     window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
     qtbot.addWidget(window)
@@ -146,6 +147,7 @@ def test_the_sign_in_dialog_says_when_to_try_again(qtbot, store):
         dialog.star.setText("2231")
         dialog.passphrase.setText("guess guess guess")
         dialog.try_sign_in()
+        qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)
     assert "Try again in 30 seconds" in dialog.message.text() and dialog.actor is None
 
 
