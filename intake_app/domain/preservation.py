@@ -29,9 +29,14 @@ def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS
 
 
 def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_DAYS) -> Incident:
-    """A copy whose body-worn and in-car items carry their deadline (recomputed: the start may have been edited)."""
+    """A copy whose body-worn and in-car items carry their deadline, recomputed (the start or the station's
+    retention may have changed since the last save). An item already preserved keeps the deadline it had:
+    it is what the hold was made against, and moving it later could make a timely hold look late."""
     result = copy.deepcopy(incident)
     for item in result.footage:
+        if (item.preservation_status == Preservation.PRESERVED and item.preservation_deadline is not None
+                and needs_deadline(item)):
+            continue
         item.preservation_deadline = deadline_for(item, retention_days)
     return result
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.enums import Status
 from ..domain.interchange import canonical_json, from_dict
+from ..domain.preservation import with_deadlines
 from ..domain.problems import ValidationError
 from ..domain.records import Incident
 from ..domain.settings import StationSettings
@@ -116,7 +117,11 @@ class IncidentStore:
 
     def settings(self) -> StationSettings:
         with self.reading() as session:
-            raw = self._meta(session, "station_settings")
+            return self.settings_in(session)
+
+    def settings_in(self, session: Session) -> StationSettings:
+        """The settings as seen by the caller's transaction (a save reads the retention it applies here)."""
+        raw = session.scalar(select(MetaRow.value).where(MetaRow.key == "station_settings"))
         return StationSettings.from_dict(json.loads(raw)) if raw else StationSettings()
 
     def save_settings(self, settings: StationSettings) -> None:
@@ -233,7 +238,8 @@ class IncidentStore:
                     f"Incident {incident.report_number or incident.id} was changed elsewhere "
                     f"(version {stored_version}, yours is based on {incident.version}); nothing was saved."
                 )
-            after = copy.deepcopy(incident)
+            # Footage deadlines are derived (start + the station's retention), so every save recomputes them.
+            after = with_deadlines(incident, self.settings_in(session).retention_days)
             after.version = stored_version + 1
             after.created_at = before.created_at if before else now
             after.updated_at = now
