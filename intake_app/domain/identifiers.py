@@ -70,11 +70,17 @@ def normalise_state(state: str) -> str:
     return _US_STATES.get(cleaned, cleaned[:2] if cleaned else "")
 
 
+# Name words: ASCII letters and digits as before (so keys already stored for Latin names do not change), and
+# letters of non-Latin scripts (Greek, Cyrillic, Arabic, Chinese...), which would otherwise give no key at
+# all: "李小龙" typed at two stations must match like "John Doe" does.
+_NAME_WORD = re.compile(r"(?:[0-9a-z]|[^\W\d_\u0000-\u036f])+")
+
+
 def normalise_name(name: str) -> str:
     """Case, accents, punctuation, spacing and order folded: `Doe, John`, `JOHN DOE` and `Agent John Doé`
     -> `doe john` (words sorted, so the order a witness gives them in does not matter)."""
     text = _strip_accents(name).casefold()
-    words = [w for w in re.split(r"[^0-9a-z]+", text) if w]
+    words = [w for w in _NAME_WORD.findall(text) if w]
     if " ".join(words) in _PLACEHOLDERS:
         return ""
     words = [w for w in words if w not in _NAME_NOISE]

@@ -90,8 +90,11 @@ def build_packet(data: PacketInput) -> bytes:
     story += sections.agents(data)
     story += sections.footage(data)
     story += sections.custody(data)
-    story += list(data.extra_sections)
-    story += sections.attestation(data)
+    number = sections.FIRST_EXTRA_NUMBER
+    for section in data.extra_sections:  # each numbered in turn, so the attestation stays last and numbered
+        story += section(number)
+        number += 1
+    story += sections.attestation(data, number)
     doc.build(story, canvasmaker=_canvas_class(report_number, when(data.generated_at, inc.timezone),
                                                 data.generated_at))
     return buffer.getvalue()

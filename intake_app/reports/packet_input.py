@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,8 +27,9 @@ class PacketInput:
     custody: list[CustodyRow] = field(default_factory=list)
     chain_head: str = ""
     custody_source: str = CUSTODY_FROM_HISTORY
-    # Ready-made flowables of other features (e.g. linked incidents), placed before the attestation.
-    extra_sections: list = field(default_factory=list)
+    # Other features' sections (e.g. linked incidents), placed before the attestation: each is given its
+    # section number and returns its flowables, so numbering follows whichever features are installed.
+    extra_sections: list[Callable[[int], list]] = field(default_factory=list)
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:

@@ -13,13 +13,16 @@ from ..domain.enums import label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from .packet_input import PacketInput
 from .packet_qr import stamp_for
-from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, para, when
+from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, numbered, para, when
 from .qr_flowable import QrFlowable
 from .text import markup
 
 TITLE = "Referral to the Cook County State's Attorney's Office"
-SECTION_TITLES = ("1. Incident", "2. Agents", "3. Footage and evidence", "4. Chain of custody",
-                  "5. Attestation and signatures")
+CORE_TITLES = ("Incident", "Agents", "Footage and evidence", "Chain of custody")
+ATTESTATION_TITLE = "Attestation and signatures"
+# Other features' sections (linked incidents) take the numbers after the core ones; the attestation is last.
+FIRST_EXTRA_NUMBER = len(CORE_TITLES) + 1
+SECTION_TITLES = tuple(numbered(n, t) for n, t in enumerate(CORE_TITLES, 1))
 
 
 def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
@@ -211,7 +214,7 @@ def custody(data: PacketInput) -> list:
     return out
 
 
-def attestation(data: PacketInput) -> list:
+def attestation(data: PacketInput, number: int = FIRST_EXTRA_NUMBER) -> list:
     line = "_" * 38
     date_line = "_" * 18
     rows = [[fixed("<b>Referring supervisor</b>"), fixed("<b>Reviewing officer</b>")],
@@ -222,7 +225,7 @@ def attestation(data: PacketInput) -> list:
             [fixed(f"Date: {date_line}"), fixed(f"Date: {date_line}")]]
     table = Table(rows, colWidths=[FRAME_WIDTH / 2] * 2)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
-    return [CondPageBreak(3 * inch), fixed(SECTION_TITLES[4], "h2"),
+    return [CondPageBreak(3 * inch), fixed(numbered(number, ATTESTATION_TITLE), "h2"),
             fixed("I attest that this packet is a true and complete copy of the record identified on its cover, "
                   "as held in the Intake system at the time shown in the footer, and that the evidence references "
                   "listed were preserved as stated."), Spacer(1, 14), table]

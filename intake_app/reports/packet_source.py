@@ -38,12 +38,10 @@ def _custody_rows(entries) -> list[CustodyRow]:
 
 def _linked_sections(store: IncidentStore, incident_id: str) -> list:
     try:
-        from .packet_links import linked_incidents_flowables
-        from .packet_styles import styles
+        from .packet_links import linked_incidents_section
     except ImportError:
         return []
-    s = styles()
-    return linked_incidents_flowables(store, incident_id, heading=s["h2"], body=s["body"])
+    return [linked_incidents_section(store, incident_id)]  # read now; the builder numbers and lays it out
 
 
 def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None = None) -> PacketInput:

@@ -71,6 +71,11 @@ def grid(font_size: float = 7.5, leading: float = 9.2, header_bold: bool = True)
     return TableStyle(commands)
 
 
+def numbered(number: int | None, title: str) -> str:
+    """A section heading: "5. Linked incidents". Without a number (a section printed on its own) the bare title."""
+    return f"{number}. {title}" if number is not None else title
+
+
 def fixed(markup_text: str, style: str = "body") -> Paragraph:
     """A paragraph of our own fixed wording (may use <b>); never for user text."""
     return Paragraph(markup_text, styles()[style])

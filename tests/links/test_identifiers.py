@@ -57,3 +57,10 @@ def test_two_agents_in_one_car_give_the_plate_once():
     plates = [i for i in identifiers_of(inc) if i.kind == PLATE]
     assert len(plates) == 1
     assert plates[0].state == "IL" and plates[0].display == "ABC 1234 (IL)"
+
+
+def test_names_in_other_scripts_have_a_key_and_match_however_spaced_or_ordered():
+    assert normalise_name("李小龙") == normalise_name(" 李小龙 ") != ""
+    assert normalise_name("محمد الأحمد") == normalise_name("الأحمد، محمد") != ""
+    assert normalise_name("Иван Петров") == normalise_name("ПЕТРОВ Иван") != ""
+    assert normalise_name("李小龙") != normalise_name("李小虎")
