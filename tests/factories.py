@@ -47,7 +47,7 @@ def make_incident(*, agents: int = 1, footage: int = 1, felony: bool = True, **o
         location=Location("3510 S Michigan Ave", 41.8300, -87.6230),
         source=Source.OBSERVED,
         reporting_party=ReportingParty(name="Test Reporter", phone="312-555-0100", preferred_language="es",
-                                       consent_to_contact=True, confidential=True),
+                                       consent_to_contact=True, confidential=True, address="2206 W Reporterplace St"),
         narrative="Officers observed two agents detain a man outside a grocery store without identifying themselves.",
         supervisor=Supervisor("Sgt. Maria Test", "2231"),
         agents=agent_list,

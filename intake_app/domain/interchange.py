@@ -54,10 +54,7 @@ def to_dict(inc: Incident) -> dict[str, Any]:
         "timezone": inc.timezone,
         "location": {"address": inc.location.address, "latitude": inc.location.latitude, "longitude": inc.location.longitude},
         "source": inc.source.value if inc.source else None,
-        "reporting_party": None if rp is None else {
-            "name": rp.name, "phone": rp.phone, "preferred_language": rp.preferred_language,
-            "consent_to_contact": rp.consent_to_contact, "confidential": rp.confidential,
-        },
+        "reporting_party": None if rp is None else _reporting_party_dict(rp),
         "narrative": inc.narrative,
         "supervisor": {"name": inc.supervisor.name, "star": inc.supervisor.star},
         "agents": [_agent_dict(a) for a in inc.agents],
@@ -73,6 +70,17 @@ def to_dict(inc: Incident) -> dict[str, Any]:
         ],
         "is_demo": inc.is_demo,
     } | _referral_dict(inc)
+
+
+def _reporting_party_dict(rp: ReportingParty) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": rp.name, "phone": rp.phone, "preferred_language": rp.preferred_language,
+        "consent_to_contact": rp.consent_to_contact, "confidential": rp.confidential,
+    }
+    # Written only when given, so records without one keep the canonical JSON (and hashes) they always had.
+    if rp.address:
+        out["address"] = rp.address
+    return out
 
 
 def _referral_dict(inc: Incident) -> dict[str, Any]:
@@ -259,7 +267,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         source=r.enum("source", Source),
         reporting_party=None if rp is None else ReportingParty(
             rp.str("name"), rp.str("phone"), rp.str("preferred_language", "en") or "en",
-            rp.bool("consent_to_contact", False), rp.bool("confidential", True),
+            rp.bool("consent_to_contact", False), rp.bool("confidential", True), rp.str("address"),
         ),
         narrative=r.str("narrative"),
         supervisor=Supervisor(sup.str("name"), sup.str("star")) if sup else Supervisor(),

@@ -34,6 +34,8 @@ class ReportingParty:
     consent_to_contact: bool = False
     # Reporting parties may fear exposure: confidential unless the record says otherwise.
     confidential: bool = True
+    # Where the reporting party can be reached (free text). Last, so positional construction stays valid.
+    address: str = ""
 
 
 @dataclass

@@ -31,7 +31,8 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
     rp = inc.reporting_party
     if rp is not None:
         if show_reporting_party:
-            lines.append(f"Reporting party: {rp.name or '(no name)'}, {rp.phone or 'no phone'}, language {rp.preferred_language}, "
+            lines.append(f"Reporting party: {rp.name or '(no name)'}, {rp.phone or 'no phone'}, "
+                         f"{rp.address or 'no address'}, language {rp.preferred_language}, "
                          f"{'consents' if rp.consent_to_contact else 'no consent'} to contact, "
                          f"{'CONFIDENTIAL' if rp.confidential else 'may be shared'}")
         else:

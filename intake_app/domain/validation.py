@@ -112,6 +112,7 @@ def _reporting_party(inc: Incident) -> list[Problem]:
     if rp is None:
         return []
     out = _text_too_long(rp.name, "reporting_party.name")
+    out += _text_too_long(rp.address, "reporting_party.address")
     if rp.phone and not PHONE.match(rp.phone):
         out.append(Problem("reporting_party.phone", "use digits, spaces, +, ( ) - or . only (7 to 25 characters)"))
     if rp.consent_to_contact and not rp.phone.strip():

@@ -98,7 +98,8 @@ def incident(data: PacketInput) -> list:
     elif rp.confidential:
         party = "Withheld: the reporting party's identity is confidential"
     else:
-        party = f"{rp.name}, phone {rp.phone or '-'}, language {rp.preferred_language or '-'}"
+        party = (f"{rp.name}, phone {rp.phone or '-'}, address {rp.address or '-'}, "
+                 f"language {rp.preferred_language or '-'}")
     place = inc.location.address
     if inc.location.latitude is not None and inc.location.longitude is not None:
         place = f"{place} ({inc.location.latitude:.5f}, {inc.location.longitude:.5f})"

@@ -33,6 +33,7 @@ def masked(incident: Incident) -> Incident:
     if party is not None:
         party.name = MASK if party.name else ""
         party.phone = MASK if party.phone else ""
+        party.address = MASK if party.address else ""
     return copy_
 
 

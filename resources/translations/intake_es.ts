@@ -1363,6 +1363,10 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Teléfono de la persona informante</translation>
     </message>
     <message>
+        <source>Reporting party address</source>
+        <translation>Dirección de la persona informante</translation>
+    </message>
+    <message>
         <source>Preferred &amp;language:</source>
         <translation>&amp;Idioma preferido:</translation>
     </message>

@@ -53,7 +53,8 @@ incidents = st.builds(
     location=st.builds(Location, address=text, latitude=maybe(st.floats(-90, 90)), longitude=maybe(st.floats(-180, 180))),
     source=maybe(st.sampled_from(Source)),
     reporting_party=maybe(st.builds(ReportingParty, name=text, phone=text, preferred_language=st.sampled_from(["en", "es"]),
-                                    consent_to_contact=st.booleans(), confidential=st.booleans())),
+                                    consent_to_contact=st.booleans(), confidential=st.booleans(),
+                                    address=text)),
     narrative=st.text(max_size=300), supervisor=st.builds(Supervisor, name=text, star=text),
     agents=st.lists(agents, max_size=3), footage=st.lists(footage, max_size=3),
     violations=st.lists(violations, max_size=2), history=st.lists(history, max_size=2), is_demo=st.booleans(),
@@ -125,3 +126,32 @@ def test_datetime_offsets_keep_the_same_instant():
     inc.footage[0].start = datetime(2026, 11, 2, 20, 30, tzinfo=UTC) + timedelta(seconds=1)
     [back] = loads(dumps(inc))
     assert back.footage[0].start == inc.footage[0].start
+
+
+def test_a_file_written_before_the_reporting_party_had_an_address_still_imports():
+    data = to_dict(make_incident())
+    del data["reporting_party"]["address"]
+    back = from_dict(data)
+    assert back.reporting_party.address == ""
+    assert back.reporting_party.name == "Test Reporter"
+
+
+def test_a_record_without_an_address_keeps_the_json_and_hash_it_always_had():
+    inc = make_incident()
+    inc.reporting_party.address = ""
+    assert "address" not in to_dict(inc)["reporting_party"]
+    assert b'"address":""' not in canonical_json(inc)
+
+
+def test_the_reporting_partys_address_survives_export_import_export_byte_for_byte():
+    first = dumps(make_incident())
+    [back] = loads(first)
+    assert back.reporting_party.address == "2206 W Reporterplace St"
+    assert dumps(back) == first
+
+
+def test_an_address_that_is_not_text_is_named_by_its_path():
+    data = to_dict(make_incident())
+    data["reporting_party"]["address"] = 42
+    with pytest.raises(ValidationError, match=r"reporting_party\.address: must be text"):
+        from_dict(data)

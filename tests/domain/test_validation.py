@@ -106,3 +106,10 @@ def test_missing_values_are_incomplete_and_do_not_block_a_draft():
 def test_a_wrong_value_blocks_even_a_draft_import():
     problems = validate(make_incident(district=13, beat="1311"))
     assert "district" in paths(blocking_for_status(problems, Status.DRAFT))
+
+
+def test_a_reporting_party_address_over_the_limit_is_refused_at_its_path():
+    inc = make_incident()
+    inc.reporting_party.address = "x" * 501
+    [problem] = [p for p in validate(inc) if p.path == "reporting_party.address"]
+    assert "501 characters" in problem.message and "500" in problem.message

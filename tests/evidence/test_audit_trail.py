@@ -39,12 +39,14 @@ def test_an_edit_is_recorded_field_by_field_with_old_and_new_values(store, actor
 
 def test_the_reporting_partys_details_never_appear_in_the_log(store, actor):
     saved = store.save(make_incident(), actor)
-    saved.reporting_party = ReportingParty(name="Ana Secreta", phone="312-555-0199")
+    saved.reporting_party = ReportingParty(name="Ana Secreta", phone="312-555-0199", address="77 W Secretaddr Pl")
     store.save(saved, actor)
     entries = audit.entries_for(store, saved.id)
     rp = [e for e in entries if e.field_path.startswith("reporting_party")]
     assert rp and all(e.new_value == "(changed)" and e.old_value == "" for e in rp)
     assert not any("Ana Secreta" in e.old_value + e.new_value or "0199" in e.old_value + e.new_value for e in entries)
+    assert "reporting_party.address" in {e.field_path for e in rp}
+    assert not any("Secretaddr" in e.old_value + e.new_value for e in entries)
 
 
 def test_a_status_change_is_recorded_with_old_and_new_status(store, actor):

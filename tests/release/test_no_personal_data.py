@@ -23,7 +23,8 @@ def _marked_incident(n: int):
         occurred_at=occurred,
         location=Location(f"48{n}7 S Ashland Ave Apt Mkrunit{n}", 41.81234 + n / 1000, -87.66543),
         reporting_party=ReportingParty(name=f"Mkrreportername{n} Lopez", phone=f"773-555-01{n}9",
-                                       preferred_language="es", consent_to_contact=True),
+                                       preferred_language="es", consent_to_contact=True,
+                                       address=f"9{n}1 W Mkrpartyaddr{n} St"),
         narrative=f"Mkrnarrative{n} the agent called the woman Mkrnarrname{n} by name.",
         supervisor=Supervisor(f"Sgt. Mkrsupervisor{n}", f"8642{n}3"),
     )
@@ -37,7 +38,7 @@ def _marked_incident(n: int):
 
 def _markers(inc) -> list[str]:
     rp = inc.reporting_party
-    values = [rp.name, rp.phone, rp.phone.replace("-", ""), inc.narrative, inc.supervisor.name, inc.supervisor.star,
+    values = [rp.name, rp.phone, rp.phone.replace("-", ""), rp.address, inc.narrative, inc.supervisor.name, inc.supervisor.star,
               inc.location.address, "Mkrunit", str(inc.location.latitude), inc.id]
     for a in inc.agents:
         values += [a.name, a.badge, a.description]

@@ -81,16 +81,19 @@ def test_page_x_of_y_is_right_on_every_page():
 
 
 def test_a_confidential_reporting_party_is_not_in_the_packet():
-    inc = incident_with(reporting_party=ReportingParty("Rosa Confidencial", "773-555-0199", "es", True, True))
+    inc = incident_with(reporting_party=ReportingParty("Rosa Confidencial", "773-555-0199", "es", True, True,
+                                                       "4410 S Hiddenway Ave"))
     text = "\n".join(page_texts(packet_pdf(inc)))
     assert "Rosa" not in text and "Confidencial" not in text and "773-555-0199" not in text
+    assert "Hiddenway" not in text
     assert "Withheld" in text
 
 
 def test_a_reporting_party_who_may_be_named_is_in_the_packet():
-    inc = incident_with(reporting_party=ReportingParty("Rosa Abierta", "773-555-0199", "es", True, False))
+    inc = incident_with(reporting_party=ReportingParty("Rosa Abierta", "773-555-0199", "es", True, False,
+                                                       "4410 S Openway Ave"))
     text = "\n".join(page_texts(packet_pdf(inc)))
-    assert "Rosa Abierta" in text and "773-555-0199" in text
+    assert "Rosa Abierta" in text and "773-555-0199" in text and "4410 S Openway Ave" in text
 
 
 def test_the_same_record_and_time_give_the_same_bytes():

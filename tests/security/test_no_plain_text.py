@@ -14,6 +14,7 @@ from tests.factories import make_incident
 
 NAME = "Zyxname Qwmarker"
 PHONE = "773-555-8421"
+ADDRESS = "1739 W Qwaddress Ct"
 PASSPHRASE = "Pzq passphrase marker 99"
 
 
@@ -42,20 +43,21 @@ def test_a_whole_review_story_leaves_no_personal_data_or_secret_in_clear(data_di
         add_user(store, admin, "2231", "Sgt. Maria Test", SUPERVISOR, PASSPHRASE + "s")
         add_user(store, admin, "3100", "Lt. Ray Review", REVIEWER, PASSPHRASE + "r")
         sgt, lt = sign_in(store, "2231", PASSPHRASE + "s"), sign_in(store, "3100", PASSPHRASE + "r")
-        inc = make_incident(reporting_party=ReportingParty(name=NAME, phone=PHONE, preferred_language="es"))
+        inc = make_incident(reporting_party=ReportingParty(name=NAME, phone=PHONE, preferred_language="es",
+                                                           address=ADDRESS))
         saved = store.save(inc, sgt)
         store.change_status(saved.id, Status.IN_REVIEW, sgt)
         return_for_changes(store, saved.id, lt, "Add the plate state")
         store.change_status(saved.id, Status.IN_REVIEW, sgt)
         approve(store, saved.id, lt)
         log = logging.getLogger("intake.test")
-        log.info("saved %s for %s at %s", saved.id, NAME, PHONE)  # a careless caller
-        log.warning(f"party {NAME!r} phone {PHONE}")
+        log.info("saved %s for %s at %s, %s", saved.id, NAME, PHONE, ADDRESS)  # a careless caller
+        log.warning(f"party {NAME!r} phone {PHONE} address {ADDRESS!r}")
         try:
-            raise ValueError(f"cannot format {NAME!r} / {PHONE}")
+            raise ValueError(f"cannot format {NAME!r} / {PHONE} / {ADDRESS!r}")
         except ValueError:
             sys.excepthook(*sys.exc_info())
-        secrets = [NAME, PHONE, PASSPHRASE, PASSPHRASE + "s", PASSPHRASE + "r"]
+        secrets = [NAME, PHONE, ADDRESS, "Qwaddress", PASSPHRASE, PASSPHRASE + "s", PASSPHRASE + "r"]
         secrets += list(memory_keyring.items.values())  # the database key kept in the keyring
         assert list((data_dir / "logs").glob("crash-*.txt")), "the crash report was written"
         assert "saved" in (data_dir / "logs" / "intake.log").read_text()

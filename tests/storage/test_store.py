@@ -113,8 +113,9 @@ def test_search_ignores_accents_and_treats_syntax_as_text(store, actor):
 
 
 def test_search_never_looks_at_the_reporting_party(store, actor):
-    store.save(make_incident(), actor)  # reporting party "Test Reporter"
+    store.save(make_incident(), actor)  # reporting party "Test Reporter" of "2206 W Reporterplace St"
     assert store.search("Reporter") == []
+    assert store.search("Reporterplace") == []
 
 
 def test_list_filters_by_status_district_and_date(store, actor):

@@ -53,6 +53,7 @@ def submit_new_incident(qtbot, window):
     tick(qtbot, rp.present)
     rp.name.setText("Rosa Witness")
     qtbot.keyClicks(rp.phone, "312-555-0177")
+    qtbot.keyClicks(rp.address, "4021 W Witness Ln")
     wizard.next()
     add_agent(qtbot, wizard.currentPage())
     wizard.next()
@@ -160,6 +161,8 @@ def test_another_supervisor_sees_the_reporting_party_masked_and_cannot_edit(qtbo
     other = signed_in_window(qtbot, store, data_dir, "2400", "other shift passphrase")
     other.open_incident(summary.id)
     view = other.tabs.currentWidget()
-    assert "Rosa Witness" not in view.summary.toPlainText() and "312-555-0177" not in view.summary.toPlainText()
+    shown = view.summary.toPlainText()
+    assert "Rosa Witness" not in shown and "312-555-0177" not in shown and "Witness Ln" not in shown
     assert not view.edit_button.isEnabled()
     assert store.get(summary.id).reporting_party.name == "Rosa Witness"
+    assert store.get(summary.id).reporting_party.address == "4021 W Witness Ln"

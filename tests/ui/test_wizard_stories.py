@@ -82,6 +82,7 @@ def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, sta
     tick(qtbot, rp.present)
     rp.name.setText("Jos\u00e9 Ram\u00edrez")  # non-ASCII is set directly (see PLATFORM.md)
     qtbot.keyClicks(rp.phone, "312-555-0100")
+    qtbot.keyClicks(rp.address, "1500 S Western Ave Apt 3")
     wizard.next()
     add_agent(qtbot, wizard.currentPage())
     wizard.next()
@@ -96,6 +97,7 @@ def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, sta
     [stored] = [station.get(s.id) for s in station.list()]
     assert stored.status == Status.IN_REVIEW
     assert stored.beat == "0912" and stored.reporting_party.name == "Jos\u00e9 Ram\u00edrez"
+    assert stored.reporting_party.address == "1500 S Western Ave Apt 3"
     assert stored.agents[0].vehicle.plate == "ABC1234" and stored.agents[0].masked
     assert stored.footage[0].device_id == "BWC-1001"
     assert stored.violations[0].agent_ids == [stored.agents[0].id]

@@ -24,6 +24,7 @@ class ReportingPartyPage(IncidentPage):
         self.form.addRow(self.present)
         self.name = QLineEdit()
         self.phone = QLineEdit()
+        self.address = QLineEdit()
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -33,15 +34,16 @@ class ReportingPartyPage(IncidentPage):
         self.confidential.setAccessibleName(QCoreApplication.translate("Wizard", "Confidential"))
         self.p_name = self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.name, QCoreApplication.translate("Wizard", "Reporting party name"))
         self.p_phone = self.add_field(QCoreApplication.translate("Wizard", "&Phone:"), self.phone, QCoreApplication.translate("Wizard", "Reporting party phone"))
+        self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Reporting party address"))
         self.p_language = self.add_field(QCoreApplication.translate("Wizard", "Preferred &language:"), self.language, QCoreApplication.translate("Wizard", "Preferred language"))
         self.form.addRow(self.consent)
         self.form.addRow(self.confidential)
         note = QLabel(QCoreApplication.translate("Wizard", "A confidential reporting party appears only on this record, never in lists or exports."))
         note.setWordWrap(True)
         self.form.addRow(note)
-        self._fields = (self.name, self.phone, self.language, self.consent, self.confidential)
+        self._fields = (self.name, self.phone, self.address, self.language, self.consent, self.confidential)
         self.present.toggled.connect(self._enable)
-        for signal in (self.present.toggled, self.name.textChanged, self.phone.textChanged,
+        for signal in (self.present.toggled, self.name.textChanged, self.phone.textChanged, self.address.textChanged,
                        self.language.currentIndexChanged, self.consent.toggled, self.confidential.toggled):
             signal.connect(self.emit_changed)
         self._enable(False)
@@ -56,6 +58,7 @@ class ReportingPartyPage(IncidentPage):
         rp = rp or ReportingParty()
         self.name.setText(rp.name)
         self.phone.setText(rp.phone)
+        self.address.setText(rp.address)
         index = self.language.findData(rp.preferred_language)
         if index < 0:
             self.language.addItem(rp.preferred_language, rp.preferred_language)
@@ -71,10 +74,11 @@ class ReportingPartyPage(IncidentPage):
             return
         inc.reporting_party = ReportingParty(self.name.text().strip(), self.phone.text().strip(),
                                              self.language.currentData(), self.consent.isChecked(),
-                                             self.confidential.isChecked())
+                                             self.confidential.isChecked(), self.address.text().strip())
 
     def show_problems(self, problems) -> None:
         show_problem_text(self.p_name, messages_for(problems, "reporting_party.name"), self.name)
         show_problem_text(self.p_phone, messages_for(problems, "reporting_party.phone"), self.phone)
+        show_problem_text(self.p_address, messages_for(problems, "reporting_party.address"), self.address)
         show_problem_text(self.p_language, messages_for(problems, "reporting_party.preferred_language"),
                           self.language)
