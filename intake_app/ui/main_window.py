@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from ..domain.enums import Status
-from ..domain.records import Incident
+from ..domain.records import Incident, Supervisor
 from ..domain.workflow import Actor
 from . import appearance, startup_probe
 from .about_dialog import show_about
@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def actor(self) -> Actor:
+        """Who makes this window's changes. The app replaces it with the signed-in user
+        (security_feature.install_signed_in); the station settings' name is only for a window nobody signed
+        in to (tests, a station from before users existed)."""
         return Actor(self.settings.supervisor_name, self.settings.supervisor_star)
 
     def refresh_count(self) -> None:
@@ -122,7 +125,8 @@ class MainWindow(QMainWindow):
             self.tr("%1 incident(s) on this computer").replace("%1", str(n))))
 
     def new_incident(self) -> IncidentWizard:
-        incident = Incident(district=self.settings.district)
+        who = self.actor()  # the record names who entered it: the signed-in user, not a name in Settings
+        incident = Incident(district=self.settings.district, supervisor=Supervisor(who.name, who.star))
         from datetime import datetime
         from zoneinfo import ZoneInfo
 
@@ -130,7 +134,7 @@ class MainWindow(QMainWindow):
         return self.open_wizard(incident)
 
     def open_wizard(self, incident: Incident) -> IncidentWizard:
-        wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self.settings, self)
+        wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self)
         wizard.saved.connect(lambda _s: self.incidents.refresh())
         wizard.submitted.connect(lambda _s: self.incidents.refresh())
         wizard.finished.connect(lambda _r: self.incidents.refresh())

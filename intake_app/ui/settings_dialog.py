@@ -1,12 +1,12 @@
-"""Settings: the station's district and supervisor (kept in the encrypted store) and the data folder
-(kept by intake_app.paths in a small config file, used at the next start by the app and the CLI)."""
+"""Settings: the station's district (kept in the encrypted store) and the data folder (kept by
+intake_app.paths in a small config file, used at the next start by the app and the CLI). No supervisor here:
+records name the user who is signed in (issue 6), never a name typed once into a shared PC's settings."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,10 +38,6 @@ class SettingsDialog(QDialog):
         for d in DISTRICTS:
             self.district.addItem(self.tr("District %1").replace("%1", str(d)), d)
         self.district.setCurrentIndex(max(0, self.district.findData(settings.district)))
-        self.name = QLineEdit(settings.supervisor_name)
-        self.star = QLineEdit(settings.supervisor_star)
-        self.star.setValidator(QRegularExpressionValidator(r"\d{0,6}"))
-        self.star.setPlaceholderText(self.tr("digits only"))
         self.data_dir = QLineEdit(str(chosen_data_dir() or data_dir))
         self.data_dir.setReadOnly(True)
         browse = QPushButton(self.tr("C&hange…"))
@@ -51,14 +47,9 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.data_dir, 1)
         row.addWidget(browse)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.setWordWrap(True)
 
         form = QFormLayout()
         for text, field, name in ((self.tr("Station &district:"), self.district, "Station district"),
-                                  (self.tr("Supervisor &name:"), self.name, "Supervisor name"),
-                                  (self.tr("Supervisor &star number:"), self.star, "Supervisor star number"),
                                   (self.tr("Data &folder:"), self.data_dir, "Data folder")):
             label = QLabel(text)
             label.setBuddy(field)
@@ -72,7 +63,6 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._initial_dir = self.data_dir.text()
 
@@ -82,15 +72,9 @@ class SettingsDialog(QDialog):
             self.data_dir.setText(path)
 
     def result_settings(self) -> StationSettings:
-        return dataclasses.replace(self._settings, district=self.district.currentData(),
-                                   supervisor_name=self.name.text().strip(), supervisor_star=self.star.text().strip())
+        return dataclasses.replace(self._settings, district=self.district.currentData())
 
     def accept(self) -> None:
-        star = self.star.text().strip()
-        if star and not star.isdigit():
-            self.problem.setText(self.tr("The star number must be digits only."))
-            self.star.setFocus()
-            return
         if self.data_dir.text() != self._initial_dir:
             remember_data_dir(Path(self.data_dir.text()) if self.data_dir.text().strip() else None)
         super().accept()

@@ -21,8 +21,8 @@ SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
 
 
 def users(store):
-    # The wizard takes the record's supervisor from the station settings.
-    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    # No supervisor in the settings: the wizard names whoever signed in.
+    store.save_settings(StationSettings(district=9))
     create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
     admin = sign_in(store, "1000", "admin correct horse")
     add_user(store, admin, "2231", "Sgt. Maria Test", SUPERVISOR, SGT_PASS)

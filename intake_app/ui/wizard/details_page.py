@@ -1,6 +1,12 @@
-"""Page 1: when, where and how the incident came to the station, the narrative, the supervisor."""
+"""Page 1: when, where and how the incident came to the station, the narrative, the supervisor.
+
+The supervisor is whoever is signed in when the record is started (the audit trail and the packet must name
+the person who actually entered it), shown read-only; a record that already names its supervisor keeps it,
+so a reviewer's correction does not make the reviewer its supervisor."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDoubleValidator
@@ -9,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
+from ...domain.workflow import Actor
 from ..vocabulary import vocabulary_label
 from .common import (
     IncidentPage,
@@ -33,10 +40,10 @@ def _float_or_none(text: str) -> float | None:
 class DetailsPage(IncidentPage):
     step_key = "details"
 
-    def __init__(self, settings, parent=None):
+    def __init__(self, signed_in: Callable[[], Actor], parent=None):
         super().__init__(QCoreApplication.translate("Wizard", "Incident details"), parent)
         self.setSubTitle(QCoreApplication.translate("Wizard", "Where and when it happened, and what was seen."))
-        self._settings = settings
+        self._signed_in = signed_in
         self.district = QComboBox()
         self.district.addItem(QCoreApplication.translate("Wizard", "(choose)"), None)
         for d in DISTRICTS:
@@ -62,6 +69,9 @@ class DetailsPage(IncidentPage):
         self.narrative.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.supervisor_name = QLineEdit()
         self.supervisor_star = QLineEdit()
+        for edit in (self.supervisor_name, self.supervisor_star):
+            edit.setReadOnly(True)  # not typed: a record must not name someone else as who entered it
+            edit.setToolTip(QCoreApplication.translate("Wizard", "The user who is signed in and entering the record."))
 
         self.p_district = self.add_field(QCoreApplication.translate("Wizard", "&District:"), self.district, QCoreApplication.translate("Wizard", "District"))
         self.p_beat = self.add_field(QCoreApplication.translate("Wizard", "&Beat:"), self.beat, QCoreApplication.translate("Wizard", "Beat"))
@@ -95,8 +105,9 @@ class DetailsPage(IncidentPage):
         self.longitude.setText("" if inc.location.longitude is None else str(inc.location.longitude))
         self.source.setCurrentIndex(max(0, self.source.findData(inc.source)))
         self.narrative.setPlainText(inc.narrative)
-        self.supervisor_name.setText(inc.supervisor.name or self._settings.supervisor_name)
-        self.supervisor_star.setText(inc.supervisor.star or self._settings.supervisor_star)
+        supervisor = inc.supervisor if inc.supervisor.star.strip() else self._signed_in()
+        self.supervisor_name.setText(supervisor.name)
+        self.supervisor_star.setText(supervisor.star)
 
     def store(self, inc) -> None:
         inc.district = self.district.currentData()

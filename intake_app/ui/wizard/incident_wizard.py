@@ -35,7 +35,7 @@ class IncidentWizard(QWizard):
     saved = Signal(object)  # the stored Incident after Save draft
     submitted = Signal(object)  # the stored Incident, now in review
 
-    def __init__(self, store, runner, incident: Incident, actor: Callable[[], Actor], settings, parent=None):
+    def __init__(self, store, runner, incident: Incident, actor: Callable[[], Actor], parent=None):
         super().__init__(parent)
         self.store, self.runner, self.actor = store, runner, actor
         self.incident = incident
@@ -49,7 +49,7 @@ class IncidentWizard(QWizard):
         self.customButtonClicked.connect(self._custom_button)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         pages = {
-            "details": DetailsPage(settings), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
+            "details": DetailsPage(actor), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
             "footage": FootagePage(), "violations": ViolationsPage(store.catalogue),
             "review": ReviewPage(store.catalogue),
         }
