@@ -1,10 +1,17 @@
 """The statute catalogue: a convenience list of offences, shipped in resources/ and replaceable
-by an administrator (a statutes.json in the data folder) without a new release."""
+by an administrator (a statutes.json in the data folder) without a new release.
+
+An entry may carry translations of its title and class note ("translations": {"es": {...}}), shown in the
+desktop UI in that language beside the citation and the English title. The English title stays the only one
+in the record's summary, the packet and the public release: it is the statute's name in Illinois law and in
+Cook County's courts, and an informal translation must not be mistaken for it."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import resource_path
@@ -18,16 +25,24 @@ def is_felony_class(offence_class: str) -> bool:
     return offence_class in FELONY_CLASSES
 
 
-def class_label(offence_class: str) -> str:
-    if offence_class == "M":
-        return "Felony (first degree murder)"
+CLASS_LABELS = {"M": "Felony (first degree murder)", ORDINANCE: "Ordinance violation", "": "class not chosen"}
+FELONY_LABEL = "Class {klass} felony"
+MISDEMEANOR_LABEL = "Class {klass} misdemeanor"
+
+
+def class_label_template(offence_class: str) -> str:
+    """The English label with {klass} for the class letter or number; the UI translates it whole."""
+    if offence_class in CLASS_LABELS:
+        return CLASS_LABELS[offence_class]
     if offence_class in FELONY_CLASSES:
-        return f"Class {offence_class} felony"
+        return FELONY_LABEL
     if offence_class in MISDEMEANOR_CLASSES:
-        return f"Class {offence_class} misdemeanor"
-    if offence_class == ORDINANCE:
-        return "Ordinance violation"
-    return offence_class or "class not chosen"
+        return MISDEMEANOR_LABEL
+    return "{klass}"  # an administrator's own class: shown as written
+
+
+def class_label(offence_class: str) -> str:
+    return class_label_template(offence_class).format(klass=offence_class)
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,17 @@ class Statute:
     title: str
     classes: tuple[str, ...]
     class_note: str = ""
+    # language -> {"title": ..., "class_note": ...}; informal aids for reading, never the legal text
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
+
+    def title_in(self, language: str) -> str:
+        """The title in a language, or the English title when the catalogue has no translation."""
+        return self.translations.get(language, {}).get("title") or self.title
+
+    def class_note_in(self, language: str) -> str:
+        if not self.class_note:
+            return ""
+        return self.translations.get(language, {}).get("class_note") or self.class_note
 
     @property
     def may_be_felony(self) -> bool:
@@ -65,13 +91,26 @@ class Catalogue:
         return cached
 
     def search(self, text: str) -> list[Statute]:
-        words = text.casefold().split()
-        return [s for s in self.statutes if all(w in f"{s.citation} {s.title}".casefold() for w in words)]
+        """Entries whose citation or title (English or a translation) holds every word typed."""
+        words = _folded(text).split()
+        return [s for s in self.statutes if all(w in _searchable(s) for w in words)]
+
+
+def _folded(text: str) -> str:
+    """Case and accents ignored: "agresion" finds "Agresión" (station keyboards are US layouts)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _searchable(s: Statute) -> str:
+    titles = " ".join(t.get("title", "") for t in s.translations.values())
+    return _folded(f"{s.citation} {s.title} {titles}")
 
 
 def parse_catalogue(data: dict) -> Catalogue:
     statutes = tuple(
-        Statute(e["citation"], e["title"], tuple(e["classes"]), e.get("class_note", "")) for e in data["entries"]
+        Statute(e["citation"], e["title"], tuple(e["classes"]), e.get("class_note", ""),
+                {lang: dict(t) for lang, t in e.get("translations", {}).items()})
+        for e in data["entries"]
     )
     return Catalogue(data.get("source", ""), data.get("as_of", ""), data.get("disclaimer", ""), statutes)
 

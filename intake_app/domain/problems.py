@@ -1,8 +1,13 @@
-"""What validation reports: a field path, plain words, and whether the value is missing or wrong."""
+"""What validation reports: a field path, plain words, and whether the value is missing or wrong.
+
+The words are an English template with named {placeholders} and their values, not a finished sentence, so the
+desktop UI can translate the template as a whole (word order differs between languages) and fill in the same
+values; the CLI, the server and the logs use `message`, the English sentence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -16,8 +21,14 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class Problem:
     path: str  # e.g. "agents[1].vehicle.plate"
-    message: str
+    template: str  # e.g. "{plate} is not a plate"; a plain sentence when there is nothing to fill in
     severity: Severity = Severity.INVALID
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (templates without params may hold literal braces, e.g. from a repr)."""
+        return self.template.format_map(self.params) if self.params else self.template
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

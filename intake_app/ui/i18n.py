@@ -20,6 +20,7 @@ STATION_ZONE = ZoneInfo("America/Chicago")
 # Chicago's conventions when the user picks a language their system does not use (dates as month/day).
 LOCALE_FOR = {"en": "en_US", "es": "es_US"}
 _installed: list[QTranslator] = []
+_current = DEFAULT
 
 
 def resolve_language(setting: str, system: QLocale | None = None) -> str:
@@ -40,8 +41,10 @@ def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
 def install_language(setting: str = "", app: QCoreApplication | None = None) -> str:
     """Load the translations for the chosen language (replacing earlier ones); returns the language used.
     Call before the windows are built: widgets read their texts when they are made."""
+    global _current
     app = app or QCoreApplication.instance()
     language = resolve_language(setting)
+    _current = language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -57,6 +60,11 @@ def install_language(setting: str = "", app: QCoreApplication | None = None) -> 
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     return language
+
+
+def current_language() -> str:
+    """The language of the interface now (for texts that come with their own translations, e.g. statutes)."""
+    return _current
 
 
 def translation_loaded(language: str) -> bool:

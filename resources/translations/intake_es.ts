@@ -51,6 +51,29 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>Felony (first degree murder)</source>
+        <translation>Delito grave (homicidio en primer grado)</translation>
+    </message>
+    <message>
+        <source>Ordinance violation</source>
+        <translation>Infracción de ordenanza</translation>
+    </message>
+    <message>
+        <source>class not chosen</source>
+        <translation>clase no elegida</translation>
+    </message>
+    <message>
+        <source>Class {klass} felony</source>
+        <translation>Delito grave de clase {klass}</translation>
+    </message>
+    <message>
+        <source>Class {klass} misdemeanor</source>
+        <translation>Delito menor de clase {klass}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -195,6 +218,173 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Report number</source>
+        <translation>Número de reporte</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Sector (beat)</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>Fecha y hora del hecho</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Narrativa</translation>
+    </message>
+    <message>
+        <source>Supervisor name</source>
+        <translation>Nombre del supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor star</source>
+        <translation>Estrella del supervisor</translation>
+    </message>
+    <message>
+        <source>Reporting party&apos;s name</source>
+        <translation>Nombre de la persona informante</translation>
+    </message>
+    <message>
+        <source>Reporting party&apos;s phone</source>
+        <translation>Teléfono de la persona informante</translation>
+    </message>
+    <message>
+        <source>Reporting party&apos;s address</source>
+        <translation>Dirección de la persona informante</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Badge or ID</source>
+        <translation>Placa de identificación o ID</translation>
+    </message>
+    <message>
+        <source>How identified</source>
+        <translation>Cómo se identificó</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>Placa del vehículo</translation>
+    </message>
+    <message>
+        <source>Plate state</source>
+        <translation>Estado de la placa</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Device or camera ID</source>
+        <translation>ID del dispositivo o cámara</translation>
+    </message>
+    <message>
+        <source>Officer star</source>
+        <translation>Estrella del oficial</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Evidence ID</source>
+        <translation>ID de evidencia</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Huella SHA-256</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Tamaño del archivo</translation>
+    </message>
+    <message>
+        <source>Alleged violations</source>
+        <translation>Presuntas violaciones</translation>
+    </message>
+    <message>
+        <source>Statute</source>
+        <translation>Disposición legal</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Agents concerned</source>
+        <translation>Agentes a los que concierne</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agente %1</translation>
+    </message>
+    <message>
+        <source>Footage %1</source>
+        <translation>Grabación %1</translation>
+    </message>
+    <message>
+        <source>Alleged violation %1</source>
+        <translation>Presunta violación %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -223,6 +413,10 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator…</source>
+        <translation>Creando el administrador…</translation>
     </message>
 </context>
 <context>
@@ -613,6 +807,17 @@
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Comprobando la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be checked: %1</source>
+        <translation>No se pudo comprobar la frase de contraseña: %1</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Passphrase</source>
@@ -637,6 +842,169 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>A device or camera id (or an evidence-management id) is required</source>
+        <translation>Se requiere el ID de un dispositivo o cámara (o un ID del sistema de gestión de evidencias)</translation>
+    </message>
+    <message>
+        <source>A phone number (consent to contact was given) is required</source>
+        <translation>Se requiere un número de teléfono (se dio consentimiento para contactar)</translation>
+    </message>
+    <message>
+        <source>A statute is required</source>
+        <translation>Se requiere una disposición legal</translation>
+    </message>
+    <message>
+        <source>Address is required</source>
+        <translation>Se requiere la dirección</translation>
+    </message>
+    <message>
+        <source>An agent with no name or badge needs a physical description or a vehicle is required</source>
+        <translation>Un agente sin nombre ni placa de identificación requiere una descripción física o un vehículo</translation>
+    </message>
+    <message>
+        <source>At least one alleged violation is required</source>
+        <translation>Se requiere al menos una presunta violación</translation>
+    </message>
+    <message>
+        <source>Beat is required</source>
+        <translation>Se requiere el sector (beat)</translation>
+    </message>
+    <message>
+        <source>Choose the class: {classes}</source>
+        <translation>Elija la clase: {classes}</translation>
+    </message>
+    <message>
+        <source>Choose the class: {classes} ({note})</source>
+        <translation>Elija la clase: {classes} ({note})</translation>
+    </message>
+    <message>
+        <source>Date and time of the incident is required</source>
+        <translation>Se requieren la fecha y la hora del incidente</translation>
+    </message>
+    <message>
+        <source>District is required</source>
+        <translation>Se requiere el distrito</translation>
+    </message>
+    <message>
+        <source>End time is required</source>
+        <translation>Se requiere la hora de fin</translation>
+    </message>
+    <message>
+        <source>How the agent was identified is required</source>
+        <translation>Se requiere indicar cómo se identificó al agente</translation>
+    </message>
+    <message>
+        <source>Narrative is required</source>
+        <translation>Se requiere la narrativa</translation>
+    </message>
+    <message>
+        <source>Source of the report is required</source>
+        <translation>Se requiere la fuente del reporte</translation>
+    </message>
+    <message>
+        <source>Start time is required</source>
+        <translation>Se requiere la hora de inicio</translation>
+    </message>
+    <message>
+        <source>Supervisor name is required</source>
+        <translation>Se requiere el nombre del supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor star number is required</source>
+        <translation>Se requiere el número de estrella del supervisor</translation>
+    </message>
+    <message>
+        <source>The officer&apos;s star number for body-worn camera footage is required</source>
+        <translation>Se requiere el número de estrella del oficial para las grabaciones de cámara corporal</translation>
+    </message>
+    <message>
+        <source>The plate&apos;s state is required</source>
+        <translation>Se requiere el estado de la placa</translation>
+    </message>
+    <message>
+        <source>beat {beat} is not in district {district} (its first two digits are the district)</source>
+        <translation>el sector {beat} no está en el distrito {district} (sus dos primeros dígitos son el distrito)</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither</source>
+        <translation>indique la latitud y la longitud, o ninguna de las dos</translation>
+    </message>
+    <message>
+        <source>is before the start time</source>
+        <translation>es anterior a la hora de inicio</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>está en el futuro</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; the limit is {limit}</source>
+        <translation>tiene {length} caracteres; el límite es {limit}</translation>
+    </message>
+    <message>
+        <source>must be 4 digits, e.g. 0911</source>
+        <translation>debe tener 4 dígitos, p. ej., 0911</translation>
+    </message>
+    <message>
+        <source>must be 64 lowercase hexadecimal characters</source>
+        <translation>debe tener 64 caracteres hexadecimales en minúscula</translation>
+    </message>
+    <message>
+        <source>must be a language code such as en or es</source>
+        <translation>debe ser un código de idioma como en o es</translation>
+    </message>
+    <message>
+        <source>must be a two-letter state code such as IL</source>
+        <translation>debe ser un código de estado de dos letras como IL</translation>
+    </message>
+    <message>
+        <source>must be digits only (a star number)</source>
+        <translation>debe tener solo dígitos (un número de estrella)</translation>
+    </message>
+    <message>
+        <source>must look like D009-2026-K7Q-00042</source>
+        <translation>debe tener la forma D009-2026-K7Q-00042</translation>
+    </message>
+    <message>
+        <source>needs a time zone</source>
+        <translation>necesita una zona horaria</translation>
+    </message>
+    <message>
+        <source>refers to an agent that is not in this incident</source>
+        <translation>se refiere a un agente que no está en este incidente</translation>
+    </message>
+    <message>
+        <source>use digits, spaces, +, ( ) - or . only (7 to 25 characters)</source>
+        <translation>use solo dígitos, espacios, +, ( ) - o . (de 7 a 25 caracteres)</translation>
+    </message>
+    <message>
+        <source>use letters, digits, spaces or dashes (at most 10)</source>
+        <translation>use letras, dígitos, espacios o guiones (10 como máximo)</translation>
+    </message>
+    <message>
+        <source>{chosen} is not a class of {citation} ({classes})</source>
+        <translation>{chosen} no es una clase de {citation} ({classes})</translation>
+    </message>
+    <message>
+        <source>{district} is not a CPD district in service (1-12, 14-20, 22, 24, 25)</source>
+        <translation>{district} no es un distrito del CPD en servicio (1-12, 14-20, 22, 24, 25)</translation>
+    </message>
+    <message>
+        <source>{latitude}, {longitude} is outside Chicago</source>
+        <translation>{latitude}, {longitude} está fuera de Chicago</translation>
+    </message>
+    <message>
+        <source>{statute} is not in the statute catalogue</source>
+        <translation>{statute} no está en el catálogo de disposiciones legales</translation>
     </message>
 </context>
 <context>
@@ -714,24 +1082,12 @@ Entregue este archivo a su administrador.</translation>
         <translation>Distrito %1</translation>
     </message>
     <message>
-        <source>digits only</source>
-        <translation>solo dígitos</translation>
-    </message>
-    <message>
         <source>C&amp;hange…</source>
         <translation>Ca&amp;mbiar…</translation>
     </message>
     <message>
         <source>Station &amp;district:</source>
         <translation>&amp;Distrito de la estación:</translation>
-    </message>
-    <message>
-        <source>Supervisor &amp;name:</source>
-        <translation>&amp;Nombre del supervisor:</translation>
-    </message>
-    <message>
-        <source>Supervisor &amp;star number:</source>
-        <translation>Número de &amp;estrella del supervisor:</translation>
     </message>
     <message>
         <source>Data &amp;folder:</source>
@@ -744,10 +1100,6 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
-    </message>
-    <message>
-        <source>The star number must be digits only.</source>
-        <translation>El número de estrella debe tener solo dígitos.</translation>
     </message>
 </context>
 <context>
@@ -1103,12 +1455,36 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>agente</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Placa</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>Identificado por</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
         <source>Agents involved</source>
         <translation>Agentes involucrados</translation>
     </message>
     <message>
         <source>Each federal agent involved. An unknown agent needs a description or a vehicle.</source>
         <translation>Cada agente federal involucrado. Un agente desconocido requiere una descripción o un vehículo.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
         <source>Incident details</source>
@@ -1133,6 +1509,10 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>optional</source>
         <translation>opcional</translation>
+    </message>
+    <message>
+        <source>The user who is signed in and entering the record.</source>
+        <translation>El usuario que inició sesión y está ingresando el registro.</translation>
     </message>
     <message>
         <source>&amp;District:</source>
@@ -1295,8 +1675,36 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Estado de preservación</translation>
     </message>
     <message>
+        <source>Footage file</source>
+        <translation>Archivo de la grabación</translation>
+    </message>
+    <message>
         <source>footage</source>
         <translation>grabación</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Officer star</source>
+        <translation>Estrella del oficial</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Evidence ID</source>
+        <translation>ID de evidencia</translation>
+    </message>
+    <message>
+        <source>Preservation</source>
+        <translation>Preservación</translation>
     </message>
     <message>
         <source>Footage references</source>
@@ -1399,12 +1807,20 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Sin problemas: el incidente puede enviarse a revisión.</translation>
     </message>
     <message>
+        <source>%1 problem(s) must be fixed before submitting (a draft can be saved anyway). Choose one to go to its page:</source>
+        <translation>Hay que corregir %1 problema(s) antes de enviar (de todos modos se puede guardar un borrador). Elija uno para ir a su página:</translation>
+    </message>
+    <message>
+        <source>Go to %1: %2</source>
+        <translation>Ir a %1: %2</translation>
+    </message>
+    <message>
         <source>Alleged violation %1</source>
         <translation>Presunta violación %1</translation>
     </message>
     <message>
         <source>Words of the title or citation, e.g. battery</source>
-        <translation>Palabras del título o la cita, p. ej., battery</translation>
+        <translation>Palabras del título o la cita, p. ej., agresión</translation>
     </message>
     <message>
         <source>Sea&amp;rch statutes:</source>
@@ -1439,8 +1855,20 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Detalles</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Agent &amp;%1: %2</source>
+        <translation>Agente &amp;%1: %2</translation>
+    </message>
+    <message>
         <source>Concerns agent %1</source>
         <translation>Concierne al agente %1</translation>
+    </message>
+    <message>
+        <source>Concerns:</source>
+        <translation>Concierne a:</translation>
     </message>
     <message>
         <source>No agents entered yet (page 3).</source>
@@ -1451,12 +1879,28 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>violación</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
         <source>Alleged violations</source>
         <translation>Presuntas violaciones</translation>
     </message>
     <message>
         <source>Each alleged offence, from the statute catalogue, and the agents it concerns.</source>
         <translation>Cada presunto delito, del catálogo de disposiciones legales, y los agentes a los que concierne.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin indicar)</translation>
     </message>
 </context>
 <context>

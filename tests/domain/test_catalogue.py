@@ -37,3 +37,23 @@ def test_an_administrators_copy_in_the_data_folder_wins(tmp_path):
 def test_search_matches_words_in_citation_or_title():
     titles = {s.title for s in load_catalogue().search("battery")}
     assert {"Battery", "Aggravated battery"} <= titles
+
+
+def test_every_shipped_entry_has_a_spanish_title_and_note_but_keeps_its_english_legal_title():
+    for s in load_catalogue().statutes:
+        assert s.title_in("es") != s.title, s.citation
+        assert s.title_in("en") == s.title
+        assert bool(s.class_note_in("es")) == bool(s.class_note), s.citation
+
+
+def test_an_entry_without_a_translation_shows_its_english_title(tmp_path):
+    (tmp_path / "statutes.json").write_text(json.dumps({
+        "entries": [{"citation": "720 ILCS 5/12-3", "title": "Battery", "classes": ["A"], "class_note": "n"}],
+    }))
+    battery = load_catalogue(tmp_path).get("720 ILCS 5/12-3")
+    assert (battery.title_in("es"), battery.class_note_in("es")) == ("Battery", "n")
+
+
+def test_search_finds_spanish_titles_typed_without_accents():
+    citations = {s.citation for s in load_catalogue().search("agresion fisica")}
+    assert citations == {"720 ILCS 5/12-3", "720 ILCS 5/12-3.05"}

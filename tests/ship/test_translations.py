@@ -56,5 +56,7 @@ def test_the_committed_qm_is_the_compiled_ts(language, tmp_path):
 def test_placeholders_and_keyboard_mnemonics_survive_translation(language):
     for context, source, translation, _kind in messages(tool.ts_file(language)):
         assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", translation)), (context, source)
+        # the core's templates (validation problems, offence classes) are filled in by name
+        assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", translation)), (context, source)
         has_mnemonic = re.search(r"&[^&\s]", source) is not None
         assert has_mnemonic == (re.search(r"&[^&\s]", translation) is not None), (context, source)

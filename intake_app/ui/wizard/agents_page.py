@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from ...domain.enums import Agency, IdentifiedBy
 from ...domain.records import Agent, Incident, Vehicle
 from ...domain.validation import validate
+from ..domain_text import problem_line
 from ..vocabulary import vocabulary_label
 from .common import enum_data
 from .list_page import ListPage
@@ -78,15 +79,16 @@ class AgentDialog(RowDialog):
 
     def _check(self) -> None:
         problems = validate(Incident(agents=[self.result_agent()]))
-        self.show_messages([f"{p.path.removeprefix('agents[0].')}: {p.message}" for p in problems
-                            if p.path.startswith("agents[0]")])
+        self.show_messages([problem_line(p, within_row=True) for p in problems if p.path.startswith("agents[0]")])
 
 
 class AgentsPage(ListPage):
     step_key = "agents"
     attribute = "agents"
     noun = QT_TRANSLATE_NOOP("Wizard", "agent")
-    headers = ("Agency", "Name", "Badge", "Identified by", "Masked", "Vehicle")
+    headers = (QT_TRANSLATE_NOOP("Wizard", "Agency"), QT_TRANSLATE_NOOP("Wizard", "Name"),
+               QT_TRANSLATE_NOOP("Wizard", "Badge"), QT_TRANSLATE_NOOP("Wizard", "Identified by"),
+               QT_TRANSLATE_NOOP("Wizard", "Masked"), QT_TRANSLATE_NOOP("Wizard", "Vehicle"))
 
     def __init__(self, parent=None):
         super().__init__(QCoreApplication.translate("Wizard", "Agents involved"), parent)
@@ -99,7 +101,8 @@ class AgentsPage(ListPage):
         v = a.vehicle
         vehicle = " ".join(x for x in (v.color, v.make, v.model, v.plate, v.plate_state) if x) if v else ""
         return [vocabulary_label(a.agency), a.name, a.badge, vocabulary_label(a.identified_by) if a.identified_by else "",
-                "yes" if a.masked else "no", vehicle]
+                QCoreApplication.translate("Wizard", "yes") if a.masked else QCoreApplication.translate("Wizard", "no"),
+                vehicle]
 
     def run_dialog(self, item: Agent, index: int):
         dialog = AgentDialog(item, index + 1, self)

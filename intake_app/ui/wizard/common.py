@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.problems import Problem
+from ..domain_text import problem_message
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
@@ -49,7 +50,7 @@ def datetime_edit(optional: bool) -> QDateTimeEdit:
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     if optional:  # the minimum shows as "not set" so an empty time is possible
         edit.setMinimumDateTime(NOT_SET)
-        edit.setSpecialValueText("(not set)")
+        edit.setSpecialValueText(QCoreApplication.translate("Wizard", "(not set)"))
         edit.setDateTime(NOT_SET)
     return edit
 
@@ -127,8 +128,9 @@ class IncidentPage(QWizardPage):
 
 
 def messages_for(problems: list[Problem], prefix: str) -> list[str]:
-    """Messages of problems at `prefix` or below it (e.g. "location" covers "location.latitude")."""
-    return [p.message for p in problems if p.path == prefix or p.path.startswith(prefix + ".")
+    """Messages of problems at `prefix` or below it (e.g. "location" covers "location.latitude"), in the
+    interface language."""
+    return [problem_message(p) for p in problems if p.path == prefix or p.path.startswith(prefix + ".")
             or p.path.startswith(prefix + "[")]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QP
 from ...domain.enums import FootageKind, Preservation
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
+from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time
@@ -69,7 +70,7 @@ class FootageDialog(RowDialog):
         self.fit()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Footage file")
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Wizard", "Footage file"))
         if path:
             self.file_path.setText(path)
             if self.hashing is not None:
@@ -92,8 +93,7 @@ class FootageDialog(RowDialog):
 
     def _check(self) -> None:
         problems = validate(Incident(footage=[self.result_item_preview()]))
-        self.show_messages([f"{p.path.removeprefix('footage[0].')}: {p.message}" for p in problems
-                            if p.path.startswith("footage[0]")])
+        self.show_messages([problem_line(p, within_row=True) for p in problems if p.path.startswith("footage[0]")])
 
     def result_item_preview(self) -> FootageItem:
         original, self.item = self.item, copy.deepcopy(self.item)
@@ -107,7 +107,9 @@ class FootagePage(ListPage):
     step_key = "footage"
     attribute = "footage"
     noun = QT_TRANSLATE_NOOP("Wizard", "footage")
-    headers = ("Kind", "Device", "Officer star", "Start", "Evidence ID", "Preservation")
+    headers = (QT_TRANSLATE_NOOP("Wizard", "Kind"), QT_TRANSLATE_NOOP("Wizard", "Device"),
+               QT_TRANSLATE_NOOP("Wizard", "Officer star"), QT_TRANSLATE_NOOP("Wizard", "Start"),
+               QT_TRANSLATE_NOOP("Wizard", "Evidence ID"), QT_TRANSLATE_NOOP("Wizard", "Preservation"))
 
     def __init__(self, parent=None):
         super().__init__(QCoreApplication.translate("Wizard", "Footage references"), parent)

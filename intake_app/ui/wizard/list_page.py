@@ -6,7 +6,6 @@ row number, so the supervisor sees which row needs work."""
 from __future__ import annotations
 
 import copy
-import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -18,21 +17,20 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from ..domain_text import problem_line
 from .common import IncidentPage, problem_label, show_problem_text
-
-INDEX = re.compile(r"^\w+\[(\d+)\]\.?(.*)$")
 
 
 class ListPage(IncidentPage):
     attribute = ""  # the Incident's list: "agents", "footage", "violations"
     noun = ""
-    headers: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()  # QT_TRANSLATE_NOOP("Wizard", ...): translated when the table is made
 
     def __init__(self, title: str, parent=None):
         super().__init__(title, parent)
         self.items: list = []
         self.table = QTableWidget(0, len(self.headers))
-        self.table.setHorizontalHeaderLabels(self.headers)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Wizard", h) for h in self.headers])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -111,12 +109,6 @@ class ListPage(IncidentPage):
             self.emit_changed()
 
     def show_problems(self, problems) -> None:
-        lines = []
-        for p in problems:
-            if not p.path.startswith(self.attribute):
-                continue
-            m = INDEX.match(p.path)
-            where = f"{self.noun.capitalize()} {int(m.group(1)) + 1}" + (f", {m.group(2)}" if m and m.group(2) else "") \
-                if m else self.attribute
-            lines.append(f"{where}: {p.message}")
+        catalogue = getattr(self, "catalogue", None)
+        lines = [problem_line(p, catalogue) for p in problems if p.path.startswith(self.attribute)]
         show_problem_text(self.problems, lines, self.table)

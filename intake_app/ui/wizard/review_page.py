@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.summary import summary_lines
-from ...domain.wizard_flow import STEPS, step_index_for
+from ...domain.wizard_flow import step_index_for
+from ..domain_text import problem_line
 
 
 class ReviewPage(QWizardPage):
@@ -72,14 +73,18 @@ class ReviewPage(QWizardPage):
         if not problems:
             self.heading.setText(QCoreApplication.translate("Wizard", "No problems: the incident can be submitted for review."))
         else:
-            self.heading.setText(f"{len(problems)} problem(s) must be fixed before submitting "
-                                 "(a draft can be saved anyway). Choose one to go to its page:")
+            self.heading.setText(QCoreApplication.translate(
+                "Wizard", "%1 problem(s) must be fixed before submitting (a draft can be saved anyway). "
+                "Choose one to go to its page:").replace("%1", str(len(problems))))
         for p in problems:
             step = step_index_for(p.path)
-            button = QPushButton(f"{STEPS[step].title} \u2192 {p.path}: {p.message}")
+            page_title = self.wizard().page(step).title()  # the page's own (translated) title
+            line = problem_line(p, self.catalogue)
+            button = QPushButton(f"{page_title} \u2192 {line}")
             button.setFlat(True)
             button.setStyleSheet("text-align: left; color: #b00020; text-decoration: underline;")
-            button.setAccessibleName(f"Go to {STEPS[step].title}: {p.path}, {p.message}")
+            button.setAccessibleName(QCoreApplication.translate("Wizard", "Go to %1: %2").replace("%1", page_title)
+                                     .replace("%2", line))
             button.clicked.connect(lambda _c=False, s=step: self.wizard().go_to_step(s))
             self._problem_layout.addWidget(button)
             self.problem_buttons.append(button)

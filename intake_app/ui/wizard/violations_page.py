@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from ...domain.catalogue import Catalogue, class_label
+from ...domain.catalogue import Catalogue
 from ...domain.records import Agent, Incident, Violation
 from ...domain.validation import validate
+from ..domain_text import class_note, class_text, problem_line, statute_title
 from .list_page import ListPage
 from .row_dialog import RowDialog
 
@@ -43,13 +44,14 @@ class ViolationDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "&Details:"), self.details, QCoreApplication.translate("Wizard", "Details"))
         self.agent_boxes: list[QCheckBox] = []
         for i, agent in enumerate(agents, 1):
-            box = QCheckBox(f"Agent &{i}: {agent.name or agent.badge or agent.description[:40] or 'unknown'}")
+            who = agent.name or agent.badge or agent.description[:40] or QCoreApplication.translate("Wizard", "unknown")
+            box = QCheckBox(QCoreApplication.translate("Wizard", "Agent &%1: %2").replace("%1", str(i)).replace("%2", who))
             box.setAccessibleName(QCoreApplication.translate("Wizard", "Concerns agent %1").replace("%1", str(i)))
             box.setChecked(agent.id in violation.agent_ids)
             self.agent_boxes.append(box)
-            self.form.addRow("Concerns:" if i == 1 else "", box)
+            self.form.addRow(QCoreApplication.translate("Wizard", "Concerns:") if i == 1 else "", box)
         if not agents:
-            self.form.addRow("Concerns:", QLabel(QCoreApplication.translate("Wizard", "No agents entered yet (page 3).")))
+            self.form.addRow(QCoreApplication.translate("Wizard", "Concerns:"), QLabel(QCoreApplication.translate("Wizard", "No agents entered yet (page 3).")))
 
         self._fill_statutes("")
         self.search.textChanged.connect(self._fill_statutes)
@@ -68,7 +70,7 @@ class ViolationDialog(RowDialog):
         self.statutes.blockSignals(True)
         self.statutes.clear()
         for s in self.catalogue.search(text):
-            item = QListWidgetItem(f"{s.citation} \u2014 {s.title}")
+            item = QListWidgetItem(f"{s.citation} \u2014 {statute_title(s)}")
             item.setData(Qt.ItemDataRole.UserRole, s.citation)
             self.statutes.addItem(item)
         self.statutes.blockSignals(False)
@@ -95,8 +97,8 @@ class ViolationDialog(RowDialog):
         if len(statute.classes) > 1:
             self.offence_class.addItem(QCoreApplication.translate("Wizard", "(choose)"), "")
         for c in statute.classes:
-            self.offence_class.addItem(class_label(c), c)
-        self.class_note.setText(statute.class_note)
+            self.offence_class.addItem(class_text(c), c)
+        self.class_note.setText(class_note(statute))
         self._check()
 
     def result_violation(self) -> Violation:
@@ -108,7 +110,7 @@ class ViolationDialog(RowDialog):
     def _check(self) -> None:
         problems = validate(Incident(agents=self.agents, violations=[self.result_violation()]),
                             catalogue=self.catalogue)
-        self.show_messages([f"{p.path.removeprefix('violations[0].')}: {p.message}" for p in problems
+        self.show_messages([problem_line(p, self.catalogue, within_row=True) for p in problems
                             if p.path.startswith("violations[0]")])
 
 
@@ -116,7 +118,9 @@ class ViolationsPage(ListPage):
     step_key = "violations"
     attribute = "violations"
     noun = QT_TRANSLATE_NOOP("Wizard", "violation")
-    headers = ("Statute", "Title", "Class", "Agents", "Details")
+    headers = (QT_TRANSLATE_NOOP("Wizard", "Statute"), QT_TRANSLATE_NOOP("Wizard", "Title"),
+               QT_TRANSLATE_NOOP("Wizard", "Class"), QT_TRANSLATE_NOOP("Wizard", "Agents"),
+               QT_TRANSLATE_NOOP("Wizard", "Details"))
 
     def __init__(self, catalogue: Catalogue, parent=None):
         super().__init__(QCoreApplication.translate("Wizard", "Alleged violations"), parent)
@@ -133,7 +137,7 @@ class ViolationsPage(ListPage):
         statute = self.catalogue.get(v.statute)
         agents = self.wizard().incident.agents if self.wizard() else []
         numbers = ", ".join(str(i) for i, a in enumerate(agents, 1) if a.id in v.agent_ids)
-        return [v.statute, statute.title if statute else "", class_label(v.offence_class) if v.offence_class else "",
+        return [v.statute, statute_title(statute) if statute else "", class_text(v.offence_class) if v.offence_class else "",
                 numbers, v.details[:80]]
 
     def run_dialog(self, item: Violation, index: int):
