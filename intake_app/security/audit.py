@@ -31,6 +31,9 @@ PRIVATE_PREFIX = "reporting_party"
 PRIVATE_VALUE = "(changed)"
 DELETED = "deleted"
 
+_LAST_ENTRY = select(AuditEntryRow.seq, AuditEntryRow.entry_hash).order_by(AuditEntryRow.seq.desc()).limit(1)
+_INSERT_ENTRIES = insert(AuditEntryRow.__table__)
+
 
 @dataclass(frozen=True)
 class AuditEntry:
@@ -112,8 +115,8 @@ def _append(session: Session, actor: Actor, incident_id: str | None, action: str
     """Appends one entry per change (at least one); the record's new state hash goes on the last."""
     kid, private = signing_key(session)
     machine = machine_name(session)
-    last = session.execute(select(AuditEntryRow.seq, AuditEntryRow.entry_hash)
-                           .order_by(AuditEntryRow.seq.desc()).limit(1)).first()
+    conn = session.connection()  # Core on the session's connection: no ORM bookkeeping on every save
+    last = conn.execute(_LAST_ENTRY).first()
     seq, prev = (last.seq, last.entry_hash) if last else (0, "")
     at = datetime.now(UTC).replace(tzinfo=None)
     rows = []
@@ -128,7 +131,7 @@ def _append(session: Session, actor: Actor, incident_id: str | None, action: str
         values["entry_hash"] = prev = hashlib.sha256(body).hexdigest()
         values["signature"] = private.sign(body).hex()
         rows.append(values)
-    session.execute(insert(AuditEntryRow.__table__), rows)
+    conn.execute(_INSERT_ENTRIES, rows)
 
 
 def on_change(session: Session, event: ChangeEvent) -> None:

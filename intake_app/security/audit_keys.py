@@ -12,8 +12,12 @@ import hashlib
 import json
 import socket
 import uuid
+import weakref
+from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..storage.tables import MetaRow
@@ -24,6 +28,28 @@ PUBLIC_KEYS = "audit_public_keys"
 UNPROTECTED_PRIVATE = "audit_private_key_unprotected"
 
 _cache: dict[str, tuple[str, Ed25519PrivateKey]] = {}
+
+
+@dataclass(frozen=True)
+class _Signer:
+    """What every audit entry of one store needs and what cannot change under it once it is in the store:
+    the installation id and a signing key whose public half is already recorded in meta."""
+    installation: str
+    kid: str
+    private: Ed25519PrivateKey
+
+
+# Per store (engine): the meta look-ups and the JSON parse of the known public keys cost more than the
+# rest of an audit entry, on every save. Filled only from values already committed (see signing_key).
+_signers: weakref.WeakKeyDictionary[Engine, _Signer] = weakref.WeakKeyDictionary()
+_DEVICE_CODE = select(MetaRow.value).where(MetaRow.key == "device_code")
+# Set in Session.info when this session wrote the installation id or a public key: those are not committed
+# yet, and a rollback would leave a cache naming values the store never kept.
+_WROTE_IDENTITY = "intake_audit_identity_written"
+
+
+def _engine(session: Session) -> Engine:
+    return session.get_bind().engine  # a session bound to a Connection names its engine the same way
 
 
 def _meta(session: Session, key: str) -> str | None:
@@ -48,13 +74,19 @@ def installation_id(session: Session) -> str:
     if value is None:
         value = uuid.uuid4().hex
         _set_meta(session, INSTALLATION, value)
+        session.info[_WROTE_IDENTITY] = True
     return value
 
 
 def machine_name(session: Session) -> str:
     """Host name plus what names this installation for good (device code, installation id)."""
-    code = _meta(session, "device_code") or "---"
-    return f"{socket.gethostname()} (device {code}, installation {installation_id(session)[:8]})"
+    signer = _signers.get(_engine(session))
+    installation = signer.installation if signer else installation_id(session)
+    # Read every time: enrollment may give the device another code while a store is open. Flushed first
+    # because this Core read does not autoflush a code the same transaction has just set.
+    session.flush()
+    code = session.connection().scalar(_DEVICE_CODE) or "---"
+    return f"{socket.gethostname()} (device {code}, installation {installation[:8]})"
 
 
 def public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
@@ -81,6 +113,9 @@ def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
 
 def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
     """(key id, private key); its public key is recorded in the store's meta on first use."""
+    signer = _signers.get(_engine(session))
+    if signer is not None:
+        return signer.kid, signer.private
     installation = installation_id(session)
     cached = _cache.get(installation)
     if cached is None:
@@ -91,6 +126,10 @@ def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
     if kid not in known:
         known[kid] = private.public_key().public_bytes_raw().hex()
         _set_meta(session, PUBLIC_KEYS, json.dumps(known, sort_keys=True))
+        session.info[_WROTE_IDENTITY] = True
+    elif not session.info.get(_WROTE_IDENTITY):
+        # Neither was written by this session, so both are committed, and neither ever changes.
+        _signers[_engine(session)] = _Signer(installation, kid, private)
     _cache[installation] = cached
     return cached
 
@@ -98,3 +137,4 @@ def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
 def forget_cached_keys() -> None:
     """Tests swap keyrings between stores; the app never needs this."""
     _cache.clear()
+    _signers.clear()

@@ -11,6 +11,7 @@ from intake_app.domain.enums import Status
 from intake_app.domain.records import ReportingParty
 from intake_app.security import audit
 from intake_app.security.audit_keys import public_keys
+from intake_app.security.audit_verify import verify
 from intake_app.storage.audit_tables import AuditEntryRow
 from intake_app.storage.repository import ConflictError
 
@@ -107,3 +108,19 @@ def test_a_change_that_fails_leaves_no_audit_entry(store, actor):
     with pytest.raises(ConflictError):
         store.save(stale, actor)
     assert audit.chain_length(store) == 1
+
+
+def test_a_rolled_back_first_action_leaves_every_later_entry_verifiable(store, actor):
+    # The first entries of a store record its installation id and public key; if their transaction is rolled
+    # back, nothing may keep signing as if they had been kept.
+    with pytest.raises(RuntimeError):
+        with store.transaction() as session:
+            audit.record_action_in(session, None, "print", actor)
+            audit.record_action_in(session, None, "print", actor)
+            raise RuntimeError("printer jammed")
+    store.save(make_incident(), actor)
+    store.save(make_incident(), actor)
+    assert audit.chain_length(store) == 2
+    assert verify(store).ok, verify(store).problems
+    with store.reading() as session:
+        assert len(public_keys(session)) == 1
