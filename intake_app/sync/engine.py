@@ -181,7 +181,7 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     head = audit.hash_at(store, entries) if entries else ""  # the head AT that length, even if more were added since
     last_entries = int(state.read(store, state.AUDIT_ENTRIES, "0") or 0)
     previous = audit.hash_at(store, last_entries) if last_entries else ""
-    signature = device.signing_key(store).sign(signed_message(head, entries, previous)).hex()
+    signature = device.audit_key(store).sign(signed_message(head, entries, previous)).hex()
     answer = client.audit_head(head, entries, previous or "", signature)
     state.write(store, **{state.AUDIT_HEAD: head, state.AUDIT_ENTRIES: str(entries)})
     if not answer.extends_previous:

@@ -1,4 +1,5 @@
-"""Audit-chain heads: each sync reports the device's newest audit hash, signed with its own key."""
+"""Audit-chain heads: each sync reports the device's newest audit hash, signed with the installation's audit key
+(the key that signs its audit entries; its public half was registered at enrollment)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice) ->
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(device.public_key)).verify(
             bytes.fromhex(body.signature), signed_message(body.head, body.entries, body.previous_head))
     except (InvalidSignature, ValueError) as exc:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "The audit head's signature does not verify.") from exc
+        raise HTTPException(status.HTTP_403_FORBIDDEN, [{
+            "path": "signature",
+            "message": "does not verify with the audit key this device registered at enrollment; the head was not kept"}]) from exc
     row, last = crud.record_audit_head(session, device=device, head=body)
     return AuditHeadOut(accepted=True, extends_previous=row.extends_previous,
                         last_head=last.head if last else "", last_entries=last.entries if last else 0)
