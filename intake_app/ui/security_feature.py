@@ -1,5 +1,5 @@
-"""Hooks issue 6 into the main window once a user has signed in: whose actions these are, the idle lock,
-the review queue for reviewers, user management for administrators, the review history tab, and the
+"""Hooks issue 6 into the main window once a user has signed in: whose actions these are, the idle lock
+(also on the operating system's screen lock), the review queue for reviewers, user management for administrators, the review history tab, and the
 reporting party masked for roles that do not need it."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from ..security.users import ADMINISTRATOR, REVIEWER
 from .incident_view import register_incident_tab
 from .lock import IdleLock
 from .review_queue import ReviewQueue, review_tab
+from .screen_lock import ScreenLockWatcher
 from .users_dialog import UsersDialog
 
 
@@ -20,7 +21,9 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     register_incident_tab("Re&view", review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner)
-    window.destroyed.connect(lambda *_a: lock.stop())
+    window.screen_lock = watcher = ScreenLockWatcher(window)
+    watcher.screen_locked.connect(lock.lock)
+    window.destroyed.connect(lambda *_a: (lock.stop(), watcher.stop()))
     window.add_menu_action("&Security", window.tr("&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:
         window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
