@@ -36,7 +36,8 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
 
 
 def _users(window, actor: Actor) -> UsersDialog:
-    dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes)
+    dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes,
+                         runner=window.runner)
     dialog.show()
     window.users_dialog = dialog
     return dialog

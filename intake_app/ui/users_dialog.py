@@ -1,4 +1,6 @@
-"""Administrators add, deactivate and reset users, and set the idle lock time (issue 6)."""
+"""Administrators add, deactivate and reset users, and set the idle lock time (issue 6).
+
+Adding a user hashes the passphrase with scrypt: that runs on the task runner, like a sign-in."""
 
 from __future__ import annotations
 
@@ -17,12 +19,16 @@ from PySide6.QtWidgets import (
 
 from ..security.users import ROLES, add_user, list_users, set_active
 from .lock import idle_minutes, set_idle_minutes
+from .passphrase_check import refusal_text, set_checking
+from .tasks import TaskRunner
 
 
 class UsersDialog(QDialog):
-    def __init__(self, store, admin, parent=None, on_idle_changed=None):
+    def __init__(self, store, admin, parent=None, on_idle_changed=None, runner=None):
         super().__init__(parent)
         self.store, self.admin, self.on_idle_changed = store, admin, on_idle_changed
+        self.runner = runner or TaskRunner(self)
+        self.checking = False
         self.setWindowTitle(self.tr("Users of this station"))
         self.users = QListWidget()
         self.users.setAccessibleName(self.tr("Users"))
@@ -43,7 +49,7 @@ class UsersDialog(QDialog):
         form.addRow(self.tr("R&ole"), self.role)
         form.addRow(self.tr("&Passphrase"), self.passphrase)
         form.addRow(self.tr("&Lock after idle"), self.idle)
-        add = QPushButton(self.tr("&Add user"))
+        self.add_button = add = QPushButton(self.tr("&Add user"))
         add.clicked.connect(self.add)
         toggle = QPushButton(self.tr("&Deactivate / reactivate selected"))
         toggle.clicked.connect(self.toggle)
@@ -64,16 +70,25 @@ class UsersDialog(QDialog):
             self.users.addItem(f"{u.star}  {u.name}  \u2014  {u.role}" + ("" if u.active else "  (deactivated)"))
 
     def add(self) -> None:
-        try:
-            add_user(self.store, self.admin, self.star.text(), self.name.text(), self.role.currentText(),
-                     self.passphrase.text())
-        except (ValueError, PermissionError) as exc:
-            self.message.setText(str(exc))
+        if self.checking:
             return
-        self.message.setText(self.tr("Added %1.").replace("%1", self.name.text()))
-        for field in (self.star, self.name, self.passphrase):
-            field.clear()
-        self.refresh()
+        fields = (self.star, self.name, self.passphrase)
+        set_checking(self, True, fields, self.add_button, self.tr("Adding the user…"))
+        store, admin, role = self.store, self.admin, self.role.currentText()
+        star, name, passphrase = self.star.text(), self.name.text(), self.passphrase.text()
+
+        def added(_user) -> None:
+            set_checking(self, False, fields, self.add_button)
+            self.message.setText(self.tr("Added %1.").replace("%1", name))
+            for field in fields:
+                field.clear()
+            self.refresh()
+
+        def refused(exc: BaseException) -> None:  # what was typed stays, to be corrected
+            set_checking(self, False, fields, self.add_button)
+            self.message.setText(str(exc) if isinstance(exc, (ValueError, PermissionError)) else refusal_text(exc))
+
+        self.runner.run(lambda: add_user(store, admin, star, name, role, passphrase), added, refused)
 
     def toggle(self) -> None:
         row = self.users.currentRow()

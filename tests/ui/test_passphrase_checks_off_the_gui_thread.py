@@ -148,3 +148,28 @@ def test_unlocking_checks_the_passphrase_on_the_worker_and_keeps_the_hidden_wind
     finally:
         lock.stop()
         lock.screen.close()
+
+
+def test_an_administrator_adds_a_user_while_the_window_keeps_responding(qtbot, store):
+    from intake_app.ui.users_dialog import UsersDialog
+
+    with_supervisor(store)
+    admin = sign_in(store, "1000", "admin correct horse")
+    dialog = UsersDialog(store, admin, runner=TaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.star.setText("12a")  # a mistake: refused with its field named, nothing typed is lost
+    dialog.name.setText("Lt. Ray Review")
+    dialog.role.setCurrentText("reviewer")
+    dialog.passphrase.setText("lieutenant blue river")
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    assert dialog.checking and not dialog.add_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)
+    assert dialog.message.text().startswith("star:") and dialog.name.text() == "Lt. Ray Review"
+    assert dialog.passphrase.text() == "lieutenant blue river"
+
+    dialog.star.setText("3100")
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)
+    assert "Added Lt. Ray Review" in dialog.message.text() and dialog.passphrase.text() == ""
+    assert any(dialog.users.item(i).text().startswith("3100") for i in range(dialog.users.count()))
+    assert sign_in(store, "3100", "lieutenant blue river").role == "reviewer"

@@ -71,6 +71,7 @@ class DetailsPage(IncidentPage):
         self.supervisor_star = QLineEdit()
         for edit in (self.supervisor_name, self.supervisor_star):
             edit.setReadOnly(True)  # not typed: a record must not name someone else as who entered it
+            edit.setFrame(False)  # looks like text, not like a box waiting for input (keeps the palette)
             edit.setToolTip(QCoreApplication.translate("Wizard", "The user who is signed in and entering the record."))
 
         self.p_district = self.add_field(QCoreApplication.translate("Wizard", "&District:"), self.district, QCoreApplication.translate("Wizard", "District"))
