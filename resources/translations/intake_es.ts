@@ -1213,6 +1213,10 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>&amp;Desactivar / reactivar seleccionado</translation>
     </message>
     <message>
+        <source>Adding the user…</source>
+        <translation>Agregando el usuario…</translation>
+    </message>
+    <message>
         <source>Added %1.</source>
         <translation>Se agregó %1.</translation>
     </message>
