@@ -12,6 +12,7 @@ import os
 import sys
 
 from . import __version__
+from .commands.cli_log import CommandLog, action_name
 from .commands.context import CliContext, UsageError
 from .domain.problems import ValidationError
 from .domain.workflow import WorkflowError
@@ -29,6 +30,7 @@ COMMAND_MODULES = [
     "intake_app.commands.reports",
     "intake_app.commands.evidence",
     "intake_app.commands.publish",
+    "intake_app.commands.users",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -77,14 +79,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext(data_dir_option=args.data_dir, prompt_passphrase=args.passphrase_prompt)
+    # The app keeps its own log and crash dialog; the self-test works in a temporary folder and must leave
+    # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.
+    if args.selftest or args.command in (None, "selftest"):
+        return _run(args, ctx, None)
+    command_log = CommandLog(args.data_dir, action_name(args))
+    code = EXIT_FAILED
     try:
-        if args.selftest:
-            from .commands.selftest import run_selftest
+        code = _run(args, ctx, command_log)
+        return code
+    finally:
+        command_log.finished(code)
+        command_log.close()
 
-            return run_selftest(ctx.out)
-        if args.command is None:
-            return open_app(ctx)
-        return args.func(args, ctx)
+
+def _dispatch(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.selftest:
+        from .commands.selftest import run_selftest
+
+        return run_selftest(ctx.out)
+    if args.command is None:
+        return open_app(ctx)
+    return args.func(args, ctx)
+
+
+def _run(args: argparse.Namespace, ctx: CliContext, command_log: CommandLog | None) -> int:
+    try:
+        return _dispatch(args, ctx)
     except ValidationError as exc:
         print("intake: the input has problems; nothing was written:", file=ctx.err)
         for problem in exc.problems:
@@ -96,12 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreOpenError, StoreError) as exc:
         print(f"intake: {exc}", file=ctx.err)
         return EXIT_FAILED
+    except PermissionError as exc:
+        print(f"intake: {exc}", file=ctx.err)
+        # No errno: the core refused (a role check), as for a workflow rule. With one: the OS refused a file.
+        return EXIT_BAD_INPUT if exc.errno is None else EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; nothing more to say. Keep Python from complaining at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last resort: a report without personal data, never a traceback
+        if command_log is None:
+            raise
+        path = command_log.crashed(exc)
+        print(f"intake: the command stopped because of an unexpected error. A report without personal data "
+              f"is in {path}", file=ctx.err)
+        return EXIT_FAILED
     finally:
         ctx.close()
 

@@ -3,7 +3,7 @@
 Rule for every caller: log ids and actions, never record contents. The filter here is the second line of
 defence: it drops formatting arguments that are not plain numbers or ids and blanks quoted text, phone-like
 digit runs and e-mail addresses, because a reporting party's identity must never reach a file in clear.
-Crash reports hold the exception type, a redacted message and where it happened; never local variables.
+Crash reports hold the exception type and where it happened; never its message or local variables.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ LOG_FILE = "intake.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 REDACTED = "(redacted)"
-SAFE_FIELDS = ("incident_id", "report_number", "action", "star", "count", "duration_ms")
+SAFE_FIELDS = ("incident_id", "report_number", "action", "star", "count", "duration_ms", "exit_code")
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -101,14 +101,16 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
 
 
 def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
-    """Where it happened and what kind of error, without local variables or record contents."""
+    """Where it happened and what kind of error, without local variables, record contents or the error's
+    message: a message can quote anything (a name typed in a form, a search, a file's contents), unquoted
+    too, where redact() cannot see it. The type and the place are enough to find the bug."""
     now = datetime.now(UTC)
     path = logs_dir(data_dir) / f"crash-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.txt"
     lines = [
         "Intake crash report (no personal data: local variables and record contents are never written)",
         f"time: {now.isoformat(timespec='seconds')}",
         f"python: {sys.version.split()[0]}  platform: {sys.platform}",
-        f"error: {exc_type.__name__}: {redact(str(exc))}",
+        f"error: {exc_type.__name__} (its message is left out: it may quote personal data)",
         "where (most recent call last):",
     ]
     for frame in traceback.extract_tb(tb):

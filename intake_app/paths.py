@@ -24,10 +24,15 @@ def resource_path(*parts: str) -> Path:
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The local store's folder: --data-dir, else INTAKE_DATA_DIR, else the folder chosen in Settings,
     else the platform's user data folder."""
-    chosen = override or os.environ.get(DATA_DIR_ENV) or preferred_data_dir()
-    path = Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = data_dir_path(override)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir_path(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where the data folder is, without making it (for those who must not create it, e.g. the CLI's log)."""
+    chosen = override or os.environ.get(DATA_DIR_ENV) or preferred_data_dir()
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def _config_file() -> Path:

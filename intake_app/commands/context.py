@@ -18,6 +18,15 @@ class UsageError(ValueError):
     """Bad input on the command line: printed plainly, exit code 2."""
 
 
+def ask_secret(prompt: str, env_hint: str) -> str:
+    """A passphrase typed at the terminal (never echoed). With no one to type (input closed, e.g. a script),
+    a usage error that names the environment variable to use instead."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError as exc:
+        raise UsageError(f"No passphrase was typed (the input is closed); a script sets {env_hint}.") from exc
+
+
 @dataclass
 class CliContext:
     data_dir_option: str | None = None
@@ -43,20 +52,20 @@ class CliContext:
             self._store = open_store(self.data_dir, passphrase=self.passphrase())
         return self._store
 
-    def actor(self) -> Actor:
-        """Once the station has users (issue 6): the user named by INTAKE_USER (star), signed in with
+    def actor(self, star: str | None = None) -> Actor:
+        """Once the station has users (issue 6): the user named by `star` (else INTAKE_USER), signed in with
         INTAKE_USER_PASSPHRASE or a prompt. Before that: the station's supervisor from Settings; otherwise
         the OS account, so every change still has a who."""
         from ..security.users import has_users, sign_in
 
         if has_users(self.store):
-            star = os.environ.get("INTAKE_USER", "").strip()
+            star = (star or os.environ.get("INTAKE_USER", "")).strip()
             if not star:
                 raise UsageError("This station has users: set INTAKE_USER to your star number "
                                  "(and INTAKE_USER_PASSPHRASE, or type it when asked).")
             passphrase = os.environ.get("INTAKE_USER_PASSPHRASE")
             if passphrase is None:
-                passphrase = getpass.getpass(f"Passphrase for star {star}: ")
+                passphrase = ask_secret(f"Passphrase for star {star}: ", "INTAKE_USER_PASSPHRASE")
             try:
                 return sign_in(self.store, star, passphrase)
             except PermissionError as exc:
