@@ -125,6 +125,7 @@ class LinkDecision:
     decided_at: datetime
     note: str = ""
     shared: tuple[str, ...] = field(default_factory=tuple)
+    station: str = ""  # where it was taken when it came by sync ("district 9", "headquarters"); "" = here
 
 
 @dataclass(frozen=True)

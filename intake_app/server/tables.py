@@ -101,3 +101,26 @@ class AuditHead(Base):
     signature: Mapped[str] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     extends_previous: Mapped[bool] = mapped_column(Boolean)
+
+
+class ServerLinkDecision(Base):
+    """A reviewer's decision on a pair of incidents (issue 9), in feed order (`seq`, see crud.lock_change_log).
+    The districts are the incidents' when the decision arrived: they decide which devices receive it."""
+    __tablename__ = "link_decisions"
+    __table_args__ = (Index("ix_link_decisions_districts_seq", "district_a", "district_b", "seq"),)
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    incident_a: Mapped[str] = mapped_column(String(36), index=True)
+    incident_b: Mapped[str] = mapped_column(String(36), index=True)
+    district_a: Mapped[int] = mapped_column(Integer)
+    district_b: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    decision: Mapped[str] = mapped_column(String(16))
+    actor_name: Mapped[str] = mapped_column(Text)
+    actor_star: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(Text, default="")
+    shared_json: Mapped[str] = mapped_column(Text, default="[]")
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
+    station: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -8,6 +8,9 @@ both keep their own record and history. A rejected or dismissed pair is never su
 from __future__ import annotations
 
 import json
+import uuid
+import weakref
+from collections.abc import Callable
 from datetime import UTC
 
 from sqlalchemy import insert, or_, select, text
@@ -22,6 +25,15 @@ from .tables import IncidentRow
 
 DECISIONS_TABLE = LinkDecisionRow.__table__
 ACTIONS = {"confirmed": "link_confirmed", "rejected": "link_rejected", "dismissed": "link_dismissed"}
+
+# Features that act inside every decision's transaction (the sync outbox queues it there), called with the
+# session and the row as inserted. Kept per store, like the store's change listeners.
+DecisionListener = Callable[[Session, dict], None]
+_listeners: weakref.WeakKeyDictionary[IncidentStore, list[DecisionListener]] = weakref.WeakKeyDictionary()
+
+
+def add_decision_listener(store: IncidentStore, listener: DecisionListener) -> None:
+    _listeners.setdefault(store, []).append(listener)
 
 
 class LinkError(ValueError):
@@ -40,19 +52,22 @@ def resolve_id(session: Session, ref: str) -> IncidentRow:
 
 def _as_decision(row) -> LinkDecision:
     return LinkDecision(row.incident_a, row.incident_b, row.kind, row.decision, row.actor_name, row.actor_star,
-                        row.decided_at.replace(tzinfo=UTC), row.note, tuple(json.loads(row.shared_json or "[]")))
+                        row.decided_at.replace(tzinfo=UTC), row.note, tuple(json.loads(row.shared_json or "[]")),
+                        row.station or "")
 
 
 def decision_history(session: Session, incident_id: str) -> list[LinkDecision]:
     """Every decision touching the incident, oldest first."""
     t = DECISIONS_TABLE
+    # In the order they were taken, wherever: decisions from other stations arrive by sync after ours.
     rows = session.execute(select(t).where(or_(t.c.incident_a == incident_id, t.c.incident_b == incident_id))
-                           .order_by(t.c.id))
+                           .order_by(t.c.decided_at, t.c.id))
     return [_as_decision(r) for r in rows]
 
 
 def current_decisions(session: Session, incident_id: str) -> dict[tuple[str, str], LinkDecision]:
-    """The standing decision per (other incident, kind): the latest one wins."""
+    """The standing decision per (other incident, kind): the latest taken wins, so every device that holds
+    the same decisions agrees on it, whatever order sync brought them in."""
     latest: dict[tuple[str, str], LinkDecision] = {}
     for d in decision_history(session, incident_id):
         other = d.incident_b if d.incident_a == incident_id else d.incident_a
@@ -119,8 +134,11 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         values = {"incident_a": first, "incident_b": second, "kind": kind, "decision": decision,
                   "actor_name": actor.name, "actor_star": actor.star,
                   "decided_at": now.astimezone(UTC).replace(tzinfo=None), "note": note,
-                  "shared_json": json.dumps(list(shared), ensure_ascii=False)}
+                  "shared_json": json.dumps(list(shared), ensure_ascii=False), "sync_key": str(uuid.uuid4()),
+                  "station": ""}
         session.connection().execute(insert(DECISIONS_TABLE), values)
+        for listener in _listeners.get(store, ()):
+            listener(session, values)
         numbers = {row_a.id: row_a.report_number or row_a.id, row_b.id: row_b.report_number or row_b.id}
         for this, other in ((first, second), (second, first)):
             detail = f"{kind} link with {numbers[other]} {decision}" + (f": {note}" if note else "")

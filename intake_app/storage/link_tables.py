@@ -3,7 +3,8 @@ index for duplicates, and the reviewers' link decisions. Created by migration 00
 
 The identifier and place rows are projections of `incidents.record_json`, rewritten in the same
 transaction as every change; the decisions are kept (append-only): a later decision supersedes an
-earlier one for the same pair and kind, and both stay readable.
+earlier one for the same pair and kind, and both stay readable. Migration 0007_link_decision_sync gave each
+decision an idempotency key and a station, and the outbox that carries decisions to the server.
 """
 
 from __future__ import annotations
@@ -57,3 +58,17 @@ class LinkDecisionRow(Base):
     decided_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
     note: Mapped[str] = mapped_column(Text, default="")
     shared_json: Mapped[str] = mapped_column(Text, default="[]")  # what the reviewer saw in common
+    # One key per decision wherever it travels: a decision coming back from the server is not kept twice.
+    sync_key: Mapped[str | None] = mapped_column(String(36), unique=True)
+    station: Mapped[str] = mapped_column(Text, default="")  # where it was taken; "" = on this device
+
+
+class LinkDecisionOutboxRow(Base):
+    """A decision taken here, waiting for the server's acknowledgement (intake_app.sync.link_decisions_sync)."""
+
+    __tablename__ = "link_decision_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # queue order
+    sync_key: Mapped[str] = mapped_column(String(36), unique=True)
+    payload_json: Mapped[str] = mapped_column(Text)
+    queued_at: Mapped[datetime] = mapped_column(DateTime)

@@ -18,6 +18,7 @@ from .repository import IncidentStore
 EXTENSION_MODULES: list[str] = [
     "intake_app.storage.links",
     "intake_app.sync.outbox",
+    "intake_app.sync.link_decisions_sync",
     "intake_app.security.authorization",
     "intake_app.security.audit",
 ]

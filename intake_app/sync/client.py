@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ..server.link_decision_schemas import LinkDecisionFeed, LinkDecisionPushResponse
 from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse, ResolveResponse
 
 
@@ -110,6 +111,13 @@ class SyncClient:
     def audit_head(self, head: str, entries: int, previous_head: str, signature: str) -> AuditHeadOut:
         return self._call("POST", "/audit-head", AuditHeadOut,
                           json={"head": head, "entries": entries, "previous_head": previous_head, "signature": signature})
+
+    def push_link_decisions(self, items: list[dict]) -> LinkDecisionPushResponse:
+        # Safe to repeat, like push: every decision carries its idempotency key.
+        return self._call("POST", "/link-decisions", LinkDecisionPushResponse, json={"items": items})
+
+    def link_decisions(self, since: int, limit: int = 500) -> LinkDecisionFeed:
+        return self._call("GET", "/link-decisions", LinkDecisionFeed, params={"since": since, "limit": limit})
 
     # ------------------------------------------------------------ plumbing
 

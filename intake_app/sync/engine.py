@@ -19,7 +19,7 @@ from ..security.secrets import NoSecureKeyring
 from ..server.schemas import signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
-from . import device, state
+from . import device, link_decisions_sync, state
 from .client import Refused, Rejected, SyncClient, SyncError
 from .remote import apply_remote_in, record_conflict_in
 
@@ -58,6 +58,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
         held = push_outbox(store, client, report, batch=batch)
         send_settled_conflicts(store, client)
         pull_feed(store, client, report, page=page)
+        link_decisions_sync.exchange(store, client, report)  # after the incidents: decisions refer to them
         send_audit_head(store, client, report)
         report.error = held
     except (SyncError, device.NotEnrolled, NoSecureKeyring) as exc:

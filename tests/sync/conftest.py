@@ -123,7 +123,7 @@ def admin(pg_url):
 def make_device(tmp_path, server, admin):
     """An enrolled desktop store: make_device("a", district=9) or make_device("hq", headquarters=True).
     Each test starts with no records on the server (devices from earlier tests stay enrolled)."""
-    admin.sql_do("TRUNCATE incidents, changes, pushes, conflicts, audit_heads")
+    admin.sql_do("TRUNCATE incidents, changes, pushes, conflicts, audit_heads, link_decisions")
     opened = []
 
     def make(name: str, *, district: int | None = None, headquarters: bool = False, url: str | None = None):

@@ -1,0 +1,79 @@
+"""Reviewers' link decisions on the server (issue 9): kept once per idempotency key, handed out as a feed.
+
+Who may do what: a device may send a decision about a pair when it may see at least one of the two incidents
+(its reviewer judged its own incident against another it holds); it receives only decisions about pairs
+whose incidents it may both see (a district device never learns of another district's incident this way;
+headquarters receives every decision). The station is the sending device's, as enrolled, never as claimed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import and_, insert, select
+from sqlalchemy.orm import Session
+
+from .crud import lock_change_log, may_see, now
+from .link_decision_schemas import LinkDecisionIn, LinkDecisionOut, LinkDecisionResult
+from .tables import Device, ServerIncident, ServerLinkDecision
+
+T = ServerLinkDecision
+
+
+def station_of(device: Device) -> str:
+    return "headquarters" if device.headquarters else f"district {device.district}"
+
+
+def push_decisions(session: Session, *, device: Device, items: list[LinkDecisionIn]) -> list[LinkDecisionResult]:
+    """In order; a decision about an incident the server does not hold yet waits (the device sends it again
+    after that incident's own push), so a decision never refers to a record headquarters cannot see."""
+    lock_change_log(session)  # seq handed out and committed in one order, as for the change feed
+    keys = [i.idempotency_key for i in items]
+    done = {r.idempotency_key: r for r in session.execute(
+        select(T.idempotency_key, T.device_id, T.seq).where(T.idempotency_key.in_(keys)))}
+    ids = {i.incident_a for i in items} | {i.incident_b for i in items}
+    districts = dict(session.execute(select(ServerIncident.id, ServerIncident.district)
+                                     .where(ServerIncident.id.in_(ids))).all())
+    results: list[LinkDecisionResult] = []
+    seen: dict[str, LinkDecisionResult] = {}
+    at = now()
+    for item in items:
+        key = item.idempotency_key
+        if key in seen:  # the same key twice in one batch: one decision
+            results.append(seen[key])
+            continue
+        if key in done:
+            mine = done[key].device_id == device.id
+            result = LinkDecisionResult(idempotency_key=key, outcome="applied" if mine else "refused",
+                                        seq=done[key].seq if mine else None,
+                                        message="" if mine else "this idempotency key belongs to another device")
+        elif item.incident_a not in districts or item.incident_b not in districts:
+            result = LinkDecisionResult(idempotency_key=key, outcome="waiting",
+                                        message="an incident of the pair has not reached the server yet")
+        elif not (may_see(device, districts[item.incident_a]) or may_see(device, districts[item.incident_b])):
+            result = LinkDecisionResult(idempotency_key=key, outcome="refused",
+                                        message="this device may see neither incident of the pair")
+        else:
+            seq = session.execute(insert(T).returning(T.seq), {
+                "idempotency_key": key, "incident_a": item.incident_a, "incident_b": item.incident_b,
+                "district_a": districts[item.incident_a], "district_b": districts[item.incident_b],
+                "kind": item.kind, "decision": item.decision, "actor_name": item.actor_name,
+                "actor_star": item.actor_star, "decided_at": item.decided_at, "note": item.note,
+                "shared_json": json.dumps(item.shared, ensure_ascii=False), "device_id": device.id,
+                "station": station_of(device), "received_at": at}).scalar_one()
+            result = LinkDecisionResult(idempotency_key=key, outcome="applied", seq=seq)
+        seen[key] = result
+        results.append(result)
+    return results
+
+
+def decisions_since(session: Session, *, device: Device, since: int, limit: int) -> tuple[list[LinkDecisionOut], bool]:
+    stmt = select(T).where(T.seq > since).order_by(T.seq).limit(limit + 1)
+    if not device.headquarters:
+        stmt = stmt.where(and_(T.district_a == device.district, T.district_b == device.district))
+    rows = list(session.scalars(stmt))
+    out = [LinkDecisionOut(seq=r.seq, idempotency_key=r.idempotency_key, incident_a=r.incident_a,
+                           incident_b=r.incident_b, kind=r.kind, decision=r.decision, actor_name=r.actor_name,
+                           actor_star=r.actor_star, decided_at=r.decided_at, note=r.note,
+                           shared=json.loads(r.shared_json), station=r.station) for r in rows[:limit]]
+    return out, len(rows) > limit
