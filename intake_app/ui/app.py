@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 import sys
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,7 +48,10 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     from .crash_dialog import show_crash_dialog
 
     setup_logging(pathlib.Path(data_dir))
-    install_crash_handler(pathlib.Path(data_dir), show_crash_dialog)
+    running = [True]
+    # The report is always written; the dialog only while the app runs. After the event loop has ended there
+    # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
+    install_crash_handler(pathlib.Path(data_dir), lambda report: show_crash_dialog(report) if running[0] else None)
     store = open_with_prompts(pathlib.Path(data_dir), passphrase)
     if store is None:
         return 1
@@ -68,6 +72,16 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     window.show()
     window.offer_autosaves()
     code = app.exec()
-    window.runner.shutdown(wait=True)  # queued writes (a last autosave) finish before the store closes
-    store.engine.dispose()
+    running[0] = False
+    close_down(window, store)
     return code
+
+
+def close_down(window, store) -> None:
+    """After the event loop: queued writes (a last autosave) finish, then the window is deleted while everything
+    its `destroyed` handlers use still exists, then the store closes. Left to Python's exit, PySide deletes the
+    remaining Qt objects in no fixed order: the idle lock could go before the window whose `destroyed` handler
+    stops it, and that error's crash dialog kept the process from ending (issue 8)."""
+    window.runner.shutdown(wait=True)
+    shiboken6.delete(window)
+    store.engine.dispose()
