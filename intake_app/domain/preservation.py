@@ -7,11 +7,10 @@ made, and confirmed, before then.
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime, timedelta
 
 from .enums import FootageKind, Preservation
-from .records import FootageItem, Incident
+from .records import FootageItem, Incident, deep_copy
 
 DEFAULT_RETENTION_DAYS = 90
 PURGED_AFTER_RETENTION = frozenset({FootageKind.BODY_WORN, FootageKind.IN_CAR})
@@ -32,7 +31,7 @@ def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_D
     """A copy whose body-worn and in-car items carry their deadline, recomputed (the start or the station's
     retention may have changed since the last save). An item already preserved keeps the deadline it had:
     it is what the hold was made against, and moving it later could make a timely hold look late."""
-    result = copy.deepcopy(incident)
+    result = deep_copy(incident)
     for item in result.footage:
         if (item.preservation_status == Preservation.PRESERVED and item.preservation_deadline is not None
                 and needs_deadline(item)):
@@ -49,7 +48,7 @@ def set_preservation(incident: Incident, footage_id: str, status: Preservation, 
                      now: datetime | None = None) -> Incident:
     """A copy with one item's preservation status changed. "Preserved" needs the evidence-management id
     (e.g. the Evidence.com id) so the footage can be found again."""
-    result = copy.deepcopy(incident)
+    result = deep_copy(incident)
     for i, item in enumerate(result.footage):
         if item.id != footage_id:
             continue

@@ -6,9 +6,12 @@ Times are timezone-aware datetimes everywhere; naive datetimes are a bug.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from enum import Enum
+from typing import TypeVar
 
 from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 
@@ -17,6 +20,25 @@ DEFAULT_TIMEZONE = "America/Chicago"
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+T = TypeVar("T")
+# Never changed in place, so a copy may share them.
+_IMMUTABLE = (str, int, float, type(None), Enum, datetime, date)
+
+
+def deep_copy(value: T) -> T:
+    """A deep copy of a record or any part of it, about four times faster than copy.deepcopy (which every
+    save makes): records are dataclasses and lists over immutable values. Anything else is deep-copied."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, list):
+        return [deep_copy(item) for item in value]
+    if hasattr(type(value), "__dataclass_fields__"):
+        copied = object.__new__(type(value))
+        copied.__dict__.update({name: deep_copy(item) for name, item in value.__dict__.items()})
+        return copied
+    return copy.deepcopy(value)
 
 
 @dataclass

@@ -33,7 +33,7 @@ INCIDENTS = IncidentRow.__table__
 _UPDATE_INCIDENT = update(INCIDENTS).where(INCIDENTS.c.id == bindparam("key"))
 
 
-def _columns(inc: Incident) -> dict:
+def _columns(inc: Incident, record_json: str | None) -> dict:
     return {
         "report_number": inc.report_number or None,
         "status": inc.status.value,
@@ -48,21 +48,22 @@ def _columns(inc: Incident) -> dict:
         "updated_at": utc_naive(inc.updated_at),
         "version": inc.version,
         "is_demo": inc.is_demo,
-        "record_json": json.dumps(to_dict(inc), ensure_ascii=False),
+        "record_json": record_json if record_json is not None else json.dumps(to_dict(inc), ensure_ascii=False),
     }
 
 
-def write_row(session: Session, inc: Incident, *, exists: bool) -> None:
-    """Insert or rewrite the incident's row, its child rows and its search entry, in the caller's transaction."""
+def write_row(session: Session, inc: Incident, *, exists: bool, record_json: str | None = None) -> None:
+    """Insert or rewrite the incident's row, its child rows and its search entry, in the caller's transaction.
+    `record_json`: the record's interchange JSON when the caller has it already (ChangeEvent.after_json)."""
     conn = session.connection()
     if exists:
-        conn.execute(_UPDATE_INCIDENT, {"key": inc.id, **_columns(inc)})
+        conn.execute(_UPDATE_INCIDENT, {"key": inc.id, **_columns(inc, record_json)})
         search_rowid = conn.scalar(select(INCIDENTS.c.search_rowid).where(INCIDENTS.c.id == inc.id))
         _delete_children(session, inc.id)
         conn.execute(text("DELETE FROM incident_fts WHERE rowid = :r"), {"r": search_rowid})
     else:
         search_rowid = (conn.scalar(select(func.max(INCIDENTS.c.search_rowid))) or 0) + 1
-        conn.execute(insert(INCIDENTS), {"id": inc.id, "search_rowid": search_rowid, **_columns(inc)})
+        conn.execute(insert(INCIDENTS), {"id": inc.id, "search_rowid": search_rowid, **_columns(inc, record_json)})
     _insert_children(session, inc)
     _insert_fts(session, inc, search_rowid)
 

@@ -6,23 +6,23 @@ its entry, the sync outbox queues the change), so a change and its consequences 
 
 from __future__ import annotations
 
-import copy
 import json
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 
-from sqlalchemy import Engine, delete, func, literal_column, select, text
+from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.enums import Status
-from ..domain.interchange import canonical_json, from_dict
+from ..domain.interchange import canonical_json, from_dict, to_dict
 from ..domain.preservation import with_deadlines
 from ..domain.problems import ValidationError
-from ..domain.records import Incident
+from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import Actor, transition
@@ -32,6 +32,19 @@ from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
 # Device codes avoid letters and digits people confuse (O/0, I/1, S/5...).
 DEVICE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXY346789"
+DEVICE_CODE = "device_code"  # meta key
+
+# Core statements for what every save does (table-level, compiled once): the ORM's unit of work would cost
+# more than these few rows (measured in tests/benchmarks/test_store_benchmark.py).
+_INCIDENTS = IncidentRow.__table__
+_SEQUENCES = ReportSequence.__table__
+_META = MetaRow.__table__
+_STORED = select(_INCIDENTS.c.version, _INCIDENTS.c.record_json).where(_INCIDENTS.c.id == bindparam("id"))
+_NEXT_IN_SEQUENCE = (update(_SEQUENCES)
+                     .where(_SEQUENCES.c.district == bindparam("d"), _SEQUENCES.c.year == bindparam("y"))
+                     .values(last=_SEQUENCES.c.last + 1).returning(_SEQUENCES.c.last))
+_READ_META = select(_META.c.value).where(_META.c.key == bindparam("key"))
+_DROP_AUTOSAVE = delete(AutosaveRow.__table__).where(AutosaveRow.__table__.c.incident_id == bindparam("id"))
 
 
 class StoreError(RuntimeError):
@@ -52,6 +65,12 @@ class ChangeEvent:
     before: Incident | None
     after: Incident | None
     actor: Actor
+
+    @cached_property
+    def after_json(self) -> str:
+        """`after` as stored (interchange JSON), made once per change for the store and every listener
+        (a large record takes longer to serialise than to write). `after` must not change once notified."""
+        return json.dumps(to_dict(self.after), ensure_ascii=False)
 
 
 ChangeListener = Callable[[Session, ChangeEvent], None]
@@ -109,11 +128,16 @@ class IncidentStore:
     def device_code(self) -> str:
         """Three characters made once per installation; part of every report number it hands out."""
         with self.transaction() as session:
-            code = self._meta(session, "device_code")
-            if code is None:
-                code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
-                self._set_meta(session, "device_code", code)
-            return code
+            return self._device_code_in(session)
+
+    @staticmethod
+    def _device_code_in(session: Session) -> str:
+        conn = session.connection()
+        code = conn.scalar(_READ_META, {"key": DEVICE_CODE})
+        if code is None:
+            code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
+            conn.execute(insert(_META), {"key": DEVICE_CODE, "value": code})
+        return code
 
     def settings(self) -> StationSettings:
         with self.reading() as session:
@@ -210,16 +234,12 @@ class IncidentStore:
     # ------------------------------------------------------------ writing
 
     def _next_report_number(self, session: Session, district: int, year: int) -> str:
-        seq = session.get(ReportSequence, (district, year))
-        if seq is None:
-            seq = ReportSequence(district=district, year=year, last=0)
-            session.add(seq)
-        seq.last += 1
-        code = self._meta(session, "device_code")
-        if code is None:
-            code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
-            self._set_meta(session, "device_code", code)
-        return f"D{district:03d}-{year}-{code}-{seq.last:05d}"
+        conn = session.connection()
+        last = conn.scalar(_NEXT_IN_SEQUENCE, {"d": district, "y": year})
+        if last is None:  # the first number of this district and year
+            last = 1
+            conn.execute(insert(_SEQUENCES), {"district": district, "year": year, "last": last})
+        return f"D{district:03d}-{year}-{self._device_code_in(session)}-{last:05d}"
 
     def save(self, incident: Incident, actor: Actor) -> Incident:
         """Save a draft or an edit. Invalid values are kept in a draft (nothing typed is lost) but
@@ -230,7 +250,7 @@ class IncidentStore:
                 raise ValidationError(blocking)
         now = self.clock()
         with self.transaction() as session:
-            row = session.get(IncidentRow, incident.id)
+            row = session.connection().execute(_STORED, {"id": incident.id}).first()
             before = from_dict(json.loads(row.record_json)) if row else None
             stored_version = row.version if row else 0
             if incident.version != stored_version:
@@ -245,9 +265,10 @@ class IncidentStore:
             after.updated_at = now
             if not after.report_number and after.district is not None and after.occurred_at is not None:
                 after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
-            write_row(session, after, exists=row is not None)
-            session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == after.id))
-            self._notify(session, ChangeEvent("update" if before else "create", before, after, actor))
+            event = ChangeEvent("update" if before else "create", before, after, actor)
+            write_row(session, after, exists=row is not None, record_json=event.after_json)
+            session.connection().execute(_DROP_AUTOSAVE, {"id": after.id})
+            self._notify(session, event)
             return after
 
     def change_status(self, ref: str, to: Status, actor: Actor, *, comment: str = "", expected_version: int | None = None) -> Incident:
@@ -262,8 +283,9 @@ class IncidentStore:
             after = transition(before, to, actor, comment=comment, now=now, catalogue=self.catalogue)
             after.version = before.version + 1
             after.updated_at = now
-            write_row(session, after, exists=True)
-            self._notify(session, ChangeEvent("status", before, after, actor))
+            event = ChangeEvent("status", before, after, actor)
+            write_row(session, after, exists=True, record_json=event.after_json)
+            self._notify(session, event)
             return after
 
     def delete_draft(self, ref: str, actor: Actor) -> None:
@@ -274,9 +296,17 @@ class IncidentStore:
             if row.status != Status.DRAFT.value:
                 raise StoreError("Only drafts can be deleted; submitted records are kept.")
             before = from_dict(json.loads(row.record_json))
+            # Listeners first: the link index finds the record's place row before the delete cascades it away
+            # (the other way round left an orphan in the R*Tree whose id a later record then collided with).
+            self._notify(session, ChangeEvent("delete", before, None, actor))
             delete_row(session, row.id)
             session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == before.id))
-            self._notify(session, ChangeEvent("delete", before, None, actor))
+
+    def remove_incoming(self, session: Session, draft: Incident, actor: Actor) -> None:
+        """A draft deleted on another device, removed here in the caller's (sync) transaction with the same
+        clean-up and listeners as delete_draft. A form still autosaved here is kept: it is typed input."""
+        self._notify(session, ChangeEvent("delete", draft, None, actor))  # before the row goes (see delete_draft)
+        delete_row(session, draft.id)
 
     def import_incidents(self, incidents: list[Incident], actor: Actor) -> list[Incident]:
         """All or nothing. Records keep their ids, versions and history (a lossless round trip);
@@ -302,16 +332,17 @@ class IncidentStore:
                     raise ConflictError(f"Incident {inc.id} already exists here with different content; nothing was imported.")
                 if inc.report_number and inc.report_number in taken:
                     raise ConflictError(f"Report number {inc.report_number} is already used by another incident; nothing was imported.")
-                after = copy.deepcopy(inc)
+                after = deep_copy(inc)
                 after.version = max(after.version, 1)
                 after.created_at = after.created_at or now
                 after.updated_at = after.updated_at or now
                 if not after.report_number and after.district is not None and after.occurred_at is not None:
                     after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
-                write_row(session, after, exists=False)
+                event = ChangeEvent("import", None, after, actor)
+                write_row(session, after, exists=False, record_json=event.after_json)
                 existing[after.id] = after
                 taken.add(after.report_number)
-                self._notify(session, ChangeEvent("import", None, after, actor))
+                self._notify(session, event)
                 stored.append(after)
         return stored
 

@@ -15,18 +15,21 @@ from datetime import UTC, datetime
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from ..domain.interchange import to_dict
+from ..domain.records import Incident
 from ..storage import outbox_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import ChangeEvent, IncidentStore
 
+DELETE_DRAFT = "delete_draft"  # OutboxRow.action of a deleted draft ("save" otherwise)
 REMOTE_FLAG = "intake_sync_remote"  # in Session.info: this transaction applies records from the server
 _INSERT = insert(OutboxRow.__table__)
 
 
 def on_change(session: Session, event: ChangeEvent) -> None:
-    if session.info.get(REMOTE_FLAG) or event.after is None:
-        # Deleting a draft is not sent: the server keeps what it received (nothing is lost there).
+    if session.info.get(REMOTE_FLAG):
+        return
+    if event.after is None:
+        queue_deletion(session, event.before)
         return
     after = event.after
     session.connection().execute(_INSERT, {
@@ -34,8 +37,23 @@ def on_change(session: Session, event: ChangeEvent) -> None:
         "incident_id": after.id,
         # Every change raises the version by one, so the edit was based on version - 1.
         "base_version": after.version - 1,
-        "record_json": json.dumps(to_dict(after), ensure_ascii=False),
+        "record_json": event.after_json,  # the very JSON the store wrote, serialised once
         "queued_at": datetime.now(UTC).replace(tzinfo=None),
+    })
+
+
+def queue_deletion(session: Session, draft: Incident) -> None:
+    """A deleted draft is a change like any other: the server takes it out of its current set and the other
+    devices delete their copies. Queued even when earlier versions still wait here: one of them may have
+    reached the server already (an answer lost in a crash), and the server needs the deletion then too.
+    Only the id travels; the deletion applies to the version this device held."""
+    session.connection().execute(_INSERT, {
+        "idempotency_key": str(uuid.uuid4()),
+        "incident_id": draft.id,
+        "base_version": draft.version,
+        "record_json": json.dumps({"id": draft.id}),
+        "queued_at": datetime.now(UTC).replace(tzinfo=None),
+        "action": DELETE_DRAFT,
     })
 
 
