@@ -1,65 +1,103 @@
-"""A readable, plain-text summary of a record, shared by `intake show` and the wizard's review page."""
+"""A readable, plain-text summary of a record, shared by `intake show` and the wizard's review page.
+
+Every line is an English template with named values. The CLI prints it in English; the desktop UI passes
+`SummaryWords` that translate the templates (whole, for word order), the closed vocabularies, the offence
+classes and the statute titles, so the review page reads in the interface language. A test keeps the UI's
+list of translatable templates equal to the `words(...)` templates written here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .catalogue import Catalogue, class_label, default_catalogue
+from .catalogue import Catalogue, Statute, class_label, default_catalogue
 from .enums import label
 from .records import Incident
 
 
-def _when(value, tz: ZoneInfo | None = None) -> str:
-    if value is None:
-        return "(not set)"
-    return (value.astimezone(tz) if tz else value).strftime("%Y-%m-%d %H:%M %Z")
+def _same(text: str) -> str:
+    return text
 
 
-def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_reporting_party: bool = True) -> list[str]:
+@dataclass(frozen=True)
+class SummaryWords:
+    """How the summary's words are written: English unless a caller supplies translations."""
+
+    template: Callable[[str], str] = _same  # an English template -> the same template in another language
+    vocabulary: Callable[..., str] = label  # a closed-vocabulary value (status, agency...) -> its label
+    offence_class: Callable[[str], str] = class_label
+    statute_title: Callable[[Statute], str] = lambda statute: statute.title
+
+
+def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_reporting_party: bool = True,
+                  words: SummaryWords | None = None) -> list[str]:
     catalogue = catalogue or default_catalogue()
+    w = words or SummaryWords()
     tz = ZoneInfo(inc.timezone)
+
+    def t(template: str, **values) -> str:
+        return w.template(template).format(**values)
+
+    not_set = t("(not set)")
+
+    def when(value) -> str:
+        return not_set if value is None else value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+
+    place = t(" ({latitude}, {longitude})", latitude=inc.location.latitude, longitude=inc.location.longitude) \
+        if inc.location.latitude is not None else ""
     lines = [
-        f"Report number: {inc.report_number or '(assigned on first save)'}",
-        f"Status: {label(inc.status)}   Version: {inc.version}" + ("   [DEMO DATA]" if inc.is_demo else ""),
-        f"District: {inc.district or '(not set)'}   Beat: {inc.beat or '(not set)'}",
-        f"Occurred: {_when(inc.occurred_at, tz)}",
-        f"Location: {inc.location.address or '(not set)'}"
-        + (f" ({inc.location.latitude}, {inc.location.longitude})" if inc.location.latitude is not None else ""),
-        f"Source: {label(inc.source) if inc.source else '(not set)'}",
-        f"Supervisor: {inc.supervisor.name} (star {inc.supervisor.star})",
+        t("Report number: {number}", number=inc.report_number or t("(assigned on first save)")),
+        t("Status: {status}   Version: {version}", status=w.vocabulary(inc.status), version=inc.version)
+        + (t("   [DEMO DATA]") if inc.is_demo else ""),
+        t("District: {district}   Beat: {beat}", district=inc.district or not_set, beat=inc.beat or not_set),
+        t("Occurred: {when}", when=when(inc.occurred_at)),
+        t("Location: {address}", address=inc.location.address or not_set) + place,
+        t("Source: {source}", source=w.vocabulary(inc.source) if inc.source else not_set),
+        t("Supervisor: {name} (star {star})", name=inc.supervisor.name, star=inc.supervisor.star),
     ]
     rp = inc.reporting_party
     if rp is not None:
         if show_reporting_party:
-            lines.append(f"Reporting party: {rp.name or '(no name)'}, {rp.phone or 'no phone'}, "
-                         f"{rp.address or 'no address'}, language {rp.preferred_language}, "
-                         f"{'consents' if rp.consent_to_contact else 'no consent'} to contact, "
-                         f"{'CONFIDENTIAL' if rp.confidential else 'may be shared'}")
+            lines.append(t("Reporting party: {name}, {phone}, {address}, language {language}, {consent} to contact, "
+                           "{sharing}", name=rp.name or t("(no name)"), phone=rp.phone or t("no phone"),
+                           address=rp.address or t("no address"), language=rp.preferred_language,
+                           consent=t("consents") if rp.consent_to_contact else t("no consent"),
+                           sharing=t("CONFIDENTIAL") if rp.confidential else t("may be shared")))
         else:
-            lines.append("Reporting party: (hidden)")
-    lines += ["", "Narrative:", inc.narrative or "(empty)", "", f"Agents ({len(inc.agents)}):"]
+            lines.append(t("Reporting party: (hidden)"))
+    lines += ["", t("Narrative:"), inc.narrative or t("(empty)"), "", t("Agents ({count}):", count=len(inc.agents))]
     for i, a in enumerate(inc.agents, 1):
         vehicle = ""
         if a.vehicle and not a.vehicle.is_empty():
             v = a.vehicle
-            vehicle = f"; vehicle {v.color} {v.make} {v.model} plate {v.plate} {v.plate_state}".replace("  ", " ")
-        how = label(a.identified_by) if a.identified_by else "not identified"
-        lines.append(f"  {i}. {label(a.agency)}: {a.name or '(name unknown)'}, badge {a.badge or '-'}, {how}, "
-                     f"{'masked' if a.masked else 'not masked'}; {a.description or 'no description'}{vehicle}")
-    lines += ["", f"Footage ({len(inc.footage)}):"]
+            vehicle = t("; vehicle {color} {make} {model} plate {plate} {state}", color=v.color, make=v.make,
+                        model=v.model, plate=v.plate, state=v.plate_state).replace("  ", " ")
+        how = w.vocabulary(a.identified_by) if a.identified_by else t("not identified")
+        lines.append("  " + t("{n}. {agency}: {name}, badge {badge}, {how}, {masked}; {description}", n=i,
+                              agency=w.vocabulary(a.agency), name=a.name or t("(name unknown)"), badge=a.badge or "-",
+                              how=how, masked=t("masked") if a.masked else t("not masked"),
+                              description=a.description or t("no description")) + vehicle)
+    lines += ["", t("Footage ({count}):", count=len(inc.footage))]
     for i, f in enumerate(inc.footage, 1):
-        lines.append(f"  {i}. {label(f.kind)} {f.device_id or '-'} star {f.officer_star or '-'}, {_when(f.start, tz)} to {_when(f.end, tz)}, "
-                     f"evidence {f.evidence_id or '-'}, preservation {label(f.preservation_status)}"
+        lines.append("  " + t("{n}. {kind} {device} star {star}, {start} to {end}, evidence {evidence}, "
+                              "preservation {preservation}", n=i, kind=w.vocabulary(f.kind), device=f.device_id or "-",
+                              star=f.officer_star or "-", start=when(f.start), end=when(f.end),
+                              evidence=f.evidence_id or "-", preservation=w.vocabulary(f.preservation_status))
                      + (f", sha256 {f.sha256}" if f.sha256 else ""))
-    lines += ["", f"Alleged violations ({len(inc.violations)}):"]
+    lines += ["", t("Alleged violations ({count}):", count=len(inc.violations))]
     for i, v in enumerate(inc.violations, 1):
         statute = catalogue.get(v.statute)
-        title = statute.title if statute else "(not in catalogue)"
+        title = w.statute_title(statute) if statute else t("(not in catalogue)")
         names = ", ".join(str(inc.agents.index(a) + 1) for a in inc.agents if a.id in v.agent_ids) or "-"
-        lines.append(f"  {i}. {v.statute} {title}, {class_label(v.offence_class)}; agents {names}; {v.details}")
+        lines.append("  " + t("{n}. {citation} {title}, {klass}; agents {agents}; {details}", n=i, citation=v.statute,
+                              title=title, klass=w.offence_class(v.offence_class), agents=names, details=v.details))
     if inc.history:
-        lines += ["", "Status history:"]
+        lines += ["", t("Status history:")]
         for h in inc.history:
             comment = f" - {h.comment}" if h.comment else ""
-            lines.append(f"  {_when(h.at, tz)}: {label(h.from_status)} -> {label(h.to_status)} by {h.by_name} ({h.by_star}){comment}")
+            lines.append("  " + t("{when}: {before} -> {after} by {name} ({star})", when=when(h.at),
+                                  before=w.vocabulary(h.from_status), after=w.vocabulary(h.to_status), name=h.by_name,
+                                  star=h.by_star) + comment)
     return lines

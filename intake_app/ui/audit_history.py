@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..security.audit import AuditEntry, entries_for
 
 CHICAGO = ZoneInfo("America/Chicago")
-ACTIONS = {"create": "Created", "import": "Imported", "update": "Changed", "status": "Status changed",
-           "delete": "Deleted", "baseline": "Audit trail started", "print": "Printed", "export": "Exported",
-           "packet": "Referral packet", "sync": "Synced"}
+CONTEXT = "HistoryTab"
+ACTIONS = {"create": QT_TRANSLATE_NOOP("HistoryTab", "Created"), "import": QT_TRANSLATE_NOOP("HistoryTab", "Imported"),
+           "update": QT_TRANSLATE_NOOP("HistoryTab", "Changed"),
+           "status": QT_TRANSLATE_NOOP("HistoryTab", "Status changed"),
+           "delete": QT_TRANSLATE_NOOP("HistoryTab", "Deleted"),
+           "baseline": QT_TRANSLATE_NOOP("HistoryTab", "Audit trail started"),
+           "print": QT_TRANSLATE_NOOP("HistoryTab", "Printed"), "export": QT_TRANSLATE_NOOP("HistoryTab", "Exported"),
+           "packet": QT_TRANSLATE_NOOP("HistoryTab", "Referral packet"),
+           "sync": QT_TRANSLATE_NOOP("HistoryTab", "Synced")}
 NO_PARENT = QModelIndex()
-HEADERS = ("When (Chicago)", "Who", "Action", "Field", "Old value", "New value", "Machine")
+HEADERS = (QT_TRANSLATE_NOOP("HistoryTab", "When (Chicago)"), QT_TRANSLATE_NOOP("HistoryTab", "Who"),
+           QT_TRANSLATE_NOOP("HistoryTab", "Action"), QT_TRANSLATE_NOOP("HistoryTab", "Field"),
+           QT_TRANSLATE_NOOP("HistoryTab", "Old value"), QT_TRANSLATE_NOOP("HistoryTab", "New value"),
+           QT_TRANSLATE_NOOP("HistoryTab", "Machine"))
 SHOWN = 120  # characters of a long value (a narrative) shown in the cell; the tooltip has all of it
 
 
@@ -42,14 +51,15 @@ class AuditHistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate(CONTEXT, HEADERS[section])
         return None
 
     def cell(self, e: AuditEntry, column: int) -> str:
         return (
             e.at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M:%S"),
             f"{e.actor_name} #{e.actor_star}" if e.actor_star else e.actor_name,
-            ACTIONS.get(e.action, e.action.replace("_", " ").capitalize()),
+            QCoreApplication.translate(CONTEXT, ACTIONS[e.action]) if e.action in ACTIONS
+            else e.action.replace("_", " ").capitalize(),
             e.field_path,
             e.old_value,
             e.new_value,
@@ -71,10 +81,10 @@ class HistoryTab(QWidget):
     def __init__(self, store, runner, incident_id: str, parent=None):
         super().__init__(parent)
         self.model = AuditHistoryModel(self)
-        self.status = QLabel("Loading the history…")
+        self.status = QLabel(self.tr("Loading the history…"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("History of changes")
+        self.table.setAccessibleName(self.tr("History of changes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -92,7 +102,8 @@ class HistoryTab(QWidget):
         self.table.resizeColumnsToContents()
         for column in (4, 5):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
-        self.status.setText(f"{len(entries)} entries, oldest first. Each is chained and signed; `intake verify` checks them.")
+        self.status.setText(self.tr("%1 entries, oldest first. Each is chained and signed; `intake verify` checks them.")
+                            .replace("%1", str(len(entries))))
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"The history could not be read: {exc}")
+        self.status.setText(self.tr("The history could not be read: %1").replace("%1", str(exc)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -182,4 +182,4 @@ class DashboardScreen(QWidget):
 
 def install_ui(window) -> None:
     window.dashboard = DashboardScreen(window.store, window.runner)
-    window.add_screen(window.tr("Dashboard"), window.dashboard, closable=False)
+    window.add_screen(QCoreApplication.translate("MainWindow", "Dashboard"), window.dashboard, closable=False)

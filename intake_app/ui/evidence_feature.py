@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from .audit_history import HistoryTab
 from .incident_view import IncidentContext, register_incident_tab
 from .preservation_screen import PreservationScreen
@@ -12,10 +14,10 @@ def history_tab(ctx: IncidentContext) -> HistoryTab:
 
 
 def install_ui(window) -> None:
-    register_incident_tab("History", history_tab)
+    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "History"), history_tab)
     screen = PreservationScreen(window.store, window.runner, window.actor)
     window.preservation_screen = screen
-    window.add_screen("Preservation alerts", screen, closable=False)
+    window.add_screen(QCoreApplication.translate("MainWindow", "Preservation alerts"), screen, closable=False)
 
     def follow(wizard) -> None:
         wizard.saved.connect(lambda _stored: screen.refresh())

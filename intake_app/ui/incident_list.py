@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import Status, label
+from ..domain.enums import Status
 from ..domain.geography import DISTRICTS
 from ..storage.queries import IncidentFilter
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
+from .vocabulary import vocabulary_label
 
 CHICAGO = ZoneInfo("America/Chicago")
 SEARCH_DELAY_MS = 300
@@ -60,7 +61,7 @@ class IncidentListScreen(QWidget):
         self.status.setAccessibleName(self.tr("Status filter"))
         self.status.addItem(self.tr("Any status"), None)
         for s in Status:
-            self.status.addItem(label(s), s)
+            self.status.addItem(vocabulary_label(s), s)
         self.district = QComboBox()
         self.district.setAccessibleName(self.tr("District filter"))
         self.district.addItem(self.tr("Any district"), None)
@@ -70,10 +71,10 @@ class IncidentListScreen(QWidget):
         self.use_dates.setAccessibleName(self.tr("Filter by date"))
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
         self.date_to = QDateEdit(QDate.currentDate())
-        for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
+        for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
-            edit.setAccessibleName(self.tr(name))
+            edit.setAccessibleName(name)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
 

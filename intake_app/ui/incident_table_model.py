@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
-from ..domain.enums import label
 from ..storage.queries import IncidentSummary
 from .i18n import format_datetime
+from .vocabulary import vocabulary_label
 
 COL_REPORT, COL_STATUS, COL_DISTRICT, COL_BEAT, COL_OCCURRED, COL_ADDRESS, COL_AGENTS, COL_DEMO = range(8)
-HEADERS = ("Report number", "Status", "District", "Beat", "Occurred", "Address", "Agents", "Demo")
+HEADERS = (QT_TRANSLATE_NOOP("IncidentTableModel", "Report number"), QT_TRANSLATE_NOOP("IncidentTableModel", "Status"),
+           QT_TRANSLATE_NOOP("IncidentTableModel", "District"), QT_TRANSLATE_NOOP("IncidentTableModel", "Beat"),
+           QT_TRANSLATE_NOOP("IncidentTableModel", "Occurred"), QT_TRANSLATE_NOOP("IncidentTableModel", "Address"),
+           QT_TRANSLATE_NOOP("IncidentTableModel", "Agents"), QT_TRANSLATE_NOOP("IncidentTableModel", "Demo"))
 NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
@@ -79,7 +82,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == COL_REPORT:
             return row.report_number or self.tr("(not yet numbered)")
         if col == COL_STATUS:
-            return label(row.status)
+            return vocabulary_label(row.status)
         if col == COL_DISTRICT:
             return str(row.district) if row.district else ""
         if col == COL_BEAT:

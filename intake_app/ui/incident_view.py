@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import Status, label
+from ..domain.enums import Status
 from ..domain.records import Incident
 from ..domain.summary import summary_lines
 from ..domain.workflow import Actor
+from .summary_words import summary_words
+from .vocabulary import vocabulary_label
 
 EDITABLE = (Status.DRAFT,)
 
@@ -68,9 +70,9 @@ class IncidentView(QWidget):
         super().__init__(parent)
         self.context = context
         inc = context.incident
-        heading = QLabel(f"<b>{inc.report_number or inc.id}</b> \u2014 {label(inc.status)}"
-                         + (" \u2014 DEMO DATA" if inc.is_demo else ""))
-        heading.setAccessibleName("Incident heading")
+        heading = QLabel(f"<b>{inc.report_number or inc.id}</b> \u2014 {vocabulary_label(inc.status)}"
+                         + (" \u2014 " + self.tr("DEMO DATA") if inc.is_demo else ""))
+        heading.setAccessibleName(self.tr("Incident heading"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.edit_button.setEnabled(inc.status in EDITABLE)
         self.edit_button.setToolTip(self.tr("Only drafts can be edited.") if inc.status not in EDITABLE else "")
@@ -78,22 +80,24 @@ class IncidentView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(heading, 1)
         for text, handler in _actions:
-            button = QPushButton(text)
+            button = QPushButton(self.tr(text))  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             button.clicked.connect(lambda _c=False, h=handler: h(self.context))
             bar.addWidget(button)
         bar.addWidget(self.edit_button)
 
-        self.summary = QPlainTextEdit("\n".join(summary_lines(inc, catalogue=context.store.catalogue)))
+        self.summary = QPlainTextEdit("\n".join(summary_lines(inc, catalogue=context.store.catalogue,
+                                                                words=summary_words())))
         self.summary.setReadOnly(True)
         self.summary.setTabChangesFocus(True)
         self.summary.setAccessibleName(self.tr("Incident record"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.summary, self.tr("&Record"))
-        for title, factory in _tabs:
+        for registered, factory in _tabs:
+            title = self.tr(registered)  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             try:
                 self.tabs.addTab(factory(context), title)
             except Exception as exc:  # one broken feature tab must not hide the record
-                self.tabs.addTab(QLabel(f"{title} could not be shown: {exc}"), title)
+                self.tabs.addTab(QLabel(self.tr("%1 could not be shown: %2").replace("%1", title).replace("%2", str(exc))), title)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)

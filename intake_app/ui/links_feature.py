@@ -3,7 +3,7 @@ each save in the wizard (each other incident offered once per wizard session, ne
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .duplicates_prompt import offer_duplicates
 from .incident_view import IncidentContext, register_incident_tab
@@ -20,7 +20,7 @@ _registered: list[bool] = []
 def register_tab() -> None:
     """Once per process, titled in the language installed when the first window is built."""
     if not _registered:
-        register_incident_tab(QCoreApplication.translate("Links", "Links"), links_tab)
+        register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Links"), links_tab)
         _registered.append(True)
 
 

@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -195,10 +195,30 @@ class MainWindow(QMainWindow):
     def _save_settings(self, settings) -> None:
         store = self.store
 
+        language_changed = settings.language != self.settings.language
+
         def done(_r) -> None:
             self.settings = settings
+            if language_changed:
+                self.offer_restart()
 
         self.runner.run(lambda: store.save_settings(settings), done, self._failed)
+
+    def offer_restart(self) -> QMessageBox:
+        """A new language shows from the next start: say so plainly and offer to restart now."""
+        from .restart import restart
+
+        box = QMessageBox(QMessageBox.Icon.Information, window_title(self.tr("Language")),
+                          self.tr("The new language is used from the next start of Intake. Restart now? "
+                                  "An open incident is not lost: you are asked to save it first."), parent=self)
+        now = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: restart(self) if button is now else None)
+        self.restart_offer = box
+        box.open()  # window-modal, without a nested event loop
+        return box
 
     def offer_autosaves(self) -> None:
         """After a crash: each unsaved form found is offered for restoring."""

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -30,10 +30,13 @@ from ..reports.packet import build_packet
 from ..reports.packet_source import packet_input, record_action
 from ..reports.printing import PrintError, print_file, printers
 from ..reports.referral import mark_referral_sent
+from .i18n import format_datetime
 from .incident_view import IncidentContext, register_incident_action
 
-NO_PRINTER = ("No printer is set up on this computer (or the print system is not running). "
-              "Use Save as PDF and print the file elsewhere.")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+NO_PRINTER = QT_TRANSLATE_NOOP("PacketActions", "No printer is set up on this computer (or the print system is not "
+                                                "running). Use Save as PDF and print the file elsewhere.")
+
 
 
 def make_packet(ctx: IncidentContext, on_done: Callable[[bytes], None], on_error=None) -> None:
@@ -47,7 +50,7 @@ def make_packet(ctx: IncidentContext, on_done: Callable[[bytes], None], on_error
 
 
 def _warn(ctx: IncidentContext, title: str):
-    return lambda exc: QMessageBox.warning(ctx.parent, title, str(exc))
+    return lambda exc: QMessageBox.warning(ctx.parent, translate("PacketActions", title), str(exc))
 
 
 # ---------------------------------------------------------------- saving
@@ -62,16 +65,18 @@ def save_packet_to(ctx: IncidentContext, path: Path, on_done: Callable[[Path], N
             tmp.replace(path)
             record_action(ctx.store, incident_id, "packet", actor, f"saved as {path.name}")
             return path
-        ctx.runner.run(work, on_done, _warn(ctx, "Save as PDF"), pool="db")
+        ctx.runner.run(work, on_done, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Save as PDF")), pool="db")
 
-    make_packet(ctx, write, _warn(ctx, "Save as PDF"))
+    make_packet(ctx, write, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Save as PDF")))
 
 
 def save_packet(ctx: IncidentContext) -> None:
     name = f"{ctx.incident.report_number or ctx.incident.id}-referral.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(ctx.parent, "Save the referral packet as PDF", name, "PDF (*.pdf)")
+    chosen, _ = QFileDialog.getSaveFileName(ctx.parent, translate("PacketActions", "Save the referral packet as PDF"),
+                                            name, "PDF (*.pdf)")
     if chosen:
-        save_packet_to(ctx, Path(chosen), lambda p: QMessageBox.information(ctx.parent, "Saved", f"Saved {p}"))
+        save_packet_to(ctx, Path(chosen), lambda p: QMessageBox.information(
+            ctx.parent, translate("PacketActions", "Saved"), translate("PacketActions", "Saved %1").replace("%1", str(p))))
 
 
 # ---------------------------------------------------------------- printing
@@ -109,7 +114,7 @@ def print_packet_to(ctx: IncidentContext, printer_name: str, copies: int = 1,
         if qprinter is not None:
             paint_pdf(pdf, qprinter)  # painting needs the GUI thread's QPrinter
             ctx.runner.run(lambda: record_action(ctx.store, incident_id, "print", actor, f"packet to {printer_name}")
-                           or printer_name, on_done, _warn(ctx, "Print"), pool="db")
+                           or printer_name, on_done, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Print")), pool="db")
             return
 
         def work() -> str:
@@ -119,19 +124,20 @@ def print_packet_to(ctx: IncidentContext, printer_name: str, copies: int = 1,
                 job = print_file(path, printer_name, title=path.stem, copies=copies)
             record_action(ctx.store, incident_id, "print", actor, f"packet to printer {printer_name}, job {job}")
             return job
-        ctx.runner.run(work, on_done, _warn(ctx, "Print"), pool="io")
+        ctx.runner.run(work, on_done, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Print")), pool="io")
 
-    make_packet(ctx, send, _warn(ctx, "Print"))
+    make_packet(ctx, send, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Print")))
 
 
 def print_packet(ctx: IncidentContext) -> None:
     if not available_printers():
-        QMessageBox.information(ctx.parent, "Print", NO_PRINTER)
+        QMessageBox.information(ctx.parent, translate("PacketActions", "Print"),
+                                translate("PacketActions", NO_PRINTER))
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     dialog = QPrintDialog(printer, ctx.parent)
-    dialog.setWindowTitle("Print the referral packet")
+    dialog.setWindowTitle(translate("PacketActions", "Print the referral packet"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     name = printer.printerName()
@@ -140,7 +146,9 @@ def print_packet(ctx: IncidentContext) -> None:
     except PrintError:
         cups = False
     print_packet_to(ctx, name, printer.copyCount(), lambda job: QMessageBox.information(
-        ctx.parent, "Print", f"Sent the packet to {name} ({job})."), None if cups else printer)
+        ctx.parent, translate("PacketActions", "Print"),
+        translate("PacketActions", "Sent the packet to %1 (%2).").replace("%1", name).replace("%2", str(job))),
+        None if cups else printer)
 
 
 # ---------------------------------------------------------------- preview
@@ -160,16 +168,17 @@ class PacketPreview(QDialog):
     def __init__(self, ctx: IncidentContext, pdf: bytes):
         super().__init__(ctx.parent)
         self.ctx = ctx
-        self.setWindowTitle(f"Referral packet {ctx.incident.report_number}: preview")
+        self.setWindowTitle(translate("PacketActions", "Referral packet %1: preview")
+                            .replace("%1", ctx.incident.report_number))
         self.document, self._buffer = _document(pdf)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        self.view.setAccessibleName("Packet pages")
+        self.view.setAccessibleName(translate("PacketActions", "Packet pages"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        print_button = QPushButton("&Print…")
-        save_button = QPushButton("&Save as PDF…")
+        print_button = QPushButton(translate("PacketActions", "&Print…"))
+        save_button = QPushButton(translate("PacketActions", "&Save as PDF…"))
         buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(save_button, QDialogButtonBox.ButtonRole.ActionRole)
         print_button.clicked.connect(lambda: print_packet(ctx))
@@ -188,7 +197,7 @@ def preview_packet(ctx: IncidentContext, on_shown: Callable[[PacketPreview], Non
         if on_shown:
             on_shown(dialog)
 
-    make_packet(ctx, show, _warn(ctx, "Preview"))
+    make_packet(ctx, show, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Preview")))
 
 
 # ---------------------------------------------------------------- referral sent
@@ -196,24 +205,27 @@ def preview_packet(ctx: IncidentContext, on_shown: Callable[[PacketPreview], Non
 def mark_sent(ctx: IncidentContext, reference: str | None, on_done: Callable | None = None) -> None:
     incident_id, actor = ctx.incident.id, ctx.actor()
     ctx.runner.run(lambda: mark_referral_sent(ctx.store, incident_id, actor, reference=reference),
-                   on_done, _warn(ctx, "Mark referral sent"), pool="db")
+                   on_done, _warn(ctx, QT_TRANSLATE_NOOP("PacketActions", "Mark referral sent")), pool="db")
 
 
 def ask_mark_sent(ctx: IncidentContext) -> None:
     current = ctx.incident.ccsao_reference
     reference, ok = QInputDialog.getText(
-        ctx.parent, "Mark referral sent",
-        "The packet was sent to the Cook County State's Attorney's Office.\n"
-        "CCSAO reference number (leave empty if not known yet; add it later):", text=current)
+        ctx.parent, translate("PacketActions", "Mark referral sent"),
+        translate("PacketActions", "The packet was sent to the Cook County State's Attorney's Office.\n"
+           "CCSAO reference number (leave empty if not known yet; add it later):"), text=current)
     if ok:
         mark_sent(ctx, reference.strip() or None, lambda inc: QMessageBox.information(
-            ctx.parent, "Mark referral sent",
-            f"{inc.report_number}: sent {inc.referral_sent_at:%Y-%m-%d %H:%M} UTC"
-            + (f", CCSAO reference {inc.ccsao_reference}" if inc.ccsao_reference else "")))
+            ctx.parent, translate("PacketActions", "Mark referral sent"),
+            translate("PacketActions", "%1: sent %2").replace("%1", inc.report_number)
+            .replace("%2", format_datetime(inc.referral_sent_at))
+            + (translate("PacketActions", ", CCSAO reference %1").replace("%1", inc.ccsao_reference)
+               if inc.ccsao_reference else "")))
 
 
 def install_ui(window) -> None:
-    register_incident_action("Pre&view packet…", preview_packet)
-    register_incident_action("&Print packet…", print_packet)
-    register_incident_action("Save packet as P&DF…", save_packet)
-    register_incident_action("Mark referral &sent…", ask_mark_sent)
+    # Translated by the incident view when it shows them (the language may be installed after this import).
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Pre&view packet…"), preview_packet)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Print packet…"), print_packet)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Save packet as P&DF…"), save_packet)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Mark referral &sent…"), ask_mark_sent)

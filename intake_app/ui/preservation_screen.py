@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,13 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import Preservation, label
+from ..domain.enums import Preservation
 from ..domain.workflow import Actor
 from ..storage.preservation_queries import PreservationAlert, mark_preservation, unconfirmed
+from .i18n import format_datetime
+from .vocabulary import vocabulary_label
 
-CHICAGO = ZoneInfo("America/Chicago")
 NO_PARENT = QModelIndex()
-HEADERS = ("Deadline", "Days left", "Report number", "Camera", "Device", "Officer star", "Status", "Evidence ID")
+HEADERS = (QT_TRANSLATE_NOOP("PreservationScreen", "Deadline"), QT_TRANSLATE_NOOP("PreservationScreen", "Days left"),
+           QT_TRANSLATE_NOOP("PreservationScreen", "Report number"), QT_TRANSLATE_NOOP("PreservationScreen", "Camera"),
+           QT_TRANSLATE_NOOP("PreservationScreen", "Device"), QT_TRANSLATE_NOOP("PreservationScreen", "Officer star"),
+           QT_TRANSLATE_NOOP("PreservationScreen", "Status"), QT_TRANSLATE_NOOP("PreservationScreen", "Evidence ID"))
+
 URGENT_DAYS = 14
 
 
@@ -50,7 +54,7 @@ class PreservationModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("PreservationScreen", HEADERS[section])
         return None
 
     def _days(self, a: PreservationAlert) -> int | None:
@@ -64,11 +68,14 @@ class PreservationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 1:
                 if days is None:
-                    return "unknown start"
-                return f"{-days} days OVERDUE" if days < 0 else f"{days} days"
+                    return QCoreApplication.translate("PreservationScreen", "unknown start")
+                if days < 0:
+                    return QCoreApplication.translate("PreservationScreen", "%1 days OVERDUE").replace("%1", str(-days))
+                return QCoreApplication.translate("PreservationScreen", "%1 days").replace("%1", str(days))
             return (
-                a.deadline.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M") if a.deadline else "—",
-                None, a.report_number, label(a.kind), a.device_id, a.officer_star, label(a.status), a.evidence_id,
+                format_datetime(a.deadline) if a.deadline else "—",
+                None, a.report_number, vocabulary_label(a.kind), a.device_id, a.officer_star, vocabulary_label(a.status),
+                a.evidence_id,
             )[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and days is not None and days < URGENT_DAYS:
             return QBrush(QColor("#f8d7da") if days < 0 else QColor("#fff3cd"))
@@ -82,11 +89,11 @@ class PreservationScreen(QWidget):
         super().__init__(parent)
         self._store, self._runner, self._actor = store, runner, actor
         self.model = PreservationModel(self)
-        self.status = QLabel("Loading…")
+        self.status = QLabel(self.tr("Loading…"))
         self.status.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Footage awaiting preservation")
+        self.table.setAccessibleName(self.tr("Footage awaiting preservation"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -94,11 +101,11 @@ class PreservationScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.evidence_id = QLineEdit()
-        self.evidence_id.setPlaceholderText("Evidence-management ID (e.g. Evidence.com), needed for Preserved")
-        self.evidence_id.setAccessibleName("Evidence-management ID")
-        self.requested_button = QPushButton("Mark &requested")
-        self.preserved_button = QPushButton("Mark &preserved")
-        self.refresh_button = QPushButton("Re&fresh")
+        self.evidence_id.setPlaceholderText(self.tr("Evidence-management ID (e.g. Evidence.com), needed for Preserved"))
+        self.evidence_id.setAccessibleName(self.tr("Evidence-management ID"))
+        self.requested_button = QPushButton(self.tr("Mark &requested"))
+        self.preserved_button = QPushButton(self.tr("Mark &preserved"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.requested_button.clicked.connect(lambda: self._mark(Preservation.REQUESTED))
         self.preserved_button.clicked.connect(lambda: self._mark(Preservation.PRESERVED))
         self.refresh_button.clicked.connect(self.refresh)
@@ -142,11 +149,14 @@ class PreservationScreen(QWidget):
         self.model.set_rows(alerts)
         self._selection_changed()
         if not alerts:
-            self.status.setText("All body-worn and in-car footage is confirmed preserved.")
+            self.status.setText(self.tr("All body-worn and in-car footage is confirmed preserved."))
             return
         overdue = sum(1 for a in alerts if a.deadline is not None and a.deadline < datetime.now(UTC))
-        self.status.setText(f"{len(alerts)} footage items not yet confirmed preserved, soonest deadline first"
-                            + (f"; {overdue} past the deadline." if overdue else "."))
+        text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first.")
+        if overdue:
+            text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the "
+                           "deadline.").replace("%2", str(overdue))
+        self.status.setText(text.replace("%1", str(len(alerts))))
 
     def _mark(self, status: Preservation) -> None:
         alert = self.selected()
@@ -158,4 +168,4 @@ class PreservationScreen(QWidget):
                          lambda _saved: self.refresh(), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Not done: {exc}")
+        self.status.setText(self.tr("Not done: %1").replace("%1", str(exc)))

@@ -3,7 +3,7 @@ recorded; approve, return with a required comment, mark referred/recorded. The s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import Status, label
+from ..domain.enums import Status
 from ..security.review import approve, close_out, return_for_changes
 from ..storage.queries import IncidentFilter
+from .i18n import format_datetime
+from .vocabulary import vocabulary_label
 
 
 def _waiting(store):
@@ -62,7 +64,8 @@ class ReviewQueue(QWidget):
     def _show(self, summaries) -> None:
         self.items.clear()
         for s in summaries:
-            item = QListWidgetItem(f"{s.report_number}  \u2014  {label(s.status)}  \u2014  district {s.district}")
+            item = QListWidgetItem(self.tr("%1  \u2014  %2  \u2014  district %3").replace("%1", s.report_number)
+                                   .replace("%2", vocabulary_label(s.status)).replace("%3", str(s.district)))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.items.addItem(item)
 
@@ -87,7 +90,7 @@ class ReviewQueue(QWidget):
 
         def done(incident) -> None:
             self.message.setText(self.tr("%1 is now %2.").replace("%1", incident.report_number)
-                                 .replace("%2", label(incident.status)))
+                                 .replace("%2", vocabulary_label(incident.status)))
             self.comment.clear()
             self.refresh()
             self.changed.emit()
@@ -95,19 +98,20 @@ class ReviewQueue(QWidget):
         self.runner.run(lambda: work(store, ref, actor), done, lambda exc: self.message.setText(str(exc)))
 
 
+
 def review_tab(context) -> QWidget:
     """Incident tab: every step with who, when and the reviewer's comment (so the supervisor sees a return)."""
     inc = context.incident
     lines = []
     for change in inc.history:
-        when = change.at.strftime("%Y-%m-%d %H:%M UTC")
-        line = f"{when}: {label(change.from_status)} \u2192 {label(change.to_status)} by {change.by_name} " \
-               f"(star {change.by_star})"
+        line = QCoreApplication.translate("ReviewQueue", "%1: %2 \u2192 %3 by %4 (star %5)") \
+            .replace("%1", format_datetime(change.at)).replace("%2", vocabulary_label(change.from_status)).replace("%3", vocabulary_label(change.to_status)) \
+            .replace("%4", change.by_name).replace("%5", change.by_star)
         if change.comment:
-            line += f"\n    Comment: {change.comment}"
+            line += "\n    " + QCoreApplication.translate("ReviewQueue", "Comment: %1").replace("%1", change.comment)
         lines.append(line)
-    text = QPlainTextEdit("\n".join(lines) or "No status changes yet.")
+    text = QPlainTextEdit("\n".join(lines) or QCoreApplication.translate("ReviewQueue", "No status changes yet."))
     text.setReadOnly(True)
     text.setObjectName("review_history")
-    text.setAccessibleName("Review history")
+    text.setAccessibleName(QCoreApplication.translate("ReviewQueue", "Review history"))
     return text

@@ -4,6 +4,8 @@ reporting party masked for roles that do not need it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ..domain.workflow import Actor
 from ..security.privacy import for_viewer
 from ..security.users import ADMINISTRATOR, REVIEWER
@@ -13,24 +15,32 @@ from .review_queue import ReviewQueue, review_tab
 from .screen_lock import ScreenLockWatcher
 from .users_dialog import UsersDialog
 
+# Module functions, not a MainWindow method: lupdate gives window.tr() the variable's name as its context,
+# so these name the context ("MainWindow") themselves.
+translate = QCoreApplication.translate
+ROLE_NAMES = {"supervisor": QT_TRANSLATE_NOOP("MainWindow", "supervisor"),
+              "reviewer": QT_TRANSLATE_NOOP("MainWindow", "reviewer"),
+              "administrator": QT_TRANSLATE_NOOP("MainWindow", "administrator")}
+
 
 def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -> IdleLock:
     window.actor = lambda: actor  # every change from this window is made as the signed-in user
     window.signed_in_as = actor
     _mask_reporting_party(window, actor)
-    register_incident_tab("Re&view", review_tab)
+    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Re&view"), review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner)
     window.screen_lock = watcher = ScreenLockWatcher(window)
     watcher.screen_locked.connect(lock.lock)
     window.destroyed.connect(lambda *_a: (lock.stop(), watcher.stop()))
-    window.add_menu_action("&Security", window.tr("&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    security = translate("MainWindow", "&Security")
+    window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:
         window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
         window.review_queue.changed.connect(window.incidents.refresh)
-        window.add_screen(window.tr("Review queue"), window.review_queue, closable=False)
+        window.add_screen(translate("MainWindow", "Review queue"), window.review_queue, closable=False)
     if actor.role == ADMINISTRATOR:
-        window.add_menu_action("&Security", window.tr("&Users..."), lambda: _users(window, actor))
+        window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
     return window.idle_lock
 
@@ -46,7 +56,8 @@ def _users(window, actor: Actor) -> UsersDialog:
 def _who(window, actor: Actor):
     from PySide6.QtWidgets import QLabel
 
-    return QLabel(window.tr("Signed in: %1 (%2)").replace("%1", actor.name).replace("%2", actor.role))
+    role = translate("MainWindow", ROLE_NAMES[actor.role]) if actor.role in ROLE_NAMES else actor.role
+    return QLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name).replace("%2", role))
 
 
 def _mask_reporting_party(window, actor: Actor) -> None:
@@ -59,6 +70,7 @@ def _mask_reporting_party(window, actor: Actor) -> None:
         if shown is not incident:  # a masked copy must never be edited and saved over the real record
             view = window.tabs.currentWidget()
             view.edit_button.setEnabled(False)
-            view.edit_button.setToolTip(window.tr("Only the supervisor who entered it or a reviewer can edit it."))
+            view.edit_button.setToolTip(translate("MainWindow", "Only the supervisor who entered it or a reviewer "
+                                                             "can edit it."))
 
     window._show_incident = show

@@ -1,5 +1,6 @@
-"""Settings: the station's district (kept in the encrypted store) and the data folder (kept by
-intake_app.paths in a small config file, used at the next start by the app and the CLI). No supervisor here:
+"""Settings: the station's district and the interface language (kept in the encrypted store) and the data
+folder (kept by intake_app.paths in a small config file, used at the next start by the app and the CLI).
+A new language shows from the next start (see ui/restart.py for why); the main window offers to restart. No supervisor here:
 records name the user who is signed in (issue 6), never a name typed once into a shared PC's settings."""
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from ..paths import preferred_data_dir as chosen_data_dir
 from ..paths import remember_data_dir
 from .branding import window_title
 
+# Each language named in itself, so a user who cannot read the current language still finds theirs.
+LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
+
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: StationSettings, data_dir: Path, parent=None):
@@ -38,6 +42,11 @@ class SettingsDialog(QDialog):
         for d in DISTRICTS:
             self.district.addItem(self.tr("District %1").replace("%1", str(d)), d)
         self.district.setCurrentIndex(max(0, self.district.findData(settings.district)))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.data_dir = QLineEdit(str(chosen_data_dir() or data_dir))
         self.data_dir.setReadOnly(True)
         browse = QPushButton(self.tr("C&hange…"))
@@ -49,13 +58,14 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
 
         form = QFormLayout()
-        for text, field, name in ((self.tr("Station &district:"), self.district, "Station district"),
-                                  (self.tr("Data &folder:"), self.data_dir, "Data folder")):
+        for text, field, name in ((self.tr("Station &district:"), self.district, self.tr("Station district")),
+                                  (self.tr("&Language:"), self.language, self.tr("Language")),
+                                  (self.tr("Data &folder:"), self.data_dir, self.tr("Data folder"))):
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(name)
             form.addRow(label, folder if field is self.data_dir else field)
-        note = QLabel(self.tr("A new data folder is used from the next start of the app."))
+        note = QLabel(self.tr("A new language or data folder is used from the next start of the app."))
         note.setWordWrap(True)
         form.addRow("", note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -72,7 +82,8 @@ class SettingsDialog(QDialog):
             self.data_dir.setText(path)
 
     def result_settings(self) -> StationSettings:
-        return dataclasses.replace(self._settings, district=self.district.currentData())
+        return dataclasses.replace(self._settings, district=self.district.currentData(),
+                                   language=self.language.currentData())
 
     def accept(self) -> None:
         if self.data_dir.text() != self._initial_dir:

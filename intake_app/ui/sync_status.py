@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -183,5 +183,6 @@ class SyncController(QObject):
 def install_ui(window) -> None:
     controller = SyncController(window)
     window.sync_controller = controller
-    window.add_menu_action(window.tr("&Sync"), window.tr("Sync &now"), controller.sync_now, "F9")
-    window.add_menu_action(window.tr("&Sync"), window.tr("&Conflicts…"), controller.open_conflicts)
+    menu = QCoreApplication.translate("MainWindow", "&Sync")
+    window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "Sync &now"), controller.sync_now, "F9")
+    window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "&Conflicts…"), controller.open_conflicts)

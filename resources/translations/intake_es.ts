@@ -420,6 +420,93 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Cambio de estado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Audit trail started</source>
+        <translation>Inicio del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Referral packet</source>
+        <translation>Paquete de remisión</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>When (Chicago)</source>
+        <translation>Cuándo (Chicago)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Valor anterior</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Valor nuevo</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Cargando el historial…</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>%1 entries, oldest first. Each is chained and signed; `intake verify` checks them.</source>
+        <translation>%1 entradas, primero la más antigua. Cada una está encadenada y firmada; `intake verify` las comprueba.</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>No se pudo leer el historial: %1</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>Locked. %1 (star %2), type your passphrase to continue.</source>
@@ -461,6 +548,14 @@
         <translation>Filtrar por fecha</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha hasta</translation>
+    </message>
+    <message>
         <source>Incidents</source>
         <translation>Incidentes</translation>
     </message>
@@ -492,6 +587,38 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
+        <source>Report number</source>
+        <translation>Número de reporte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Sector (beat)</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Fecha del hecho</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
         <source>Synthetic demo record: not a real incident</source>
         <translation>Registro de demostración sintético: no es un incidente real</translation>
     </message>
@@ -502,6 +629,14 @@
 </context>
 <context>
     <name>IncidentView</name>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>DATOS DE DEMOSTRACIÓN</translation>
+    </message>
+    <message>
+        <source>Incident heading</source>
+        <translation>Encabezado del incidente</translation>
+    </message>
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
@@ -517,6 +652,38 @@
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <source>%1 could not be shown: %2</source>
+        <translation>No se pudo mostrar %1: %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Vínculos</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view packet…</source>
+        <translation>&amp;Vista previa del paquete…</translation>
+    </message>
+    <message>
+        <source>&amp;Print packet…</source>
+        <translation>&amp;Imprimir paquete…</translation>
+    </message>
+    <message>
+        <source>Save packet as P&amp;DF…</source>
+        <translation>Guardar paquete como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Mark referral &amp;sent…</source>
+        <translation>Marcar remisión e&amp;nviada…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>Re&amp;visión</translation>
     </message>
 </context>
 <context>
@@ -584,10 +751,6 @@
 </context>
 <context>
     <name>Links</name>
-    <message>
-        <source>Links</source>
-        <translation>Vínculos</translation>
-    </message>
     <message>
         <source>Report number</source>
         <translation>Número de informe</translation>
@@ -782,6 +945,22 @@
         <translation>¿Eliminar el borrador %1? Esto no se puede deshacer.</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Intake. Restart now? An open incident is not lost: you are asked to save it first.</source>
+        <translation>El nuevo idioma se usa a partir del próximo inicio de Intake. ¿Reiniciar ahora? Un incidente abierto no se pierde: primero se le pregunta si desea guardarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
         <source>Unsaved incident</source>
         <translation>Incidente sin guardar</translation>
     </message>
@@ -804,6 +983,135 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <source>Preservation alerts</source>
+        <translation>Alertas de preservación</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>S&amp;eguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Users...</source>
+        <translation>&amp;Usuarios...</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only the supervisor who entered it or a reviewer can edit it.</source>
+        <translation>Solo el supervisor que lo ingresó o un revisor puede editarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketActions</name>
+    <message>
+        <source>No printer is set up on this computer (or the print system is not running). Use Save as PDF and print the file elsewhere.</source>
+        <translation>No hay ninguna impresora configurada en esta computadora (o el sistema de impresión no está funcionando). Use Guardar como PDF e imprima el archivo en otro lugar.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Save the referral packet as PDF</source>
+        <translation>Guardar el paquete de remisión como PDF</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print the referral packet</source>
+        <translation>Imprimir el paquete de remisión</translation>
+    </message>
+    <message>
+        <source>Sent the packet to %1 (%2).</source>
+        <translation>Se envió el paquete a %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Referral packet %1: preview</source>
+        <translation>Paquete de remisión %1: vista previa</translation>
+    </message>
+    <message>
+        <source>Packet pages</source>
+        <translation>Páginas del paquete</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Mark referral sent</source>
+        <translation>Marcar remisión enviada</translation>
+    </message>
+    <message>
+        <source>The packet was sent to the Cook County State&apos;s Attorney&apos;s Office.
+CCSAO reference number (leave empty if not known yet; add it later):</source>
+        <translation>El paquete se envió a la Fiscalía del Condado de Cook (Cook County State&apos;s Attorney&apos;s Office).
+Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agréguelo después):</translation>
+    </message>
+    <message>
+        <source>%1: sent %2</source>
+        <translation>%1: enviado el %2</translation>
+    </message>
+    <message>
+        <source>, CCSAO reference %1</source>
+        <translation>, referencia de la CCSAO %1</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1150,97 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>PreservationScreen</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>Número de reporte</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Officer star</source>
+        <translation>Estrella del oficial</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Evidence ID</source>
+        <translation>ID de evidencia</translation>
+    </message>
+    <message>
+        <source>unknown start</source>
+        <translation>inicio desconocido</translation>
+    </message>
+    <message>
+        <source>%1 days OVERDUE</source>
+        <translation>VENCIDO hace %1 días</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Footage awaiting preservation</source>
+        <translation>Grabaciones pendientes de preservación</translation>
+    </message>
+    <message>
+        <source>Evidence-management ID (e.g. Evidence.com), needed for Preserved</source>
+        <translation>ID del sistema de gestión de evidencias (p. ej., Evidence.com), necesario para Preservada</translation>
+    </message>
+    <message>
+        <source>Evidence-management ID</source>
+        <translation>ID del sistema de gestión de evidencias</translation>
+    </message>
+    <message>
+        <source>Mark &amp;requested</source>
+        <translation>Marcar &amp;solicitada</translation>
+    </message>
+    <message>
+        <source>Mark &amp;preserved</source>
+        <translation>Marcar &amp;preservada</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>All body-worn and in-car footage is confirmed preserved.</source>
+        <translation>Todas las grabaciones de cámaras corporales y de vehículos policiales tienen la preservación confirmada.</translation>
+    </message>
+    <message>
+        <source>%1 footage items not yet confirmed preserved, soonest deadline first.</source>
+        <translation>%1 grabaciones aún sin preservación confirmada, primero la fecha límite más próxima.</translation>
+    </message>
+    <message>
+        <source>%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the deadline.</source>
+        <translation>%1 grabaciones aún sin preservación confirmada, primero la fecha límite más próxima; %2 con la fecha límite vencida.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No se hizo: %1</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1454,10 @@ Entregue este archivo a su administrador.</translation>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
+        <source>%1  —  %2  —  district %3</source>
+        <translation>%1  —  %2  —  distrito %3</translation>
+    </message>
+    <message>
         <source>Write a comment for the supervisor before returning.</source>
         <translation>Escriba un comentario para el supervisor antes de devolver.</translation>
     </message>
@@ -1065,6 +1468,22 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>%1 is now %2.</source>
         <translation>%1 ahora está: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 by %4 (star %5)</source>
+        <translation>%1: %2 → %3 por %4 (estrella %5)</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comentario: %1</translation>
+    </message>
+    <message>
+        <source>No status changes yet.</source>
+        <translation>Aún no hay cambios de estado.</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>Historial de revisión</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1501,10 @@ Entregue este archivo a su administrador.</translation>
         <translation>Distrito %1</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
         <source>C&amp;hange…</source>
         <translation>Ca&amp;mbiar…</translation>
     </message>
@@ -1090,12 +1513,24 @@ Entregue este archivo a su administrador.</translation>
         <translation>&amp;Distrito de la estación:</translation>
     </message>
     <message>
+        <source>Station district</source>
+        <translation>Distrito de la estación</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>Data &amp;folder:</source>
         <translation>&amp;Carpeta de datos:</translation>
     </message>
     <message>
-        <source>A new data folder is used from the next start of the app.</source>
-        <translation>Una nueva carpeta de datos se usa a partir del próximo inicio de la aplicación.</translation>
+        <source>A new language or data folder is used from the next start of the app.</source>
+        <translation>Un nuevo idioma o una nueva carpeta de datos se usan a partir del próximo inicio de la aplicación.</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -1119,6 +1554,157 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>   [DEMO DATA]</source>
+        <translation>   [DATOS DE DEMOSTRACIÓN]</translation>
+    </message>
+    <message>
+        <source> ({latitude}, {longitude})</source>
+        <translation> ({latitude}, {longitude})</translation>
+    </message>
+    <message>
+        <source>(assigned on first save)</source>
+        <translation>(se asigna al guardar por primera vez)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacía)</translation>
+    </message>
+    <message>
+        <source>(name unknown)</source>
+        <translation>(nombre desconocido)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>(not in catalogue)</source>
+        <translation>(no está en el catálogo)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>; vehicle {color} {make} {model} plate {plate} {state}</source>
+        <translation>; vehículo {make} {model} {color}, placa {plate} {state}</translation>
+    </message>
+    <message>
+        <source>Agents ({count}):</source>
+        <translation>Agentes ({count}):</translation>
+    </message>
+    <message>
+        <source>Alleged violations ({count}):</source>
+        <translation>Presuntas violaciones ({count}):</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL</source>
+        <translation>CONFIDENCIAL</translation>
+    </message>
+    <message>
+        <source>District: {district}   Beat: {beat}</source>
+        <translation>Distrito: {district}   Sector (beat): {beat}</translation>
+    </message>
+    <message>
+        <source>Footage ({count}):</source>
+        <translation>Grabaciones ({count}):</translation>
+    </message>
+    <message>
+        <source>Location: {address}</source>
+        <translation>Lugar: {address}</translation>
+    </message>
+    <message>
+        <source>Narrative:</source>
+        <translation>Narrativa:</translation>
+    </message>
+    <message>
+        <source>Occurred: {when}</source>
+        <translation>Fecha y hora del hecho: {when}</translation>
+    </message>
+    <message>
+        <source>Report number: {number}</source>
+        <translation>Número de reporte: {number}</translation>
+    </message>
+    <message>
+        <source>Reporting party: (hidden)</source>
+        <translation>Persona informante: (oculta)</translation>
+    </message>
+    <message>
+        <source>Reporting party: {name}, {phone}, {address}, language {language}, {consent} to contact, {sharing}</source>
+        <translation>Persona informante: {name}, {phone}, {address}, idioma {language}, {consent} que se le contacte, {sharing}</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>Historial de estados:</translation>
+    </message>
+    <message>
+        <source>Status: {status}   Version: {version}</source>
+        <translation>Estado: {status}   Versión: {version}</translation>
+    </message>
+    <message>
+        <source>Supervisor: {name} (star {star})</source>
+        <translation>Supervisor: {name} (estrella {star})</translation>
+    </message>
+    <message>
+        <source>consents</source>
+        <translation>consiente</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>rostro cubierto</translation>
+    </message>
+    <message>
+        <source>may be shared</source>
+        <translation>se puede compartir</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>sin dirección</translation>
+    </message>
+    <message>
+        <source>no consent</source>
+        <translation>no consiente</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <translation>sin descripción</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>sin teléfono</translation>
+    </message>
+    <message>
+        <source>not identified</source>
+        <translation>no identificado</translation>
+    </message>
+    <message>
+        <source>not masked</source>
+        <translation>rostro descubierto</translation>
+    </message>
+    <message>
+        <source>{n}. {agency}: {name}, badge {badge}, {how}, {masked}; {description}</source>
+        <translation>{n}. {agency}: {name}, placa de identificación {badge}, {how}, {masked}; {description}</translation>
+    </message>
+    <message>
+        <source>{n}. {citation} {title}, {klass}; agents {agents}; {details}</source>
+        <translation>{n}. {citation} {title}, {klass}; agentes {agents}; {details}</translation>
+    </message>
+    <message>
+        <source>{n}. {kind} {device} star {star}, {start} to {end}, evidence {evidence}, preservation {preservation}</source>
+        <translation>{n}. {kind} {device}, estrella {star}, de {start} a {end}, evidencia {evidence}, preservación {preservation}</translation>
+    </message>
+    <message>
+        <source>{when}: {before} -&gt; {after} by {name} ({star})</source>
+        <translation>{when}: {before} -&gt; {after} por {name} ({star})</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2317,54 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>&amp;Quitar %1</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polaco</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chino</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Árabe</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>Haitian Creole</source>
+        <translation>Criollo haitiano</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ucraniano</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>Tagalo</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Vietnamita</translation>
+    </message>
+    <message>
         <source>Reporting party</source>
         <translation>Persona informante</translation>
     </message>
@@ -1905,45 +2539,6 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Lock now</source>
-        <translation>&amp;Bloquear ahora</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>Cola de revisión</translation>
-    </message>
-    <message>
-        <source>&amp;Users...</source>
-        <translation>&amp;Usuarios...</translation>
-    </message>
-    <message>
-        <source>Signed in: %1 (%2)</source>
-        <translation>Sesión iniciada: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Only the supervisor who entered it or a reviewer can edit it.</source>
-        <translation>Solo el supervisor que lo ingresó o un revisor puede editarlo.</translation>
-    </message>
-    <message>
-        <source>&amp;Sync</source>
-        <translation>&amp;Sincronización</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Sincronizar &amp;ahora</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>&amp;Conflictos…</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tablero</translation>
     </message>
 </context>
 </TS>

@@ -18,9 +18,10 @@ from intake_app.domain.records import (
     Violation,
 )
 from intake_app.domain.validation import validate
-from intake_app.ui import domain_text
+from intake_app.ui import domain_text, summary_words
 
-VALIDATION = Path(__file__).resolve().parents[2] / "intake_app" / "domain" / "validation.py"
+DOMAIN = Path(__file__).resolve().parents[2] / "intake_app" / "domain"
+VALIDATION = DOMAIN / "validation.py"
 
 
 def validator_templates() -> set[str]:
@@ -49,3 +50,10 @@ def test_every_field_a_problem_points_to_is_named_as_the_form_names_it():
     assert len(problems) > 25
     unnamed = [p.path for p in problems if domain_text.field_place(p.path) == p.path]
     assert not unnamed
+
+
+def test_the_ui_knows_every_template_of_the_record_summary():
+    calls = [n for n in ast.walk(ast.parse((DOMAIN / "summary.py").read_text(encoding="utf-8")))
+             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "t"]
+    assert all(isinstance(c.args[0], ast.Constant) for c in calls), "summary lines are templates, not f-strings"
+    assert set(summary_words.KNOWN_TEMPLATES) == {c.args[0].value for c in calls}

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...domain.records import ReportingParty
 from .common import IncidentPage, messages_for, show_problem_text
 
-LANGUAGES = (("en", "English"), ("es", "Spanish"), ("pl", "Polish"), ("zh", "Chinese"), ("ar", "Arabic"),
-             ("fr", "French"), ("ht", "Haitian Creole"), ("pt", "Portuguese"), ("ru", "Russian"),
-             ("uk", "Ukrainian"), ("tl", "Tagalog"), ("vi", "Vietnamese"))
+LANGUAGES = (("en", QT_TRANSLATE_NOOP("Wizard", "English")), ("es", QT_TRANSLATE_NOOP("Wizard", "Spanish")),
+             ("pl", QT_TRANSLATE_NOOP("Wizard", "Polish")), ("zh", QT_TRANSLATE_NOOP("Wizard", "Chinese")),
+             ("ar", QT_TRANSLATE_NOOP("Wizard", "Arabic")), ("fr", QT_TRANSLATE_NOOP("Wizard", "French")),
+             ("ht", QT_TRANSLATE_NOOP("Wizard", "Haitian Creole")), ("pt", QT_TRANSLATE_NOOP("Wizard", "Portuguese")),
+             ("ru", QT_TRANSLATE_NOOP("Wizard", "Russian")), ("uk", QT_TRANSLATE_NOOP("Wizard", "Ukrainian")),
+             ("tl", QT_TRANSLATE_NOOP("Wizard", "Tagalog")), ("vi", QT_TRANSLATE_NOOP("Wizard", "Vietnamese")))
 
 
 class ReportingPartyPage(IncidentPage):
@@ -27,7 +30,7 @@ class ReportingPartyPage(IncidentPage):
         self.address = QLineEdit()
         self.language = QComboBox()
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(QCoreApplication.translate("Wizard", name), code)
         self.consent = QCheckBox(QCoreApplication.translate("Wizard", "&Consents to be contacted"))
         self.consent.setAccessibleName(QCoreApplication.translate("Wizard", "Consents to be contacted"))
         self.confidential = QCheckBox(QCoreApplication.translate("Wizard", "Con&fidential (recommended)"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.summary import summary_lines
 from ...domain.wizard_flow import step_index_for
 from ..domain_text import problem_line
+from ..summary_words import summary_words
 
 
 class ReviewPage(QWizardPage):
@@ -66,7 +67,7 @@ class ReviewPage(QWizardPage):
 
     def show_problems(self, problems) -> None:
         incident = self.wizard().incident
-        self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.catalogue)))
+        self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.catalogue, words=summary_words())))
         for b in self.problem_buttons:
             b.deleteLater()
         self.problem_buttons = []
