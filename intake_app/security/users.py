@@ -8,6 +8,7 @@ first administrator exists (a fresh install and the store's own tests have no us
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -70,7 +71,11 @@ def verify_passphrase(passphrase: str, stored: str) -> bool:
     return hmac.compare_digest(mine, bytes.fromhex(digest))
 
 
-_DUMMY_HASH = hash_passphrase(secrets.token_hex(8))  # so an unknown star costs the same time as a known one
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked for an unknown star, so it costs the same time as a known one. Made on first need, not at import:
+    it is a whole scrypt, which every start of the app and of the CLI paid before anyone signed in."""
+    return hash_passphrase(secrets.token_hex(8))
 
 
 def _user(row: UserRow) -> User:
@@ -174,12 +179,13 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
     """The user, if the passphrase is right and no delay is running. Counts failures. Raises SignInError."""
     star = star.strip()
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
+    dummy = _dummy_hash()  # before looking the star up: the first check costs the same for every star
     with store.transaction() as session:
         failures = session.get(SignInFailureRow, star)
         if failures is not None and failures.locked_until is not None and failures.locked_until > moment:
             raise SignInLocked(int((failures.locked_until - moment).total_seconds()) + 1)
         row = session.get(UserRow, star)
-        ok = verify_passphrase(passphrase, row.pass_hash if row else _DUMMY_HASH) and row is not None and row.active
+        ok = verify_passphrase(passphrase, row.pass_hash if row else dummy) and row is not None and row.active
         if ok:
             if failures is not None:
                 session.delete(failures)
