@@ -123,7 +123,12 @@ def dumps(incidents: Incident | list[Incident]) -> str:
 
 def canonical_json(inc: Incident) -> bytes:
     """One byte string per record content, for hashes (packets' QR code, sync checks)."""
-    return json.dumps(to_dict(inc), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return canonical_bytes(to_dict(inc))
+
+
+def canonical_bytes(record: dict[str, Any]) -> bytes:
+    """canonical_json of a record already turned into its dict (to_dict), for callers that have it."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 # ---------------------------------------------------------------- reading

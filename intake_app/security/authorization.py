@@ -46,8 +46,14 @@ STEPS: dict[tuple[Status, Status], tuple[str, ...]] = {
 }
 
 
+_ANY_USER = select(func.count()).select_from(UserRow)
+
+
 def enforcing(session: Session) -> bool:
-    return bool(session.scalar(select(func.count()).select_from(UserRow)))
+    # Core on the session's connection (asked on every save); flushed first so a user added in this
+    # same transaction counts, as the ORM's autoflush would have made it.
+    session.flush()
+    return bool(session.connection().scalar(_ANY_USER))
 
 
 def role_of(session: Session, store: IncidentStore, star: str) -> str:

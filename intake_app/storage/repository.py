@@ -66,11 +66,17 @@ class ChangeEvent:
     after: Incident | None
     actor: Actor
 
+    # Made once per change for the store and every listener (a large record takes longer to serialise than
+    # to write). `after` must not change once the event exists.
+    @cached_property
+    def after_dict(self) -> dict:
+        """`after` as its interchange dict (to_dict); read-only."""
+        return to_dict(self.after)
+
     @cached_property
     def after_json(self) -> str:
-        """`after` as stored (interchange JSON), made once per change for the store and every listener
-        (a large record takes longer to serialise than to write). `after` must not change once notified."""
-        return json.dumps(to_dict(self.after), ensure_ascii=False)
+        """`after` as stored (interchange JSON)."""
+        return json.dumps(self.after_dict, ensure_ascii=False)
 
 
 ChangeListener = Callable[[Session, ChangeEvent], None]
@@ -145,7 +151,8 @@ class IncidentStore:
 
     def settings_in(self, session: Session) -> StationSettings:
         """The settings as seen by the caller's transaction (a save reads the retention it applies here)."""
-        raw = session.scalar(select(MetaRow.value).where(MetaRow.key == "station_settings"))
+        session.flush()  # Core read (on every save): see settings saved earlier in this same transaction
+        raw = session.connection().scalar(_READ_META, {"key": "station_settings"})
         return StationSettings.from_dict(json.loads(raw)) if raw else StationSettings()
 
     def save_settings(self, settings: StationSettings) -> None:
