@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.enums import Status
 from ..domain.geography import DISTRICTS
 from ..storage.queries import IncidentFilter
+from .flow_layout import FlowLayout, labelled
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
 from .vocabulary import vocabulary_label
 
@@ -102,14 +103,21 @@ class IncidentListScreen(QWidget):
         district_label = QLabel(self.tr("D&istrict:"))
         district_label.setBuddy(self.district)
         and_label = QLabel(self.tr("and"))
-        filters = QHBoxLayout()
-        for w in (search_label, self.search):
-            filters.addWidget(w)
-        filters.setStretchFactor(self.search, 1)
-        for w in (status_label, self.status, district_label, self.district, self.use_dates, self.date_from,
-                  and_label, self.date_to):
+        # The search box has a line of its own; the filters wrap onto more lines in a narrow window
+        # (200% text on a 1366x768 screen) instead of widening the window beyond the screen.
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        dates = QWidget()
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.use_dates, self.date_from, and_label, self.date_to):
+            dates_row.addWidget(w)
+        filters = FlowLayout()
+        for w in (labelled(status_label, self.status), labelled(district_label, self.district), dates):
             filters.addWidget(w)
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)

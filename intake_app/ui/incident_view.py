@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from ..domain.enums import Status
 from ..domain.records import Incident
 from ..domain.summary import summary_lines
 from ..domain.workflow import Actor
+from .flow_layout import FlowLayout
 from .summary_words import summary_words
 from .vocabulary import vocabulary_label
 
@@ -77,13 +77,15 @@ class IncidentView(QWidget):
         self.edit_button.setEnabled(inc.status in EDITABLE)
         self.edit_button.setToolTip(self.tr("Only drafts can be edited.") if inc.status not in EDITABLE else "")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(inc.id))
-        bar = QHBoxLayout()
-        bar.addWidget(heading, 1)
+        bar = QVBoxLayout()
+        bar.addWidget(heading)
+        buttons = FlowLayout()  # wraps in a narrow window instead of pushing it wider than the screen
+        bar.addLayout(buttons)
         for text, handler in _actions:
             button = QPushButton(self.tr(text))  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             button.clicked.connect(lambda _c=False, h=handler: h(self.context))
-            bar.addWidget(button)
-        bar.addWidget(self.edit_button)
+            buttons.addWidget(button)
+        buttons.addWidget(self.edit_button)
 
         self.summary = QPlainTextEdit("\n".join(summary_lines(inc, catalogue=context.store.catalogue,
                                                                 words=summary_words())))
