@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import groupby
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -102,13 +103,13 @@ class ParsedItem:
     district: int
 
 
-def parse_items(*, device: Device, items: list[PushItem]) -> list[ParsedItem]:
+def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> list[ParsedItem]:
     """The desktop app's own validator, with the request's field paths; then the district check.
-    Everything is checked before anything is written."""
+    Everything is checked before anything is written. `offset`: where `items` start in the request."""
     catalogue = default_catalogue()
     problems: list[Problem] = []
     parsed: list[ParsedItem] = []
-    for i, item in enumerate(items):
+    for i, item in enumerate(items, start=offset):
         path = f"items[{i}].incident"
         try:
             inc = from_dict(item.incident, path=path)
@@ -141,8 +142,22 @@ def lock_change_log(session: Session) -> None:
 
 
 def push(session: Session, *, device: Device, items: list[PushItem]) -> list[PushResult]:
-    """Applies a batch in order, with a handful of set-based statements (not a round trip per item)."""
-    parsed = parse_items(device=device, items=items)
+    """Applies a batch in order: runs of saves with a handful of set-based statements (not a round trip per
+    item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing."""
+    if all(item.action == "save" for item in items):
+        return _push_saves(session, device=device, items=items)
+    from . import draft_deletions
+
+    results: list[PushResult] = []
+    for deleting, run in groupby(items, key=lambda item: item.action == "delete_draft"):
+        run = list(run)
+        apply = draft_deletions.delete_drafts if deleting else _push_saves
+        results += apply(session, device=device, items=run, offset=len(results))
+    return results
+
+
+def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0) -> list[PushResult]:
+    parsed = parse_items(device=device, items=items, offset=offset)
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
@@ -154,6 +169,9 @@ def push(session: Session, *, device: Device, items: list[PushItem]) -> list[Pus
     for cur in current.values():
         if not may_see(device, cur.district):
             raise Forbidden(f"This device may not change records of district {cur.district}.")
+    from .draft_deletions import deleted_versions
+
+    gone = deleted_versions(session, [i for i in ids if i not in current])  # drafts deleted by another device
     at = now()
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
@@ -181,6 +199,17 @@ def push(session: Session, *, device: Device, items: list[PushItem]) -> list[Pus
                 "pushed_json": record, "at": at}).scalar_one()
             results.append(PushResult(**base, outcome="conflict", version=cur.version, conflict_id=conflict_id,
                                       server_incident=json.loads(cur.record_json)))
+        elif cur is None and inc.id in gone and p.item.base_version < gone[inc.id].version:
+            # An edit of a draft another device deleted meanwhile: the supervisor chooses, nothing is lost.
+            deleted = gone[inc.id]
+            if not may_see(device, deleted.district):
+                raise Forbidden(f"This device may not change records of district {deleted.district}.")
+            conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
+                "incident_id": inc.id, "district": deleted.district, "device_id": device.id, "idempotency_key": key,
+                "base_version": p.item.base_version, "server_version": deleted.version,
+                "server_json": deleted.record_json, "pushed_json": record, "at": at}).scalar_one()
+            results.append(PushResult(**base, outcome="conflict", version=deleted.version, conflict_id=conflict_id,
+                                      server_incident=json.loads(deleted.record_json), server_deleted=True))
         else:
             changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version,
                             "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})

@@ -31,7 +31,10 @@ class EnrollResponse(Strict):
 class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
-    incident: dict[str, Any] = Field(description="an intake.incident/1 record (checked by the app's validator)")
+    incident: dict[str, Any] = Field(description="an intake.incident/1 record (checked by the app's validator); "
+                                     "for delete_draft only its id is read")
+    action: Literal["save", "delete_draft"] = Field(
+        default="save", description="delete_draft: the draft at base_version was deleted on the device")
 
 
 class PushRequest(Strict):
@@ -41,11 +44,12 @@ class PushRequest(Strict):
 class PushResult(Strict):
     idempotency_key: str
     incident_id: str
-    outcome: Literal["applied", "unchanged", "conflict"]
+    outcome: Literal["applied", "unchanged", "conflict", "deleted"]
     version: int = Field(description="the server's version of the incident after this item")
     seq: int | None = Field(default=None, description="change-feed position of the applied version")
     conflict_id: int | None = None
     server_incident: dict[str, Any] | None = Field(default=None, description="theirs, on a conflict")
+    server_deleted: bool = Field(default=False, description="on a conflict: theirs is a draft deleted on another device")
 
 
 class PushResponse(Strict):
@@ -55,6 +59,7 @@ class PushResponse(Strict):
 class ChangeOut(Strict):
     seq: int
     incident: dict[str, Any]
+    deleted: bool = Field(default=False, description="the draft was deleted: `incident` is its last content, one version up")
 
 
 class ChangesResponse(Strict):
@@ -116,5 +121,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body is not JSON"},
     401: {"model": ErrorOut, "description": "unknown or revoked device token"},
     403: {"model": ErrorOut, "description": "another district, or a refused enrollment"},
+    409: {"model": ErrorOut, "description": "deleting a record that is past draft on the server"},
     422: {"model": ErrorOut, "description": "invalid request: each problem names its field path"},
 }

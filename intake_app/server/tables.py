@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # BIGINT on PostgreSQL; SQLite only autoincrements an INTEGER PRIMARY KEY.
@@ -63,6 +63,8 @@ class Change(Base):
     record_json: Mapped[str] = mapped_column(Text)
     device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # A deleted draft: record_json is its last content, one version up (migration s0003).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Push(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .tables import Base
@@ -19,6 +19,8 @@ class OutboxRow(Base):
     base_version: Mapped[int] = mapped_column(Integer)
     record_json: Mapped[str] = mapped_column(Text)  # the incident version, intake.incident/1
     queued_at: Mapped[datetime] = mapped_column(DateTime)
+    # "save", or "delete_draft" (record_json is then only {"id": ...}: the deleted draft is not sent again).
+    action: Mapped[str] = mapped_column(String(16), default="save", server_default="save")
 
 
 class SyncStateRow(Base):
@@ -37,3 +39,5 @@ class SyncConflictRow(Base):
     theirs_json: Mapped[str] = mapped_column(Text)
     server_conflict_id: Mapped[int | None] = mapped_column(Integer)
     detected_at: Mapped[datetime] = mapped_column(DateTime)
+    # The server's side is a deletion (theirs_json is the draft as it was deleted): taking theirs deletes it here.
+    theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

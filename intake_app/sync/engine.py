@@ -15,13 +15,18 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 
 from ..domain.interchange import from_dict
+from ..domain.problems import Problem, ValidationError
+from ..domain.records import Incident
+from ..domain.validation import blocking_for_status, validate
+from ..security.audit import record_action_in
 from ..security.secrets import NoSecureKeyring
 from ..server.schemas import signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
 from .client import Refused, Rejected, SyncClient, SyncError
-from .remote import apply_remote_in, record_conflict_in
+from .outbox import DELETE_DRAFT
+from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -84,7 +89,7 @@ def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     while True:
         with store.reading() as session:
             rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.incident_id,
-                                          OutboxRow.base_version, OutboxRow.record_json)
+                                          OutboxRow.base_version, OutboxRow.record_json, OutboxRow.action)
                                    .where(OutboxRow.id > last_id).order_by(OutboxRow.id).limit(batch)).all()
         if not rows:
             break
@@ -103,6 +108,9 @@ def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *,
                 except SyncError as single:
                     if not _one_record_refused(single):
                         raise
+                    if row.action == DELETE_DRAFT and single.status == 409:
+                        _deletion_refused(store, report, row, single)
+                        continue
                     held[row.incident_id] = str(single)
     if not held:
         return ""
@@ -125,7 +133,8 @@ def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) ->
         return
     # The stored record is already JSON: spliced in as it is, not parsed and written again.
     body = '{"items":[' + ",".join(
-        f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"incident":{r.record_json}}}'
+        f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"action":"{r.action}",'
+        f'"incident":{r.record_json}}}'
         for r in rows) + "]}"
     answer = client.push_raw(body.encode("utf-8"))
     by_key = {r.idempotency_key: r for r in rows}
@@ -135,14 +144,33 @@ def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) ->
             row = by_key.get(result.idempotency_key)
             if row is None:
                 continue  # not ours in this batch: ignore rather than trust it
-            if result.outcome == "conflict":
+            if result.outcome == "conflict" and row.action == DELETE_DRAFT:
+                # Changed on another device since this one deleted it: the server kept it, and so do we.
+                take_back_in(session, store, result.server_incident)
+                report.notes.append(f"A draft deleted here ({_label_of(result.server_incident)}) had been changed on "
+                                    "another device; the server kept it, so it is back here.")
+                report.conflicts += 1
+            elif result.outcome == "conflict":
                 record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,
-                                   server_conflict_id=result.conflict_id)
+                                   server_conflict_id=result.conflict_id, theirs_deleted=result.server_deleted)
                 report.conflicts += 1
             else:
                 report.pushed += 1
             acked.append(row.id)
         session.execute(delete(OutboxRow).where(OutboxRow.id.in_(acked)))
+
+
+def _deletion_refused(store: IncidentStore, report: SyncReport, row, refusal: SyncError) -> None:
+    """The server holds this record past draft (submitted on another device): it is kept everywhere, and
+    comes back here with the next page of the feed. The deletion is dropped from the queue and said."""
+    with store.transaction() as session:
+        session.execute(delete(OutboxRow).where(OutboxRow.id == row.id))
+        record_action_in(session, row.incident_id, "sync deletion refused", SYNC_ACTOR, str(refusal))
+    report.notes.append(f"A deletion was refused by the server and the record is kept: {refusal}")
+
+
+def _label_of(record: dict | None) -> str:
+    return ((record or {}).get("report_number") or (record or {}).get("id") or "?")
 
 
 def send_settled_conflicts(store: IncidentStore, client: SyncClient) -> None:
@@ -158,13 +186,36 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     while True:
         cursor = int(state.read(store, state.CURSOR, "0") or 0)
         answer = client.changes(cursor, page)
-        incidents = [from_dict(c.incident) for c in answer.changes]
+        incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
+        deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True) if c.deleted}
         with store.transaction() as session:
-            report.applied += apply_remote_in(session, store, incidents)
+            report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
             state.put(session, state.CURSOR, str(answer.next_cursor))
         report.pulled += len(incidents)
         if not answer.more or answer.next_cursor <= cursor:
             return
+
+
+def _checked(store: IncidentStore, index: int, record: dict) -> Incident:
+    """A pulled record passes the same validator as one typed here before anything of its page is stored."""
+    path = f"changes[{index}].incident"
+    try:
+        inc = from_dict(record, path=path)
+    except ValidationError as exc:
+        raise InvalidRecord(record, exc.problems) from exc
+    problems = blocking_for_status(validate(inc, catalogue=store.catalogue), inc.status)
+    if problems:
+        raise InvalidRecord(record, [Problem(f"{path}.{p.path}", p.message, p.severity) for p in problems])
+    return inc
+
+
+class InvalidRecord(SyncError):
+    """The server sent a record this app finds invalid: nothing of its page is stored, the cursor stays."""
+
+    def __init__(self, record: dict, problems: list[Problem]):
+        first = problems[0]
+        super().__init__(f"The server sent incident {_label_of(record)} that this app finds invalid "
+                         f"({first.path}: {first.message}); nothing of that page was stored.")
 
 
 def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:

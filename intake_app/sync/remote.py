@@ -6,6 +6,7 @@ edit that is still waiting to be sent, and never over an open conflict.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
@@ -24,9 +25,14 @@ from .outbox import REMOTE_FLAG
 SYNC_ACTOR = Actor("Sync from the server", "")
 
 
-def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident]) -> int:
+def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident], *,
+                    deleted: Collection[tuple[str, int]] = ()) -> int:
     """In the caller's transaction. Returns how many local records changed. Looks up a page's local
-    versions, pending edits and open conflicts in a few queries, not one per record."""
+    versions, pending edits and open conflicts in a few queries, not one per record.
+
+    `deleted`: (id, version) of the changes that are draft deletions (the incident is the draft's last
+    content, one version up). A deletion removes the local copy, unless it was changed here meanwhile: then
+    it is a conflict for the supervisor (theirs = the deleted draft), never a silent loss."""
     session.info[REMOTE_FLAG] = True
     newest: dict[str, Incident] = {}
     for inc in incidents:  # a page may hold several versions of one incident: the newest counts
@@ -45,13 +51,20 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     changed = 0
     for inc in newest.values():
         known = local.get(inc.id)
+        deletion = (inc.id, inc.version) in deleted
         if known is not None and known[0] >= inc.version:
             continue  # our own change coming back, or older than what we hold
         if inc.id in conflicted:
-            session.get(SyncConflictRow, inc.id).theirs_json = json.dumps(to_dict(inc), ensure_ascii=False)
+            row = session.get(SyncConflictRow, inc.id)
+            row.theirs_json, row.theirs_deleted = json.dumps(to_dict(inc), ensure_ascii=False), deletion
             continue
         if inc.id in pending:
             continue  # our unsent edit will meet this version at the server and become a visible conflict
+        if deletion:
+            if known is not None:
+                store.remove_incoming(session, from_dict(json.loads(known[1])), SYNC_ACTOR)
+                changed += 1
+            continue  # a draft deleted before it ever reached this device: nothing to do
         before = from_dict(json.loads(known[1])) if known is not None else None
         write_row(session, inc, exists=known is not None)
         store._notify(session, ChangeEvent("update" if before else "import", before, inc, SYNC_ACTOR))
@@ -66,16 +79,29 @@ def apply_remote(store: IncidentStore, incidents: list[Incident]) -> int:
 
 # ---------------------------------------------------------------- conflicts
 
-def record_conflict_in(session: Session, *, mine_json: str, theirs: dict | None, server_conflict_id: int | None) -> None:
+def record_conflict_in(session: Session, *, mine_json: str, theirs: dict | None, server_conflict_id: int | None,
+                       theirs_deleted: bool = False) -> None:
     mine = json.loads(mine_json)
     row = session.get(SyncConflictRow, mine["id"])
     theirs_json = json.dumps(theirs, ensure_ascii=False) if theirs is not None else "{}"
     if row is None:
         session.add(SyncConflictRow(incident_id=mine["id"], mine_json=mine_json, theirs_json=theirs_json,
-                                    server_conflict_id=server_conflict_id,
+                                    server_conflict_id=server_conflict_id, theirs_deleted=theirs_deleted,
                                     detected_at=datetime.now(UTC).replace(tzinfo=None)))
     else:
         row.mine_json, row.theirs_json, row.server_conflict_id = mine_json, theirs_json, server_conflict_id
+        row.theirs_deleted = theirs_deleted
+
+
+def take_back_in(session: Session, store: IncidentStore, record: dict | None) -> None:
+    """The server's version of a draft this device deleted while another device changed it: stored here
+    again (as a record from the server, audited as such), so the deletion loses nothing."""
+    if record is None:
+        return
+    inc = from_dict(record)
+    if session.get(IncidentRow, inc.id) is not None:
+        return
+    apply_remote_in(session, store, [inc])
 
 
 def conflicts(store: IncidentStore) -> list[tuple[Incident, Incident]]:
@@ -117,6 +143,10 @@ def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Inciden
             state.put(session, state.SETTLED_CONFLICTS, json.dumps([*settled, row.server_conflict_id]))
         session.info[REMOTE_FLAG] = True
         session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
+        if row.theirs_deleted:  # theirs is a deletion: the supervisor accepts it, our edit is dropped
+            session.delete(row)
+            store.remove_incoming(session, before, actor)
+            return theirs
         write_row(session, theirs, exists=True)
         session.delete(row)
         store._notify(session, ChangeEvent("update", before, theirs, actor))

@@ -1,0 +1,107 @@
+"""A draft deleted on a device (issue 4): the server takes it out of the current set and puts the deletion in
+the change feed, so every device of the district deletes its copy too.
+
+Only drafts: a record past draft on the server is kept and the deletion refused (409, NotADraft). A deletion
+based on an older version than the server's (another device edited the draft meanwhile) is not applied: the
+answer is a conflict carrying the server's version, which the deleting device takes back. The feed's
+deletion row holds the draft's last content one version up, so an edit made elsewhere on the deleted version
+meets it as a conflict for the supervisor (crud._push_saves), never a silent resurrection or loss.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from ..domain.problems import Problem, ValidationError
+from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
+from .schemas import UUID_PATTERN, PushItem, PushResult
+from .tables import Change, Device, Push, ServerIncident
+
+
+class NotADraft(Exception):
+    """409: the record is past draft on the server; it is kept."""
+
+
+@dataclass(frozen=True)
+class Deleted:
+    district: int
+    version: int  # the deletion's version: the draft's last version + 1
+    record_json: str
+
+
+def deleted_versions(session: Session, incident_ids: list[str]) -> dict[str, Deleted]:
+    """The newest deletion of each of these incidents that the feed holds (callers pass ids not current)."""
+    if not incident_ids:
+        return {}
+    found: dict[str, Deleted] = {}
+    for row in session.execute(select(Change.incident_id, Change.district, Change.version, Change.record_json)
+                               .where(Change.deleted.is_(True), Change.incident_id.in_(incident_ids))
+                               .order_by(Change.seq)):
+        found[row.incident_id] = Deleted(row.district, row.version, row.record_json)
+    return found
+
+
+def _ids(items: list[PushItem], offset: int) -> list[str]:
+    problems, ids = [], []
+    for i, item in enumerate(items, start=offset):
+        incident_id = item.incident.get("id")
+        if not isinstance(incident_id, str) or not re.match(UUID_PATTERN, incident_id):
+            problems.append(Problem(f"items[{i}].incident.id", "must be the id of the deleted draft"))
+        ids.append(incident_id)
+    if problems:
+        raise ValidationError(problems)
+    return ids
+
+
+def delete_drafts(session: Session, *, device: Device, items: list[PushItem], offset: int = 0) -> list[PushResult]:
+    ids = _ids(items, offset)
+    lock_change_log(session)
+    done = {r.idempotency_key: r for r in session.execute(
+        select(Push.idempotency_key, Push.device_id, Push.result_json)
+        .where(Push.idempotency_key.in_([item.idempotency_key for item in items])))}
+    at = now()
+    results: list[PushResult] = []
+    answered: dict[str, PushResult] = {}
+    for item, incident_id in zip(items, ids, strict=True):
+        key = item.idempotency_key
+        if key in done:
+            if done[key].device_id != device.id:
+                raise Forbidden("This idempotency key belongs to another device.")
+            results.append(PushResult.model_validate_json(done[key].result_json))
+            continue
+        if key in answered:
+            results.append(answered[key])
+            continue
+        result = _delete_one(session, device=device, item=item, incident_id=incident_id, at=at)
+        session.execute(insert(Push), {"idempotency_key": key, "device_id": device.id, "incident_id": incident_id,
+                                       "result_json": result.model_dump_json(), "at": at})
+        answered[key] = result
+        results.append(result)
+    return results
+
+
+def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id: str, at: datetime) -> PushResult:
+    base = dict(idempotency_key=item.idempotency_key, incident_id=incident_id)
+    cur = session.get(ServerIncident, incident_id)
+    if cur is None:  # deleted already (by another device, or an earlier try whose answer was lost)
+        return PushResult(**base, outcome="deleted", version=item.base_version + 1)
+    if not may_see(device, cur.district):
+        raise Forbidden(f"This device may not change records of district {cur.district}.")
+    record = json.loads(cur.record_json)
+    if record.get("status") != "draft":
+        raise NotADraft(f"Incident {record.get('report_number') or incident_id} is {record.get('status')} on the "
+                        "server: only drafts can be deleted, so it is kept.")
+    if cur.version != item.base_version:
+        return PushResult(**base, outcome="conflict", version=cur.version, server_incident=record)
+    record["version"] = cur.version + 1
+    seq = session.execute(insert(Change).returning(Change.seq), {
+        "incident_id": incident_id, "district": cur.district, "version": cur.version + 1, "deleted": True,
+        "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at}).scalar_one()
+    session.execute(delete(ServerIncident).where(ServerIncident.id == incident_id))
+    return PushResult(**base, outcome="deleted", version=cur.version + 1, seq=seq)
