@@ -164,3 +164,17 @@ def test_done_means_enter_close_reopen_and_find_it_by_plate(qtbot, window, stati
     finally:
         again.close()
         reopened.engine.dispose()
+
+
+def test_editing_a_violation_and_pressing_ok_keeps_its_statute_and_class(qtbot):
+    from intake_app.domain.catalogue import default_catalogue
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    from ..factories import make_incident
+
+    incident = make_incident()  # aggravated battery, class 3 of 3, 2, 1, X
+    dialog = ViolationDialog(incident.violations[0], 1, default_catalogue(), incident.agents)
+    qtbot.addWidget(dialog)
+    assert dialog.offence_class.currentData() == "3"
+    edited = dialog.result_violation()
+    assert (edited.statute, edited.offence_class) == ("720 ILCS 5/12-3.05", "3")

@@ -31,6 +31,9 @@ class ViolationDialog(RowDialog):
         self.search.setClearButtonEnabled(True)
         self.statutes = QListWidget()
         self.statutes.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        # Wide enough to read a citation and its title, never wider than half the screen (200% text).
+        screen = self.screen().availableGeometry().width()
+        self.statutes.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("x" * 60), screen // 2))
         self.offence_class = QComboBox()
         self.class_note = QLabel()
         self.class_note.setWordWrap(True)
@@ -59,6 +62,9 @@ class ViolationDialog(RowDialog):
         self.offence_class.currentIndexChanged.connect(self._check)
         self.details.setPlainText(violation.details)
         self._select(violation.statute)
+        # The list chose the statute before its signal was connected: fill the classes for it now, or an
+        # edited violation would come back with its class silently dropped.
+        self._statute_chosen()
         index = self.offence_class.findData(violation.offence_class)
         if index >= 0:
             self.offence_class.setCurrentIndex(index)
@@ -71,6 +77,7 @@ class ViolationDialog(RowDialog):
         self.statutes.clear()
         for s in self.catalogue.search(text):
             item = QListWidgetItem(f"{s.citation} \u2014 {statute_title(s)}")
+            item.setToolTip(item.text())  # the whole title when the list is narrower than it
             item.setData(Qt.ItemDataRole.UserRole, s.citation)
             self.statutes.addItem(item)
         self.statutes.blockSignals(False)
