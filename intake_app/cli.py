@@ -36,7 +36,7 @@ COMMAND_MODULES = [
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
         description="Intake: document alleged violations by federal immigration agents (CPD, ICE On Notice order). "
@@ -50,10 +50,30 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this installation end to end in a temporary folder, then exit (0 = all good)")
     parser.add_argument("--passphrase-prompt", action="store_true",
                         help=f"ask for the store's passphrase (instead of the keyring or {PASSPHRASE_ENV})")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """Without a command the desktop app opens, and the commands' modules (ReportLab, the sync client...) are not
+    imported just to build their parsers: that was a large share of the app's start (issue 8). Anything else (a
+    command, --help, a mistake) goes to the whole parser, so its answers and messages are the usual ones."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in argv):  # --he is --help too
+        parser = build_parser(commands=False)
+        parser.exit_on_error = False
+        try:
+            args, rest = parser.parse_known_args(argv)
+        except argparse.ArgumentError:
+            rest = argv
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
 
 
 def _display_available() -> bool:
@@ -76,8 +96,7 @@ def open_app(ctx: CliContext) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     ctx = CliContext(data_dir_option=args.data_dir, prompt_passphrase=args.passphrase_prompt)
     # The app keeps its own log and crash dialog; the self-test works in a temporary folder and must leave
     # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.workflow import Actor
-from ..server.link_decision_schemas import LinkDecisionOut
 from ..storage.link_decisions import ACTIONS, add_decision_listener
 from ..storage.link_tables import LinkDecisionOutboxRow, LinkDecisionRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
 from . import state
+
+if TYPE_CHECKING:  # pydantic, for the server's schema: not imported at every start (only sync needs it)
+    from ..server.link_decision_schemas import LinkDecisionOut
 
 CURSOR = "link_decision_cursor"
 BATCH = 500

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -181,5 +181,7 @@ class DashboardScreen(QWidget):
 
 
 def install_ui(window) -> None:
-    window.dashboard = DashboardScreen(window.store, window.runner)
-    window.add_screen(QCoreApplication.translate("MainWindow", "Dashboard"), window.dashboard, closable=False)
+    """The tab; the app installs it through dashboard_feature, which builds this screen when it is first opened."""
+    from .dashboard_feature import install_ui as add_tab
+
+    add_tab(window)

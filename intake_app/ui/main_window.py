@@ -37,8 +37,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links_feature",
     "intake_app.ui.sync_status",
     "intake_app.ui.evidence_feature",
-    "intake_app.ui.packet_actions",
-    "intake_app.ui.dashboard",
+    "intake_app.ui.packet_feature",
+    "intake_app.ui.dashboard_feature",
 )
 GEOMETRY_KEY = "main_window/geometry"
 

@@ -31,7 +31,7 @@ from ..reports.packet_source import packet_input, record_action
 from ..reports.printing import PrintError, print_file, printers
 from ..reports.referral import mark_referral_sent
 from .i18n import format_datetime
-from .incident_view import IncidentContext, register_incident_action
+from .incident_view import IncidentContext
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 NO_PRINTER = QT_TRANSLATE_NOOP("PacketActions", "No printer is set up on this computer (or the print system is not "
@@ -224,8 +224,7 @@ def ask_mark_sent(ctx: IncidentContext) -> None:
 
 
 def install_ui(window) -> None:
-    # Translated by the incident view when it shows them (the language may be installed after this import).
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Pre&view packet…"), preview_packet)
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Print packet…"), print_packet)
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Save packet as P&DF…"), save_packet)
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Mark referral &sent…"), ask_mark_sent)
+    """The buttons; the app registers them through packet_feature, which imports this module on first use."""
+    from .packet_feature import install_ui as register_buttons
+
+    register_buttons(window)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.interchange import to_dict
 from ..sync import remote, state
-from ..sync.engine import sync_once
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 
@@ -170,6 +169,10 @@ class SyncController(QObject):
         def failed(exc) -> None:
             self.running = False
             self.label.setText(self.tr("Sync: %1").replace("%1", str(exc)))
+
+        # Imported on the first sync, not at start-up: the client (httpx) and the server's schemas (pydantic)
+        # cost a large share of the app's start (issue 8), and the first automatic try comes seconds later.
+        from ..sync.engine import sync_once
 
         self.runner.run(lambda: sync_once(self.store), done, failed, pool="io")
 

@@ -1,0 +1,26 @@
+"""A main-window tab whose screen is built the first time the tab is shown.
+
+For screens that pull in heavy modules (QtCharts for the dashboard...): importing and building them at start-up
+delayed the first usable window (issue 8) for tabs that many sessions never open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyScreen(QWidget):
+    def __init__(self, build: Callable[[], QWidget], parent=None):
+        super().__init__(parent)
+        self._build = build
+        self.screen: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        if self.screen is None:
+            self.screen = self._build()
+            self.layout().addWidget(self.screen)
+        super().showEvent(event)

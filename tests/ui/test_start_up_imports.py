@@ -1,0 +1,21 @@
+"""Issue 8, start-up speed: opening the app imports only what the first window needs. The packet (ReportLab,
+Pillow, QtPdf, QtPrintSupport), the sync client and the server's schemas (httpx, pydantic), the dashboard's
+charts (QtCharts), Alembic (the store is already migrated) and the CLI's commands load when first used."""
+
+from __future__ import annotations
+
+from tests.ui.app_process import finish, start_app, store_with_incidents
+
+LOADED_ON_FIRST_USE = ("reportlab", "PIL", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
+                       "httpx", "pydantic", "PySide6.QtCharts", "alembic", "intake_app.commands.reports",
+                       "intake_app.sync.engine", "intake_app.ui.dashboard", "intake_app.ui.packet_actions")
+REPORT = f"print('loaded at start-up:', sorted(m for m in {LOADED_ON_FIRST_USE!r} if m in sys.modules))"
+
+
+def test_opening_the_app_on_a_migrated_store_leaves_heavy_modules_for_first_use(data_dir, tmp_path, actor):
+    store_with_incidents(data_dir, actor, 3)
+    proc = start_app(data_dir, tmp_path / "qt-settings", after=REPORT)
+    out, err = finish(proc, 60)
+    assert proc.returncode == 0, err[-2000:]
+    assert "rows=3" in out, out
+    assert "loaded at start-up: []" in out, out
