@@ -16,6 +16,7 @@ import copy
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,9 +30,12 @@ from .about_dialog import show_about
 from .branding import app_icon, window_title
 from .incident_list import IncidentListScreen
 from .incident_view import IncidentContext, IncidentView
+from .screen_fit import resize_within_screen
 from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
-from .wizard import IncidentWizard
+
+if TYPE_CHECKING:
+    from .wizard import IncidentWizard
 
 FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links_feature",
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 720)
+            resize_within_screen(self, 1280, 720)  # 200% text: a 1366x768 screen is 683x384
         self.incidents.refresh()
         startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
 
@@ -134,6 +138,8 @@ class MainWindow(QMainWindow):
         return self.open_wizard(incident)
 
     def open_wizard(self, incident: Incident) -> IncidentWizard:
+        from .wizard import IncidentWizard  # on the first new or edited incident, not at start-up
+
         wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self)
         wizard.saved.connect(lambda _s: self.incidents.refresh())
         wizard.submitted.connect(lambda _s: self.incidents.refresh())

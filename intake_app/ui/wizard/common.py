@@ -26,11 +26,15 @@ PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1);
 PROBLEM_STYLE_ON_DARK = "color: #ffff00;"  # high contrast / dark palettes: dark red on black is unreadable
 
 
+def problem_style() -> str:
+    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return PROBLEM_STYLE_ON_DARK if dark else PROBLEM_STYLE
+
+
 def problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    label.setStyleSheet(PROBLEM_STYLE_ON_DARK if dark else PROBLEM_STYLE)
+    label.setStyleSheet(problem_style())
     label.hide()
     return label
 

@@ -19,6 +19,7 @@ from ...domain.wizard_flow import STEPS
 from ...domain.workflow import Actor
 from ...storage.repository import ConflictError
 from ..branding import window_title
+from ..screen_fit import resize_within_screen
 from .agents_page import AgentsPage
 from .details_page import DetailsPage
 from .footage_page import FootagePage
@@ -59,7 +60,7 @@ class IncidentWizard(QWizard):
             if hasattr(page, "changed"):
                 page.changed.connect(self._changed)
         self._update_title()
-        self.resize(900, 660)
+        resize_within_screen(self, 900, 660)
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)

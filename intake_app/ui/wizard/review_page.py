@@ -4,12 +4,14 @@ Problems block only "Submit for review"; "Save draft" always stores what was typ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -19,6 +21,41 @@ from ...domain.summary import summary_lines
 from ...domain.wizard_flow import step_index_for
 from ..domain_text import problem_line
 from ..summary_words import summary_words
+from .common import problem_style
+
+
+class ProblemButton(QPushButton):
+    """A flat button whose words wrap (a QPushButton's own text never does): at 200% text a problem's
+    sentence is wider than the page, and a horizontal scroll bar hid its end."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setStyleSheet(problem_style() + " text-decoration: underline;")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(self.label)
+        self.setFlat(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # as tall as its wrapped words, no taller
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:  # what a reader (and a test) sees: the label's words
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self):
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self):
+        return self.layout().minimumSize()
 
 
 class ReviewPage(QWizardPage):
@@ -40,8 +77,10 @@ class ReviewPage(QWizardPage):
         self._problem_box = QWidget()
         self._problem_layout = QVBoxLayout(self._problem_box)
         self._problem_layout.setContentsMargins(0, 0, 0, 0)
+        self._problem_layout.addStretch(1)  # problems stay together at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # problems wrap instead
         scroll.setWidget(self._problem_box)
         scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.status = QLabel()
@@ -69,6 +108,8 @@ class ReviewPage(QWizardPage):
         incident = self.wizard().incident
         self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.catalogue, words=summary_words())))
         for b in self.problem_buttons:
+            self._problem_layout.removeWidget(b)  # gone at once, not only when the deferred delete runs
+            b.hide()
             b.deleteLater()
         self.problem_buttons = []
         if not problems:
@@ -81,11 +122,9 @@ class ReviewPage(QWizardPage):
             step = step_index_for(p.path)
             page_title = self.wizard().page(step).title()  # the page's own (translated) title
             line = problem_line(p, self.catalogue)
-            button = QPushButton(f"{page_title} \u2192 {line}")
-            button.setFlat(True)
-            button.setStyleSheet("text-align: left; color: #b00020; text-decoration: underline;")
+            button = ProblemButton(f"{page_title} \u2192 {line}")
             button.setAccessibleName(QCoreApplication.translate("Wizard", "Go to %1: %2").replace("%1", page_title)
                                      .replace("%2", line))
             button.clicked.connect(lambda _c=False, s=step: self.wizard().go_to_step(s))
-            self._problem_layout.addWidget(button)
+            self._problem_layout.insertWidget(self._problem_layout.count() - 1, button)
             self.problem_buttons.append(button)

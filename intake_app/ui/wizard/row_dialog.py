@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..screen_fit import resize_within_screen
 from .common import problem_label, show_problem_text
 
 
@@ -47,6 +48,6 @@ class RowDialog(QDialog):
         show_problem_text(self.problems, lines)
 
     def fit(self) -> None:
-        """As big as the form needs, but never beyond a 1366x768 screen."""
+        """As big as the form needs, but never beyond the screen (the form scrolls instead)."""
         hint = self.body.sizeHint()
-        self.resize(min(hint.width() + 60, 900), min(hint.height() + 140, 680))
+        resize_within_screen(self, min(hint.width() + 60, 900), min(hint.height() + 140, 680))

@@ -1,0 +1,105 @@
+"""At 200% scaling a 1366x768 station screen is 683x384 logical pixels. Every wizard page, the wizard, its row
+dialogs and the main window with an incident open must fit there (their content scrolls or wraps), or their
+buttons end up off the screen. Runs in its own process: the scale factor is read when Qt starts.
+(Pictures of the same screens: scripts/screenshots.py; look at them too.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MEASURE = """
+    import json, sys, tempfile
+    from pathlib import Path
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+    QCoreApplication.setOrganizationName("IntakeLargeTextTest")
+    app = QApplication([])
+    tmp = Path(sys.argv[1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+    import keyring
+    from tests.memory_keyring import MemoryKeyring
+    keyring.set_keyring(MemoryKeyring())
+    from intake_app.domain.catalogue import default_catalogue
+    from intake_app.domain.settings import StationSettings
+    from intake_app.domain.workflow import Actor
+    from intake_app.storage.opening import open_store
+    from intake_app.ui import i18n
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+    from intake_app.ui.wizard.agents_page import AgentDialog
+    from intake_app.ui.wizard.footage_page import FootageDialog
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+    from tests.ui.test_everything_in_spanish import spanish_record
+
+    i18n.install_language("es")  # Spanish words are longer than English ones
+    (tmp / "data").mkdir()
+    store = open_store(tmp / "data")
+    store.save_settings(StationSettings(district=9))
+    actor = Actor("Sgto. María Prueba", "2231")
+    stored = store.save(spanish_record(), actor)
+    area = app.primaryScreen().availableGeometry()
+    out = {"screen": [area.width(), area.height()], "scale": app.devicePixelRatio(), "windows": {}}
+
+    def measure(name, widget):
+        for _ in range(3):
+            app.processEvents()
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        out["windows"][name] = {"minimum": [minimum.width(), minimum.height()],
+                                "size": [widget.width(), widget.height()]}
+
+    window = MainWindow(store, SyncTaskRunner(), data_dir=tmp / "data")
+    window.show()
+    measure("main window", window)
+    window.open_incident(stored.id)
+    measure("main window with an incident open", window)
+    record = spanish_record()
+    record.beat = "0111"
+    wizard = window.open_wizard(record)
+    for step in range(len(wizard.pageIds())):
+        wizard.go_to_step(step)
+        wizard.refresh_problems()
+        measure(f"wizard page {step + 1}", wizard.currentPage())
+        measure(f"wizard on page {step + 1}", wizard)
+    wizard.dirty = False
+    for name, dialog in (("agent dialog", AgentDialog(record.agents[0], 1)),
+                         ("footage dialog", FootageDialog(record.footage[0], 1, "America/Chicago")),
+                         ("violation dialog", ViolationDialog(record.violations[0], 1, default_catalogue(),
+                                                              record.agents))):
+        dialog.show()
+        measure(name, dialog)
+        dialog.hide()
+    window.hide()
+    store.engine.dispose()
+    print(json.dumps(out))
+"""
+
+
+def measure_at_200_percent(tmp_path: Path) -> dict:
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "station", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": "2",
+           "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(MEASURE), str(tmp_path)], capture_output=True,
+                          text=True, env=env, timeout=180, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_every_wizard_page_dialog_and_the_main_window_fit_a_1366x768_screen_at_200_percent(tmp_path):
+    measured = measure_at_200_percent(tmp_path)
+    assert measured["scale"] == 2.0 and measured["screen"][0] == 683  # really 200% of 1366 pixels
+    width, height = measured["screen"]
+    assert len(measured["windows"]) == 17
+    too_big = {name: sizes for name, sizes in measured["windows"].items()
+               if sizes["minimum"][0] > width or sizes["minimum"][1] > height
+               or sizes["size"][0] > width or sizes["size"][1] > height}
+    assert not too_big, f"larger than the {width}x{height} screen: {too_big}"
