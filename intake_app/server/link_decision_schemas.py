@@ -5,12 +5,13 @@ both incidents."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .schemas import UUID_PATTERN, Strict
 
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: refused with its field path, never a 500
 Kind = Literal["agent", "event"]
 Decision = Literal["confirmed", "rejected", "dismissed"]
 
@@ -21,11 +22,12 @@ class LinkDecisionIn(Strict):
     incident_b: str = Field(pattern=UUID_PATTERN)
     kind: Kind
     decision: Decision
-    actor_name: str = Field(min_length=1, max_length=200)
-    actor_star: str = Field(min_length=1, max_length=16)
+    actor_name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    actor_star: str = Field(min_length=1, max_length=16, pattern=NO_NUL)
     decided_at: datetime = Field(description="when the reviewer decided (UTC)")
-    note: str = Field(default="", max_length=4000)
-    shared: list[str] = Field(default_factory=list, max_length=100, description="identifiers the reviewer saw")
+    note: str = Field(default="", max_length=4000, pattern=NO_NUL)
+    shared: list[Annotated[str, Field(max_length=400, pattern=NO_NUL)]] = Field(
+        default_factory=list, max_length=100, description="identifiers the reviewer saw")
 
 
 class LinkDecisionPush(Strict):

@@ -123,6 +123,8 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         raise LinkError(f"decision: must be one of {', '.join(DECISIONS)}, not {decision!r}")
     if not (actor.name.strip() and actor.star.strip()):
         raise LinkError("actor: a link decision needs the reviewer's name and star number")
+    if "\x00" in note:  # it could never be sent to headquarters (sync)
+        raise LinkError("note: must not contain a NUL character")
     now = store.clock()
     with store.transaction() as session:
         _check_role(session, store, actor, kind)

@@ -4,10 +4,12 @@ incident through a decision. Real server, real PostgreSQL."""
 
 from __future__ import annotations
 
+import pytest
+
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
 from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
-from intake_app.storage.link_decisions import decide, decisions_for
+from intake_app.storage.link_decisions import LinkError, decide, decisions_for
 from intake_app.storage.link_queries import confirmed_links_for_packet, links_for
 from intake_app.sync.engine import sync_once
 from intake_app.sync.link_decisions_sync import pending
@@ -137,3 +139,12 @@ def test_a_decision_about_a_record_the_server_refused_waits_and_nothing_is_lost(
     assert pending(station) == 0
     [[on_server]] = admin.sql("SELECT count(*) FROM link_decisions")
     assert on_server == 1
+
+
+def test_a_note_that_could_never_reach_headquarters_is_refused_naming_the_field(store):
+    first, second = _same_plate_pair(store)
+
+    with pytest.raises(LinkError, match="^note: "):
+        decide(store, first.id, second.id, AGENT_LINK, CONFIRMED, STATION_REVIEWER, note="same car\x00")
+
+    assert decisions_for(store, first.id) == [] and pending(store) == 0
