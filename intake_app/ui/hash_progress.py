@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..security.hashing import CancelFlag, FileHash, HashCancelled, hash_file
+from .i18n import format_datetime
 
 MB = 1_000_000
 
@@ -45,10 +46,10 @@ class HashProgress(QWidget):
 
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
-        self.bar.setAccessibleName("Hashing progress")
+        self.bar.setAccessibleName(self.tr("Hashing progress"))
         self.status = QLabel("")
         self.status.setMinimumWidth(200)
-        self.cancel_button = QPushButton("Cancel &hashing")
+        self.cancel_button = QPushButton(self.tr("Cancel &hashing"))
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -78,7 +79,7 @@ class HashProgress(QWidget):
 
         self.bar.setValue(0)
         self.bar.setVisible(True)
-        self.status.setText("Computing SHA-256…")
+        self.status.setText(self.tr("Computing SHA-256…"))
         self._set_running(True)
         self.runner.run(lambda: hash_file(path, progress=progress, cancel=flag),
                         lambda result: self._done(flag, result), lambda exc: self._failed(flag, exc), pool="io")
@@ -87,7 +88,7 @@ class HashProgress(QWidget):
         if self._flag is not None:
             self._flag.cancel()
             self._flag = None
-            self.status.setText("Cancelled: no hash stored.")
+            self.status.setText(self.tr("Cancelled: no hash stored."))
             self._set_running(False)
             self.cancelled.emit()
 
@@ -100,7 +101,8 @@ class HashProgress(QWidget):
             return
         self.bar.setValue(int(1000 * done / total) if total else 1000)
         elapsed = time.monotonic() - self._started
-        self.status.setText(f"{done / MB:,.0f} of {total / MB:,.0f} MB · {throughput_text(done, elapsed)}")
+        self.status.setText(self.tr("%1 of %2 MB · %3").replace("%1", f"{done / MB:,.0f}").replace("%2", f"{total / MB:,.0f}")
+                            .replace("%3", throughput_text(done, elapsed)))
 
     def _done(self, flag: CancelFlag, result: FileHash) -> None:
         if flag is not self._flag:  # cancelled or superseded meanwhile: this result is not wanted
@@ -118,7 +120,7 @@ class HashProgress(QWidget):
         if flag is not self._flag or isinstance(exc, HashCancelled):
             return
         self._flag = None
-        self.status.setText(f"Cannot read the file: {exc}")
+        self.status.setText(self.tr("Cannot read the file: %1").replace("%1", str(exc)))
         self._set_running(False)
         self.failed.emit(str(exc))
 
@@ -128,10 +130,11 @@ def attach_hashing(dialog, runner) -> HashProgress | None:
     if runner is None:
         return None
     widget = HashProgress(runner, dialog)
-    dialog.add_field("SHA-&256:", widget, "SHA-256 of the attached file")
+    dialog.add_field("SHA-&256:", widget, QCoreApplication.translate("HashProgress", "SHA-256 of the attached file"))
     item = dialog.item
     if item.sha256:
-        widget.status.setText(f"SHA-256 {item.sha256[:16]}… (hashed {item.hashed_at:%Y-%m-%d %H:%M} UTC)"
+        widget.status.setText(QCoreApplication.translate("HashProgress", "SHA-256 %1… (hashed %2)")
+                              .replace("%1", item.sha256[:16]).replace("%2", format_datetime(item.hashed_at))
                               if item.hashed_at else f"SHA-256 {item.sha256[:16]}…")
         widget.status.setToolTip(item.sha256)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)

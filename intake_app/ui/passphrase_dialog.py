@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from .branding import window_title
 
 MIN_LENGTH = 12
 EXPLANATIONS = {
-    "no_keyring": "This computer has no secure keyring to keep the database key. Choose a passphrase of at "
-                  "least 12 characters: the encrypted store is opened with it from now on. Keep it safe: "
-                  "without it the records cannot be read.",
-    "needs_passphrase": "The local store is protected by a passphrase. Enter it to open the records.",
-    "wrong_key": "That passphrase does not open the local store. Try again.",
-    "weak_passphrase": "The passphrase is too short: use at least 12 characters.",
+    "no_keyring": QT_TRANSLATE_NOOP("PassphraseDialog", "This computer has no secure keyring to keep the database "
+                                    "key. Choose a passphrase of at least 12 characters: the encrypted store is "
+                                    "opened with it from now on. Keep it safe: without it the records cannot be "
+                                    "read."),
+    "needs_passphrase": QT_TRANSLATE_NOOP("PassphraseDialog", "The local store is protected by a passphrase. Enter "
+                                          "it to open the records."),
+    "wrong_key": QT_TRANSLATE_NOOP("PassphraseDialog", "That passphrase does not open the local store. Try again."),
+    "weak_passphrase": QT_TRANSLATE_NOOP("PassphraseDialog", "The passphrase is too short: use at least 12 "
+                                         "characters."),
 }
 
 

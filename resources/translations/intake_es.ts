@@ -420,6 +420,41 @@
     </message>
 </context>
 <context>
+    <name>HashProgress</name>
+    <message>
+        <source>Hashing progress</source>
+        <translation>Progreso del cálculo de la huella</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;hashing</source>
+        <translation>Cancelar el &amp;cálculo</translation>
+    </message>
+    <message>
+        <source>Computing SHA-256…</source>
+        <translation>Calculando SHA-256…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no hash stored.</source>
+        <translation>Cancelado: no se guardó ninguna huella.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB · %3</source>
+        <translation>%1 de %2 MB · %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the attached file</source>
+        <translation>SHA-256 del archivo adjunto</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1… (hashed %2)</source>
+        <translation>SHA-256 %1… (calculada el %2)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Created</source>
@@ -1128,6 +1163,22 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>This computer has no secure keyring to keep the database key. Choose a passphrase of at least 12 characters: the encrypted store is opened with it from now on. Keep it safe: without it the records cannot be read.</source>
+        <translation>Esta computadora no tiene un llavero seguro para guardar la clave de la base de datos. Elija una frase de contraseña de al menos 12 caracteres: a partir de ahora el almacén cifrado se abre con ella. Guárdela bien: sin ella no se pueden leer los registros.</translation>
+    </message>
+    <message>
+        <source>The local store is protected by a passphrase. Enter it to open the records.</source>
+        <translation>El almacén local está protegido por una frase de contraseña. Escríbala para abrir los registros.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the local store. Try again.</source>
+        <translation>Esa frase de contraseña no abre el almacén local. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least 12 characters.</source>
+        <translation>La frase de contraseña es demasiado corta: use al menos 12 caracteres.</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
@@ -1227,6 +1278,14 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
+        <source>Show &amp;more</source>
+        <translation>Mostrar &amp;más</translation>
+    </message>
+    <message>
+        <source>List the next items by deadline</source>
+        <translation>Listar las siguientes por fecha límite</translation>
+    </message>
+    <message>
         <source>All body-worn and in-car footage is confirmed preserved.</source>
         <translation>Todas las grabaciones de cámaras corporales y de vehículos policiales tienen la preservación confirmada.</translation>
     </message>
@@ -1237,6 +1296,10 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
     <message>
         <source>%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the deadline.</source>
         <translation>%1 grabaciones aún sin preservación confirmada, primero la fecha límite más próxima; %2 con la fecha límite vencida.</translation>
+    </message>
+    <message>
+        <source>Listed: the %1 soonest.</source>
+        <translation>Se listan las %1 más próximas.</translation>
     </message>
     <message>
         <source>Not done: %1</source>

@@ -93,7 +93,7 @@ def test_an_empty_new_record_is_in_spanish(spanish, window):
 
 @pytest.mark.parametrize("make_dialog", [
     lambda record: AgentDialog(record.agents[0], 1),
-    lambda record: FootageDialog(record.footage[0], 1, "America/Chicago"),
+    lambda record: FootageDialog(record.footage[0], 1, "America/Chicago", runner=SyncTaskRunner()),
     lambda record: ViolationDialog(record.violations[0], 1, default_catalogue(), record.agents),
 ], ids=["agent", "footage", "violation"])
 def test_row_dialogs_are_in_spanish(spanish, qtbot, make_dialog):
