@@ -14,13 +14,11 @@ from .lock import IdleLock
 from .review_queue import ReviewQueue, review_tab
 from .screen_lock import ScreenLockWatcher
 from .users_dialog import UsersDialog
+from .vocabulary import role_label
 
 # Module functions, not a MainWindow method: lupdate gives window.tr() the variable's name as its context,
 # so these name the context ("MainWindow") themselves.
 translate = QCoreApplication.translate
-ROLE_NAMES = {"supervisor": QT_TRANSLATE_NOOP("MainWindow", "supervisor"),
-              "reviewer": QT_TRANSLATE_NOOP("MainWindow", "reviewer"),
-              "administrator": QT_TRANSLATE_NOOP("MainWindow", "administrator")}
 
 
 def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -> IdleLock:
@@ -56,8 +54,8 @@ def _users(window, actor: Actor) -> UsersDialog:
 def _who(window, actor: Actor):
     from PySide6.QtWidgets import QLabel
 
-    role = translate("MainWindow", ROLE_NAMES[actor.role]) if actor.role in ROLE_NAMES else actor.role
-    return QLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name).replace("%2", role))
+    return QLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
+                  .replace("%2", role_label(actor.role)))
 
 
 def _mask_reporting_party(window, actor: Actor) -> None:

@@ -21,6 +21,7 @@ from ..security.users import ROLES, add_user, list_users, set_active
 from .lock import idle_minutes, set_idle_minutes
 from .passphrase_check import refusal_text, set_checking
 from .tasks import TaskRunner
+from .vocabulary import role_label
 
 
 class UsersDialog(QDialog):
@@ -35,7 +36,8 @@ class UsersDialog(QDialog):
         self.star, self.name, self.passphrase = QLineEdit(), QLineEdit(), QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
-        self.role.addItems(list(ROLES))
+        for role in ROLES:
+            self.role.addItem(role_label(role), role)
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.setValue(idle_minutes())
@@ -67,14 +69,15 @@ class UsersDialog(QDialog):
         self._all = list_users(self.store)
         self.users.clear()
         for u in self._all:
-            self.users.addItem(f"{u.star}  {u.name}  \u2014  {u.role}" + ("" if u.active else "  (deactivated)"))
+            self.users.addItem(f"{u.star}  {u.name}  \u2014  {role_label(u.role)}"
+                               + ("" if u.active else "  " + self.tr("(deactivated)")))
 
     def add(self) -> None:
         if self.checking:
             return
         fields = (self.star, self.name, self.passphrase)
         set_checking(self, True, fields, self.add_button, self.tr("Adding the user…"))
-        store, admin, role = self.store, self.admin, self.role.currentText()
+        store, admin, role = self.store, self.admin, self.role.currentData()
         star, name, passphrase = self.star.text(), self.name.text(), self.passphrase.text()
 
         def added(_user) -> None:

@@ -53,3 +53,15 @@ KNOWN_LABELS = (
 
 def vocabulary_label(value: StrEnum) -> str:
     return QCoreApplication.translate(CONTEXT, label(value))
+
+
+# Users' roles (intake_app.security.users.ROLES): stored and checked in English, shown translated.
+ROLE_LABELS = {
+    "supervisor": QT_TRANSLATE_NOOP("Vocabulary", "supervisor"),
+    "reviewer": QT_TRANSLATE_NOOP("Vocabulary", "reviewer"),
+    "administrator": QT_TRANSLATE_NOOP("Vocabulary", "administrator"),
+}
+
+
+def role_label(role: str) -> str:
+    return QCoreApplication.translate(CONTEXT, ROLE_LABELS[role]) if role in ROLE_LABELS else role

@@ -1040,18 +1040,6 @@
         <translation>&amp;Conflictos…</translation>
     </message>
     <message>
-        <source>supervisor</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <source>reviewer</source>
-        <translation>revisor</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>administrador</translation>
-    </message>
-    <message>
         <source>&amp;Security</source>
         <translation>S&amp;eguridad</translation>
     </message>
@@ -1862,6 +1850,10 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>&amp;Desactivar / reactivar seleccionado</translation>
     </message>
     <message>
+        <source>(deactivated)</source>
+        <translation>(desactivado)</translation>
+    </message>
+    <message>
         <source>Adding the user…</source>
         <translation>Agregando el usuario…</translation>
     </message>
@@ -1999,6 +1991,18 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Vehicle plate</source>
         <translation>Placa del vehículo</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,18 @@ def test_the_review_summary_reads_in_spanish_with_the_legal_title_beside_the_tra
                for line in lines)
     english = summary_lines(spanish_record())  # the CLI's `intake show` stays English
     assert "District: 9   Beat: 0911" in english
+
+
+def test_user_management_and_sync_conflicts_are_in_spanish(spanish, qtbot, station):
+    from intake_app.security.users import create_first_administrator, sign_in
+    from intake_app.ui.sync_status import ConflictsScreen
+    from intake_app.ui.users_dialog import UsersDialog
+
+    create_first_administrator(station, "1000", "Cmdte. Alvarez", "admin correct horse")
+    admin = sign_in(station, "1000", "admin correct horse")
+    users = UsersDialog(station, admin, runner=SyncTaskRunner())
+    qtbot.addWidget(users)
+    assert_spanish(users)
+    conflicts = ConflictsScreen(station, SyncTaskRunner(), lambda: admin)
+    qtbot.addWidget(conflicts)
+    assert_spanish(conflicts)
