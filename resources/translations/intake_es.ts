@@ -552,7 +552,7 @@
     <name>IncidentListScreen</name>
     <message>
         <source>Report number, narrative, address, agent name, badge, plate…</source>
-        <translation>Número de informe, narrativa, dirección, nombre del agente, placa de identificación, placa del vehículo…</translation>
+        <translation>Número de reporte, narrativa, dirección, nombre del agente, placa de identificación, placa del vehículo…</translation>
     </message>
     <message>
         <source>Search incidents</source>
@@ -788,7 +788,7 @@
     <name>Links</name>
     <message>
         <source>Report number</source>
-        <translation>Número de informe</translation>
+        <translation>Número de reporte</translation>
     </message>
     <message>
         <source>District</source>
