@@ -1,22 +1,34 @@
-"""Footage whose preservation is not yet confirmed, soonest deadline first; status changes saved (and audited)."""
+"""Footage whose preservation is not yet confirmed, soonest deadline first; status changes saved (and audited).
+
+The alert list is read from the footage projection alone (never the records' JSON): a page of it over
+100,000 incidents takes milliseconds. Its deadline is the recording start plus the station's retention as set
+now, so a changed retention shows at once, before the records are saved again (each save stores the same
+computation in the record). With one retention for every item, soonest deadline first is earliest start first,
+which the partial index ix_footage_awaiting delivers in order.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from ..domain.enums import FootageKind, Preservation
-from ..domain.interchange import from_dict
-from ..domain.preservation import PURGED_AFTER_RETENTION, deadline_for, set_preservation
+from ..domain.preservation import set_preservation
 from ..domain.records import Incident
 from ..domain.workflow import Actor
 from .repository import IncidentStore
-from .tables import FootageRow, IncidentRow
+from .tables import AWAITING_PRESERVATION, FootageRow, IncidentRow
 
-FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+FOOTAGE = FootageRow.__table__
+AWAITING = text(AWAITING_PRESERVATION)
+_ROW = select(FOOTAGE.c.incident_id, FOOTAGE.c.position, FOOTAGE.c.footage_id, FOOTAGE.c.kind, FOOTAGE.c.device_id,
+              FOOTAGE.c.officer_star, FOOTAGE.c.preservation_status, FOOTAGE.c.start, FOOTAGE.c.preservation_deadline,
+              FOOTAGE.c.evidence_id, IncidentRow.report_number).join_from(
+    FOOTAGE, IncidentRow.__table__, IncidentRow.id == FOOTAGE.c.incident_id).where(AWAITING)
+FIRST_PAGE = 200  # a few screens; the alert screen asks for more on demand
 
 
 @dataclass(frozen=True)
@@ -36,28 +48,69 @@ class PreservationAlert:
         return None if self.deadline is None else (self.deadline - now).days
 
 
+@dataclass(frozen=True)
+class AlertPage:
+    alerts: list[PreservationAlert]  # the soonest deadlines, at most the page size asked for
+    total: int  # every item not yet confirmed preserved, listed or not
+    overdue: int  # of those, how many are past their deadline
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def _alert(row, retention: timedelta) -> PreservationAlert:
+    # Without a start no deadline can be computed; an imported record may still carry one it was given elsewhere.
+    deadline = _aware(row.start) + retention if row.start is not None else _aware(row.preservation_deadline)
+    return PreservationAlert(row.incident_id, row.report_number or "", row.footage_id, row.position,
+                             FootageKind(row.kind), row.device_id, row.officer_star, Preservation(row.preservation_status),
+                             deadline, row.evidence_id)
+
+
+def _soonest(session: Session, retention: timedelta, limit: int | None) -> list[PreservationAlert]:
+    """Items with a start, by start: an index walk that stops at the page size. Then the few without a start
+    (drafts, imports): those with a deadline given elsewhere, by that deadline, and those with none, last."""
+    by_start = _ROW.where(FOOTAGE.c.start.is_not(None)).order_by(FOOTAGE.c.start).limit(limit)
+    given = (_ROW.where(FOOTAGE.c.start.is_(None), FOOTAGE.c.preservation_deadline.is_not(None))
+             .order_by(FOOTAGE.c.preservation_deadline).limit(limit))
+    dated = [_alert(r, retention) for r in session.execute(by_start)]
+    dated += [_alert(r, retention) for r in session.execute(given)]
+    dated.sort(key=lambda a: a.deadline)  # stable: ties keep the index order
+    alerts = dated[:limit] if limit is not None else dated
+    room = None if limit is None else limit - len(alerts)
+    if room is None or room > 0:
+        unknown = _ROW.where(FOOTAGE.c.start.is_(None), FOOTAGE.c.preservation_deadline.is_(None)).limit(room)
+        alerts += [_alert(r, retention) for r in session.execute(unknown)]
+    return alerts
+
+
+def _counts(session: Session, *, cutoff: datetime, now: datetime) -> tuple[int, int]:
+    """All items waiting, and those overdue, in one pass over the index: before the cutoff (overdue), after it,
+    and the few without a start (overdue by a deadline given elsewhere, or unknown)."""
+    def count(*where) -> int:
+        return session.scalar(select(func.count()).select_from(FOOTAGE).where(AWAITING, *where)) or 0
+
+    cutoff, now = cutoff.astimezone(UTC).replace(tzinfo=None), now.astimezone(UTC).replace(tzinfo=None)
+    started_overdue, started_in_time = count(FOOTAGE.c.start < cutoff), count(FOOTAGE.c.start >= cutoff)
+    unstarted_overdue = count(FOOTAGE.c.start.is_(None), FOOTAGE.c.preservation_deadline < now)
+    unstarted = count(FOOTAGE.c.start.is_(None))
+    return started_overdue + started_in_time + unstarted, started_overdue + unstarted_overdue
+
+
+def alert_page(store: IncidentStore, *, limit: int | None = FIRST_PAGE, now: datetime | None = None) -> AlertPage:
+    """Body-worn and in-car items not yet preserved, soonest deadline first (unknown deadlines last), with the
+    count of all of them and of those overdue; one read, so the counts and the page agree."""
+    now = now or store.clock()
+    with store.reading() as session:
+        retention = timedelta(days=store.settings_in(session).retention_days)
+        alerts = _soonest(session, retention, limit)
+        total, overdue = _counts(session, cutoff=now - retention, now=now)
+    return AlertPage(alerts, total, overdue)
+
+
 def unconfirmed(store: IncidentStore, *, limit: int | None = None) -> list[PreservationAlert]:
     """Body-worn and in-car items not yet preserved, soonest deadline first (unknown deadlines last)."""
-    retention = store.settings().retention_days
-    stmt = (select(FootageRow.incident_id, FootageRow.position, IncidentRow.report_number, IncidentRow.record_json)
-            .join(IncidentRow, IncidentRow.id == FootageRow.incident_id)
-            .where(FootageRow.kind.in_([k.value for k in PURGED_AFTER_RETENTION]),
-                   FootageRow.preservation_status != Preservation.PRESERVED.value)
-            .order_by(FootageRow.preservation_deadline.is_(None), FootageRow.preservation_deadline))
-    alerts: list[PreservationAlert] = []
-    records: dict[str, Incident] = {}
-    with store.reading() as session:
-        for row in session.execute(stmt):
-            inc = records.get(row.incident_id)
-            if inc is None:
-                inc = records[row.incident_id] = from_dict(json.loads(row.record_json))
-            item = inc.footage[row.position]
-            deadline = item.preservation_deadline or deadline_for(item, retention)
-            alerts.append(PreservationAlert(inc.id, row.report_number or "", item.id, row.position, item.kind,
-                                            item.device_id, item.officer_star, item.preservation_status,
-                                            deadline.astimezone(UTC) if deadline else None, item.evidence_id))
-    alerts.sort(key=lambda a: a.deadline or FAR_FUTURE)
-    return alerts[:limit] if limit is not None else alerts
+    return alert_page(store, limit=limit).alerts
 
 
 def mark_preservation(store: IncidentStore, incident_id: str, footage_id: str, status: Preservation, actor: Actor,

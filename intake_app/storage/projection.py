@@ -94,7 +94,9 @@ def _insert_children(session: Session, inc: Incident) -> None:
         conn.execute(insert(FootageRow.__table__), [
             {"incident_id": inc.id, "position": i, "footage_id": f.id, "kind": f.kind.value,
              "preservation_status": f.preservation_status.value,
-             "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256}
+             "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256,
+             "device_id": f.device_id, "officer_star": f.officer_star, "evidence_id": f.evidence_id,
+             "start": utc_naive(f.start)}
             for i, f in enumerate(inc.footage)
         ])
     if inc.violations:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -51,9 +51,19 @@ class AgentRow(Base):
     plate_state: Mapped[str] = mapped_column(String(2), default="")
 
 
+# Footage still to be preserved: body-worn and in-car items (domain.preservation.PURGED_AFTER_RETENTION) not yet
+# confirmed preserved. SQLite uses a partial index only for queries that repeat its condition, so the alert
+# queries (storage/preservation_queries.py) use this very text; migration 0006 created the index with it.
+AWAITING_PRESERVATION = "kind IN ('body_worn_camera', 'in_car_camera') AND preservation_status != 'preserved'"
+
+
 class FootageRow(Base):
     __tablename__ = "incident_footage"
-    __table_args__ = (Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),)
+    __table_args__ = (
+        Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),
+        # The alert list, soonest deadline first: with one retention for all items that is earliest start first.
+        Index("ix_footage_awaiting", "start", sqlite_where=text(AWAITING_PRESERVATION)),
+    )
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -62,6 +72,11 @@ class FootageRow(Base):
     preservation_status: Mapped[str] = mapped_column(String(16))
     preservation_deadline: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
     sha256: Mapped[str] = mapped_column(String(64), default="")
+    # What the alert list shows, so it never parses records (migration 0006).
+    device_id: Mapped[str] = mapped_column(Text, default="")
+    officer_star: Mapped[str] = mapped_column(Text, default="")
+    evidence_id: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
 
 
 class ViolationRow(Base):

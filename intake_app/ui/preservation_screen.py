@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.enums import Preservation
 from ..domain.workflow import Actor
-from ..storage.preservation_queries import PreservationAlert, mark_preservation, unconfirmed
+from ..storage.preservation_queries import (
+    FIRST_PAGE,
+    AlertPage,
+    PreservationAlert,
+    alert_page,
+    mark_preservation,
+)
 from .i18n import format_datetime
 from .vocabulary import vocabulary_label
 
@@ -106,23 +112,29 @@ class PreservationScreen(QWidget):
         self.requested_button = QPushButton(self.tr("Mark &requested"))
         self.preserved_button = QPushButton(self.tr("Mark &preserved"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.more_button = QPushButton(self.tr("Show &more"))
+        self.more_button.setToolTip(self.tr("List the next items by deadline"))
+        self.more_button.hide()
         self.requested_button.clicked.connect(lambda: self._mark(Preservation.REQUESTED))
         self.preserved_button.clicked.connect(lambda: self._mark(Preservation.PRESERVED))
         self.refresh_button.clicked.connect(self.refresh)
+        self.more_button.clicked.connect(self.show_more)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.evidence_id, 1)
         buttons.addWidget(self.requested_button)
         buttons.addWidget(self.preserved_button)
+        buttons.addWidget(self.more_button)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._selection_changed()
-        # Start-up speed (issue 8): the alerts query reads every footage item (seconds over 100,000 incidents)
-        # and would hold the database queue ahead of the incident list; load when the screen is first shown.
+        # Start-up speed (issue 8): nothing is read before the screen is first shown, so the incident list
+        # has the database to itself at start-up.
         self._stale = True
+        self.page_size, self._pages = FIRST_PAGE, 1  # the soonest deadlines; "Show more" lists another page
 
     def selected(self) -> PreservationAlert | None:
         rows = self.table.selectionModel().selectedRows()
@@ -137,26 +149,35 @@ class PreservationScreen(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        store = self._store
-        self._runner.run(lambda: unconfirmed(store), self._loaded, self._failed)
+        store, limit = self._store, self.page_size * self._pages
+        self._runner.run(lambda: alert_page(store, limit=limit), self._loaded, self._failed)
+
+    def show_more(self) -> None:
+        self._pages += 1
+        self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if getattr(self, "_stale", False):
             self.refresh()
 
-    def _loaded(self, alerts: list[PreservationAlert]) -> None:
-        self.model.set_rows(alerts)
+    def _loaded(self, page: AlertPage) -> None:
+        self.model.set_rows(page.alerts)
         self._selection_changed()
-        if not alerts:
+        listed_all = len(page.alerts) >= page.total
+        self.more_button.setVisible(not listed_all)
+        if not page.total:
             self.status.setText(self.tr("All body-worn and in-car footage is confirmed preserved."))
             return
-        overdue = sum(1 for a in alerts if a.deadline is not None and a.deadline < datetime.now(UTC))
+        # The counts cover every item, not only the ones listed (the query counts them all).
         text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first.")
-        if overdue:
+        if page.overdue:
             text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the "
-                           "deadline.").replace("%2", str(overdue))
-        self.status.setText(text.replace("%1", str(len(alerts))))
+                           "deadline.").replace("%2", str(page.overdue))
+        text = text.replace("%1", str(page.total))
+        if not listed_all:
+            text += " " + self.tr("Listed: the %1 soonest.").replace("%1", str(len(page.alerts)))
+        self.status.setText(text)
 
     def _mark(self, status: Preservation) -> None:
         alert = self.selected()

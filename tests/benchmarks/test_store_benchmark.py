@@ -13,14 +13,14 @@ import uuid
 
 import pytest
 
-from intake_app.domain.demo import demo_incidents
 from intake_app.domain.interchange import to_dict
 from intake_app.security.database_key import database_key
 from intake_app.storage.engine import DB_FILE
 from intake_app.storage.opening import open_store
-from intake_app.storage.projection import plate_tokens, utc_naive, write_row
+from intake_app.storage.projection import plate_tokens, utc_naive
 
 from ..factories import make_incident
+from .bulk import load_demo_incidents, private_keyring
 from .timing import median_seconds, report
 
 pytestmark = pytest.mark.benchmark
@@ -45,7 +45,8 @@ def _schema(conn):
         CREATE TABLE incident_agents (incident_id TEXT, position INT, agent_id TEXT, agency TEXT, name TEXT, badge TEXT,
             plate TEXT, plate_state TEXT, PRIMARY KEY (incident_id, position));
         CREATE TABLE incident_footage (incident_id TEXT, position INT, footage_id TEXT, kind TEXT,
-            preservation_status TEXT, preservation_deadline TEXT, sha256 TEXT, PRIMARY KEY (incident_id, position));
+            preservation_status TEXT, preservation_deadline TEXT, sha256 TEXT, device_id TEXT, officer_star TEXT,
+            evidence_id TEXT, start TEXT, PRIMARY KEY (incident_id, position));
         CREATE TABLE incident_violations (incident_id TEXT, position INT, violation_id TEXT, statute TEXT,
             offence_class TEXT, PRIMARY KEY (incident_id, position));
         CREATE VIRTUAL TABLE incident_fts USING fts5(incident_id UNINDEXED, report_number, narrative, address,
@@ -62,8 +63,9 @@ def _raw_save(conn, inc, rowid: int) -> None:
         json.dumps(to_dict(inc), ensure_ascii=False), rowid))
     conn.executemany("INSERT INTO incident_agents VALUES (?,?,?,?,?,?,?,?)", [
         (inc.id, i, a.id, a.agency.value, a.name, a.badge, a.vehicle.plate, a.vehicle.plate_state) for i, a in enumerate(inc.agents)])
-    conn.executemany("INSERT INTO incident_footage VALUES (?,?,?,?,?,?,?)", [
-        (inc.id, i, f.id, f.kind.value, f.preservation_status.value, None, f.sha256) for i, f in enumerate(inc.footage)])
+    conn.executemany("INSERT INTO incident_footage VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+        (inc.id, i, f.id, f.kind.value, f.preservation_status.value, None, f.sha256, f.device_id, f.officer_star,
+         f.evidence_id, str(utc_naive(f.start))) for i, f in enumerate(inc.footage)])
     conn.executemany("INSERT INTO incident_violations VALUES (?,?,?,?,?)", [
         (inc.id, i, v.id, v.statute, v.offence_class) for i, v in enumerate(inc.violations)])
     conn.execute("INSERT INTO incident_fts (rowid, incident_id, report_number, narrative, address, agent_names, badges, plates) "
@@ -109,30 +111,14 @@ def test_saving_a_large_incident_is_close_to_raw_sqlcipher(tmp_path, actor):
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory):
-    """100,000 demo incidents. Loaded through the store's own projection code in batches, without
-    change listeners (audit, outbox): this benchmark measures search, not the loading."""
-    import keyring
-
-    from ..memory_keyring import MemoryKeyring
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    folder = tmp_path_factory.mktemp("big")
-    store = open_store(folder)
-    made = 0
-    while made < SEARCH_SIZE:
-        batch = demo_incidents(5000, seed=made)
-        with store.transaction() as session:
-            for i, inc in enumerate(batch):
-                inc.report_number = f"D{inc.district:03d}-2026-BEN-{made + i:05d}"[:19]
-                inc.version = 1
-                inc.created_at = inc.updated_at = inc.occurred_at
-                write_row(session, inc, exists=False)
-        made += len(batch)
-    key, _ = database_key(folder)
-    yield store, folder / DB_FILE, key
-    store.engine.dispose()
-    keyring.set_keyring(previous)
+    """100,000 demo incidents, bulk-loaded (bulk.py): this benchmark measures search, not the loading."""
+    with private_keyring():
+        folder = tmp_path_factory.mktemp("big")
+        store = open_store(folder)
+        load_demo_incidents(store, SEARCH_SIZE)
+        key, _ = database_key(folder)
+        yield store, folder / DB_FILE, key
+        store.engine.dispose()
 
 
 def _plain_copy(db_path, key, target):

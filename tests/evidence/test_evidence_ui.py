@@ -113,3 +113,39 @@ def test_the_incident_view_has_a_history_tab(window, store, actor):
     view = window.tabs.currentWidget()
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert "History" in titles
+
+
+def test_the_alerts_title_counts_every_waiting_item_and_show_more_lists_the_next_ones(window, store, actor, qtbot):
+    for days_ago in (95, 60, 30):
+        _footage_due(store, actor, days_ago)
+    screen = window.preservation_screen
+    screen.page_size = 2
+    screen.refresh()
+    assert screen.model.rowCount() == 2 and screen.model.index(0, 1).data().endswith("days OVERDUE")
+    assert screen.status.text() == ("3 footage items not yet confirmed preserved, soonest deadline first; "
+                                    "1 past the deadline. Listed: the 2 soonest.")
+    assert screen.more_button.isVisibleTo(screen)
+    qtbot.mouseClick(screen.more_button, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 3 and not screen.more_button.isVisibleTo(screen)
+    assert screen.status.text().endswith("1 past the deadline.")
+
+
+def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_made_them(window, store, actor, qtbot):
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    due = _footage_due(store, actor, 80)
+    screen = window.preservation_screen
+    screen.refresh()
+    screen.table.selectRow(0)
+    qtbot.mouseClick(screen.requested_button, Qt.MouseButton.LeftButton)
+    screen.table.selectRow(0)
+    screen.evidence_id.setText("EVD-2026-4243")
+    qtbot.mouseClick(screen.preserved_button, Qt.MouseButton.LeftButton)
+    tab = HistoryTab(store, SyncTaskRunner(), due.id)
+    qtbot.addWidget(tab)
+    rows = [[tab.model.index(r, c).data() for c in range(7)] for r in range(tab.model.rowCount())]
+    changes = [(r[1], r[3], r[5]) for r in rows if r[2] == "Changed"]
+    who = f"{window.actor().name} #{window.actor().star}"
+    assert (who, "footage[0].preservation_status", "requested") in changes
+    assert (who, "footage[0].preservation_status", "preserved") in changes
+    assert (who, "footage[0].evidence_id", "EVD-2026-4243") in changes
