@@ -6,8 +6,10 @@ silently pick a plaintext file. Both count as "no secure keyring" here.
 
 from __future__ import annotations
 
-import keyring
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "intake"
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -18,6 +20,10 @@ class NoSecureKeyring(RuntimeError):
 
 
 def secure_backend() -> KeyringBackend | None:
+    # Imported here: looking its backends up is a noticeable share of a start (issue 8), and a store opened
+    # with a passphrase never asks the keyring.
+    import keyring
+
     backend = keyring.get_keyring()
     chained = getattr(backend, "backends", None)
     candidates = list(chained) if chained else [backend]

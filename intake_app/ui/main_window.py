@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        # Asked first, so the database worker answers it while the rest of the window is built (issue 8).
+        self.incidents.refresh()
 
         file_menu = self.menu(self.tr("&File"))
         self.new_action = self.add_menu_action(self.tr("&File"), self.tr("&New incident…"), self.new_incident,
@@ -92,7 +94,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             resize_within_screen(self, 1280, 720)  # 200% text: a 1366x768 screen is 683x384
-        self.incidents.refresh()
         startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
 
     # ---------------------------------------------------------------- registration points
