@@ -19,6 +19,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch", type=int, default=500, help="changes sent per request (1-500)")
     p.set_defaults(func=cmd_sync)
 
+    p = sub.add_parser("renumber", help="give an incident a new report number (the server found its number "
+                                        "already used by another incident)")
+    p.add_argument("ref", help="incident UUID or report number")
+    p.set_defaults(func=cmd_renumber)
+
+
+def cmd_renumber(args, ctx: CliContext) -> int:
+    from ..storage.repository import NotFound
+    from ..sync.renumbering import renumber
+
+    try:
+        before = ctx.store.get(args.ref)
+    except NotFound as exc:
+        raise UsageError(f"ref: {exc}") from exc
+    try:
+        saved = renumber(ctx.store, before.id, ctx.actor())
+    except PermissionError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{before.report_number or before.id} is now {saved.report_number}; it is sent at the next sync.",
+          file=ctx.out)
+    return 0
+
 
 def cmd_enroll(args, ctx: CliContext) -> int:
     from ..security.secrets import NoSecureKeyring
@@ -26,7 +48,7 @@ def cmd_enroll(args, ctx: CliContext) -> int:
     from ..sync.client import InsecureURL, SyncError
 
     try:
-        device_id = device.enroll(ctx.store, args.url, args.code, ca_bundle=args.ca_bundle)
+        enrolled = device.enroll(ctx.store, args.url, args.code, ca_bundle=args.ca_bundle)
     except InsecureURL as exc:
         raise UsageError(f"url: {exc}") from exc
     except SyncError as exc:
@@ -36,7 +58,9 @@ def cmd_enroll(args, ctx: CliContext) -> int:
         # The device token may only live in a secure keyring: enrolling here would have to write it elsewhere.
         print(f"intake: enrollment needs a secure keyring for the device token. {exc}", file=ctx.err)
         return 1
-    print(f"enrolled as device {device_id} with {args.url}", file=ctx.out)
+    print(f"enrolled as device {enrolled.device_id} with {args.url}", file=ctx.out)
+    if enrolled.replaced_code:
+        print(f"note: {enrolled.message()}", file=ctx.out)
     return 0
 
 
@@ -51,6 +75,11 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"pending:       {s.pending} change(s)", file=ctx.out)
         print(f"conflicts:     {s.conflicts} to resolve", file=ctx.out)
         print(f"last error:    {s.last_error or 'none'}", file=ctx.out)
+        from ..sync.renumbering import numbers_taken
+
+        for number in numbers_taken(ctx.store).values():
+            print(f"not sent:      {number} is used by another incident on the server: intake renumber {number}",
+                  file=ctx.out)
         return 0
     if not 1 <= args.batch <= 500:
         raise UsageError("--batch: must be between 1 and 500")

@@ -218,7 +218,8 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)
     if not repeated:
         return results
-    session.execute(insert(Push), [{"idempotency_key": r.idempotency_key, "device_id": device.id,
+    # Core on the table (not the ORM's bulk insert): a plain executemany, no per-row bookkeeping.
+    session.connection().execute(insert(Push.__table__), [{"idempotency_key": r.idempotency_key, "device_id": device.id,
                                     "incident_id": r.incident_id, "result_json": r.model_dump_json(), "at": at}
                                    for i, r in enumerate(results) if repeated.get(r.idempotency_key) == i])
     return results
@@ -250,7 +251,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
     known = [dict(key=i, district=current[i].district, version=current[i].version, record_json=current[i].record_json,
                   last_seq=current[i].last_seq, updated_at=at) for i in newest if current[i].in_db]
     if fresh:
-        session.execute(insert(ServerIncident), fresh)
+        session.connection().execute(insert(ServerIncident.__table__), fresh)
     if known:
         table = ServerIncident.__table__
         session.connection().execute(

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..domain.device_codes import DEVICE_CODE_PATTERN
+
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 HEX64 = r"^([0-9a-f]{64})?$"
 
@@ -19,6 +21,8 @@ class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=64)
     device_name: str = Field(default="", max_length=200)
     public_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="Ed25519 public key, hex")
+    device_code: str | None = Field(default=None, pattern=DEVICE_CODE_PATTERN,
+                                    description="the code in the report numbers this device makes (e.g. K7Q)")
 
 
 class EnrollResponse(Strict):
@@ -26,6 +30,8 @@ class EnrollResponse(Strict):
     token: str
     district: int | None
     headquarters: bool
+    device_code: str | None = Field(default=None, description="the code this device must use from now on: the one "
+                                    "it sent, or a free one when another device of its district holds that")
 
 
 class PushItem(Strict):
@@ -50,6 +56,8 @@ class PushResult(Strict):
     conflict_id: int | None = None
     server_incident: dict[str, Any] | None = Field(default=None, description="theirs, on a conflict")
     server_deleted: bool = Field(default=False, description="on a conflict: theirs is a draft deleted on another device")
+    number_taken: str | None = Field(default=None, description="on a conflict: this report number is held by "
+                                     "another incident on the server; the record was not taken")
 
 
 class PushResponse(Strict):

@@ -126,3 +126,25 @@ class ServerLinkDecision(Base):
     device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"))
     station: Mapped[str] = mapped_column(String(40))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DeviceCode(Base):
+    """Which device hands out report numbers with which device code (their 3 middle characters), per district.
+    A headquarters device (district NULL) holds its code in every district. Never released: the numbers a
+    code made stay in records (migration s0004_report_numbers, server/device_codes.py)."""
+    __tablename__ = "device_codes"
+    __table_args__ = (Index("ux_device_codes_district_code", "district", "code", unique=True),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    district: Mapped[int | None] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(3))
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), index=True)
+    requested: Mapped[str] = mapped_column(String(3), default="")  # what the device had when it enrolled
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReportNumber(Base):
+    """Every report number the server accepted and the one incident that holds it (server/report_numbers.py)."""
+    __tablename__ = "report_numbers"
+    report_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -27,6 +27,7 @@ from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import Actor, transition
 from .projection import delete_row, fts_query, utc_naive, write_row
+from .projection_batch import insert_new
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
@@ -80,6 +81,7 @@ class ChangeEvent:
 
 
 ChangeListener = Callable[[Session, ChangeEvent], None]
+BatchListener = Callable[[Session, list[ChangeEvent]], None]
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -94,11 +96,17 @@ class IncidentStore:
         self.clock = clock or (lambda: datetime.now(UTC))
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
+        self._batch_variants: dict[ChangeListener, BatchListener] = {}
 
     # ------------------------------------------------------------ plumbing
 
     def add_listener(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)
+
+    def add_batch_variant(self, listener: ChangeListener, many: BatchListener) -> None:
+        """`many(session, events)` does for a batch of changes what `listener` does for each (same rows,
+        same order), in fewer statements; used where the store writes many records in one transaction."""
+        self._batch_variants[listener] = many
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -117,6 +125,15 @@ class IncidentStore:
     def _notify(self, session: Session, event: ChangeEvent) -> None:
         for listener in self._listeners:
             listener(session, event)
+
+    def _notify_many(self, session: Session, events: list[ChangeEvent]) -> None:
+        for listener in self._listeners:
+            many = self._batch_variants.get(listener)
+            if many is not None:
+                many(session, events)
+            else:
+                for event in events:
+                    listener(session, event)
 
     # ------------------------------------------------------------ meta
 
@@ -308,6 +325,13 @@ class IncidentStore:
             self._notify(session, ChangeEvent("delete", before, None, actor))
             delete_row(session, row.id)
             session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == before.id))
+
+    def add_incoming(self, session: Session, incidents: list[Incident], actor: Actor) -> None:
+        """Records from the server that this store does not hold yet (a pulled page), in the caller's
+        transaction: projected and passed to every listener like imports, in a few statements per page."""
+        events = [ChangeEvent("import", None, inc, actor) for inc in incidents]
+        insert_new(session, [(event.after, event.after_json) for event in events])
+        self._notify_many(session, events)
 
     def remove_incoming(self, session: Session, draft: Incident, actor: Actor) -> None:
         """A draft deleted on another device, removed here in the caller's (sync) transaction with the same

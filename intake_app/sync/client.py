@@ -90,9 +90,11 @@ class SyncClient:
 
     # ------------------------------------------------------------ calls
 
-    def enroll(self, code: str, device_name: str, public_key: str) -> EnrollResponse:
-        return self._call("POST", "/enroll", EnrollResponse,
-                          json={"code": code, "device_name": device_name, "public_key": public_key})
+    def enroll(self, code: str, device_name: str, public_key: str, device_code: str | None = None) -> EnrollResponse:
+        body = {"code": code, "device_name": device_name, "public_key": public_key}
+        if device_code is not None:
+            body["device_code"] = device_code
+        return self._call("POST", "/enroll", EnrollResponse, json=body)
 
     def push(self, items: list[dict]) -> PushResponse:
         # Safe to repeat: every item carries its idempotency key.

@@ -8,14 +8,19 @@ the chain entries carry."""
 from __future__ import annotations
 
 import platform
+from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ..domain.workflow import Actor
 from ..security import audit_keys
+from ..security.audit import record_action_in
 from ..security.secrets import get_secret, set_secret
 from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
+
+ENROLLMENT_ACTOR = Actor("Enrollment with the sync server", "")
 
 
 class NotEnrolled(RuntimeError):
@@ -39,13 +44,38 @@ def audit_key(store: IncidentStore) -> Ed25519PrivateKey:
         return audit_keys.signing_key(session)[1]
 
 
-def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None = None, **client_options) -> int:
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: int
+    device_code: str
+    replaced_code: str = ""  # the code this device had, when the server found another device holding it
+
+    def message(self) -> str:
+        """What the user is told about the device code (empty when it stays as it was)."""
+        if not self.replaced_code:
+            return ""
+        return (f"Another computer of this district already makes report numbers with device code "
+                f"{self.replaced_code}, so the server gave this computer the code {self.device_code}. New report "
+                f"numbers use {self.device_code}; numbers already given out keep theirs.")
+
+
+def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None = None, **client_options) -> Enrolled:
     key = audit_key(store)
+    mine = store.device_code()
     with SyncClient(url, ca_bundle=ca_bundle, **client_options) as client:
-        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex())
+        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine)
     set_secret(_token_name(store), answer.token)
-    state.write(store, **{state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
-                          state.DEVICE_ID: str(answer.device_id), state.CURSOR: "0",
-                          state.DISTRICT: "" if answer.district is None else str(answer.district),
-                          state.HEADQUARTERS: "1" if answer.headquarters else ""})
-    return answer.device_id
+    with store.transaction() as session:
+        for name, value in {state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
+                            state.DEVICE_ID: str(answer.device_id), state.CURSOR: "0",
+                            state.DISTRICT: "" if answer.district is None else str(answer.district),
+                            state.HEADQUARTERS: "1" if answer.headquarters else ""}.items():
+            state.put(session, name, value)
+        # The code the server gave replaces ours in the same transaction as the enrollment: no number is made
+        # in between with a code another device of the district also uses.
+        given = answer.device_code or mine
+        replaced = store.replace_device_code_in(session, given) if given != mine else ""
+        if replaced:
+            record_action_in(session, None, "device code changed", ENROLLMENT_ACTOR,
+                             f"{replaced} -> {given}: {replaced} was already used by another computer of the district")
+    return Enrolled(answer.device_id, given, replaced)

@@ -27,6 +27,7 @@ from . import device, link_decisions_sync, state
 from .client import Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
+from .renumbering import number_taken_in, number_taken_note
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -149,6 +150,10 @@ def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) ->
                 take_back_in(session, store, result.server_incident)
                 report.notes.append(f"A draft deleted here ({_label_of(result.server_incident)}) had been changed on "
                                     "another device; the server kept it, so it is back here.")
+                report.conflicts += 1
+            elif result.outcome == "conflict" and result.number_taken:
+                number_taken_in(session, row.incident_id, result.number_taken)
+                report.notes.append(number_taken_note(result.number_taken))
                 report.conflicts += 1
             elif result.outcome == "conflict":
                 record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,

@@ -21,6 +21,7 @@ from ..storage.repository import ChangeEvent, IncidentStore
 from ..storage.tables import IncidentRow
 from . import state
 from .outbox import REMOTE_FLAG
+from .renumbering import held_here_in, wait_in
 
 SYNC_ACTOR = Actor("Sync from the server", "")
 
@@ -48,10 +49,15 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
             select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk))))
         pending.update(session.scalars(select(OutboxRow.incident_id).where(OutboxRow.incident_id.in_(chunk))))
         conflicted.update(session.scalars(select(SyncConflictRow.incident_id).where(SyncConflictRow.incident_id.in_(chunk))))
+    held_here = held_here_in(session, newest.values())  # its report number is held by another record here
     changed = 0
+    fresh: list[Incident] = []
     for inc in newest.values():
         known = local.get(inc.id)
         deletion = (inc.id, inc.version) in deleted
+        if inc.id in held_here and not deletion:
+            wait_in(session, inc, held_here[inc.id])
+            continue
         if known is not None and known[0] >= inc.version:
             continue  # our own change coming back, or older than what we hold
         if inc.id in conflicted:
@@ -65,11 +71,17 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
                 store.remove_incoming(session, from_dict(json.loads(known[1])), SYNC_ACTOR)
                 changed += 1
             continue  # a draft deleted before it ever reached this device: nothing to do
-        before = from_dict(json.loads(known[1])) if known is not None else None
-        write_row(session, inc, exists=known is not None)
-        store._notify(session, ChangeEvent("update" if before else "import", before, inc, SYNC_ACTOR))
+        if known is None:
+            fresh.append(inc)
+            continue
+        before = from_dict(json.loads(known[1]))
+        event = ChangeEvent("update", before, inc, SYNC_ACTOR)
+        write_row(session, inc, exists=True, record_json=event.after_json)
+        store._notify(session, event)
         changed += 1
-    return changed
+    # Records new here (all of them on a first sync): projected, indexed and audited a page at a time.
+    store.add_incoming(session, fresh, SYNC_ACTOR)
+    return changed + len(fresh)
 
 
 def apply_remote(store: IncidentStore, incidents: list[Incident]) -> int:

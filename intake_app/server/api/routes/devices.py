@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from ... import crud
+from ... import crud, device_codes
 from ...schemas import ERRORS, EnrollRequest, EnrollResponse
 from ..deps import SessionDep
 
@@ -17,4 +17,7 @@ def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
         device, token = crud.enroll(session, code=body.code, device_name=body.device_name, public_key=body.public_key)
     except crud.EnrollmentRefused as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
-    return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters)
+    # Devices older than the device-code registry send none: they keep theirs, unchecked.
+    code = device_codes.assign(session, device=device, wanted=body.device_code, now=crud.now()) if body.device_code else None
+    return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters,
+                          device_code=code)
