@@ -21,7 +21,7 @@ from ..domain.interchange import canonical_json, from_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
-from . import tokens
+from . import report_numbers, tokens
 from .schemas import AuditHeadIn, PushItem, PushResult
 from .tables import AuditHead, Change, Device, Enrollment, Push, ServerConflict, ServerIncident
 
@@ -172,6 +172,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     from .draft_deletions import deleted_versions
 
     gone = deleted_versions(session, [i for i in ids if i not in current])  # drafts deleted by another device
+    claims = report_numbers.Claims(session, [p.incident.report_number for p in parsed])
     at = now()
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
@@ -190,7 +191,11 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
         record = canonical_json(inc).decode("utf-8")
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
-        if cur is not None and cur.record_json == record:
+        if claims.held_by_another(inc.report_number, inc.id):
+            results.append(report_numbers.refuse(session, item=p.item, incident=inc, district=p.district, device=device,
+                                                 record=record, server_version=cur.version if cur else 0,
+                                                 holder=claims.holder[inc.report_number], at=at))
+        elif cur is not None and cur.record_json == record:
             results.append(PushResult(**base, outcome="unchanged", version=cur.version, seq=cur.last_seq or None))
         elif cur is not None and p.item.base_version != cur.version:
             conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
@@ -215,7 +220,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
                             "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})
             results.append(PushResult(**base, outcome="applied", version=inc.version))
             current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
+            claims.claim(inc.report_number, inc.id)
     _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)
+    claims.write(session, at)
     if not repeated:
         return results
     # Core on the table (not the ORM's bulk insert): a plain executemany, no per-row bookkeeping.
@@ -239,7 +246,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
     if not changes:
         return
     rows = [{k: v for k, v in c.items() if k != "_result"} for c in changes]
-    seqs = session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
+    seqs = _insert_changes(session, rows)
     newest: dict[str, int] = {}
     for change, seq in zip(changes, seqs, strict=True):
         results[change["_result"]].seq = seq
@@ -262,6 +269,21 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
     session.execute(update(ServerConflict).where(ServerConflict.device_id == device.id,
                                                  ServerConflict.incident_id.in_(list(newest)),
                                                  ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
+
+
+_DRAW_SEQS = text("SELECT nextval(pg_get_serial_sequence('changes', 'seq')) FROM generate_series(1, :n)")
+
+
+def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
+    """Writes the change-log rows; returns their seq numbers in the rows' order. On PostgreSQL the numbers are
+    drawn first (one query) and the rows written with a plain executemany: an INSERT ... RETURNING of 500 rows
+    goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
+    of a push's database time). The change-log lock is held, so numbers drawn in order commit in order."""
+    if session.get_bind().dialect.name != "postgresql":
+        return session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
+    seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
+    session.connection().execute(insert(Change.__table__), [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
+    return seqs
 
 
 # ---------------------------------------------------------------- pull

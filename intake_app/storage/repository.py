@@ -7,7 +7,6 @@ its entry, the sync outbox queues the change), so a change and its consequences 
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.catalogue import Catalogue, default_catalogue
+from ..domain.device_codes import DEVICE_ALPHABET, is_device_code, random_device_code
 from ..domain.enums import Status
 from ..domain.interchange import canonical_json, from_dict, to_dict
 from ..domain.preservation import with_deadlines
@@ -31,8 +31,6 @@ from .projection_batch import insert_new
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
-# Device codes avoid letters and digits people confuse (O/0, I/1, S/5...).
-DEVICE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXY346789"
 DEVICE_CODE = "device_code"  # meta key
 
 # Core statements for what every save does (table-level, compiled once): the ORM's unit of work would cost
@@ -158,9 +156,18 @@ class IncidentStore:
         conn = session.connection()
         code = conn.scalar(_READ_META, {"key": DEVICE_CODE})
         if code is None:
-            code = "".join(secrets.choice(DEVICE_ALPHABET) for _ in range(3))
+            code = random_device_code()
             conn.execute(insert(_META), {"key": DEVICE_CODE, "value": code})
         return code
+
+    def replace_device_code_in(self, session: Session, code: str) -> str:
+        """Report numbers made from now on use `code` (numbers already handed out keep theirs), in the caller's
+        transaction; returns the code it replaces. Only sync calls it, with a code the server gave this device."""
+        if not is_device_code(code):
+            raise StoreError(f"device_code: {code!r} is not a device code (three of {DEVICE_ALPHABET}).")
+        previous = self._device_code_in(session)
+        session.connection().execute(update(_META).where(_META.c.key == DEVICE_CODE).values(value=code))
+        return previous
 
     def settings(self) -> StationSettings:
         with self.reading() as session:
