@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
@@ -26,10 +27,14 @@ def _application(argv: list[str] | None) -> QApplication:
     return app
 
 
-def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None):
-    """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up."""
+def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try: Future | None = None):
+    """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up.
+    `first_try`: an opening already under way (run() starts it on a worker thread); its outcome is the first."""
     while True:
         try:
+            if first_try is not None:
+                attempt, first_try = first_try, None
+                return attempt.result()
             return open_store(data_dir, passphrase=passphrase)
         except StoreOpenError as exc:
             if exc.reason not in ASK_AGAIN:
@@ -52,15 +57,20 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
     install_crash_handler(pathlib.Path(data_dir), lambda report: show_crash_dialog(report) if running[0] else None)
-    install_language("", app)  # the system's language for the passphrase prompt; the station's once it is open
-    store = open_with_prompts(pathlib.Path(data_dir), passphrase)
+    # Start-up speed (issue 8): the store opens on a worker thread (the key's derivation, the schema check, the
+    # features' one-time checks) while this thread imports the window's modules. A problem is handled just as
+    # before, here: the passphrase prompt, or the message.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-open") as opener:
+        opening = opener.submit(open_store, pathlib.Path(data_dir), passphrase=passphrase)
+        from .main_window import MainWindow  # built after the translations are installed
+        from .security_feature import install_signed_in
+        from .sign_in import sign_in_or_first_run
+        from .tasks import TaskRunner
+
+        store = open_with_prompts(pathlib.Path(data_dir), passphrase, opening)
     if store is None:
         return 1
     install_language(store.settings().language, app)
-    from .main_window import MainWindow  # built after the translations are installed
-    from .security_feature import install_signed_in
-    from .sign_in import sign_in_or_first_run
-    from .tasks import TaskRunner
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
     actor = sign_in_or_first_run(store, runner=runner)  # issue 6: nobody sees the records before signing in
