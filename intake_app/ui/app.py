@@ -57,6 +57,7 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
     install_crash_handler(pathlib.Path(data_dir), lambda report: show_crash_dialog(report) if running[0] else None)
+    install_language("", app)  # the system's language for the passphrase prompt; the station's once it is open
     # Start-up speed (issue 8): the store opens on a worker thread (the key's derivation, the schema check, the
     # features' one-time checks) while this thread imports the window's modules. A problem is handled just as
     # before, here: the passphrase prompt, or the message.
