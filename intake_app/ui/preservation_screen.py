@@ -76,7 +76,9 @@ class PreservationModel(QAbstractTableModel):
                 if days is None:
                     return QCoreApplication.translate("PreservationScreen", "unknown start")
                 if days < 0:
-                    return QCoreApplication.translate("PreservationScreen", "%1 days OVERDUE").replace("%1", str(-days))
+                    # Whole days past the deadline (5 days and an hour is 5, where -days_left would say 6).
+                    past = (self.clock() - a.deadline).days
+                    return QCoreApplication.translate("PreservationScreen", "%1 days OVERDUE").replace("%1", str(past))
                 return QCoreApplication.translate("PreservationScreen", "%1 days").replace("%1", str(days))
             return (
                 format_datetime(a.deadline) if a.deadline else "—",
