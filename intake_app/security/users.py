@@ -22,6 +22,7 @@ from ..domain.workflow import Actor
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import SignInFailureRow, UserRow
+from .audit import record_action_in
 
 SUPERVISOR, REVIEWER, ADMINISTRATOR = "supervisor", "reviewer", "administrator"
 ROLES = (SUPERVISOR, REVIEWER, ADMINISTRATOR)
@@ -117,6 +118,9 @@ def create_first_administrator(store: IncidentStore, star: str, name: str, passp
             raise PermissionError("An administrator exists already; ask them to add you.")
         session.add(UserRow(star=star.strip(), name=name.strip(), role=ADMINISTRATOR,
                             pass_hash=hash_passphrase(passphrase), active=True, created_at=_now()))
+        # Who manages users is a decision like any other: in the audit trail, attributed (no passphrase in it).
+        record_action_in(session, None, "user_added", Actor(name.strip(), star.strip(), ADMINISTRATOR),
+                         f"star {star.strip()} as {ADMINISTRATOR} (first user of the station)")
     return User(star.strip(), name.strip(), ADMINISTRATOR, True)
 
 
@@ -134,6 +138,7 @@ def add_user(store: IncidentStore, admin: Actor, star: str, name: str, role: str
             raise ValueError(f"star: a user with star {star.strip()} exists already")
         session.add(UserRow(star=star.strip(), name=name.strip(), role=role,
                             pass_hash=hash_passphrase(passphrase), active=True, created_at=_now()))
+        record_action_in(session, None, "user_added", admin, f"star {star.strip()} as {role}")
     return User(star.strip(), name.strip(), role, True)
 
 
@@ -147,6 +152,7 @@ def set_active(store: IncidentStore, admin: Actor, star: str, active: bool) -> N
         if row is None:
             raise LookupError(f"No user with star {star}")
         row.active = active
+        record_action_in(session, None, "user_enabled" if active else "user_disabled", admin, f"star {star}")
     if not active:
         _signed_in.get(store, set()).discard(star)
 
@@ -163,6 +169,7 @@ def set_passphrase(store: IncidentStore, admin: Actor, star: str, passphrase: st
         failures = session.get(SignInFailureRow, star)
         if failures is not None:
             session.delete(failures)
+        record_action_in(session, None, "user_passphrase_reset", admin, f"star {star}")
 
 
 def _now() -> datetime:
