@@ -38,5 +38,6 @@ def test_the_receipt_holds_no_internal_details():
     inc = incident_with(agents=2)
     _, text = _text(build_receipt(inc, GENERATED))
     for secret in (inc.narrative[:30], inc.agents[0].badge, inc.agents[0].vehicle.plate, inc.footage[0].sha256,
-                   inc.supervisor.name, inc.reporting_party.name):
+                   inc.supervisor.name, inc.reporting_party.name, inc.reporting_party.phone,
+                   inc.reporting_party.address):
         assert secret not in text
