@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -146,27 +147,46 @@ def launch(args: list[str], env: dict[str, str]) -> tuple[float, str]:
             proc.wait()
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def test_start_up_with_100k_incidents_beside_a_bare_window(big_store):
-    env = {k: v for k, v in os.environ.items() if k not in ("INTAKE_DATA_DIR",)}
-    env |= {"QT_QPA_PLATFORM": "offscreen", "INTAKE_PASSPHRASE": PASSPHRASE}
+    env = {k: v for k, v in os.environ.items() if k not in ("INTAKE_DATA_DIR", "PYTHONDONTWRITEBYTECODE")}
+    # Bytecode compiled once and kept (under .benchmarks/), as for an installed app: a wheel or the PyInstaller
+    # bundle ships it. With PYTHONDONTWRITEBYTECODE (set in some shells) every launch compiled the app's ~95
+    # modules again, which the bare window (site-packages only, compiled at install) never pays.
+    env |= {"QT_QPA_PLATFORM": "offscreen", "INTAKE_PASSPHRASE": PASSPHRASE,
+            "PYTHONPYCACHEPREFIX": str(ROOT / ".benchmarks" / "pycache")}
     ours_cmd = [sys.executable, "-c", OURS, "--data-dir", str(big_store)]
     bare_cmd = [sys.executable, "-c", BARE_WINDOW]
     launch(ours_cmd, env)  # warm-up: page cache and .pyc files, as on a PC that has run the app before
     launch(bare_cmd, env)
-    ours, bare, lines = [], [], []
+    ours, bare, lines, ours_cpu, bare_cpu = [], [], [], [], []
     for _ in range(LAUNCHES):  # interleaved, so both see the same machine load
+        before = children_cpu()
         seconds, line = launch(ours_cmd, env)
+        ours_cpu.append(children_cpu() - before)
         ours.append(seconds)
         lines.append(line)
+        before = children_cpu()
         bare.append(launch(bare_cmd, env)[0])
+        bare_cpu.append(children_cpu() - before)
     ours_s, bare_s = statistics.median(ours), statistics.median(bare)
     print(f"\nStart-up to a usable window, median of {LAUNCHES} launches (offscreen, {SIZE:,} incidents)")
     print(f"  intake main window, first page listed  {ours_s * 1000:8.0f} ms   (app's own probe: {lines[-1]})")
     print(f"  bare PySide6 window                    {bare_s * 1000:8.0f} ms")
     print(f"  ratio {ours_s / bare_s:.2f}x (target <= {TARGET_RATIO}x); target < {TARGET_SECONDS} s")
+    # CPU time (user + system, launch to exit) hardly depends on what else the machine runs: a steadier view.
+    print(f"  CPU per launch: intake {statistics.median(ours_cpu) * 1000:.0f} ms, "
+          f"bare {statistics.median(bare_cpu) * 1000:.0f} ms")
     assert "rows=" in lines[-1] and not lines[-1].endswith("rows=0")
     assert ours_s < TARGET_SECONDS, f"start-up took {ours_s:.2f} s (target < {TARGET_SECONDS} s)"
     if ours_s / bare_s > TARGET_RATIO:
-        # Reported on issue 8: the absolute target above holds; the ratio to an 81 ms bare window does not
-        # (SQLAlchemy, the users store and the key derivation alone cost several times that).
+        # Reported on issue 8. Measured 6.1x (wall) and 7.4x (CPU) on a loaded 2-core machine, from 11-12x before
+        # the heavy modules moved to first use and the store opened beside the window's imports. What is left
+        # is needed for the first page: importing SQLAlchemy alone takes about 2.5x a bare window's whole CPU
+        # time, then the passphrase's key derivation (scrypt), the first ORM queries (mapper set-up), the app's
+        # own modules (store, domain, main window) and laying out the first page.
         pytest.xfail(f"start-up is {ours_s / bare_s:.1f}x a bare window (target <= {TARGET_RATIO}x): known miss")
