@@ -133,9 +133,8 @@ class PreservationScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._selection_changed()
-        # Start-up speed (issue 8): nothing is read before the screen is first shown, so the incident list
-        # has the database to itself at start-up.
-        self._stale = True
+        # Start-up speed (issue 8): nothing is read before the screen is shown, so the incident list has the
+        # database to itself at start-up.
         self.page_size, self._pages = FIRST_PAGE, 1  # the soonest deadlines; "Show more" lists another page
 
     def selected(self) -> PreservationAlert | None:
@@ -150,7 +149,6 @@ class PreservationScreen(QWidget):
             self.evidence_id.setText(alert.evidence_id)
 
     def refresh(self) -> None:
-        self._stale = False
         store, limit = self._store, self.page_size * self._pages
         self._runner.run(lambda: alert_page(store, limit=limit), self._loaded, self._failed)
 
@@ -160,8 +158,9 @@ class PreservationScreen(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self.refresh()
+        # Read again each time the screen is shown (a few milliseconds, off the GUI thread): records saved,
+        # synced or marked elsewhere and a retention changed in Settings show without pressing Refresh.
+        self.refresh()
 
     def _loaded(self, page: AlertPage) -> None:
         self.model.set_rows(page.alerts)

@@ -1,4 +1,5 @@
-"""Settings: the station's district and the interface language (kept in the encrypted store) and the data
+"""Settings: the station's district, its footage retention and the interface language (kept in the encrypted
+store) and the data
 folder (kept by intake_app.paths in a small config file, used at the next start by the app and the CLI).
 A new language shows from the next start (see ui/restart.py for why); the main window offers to restart. No supervisor here:
 records name the user who is signed in (issue 6), never a name typed once into a shared PC's settings."""
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,11 @@ class SettingsDialog(QDialog):
         for d in DISTRICTS:
             self.district.addItem(self.tr("District %1").replace("%1", str(d)), d)
         self.district.setCurrentIndex(max(0, self.district.findData(settings.district)))
+        # Body-worn and in-car footage is purged this many days after recording unless a hold is made: the
+        # preservation deadlines (and their alert list) follow it.
+        self.retention = QSpinBox()
+        self.retention.setRange(1, 3650)
+        self.retention.setValue(settings.retention_days)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
         for code, name in LANGUAGE_NAMES:
@@ -59,6 +66,8 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         for text, field, name in ((self.tr("Station &district:"), self.district, self.tr("Station district")),
+                                  (self.tr("Footage &retention (days):"), self.retention,
+                                   self.tr("Footage retention in days")),
                                   (self.tr("&Language:"), self.language, self.tr("Language")),
                                   (self.tr("Data &folder:"), self.data_dir, self.tr("Data folder"))):
             label = QLabel(text)
@@ -83,7 +92,7 @@ class SettingsDialog(QDialog):
 
     def result_settings(self) -> StationSettings:
         return dataclasses.replace(self._settings, district=self.district.currentData(),
-                                   language=self.language.currentData())
+                                   retention_days=self.retention.value(), language=self.language.currentData())
 
     def accept(self) -> None:
         if self.data_dir.text() != self._initial_dir:

@@ -1568,6 +1568,14 @@ Entregue este archivo a su administrador.</translation>
         <translation>Distrito de la estación</translation>
     </message>
     <message>
+        <source>Footage &amp;retention (days):</source>
+        <translation>&amp;Retención de grabaciones (días):</translation>
+    </message>
+    <message>
+        <source>Footage retention in days</source>
+        <translation>Retención de grabaciones en días</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>

@@ -149,3 +149,19 @@ def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_m
     assert (who, "footage[0].preservation_status", "requested") in changes
     assert (who, "footage[0].preservation_status", "preserved") in changes
     assert (who, "footage[0].evidence_id", "EVD-2026-4243") in changes
+
+
+def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, store, actor, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    due = _footage_due(store, actor, 20)
+    dialog = window.open_settings()
+    assert dialog.retention.value() == 90
+    dialog.retention.setValue(30)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert store.settings().retention_days == 30
+    screen = window.preservation_screen
+    window.tabs.setCurrentWidget(screen)  # shown: read again, no Refresh needed
+    [alert] = screen.model.rows
+    assert alert.deadline == due.footage[0].start + timedelta(days=30)
+    assert screen.model.index(0, 1).data() == "9 days"
