@@ -123,6 +123,13 @@ def conflicts(store: IncidentStore) -> list[tuple[Incident, Incident]]:
         return [(from_dict(json.loads(r.mine_json)), from_dict(json.loads(r.theirs_json))) for r in rows]
 
 
+def deleted_theirs(store: IncidentStore) -> set[str]:
+    """Incidents whose open conflict is with a deletion: another device deleted the draft this one edited
+    (taking theirs deletes it here; keeping mine restores it everywhere)."""
+    with store.reading() as session:
+        return set(session.scalars(select(SyncConflictRow.incident_id).where(SyncConflictRow.theirs_deleted.is_(True))))
+
+
 def keep_mine(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
     """Our version wins: saved on top of theirs (version theirs + 1) and queued; theirs stays in the
     server's history and conflicts table."""

@@ -37,6 +37,7 @@ class ConflictsScreen(QWidget):
         super().__init__(parent)
         self.store, self.runner, self.actor, self.on_resolved = store, runner, actor, on_resolved
         self.conflicts: list = []
+        self.deleted: set[str] = set()  # conflicts whose other side deleted the draft
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show)
         self.mine, self.theirs = QPlainTextEdit(), QPlainTextEdit()
@@ -48,6 +49,7 @@ class ConflictsScreen(QWidget):
         self.take.clicked.connect(lambda: self._resolve(remote.take_theirs))
         self.hint = QLabel(self.tr("Both versions are kept until you choose. Nothing is merged silently."))
         self.differences = QLabel()
+        self.differences.setWordWrap(True)  # a deletion's explanation is a sentence, not a list of fields
         versions = QHBoxLayout()
         for title, view in ((self.tr("Mine (this computer)"), self.mine), (self.tr("Theirs (the server)"), self.theirs)):
             column = QVBoxLayout()
@@ -67,14 +69,16 @@ class ConflictsScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.runner.run(lambda: remote.conflicts(self.store), self._loaded)
+        self.runner.run(lambda: (remote.conflicts(self.store), remote.deleted_theirs(self.store)), self._loaded)
 
-    def _loaded(self, conflicts) -> None:
-        self.conflicts = conflicts
+    def _loaded(self, loaded) -> None:
+        self.conflicts, self.deleted = loaded
+        conflicts = self.conflicts
         self.list.clear()
         for mine, theirs in conflicts:
-            QListWidgetItem(self.tr("%1 — yours v%2, server's v%3").replace("%1", mine.report_number or mine.id)
-                            .replace("%2", str(mine.version)).replace("%3", str(theirs.version)), self.list)
+            text = (self.tr("%1 — yours v%2, deleted on another device") if mine.id in self.deleted
+                    else self.tr("%1 — yours v%2, server's v%3").replace("%3", str(theirs.version)))
+            QListWidgetItem(text.replace("%1", mine.report_number or mine.id).replace("%2", str(mine.version)), self.list)
         if conflicts:
             self.list.setCurrentRow(0)
         else:
@@ -88,6 +92,10 @@ class ConflictsScreen(QWidget):
             mine, theirs = self.conflicts[row]
             self.mine.setPlainText(_version_text(mine))
             self.theirs.setPlainText(_version_text(theirs))
+            if mine.id in self.deleted:  # the right-hand side is the draft as it was when it was deleted
+                self.differences.setText(self.tr("Another device deleted this draft (theirs shows it as it was deleted). "
+                                                 "Take theirs deletes it here too; Keep mine keeps your version everywhere."))
+                return
             a, b = to_dict(mine), to_dict(theirs)
             differ = [k for k in a if k not in ("updated_at", "version") and a.get(k) != b.get(k)]
             self.differences.setText(self.tr("Different: %1").replace("%1", ", ".join(differ) or self.tr("nothing but the save time")))

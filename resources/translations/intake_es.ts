@@ -115,8 +115,16 @@
         <translation>La del servidor</translation>
     </message>
     <message>
+        <source>%1 — yours v%2, deleted on another device</source>
+        <translation>%1 — suya v%2, borrado en otra computadora</translation>
+    </message>
+    <message>
         <source>%1 — yours v%2, server&apos;s v%3</source>
         <translation>%1 — suya v%2, del servidor v%3</translation>
+    </message>
+    <message>
+        <source>Another device deleted this draft (theirs shows it as it was deleted). Take theirs deletes it here too; Keep mine keeps your version everywhere.</source>
+        <translation>Otra computadora borró este borrador (la del servidor lo muestra tal como se borró). «Tomar la del servidor» lo borra también aquí; «Conservar la mía» mantiene su versión en todas partes.</translation>
     </message>
     <message>
         <source>Different: %1</source>

@@ -73,3 +73,28 @@ def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, wi
     assert remote.conflicts(b) == [] and screen.list.count() == 0
     assert sync_once(b).ok
     assert sync_once(a).ok and a.get(original.id).narrative == "Station B's account."
+
+
+def test_a_conflict_with_a_deletion_says_so_and_taking_theirs_deletes_the_draft(make_device, window_for, qtbot):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    sync_once(a)
+    sync_once(b)
+    a.delete_draft(draft.id, ACTOR)
+    sync_once(a)
+    mine = b.get(draft.id)
+    mine.narrative = "Station B kept writing."
+    b.save(mine, ACTOR)
+    sync_once(b)
+
+    window = window_for(b)
+    window.show()
+    screen = window.sync_controller.open_conflicts()
+    assert "deleted on another device" in screen.list.item(0).text()
+    assert screen.differences.text().startswith("Another device deleted this draft")
+    assert "Station B kept writing." in screen.mine.toPlainText()
+    window.grab().save("/tmp/sync_conflict_deleted.png")
+    screen.take.click()
+    qtbot.waitUntil(lambda: screen.list.count() == 0)
+    assert b.find(draft.id) is None and remote.conflicts(b) == []
