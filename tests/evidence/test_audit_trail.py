@@ -124,3 +124,16 @@ def test_a_rolled_back_first_action_leaves_every_later_entry_verifiable(store, a
     assert verify(store).ok, verify(store).problems
     with store.reading() as session:
         assert len(public_keys(session)) == 1
+
+
+def test_entries_name_the_device_code_the_store_has_now(store, actor):
+    # The audit identity is cached per store; the device code is not (enrollment may replace it meanwhile).
+    first = store.save(make_incident(), actor)
+    new = "XYW" if store.device_code() != "XYW" else "XYV"
+    with store.transaction() as session:
+        old = store.replace_device_code_in(session, new)
+    second = store.save(make_incident(), actor)
+    [before] = audit.entries_for(store, first.id)
+    [after] = audit.entries_for(store, second.id)
+    assert f"device {old}," in before.machine
+    assert f"device {new}," in after.machine and new != old
