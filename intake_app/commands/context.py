@@ -75,6 +75,23 @@ class CliContext:
             return Actor(s.supervisor_name, s.supervisor_star)
         return Actor(os.environ.get("INTAKE_ACTOR") or f"{getpass.getuser()} (CLI)", os.environ.get("INTAKE_ACTOR_STAR", "0"))
 
+    def viewer(self, star: str | None = None) -> Actor | None:
+        """Who is reading (issue 6): the user who signed in with `--as STAR` (or INTAKE_USER) and their
+        passphrase, or None when nobody did, and then the reporting party stays masked. Unlike `actor`, it
+        never falls back to the station's settings or the OS account: those prove nobody's identity, so
+        they get no role. A wrong passphrase is a usage error (exit 2) raised before anything is printed."""
+        from ..security.users import has_users
+
+        explicit = (star or "").strip()
+        if not has_users(self.store):
+            if explicit:
+                raise UsageError(f"--as: this station has no users yet, so star {explicit} cannot sign in. "
+                                 "Its administrator creates them: intake users add --star N --name NAME --role ROLE")
+            return None  # INTAKE_USER set for a station that has no users yet: nobody to sign in as
+        if not (explicit or os.environ.get("INTAKE_USER", "").strip()):
+            return None
+        return self.actor(star=explicit or None)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.engine.dispose()

@@ -1,4 +1,12 @@
-"""Records on the command line: import, export, list, show, demo."""
+"""Records on the command line: import, export, list, show, demo.
+
+The reporting party (issue 6): `show` masks its name, phone and address exactly as the app does, unless the
+reader signs in (`--as STAR` or INTAKE_USER, passphrase prompt or INTAKE_USER_PASSPHRASE) as someone the core's
+rule (`security/privacy.py`) lets see it. `export` is a complete, lossless copy, so it is refused unless the
+signed-in user may see the reporting party of every record it carries; each such record's export is in the
+audit trail. A station without users has nobody who can sign in: there, show masks and export refuses
+records that carry a reporting party.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +19,17 @@ from ..domain.demo import demo_incidents
 from ..domain.enums import Status, label
 from ..domain.interchange import dumps, loads, to_dict
 from ..domain.records import Incident
+from ..domain.workflow import Actor
+from ..security.audit import record_action_in
+from ..security.privacy import carries_reporting_party, for_viewer, hidden_from, masked
+from ..security.users import has_users
 from ..storage.queries import IncidentFilter, IncidentSummary
 from .context import CliContext, UsageError
 
 CHICAGO = ZoneInfo("America/Chicago")
+WHO_SEES = "only the supervisor who entered the record and reviewers see them"
+SIGN_IN_HELP = ("sign in as this star (default: INTAKE_USER); the passphrase is asked for, or read from "
+                "INTAKE_USER_PASSPHRASE")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("ref", nargs="?", help="incident UUID or report number")
     which.add_argument("--all", action="store_true", help="every incident")
     p.add_argument("--out", type=Path, required=True, help="output file (- for standard output)")
+    p.add_argument("--as", dest="as_star", metavar="STAR",
+                   help=f"{SIGN_IN_HELP}. Needed when a record carries a reporting party's name, phone or address: "
+                        "the export is a complete copy, for a reviewer or the supervisor who entered the records")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("list", help="list incidents")
@@ -37,9 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="show one incident (UUID or report number)")
+    p = sub.add_parser("show", help="show one incident (UUID or report number); the reporting party is masked "
+                                    "unless you sign in with --as")
     p.add_argument("ref")
     p.add_argument("--json", action="store_true", help="print the full record as JSON")
+    p.add_argument("--as", dest="as_star", metavar="STAR",
+                   help=f"{SIGN_IN_HELP}. The reporting party's name, phone and address are shown to the "
+                        "supervisor who entered the record and to reviewers; masked for everyone else")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("demo", help="fill the store with synthetic incidents, clearly marked as demo data")
@@ -61,18 +83,45 @@ def cmd_import(args, ctx: CliContext) -> int:
 
 
 def cmd_export(args, ctx: CliContext) -> int:
-    if args.all:
-        incidents: list[Incident] | Incident = ctx.store.all()
-    else:
-        incidents = ctx.store.get(args.ref)
-    text = dumps(incidents) + "\n"
-    if str(args.out) == "-":
-        ctx.out.write(text)
-    else:
-        args.out.write_text(text, encoding="utf-8")
-        count = len(incidents) if isinstance(incidents, list) else 1
-        print(f"exported {count} incident(s) to {args.out}", file=ctx.err)
+    viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
+    incidents = ctx.store.all() if args.all else [ctx.store.get(args.ref)]
+    carrying = [inc for inc in incidents if carries_reporting_party(inc)]
+    if carrying:
+        _may_export(ctx, viewer, carrying, len(incidents))
+    text = dumps(incidents if args.all else incidents[0]) + "\n"
+    to_stdout = str(args.out) == "-"
+    # The audit entries and the file go together: a file that cannot be written rolls its entries back.
+    with ctx.store.transaction() as session:
+        for inc in carrying:
+            record_action_in(session, inc.id, "export", viewer,
+                             f"with the reporting party, to {'standard output' if to_stdout else args.out.name}")
+        if to_stdout:
+            ctx.out.write(text)
+        else:
+            try:
+                args.out.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"--out: cannot write {args.out}: {exc.strerror}; nothing was exported") from exc
+    if not to_stdout:
+        print(f"exported {len(incidents)} incident(s) to {args.out}", file=ctx.err)
     return 0
+
+
+def _may_export(ctx: CliContext, viewer: Actor | None, carrying: list[Incident], total: int) -> None:
+    """Refuses (exit 2, nothing written) unless the signed-in user may see every reporting party exported."""
+    which = ("this incident carries" if total == 1 else f"{len(carrying)} of these {total} incidents carry") + \
+        " a reporting party's name, phone or address, and an export is a complete copy"
+    if viewer is None:
+        if not has_users(ctx.store):
+            raise UsageError(f"export: {which}; {WHO_SEES}, and this station has no users yet, so nobody can sign "
+                             "in. Its administrator creates them first: intake users add --star N --name NAME "
+                             "--role ROLE. Nothing was written.")
+        raise UsageError(f"export: {which}; {WHO_SEES}. Sign in: intake export ... --as STAR. Nothing was written.")
+    refused = hidden_from(viewer, carrying)
+    if refused:
+        numbers = ", ".join(inc.report_number or inc.id for inc in refused[:10]) + (", ..." if len(refused) > 10 else "")
+        raise UsageError(f"--as: star {viewer.star} ({viewer.role}) may not see the reporting party of "
+                         f"{len(refused)} incident(s) ({numbers}): {WHO_SEES}. Nothing was written.")
 
 
 def _summary_dict(s: IncidentSummary) -> dict:
@@ -99,16 +148,32 @@ def cmd_list(args, ctx: CliContext) -> int:
 
 
 def cmd_show(args, ctx: CliContext) -> int:
+    viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
     inc = ctx.store.get(args.ref)
+    # The same rule and the same mask as the app's incident view; nobody signed in = nobody with a role.
+    shown = for_viewer(viewer, inc) if viewer is not None else masked(inc)
+    note = _masked_note(ctx, viewer, args.ref) if shown is not inc and carries_reporting_party(inc) else ""
     if args.json:
-        json.dump(to_dict(inc), ctx.out, ensure_ascii=False, indent=2)
+        json.dump(to_dict(shown), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")
+        if note:  # standard output stays the record alone, for scripts
+            print(note, file=ctx.err)
         return 0
     from ..domain.summary import summary_lines
 
-    for line in summary_lines(inc, catalogue=ctx.store.catalogue):
+    for line in summary_lines(shown, catalogue=ctx.store.catalogue, reporting_party_note=note):
         print(line, file=ctx.out)
     return 0
+
+
+def _masked_note(ctx: CliContext, viewer: Actor | None, ref: str) -> str:
+    said = f"The reporting party's name, phone and address are masked ({WHO_SEES})."
+    if viewer is not None:
+        return f"{said} You are signed in as star {viewer.star} ({viewer.role})."
+    if not has_users(ctx.store):
+        return (f"{said} This station has no users yet, so nobody can sign in; its administrator creates them "
+                "first: intake users add --star N --name NAME --role ROLE")
+    return f"{said} To see them, sign in: intake show {ref} --as STAR"
 
 
 def cmd_demo(args, ctx: CliContext) -> int:

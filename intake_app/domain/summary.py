@@ -32,7 +32,9 @@ class SummaryWords:
 
 
 def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_reporting_party: bool = True,
-                  words: SummaryWords | None = None) -> list[str]:
+                  words: SummaryWords | None = None, reporting_party_note: str = "") -> list[str]:
+    """The record as lines of text. `reporting_party_note` goes right under the reporting party (the command
+    line says there that, and why, it is masked)."""
     catalogue = catalogue or default_catalogue()
     w = words or SummaryWords()
     tz = ZoneInfo(inc.timezone)
@@ -67,6 +69,8 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
                            sharing=t("CONFIDENTIAL") if rp.confidential else t("may be shared")))
         else:
             lines.append(t("Reporting party: (hidden)"))
+        if reporting_party_note:
+            lines.append("  " + reporting_party_note)
     lines += ["", t("Narrative:"), inc.narrative or t("(empty)"), "", t("Agents ({count}):", count=len(inc.agents))]
     for i, a in enumerate(inc.agents, 1):
         vehicle = ""

@@ -39,3 +39,16 @@ def masked(incident: Incident) -> Incident:
 
 def for_viewer(actor: Actor, incident: Incident) -> Incident:
     return incident if may_see_reporting_party(actor, incident) else masked(incident)
+
+
+def carries_reporting_party(incident: Incident) -> bool:
+    """Whether the record names, reaches or locates its reporting party (what `masked` hides); language,
+    consent and the confidential flag identify nobody."""
+    party = incident.reporting_party
+    return party is not None and bool(party.name or party.phone or party.address)
+
+
+def hidden_from(actor: Actor, incidents: list[Incident]) -> list[Incident]:
+    """The incidents whose reporting party this actor may not see: what a complete copy of them
+    (an export) must not be handed to them for."""
+    return [inc for inc in incidents if carries_reporting_party(inc) and not may_see_reporting_party(actor, inc)]
