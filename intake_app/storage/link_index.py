@@ -56,6 +56,28 @@ def index_incident(conn: Connection, inc: Incident, *, fresh: bool = False) -> N
         cursor.close()
 
 
+def index_new(conn: Connection, incidents: list[Incident]) -> None:
+    """`index_incident(fresh=True)` for many new records at once (a pulled page): the same rows, one
+    executemany per table. Place ids are handed out after the current largest, as SQLite would."""
+    cursor = conn.connection.cursor()
+    try:
+        idents = [(inc.id, i.kind, i.value, i.state, i.display) for inc in incidents for i in identifiers_of(inc)]
+        if idents:
+            cursor.executemany(
+                "INSERT INTO incident_identifiers (incident_id, kind, value, state, display) VALUES (?, ?, ?, ?, ?)",
+                idents)
+        placed = [(inc.id, place) for inc in incidents if (place := _place(inc)) is not None]
+        if placed:
+            first = (cursor.execute("SELECT max(place_id) FROM incident_places").fetchone()[0] or 0) + 1
+            cursor.executemany("INSERT INTO incident_places (place_id, incident_id) VALUES (?, ?)",
+                               [(first + n, incident_id) for n, (incident_id, _place_) in enumerate(placed)])
+            cursor.executemany(f"INSERT INTO {PLACE_INDEX} (id, min_lat, max_lat, min_lon, max_lon, min_t, max_t) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [(first + n, lat, lat, lon, lon, t, t) for n, (_id, (lat, lon, t)) in enumerate(placed)])
+    finally:
+        cursor.close()
+
+
 def unindex_incident(conn: Connection, incident_id: str) -> None:
     conn.execute(delete(IDENTIFIERS).where(IDENTIFIERS.c.incident_id == incident_id))
     place_id = conn.scalar(select(PLACES.c.place_id).where(PLACES.c.incident_id == incident_id))

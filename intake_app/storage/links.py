@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from . import link_tables  # noqa: F401  (declares the tables on Base)
-from .link_index import index_incident, needs_reindex, unindex_incident
+from .link_index import index_incident, index_new, needs_reindex, unindex_incident
 from .repository import ChangeEvent, IncidentStore
 
 
@@ -22,5 +22,15 @@ def on_change(session: Session, event: ChangeEvent) -> None:
         index_incident(conn, event.after, fresh=event.before is None)
 
 
+def on_changes(session: Session, events: list[ChangeEvent]) -> None:
+    """The batch form of on_change (IncidentStore.add_incoming): new records indexed a page at a time."""
+    if all(event.before is None and event.after is not None for event in events):
+        index_new(session.connection(), [event.after for event in events])
+        return
+    for event in events:
+        on_change(session, event)
+
+
 def install(store: IncidentStore) -> None:
     store.add_listener(on_change)
+    store.add_batch_variant(on_change, on_changes)
