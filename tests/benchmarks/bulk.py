@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -54,42 +55,57 @@ def private_keyring() -> Iterator[None]:
 
 
 class _Statements:
-    """Stands in for the session and connection that write_row and index_incident are given: keeps each
-    statement with its parameters, grouped by statement, in the order first seen (parents before children)."""
+    """Stands in for the session, connection and driver cursor that write_row and index_incident are given:
+    keeps each INSERT with its parameters, grouped by statement in the order first seen (parents before
+    children), answers the two things they read (the next search rowid, the new place id) as SQLite will,
+    and refuses anything else loudly, so a change in how the store writes shows up here, not as wrong rows."""
 
-    def __init__(self, next_search_rowid: int, next_place_id: int):
-        self.core: dict[tuple, tuple[object, list[dict]]] = {}  # SQLAlchemy statements (write_row)
-        self.driver: dict[str, list[tuple]] = {}  # driver SQL (index_incident)
-        self.search_rowid = next_search_rowid - 1
-        self.lastrowid = next_place_id - 1
-        self.connection = self  # index_incident: conn.connection.cursor()
+    def __init__(self, conn: Connection, max_search_rowid: int, max_place_id: int):
+        self.dialect = conn.dialect  # write_row runs values through the columns' bind processors
+        self.connection = self  # conn.connection.cursor()
+        self.core: dict[tuple, tuple[object, list[dict]]] = {}  # SQLAlchemy statements, if write_row uses any
+        self.driver: dict[str, list] = {}  # driver SQL -> its parameter rows
+        self.search_rowid = max_search_rowid
+        self.lastrowid = max_place_id
+        self._fetch: tuple | None = None
 
-    # --- session / SQLAlchemy connection, as write_row uses them
-    def execute(self, statement, parameters=None):
-        if isinstance(parameters, tuple):  # driver cursor.execute(sql, params)
-            return self.executemany(statement, [parameters])
-        rows = parameters if isinstance(parameters, list) else [parameters or {}]
-        name = getattr(statement, "table", None)
-        key = (type(statement).__name__, getattr(name, "name", None) or str(getattr(statement, "text", "")),
-               tuple(sorted(rows[0])))
-        self.core.setdefault(key, (statement, []))[1].extend(rows)
-        return None
+    # --- session.connection() and SQLAlchemy's Connection
+    def __call__(self) -> _Statements:
+        return self
 
     def scalar(self, statement):
         if not isinstance(statement, Select):
             raise AssertionError(f"bulk loader: unexpected read {statement}")
-        self.search_rowid += 1  # write_row asks for max(search_rowid) once per new incident, then adds 1
+        self.search_rowid += 1  # max(search_rowid), asked once per new incident, which then takes max + 1
         return self.search_rowid - 1
 
-    # --- driver connection and cursor, as index_incident uses them
-    def cursor(self):
+    # --- the driver's connection and cursor
+    def cursor(self) -> _Statements:
+        return self
+
+    def execute(self, statement, parameters=None):
+        if not isinstance(statement, str):  # a SQLAlchemy statement
+            rows = parameters if isinstance(parameters, list) else [parameters or {}]
+            name = getattr(getattr(statement, "table", None), "name", None) or str(getattr(statement, "text", ""))
+            self.core.setdefault((type(statement).__name__, name, tuple(sorted(rows[0]))), (statement, []))[1].extend(rows)
+            return None
+        if statement.startswith("SELECT max(search_rowid) FROM incidents"):
+            self._fetch = (self.search_rowid,)
+            self.search_rowid += 1
+            return self
+        if not statement.startswith("INSERT INTO "):
+            raise AssertionError(f"bulk loader: unexpected statement {statement[:80]}")
+        self.executemany(statement, [parameters])
         return self
 
     def executemany(self, sql: str, rows) -> None:
-        rows = list(rows)
         if sql.startswith("INSERT INTO incident_places "):
             self.lastrowid += 1  # the id SQLite will give it: rows go in in this order, after the current max
         self.driver.setdefault(sql, []).extend(rows)
+
+    def fetchone(self):
+        found, self._fetch = self._fetch, None
+        return found
 
     def close(self) -> None:
         pass
@@ -105,22 +121,14 @@ class _Statements:
             cursor.close()
 
 
-class _Session:
-    def __init__(self, statements: _Statements):
-        self._statements = statements
-
-    def connection(self) -> _Statements:
-        return self._statements
-
-
 def _write_batch(store: IncidentStore, batch: list[Incident]) -> None:
     with store.transaction() as session:
         conn = session.connection()
-        rowid = (conn.scalar(select(func.max(INCIDENTS.c.search_rowid))) or 0) + 1
-        place = (conn.scalar(select(func.max(IncidentPlaceRow.place_id))) or 0) + 1
-        statements = _Statements(rowid, place)
+        statements = _Statements(conn, conn.scalar(select(func.max(INCIDENTS.c.search_rowid))) or 0,
+                                 conn.scalar(select(func.max(IncidentPlaceRow.place_id))) or 0)
+        stand_in = SimpleNamespace(connection=statements)  # what write_row takes as its session
         for inc in batch:
-            write_row(_Session(statements), inc, exists=False)
+            write_row(stand_in, inc, exists=False)
             index_incident(statements, inc, fresh=True)
         statements.flush(conn)
         # The R*Tree rows carry the place ids handed out above: they must be the ones SQLite gave.
