@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..storage.link_tables import LinkDecisionOutboxRow
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow, SyncStateRow
 from ..storage.repository import IncidentStore
 
@@ -64,6 +65,8 @@ class SyncStatus:
 def status(store: IncidentStore) -> SyncStatus:
     with store.reading() as session:
         pending = session.scalar(select(func.count()).select_from(OutboxRow)) or 0
+        # A reviewer's link decision waiting for the server is a change to send too.
+        pending += session.scalar(select(func.count()).select_from(LinkDecisionOutboxRow)) or 0
         conflicts = session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0
         return SyncStatus(get(session, SERVER_URL), bool(get(session, DEVICE_ID)), get(session, LAST_SYNC),
                           pending, conflicts, get(session, LAST_ERROR))

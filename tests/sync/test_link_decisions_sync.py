@@ -11,6 +11,7 @@ from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.storage.link_decisions import LinkError, decide, decisions_for
 from intake_app.storage.link_queries import confirmed_links_for_packet, links_for
+from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 from intake_app.sync.link_decisions_sync import pending
 
@@ -126,7 +127,8 @@ def test_a_decision_about_a_record_the_server_refused_waits_and_nothing_is_lost(
 
     report = sync_once(station)
 
-    assert pending(station) == 1
+    assert pending(station) == 1 and state.status(station).pending == 1  # shown as a change still to send
+    assert not report.ok
     assert any("wait for an incident" in note for note in report.notes)
     [[on_server]] = admin.sql("SELECT count(*) FROM link_decisions")
     assert on_server == 0
