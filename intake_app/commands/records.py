@@ -89,22 +89,45 @@ def cmd_export(args, ctx: CliContext) -> int:
     if carrying:
         _may_export(ctx, viewer, carrying, len(incidents))
     text = dumps(incidents if args.all else incidents[0]) + "\n"
-    to_stdout = str(args.out) == "-"
-    # The audit entries and the file go together: a file that cannot be written rolls its entries back.
+    if str(args.out) == "-":
+        # Committed before the first byte goes out: whoever reads the pipe may have the data even if it breaks.
+        _audit_export(ctx, viewer, carrying, "standard output")
+        ctx.out.write(text)
+        return 0
+    # The entries and the file go together: a file that cannot be written (whole) is removed and its entries
+    # roll back with the exception.
     with ctx.store.transaction() as session:
-        for inc in carrying:
-            record_action_in(session, inc.id, "export", viewer,
-                             f"with the reporting party, to {'standard output' if to_stdout else args.out.name}")
-        if to_stdout:
-            ctx.out.write(text)
-        else:
-            try:
-                args.out.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UsageError(f"--out: cannot write {args.out}: {exc.strerror}; nothing was exported") from exc
-    if not to_stdout:
-        print(f"exported {len(incidents)} incident(s) to {args.out}", file=ctx.err)
+        _audit_export(ctx, viewer, carrying, args.out.name, session)
+        _write_whole(args.out, text)
+    print(f"exported {len(incidents)} incident(s) to {args.out}", file=ctx.err)
     return 0
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """The whole text, or no file: one cut short (a full disk) is removed. A file that could not even be
+    opened is left as it was: it may be someone's earlier export."""
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--out: cannot write {path}: {exc.strerror}; nothing was exported") from exc
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as exc:
+        if path.is_file():  # never a device or pipe given as --out
+            path.unlink()
+        raise UsageError(f"--out: could not write all of {path} ({exc.strerror}); it was removed and nothing "
+                         "was exported") from exc
+
+
+def _audit_export(ctx: CliContext, viewer: Actor | None, carrying: list[Incident], where: str, session=None) -> None:
+    """One audit entry per record exported with its reporting party: who, which incident, where to."""
+    if session is None:
+        with ctx.store.transaction() as own:
+            _audit_export(ctx, viewer, carrying, where, own)
+        return
+    for inc in carrying:
+        record_action_in(session, inc.id, "export", viewer, f"with the reporting party, to {where}")
 
 
 def _may_export(ctx: CliContext, viewer: Actor | None, carrying: list[Incident], total: int) -> None:

@@ -114,6 +114,22 @@ def test_an_export_of_the_reporting_party_is_in_the_audit_trail_naming_who_and_w
     assert private_parts_in(json.dumps(entry.__dict__, default=str)) == []
 
 
+def test_an_export_to_standard_output_prints_the_record_and_is_audited_too(intake, store, stored, monkeypatch):
+    passphrase(monkeypatch, LT_PASS)
+    code, out, _err = intake("export", stored.report_number, "--as", "3100", "--out", "-")
+    assert code == 0 and out == dumps(stored) + "\n"
+    assert [e.new_value for e in entries_for(store, stored.id) if e.action == "export"] == \
+        ["with the reporting party, to standard output"]
+
+
+def test_an_export_that_cannot_be_written_exits_2_and_leaves_no_audit_entry(intake, store, stored, tmp_path,
+                                                                           monkeypatch):
+    passphrase(monkeypatch, LT_PASS)
+    code, _out, err = intake("export", stored.report_number, "--as", "3100", "--out", str(tmp_path / "no" / "x.json"))
+    assert code == 2 and "--out: cannot write" in err and "nothing was exported" in err
+    assert [e for e in entries_for(store, stored.id) if e.action == "export"] == []
+
+
 def test_a_refused_export_leaves_no_audit_entry(intake, store, stored, tmp_path, monkeypatch):
     passphrase(monkeypatch, ADMIN_PASS)
     assert intake("export", stored.report_number, "--as", "1000", "--out", str(tmp_path / "x.json"))[0] == 2
