@@ -128,7 +128,13 @@ def canonical_json(inc: Incident) -> bytes:
 
 def canonical_bytes(record: dict[str, Any]) -> bytes:
     """canonical_json of a record already turned into its dict (to_dict), for callers that have it."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return canonical_text(record).encode("utf-8")
+
+
+def canonical_text(record: dict[str, Any]) -> str:
+    """The canonical form as text: how the store keeps each record (its JSON column), so the audit trail's
+    state hash is the hash of what is stored, with no second serialisation."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- reading

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from ..domain.interchange import canonical_bytes, canonical_json, to_dict
+from ..domain.interchange import canonical_json, to_dict
 from ..domain.records import Incident
 from ..domain.workflow import Actor
 from ..storage.audit_tables import AuditEntryRow
@@ -69,9 +69,9 @@ def record_hash(incident: Incident) -> str:
     return hashlib.sha256(canonical_json(incident)).hexdigest()
 
 
-def _hash_after(event: ChangeEvent) -> str:
-    """record_hash(event.after), from the dict the store has already made of it."""
-    return hashlib.sha256(canonical_bytes(event.after_dict)).hexdigest()
+def state_hash(event: ChangeEvent) -> str:
+    """record_hash(event.after), from the canonical JSON the store has already made of it."""
+    return hashlib.sha256(event.after_json.encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------- field-level diff
@@ -148,11 +148,11 @@ def on_change(session: Session, event: ChangeEvent) -> None:
     after = event.after
     if event.before is None:
         # A new record: one entry naming it; its content is in the record, whose hash the entry holds.
-        _append(session, event.actor, after.id, event.action, [("", "", after.report_number or "")], _hash_after(event))
+        _append(session, event.actor, after.id, event.action, [("", "", after.report_number or "")], state_hash(event))
         return
     changes = [(p, o, n) for p, o, n in field_changes(event.before, after) if p != "history" and not p.startswith("history[")]
     action = "status" if event.action == "status" else "update"
-    _append(session, event.actor, after.id, action, changes, _hash_after(event))
+    _append(session, event.actor, after.id, action, changes, state_hash(event))
 
 
 def record_action_in(session: Session, incident_id: str | None, action: str, actor: Actor, detail: str = "") -> None:

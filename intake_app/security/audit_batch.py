@@ -42,7 +42,7 @@ def on_changes(session: Session, events: list[ChangeEvent]) -> None:
         seq += 1
         values = {"seq": seq, "at": at, "actor_name": event.actor.name, "actor_star": event.actor.star,
                   "machine": machine, "incident_id": after.id, "action": event.action, "field_path": "",
-                  "old_value": "", "new_value": after.report_number or "", "record_hash": audit.record_hash(after),
+                  "old_value": "", "new_value": after.report_number or "", "record_hash": audit.state_hash(event),
                   "key_id": kid, "prev_hash": prev}
         body = audit.canonical_entry(values)
         values["entry_hash"] = prev = hashlib.sha256(body).hexdigest()

@@ -1,7 +1,7 @@
 """Keep the identifier and place indexes equal to the records, inside the caller's transaction.
 
-Core statements on the caller's connection: called once per record on every save and import
-(100,000 times when a headquarters store syncs in), so no ORM bookkeeping.
+Driver and Core statements on the caller's connection: this runs on every save and for every record a
+headquarters store syncs in (100,000 of them), so no ORM bookkeeping.
 """
 
 from __future__ import annotations
@@ -33,32 +33,16 @@ def _place(inc: Incident) -> tuple[float, float, float] | None:
 
 
 def index_incident(conn: Connection, inc: Incident, *, fresh: bool = False) -> None:
-    """(Re)write the incident's rows. `fresh`: the incident has no rows yet (new record, import).
-
-    Plain driver statements on the caller's connection (same transaction): this runs once per record
-    of a 100,000-record sync, where SQLAlchemy's per-statement overhead would be most of the cost."""
+    """(Re)write the incident's rows. `fresh`: the incident has no rows yet (new record, import)."""
     if not fresh:
         unindex_incident(conn, inc.id)
-    cursor = conn.connection.cursor()
-    try:
-        idents = identifiers_of(inc)
-        if idents:
-            cursor.executemany(
-                "INSERT INTO incident_identifiers (incident_id, kind, value, state, display) VALUES (?, ?, ?, ?, ?)",
-                [(inc.id, i.kind, i.value, i.state, i.display) for i in idents])
-        place = _place(inc)
-        if place is not None:
-            cursor.execute("INSERT INTO incident_places (incident_id) VALUES (?)", (inc.id,))
-            lat, lon, t = place
-            cursor.execute(f"INSERT INTO {PLACE_INDEX} (id, min_lat, max_lat, min_lon, max_lon, min_t, max_t) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)", (cursor.lastrowid, lat, lat, lon, lon, t, t))
-    finally:
-        cursor.close()
+    index_new(conn, [inc])
 
 
 def index_new(conn: Connection, incidents: list[Incident]) -> None:
-    """`index_incident(fresh=True)` for many new records at once (a pulled page): the same rows, one
-    executemany per table. Place ids are handed out after the current largest, as SQLite would."""
+    """Rows for records that have none yet (one saved, or a pulled page of a thousand): one executemany per
+    table, plain driver statements on the caller's connection (same transaction): SQLAlchemy's per-statement
+    work would be most of the cost. Place ids are handed out after the current largest, as SQLite would."""
     cursor = conn.connection.cursor()
     try:
         idents = [(inc.id, i.kind, i.value, i.state, i.display) for inc in incidents for i in identifiers_of(inc)]

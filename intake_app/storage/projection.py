@@ -6,14 +6,13 @@ unit-of-work bookkeeping would cost more than the writes.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.interchange import to_dict
+from ..domain.interchange import canonical_text, to_dict
 from ..domain.records import Incident
 from .tables import AgentRow, FootageRow, IncidentRow, ViolationRow
 
@@ -80,7 +79,7 @@ def _columns(inc: Incident, record_json: str | None) -> dict:
         "updated_at": utc_naive(inc.updated_at),
         "version": inc.version,
         "is_demo": inc.is_demo,
-        "record_json": record_json if record_json is not None else json.dumps(to_dict(inc), ensure_ascii=False),
+        "record_json": record_json if record_json is not None else canonical_text(to_dict(inc)),
     }
 
 
@@ -93,13 +92,35 @@ def write_row(session: Session, inc: Incident, *, exists: bool, record_json: str
         search_rowid = conn.scalar(select(INCIDENTS.c.search_rowid).where(INCIDENTS.c.id == inc.id))
         _delete_children(session, inc.id)
         conn.execute(text("DELETE FROM incident_fts WHERE rowid = :r"), {"r": search_rowid})
+        _write_rows(conn, [], [inc], [_search_row(inc, search_rowid)])
+    else:
+        insert_rows(session, [(inc, record_json)])
+
+
+def insert_rows(session: Session, records: list[tuple[Incident, str | None]]) -> None:
+    """Records not in the store yet ((incident, its interchange JSON or None), e.g. a pulled page of up to
+    1,000), in the caller's transaction: one executemany per table, whether one record or a thousand."""
+    if not records:
+        return
+    conn = session.connection()
+    first = (conn.exec_driver_sql("SELECT max(search_rowid) FROM incidents").scalar() or 0) + 1
+    _write_rows(conn, [{"id": inc.id, "search_rowid": first + n, **_columns(inc, record_json)}
+                       for n, (inc, record_json) in enumerate(records)],
+                [inc for inc, _ in records],
+                [_search_row(inc, first + n) for n, (inc, _) in enumerate(records)])
+
+
+def _write_rows(conn: Connection, incident_rows: list[dict], children_of: list[Incident], search: list[tuple]) -> None:
     cursor = conn.connection.cursor()  # the driver's, on the session's connection: same transaction
     try:
-        if not exists:
-            search_rowid = (cursor.execute("SELECT max(search_rowid) FROM incidents").fetchone()[0] or 0) + 1
-            _INCIDENT_ROW.run(conn, cursor, [{"id": inc.id, "search_rowid": search_rowid, **_columns(inc, record_json)}])
-        _insert_children(conn, cursor, inc)
-        cursor.execute(_INSERT_FTS, _search_row(inc, search_rowid))
+        if incident_rows:
+            _INCIDENT_ROW.run(conn, cursor, incident_rows)
+        for inserts, rows in ((_AGENT_ROWS, [r for inc in children_of for r in _agent_rows(inc)]),
+                              (_FOOTAGE_ROWS, [r for inc in children_of for r in _footage_rows(inc)]),
+                              (_VIOLATION_ROWS, [r for inc in children_of for r in _violation_rows(inc)])):
+            if rows:
+                inserts.run(conn, cursor, rows)
+        cursor.executemany(_INSERT_FTS, search)
     finally:
         cursor.close()
 
@@ -117,29 +138,26 @@ def _delete_children(session: Session, incident_id: str) -> None:
         conn.execute(delete(table).where(table.c.incident_id == incident_id))
 
 
-def _insert_children(conn: Connection, cursor, inc: Incident) -> None:
-    if inc.agents:
-        _AGENT_ROWS.run(conn, cursor, [
-            {"incident_id": inc.id, "position": i, "agent_id": a.id, "agency": a.agency.value, "name": a.name,
+def _agent_rows(inc: Incident) -> list[dict]:
+    return [{"incident_id": inc.id, "position": i, "agent_id": a.id, "agency": a.agency.value, "name": a.name,
              "badge": a.badge, "plate": a.vehicle.plate if a.vehicle else "",
              "plate_state": a.vehicle.plate_state if a.vehicle else ""}
-            for i, a in enumerate(inc.agents)
-        ])
-    if inc.footage:
-        _FOOTAGE_ROWS.run(conn, cursor, [
-            {"incident_id": inc.id, "position": i, "footage_id": f.id, "kind": f.kind.value,
+            for i, a in enumerate(inc.agents)]
+
+
+def _footage_rows(inc: Incident) -> list[dict]:
+    return [{"incident_id": inc.id, "position": i, "footage_id": f.id, "kind": f.kind.value,
              "preservation_status": f.preservation_status.value,
              "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256,
              "device_id": f.device_id, "officer_star": f.officer_star, "evidence_id": f.evidence_id,
              "start": utc_naive(f.start)}
-            for i, f in enumerate(inc.footage)
-        ])
-    if inc.violations:
-        _VIOLATION_ROWS.run(conn, cursor, [
-            {"incident_id": inc.id, "position": i, "violation_id": v.id, "statute": v.statute,
+            for i, f in enumerate(inc.footage)]
+
+
+def _violation_rows(inc: Incident) -> list[dict]:
+    return [{"incident_id": inc.id, "position": i, "violation_id": v.id, "statute": v.statute,
              "offence_class": v.offence_class}
-            for i, v in enumerate(inc.violations)
-        ])
+            for i, v in enumerate(inc.violations)]
 
 
 _INSERT_FTS = ("INSERT INTO incident_fts (rowid, incident_id, report_number, narrative, address, agent_names, badges, "

@@ -19,15 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.device_codes import DEVICE_ALPHABET, is_device_code, random_device_code
 from ..domain.enums import Status
-from ..domain.interchange import canonical_json, from_dict, to_dict
+from ..domain.interchange import canonical_json, canonical_text, from_dict, to_dict
 from ..domain.preservation import with_deadlines
 from ..domain.problems import ValidationError
 from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import Actor, transition
-from .projection import delete_row, fts_query, utc_naive, write_row
-from .projection_batch import insert_new
+from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
@@ -74,8 +73,8 @@ class ChangeEvent:
 
     @cached_property
     def after_json(self) -> str:
-        """`after` as stored (interchange JSON)."""
-        return json.dumps(self.after_dict, ensure_ascii=False)
+        """`after` as stored: its canonical interchange JSON (interchange.canonical_text)."""
+        return canonical_text(self.after_dict)
 
 
 ChangeListener = Callable[[Session, ChangeEvent], None]
@@ -337,7 +336,7 @@ class IncidentStore:
         """Records from the server that this store does not hold yet (a pulled page), in the caller's
         transaction: projected and passed to every listener like imports, in a few statements per page."""
         events = [ChangeEvent("import", None, inc, actor) for inc in incidents]
-        insert_new(session, [(event.after, event.after_json) for event in events])
+        insert_rows(session, [(event.after, event.after_json) for event in events])
         self._notify_many(session, events)
 
     def remove_incoming(self, session: Session, draft: Incident, actor: Actor) -> None:

@@ -1,9 +1,8 @@
-"""Large stores for benchmarks, loaded quickly and the way the store writes them: the store's own projection
-(`projection.write_row`: the incident row, agents, footage, violations, the search index) and link indexes
-(`link_index.index_incident`: identifiers, place and time R*Tree) are run for every incident, but what they
-would execute one record at a time is collected and executed as one `executemany` per statement per batch of
-5,000. The per-statement overhead (SQLAlchemy's, about 2 ms a record) was most of the cost; the rows are the
-same (tests/benchmarks/test_bulk_loader.py compares them with a store filled through import_incidents).
+"""Large stores for benchmarks, loaded quickly and the way the store writes them: batches of 5,000 go through
+the store's own batch writers, the ones a pulled page of the change feed uses (`projection.insert_rows`: the
+incident row, agents, footage, violations, the search index; `link_index.index_new`: identifiers, place and
+time R*Tree), one `executemany` per table per batch (tests/benchmarks/test_bulk_loader.py compares the rows
+with a store filled through import_incidents).
 
 Not run: the change listeners' other work (audit entries, sync outbox). A bulk-loaded store is like one
 whose records predate those features; the audit trail's one-time baseline runs at the next open.
@@ -20,16 +19,12 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import SimpleNamespace
-
-from sqlalchemy import Connection, Select, func, select
 
 from intake_app.domain.demo import demo_incidents
 from intake_app.domain.records import Incident
-from intake_app.storage.link_index import index_incident
-from intake_app.storage.link_tables import IncidentPlaceRow
+from intake_app.storage.link_index import index_new
 from intake_app.storage.opening import open_store
-from intake_app.storage.projection import INCIDENTS, write_row
+from intake_app.storage.projection import insert_rows
 from intake_app.storage.repository import IncidentStore
 
 BATCH = 5000
@@ -54,85 +49,10 @@ def private_keyring() -> Iterator[None]:
         keyring.set_keyring(previous)
 
 
-class _Statements:
-    """Stands in for the session, connection and driver cursor that write_row and index_incident are given:
-    keeps each INSERT with its parameters, grouped by statement in the order first seen (parents before
-    children), answers the two things they read (the next search rowid, the new place id) as SQLite will,
-    and refuses anything else loudly, so a change in how the store writes shows up here, not as wrong rows."""
-
-    def __init__(self, conn: Connection, max_search_rowid: int, max_place_id: int):
-        self.dialect = conn.dialect  # write_row runs values through the columns' bind processors
-        self.connection = self  # conn.connection.cursor()
-        self.core: dict[tuple, tuple[object, list[dict]]] = {}  # SQLAlchemy statements, if write_row uses any
-        self.driver: dict[str, list] = {}  # driver SQL -> its parameter rows
-        self.search_rowid = max_search_rowid
-        self.lastrowid = max_place_id
-        self._fetch: tuple | None = None
-
-    # --- session.connection() and SQLAlchemy's Connection
-    def __call__(self) -> _Statements:
-        return self
-
-    def scalar(self, statement):
-        if not isinstance(statement, Select):
-            raise AssertionError(f"bulk loader: unexpected read {statement}")
-        self.search_rowid += 1  # max(search_rowid), asked once per new incident, which then takes max + 1
-        return self.search_rowid - 1
-
-    # --- the driver's connection and cursor
-    def cursor(self) -> _Statements:
-        return self
-
-    def execute(self, statement, parameters=None):
-        if not isinstance(statement, str):  # a SQLAlchemy statement
-            rows = parameters if isinstance(parameters, list) else [parameters or {}]
-            name = getattr(getattr(statement, "table", None), "name", None) or str(getattr(statement, "text", ""))
-            self.core.setdefault((type(statement).__name__, name, tuple(sorted(rows[0]))), (statement, []))[1].extend(rows)
-            return None
-        if statement.startswith("SELECT max(search_rowid) FROM incidents"):
-            self._fetch = (self.search_rowid,)
-            self.search_rowid += 1
-            return self
-        if not statement.startswith("INSERT INTO "):
-            raise AssertionError(f"bulk loader: unexpected statement {statement[:80]}")
-        self.executemany(statement, [parameters])
-        return self
-
-    def executemany(self, sql: str, rows) -> None:
-        if sql.startswith("INSERT INTO incident_places "):
-            self.lastrowid += 1  # the id SQLite will give it: rows go in in this order, after the current max
-        self.driver.setdefault(sql, []).extend(rows)
-
-    def fetchone(self):
-        found, self._fetch = self._fetch, None
-        return found
-
-    def close(self) -> None:
-        pass
-
-    def flush(self, conn: Connection) -> None:
-        for statement, rows in self.core.values():
-            conn.execute(statement, rows)
-        cursor = conn.connection.cursor()
-        try:
-            for sql, rows in self.driver.items():
-                cursor.executemany(sql, rows)
-        finally:
-            cursor.close()
-
-
 def _write_batch(store: IncidentStore, batch: list[Incident]) -> None:
     with store.transaction() as session:
-        conn = session.connection()
-        statements = _Statements(conn, conn.scalar(select(func.max(INCIDENTS.c.search_rowid))) or 0,
-                                 conn.scalar(select(func.max(IncidentPlaceRow.place_id))) or 0)
-        stand_in = SimpleNamespace(connection=statements)  # what write_row takes as its session
-        for inc in batch:
-            write_row(stand_in, inc, exists=False)
-            index_incident(statements, inc, fresh=True)
-        statements.flush(conn)
-        # The R*Tree rows carry the place ids handed out above: they must be the ones SQLite gave.
-        assert conn.scalar(select(func.max(IncidentPlaceRow.place_id))) in (statements.lastrowid, None)
+        insert_rows(session, [(inc, None) for inc in batch])
+        index_new(session.connection(), batch)
 
 
 def load_incidents(store: IncidentStore, incidents: Iterable[Incident], *, batch_size: int = BATCH) -> int:

@@ -9,10 +9,10 @@ import time
 import pytest
 from sqlalchemy import text
 
-from intake_app.domain.demo import demo_incidents
 from intake_app.reports.release import ReleaseOptions, publish
 from intake_app.storage.opening import open_store
-from intake_app.storage.projection import write_row
+
+from .bulk import load_demo_incidents, private_keyring
 
 SIZE = 100_000
 RELEASED = "('approved','referred','recorded')"
@@ -32,30 +32,15 @@ GROUP_BY = {
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory):
-    """100,000 demo incidents, loaded through the store's own projection code in batches, without change
-    listeners (audit, outbox): the benchmark measures the release, not the loading."""
-    import keyring
-
-    from ..memory_keyring import MemoryKeyring
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    started = time.perf_counter()
-    store = open_store(tmp_path_factory.mktemp("release-big"))
-    made = 0
-    while made < SIZE:
-        batch = demo_incidents(5000, seed=made)
-        with store.transaction() as session:
-            for i, inc in enumerate(batch):
-                inc.report_number = f"D{inc.district:03d}-2026-REL-{made + i:06d}"
-                inc.version = 1
-                inc.created_at = inc.updated_at = inc.occurred_at
-                write_row(session, inc, exists=False)
-        made += len(batch)
-    print(f"\nsetup: {SIZE} incidents stored in {time.perf_counter() - started:.1f} s")
-    yield store
-    store.engine.dispose()
-    keyring.set_keyring(previous)
+    """100,000 demo incidents, bulk-loaded (bulk.py, without the audit and outbox listeners): the benchmark
+    measures the release, not the loading."""
+    with private_keyring():
+        started = time.perf_counter()
+        store = open_store(tmp_path_factory.mktemp("release-big"))
+        load_demo_incidents(store, SIZE, tag="REL")
+        print(f"\nsetup: {SIZE} incidents stored in {time.perf_counter() - started:.1f} s")
+        yield store
+        store.engine.dispose()
 
 
 def plain_group_by_export(store, out_dir) -> int:
