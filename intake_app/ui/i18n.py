@@ -80,7 +80,10 @@ def _qdatetime(moment: datetime) -> QDateTime:
 
 
 def _date_format(locale: QLocale) -> str:
-    """The locale's short date, always with a four-digit year (records outlive the century's ambiguity)."""
+    """The locale's short date, always with a four-digit year (records outlive the century's ambiguity).
+    Without a locale (LANG unset: Qt's C locale writes "5 11 2026") the unambiguous ISO form."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
     fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 

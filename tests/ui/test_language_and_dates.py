@@ -60,3 +60,12 @@ def test_in_spanish_dates_are_day_first_and_months_are_spanish(english_afterward
 def test_a_time_without_a_zone_is_refused():
     with pytest.raises(ValueError):
         i18n.format_datetime(datetime(2026, 11, 25, 14, 5))
+
+
+def test_without_a_system_locale_dates_are_written_year_first(english_afterwards):
+    previous = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        assert i18n.format_datetime(datetime(2026, 11, 5, 14, 5, tzinfo=UTC)).startswith("2026-11-05 ")
+    finally:
+        QLocale.setDefault(previous)
