@@ -110,8 +110,12 @@ def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
     path = [Status.IN_REVIEW, Status.APPROVED, Status.REFERRED if has_felony(inc) else Status.RECORDED]
     steps = rng.choice([0, 1, 2, 3, 3, 3])
     at = occurred + timedelta(hours=2)
+    # The supervisor submits; a (synthetic) lieutenant of the district decides. No random draw: a seed
+    # still gives the same records.
+    reviewer = (f"Demo Lt. {inc.district}", f"9{inc.district:03d}")
     for to in path[:steps]:
-        inc.history.append(StatusChange(inc.status, to, inc.supervisor.name, inc.supervisor.star, at))
+        by = (inc.supervisor.name, inc.supervisor.star) if to == Status.IN_REVIEW else reviewer
+        inc.history.append(StatusChange(inc.status, to, *by, at))
         inc.status = to
         at += timedelta(hours=rng.randint(1, 48))
 

@@ -9,7 +9,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from ..domain.catalogue import class_label, default_catalogue, is_felony_class
-from ..domain.enums import label
+from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from .packet_input import PacketInput
 from .packet_qr import stamp_for
@@ -118,7 +118,28 @@ def incident(data: PacketInput) -> list:
     # One paragraph per typed paragraph, so a long narrative flows across pages.
     for block in (inc.narrative or "-").split("\n\n"):
         out += [para(block), Spacer(1, 4)]
-    return out
+    return out + _review(inc)
+
+
+def _review(inc: Incident) -> list:
+    """Who submitted, returned (with the reviewer's comment) and approved the record, and when: from the
+    record's own status history, so it travels with the record hash the QR code checks."""
+    if not inc.history:
+        return []
+    widths = [98, 120, 110, FRAME_WIDTH - 328]
+    rows = [["When", "Who", "Status", "Comment"]]
+    rows += [[cell(when(h.at, inc.timezone), widths[0]), cell(f"{h.by_name} (star {h.by_star})", widths[1]),
+              cell(f"{label(h.from_status)} -> {label(h.to_status)}", widths[2]), cell(h.comment or "-", widths[3])]
+             for h in inc.history]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(grid())
+    return [fixed("Review", "h3"), table]
+
+
+def approved_by(inc: Incident) -> tuple[str, str] | None:
+    """(name, star) of whoever approved the record last, if it was approved."""
+    approvals = [h for h in inc.history if h.to_status == Status.APPROVED]
+    return (approvals[-1].by_name, approvals[-1].by_star) if approvals else None
 
 
 def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
@@ -218,9 +239,12 @@ def custody(data: PacketInput) -> list:
 def attestation(data: PacketInput, number: int = FIRST_EXTRA_NUMBER) -> list:
     line = "_" * 38
     date_line = "_" * 18
+    reviewer = approved_by(data.incident)
     rows = [[fixed("<b>Referring supervisor</b>"), fixed("<b>Reviewing officer</b>")],
-            [para(f"Name: {data.incident.supervisor.name}"), fixed("Name: " + "_" * 30)],
-            [fixed("Star: " + (markup(data.incident.supervisor.star) or "________")), fixed("Star: ________")],
+            [para(f"Name: {data.incident.supervisor.name}"),
+             para(f"Name: {reviewer[0]}") if reviewer else fixed("Name: " + "_" * 30)],
+            [fixed("Star: " + (markup(data.incident.supervisor.star) or "________")),
+             fixed("Star: " + ((markup(reviewer[1]) if reviewer else "") or "________"))],
             [Spacer(1, 18), Spacer(1, 18)],
             [fixed(f"Signature: {line}"), fixed(f"Signature: {line}")],
             [fixed(f"Date: {date_line}"), fixed(f"Date: {date_line}")]]

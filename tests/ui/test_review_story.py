@@ -65,6 +65,19 @@ def submit_new_incident(qtbot, window):
     wizard.submit()
 
 
+def packet_text(store, incident_id) -> str:
+    """The referral packet's text as a reader sees it (lines joined)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from intake_app.reports.packet import build_packet
+    from intake_app.reports.packet_source import packet_input
+
+    pages = PdfReader(io.BytesIO(build_packet(packet_input(store, incident_id)))).pages
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+
+
 def select_first(queue):
     queue.items.setCurrentRow(0)
     return queue.selected_id()
@@ -116,6 +129,13 @@ def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data
     view, history = review_tab_text(lt_window, summary.id)
     assert history.count("Sgt. Maria Test") == 2 and history.count("Lt. Ray Review") == 2
     assert not view.edit_button.isEnabled()  # approved: read-only
+    packet = packet_text(store, summary.id)
+    review, custody = packet.split("Review When Who Status Comment")[1].split("Chain of custody")
+    assert "Lt. Ray Review (star 3100) In review -> Draft Add the agent's vehicle color" in review
+    assert review.count("Sgt. Maria Test (star 2231) Draft -> In review") == 2
+    assert "Lt. Ray Review (star 3100) In review -> Approved" in review
+    assert custody.split("Audit-chain head")[0].count("Lt. Ray Review (star 3100) status") == 2
+    assert "Name: Sgt. Maria Test Name: Lt. Ray Review Star: 2231 Star: 3100" in packet  # the attestation
 
     lock = lt_window.idle_lock
     lock.set_minutes(0.0005)  # 30 ms of no input
