@@ -71,8 +71,9 @@ def _openssl_processes(paths) -> float:
 
 @pytest.mark.benchmark
 def test_several_files_hash_in_parallel_on_two_cores(tmp_path):
-    """Two threads beside two openssl processes at once: the cores are shared with other work on this
-    machine, so the bar is what OpenSSL itself gets from them in the same moment, not an ideal 2x."""
+    """Two threads beside two openssl processes at once (target 0.95x, as for one file): the cores are shared
+    with other work on this machine, so the bar is what OpenSSL itself gets from them in the same moment,
+    not an ideal 2x."""
     paths = [_write(tmp_path / f"cam{i}.mp4", 512 * 1024**2, 10 + i) for i in range(2)]
     try:
         one_by_one = hash_files(paths, workers=1)
@@ -92,7 +93,7 @@ def test_several_files_hash_in_parallel_on_two_cores(tmp_path):
     seq, par, ossl = min(sequential), min(parallel), min(openssl)
     print(f"\n2 x 512 MB: one thread {seq:.2f} s, two threads {par:.2f} s (speed-up {seq / par:.2f}x), "
           f"two openssl processes {ossl:.2f} s: ours/openssl in parallel {ossl / par:.2f}x")
-    assert ossl / par >= 0.9
+    assert ossl / par >= 0.95
 
 
 @pytest.mark.benchmark
