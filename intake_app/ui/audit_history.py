@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..security.audit import AuditEntry, entries_for
+from .rows_model import RowsModel
 
 CHICAGO = ZoneInfo("America/Chicago")
 CONTEXT = "HistoryTab"
@@ -19,7 +20,6 @@ ACTIONS = {"create": QT_TRANSLATE_NOOP("HistoryTab", "Created"), "import": QT_TR
            "print": QT_TRANSLATE_NOOP("HistoryTab", "Printed"), "export": QT_TRANSLATE_NOOP("HistoryTab", "Exported"),
            "packet": QT_TRANSLATE_NOOP("HistoryTab", "Referral packet"),
            "sync": QT_TRANSLATE_NOOP("HistoryTab", "Synced")}
-NO_PARENT = QModelIndex()
 HEADERS = (QT_TRANSLATE_NOOP("HistoryTab", "When (Chicago)"), QT_TRANSLATE_NOOP("HistoryTab", "Who"),
            QT_TRANSLATE_NOOP("HistoryTab", "Action"), QT_TRANSLATE_NOOP("HistoryTab", "Field"),
            QT_TRANSLATE_NOOP("HistoryTab", "Old value"), QT_TRANSLATE_NOOP("HistoryTab", "New value"),
@@ -31,28 +31,11 @@ def _short(text: str) -> str:
     return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
-class AuditHistoryModel(QAbstractTableModel):
-    """Holds the rows handed to it; never reads the store."""
+class AuditHistoryModel(RowsModel):
+    rows: list[AuditEntry]
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[AuditEntry] = []
-
-    def set_rows(self, rows: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
+    def header_texts(self) -> list[str]:
+        return [QCoreApplication.translate(CONTEXT, h) for h in HEADERS]
 
     def cell(self, e: AuditEntry, column: int) -> str:
         return (

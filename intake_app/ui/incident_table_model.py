@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from ..storage.queries import IncidentSummary
 from .i18n import format_datetime
+from .rows_model import RowsModel
 from .vocabulary import vocabulary_label
 
 COL_REPORT, COL_STATUS, COL_DISTRICT, COL_BEAT, COL_OCCURRED, COL_ADDRESS, COL_AGENTS, COL_DEMO = range(8)
@@ -19,7 +20,6 @@ HEADERS = (QT_TRANSLATE_NOOP("IncidentTableModel", "Report number"), QT_TRANSLAT
            QT_TRANSLATE_NOOP("IncidentTableModel", "District"), QT_TRANSLATE_NOOP("IncidentTableModel", "Beat"),
            QT_TRANSLATE_NOOP("IncidentTableModel", "Occurred"), QT_TRANSLATE_NOOP("IncidentTableModel", "Address"),
            QT_TRANSLATE_NOOP("IncidentTableModel", "Agents"), QT_TRANSLATE_NOOP("IncidentTableModel", "Demo"))
-NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
@@ -37,36 +37,24 @@ def _sort_key(row: IncidentSummary, column: int):
     }[column]
 
 
-class IncidentTableModel(QAbstractTableModel):
+class IncidentTableModel(RowsModel):
+    rows: list[IncidentSummary]
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[IncidentSummary] = []
         self._sort = (COL_OCCURRED, Qt.SortOrder.DescendingOrder)
 
-    def set_rows(self, rows: list[IncidentSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._apply_sort()
-        self.endResetModel()
+    def header_texts(self) -> list[str]:
+        return [self.tr(h) for h in HEADERS]
 
-    def row_at(self, row: int) -> IncidentSummary:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
-        return None
+    def arrange(self, rows: list[IncidentSummary]) -> None:
+        column, order = self._sort
+        rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         col = index.column()
         if role == ID_ROLE:
             return row.id
@@ -100,9 +88,5 @@ class IncidentTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._apply_sort()
+        self.arrange(self.rows)
         self.layoutChanged.emit()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)

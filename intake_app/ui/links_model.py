@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ..domain.identifiers import BADGE, PLATE
 from ..domain.matching import CONFIRMED, SAME_EVENT, Match, Shared
 from .i18n import format_datetime
+from .rows_model import RowsModel
 
 COL_REPORT, COL_DISTRICT, COL_DATE, COL_STRENGTH, COL_KIND, COL_STATUS, COL_SHARED = range(7)
-NO_PARENT = QModelIndex()
 
 
 def headers() -> tuple[str, ...]:
@@ -41,29 +41,14 @@ def reasons_text(m: Match) -> list[str]:
     return said
 
 
-class LinksModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Match] = []
+class LinksModel(RowsModel):
+    rows: list[Match]
 
-    def set_rows(self, rows: list[Match]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def header_texts(self) -> tuple[str, ...]:
+        return headers()
 
     def match(self, row: int) -> Match | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else COL_SHARED + 1
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return headers()[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index, role=Qt.DisplayRole):
         m = self.match(index.row())

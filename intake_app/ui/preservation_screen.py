@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +30,9 @@ from ..storage.preservation_queries import (
     mark_preservation,
 )
 from .i18n import format_datetime
+from .rows_model import RowsModel
 from .vocabulary import vocabulary_label
 
-NO_PARENT = QModelIndex()
 HEADERS = (QT_TRANSLATE_NOOP("PreservationScreen", "Deadline"), QT_TRANSLATE_NOOP("PreservationScreen", "Days left"),
            QT_TRANSLATE_NOOP("PreservationScreen", "Report number"), QT_TRANSLATE_NOOP("PreservationScreen", "Camera"),
            QT_TRANSLATE_NOOP("PreservationScreen", "Device"), QT_TRANSLATE_NOOP("PreservationScreen", "Officer star"),
@@ -41,27 +41,14 @@ HEADERS = (QT_TRANSLATE_NOOP("PreservationScreen", "Deadline"), QT_TRANSLATE_NOO
 URGENT_DAYS = 14
 
 
-class PreservationModel(QAbstractTableModel):
+class PreservationModel(RowsModel):
     def __init__(self, parent=None, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         super().__init__(parent)
         self.rows: list[PreservationAlert] = []
         self.clock = clock
 
-    def set_rows(self, rows: list[PreservationAlert]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("PreservationScreen", HEADERS[section])
-        return None
+    def header_texts(self) -> list[str]:
+        return [QCoreApplication.translate("PreservationScreen", h) for h in HEADERS]
 
     def _days(self, a: PreservationAlert) -> int | None:
         return a.days_left(self.clock())

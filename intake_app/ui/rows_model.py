@@ -1,0 +1,44 @@
+"""The plumbing every table of the app shares: a read-only model over rows handed to it (it never reads the
+store), with translated column titles. Subclasses say what their columns are called and what a cell shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+NO_PARENT = QModelIndex()
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def header_texts(self) -> Sequence[str]:
+        """The column titles as shown (translated); their count is the column count."""
+        raise NotImplementedError
+
+    def arrange(self, rows: list[Any]) -> None:
+        """Puts newly handed rows in the order shown (in place); as given unless a table sorts."""
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.arrange(self.rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.header_texts())
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header_texts()[section]
+        return None
