@@ -115,9 +115,26 @@ def field_changes(before: Incident, after: Incident) -> list[tuple[str, str, str
 
 # ---------------------------------------------------------------- appending
 
-def _append(session: Session, actor: Actor, incident_id: str | None, action: str,
-            changes: list[tuple[str, str, str]], state_hash: str = "") -> None:
-    """Appends one entry per change (at least one); the record's new state hash goes on the last."""
+@dataclass(frozen=True)
+class NewEntry:
+    """What the caller says of an entry; the chain adds seq, time, machine, key and hashes."""
+    actor: Actor
+    incident_id: str | None
+    action: str
+    field_path: str = ""
+    old_value: str = ""
+    new_value: str = ""
+    record_hash: str = ""
+
+
+def append_entries(session: Session, entries: list[NewEntry]) -> None:
+    """Appends a run of entries (one user action, or a pulled page) to the chain in the caller's transaction.
+    Each is hash-chained; the run's last entry is signed, and since every entry holds the hash of the one
+    before, that signature covers the whole run (the issue's "each entry, or each chain head, is signed").
+    A pulled page of 1,000 records is then one signature, not 1,000. `intake verify` requires every entry to
+    be followed, at or after it, by a valid signature."""
+    if not entries:
+        return
     kid, private = signing_key(session)
     machine = machine_name(session)
     conn = session.connection()  # Core on the session's connection: no ORM bookkeeping on every save
@@ -125,18 +142,26 @@ def _append(session: Session, actor: Actor, incident_id: str | None, action: str
     seq, prev = (last.seq, last.entry_hash) if last else (0, "")
     at = datetime.now(UTC).replace(tzinfo=None)
     rows = []
-    changes = changes or [("", "", "")]
-    for i, (path, old, new) in enumerate(changes):
+    for e in entries:
         seq += 1
-        values = {"seq": seq, "at": at, "actor_name": actor.name, "actor_star": actor.star, "machine": machine,
-                  "incident_id": incident_id, "action": action, "field_path": path, "old_value": old,
-                  "new_value": new, "record_hash": state_hash if i == len(changes) - 1 else "",
-                  "key_id": kid, "prev_hash": prev}
+        values = {"seq": seq, "at": at, "actor_name": e.actor.name, "actor_star": e.actor.star, "machine": machine,
+                  "incident_id": e.incident_id, "action": e.action, "field_path": e.field_path,
+                  "old_value": e.old_value, "new_value": e.new_value, "record_hash": e.record_hash,
+                  "key_id": kid, "prev_hash": prev, "signature": ""}
         body = canonical_entry(values)
         values["entry_hash"] = prev = hashlib.sha256(body).hexdigest()
-        values["signature"] = private.sign(body).hex()
         rows.append(values)
+    rows[-1]["signature"] = private.sign(body).hex()
     conn.execute(_INSERT_ENTRIES, rows)
+
+
+def _append(session: Session, actor: Actor, incident_id: str | None, action: str,
+            changes: list[tuple[str, str, str]], state_hash: str = "") -> None:
+    """One entry per change (at least one), as one run; the record's new state hash goes on the last."""
+    changes = changes or [("", "", "")]
+    append_entries(session, [NewEntry(actor, incident_id, action, path, old, new,
+                                      state_hash if i == len(changes) - 1 else "")
+                             for i, (path, old, new) in enumerate(changes)])
 
 
 def on_change(session: Session, event: ChangeEvent) -> None:
@@ -180,12 +205,13 @@ def _baseline(store: IncidentStore) -> None:
     with store.transaction() as session:
         if session.get(MetaRow, BASELINE_DONE) is not None:
             return
-        audited = select(AuditEntryRow.incident_id).where(AuditEntryRow.incident_id.is_not(None))
-        for raw in session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited))):
-            from ..domain.interchange import from_dict
+        from ..domain.interchange import from_dict
 
-            inc = from_dict(json.loads(raw))
-            _append(session, BASELINE_ACTOR, inc.id, "baseline", [("", "", inc.report_number or "")], record_hash(inc))
+        audited = select(AuditEntryRow.incident_id).where(AuditEntryRow.incident_id.is_not(None))
+        unaudited = [from_dict(json.loads(raw)) for raw in
+                     session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited)))]
+        append_entries(session, [NewEntry(BASELINE_ACTOR, inc.id, "baseline", new_value=inc.report_number or "",
+                                          record_hash=record_hash(inc)) for inc in unaudited])
         session.add(MetaRow(key=BASELINE_DONE, value=datetime.now(UTC).isoformat()))
 
 

@@ -25,6 +25,7 @@ from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
 from .client import Refused, Rejected, SyncClient, SyncError
+from .gc_pause import collection_paused
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
@@ -190,12 +191,13 @@ def send_settled_conflicts(store: IncidentStore, client: SyncClient) -> None:
 def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, page: int) -> None:
     while True:
         cursor = int(state.read(store, state.CURSOR, "0") or 0)
-        answer = client.changes(cursor, page)
-        incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
-        deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True) if c.deleted}
-        with store.transaction() as session:
-            report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
-            state.put(session, state.CURSOR, str(answer.next_cursor))
+        with collection_paused():
+            answer = client.changes(cursor, page)
+            incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
+            deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True) if c.deleted}
+            with store.transaction() as session:
+                report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
+                state.put(session, state.CURSOR, str(answer.next_cursor))
         report.pulled += len(incidents)
         if not answer.more or answer.next_cursor <= cursor:
             return

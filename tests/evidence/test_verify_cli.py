@@ -93,3 +93,54 @@ def test_a_forged_entry_with_a_recomputed_hash_fails_its_signature(intake, three
     code, _, err = intake("verify")
     assert code == 1
     assert f"audit entry #{values['seq']} has no valid signature" in err
+
+
+@pytest.fixture
+def one_run_of_three_entries(store, actor):
+    """An edit of three fields: one run of three entries, only the last of them signed."""
+    from intake_app.security.audit import entries_for
+
+    inc = store.save(make_incident(), actor)
+    inc.narrative, inc.beat, inc.location.address = "Edited narrative.", inc.beat[:-1] + "9", "1 N State St"
+    store.save(inc, actor)
+    run = [e for e in entries_for(store, inc.id) if e.action == "update"]
+    store.engine.dispose()
+    return run
+
+
+def test_a_run_of_entries_is_signed_once_at_its_end_and_verifies(intake, one_run_of_three_entries):
+    assert [bool(e.signature) for e in one_run_of_three_entries] == [False, False, True]
+    code, _, err = intake("verify")
+    assert code == 0, err
+
+
+def test_an_entry_added_at_the_end_without_a_signature_is_named(intake, one_run_of_three_entries, attacker_shell):
+    """Someone with the store's key appends a well-chained entry but cannot sign it."""
+    import hashlib
+    from datetime import datetime
+
+    from intake_app.security.audit import HASHED_FIELDS, canonical_entry
+
+    _drop_triggers(attacker_shell)
+    cols = ", ".join((*HASHED_FIELDS, "entry_hash"))
+    last = dict(zip((*HASHED_FIELDS, "entry_hash"),
+                    attacker_shell.execute(f"SELECT {cols} FROM audit_entries ORDER BY seq DESC LIMIT 1").fetchone(),
+                    strict=True))
+    forged = {**last, "seq": last["seq"] + 1, "at": datetime.fromisoformat(last["at"]), "prev_hash": last["entry_hash"],
+              "field_path": "", "old_value": "", "new_value": "forged", "action": "print", "record_hash": ""}
+    forged["entry_hash"] = hashlib.sha256(canonical_entry(forged)).hexdigest()
+    forged["at"] = last["at"]
+    names = (*HASHED_FIELDS, "entry_hash")
+    attacker_shell.execute(f"INSERT INTO audit_entries ({', '.join(names)}, signature) VALUES "
+                           f"({', '.join('?' for _ in names)}, '')", [forged[n] for n in names])
+    code, _, err = intake("verify")
+    assert code == 1
+    assert f"audit entry #{forged['seq']} has no valid signature" in err
+
+
+def test_a_signature_blanked_at_the_end_of_a_run_is_named(intake, one_run_of_three_entries, attacker_shell):
+    _drop_triggers(attacker_shell)
+    attacker_shell.execute("UPDATE audit_entries SET signature = '' WHERE seq = (SELECT max(seq) FROM audit_entries)")
+    code, _, err = intake("verify")
+    assert code == 1
+    assert f"audit entry #{one_run_of_three_entries[0].seq} has no valid signature" in err

@@ -1,0 +1,42 @@
+"""Garbage collection held off while a page of the change feed is parsed, checked and stored.
+
+A page is up to 1,000 records, each a few hundred small objects that live until the page is stored. Python's
+collector counts those allocations and walks the growing heap again and again meanwhile (measured: about a
+quarter of a 10,000-record pull), although none of it is garbage yet and the records hold no reference
+cycles. Collection resumes after the page; whatever cycles a page leaves are collected then.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class _Pause:
+    """Counts holders, so nested and concurrent pauses end when the last one does, and collection comes back
+    only if it was on before the first began."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.holders = 0
+        self.was_enabled = True
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self.lock:
+            if self.holders == 0:
+                self.was_enabled = gc.isenabled()
+                gc.disable()
+            self.holders += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.holders -= 1
+                if self.holders == 0 and self.was_enabled:
+                    gc.enable()
+
+
+collection_paused = _Pause()

@@ -1,0 +1,32 @@
+"""A pulled page is processed with garbage collection held off (sync/gc_pause.py); collection always comes back."""
+
+import gc
+
+import pytest
+
+from intake_app.sync.gc_pause import collection_paused
+
+
+def test_collection_is_off_inside_and_back_after_nested_pauses():
+    assert gc.isenabled()
+    with collection_paused():
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+
+
+def test_collection_comes_back_after_an_error():
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError("a page the app refused")
+    assert gc.isenabled()
+
+
+def test_a_pause_leaves_collection_off_if_it_was_off_before():
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
