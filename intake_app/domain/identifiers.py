@@ -37,13 +37,20 @@ _US_STATES = {
 }
 
 
+_NOT_ALNUM = re.compile(r"[^0-9A-Z]")
+_NOT_LETTER = re.compile(r"[^A-Z ]")
+_SPACES = re.compile(r"\s+")
+
+
 def _strip_accents(text: str) -> str:
+    if text.isascii():  # most identifiers: nothing to strip (this runs for every agent of every record synced)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _alnum_upper(text: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", _strip_accents(text).upper())
+    return _NOT_ALNUM.sub("", _strip_accents(text).upper())
 
 
 def normalise_badge(badge: str) -> str:
@@ -63,8 +70,8 @@ def normalise_plate(plate: str) -> str:
 
 def normalise_state(state: str) -> str:
     """Two-letter postal code; full state names are understood. '' when unknown."""
-    cleaned = re.sub(r"[^A-Z ]", " ", _strip_accents(state).upper())
-    cleaned = re.sub(r"\s+", " ", cleaned).strip()
+    cleaned = _NOT_LETTER.sub(" ", _strip_accents(state).upper())
+    cleaned = _SPACES.sub(" ", cleaned).strip()
     if len(cleaned.replace(" ", "")) == 2:
         return cleaned.replace(" ", "")
     return _US_STATES.get(cleaned, cleaned[:2] if cleaned else "")

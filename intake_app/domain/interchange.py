@@ -8,6 +8,7 @@ resources/schema/incident-1.schema.json.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
@@ -30,6 +31,9 @@ from .records import (
 
 FORMAT = "intake.incident/1"
 E = TypeVar("E", bound=StrEnum)
+# A UUID already in the form we write (lowercase, hyphenated) is taken as it is: most ids read are ours, and
+# parsing each with uuid.UUID was a fifth of reading a record.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 # ---------------------------------------------------------------- writing
@@ -224,6 +228,8 @@ class _Reader:
         value = self.data.get(key)
         if value is None:
             return str(uuid.uuid4())
+        if type(value) is str and _CANONICAL_UUID.fullmatch(value):
+            return value
         try:
             return str(uuid.UUID(str(value)))
         except ValueError:

@@ -44,7 +44,7 @@ class PushItem(Strict):
 
 
 class PushRequest(Strict):
-    items: list[PushItem] = Field(max_length=500)
+    items: list[PushItem] = Field(max_length=1000)
 
 
 class PushResult(Strict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -43,14 +44,25 @@ class _Inserts:
         self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' for _ in columns)})"
         self._table = table
         self._processors: dict[str, list] = {}
+        self._values = itemgetter(*columns)  # a row's values in column order, as a tuple (more than one column)
 
     def run(self, conn: Connection, cursor, rows: list[dict]) -> None:
-        processors = self._processors.get(conn.dialect.name)
-        if processors is None:
-            processors = self._processors[conn.dialect.name] = [
-                self._table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in self.columns]
-        pairs = list(zip(self.columns, processors, strict=True))
-        cursor.executemany(self.sql, [tuple(p(row[c]) if p else row[c] for c, p in pairs) for row in rows])
+        converting = self._processors.get(conn.dialect.name)
+        if converting is None:  # (position, processor) of the columns whose values need converting
+            processors = [self._table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+                          for c in self.columns]
+            converting = self._processors[conn.dialect.name] = [(i, p) for i, p in enumerate(processors) if p]
+        values = self._values
+        if not converting:
+            cursor.executemany(self.sql, [values(row) for row in rows])
+            return
+        out = []
+        for row in rows:
+            converted = list(values(row))
+            for i, process in converting:
+                converted[i] = process(converted[i])
+            out.append(converted)
+        cursor.executemany(self.sql, out)
 
 
 _INCIDENT_ROW = _Inserts(INCIDENTS, (

@@ -18,6 +18,7 @@ from ..domain.interchange import from_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
+from ..gc_pause import collection_paused
 from ..security.audit import record_action_in
 from ..security.secrets import NoSecureKeyring
 from ..server.schemas import signed_message
@@ -25,12 +26,11 @@ from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
 from .client import Refused, Rejected, SyncClient, SyncError
-from .gc_pause import collection_paused
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000
 PULL_PAGE = 1000
 
 

@@ -15,7 +15,7 @@ import pytest
 from intake_app.domain.interchange import to_dict
 from intake_app.domain.workflow import Actor
 from intake_app.sync import state
-from intake_app.sync.engine import SyncReport, open_client, pull_feed, push_outbox
+from intake_app.sync.engine import PULL_PAGE, PUSH_BATCH, SyncReport, open_client, pull_feed, push_outbox
 
 from ..factories import make_incident
 from ..sync.conftest import admin, make_device, pg_url, server  # noqa: F401  (the real server and database)
@@ -97,7 +97,7 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
     report = SyncReport()
     with open_client(station) as client:
         t0 = time.perf_counter()
-        push_outbox(station, client, report, batch=500)
+        push_outbox(station, client, report, batch=PUSH_BATCH)
         push_s = time.perf_counter() - t0
     assert report.pushed == COUNT and state.status(station).pending == 0
 
@@ -105,7 +105,7 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
     report = SyncReport()
     with open_client(other) as client:
         t0 = time.perf_counter()
-        pull_feed(other, client, report, page=1000)
+        pull_feed(other, client, report, page=PULL_PAGE)
         pull_s = time.perf_counter() - t0
     assert other.count() == COUNT
 

@@ -1,10 +1,10 @@
-"""A pulled page is processed with garbage collection held off (sync/gc_pause.py); collection always comes back."""
+"""A pulled page is processed with garbage collection held off (intake_app/gc_pause.py); collection always comes back."""
 
 import gc
 
 import pytest
 
-from intake_app.sync.gc_pause import collection_paused
+from intake_app.gc_pause import collection_paused
 
 
 def test_collection_is_off_inside_and_back_after_nested_pauses():

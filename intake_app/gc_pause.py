@@ -1,9 +1,10 @@
-"""Garbage collection held off while a page of the change feed is parsed, checked and stored.
+"""Garbage collection held off while a batch of records is parsed, checked and stored: a pulled page of the
+change feed on a station, a pushed batch on the server.
 
-A page is up to 1,000 records, each a few hundred small objects that live until the page is stored. Python's
+A batch is up to 1,000 records, each a few hundred small objects that live until the page is stored. Python's
 collector counts those allocations and walks the growing heap again and again meanwhile (measured: about a
 quarter of a 10,000-record pull), although none of it is garbage yet and the records hold no reference
-cycles. Collection resumes after the page; whatever cycles a page leaves are collected then.
+cycles. Collection resumes after the batch; whatever cycles a batch leaves are collected then.
 """
 
 from __future__ import annotations
