@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import Row, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.catalogue import default_catalogue
@@ -22,6 +22,7 @@ from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
 from . import report_numbers, tokens
+from .db import among, insert_many
 from .schemas import AuditHeadIn, PushItem, PushResult
 from .tables import AuditHead, Change, Device, Enrollment, Push, ServerConflict, ServerIncident
 
@@ -161,11 +162,11 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
-        select(Push.idempotency_key, Push.device_id, Push.result_json).where(Push.idempotency_key.in_(keys)))}
+        select(Push.idempotency_key, Push.device_id, Push.result_json).where(among(session, Push.idempotency_key, keys)))}
     ids = list({p.incident.id for p in parsed})
     current = {r.id: _Current(r.district, r.version, r.record_json, r.last_seq, True) for r in session.execute(
         select(ServerIncident.id, ServerIncident.district, ServerIncident.version, ServerIncident.record_json,
-               ServerIncident.last_seq).where(ServerIncident.id.in_(ids)))}
+               ServerIncident.last_seq).where(among(session, ServerIncident.id, ids)))}
     for cur in current.values():
         if not may_see(device, cur.district):
             raise Forbidden(f"This device may not change records of district {cur.district}.")
@@ -225,10 +226,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     claims.write(session, at)
     if not repeated:
         return results
-    # Core on the table (not the ORM's bulk insert): a plain executemany, no per-row bookkeeping.
-    session.connection().execute(insert(Push.__table__), [{"idempotency_key": r.idempotency_key, "device_id": device.id,
-                                    "incident_id": r.incident_id, "result_json": r.model_dump_json(), "at": at}
-                                   for i, r in enumerate(results) if repeated.get(r.idempotency_key) == i])
+    insert_many(session, Push.__table__, [{"idempotency_key": r.idempotency_key, "device_id": device.id,
+                                           "incident_id": r.incident_id, "result_json": r.model_dump_json(), "at": at}
+                                          for i, r in enumerate(results) if repeated.get(r.idempotency_key) == i])
     return results
 
 
@@ -257,8 +257,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
                   last_seq=current[i].last_seq, updated_at=at) for i in newest if not current[i].in_db]
     known = [dict(key=i, district=current[i].district, version=current[i].version, record_json=current[i].record_json,
                   last_seq=current[i].last_seq, updated_at=at) for i in newest if current[i].in_db]
-    if fresh:
-        session.connection().execute(insert(ServerIncident.__table__), fresh)
+    insert_many(session, ServerIncident.__table__, fresh)
     if known:
         table = ServerIncident.__table__
         session.connection().execute(
@@ -267,7 +266,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
                 last_seq=bindparam("last_seq"), updated_at=bindparam("updated_at")), known)
     # A later accepted edit from the same device settles that device's earlier conflicts on those incidents.
     session.execute(update(ServerConflict).where(ServerConflict.device_id == device.id,
-                                                 ServerConflict.incident_id.in_(list(newest)),
+                                                 among(session, ServerConflict.incident_id, newest),
                                                  ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
 
 
@@ -282,20 +281,23 @@ def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
     if session.get_bind().dialect.name != "postgresql":
         return session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
-    session.connection().execute(insert(Change.__table__), [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
+    insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
     return seqs
 
 
 # ---------------------------------------------------------------- pull
 
 def changes_since(session: Session, *, device: Device, since: int, limit: int,
-                  district: int | None = None) -> tuple[list[Change], bool]:
-    stmt = select(Change).where(Change.seq > since).order_by(Change.seq).limit(limit + 1)
+                  district: int | None = None) -> tuple[list[Row], bool]:
+    """(seq, deleted, record_json) rows after `since`, oldest first, and whether more follow. Plain rows, not
+    ORM objects: a page is up to 1,000 records that only go out as text."""
+    stmt = (select(Change.seq, Change.deleted, Change.record_json)
+            .where(Change.seq > since).order_by(Change.seq).limit(limit + 1))
     if not device.headquarters:
         stmt = stmt.where(Change.district == device.district)
     if district is not None:
         stmt = stmt.where(Change.district == district)
-    rows = list(session.scalars(stmt))
+    rows = list(session.execute(stmt))
     return rows[:limit], len(rows) > limit
 
 

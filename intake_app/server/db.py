@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import sessionmaker
+from collections.abc import Collection
+
+from sqlalchemy import ColumnElement, Engine, Table, any_, bindparam, create_engine, event, insert
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Session, sessionmaker
 
 from .settings import ServerSettings
 
@@ -30,3 +33,29 @@ def make_engine(settings: ServerSettings) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
+    """INSERT of many rows (a pushed batch: up to 1,000 per table) in the session's transaction. On PostgreSQL
+    straight on psycopg's cursor (its executemany pipelines the rows): SQLAlchemy's own per-row work on such
+    an executemany cost about as much as the database's. Every row has the first row's keys."""
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    for name in columns:
+        table.c[name]  # noqa: B018  (a KeyError here, not SQL built from an unknown name)
+    sql = f'INSERT INTO {table.name} ({", ".join(columns)}) VALUES ({", ".join(["%s"] * len(columns))})'
+    with conn.connection.cursor() as cursor:
+        cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+
+def among(session: Session, column: ColumnElement, values: Collection) -> ColumnElement[bool]:
+    """`column IN (values)` for a batch's keys (up to 1,000). On PostgreSQL one array parameter (`= ANY`): the
+    statement's text is the same for every batch, where 1,000 placeholders were compiled and planned anew."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(list(values))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
 from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
+from .db import among
 from .schemas import UUID_PATTERN, PushItem, PushResult
 from .tables import Change, Device, Push, ServerIncident
 
@@ -41,7 +42,7 @@ def deleted_versions(session: Session, incident_ids: list[str]) -> dict[str, Del
         return {}
     found: dict[str, Deleted] = {}
     for row in session.execute(select(Change.incident_id, Change.district, Change.version, Change.record_json)
-                               .where(Change.deleted.is_(True), Change.incident_id.in_(incident_ids))
+                               .where(Change.deleted.is_(True), among(session, Change.incident_id, incident_ids))
                                .order_by(Change.seq)):
         found[row.incident_id] = Deleted(row.district, row.version, row.record_json)
     return found

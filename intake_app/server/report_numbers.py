@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.records import Incident
+from .db import among, insert_many
 from .schemas import PushItem, PushResult
 from .tables import Device, ReportNumber, ServerConflict, ServerIncident
 
@@ -24,7 +25,7 @@ class Claims:
         for start in range(0, len(wanted), 1000):
             chunk = wanted[start:start + 1000]
             for number, incident_id in session.execute(select(ReportNumber.report_number, ReportNumber.incident_id)
-                                                       .where(ReportNumber.report_number.in_(chunk))):
+                                                       .where(among(session, ReportNumber.report_number, chunk))):
                 self.holder[number] = incident_id
         self.new: dict[str, str] = {}
 
@@ -36,9 +37,8 @@ class Claims:
             self.holder[number] = self.new[number] = incident_id
 
     def write(self, session: Session, at: datetime) -> None:
-        if self.new:
-            session.execute(insert(ReportNumber), [
-                {"report_number": n, "incident_id": i, "registered_at": at} for n, i in self.new.items()])
+        insert_many(session, ReportNumber.__table__,
+                    [{"report_number": n, "incident_id": i, "registered_at": at} for n, i in self.new.items()])
 
 
 def refuse(session: Session, *, item: PushItem, incident: Incident, district: int, device: Device, record: str,
