@@ -17,7 +17,7 @@ from sqlalchemy import Row, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.catalogue import default_catalogue
-from ..domain.interchange import canonical_json, from_dict
+from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
@@ -189,7 +189,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             results.append(results[repeated[key]])
             continue
         repeated[key] = len(results)
-        record = canonical_json(inc).decode("utf-8")
+        record = canonical_text(to_dict(inc))
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
         if claims.held_by_another(inc.report_number, inc.id):

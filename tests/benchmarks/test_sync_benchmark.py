@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import json
+import statistics
 import time
 import uuid
 
@@ -109,7 +110,9 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
         pull_s = time.perf_counter() - t0
     assert other.count() == COUNT
 
-    one_s, same_s, copy_s = bulk_insert(pg_url, rows)
+    # The baseline takes about a second, where a moment's other work on the machine shows most: median of three.
+    runs = [bulk_insert(pg_url, rows) for _ in range(3)]
+    one_s, same_s, copy_s = (statistics.median(run[i] for run in runs) for i in range(3))
     print(f"\nsync benchmark, {COUNT} incidents (2 agents, 3 footage):"
           f"\n  push through the server:   {push_s:.2f} s ({COUNT / push_s:.0f}/s)"
           f"\n  pull onto a second device: {pull_s:.2f} s ({COUNT / pull_s:.0f}/s)"
