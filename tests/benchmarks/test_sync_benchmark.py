@@ -77,14 +77,6 @@ def bulk_insert(url: str, rows: list[tuple]) -> tuple[float, float, float]:
 
 
 @pytest.mark.benchmark
-@pytest.mark.xfail(
-    strict=True,
-    reason="Target missed, reported on issue 4: after pulled pages are written a page at a time (projection, "
-    "audit entries) push measured 5.2x and pull 8.2x the same rows written with psycopg executemany (target 5x; "
-    "before: 5.3-6.3x and 20-24x). The pull's remaining time: validating each record (from_dict + validate), "
-    "its link-index rows (one record at a time), its audit state hash (canonical JSON) and signature. "
-    "Strict: the day both ratios are met this test fails until the mark is removed.",
-)
 def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: F811
     station = make_device("station", district=9)
     made = station.import_incidents(incidents(COUNT), ACTOR)
@@ -120,5 +112,16 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
           f"\n  psycopg executemany, one row per incident: {one_s:.2f} s   COPY: {copy_s:.2f} s"
           f"\n  push / same rows {push_s / same_s:.1f}x   pull / same rows {pull_s / same_s:.1f}x"
           f"\n  push / one row {push_s / one_s:.1f}x   push / COPY {push_s / copy_s:.1f}x")
-    assert push_s < 5 * same_s
-    assert pull_s < 5 * same_s
+    # Not the target, a floor: a change that makes either far slower than measured fails here.
+    assert push_s < 7 * same_s and pull_s < 7 * same_s, f"push {push_s / same_s:.1f}x, pull {pull_s / same_s:.1f}x"
+    missed = [f"{name} is {seconds / same_s:.1f}x" for name, seconds in (("push", push_s), ("pull", pull_s))
+              if seconds >= 5 * same_s]
+    if missed:
+        # Reported on issue 4: sometimes met, not reliably. Measured on this 2-core machine (client, server and
+        # PostgreSQL share it): push 3.9-5.0x (from 5.3-6.3x), pull 4.5-5.4x (from 20-24x), after pushes of
+        # 1,000 a request written on psycopg's cursor, pulled pages stored with one executemany per table and
+        # one audit signature, and garbage collection paused over a batch. What remains per record, both ways:
+        # the shared validator (about 45 us), the canonical text (about 40 us) and, on a station, projection
+        # into five tables and the search index, the link index and the audit entry, with a synchronous commit
+        # per page.
+        pytest.xfail(f"{' and '.join(missed)} the same rows with psycopg (target 5x): known miss")
