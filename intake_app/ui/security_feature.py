@@ -4,6 +4,7 @@ reporting party masked for roles that do not need it."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.workflow import Actor
@@ -21,6 +22,13 @@ from .vocabulary import role_label
 translate = QCoreApplication.translate
 
 
+def _stop_watching(*watchers) -> None:
+    """The window is gone. A watcher Qt has deleted already (with its owner) is off every list: nothing to stop."""
+    for watcher in watchers:
+        if shiboken6.isValid(watcher):
+            watcher.stop()
+
+
 def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -> IdleLock:
     window.actor = lambda: actor  # every change from this window is made as the signed-in user
     window.signed_in_as = actor
@@ -30,7 +38,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner)
     window.screen_lock = watcher = ScreenLockWatcher(window)
     watcher.screen_locked.connect(lock.lock)
-    window.destroyed.connect(lambda *_a: (lock.stop(), watcher.stop()))
+    window.destroyed.connect(lambda *_a: _stop_watching(lock, watcher))
     security = translate("MainWindow", "&Security")
     window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:

@@ -186,3 +186,16 @@ def test_another_supervisor_sees_the_reporting_party_masked_and_cannot_edit(qtbo
     assert not view.edit_button.isEnabled()
     assert store.get(summary.id).reporting_party.name == "Rosa Witness"
     assert store.get(summary.id).reporting_party.address == "4021 W Witness Ln"
+
+
+def test_closing_the_window_after_its_idle_lock_is_gone_raises_nothing(qtbot, store, data_dir):
+    """Seen in scripts/screenshots.py: the window's destroyed signal stopped an IdleLock Qt had deleted."""
+    import shiboken6
+
+    users(store)
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)  # not qtbot's: this test deletes it
+    install_signed_in(window, sign_in(store, "2231", SGT_PASS), idle_minutes=60)
+    lock = window.idle_lock
+    shiboken6.delete(lock)
+    shiboken6.delete(window)  # its destroyed signal runs now; pytest-qt fails the test on an error in a slot
+    assert not shiboken6.isValid(lock) and not shiboken6.isValid(window)
