@@ -158,10 +158,11 @@ class PreservationScreen(QWidget):
             self.status.setText(self.tr("All body-worn and in-car footage is confirmed preserved."))
             return
         # The counts cover every item, not only the ones listed (the query counts them all).
-        text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first.")
+        # "Footage...: 1" reads right for one item and for many, in both languages, without plural forms.
+        text = self.tr("Footage not yet confirmed preserved: %1, soonest deadline first.")
         if page.overdue:
-            text = self.tr("%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the "
-                           "deadline.").replace("%2", str(page.overdue))
+            text = self.tr("Footage not yet confirmed preserved: %1, soonest deadline first; past the "
+                           "deadline: %2.").replace("%2", str(page.overdue))
         text = text.replace("%1", str(page.total))
         if not listed_all:
             text += " " + self.tr("Listed: the %1 soonest.").replace("%1", str(len(page.alerts)))

@@ -1286,12 +1286,12 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Todas las grabaciones de cámaras corporales y de vehículos policiales tienen la preservación confirmada.</translation>
     </message>
     <message>
-        <source>%1 footage items not yet confirmed preserved, soonest deadline first.</source>
-        <translation>%1 grabaciones aún sin preservación confirmada, primero la fecha límite más próxima.</translation>
+        <source>Footage not yet confirmed preserved: %1, soonest deadline first.</source>
+        <translation>Grabaciones aún sin preservación confirmada: %1, primero la fecha límite más próxima.</translation>
     </message>
     <message>
-        <source>%1 footage items not yet confirmed preserved, soonest deadline first; %2 past the deadline.</source>
-        <translation>%1 grabaciones aún sin preservación confirmada, primero la fecha límite más próxima; %2 con la fecha límite vencida.</translation>
+        <source>Footage not yet confirmed preserved: %1, soonest deadline first; past the deadline: %2.</source>
+        <translation>Grabaciones aún sin preservación confirmada: %1, primero la fecha límite más próxima; con la fecha límite vencida: %2.</translation>
     </message>
     <message>
         <source>Listed: the %1 soonest.</source>

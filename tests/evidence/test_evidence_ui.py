@@ -122,12 +122,12 @@ def test_the_alerts_title_counts_every_waiting_item_and_show_more_lists_the_next
     screen.page_size = 2
     screen.refresh()
     assert screen.model.rowCount() == 2 and screen.model.index(0, 1).data() == "5 days OVERDUE"
-    assert screen.status.text() == ("3 footage items not yet confirmed preserved, soonest deadline first; "
-                                    "1 past the deadline. Listed: the 2 soonest.")
+    assert screen.status.text() == ("Footage not yet confirmed preserved: 3, soonest deadline first; "
+                                    "past the deadline: 1. Listed: the 2 soonest.")
     assert screen.more_button.isVisibleTo(screen)
     qtbot.mouseClick(screen.more_button, Qt.MouseButton.LeftButton)
     assert screen.model.rowCount() == 3 and not screen.more_button.isVisibleTo(screen)
-    assert screen.status.text().endswith("1 past the deadline.")
+    assert screen.status.text().endswith("past the deadline: 1.")
 
 
 def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_made_them(window, store, actor, qtbot):
