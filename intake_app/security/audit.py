@@ -2,8 +2,9 @@
 
 Installed as a store extension: a listener runs inside the transaction of every change made through
 IncidentStore, so a change and its audit entries commit together or not at all. Each entry carries
-the SHA-256 of the previous entry and its own hash over a canonical serialisation, signed with this
-installation's Ed25519 key. SQLite triggers refuse UPDATE and DELETE on the table.
+the SHA-256 of the previous entry and its own hash over a canonical serialisation; the last entry of each
+run (append_entries) is signed with this installation's Ed25519 key. SQLite triggers refuse UPDATE and
+DELETE on the table.
 """
 
 from __future__ import annotations
@@ -155,34 +156,41 @@ def append_entries(session: Session, entries: list[NewEntry]) -> None:
     conn.execute(_INSERT_ENTRIES, rows)
 
 
-def _append(session: Session, actor: Actor, incident_id: str | None, action: str,
-            changes: list[tuple[str, str, str]], state_hash: str = "") -> None:
-    """One entry per change (at least one), as one run; the record's new state hash goes on the last."""
+def _run(actor: Actor, incident_id: str | None, action: str, changes: list[tuple[str, str, str]],
+         state_hash: str = "") -> list[NewEntry]:
+    """One entry per change (at least one); the record's new state hash goes on the last."""
     changes = changes or [("", "", "")]
-    append_entries(session, [NewEntry(actor, incident_id, action, path, old, new,
-                                      state_hash if i == len(changes) - 1 else "")
-                             for i, (path, old, new) in enumerate(changes)])
+    return [NewEntry(actor, incident_id, action, path, old, new, state_hash if i == len(changes) - 1 else "")
+            for i, (path, old, new) in enumerate(changes)]
 
 
-def on_change(session: Session, event: ChangeEvent) -> None:
+def change_entries(event: ChangeEvent) -> list[NewEntry]:
+    """The entries one change to a record gets."""
     if event.action == "delete":
         before = event.before
-        label = before.report_number or before.id
-        _append(session, event.actor, before.id, "delete", [("", label, "")], DELETED)
-        return
+        return _run(event.actor, before.id, "delete", [("", before.report_number or before.id, "")], DELETED)
     after = event.after
     if event.before is None:
         # A new record: one entry naming it; its content is in the record, whose hash the entry holds.
-        _append(session, event.actor, after.id, event.action, [("", "", after.report_number or "")], state_hash(event))
-        return
+        return _run(event.actor, after.id, event.action, [("", "", after.report_number or "")], state_hash(event))
     changes = [(p, o, n) for p, o, n in field_changes(event.before, after) if p != "history" and not p.startswith("history[")]
     action = "status" if event.action == "status" else "update"
-    _append(session, event.actor, after.id, action, changes, state_hash(event))
+    return _run(event.actor, after.id, action, changes, state_hash(event))
+
+
+def on_change(session: Session, event: ChangeEvent) -> None:
+    append_entries(session, change_entries(event))
+
+
+def on_changes(session: Session, events: list[ChangeEvent]) -> None:
+    """on_change for many changes in one transaction (a pulled page, IncidentStore.add_incoming): the same
+    entries, as one run of the chain: its end read once, one signature, one statement."""
+    append_entries(session, [entry for event in events for entry in change_entries(event)])
 
 
 def record_action_in(session: Session, incident_id: str | None, action: str, actor: Actor, detail: str = "") -> None:
     """An action that changes no record (print, export, packet, sync, link confirmed...), in the caller's transaction."""
-    _append(session, actor, incident_id, action, [("", "", detail)])
+    append_entries(session, _run(actor, incident_id, action, [("", "", detail)]))
 
 
 def record_action(store: IncidentStore, incident_id: str | None, action: str, actor: Actor, detail: str = "") -> None:
@@ -217,6 +225,7 @@ def _baseline(store: IncidentStore) -> None:
 
 def install(store: IncidentStore) -> None:
     store.add_listener(on_change)
+    store.add_batch_variant(on_change, on_changes)
     _baseline(store)
 
 

@@ -21,7 +21,6 @@ EXTENSION_MODULES: list[str] = [
     "intake_app.sync.link_decisions_sync",
     "intake_app.security.authorization",
     "intake_app.security.audit",
-    "intake_app.security.audit_batch",  # the audit listener's batch form (records pulled a page at a time)
 ]
 
 

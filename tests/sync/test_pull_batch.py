@@ -1,4 +1,4 @@
-"""A pulled page is written a page at a time (projection.insert_rows, link_index.index_new, security/audit_batch.py): the
+"""A pulled page is written a page at a time (projection.insert_rows, link_index.index_new, audit.on_changes): the
 store must end up exactly as if each record had been imported one by one, and its audit trail must verify."""
 
 from __future__ import annotations
