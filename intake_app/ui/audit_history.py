@@ -33,6 +33,7 @@ def _short(text: str) -> str:
 
 class AuditHistoryModel(RowsModel):
     rows: list[AuditEntry]
+    column_count = len(HEADERS)
 
     def header_texts(self) -> list[str]:
         return [QCoreApplication.translate(CONTEXT, h) for h in HEADERS]

@@ -39,6 +39,7 @@ def _sort_key(row: IncidentSummary, column: int):
 
 class IncidentTableModel(RowsModel):
     rows: list[IncidentSummary]
+    column_count = len(HEADERS)
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -43,6 +43,7 @@ def reasons_text(m: Match) -> list[str]:
 
 class LinksModel(RowsModel):
     rows: list[Match]
+    column_count = COL_SHARED + 1
 
     def header_texts(self) -> tuple[str, ...]:
         return headers()

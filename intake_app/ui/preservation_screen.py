@@ -42,9 +42,11 @@ URGENT_DAYS = 14
 
 
 class PreservationModel(RowsModel):
+    rows: list[PreservationAlert]
+    column_count = len(HEADERS)
+
     def __init__(self, parent=None, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         super().__init__(parent)
-        self.rows: list[PreservationAlert] = []
         self.clock = clock
 
     def header_texts(self) -> list[str]:

@@ -12,12 +12,14 @@ NO_PARENT = QModelIndex()
 
 
 class RowsModel(QAbstractTableModel):
+    column_count: int  # each table's; asked by Qt far more often than the titles, so not counted from them
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[Any] = []
 
     def header_texts(self) -> Sequence[str]:
-        """The column titles as shown (translated); their count is the column count."""
+        """The column titles as shown (translated), column_count of them."""
         raise NotImplementedError
 
     def arrange(self, rows: list[Any]) -> None:
@@ -36,7 +38,7 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.header_texts())
+        return 0 if parent.isValid() else self.column_count
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
