@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..domain.demo import demo_incidents
@@ -25,6 +26,9 @@ from ..security.privacy import carries_reporting_party, for_viewer, hidden_from,
 from ..security.users import has_users
 from ..storage.queries import IncidentFilter, IncidentSummary
 from .context import CliContext, UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHICAGO = ZoneInfo("America/Chicago")
 WHO_SEES = "only the supervisor who entered the record and reviewers see them"
@@ -91,13 +95,14 @@ def cmd_export(args, ctx: CliContext) -> int:
     text = dumps(incidents if args.all else incidents[0]) + "\n"
     if str(args.out) == "-":
         # Committed before the first byte goes out: whoever reads the pipe may have the data even if it breaks.
-        _audit_export(ctx, viewer, carrying, "standard output")
+        with ctx.store.transaction() as session:
+            _audit_export_in(session, viewer, carrying, "standard output")
         ctx.out.write(text)
         return 0
     # The entries and the file go together: a file that cannot be written (whole) is removed and its entries
     # roll back with the exception.
     with ctx.store.transaction() as session:
-        _audit_export(ctx, viewer, carrying, args.out.name, session)
+        _audit_export_in(session, viewer, carrying, args.out.name)
         _write_whole(args.out, text)
     print(f"exported {len(incidents)} incident(s) to {args.out}", file=ctx.err)
     return 0
@@ -120,12 +125,8 @@ def _write_whole(path: Path, text: str) -> None:
                          "was exported") from exc
 
 
-def _audit_export(ctx: CliContext, viewer: Actor | None, carrying: list[Incident], where: str, session=None) -> None:
+def _audit_export_in(session: Session, viewer: Actor | None, carrying: list[Incident], where: str) -> None:
     """One audit entry per record exported with its reporting party: who, which incident, where to."""
-    if session is None:
-        with ctx.store.transaction() as own:
-            _audit_export(ctx, viewer, carrying, where, own)
-        return
     for inc in carrying:
         record_action_in(session, inc.id, "export", viewer, f"with the reporting party, to {where}")
 
