@@ -67,15 +67,12 @@ def submit_new_incident(qtbot, window):
 
 def packet_text(store, incident_id) -> str:
     """The referral packet's text as a reader sees it (lines joined)."""
-    import io
-
-    from pypdf import PdfReader
-
     from intake_app.reports.packet import build_packet
     from intake_app.reports.packet_source import packet_input
 
-    pages = PdfReader(io.BytesIO(build_packet(packet_input(store, incident_id)))).pages
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+    from ..reports.helpers import page_texts
+
+    return " ".join(" ".join(text.split()) for text in page_texts(build_packet(packet_input(store, incident_id))))
 
 
 def select_first(queue):
