@@ -17,8 +17,7 @@ from .commands.context import CliContext, UsageError
 from .domain.problems import ValidationError
 from .domain.workflow import WorkflowError
 from .security.database_key import PASSPHRASE_ENV
-from .storage.opening import StoreOpenError
-from .storage.repository import ConflictError, NotFound, StoreError
+from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -90,9 +89,14 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
+    from .storage.first_look import BackgroundOpening
+
+    # Started before Qt is imported (issue 8): deriving the key from a passphrase takes about as long.
+    passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
+    opening = BackgroundOpening(ctx.data_dir, passphrase)
     from .ui.app import run  # Qt is imported only when the app is really opened
 
-    return run(ctx.data_dir, passphrase=ctx.passphrase())
+    return run(ctx.data_dir, passphrase=passphrase, opening=opening)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from intake_app.security.users import REVIEWER, SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.domain.roles import REVIEWER, SUPERVISOR
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.storage.opening import open_store
 
 ADMIN_PASS = "admin correct horse"

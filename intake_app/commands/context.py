@@ -7,11 +7,13 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..domain.workflow import Actor
 from ..paths import data_dir as resolve_data_dir
-from ..storage.repository import IncidentStore
+
+if TYPE_CHECKING:
+    from ..storage.repository import IncidentStore
 
 
 class UsageError(ValueError):

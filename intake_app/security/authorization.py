@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 
 from ..domain.enums import Status
 from ..domain.interchange import to_dict
+from ..domain.roles import ADMINISTRATOR, REVIEWER, SUPERVISOR
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.repository import ChangeEvent, IncidentStore
 from ..storage.user_tables import RecordVersionRow, UserRow
-from .users import ADMINISTRATOR, REVIEWER, SUPERVISOR, is_signed_in
+from .users import is_signed_in
 
 # Set by sync while it applies records from the server: they were decided elsewhere (same key as sync.outbox).
 REMOTE_FLAG = "intake_sync_remote"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 
 from ..domain.records import Incident
+from ..domain.roles import REVIEWER, SUPERVISOR
 from ..domain.workflow import Actor
-from .users import REVIEWER, SUPERVISOR
 
 MASK = "•••"
 

@@ -12,20 +12,18 @@ import functools
 import hashlib
 import hmac
 import secrets
-import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..domain.roles import ADMINISTRATOR, ROLES
 from ..domain.workflow import Actor
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import SignInFailureRow, UserRow
 from .audit import record_action_in
 
-SUPERVISOR, REVIEWER, ADMINISTRATOR = "supervisor", "reviewer", "administrator"
-ROLES = (SUPERVISOR, REVIEWER, ADMINISTRATOR)
 MIN_PASSPHRASE = 10
 FREE_FAILURES = 3  # typos happen; the delay starts after these
 BASE_DELAY = timedelta(seconds=30)
@@ -56,7 +54,9 @@ class User:
 
 # Stars signed in on each open store: the store refuses changes by a star that is not signed in here,
 # so an Actor object built by hand does not carry a user's rights.
-_signed_in: weakref.WeakKeyDictionary[IncidentStore, set[str]] = weakref.WeakKeyDictionary()
+def _signed_in(store: IncidentStore) -> set[str]:
+    """The stars signed in to this opened store (in this process; nothing of it is stored)."""
+    return store.feature_state("signed_in", set)
 
 
 def hash_passphrase(passphrase: str) -> str:
@@ -154,7 +154,7 @@ def set_active(store: IncidentStore, admin: Actor, star: str, active: bool) -> N
         row.active = active
         record_action_in(session, None, "user_enabled" if active else "user_disabled", admin, f"star {star}")
     if not active:
-        _signed_in.get(store, set()).discard(star)
+        _signed_in(store).discard(star)
 
 
 def set_passphrase(store: IncidentStore, admin: Actor, star: str, passphrase: str) -> None:
@@ -210,13 +210,13 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
 
 def sign_in(store: IncidentStore, star: str, passphrase: str, *, now: datetime | None = None) -> Actor:
     user = check_passphrase(store, star, passphrase, now=now)
-    _signed_in.setdefault(store, set()).add(user.star)
+    _signed_in(store).add(user.star)
     return user.actor()
 
 
 def sign_out(store: IncidentStore, star: str) -> None:
-    _signed_in.get(store, set()).discard(star)
+    _signed_in(store).discard(star)
 
 
 def is_signed_in(store: IncidentStore, star: str) -> bool:
-    return star in _signed_in.get(store, set())
+    return star in _signed_in(store)

@@ -7,35 +7,24 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool, StaticPool
 
-DB_FILE = "intake.db"
+from . import cipher
+from .cipher import DB_FILE
+
+__all__ = ["DB_FILE", "encrypted_engine", "plain_engine"]
 
 
 def _on_connect(dbapi_connection, _record) -> None:
-    cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    # FULL: a saved record survives a power cut, which NORMAL does not promise in WAL mode.
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
+    cipher.set_pragmas(dbapi_connection)
 
 
 def encrypted_engine(db_path: Path, key: bytes) -> Engine:
-    """SQLCipher 4 with a raw 32-byte key (x'..' form skips the passphrase KDF: the key is already random)."""
+    """SQLCipher 4 with a raw 32-byte key, connections made by cipher.connect."""
     from sqlcipher3 import dbapi2 as sqlcipher
-
-    def connect():
-        conn = sqlcipher.connect(str(db_path), check_same_thread=False, isolation_level=None)
-        # A wrong key is reported to the user by us; SQLCipher's own stderr lines would only confuse.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # Fails with "file is not a database" right here when the key is wrong.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
 
     # The plain pysqlite dialect over the sqlcipher3 module: we key the connection ourselves
     # (the pysqlcipher dialect would put the key in the URL). Pooled, so the page cache survives.
-    engine = create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=4)
+    engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: cipher.connect(db_path, key),
+                           poolclass=QueuePool, pool_size=4, max_overflow=4)
     event.listen(engine, "connect", _on_connect)
     _sqlite_transactions(engine)
     return engine

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import uuid
-import weakref
 from collections.abc import Callable
 from datetime import UTC
 
@@ -29,11 +28,14 @@ ACTIONS = {"confirmed": "link_confirmed", "rejected": "link_rejected", "dismisse
 # Features that act inside every decision's transaction (the sync outbox queues it there), called with the
 # session and the row as inserted. Kept per store, like the store's change listeners.
 DecisionListener = Callable[[Session, dict], None]
-_listeners: weakref.WeakKeyDictionary[IncidentStore, list[DecisionListener]] = weakref.WeakKeyDictionary()
+
+
+def _listeners(store: IncidentStore) -> list[DecisionListener]:
+    return store.feature_state("link_decision_listeners", list)
 
 
 def add_decision_listener(store: IncidentStore, listener: DecisionListener) -> None:
-    _listeners.setdefault(store, []).append(listener)
+    _listeners(store).append(listener)
 
 
 class LinkError(ValueError):
@@ -90,8 +92,8 @@ def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail
 def _check_role(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
     """Once the station has users (issue 6), a reviewer judges agent links; a supervisor or a reviewer
     may link or dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
+    from ..domain.roles import REVIEWER, SUPERVISOR
     from ..security.authorization import enforcing, role_of
-    from ..security.users import REVIEWER, SUPERVISOR
 
     if not enforcing(session):
         return
@@ -139,7 +141,7 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
                   "shared_json": json.dumps(list(shared), ensure_ascii=False), "sync_key": str(uuid.uuid4()),
                   "station": ""}
         session.connection().execute(insert(DECISIONS_TABLE), values)
-        for listener in _listeners.get(store, ()):
+        for listener in _listeners(store):
             listener(session, values)
         numbers = {row_a.id: row_a.report_number or row_a.id, row_b.id: row_b.report_number or row_b.id}
         for this, other in ((first, second), (second, first)):

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DatabaseError
 from ..domain.catalogue import load_catalogue
 from ..security.database_key import DatabaseKeyError, database_key
 from .engine import DB_FILE, encrypted_engine
+from .errors import StoreOpenError
 from .migrate import upgrade
 from .repository import IncidentStore
 
@@ -24,19 +25,13 @@ EXTENSION_MODULES: list[str] = [
 ]
 
 
-class StoreOpenError(RuntimeError):
-    WRONG_KEY = "wrong_key"
-
-    def __init__(self, message: str, reason: str):
-        super().__init__(message)
-        self.reason = reason  # a DatabaseKeyError reason, or WRONG_KEY
-
-
-def open_store(data_dir: Path, *, passphrase: str | None = None) -> IncidentStore:
-    try:
-        key, _info = database_key(data_dir, passphrase)
-    except DatabaseKeyError as exc:
-        raise StoreOpenError(str(exc), exc.reason) from exc
+def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | None = None) -> IncidentStore:
+    """`key`: the store's key when the caller already has it (first_look derived it), else found here."""
+    if key is None:
+        try:
+            key, _info = database_key(data_dir, passphrase)
+        except DatabaseKeyError as exc:
+            raise StoreOpenError(str(exc), exc.reason) from exc
     engine = encrypted_engine(data_dir / DB_FILE, key)
     try:
         upgrade(engine)

@@ -9,7 +9,6 @@ which the partial index ix_footage_awaiting delivers in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text
@@ -19,6 +18,7 @@ from ..domain.enums import FootageKind, Preservation
 from ..domain.preservation import set_preservation
 from ..domain.records import Incident
 from ..domain.workflow import Actor
+from .queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .repository import IncidentStore
 from .tables import AWAITING_PRESERVATION, FootageRow, IncidentRow
 
@@ -28,33 +28,6 @@ _ROW = select(FOOTAGE.c.incident_id, FOOTAGE.c.position, FOOTAGE.c.footage_id, F
               FOOTAGE.c.officer_star, FOOTAGE.c.preservation_status, FOOTAGE.c.start, FOOTAGE.c.preservation_deadline,
               FOOTAGE.c.evidence_id, IncidentRow.report_number).join_from(
     FOOTAGE, IncidentRow.__table__, IncidentRow.id == FOOTAGE.c.incident_id).where(AWAITING)
-FIRST_PAGE = 200  # a few screens; the alert screen asks for more on demand
-
-
-@dataclass(frozen=True)
-class PreservationAlert:
-    incident_id: str
-    report_number: str
-    footage_id: str
-    position: int
-    kind: FootageKind
-    device_id: str
-    officer_star: str
-    status: Preservation
-    deadline: datetime | None  # UTC aware; None when the recording start is not known yet
-    evidence_id: str
-
-    def days_left(self, now: datetime) -> int | None:
-        return None if self.deadline is None else (self.deadline - now).days
-
-
-@dataclass(frozen=True)
-class AlertPage:
-    alerts: list[PreservationAlert]  # the soonest deadlines, at most the page size asked for
-    total: int  # every item not yet confirmed preserved, listed or not
-    overdue: int  # of those, how many are past their deadline
-
-
 def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
@@ -97,7 +70,7 @@ def _counts(session: Session, *, cutoff: datetime, now: datetime) -> tuple[int, 
     return started_overdue + started_in_time + unstarted, started_overdue + unstarted_overdue
 
 
-def alert_page(store: IncidentStore, *, limit: int | None = FIRST_PAGE, now: datetime | None = None) -> AlertPage:
+def alert_page(store: IncidentStore, *, limit: int | None = FIRST_ALERTS, now: datetime | None = None) -> AlertPage:
     """Body-worn and in-car items not yet preserved, soonest deadline first (unknown deadlines last), with the
     count of all of them and of those overdue; one read, so the counts and the page agree."""
     now = now or store.clock()

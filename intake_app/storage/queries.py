@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..domain.enums import Status
+from ..domain.enums import FootageKind, Preservation, Status
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,30 @@ class IncidentSummary:
     updated_at: datetime
     version: int
     is_demo: bool
+
+
+FIRST_ALERTS = 200  # a few screens; the alert screen asks for more on demand
+
+
+@dataclass(frozen=True)
+class PreservationAlert:
+    incident_id: str
+    report_number: str
+    footage_id: str
+    position: int
+    kind: FootageKind
+    device_id: str
+    officer_star: str
+    status: Preservation
+    deadline: datetime | None  # UTC aware; None when the recording start is not known yet
+    evidence_id: str
+
+    def days_left(self, now: datetime) -> int | None:
+        return None if self.deadline is None else (self.deadline - now).days
+
+
+@dataclass(frozen=True)
+class AlertPage:
+    alerts: list[PreservationAlert]  # the soonest deadlines, at most the page size asked for
+    total: int  # every item not yet confirmed preserved, listed or not
+    overdue: int  # of those, how many are past their deadline

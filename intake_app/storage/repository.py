@@ -26,9 +26,12 @@ from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import Actor, transition
+from .errors import ConflictError, NotFound, StoreError
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
+
+__all__ = ["ConflictError", "IncidentStore", "NotFound", "StoreError"]  # the errors live in errors.py
 
 DEVICE_CODE = "device_code"  # meta key
 
@@ -43,18 +46,6 @@ _NEXT_IN_SEQUENCE = (update(_SEQUENCES)
                      .values(last=_SEQUENCES.c.last + 1).returning(_SEQUENCES.c.last))
 _READ_META = select(_META.c.value).where(_META.c.key == bindparam("key"))
 _DROP_AUTOSAVE = delete(AutosaveRow.__table__).where(AutosaveRow.__table__.c.incident_id == bindparam("id"))
-
-
-class StoreError(RuntimeError):
-    pass
-
-
-class NotFound(StoreError):
-    pass
-
-
-class ConflictError(StoreError):
-    """The record changed since it was read: an edit based on an old version is never applied silently."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +85,17 @@ class IncidentStore:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         self._batch_variants: dict[ChangeListener, BatchListener] = {}
+        self._feature_state: dict[str, object] = {}
 
     # ------------------------------------------------------------ plumbing
+
+    def feature_state(self, name: str, new: Callable[[], object]):
+        """A feature's state for this opened store (who signed in, its own listeners), made by `new()` on
+        first use. It lives and dies with the store, and is reached through the store itself: the app's
+        window may hold the store while it is still being opened (first_look.PendingStore)."""
+        if name not in self._feature_state:
+            self._feature_state[name] = new()
+        return self._feature_state[name]
 
     def add_listener(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)

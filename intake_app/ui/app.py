@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pathlib
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..storage.opening import StoreOpenError, open_store
+from ..storage.first_look import BackgroundOpening, PendingStore
 from . import appearance
 from .branding import APP_NAME, app_icon, window_title
+from .first_paint import when_painted
 from .i18n import install_language
 from .passphrase_dialog import PassphraseDialog
 
@@ -30,6 +31,9 @@ def _application(argv: list[str] | None) -> QApplication:
 def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try: Future | None = None):
     """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up.
     `first_try`: an opening already under way (run() starts it on a worker thread); its outcome is the first."""
+    from ..storage.errors import StoreOpenError
+    from ..storage.opening import open_store
+
     while True:
         try:
             if first_try is not None:
@@ -46,47 +50,75 @@ def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try:
             passphrase = dialog.passphrase.text()
 
 
-def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None) -> int:
+def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None,
+        opening: BackgroundOpening | None = None) -> int:
+    """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt)."""
+    data_dir = pathlib.Path(data_dir)
+    # Start-up speed (issue 8): the opening thread derives the key and takes the first look (settings, the
+    # newest page) with the database driver alone while this thread imports and builds the window. The store
+    # is opened in full (SQLAlchemy, the features' tables) once the first screen is painted, so that work
+    # does not compete with painting it. Without a first look (a new store, a passphrase to ask for, a store to
+    # migrate...) the store is opened in full first and any problem is handled here as before.
+    opening = opening or BackgroundOpening(data_dir, passphrase)
+    try:
+        return _start(data_dir, passphrase, argv, opening)
+    finally:
+        opening.close()  # the opening thread must never be left waiting
+
+
+def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: BackgroundOpening) -> int:
     app = _application(argv)
     appearance.apply_saved(app)
     from ..logging_setup import install_crash_handler, setup_logging
     from .crash_dialog import show_crash_dialog
 
-    setup_logging(pathlib.Path(data_dir))
+    setup_logging(data_dir)
     running = [True]
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
-    install_crash_handler(pathlib.Path(data_dir), lambda report: show_crash_dialog(report) if running[0] else None)
-    install_language("", app)  # the system's language for the passphrase prompt; the station's once it is open
-    # Start-up speed (issue 8): the store opens on a worker thread (the key's derivation, the schema check, the
-    # features' one-time checks) while this thread imports the window's modules. A problem is handled just as
-    # before, here: the passphrase prompt, or the message.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-open") as opener:
-        opening = opener.submit(open_store, pathlib.Path(data_dir), passphrase=passphrase)
-        from .main_window import MainWindow  # built after the translations are installed
-        from .security_feature import install_signed_in
-        from .sign_in import sign_in_or_first_run
-        from .tasks import TaskRunner
+    install_crash_handler(data_dir, lambda report: show_crash_dialog(report) if running[0] else None)
+    from .main_window import MainWindow
+    from .security_feature import install_signed_in
+    from .sign_in import sign_in_or_first_run
+    from .tasks import TaskRunner
 
-        store = open_with_prompts(pathlib.Path(data_dir), passphrase, opening)
-    if store is None:
-        return 1
-    install_language(store.settings().language, app)
+    look = opening.look()
+    if look is None:
+        install_language("", app)  # the system's language for the passphrase prompt; the station's once open
+        store = open_with_prompts(data_dir, passphrase, opening.opened)
+        if store is None:
+            return 1
+        settings, has_users, page = store.settings(), None, None
+    else:
+        store = PendingStore(opening)
+        settings, has_users, page = look.settings, look.has_users, look.page
+        runner_first = opening.opened.result  # first in the database worker's queue: a failure is said at once
+    install_language(settings.language, app)
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
-    actor = sign_in_or_first_run(store, runner=runner)  # issue 6: nobody sees the records before signing in
+    if look is not None:
+        runner.run(runner_first, on_error=_could_not_open)
+    # Issue 6: nobody sees the records before signing in. The store opens in full while the person types.
+    actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=opening.go_on)
     if actor is None:
         runner.shutdown(wait=True)
-        store.engine.dispose()
         return 1
-    window = MainWindow(store, runner, data_dir=pathlib.Path(data_dir))
+    window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
     install_signed_in(window, actor)
+    when_painted(window, opening.go_on)
     window.show()
     window.offer_autosaves()
     code = app.exec()
     running[0] = False
     close_down(window, store)
     return code
+
+
+def _could_not_open(exc: BaseException) -> None:
+    """The full opening failed after the first look had succeeded (a disk error, say): say so and end."""
+    QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
+    QApplication.closeAllWindows()
+    QCoreApplication.exit(1)
 
 
 def close_down(window, store) -> None:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from .audit_history import HistoryTab
 from .incident_view import IncidentContext, register_incident_tab
 from .preservation_screen import PreservationScreen
 
+if TYPE_CHECKING:
+    from .audit_history import HistoryTab
+
 
 def history_tab(ctx: IncidentContext) -> HistoryTab:
+    from .audit_history import (
+        HistoryTab,  # when an incident is opened: it needs the audit module (SQLAlchemy)
+    )
+
     return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
 
 

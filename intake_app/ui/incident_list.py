@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.enums import Status
 from ..domain.geography import DISTRICTS
-from ..storage.queries import IncidentFilter
+from ..storage.queries import IncidentFilter, IncidentSummary
 from .flow_layout import FlowLayout, labelled
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
 from .vocabulary import vocabulary_label
@@ -147,6 +147,10 @@ class IncidentListScreen(QWidget):
         self._generation += 1
         generation, flt, store = self._generation, self.current_filter(), self._store
         self._runner.run(lambda: store.list(flt), lambda rows: self._show(generation, rows), self._failed)
+
+    def show_rows(self, rows: list[IncidentSummary]) -> None:
+        """Rows already read for the current filter (the start-up's first page)."""
+        self._show(self._generation, rows)
 
     def _show(self, generation: int, rows) -> None:
         if generation != self._generation:

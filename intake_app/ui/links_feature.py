@@ -3,14 +3,22 @@ each save in the wizard (each other incident offered once per wizard session, ne
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from .duplicates_prompt import offer_duplicates
 from .incident_view import IncidentContext, register_incident_tab
-from .links_tab import LinksTab
+
+if TYPE_CHECKING:
+    from .links_tab import LinksTab
+
+# The tab and the prompt are imported when first shown: they need the link queries, so SQLAlchemy, which the
+# start-up leaves to the store's opening (issue 8).
 
 
 def links_tab(ctx: IncidentContext) -> LinksTab:
+    from .links_tab import LinksTab
+
     return LinksTab(ctx.store, ctx.runner, ctx.incident.id, ctx.actor)
 
 
@@ -28,6 +36,8 @@ def follow_wizard(window, wizard) -> None:
     offered: set[str] = set()
 
     def saved(stored) -> None:
+        from .duplicates_prompt import offer_duplicates
+
         offer_duplicates(wizard, window.store, window.runner, stored, window.actor, skip=offered)
 
     wizard.saved.connect(saved)

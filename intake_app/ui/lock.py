@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..security.users import sign_in
 from .passphrase_check import refusal_text, set_checking
+from .sign_in import sign_in
 from .tasks import TaskRunner
 
 DEFAULT_IDLE_MINUTES = 10

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidge
 
 from ..domain.enums import Status
 from ..domain.records import Incident, Supervisor
+from ..domain.settings import StationSettings
 from ..domain.workflow import Actor
+from ..storage.queries import IncidentSummary
 from . import appearance, startup_probe
 from .about_dialog import show_about
 from .branding import app_icon, window_title
@@ -50,12 +52,15 @@ GEOMETRY_KEY = "main_window/geometry"
 class MainWindow(QMainWindow):
     wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
 
-    def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None):
+    def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
+                 settings: StationSettings | None = None, first_page: list[IncidentSummary] | None = None):
+        """`settings`, `first_page`: already read (the start-up's first look, issue 8), so the window can be
+        shown while the store is still being opened; else asked of the store."""
         super().__init__(parent)
         self.store = store
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
-        self.settings = store.settings()  # small and needed at once; refreshed after the dialog
+        self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
         self.wizard: IncidentWizard | None = None
         self.setWindowTitle(window_title())
         self.setWindowIcon(app_icon())
@@ -71,8 +76,10 @@ class MainWindow(QMainWindow):
         self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        # Asked first, so the database worker answers it while the rest of the window is built (issue 8).
-        self.incidents.refresh()
+        if first_page is not None:
+            self.incidents.show_rows(first_page)
+        else:  # asked first, so the database worker answers it while the rest of the window is built (issue 8)
+            self.incidents.refresh()
 
         file_menu = self.menu(self.tr("&File"))
         self.new_action = self.add_menu_action(self.tr("&File"), self.tr("&New incident…"), self.new_incident,
@@ -126,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def refresh_count(self) -> None:
         store = self.store
-        self.runner.run(store.count, lambda n: self.count_label.setText(
+        self.runner.run(lambda: store.count(), lambda n: self.count_label.setText(
             self.tr("%1 incident(s) on this computer").replace("%1", str(n))))
 
     def new_incident(self) -> IncidentWizard:
@@ -230,7 +237,7 @@ class MainWindow(QMainWindow):
     def offer_autosaves(self) -> None:
         """After a crash: each unsaved form found is offered for restoring."""
         store = self.store
-        self.runner.run(store.autosaves, self._offer)
+        self.runner.run(lambda: store.autosaves(), self._offer)  # a lambda: the store may still be opening
 
     def _offer(self, found) -> None:
         for saved_at, incident in found:

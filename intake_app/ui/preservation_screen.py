@@ -22,13 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.enums import Preservation
 from ..domain.workflow import Actor
-from ..storage.preservation_queries import (
-    FIRST_PAGE,
-    AlertPage,
-    PreservationAlert,
-    alert_page,
-    mark_preservation,
-)
+from ..storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .i18n import format_datetime
 from .rows_model import RowsModel
 from .vocabulary import vocabulary_label
@@ -124,7 +118,7 @@ class PreservationScreen(QWidget):
         self._selection_changed()
         # Start-up speed (issue 8): nothing is read before the screen is shown, so the incident list has the
         # database to itself at start-up.
-        self.page_size, self._pages = FIRST_PAGE, 1  # the soonest deadlines; "Show more" lists another page
+        self.page_size, self._pages = FIRST_ALERTS, 1  # the soonest deadlines; "Show more" lists another page
 
     def selected(self) -> PreservationAlert | None:
         rows = self.table.selectionModel().selectedRows()
@@ -139,7 +133,12 @@ class PreservationScreen(QWidget):
 
     def refresh(self) -> None:
         store, limit = self._store, self.page_size * self._pages
-        self._runner.run(lambda: alert_page(store, limit=limit), self._loaded, self._failed)
+        def page() -> AlertPage:
+            from ..storage.preservation_queries import alert_page  # on the worker: SQLAlchemy (issue 8)
+
+            return alert_page(store, limit=limit)
+
+        self._runner.run(page, self._loaded, self._failed)
 
     def show_more(self) -> None:
         self._pages += 1
@@ -175,9 +174,12 @@ class PreservationScreen(QWidget):
         if alert is None:
             return
         store, actor, evidence = self._store, self._actor(), self.evidence_id.text().strip()
-        self._runner.run(lambda: mark_preservation(store, alert.incident_id, alert.footage_id, status, actor,
-                                                   evidence_id=evidence),
-                         lambda _saved: self.refresh(), self._failed)
+        def mark():
+            from ..storage.preservation_queries import mark_preservation
+
+            return mark_preservation(store, alert.incident_id, alert.footage_id, status, actor, evidence_id=evidence)
+
+        self._runner.run(mark, lambda _saved: self.refresh(), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Not done: %1").replace("%1", str(exc)))

@@ -16,10 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import Status
-from ..security.review import approve, close_out, return_for_changes
 from ..storage.queries import IncidentFilter
 from .i18n import format_datetime
 from .vocabulary import vocabulary_label
+
+
+def _review(action: str, *args):
+    """A review step, on the database worker: the review module (SQLAlchemy, the store's tables) is imported
+    there on first use, not while the window is being built (issue 8)."""
+    from ..security import review
+
+    return getattr(review, action)(*args)
 
 
 def _waiting(store):
@@ -44,9 +51,9 @@ class ReviewQueue(QWidget):
         self.return_button = QPushButton(self.tr("&Return with comment"))
         self.close_button = QPushButton(self.tr("Mark referred / re&corded"))
         refresh = QPushButton(self.tr("Re&fresh"))
-        self.approve_button.clicked.connect(lambda: self._act(lambda s, ref, a: approve(s, ref, a)))
+        self.approve_button.clicked.connect(lambda: self._act("approve"))
         self.return_button.clicked.connect(self._return)
-        self.close_button.clicked.connect(lambda: self._act(lambda s, ref, a: close_out(s, ref, a)))
+        self.close_button.clicked.connect(lambda: self._act("close_out"))
         refresh.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         for b in (self.approve_button, self.return_button, self.close_button, refresh):
@@ -79,9 +86,9 @@ class ReviewQueue(QWidget):
             self.message.setText(self.tr("Write a comment for the supervisor before returning."))
             self.comment.setFocus()
             return
-        self._act(lambda s, ref, a: return_for_changes(s, ref, a, comment))
+        self._act("return_for_changes", comment)
 
-    def _act(self, work) -> None:
+    def _act(self, action: str, *extra) -> None:
         ref = self.selected_id()
         if ref is None:
             self.message.setText(self.tr("Select an incident first."))
@@ -95,7 +102,7 @@ class ReviewQueue(QWidget):
             self.refresh()
             self.changed.emit()
 
-        self.runner.run(lambda: work(store, ref, actor), done, lambda exc: self.message.setText(str(exc)))
+        self.runner.run(lambda: _review(action, store, ref, actor, *extra), done, lambda exc: self.message.setText(str(exc)))
 
 
 

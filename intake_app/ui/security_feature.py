@@ -4,18 +4,22 @@ reporting party masked for roles that do not need it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..domain.roles import ADMINISTRATOR, REVIEWER
 from ..domain.workflow import Actor
 from ..security.privacy import for_viewer
-from ..security.users import ADMINISTRATOR, REVIEWER
 from .incident_view import register_incident_tab
 from .lock import IdleLock
 from .review_queue import ReviewQueue, review_tab
 from .screen_lock import ScreenLockWatcher
-from .users_dialog import UsersDialog
 from .vocabulary import role_label
+
+if TYPE_CHECKING:
+    from .users_dialog import UsersDialog
 
 # Module functions, not a MainWindow method: lupdate gives window.tr() the variable's name as its context,
 # so these name the context ("MainWindow") themselves.
@@ -52,6 +56,8 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
 
 
 def _users(window, actor: Actor) -> UsersDialog:
+    from .users_dialog import UsersDialog  # on first use: it needs the users' module and so SQLAlchemy
+
     dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes,
                          runner=window.runner)
     dialog.show()

@@ -8,12 +8,29 @@ is the store's (persisted), shown here in plain words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ..domain.workflow import Actor
-from ..security.users import create_first_administrator, sign_in
+from .first_paint import when_painted
 from .passphrase_check import refusal_text, set_checking
 from .tasks import TaskRunner
+
+
+# The users' module (SQLAlchemy, the store's tables) is imported on the database worker when first needed:
+# at start-up this dialog may be up while the store is still being opened (issue 8).
+# (the screen lock's passphrase check too).
+def sign_in(store, star: str, passphrase: str) -> Actor:
+    from ..security import users
+
+    return users.sign_in(store, star, passphrase)
+
+
+def _create_first_administrator(store, star: str, name: str, passphrase: str):
+    from ..security.users import create_first_administrator
+
+    return create_first_administrator(store, star, name, passphrase)
 
 
 def _passphrase_field() -> QLineEdit:
@@ -119,7 +136,7 @@ class FirstAdministratorDialog(QDialog):
                      self.tr("Creating the administrator…"))
         store, star, name, passphrase = self.store, self.star.text(), self.name.text(), self.passphrase.text()
         # Hashing the passphrase is the same scrypt as a sign-in: on the worker too.
-        self.runner.run(lambda: create_first_administrator(store, star, name, passphrase), self._created,
+        self.runner.run(lambda: _create_first_administrator(store, star, name, passphrase), self._created,
                         self._refused)
 
     def _created(self, _user) -> None:
@@ -137,11 +154,22 @@ class FirstAdministratorDialog(QDialog):
             super().reject()
 
 
-def sign_in_or_first_run(store, parent=None, runner=None) -> Actor | None:
-    """Who is using the app: the first administrator is created on a fresh station; None if cancelled."""
-    from ..security.users import has_users
+def sign_in_or_first_run(store, parent=None, runner=None, has_users: bool | None = None,
+                         on_shown: Callable[[], None] | None = None) -> Actor | None:
+    """Who is using the app: the first administrator is created on a fresh station; None if cancelled.
+    `has_users`: already known (the start-up's first look), else asked of the store. `on_shown`: called once
+    the first dialog is on screen (the app then opens the store in full while the person types)."""
+    if has_users is None:
+        from ..security.users import has_users as users_exist
 
-    if not has_users(store) and FirstAdministratorDialog(store, parent, runner).exec() != QDialog.DialogCode.Accepted:
-        return None
+        has_users = users_exist(store)
+    if not has_users:
+        first = FirstAdministratorDialog(store, parent, runner)
+        if on_shown is not None:
+            when_painted(first, on_shown)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return None
     dialog = SignInDialog(store, parent, runner=runner)
+    if on_shown is not None:
+        when_painted(dialog, on_shown)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..security.users import ROLES, add_user, list_users, set_active
+from ..domain.roles import ROLES
+from ..security.users import add_user, list_users, set_active
 from .lock import idle_minutes, set_idle_minutes
 from .passphrase_check import refusal_text, set_checking
 from .tasks import TaskRunner

@@ -10,7 +10,8 @@ import pytest
 from intake_app.security.database_key import database_key
 from intake_app.storage.engine import DB_FILE
 from intake_app.storage.opening import open_store
-from intake_app.storage.preservation_queries import FIRST_PAGE, alert_page
+from intake_app.storage.preservation_queries import alert_page
+from intake_app.storage.queries import FIRST_ALERTS as FIRST_PAGE
 from intake_app.storage.tables import AWAITING_PRESERVATION
 
 from .bulk import load_demo_incidents, private_keyring

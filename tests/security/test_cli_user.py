@@ -3,7 +3,8 @@ a fresh store works without users as before."""
 
 from intake_app.cli import main
 from intake_app.domain.interchange import dumps
-from intake_app.security.users import REVIEWER, SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.domain.roles import REVIEWER, SUPERVISOR
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
 

@@ -6,9 +6,10 @@ import sys
 
 from intake_app.domain.enums import Status
 from intake_app.domain.records import ReportingParty
+from intake_app.domain.roles import REVIEWER, SUPERVISOR
 from intake_app.logging_setup import install_crash_handler, setup_logging
 from intake_app.security.review import approve, return_for_changes
-from intake_app.security.users import REVIEWER, SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
 

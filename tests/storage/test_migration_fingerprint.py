@@ -21,7 +21,8 @@ PASSPHRASE = "fingerprint test passphrase"
 
 def recorded_and_expected(engine) -> tuple[int, int]:
     with engine.connect() as conn:
-        return conn.exec_driver_sql("PRAGMA user_version").scalar(), migrate.fingerprint(conn)
+        return (conn.exec_driver_sql("PRAGMA user_version").scalar(),
+                migrate.fingerprint(lambda sql: [tuple(r) for r in conn.exec_driver_sql(sql)]))
 
 
 def test_an_upgraded_store_records_the_fingerprint_of_its_scripts(store):

@@ -16,8 +16,9 @@ def main(data_dir: Path) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from intake_app.domain.roles import SUPERVISOR
     from intake_app.domain.settings import StationSettings
-    from intake_app.security.users import SUPERVISOR, add_user, create_first_administrator, sign_in
+    from intake_app.security.users import add_user, create_first_administrator, sign_in
     from intake_app.storage.opening import open_store
     from intake_app.ui.main_window import MainWindow
     from intake_app.ui.security_feature import install_signed_in

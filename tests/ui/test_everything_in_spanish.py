@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from intake_app.domain.catalogue import default_catalogue
 from intake_app.domain.records import ReportingParty, Supervisor, Vehicle
+from intake_app.domain.roles import ADMINISTRATOR, REVIEWER
 from intake_app.domain.workflow import Actor
-from intake_app.security.users import ADMINISTRATOR, REVIEWER
 from intake_app.ui import i18n
 from intake_app.ui.about_dialog import AboutDialog
 from intake_app.ui.dashboard import DashboardScreen
@@ -185,7 +185,7 @@ def test_the_review_summary_reads_in_spanish_with_the_legal_title_beside_the_tra
 
 def test_user_management_and_sync_conflicts_are_in_spanish(spanish, qtbot, station):
     from intake_app.security.users import create_first_administrator, sign_in
-    from intake_app.ui.sync_status import ConflictsScreen
+    from intake_app.ui.conflicts_screen import ConflictsScreen
     from intake_app.ui.users_dialog import UsersDialog
 
     create_first_administrator(station, "1000", "Cmdte. Alvarez", "admin correct horse")

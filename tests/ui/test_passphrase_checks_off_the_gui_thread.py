@@ -4,7 +4,8 @@ task runner's worker, the screen says it is checking, and the window keeps respo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
-from intake_app.security.users import SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.domain.roles import SUPERVISOR
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.ui.lock import IdleLock
 from intake_app.ui.sign_in import FirstAdministratorDialog, SignInDialog
 from intake_app.ui.tasks import TaskRunner

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from intake_app.domain.enums import Status
+from intake_app.domain.roles import REVIEWER, SUPERVISOR
 from intake_app.domain.settings import StationSettings
-from intake_app.security.users import REVIEWER, SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.ui.main_window import MainWindow
 from intake_app.ui.security_feature import install_signed_in
 from intake_app.ui.sign_in import SignInDialog

@@ -2,9 +2,10 @@
 the record, its audit trail and its packet name the person who actually entered and submitted it."""
 
 from intake_app.domain.enums import Status
+from intake_app.domain.roles import SUPERVISOR
 from intake_app.domain.settings import StationSettings
 from intake_app.security.audit import entries_for
-from intake_app.security.users import SUPERVISOR, add_user, create_first_administrator, sign_in
+from intake_app.security.users import add_user, create_first_administrator, sign_in
 
 from ..reports.helpers import flat, packet_pdf, page_texts
 from .test_review_story import signed_in_window, submit_new_incident

@@ -1,0 +1,6 @@
+"""Who may do what at a station (issue 6): the roles a user of the app has."""
+
+from __future__ import annotations
+
+SUPERVISOR, REVIEWER, ADMINISTRATOR = "supervisor", "reviewer", "administrator"
+ROLES = (SUPERVISOR, REVIEWER, ADMINISTRATOR)
