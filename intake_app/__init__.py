@@ -28,4 +28,9 @@ def _read_version() -> str:
         return "0.0.0+unknown"
 
 
-__version__ = _read_version()
+def __getattr__(name: str) -> str:
+    """`__version__` is read on first use: the desktop app's start (issue 8) needs it only in the About box."""
+    if name == "__version__":
+        globals()["__version__"] = version = _read_version()
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

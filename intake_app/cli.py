@@ -11,7 +11,6 @@ import importlib
 import os
 import sys
 
-from . import __version__
 from .commands.cli_log import CommandLog, action_name
 from .commands.context import CliContext, UsageError
 from .domain.problems import ValidationError
@@ -35,6 +34,16 @@ COMMAND_MODULES = [
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+class _Version(argparse.Action):
+    """argparse's "version" action with the version read only when asked for (it is read from a file)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+
+        print(f"intake {__version__}")  # on standard output, as argparse's own action does
+        parser.exit()
+
+
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
@@ -43,7 +52,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         epilog=f"The local store is encrypted; its key lives in the OS keyring, or comes from a passphrase "
         f"({PASSPHRASE_ENV} or --passphrase-prompt) on machines without one.",
     )
-    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the program's version number and exit")
     parser.add_argument("--data-dir", help="folder of the local store (default: the user data folder; or INTAKE_DATA_DIR)")
     parser.add_argument("--selftest", action="store_true",
                         help="check this installation end to end in a temporary folder, then exit (0 = all good)")

@@ -96,8 +96,9 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     install_language(settings.language, app)
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
+    failed: list[BaseException] = []
     if look is not None:
-        runner.run(runner_first, on_error=_could_not_open)
+        runner.run(runner_first, on_error=lambda exc: _could_not_open(exc, failed))
     # Issue 6: nobody sees the records before signing in. The store opens in full while the person types.
     actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=opening.go_on)
     if actor is None:
@@ -110,22 +111,26 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     window.offer_autosaves()
     code = app.exec()
     running[0] = False
-    close_down(window, store)
-    return code
+    # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()), also
+    # when that opening failed after the window was shown.
+    close_down(window, store if look is None else None)
+    return 1 if failed else code
 
 
-def _could_not_open(exc: BaseException) -> None:
-    """The full opening failed after the first look had succeeded (a disk error, say): say so and end."""
+def _could_not_open(exc: BaseException, failed: list[BaseException]) -> None:
+    """The full opening failed after the first look had succeeded (a disk error, say): say so and end, by
+    closing the windows (the sign-in dialog, or the main window and with it the event loop)."""
+    failed.append(exc)
     QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
     QApplication.closeAllWindows()
-    QCoreApplication.exit(1)
 
 
-def close_down(window, store) -> None:
+def close_down(window, store=None) -> None:
     """After the event loop: queued writes (a last autosave) finish, then the window is deleted while everything
     its `destroyed` handlers use still exists, then the store closes. Left to Python's exit, PySide deletes the
     remaining Qt objects in no fixed order: the idle lock could go before the window whose `destroyed` handler
     stops it, and that error's crash dialog kept the process from ending (issue 8)."""
     window.runner.shutdown(wait=True)
     shiboken6.delete(window)
-    store.engine.dispose()
+    if store is not None:
+        store.engine.dispose()

@@ -22,6 +22,9 @@ HEADERS = (QT_TRANSLATE_NOOP("IncidentTableModel", "Report number"), QT_TRANSLAT
            QT_TRANSLATE_NOOP("IncidentTableModel", "Agents"), QT_TRANSLATE_NOOP("IncidentTableModel", "Demo"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _sort_key(row: IncidentSummary, column: int):
@@ -44,6 +47,7 @@ class IncidentTableModel(RowsModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._sort = (COL_OCCURRED, Qt.SortOrder.DescendingOrder)
+        self._texts: dict[int, tuple[str, ...]] = {}  # by id() of a row held in self.rows
 
     def header_texts(self) -> list[str]:
         return [self.tr(h) for h in HEADERS]
@@ -52,20 +56,28 @@ class IncidentTableModel(RowsModel):
         column, order = self._sort
         rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def set_rows(self, rows) -> None:
+        self._texts.clear()
+        super().set_rows(rows)
+
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        # Qt asks for every role of every visible cell, often several times over (to size the columns, then to
+        # paint): some 4,600 calls for the first page, most of the time the app took to draw it (issue 8). So
+        # the roles this table never answers are turned away first, and a row's texts are made once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         col = index.column()
+        if role == _DISPLAY:
+            texts = self._texts.get(id(row))
+            if texts is None:
+                texts = self._texts[id(row)] = tuple(self._text(row, c) for c in range(self.column_count))
+            return texts[col]
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEMO and row.is_demo:
-            return self.tr("Synthetic demo record: not a real incident")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DISTRICT, COL_AGENTS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _TOOLTIP:
+            return self.tr("Synthetic demo record: not a real incident") if col == COL_DEMO and row.is_demo else None
+        return _RIGHT if col in (COL_DISTRICT, COL_AGENTS) else None  # the alignment
 
     def _text(self, row: IncidentSummary, col: int) -> str:
         if col == COL_REPORT:

@@ -2,7 +2,8 @@
 
 The start-up probe (INTAKE_STARTUP_PROBE, intake_app/ui/startup_probe.py) prints `ready ... rows=N` once the
 incident list shows rows and then tells the app to quit. The sign-in dialog, which waits for a person, is answered
-by a stand-in for the signed-in supervisor. `after` is Python run once the app's main() has returned.
+by a stand-in for the signed-in supervisor. `before` is Python run before the app's main(), `after` once it has
+returned.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from intake_app.domain.workflow import Actor
 from intake_app.cli import main
 from intake_app.ui import sign_in
 sign_in.sign_in_or_first_run = lambda store, *_a, **_kw: Actor("Sgt. Process Test", "1001")
+{before}
 code = main(sys.argv[1:])
 {after}
 sys.exit(code)
@@ -38,11 +40,11 @@ def store_with_incidents(data_dir: Path, actor: Actor, count: int = 3) -> Path:
     return data_dir
 
 
-def start_app(data_dir: Path, settings_dir: Path, after: str = "") -> subprocess.Popen:
+def start_app(data_dir: Path, settings_dir: Path, after: str = "", before: str = "") -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "INTAKE_DATA_DIR"}
     env |= {"QT_QPA_PLATFORM": "offscreen", "INTAKE_PASSPHRASE": PASSPHRASE, "INTAKE_STARTUP_PROBE": "1",
             "XDG_CONFIG_HOME": str(settings_dir)}  # the window's geometry is not the user's
-    return subprocess.Popen([sys.executable, "-c", SIGNED_IN_APP.format(after=after), "--data-dir", str(data_dir)],
+    return subprocess.Popen([sys.executable, "-c", SIGNED_IN_APP.format(after=after, before=before), "--data-dir", str(data_dir)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

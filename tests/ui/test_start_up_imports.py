@@ -19,3 +19,25 @@ def test_opening_the_app_on_a_migrated_store_leaves_heavy_modules_for_first_use(
     assert proc.returncode == 0, err[-2000:]
     assert "rows=3" in out, out
     assert "loaded at start-up: []" in out, out
+
+
+# Shown = the moment the main window is shown, with the first page the first look read.
+WATCH_THE_SHOW = """
+from intake_app.ui.main_window import MainWindow
+real_show = MainWindow.show
+def show(window):
+    print("sqlalchemy when shown:", "sqlalchemy" in sys.modules, "rows:", window.incidents.model.rowCount(), flush=True)
+    real_show(window)
+MainWindow.show = show
+"""
+
+
+def test_the_window_shows_the_newest_incidents_before_the_store_is_opened_in_full(data_dir, tmp_path, actor):
+    store_with_incidents(data_dir, actor, 3)
+    proc = start_app(data_dir, tmp_path / "qt-settings", before=WATCH_THE_SHOW,
+                     after="print('sqlalchemy at the end:', 'sqlalchemy' in sys.modules)")
+    out, err = finish(proc, 60)
+    assert proc.returncode == 0, err[-2000:]
+    assert "sqlalchemy when shown: False rows: 3" in out, out
+    # Once it was painted the store was opened in full: the window's queued work (the count, the autosaves) uses it.
+    assert "sqlalchemy at the end: True" in out, out

@@ -4,10 +4,12 @@ typed opens it."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from intake_app.storage.opening import open_store
 from intake_app.ui.app import open_with_prompts
@@ -39,3 +41,38 @@ def test_a_store_opened_in_the_background_that_needs_its_passphrase_asks_for_it(
     assert len(asked) == 1
     assert opened is not None and opened.count() == 1
     opened.engine.dispose()
+
+
+def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_ends(qtbot, data_dir, actor,
+                                                                                     monkeypatch):
+    """The first look read the store, the window was shown from it, then the full opening failed (a disk
+    error, say): the person is told why, and the app ends instead of showing errors on every action."""
+    from intake_app.domain.workflow import Actor
+    from intake_app.storage import opening as full_opening
+    from intake_app.storage.errors import StoreOpenError
+    from intake_app.storage.first_look import BackgroundOpening
+    from intake_app.ui import app as desktop
+    from intake_app.ui import i18n, sign_in
+
+    store = open_store(data_dir, passphrase=PASSPHRASE)
+    store.save(make_incident(), actor)
+    store.engine.dispose()
+
+    def failing_open(*_args, **_kwargs):
+        raise StoreOpenError("The disk could not be read.", "damaged")
+
+    monkeypatch.setattr(full_opening, "open_store", failing_open)
+    monkeypatch.setattr(sign_in, "sign_in_or_first_run", lambda *_a, **_kw: Actor("Sgt. Maria Test", "2231"))
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text, *_a: told.append(text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its crash handler: put back after
+    language = i18n.current_language()
+    try:
+        code = desktop.run(data_dir, passphrase=PASSPHRASE, opening=BackgroundOpening(data_dir, PASSPHRASE))
+    finally:  # and the other tests' language, and its log file
+        i18n.install_language(language)
+        for handler in [h for h in logging.getLogger().handlers if getattr(h, "intake_log", False)]:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert code == 1
+    assert told == ["The disk could not be read."]
