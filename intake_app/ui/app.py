@@ -92,17 +92,18 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     else:
         store = PendingStore(opening)
         settings, has_users, page = look.settings, look.has_users, look.page
-        runner_first = opening.opened.result  # first in the database worker's queue: a failure is said at once
     install_language(settings.language, app)
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
     failed: list[BaseException] = []
-    if look is not None:
-        runner.run(runner_first, on_error=lambda exc: _could_not_open(exc, failed))
+    if look is not None:  # first in the database worker's queue, so a failed opening is said before anything
+        runner.run(opening.opened.result, on_error=lambda exc: _could_not_open(exc, failed))
     # Issue 6: nobody sees the records before signing in. The store opens in full while the person types.
     actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=opening.go_on)
     if actor is None:
         runner.shutdown(wait=True)
+        if look is None:
+            store.engine.dispose()
         return 1
     window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
     install_signed_in(window, actor)
