@@ -9,6 +9,8 @@ page applied; the next run continues (the server ignores idempotency keys it alr
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,7 +23,7 @@ from ..domain.validation import blocking_for_status, validate
 from ..gc_pause import collection_paused
 from ..security.audit import record_action_in
 from ..security.secrets import NoSecureKeyring
-from ..server.schemas import signed_message
+from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
@@ -85,28 +87,50 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
 def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> str:
     """Sends the queue in order. When the server refuses a batch because of one record (invalid, or of a
     district this device may not send), the batch is sent again one change at a time, so that record and
-    the later changes of the same incident stay queued and reported while everything else goes through."""
-    last_id = 0
+    the later changes of the same incident stay queued and reported while everything else goes through.
+
+    A batch's answer is written here (its queue rows removed, in a transaction of its own) while the next
+    batch is on its way to the server; each such write ends before the next begins. A stop in between only
+    sends a batch again, which the server applies once (idempotency keys). Measured: a tenth of a push."""
     held: dict[str, str] = {}  # incident id -> why the server refused it
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="intake-push-ack") as writer:
+        acknowledging = _Ordered(writer)
+        try:
+            _push_batches(store, client, report, batch, held, acknowledging)
+        finally:
+            acknowledging.wait()
+    if not held:
+        return ""
+    names = ", ".join(sorted(_label(store, i) for i in held))
+    return (f"The server refused the changes of {len(held)} incident(s) ({names}); they are kept here. "
+            f"First reason: {next(iter(held.values()))}")
+
+
+def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, batch: int, held: dict[str, str],
+                  acknowledging: _Ordered) -> None:
+    last_id = 0
     while True:
         with store.reading() as session:
             rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.incident_id,
                                           OutboxRow.base_version, OutboxRow.record_json, OutboxRow.action)
                                    .where(OutboxRow.id > last_id).order_by(OutboxRow.id).limit(batch)).all()
         if not rows:
-            break
+            return
         last_id = rows[-1].id
         rows = [r for r in rows if r.incident_id not in held]
+        if not rows:
+            continue
         try:
-            _send(store, client, report, rows)
+            answer = _post(client, rows)
         except SyncError as exc:
+            acknowledging.wait()
             if not _one_record_refused(exc):
                 raise
             for row in rows:
                 if row.incident_id in held:
                     continue
                 try:
-                    _send(store, client, report, [row])
+                    _acknowledge(store, report, [row], _post(client, [row]))
                 except SyncError as single:
                     if not _one_record_refused(single):
                         raise
@@ -114,11 +138,26 @@ def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *,
                         _deletion_refused(store, report, row, single)
                         continue
                     held[row.incident_id] = str(single)
-    if not held:
-        return ""
-    names = ", ".join(sorted(_label(store, i) for i in held))
-    return (f"The server refused the changes of {len(held)} incident(s) ({names}); they are kept here. "
-            f"First reason: {next(iter(held.values()))}")
+            continue
+        acknowledging.then(_acknowledge, store, report, rows, answer)
+
+
+class _Ordered:
+    """Work handed to one other thread, one piece at a time and in order: a piece starts once the one before
+    has ended, and its error is raised here, at the next hand-over or wait."""
+
+    def __init__(self, pool: ThreadPoolExecutor):
+        self._pool = pool
+        self._current: Future | None = None
+
+    def then(self, work: Callable, *args) -> None:
+        self.wait()
+        self._current = self._pool.submit(work, *args)
+
+    def wait(self) -> None:
+        current, self._current = self._current, None
+        if current is not None:
+            current.result()
 
 
 def _one_record_refused(exc: SyncError) -> bool:
@@ -130,15 +169,16 @@ def _label(store: IncidentStore, incident_id: str) -> str:
     return (found.report_number if found else "") or incident_id
 
 
-def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows) -> None:
-    if not rows:
-        return
+def _post(client: SyncClient, rows) -> PushResponse:
     # The stored record is already JSON: spliced in as it is, not parsed and written again.
     body = '{"items":[' + ",".join(
         f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"action":"{r.action}",'
         f'"incident":{r.record_json}}}'
         for r in rows) + "]}"
-    answer = client.push_raw(body.encode("utf-8"))
+    return client.push_raw(body.encode("utf-8"))
+
+
+def _acknowledge(store: IncidentStore, report: SyncReport, rows, answer: PushResponse) -> None:
     by_key = {r.idempotency_key: r for r in rows}
     with store.transaction() as session:
         acked = []
