@@ -118,7 +118,7 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
               if seconds >= 5 * same_s]
     if missed:
         # Reported on issue 4: sometimes met, not reliably. Measured on this 2-core machine (client, server and
-        # PostgreSQL share it): push 3.8-4.7x (from 5.3-6.3x), pull 4.3-5.6x (from 20-24x), after pushes of
+        # PostgreSQL share it): push 3.8-4.7x (from 5.3-6.3x), pull 4.3-5.7x (from 20-24x), after pushes of
         # 1,000 a request written on psycopg's cursor with each answer written here while the next batch is on
         # its way, pulled pages stored with one executemany per table and one audit signature, and garbage
         # collection paused over a batch. Storing a page while the next was fetched measured no faster: the
