@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_renumber(args, ctx: CliContext) -> int:
-    from ..storage.repository import NotFound
+    from ..storage.errors import NotFound
     from ..sync.renumbering import renumber
 
     try:

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from ..domain.identifiers import PLATE
 from ..domain.matching import AGENT_LINK, DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
 from ..domain.workflow import Actor
+from .errors import NotFound
 from .link_tables import LinkDecisionRow
-from .repository import IncidentStore, NotFound
+from .repository import IncidentStore
 from .tables import IncidentRow
 
 DECISIONS_TABLE = LinkDecisionRow.__table__

@@ -31,8 +31,6 @@ from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
-__all__ = ["ConflictError", "IncidentStore", "NotFound", "StoreError"]  # the errors live in errors.py
-
 DEVICE_CODE = "device_code"  # meta key
 
 # Core statements for what every save does (table-level, compiled once): the ORM's unit of work would cost

@@ -13,7 +13,7 @@ from intake_app.security import audit
 from intake_app.security.audit_keys import public_keys
 from intake_app.security.audit_verify import verify
 from intake_app.storage.audit_tables import AuditEntryRow
-from intake_app.storage.repository import ConflictError
+from intake_app.storage.errors import ConflictError
 
 from ..factories import make_incident
 

@@ -7,7 +7,8 @@ import pytest
 from keyring.backends import fail
 
 from intake_app.storage.engine import DB_FILE
-from intake_app.storage.opening import StoreOpenError, open_store
+from intake_app.storage.errors import StoreOpenError
+from intake_app.storage.opening import open_store
 
 from ..factories import make_incident
 

@@ -8,9 +8,9 @@ import pytest
 from intake_app.domain.enums import Status
 from intake_app.domain.problems import ValidationError
 from intake_app.domain.records import Incident
+from intake_app.storage.errors import ConflictError, NotFound, StoreError
 from intake_app.storage.opening import open_store
 from intake_app.storage.queries import IncidentFilter
-from intake_app.storage.repository import ConflictError, NotFound, StoreError
 
 from ..factories import make_incident
 

@@ -37,7 +37,7 @@ def test_every_change_is_queued_in_its_own_transaction(store, actor):
 def test_a_change_that_fails_queues_nothing(store, actor):
     import pytest
 
-    from intake_app.storage.repository import ConflictError
+    from intake_app.storage.errors import ConflictError
 
     inc = store.save(make_incident(), actor)
     stale = store.get(inc.id)

@@ -17,7 +17,7 @@ from ...domain.records import Incident
 from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...domain.workflow import Actor
-from ...storage.repository import ConflictError
+from ...storage.errors import ConflictError
 from ..branding import window_title
 from ..screen_fit import resize_within_screen
 from .agents_page import AgentsPage
