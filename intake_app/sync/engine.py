@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -229,18 +230,34 @@ def send_settled_conflicts(store: IncidentStore, client: SyncClient) -> None:
 
 
 def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, page: int) -> None:
-    while True:
-        cursor = int(state.read(store, state.CURSOR, "0") or 0)
-        with collection_paused():
-            answer = client.changes(cursor, page)
-            incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
-            deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True) if c.deleted}
-            with store.transaction() as session:
-                report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
-                state.put(session, state.CURSOR, str(answer.next_cursor))
-        report.pulled += len(incidents)
-        if not answer.more or answer.next_cursor <= cursor:
-            return
+    """Pages of the feed, each stored with its cursor in one transaction, in order. Two things run beside the
+    checking of a page, on helper threads: the fetch of the next page (the server prepares it in its own
+    process) and the commit of the page before (SQLite encrypts and writes it without holding the
+    interpreter lock). A page is written only once the one before it is committed; if a fetch, a check or a
+    commit fails, nothing after it is stored and the cursor stays at the last page committed."""
+    cursor = int(state.read(store, state.CURSOR, "0") or 0)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull") as helpers:
+        committing = _Ordered(helpers)
+        try:
+            coming = helpers.submit(client.changes, cursor, page)
+            while coming is not None:
+                answer = coming.result()
+                more = answer.more and answer.next_cursor > cursor
+                coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
+                with collection_paused():
+                    incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
+                    deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
+                               if c.deleted}
+                    committing.wait()
+                    with ExitStack() as transaction:
+                        session = transaction.enter_context(store.transaction())
+                        report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
+                        state.put(session, state.CURSOR, str(answer.next_cursor))
+                        committing.then(transaction.pop_all().close)  # the commit, on a helper thread
+                report.pulled += len(incidents)
+                cursor = answer.next_cursor
+        finally:
+            committing.wait()
 
 
 def _checked(store: IncidentStore, index: int, record: dict) -> Incident:

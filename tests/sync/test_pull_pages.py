@@ -1,0 +1,75 @@
+"""The feed is pulled a page at a time, with the next page fetched and the page before committed on helper
+threads. Whatever fails, the pages before it stay stored with the cursor after them, nothing of its page or
+after it is stored, and the next sync brings the rest exactly once."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from intake_app.domain.workflow import Actor
+from intake_app.security.audit_verify import verify
+from intake_app.sync import state
+from intake_app.sync.engine import SyncReport, open_client, pull_feed, sync_once
+
+from ..factories import make_incident
+
+ACTOR = Actor("Sgt. Maria Test", "2231")
+PAGE = 5
+
+
+@pytest.fixture
+def twenty_five_on_the_server(make_device):
+    station = make_device("station", district=9)
+    saved = [station.save(make_incident(), ACTOR) for _ in range(25)]
+    assert sync_once(station).ok
+    return saved
+
+
+def stored_ids(store) -> set[str]:
+    return {summary.id for summary in store.list()}
+
+
+def test_a_record_this_app_finds_invalid_stops_the_pull_at_its_page(make_device, admin, twenty_five_on_the_server):
+    saved = twenty_five_on_the_server
+    damaged = saved[12]  # on the third page of five
+    (seq, record_json), = admin.sql("SELECT seq, record_json FROM changes WHERE incident_id = :id", id=damaged.id)
+    record = json.loads(record_json)
+    admin.sql("UPDATE changes SET record_json = :bad WHERE seq = :seq RETURNING seq",
+              bad=json.dumps(record | {"status": "lost"}), seq=seq)
+    other = make_device("other", district=9)
+
+    report = sync_once(other, page=PAGE)
+
+    assert "status" in report.error and "nothing of that page was stored" in report.error
+    assert stored_ids(other) == {inc.id for inc in saved[:10]}  # the two pages before it, whole
+    assert int(state.read(other, state.CURSOR)) < seq
+
+    admin.sql("UPDATE changes SET record_json = :good WHERE seq = :seq RETURNING seq", good=record_json, seq=seq)
+    assert sync_once(other, page=PAGE).ok
+    assert stored_ids(other) == {inc.id for inc in saved}
+    assert other.count() == 25  # each once
+    assert verify(other).ok
+
+
+def test_a_failure_while_storing_a_page_keeps_the_pages_committed_before_it(make_device, twenty_five_on_the_server):
+    saved = twenty_five_on_the_server
+    other = make_device("other", district=9)
+    broken = [True]
+
+    def disk_trouble_on_the_third_page(_session, event) -> None:
+        if broken[0] and event.after is not None and event.after.id == saved[11].id:
+            raise OSError("disk I/O error")
+
+    other.add_listener(disk_trouble_on_the_third_page)
+
+    with open_client(other) as client, pytest.raises(OSError, match="disk I/O error"):
+        pull_feed(other, client, SyncReport(), page=PAGE)
+
+    assert stored_ids(other) == {inc.id for inc in saved[:10]}
+    broken[0] = False
+    assert sync_once(other, page=PAGE).ok
+    assert stored_ids(other) == {inc.id for inc in saved}
+    assert other.count() == 25
+    assert verify(other).ok
