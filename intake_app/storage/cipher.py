@@ -13,6 +13,10 @@ PRAGMAS = (
     # FULL: a saved record survives a power cut, which NORMAL does not promise in WAL mode.
     "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=10000",
+    # 16 MiB of (decrypted) pages per connection, not SQLite's 2 MiB: a pulled page of 1,000 records writes
+    # about 8 MB of pages in one transaction. Measured on the sync benchmark's pull of 10,000 records:
+    # 3.45 s -> 3.1 s.
+    "PRAGMA cache_size=-16384",
 )
 
 
