@@ -11,7 +11,6 @@ import importlib
 import os
 import sys
 
-from .commands.cli_log import CommandLog, action_name
 from .commands.context import CliContext, UsageError
 from .domain.problems import ValidationError
 from .domain.workflow import WorkflowError
@@ -115,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.
     if args.selftest or args.command in (None, "selftest"):
         return _run(args, ctx, None)
+    from .commands.cli_log import CommandLog, action_name  # the app opens without it (issue 8: start-up)
+
     command_log = CommandLog(args.data_dir, action_name(args))
     code = EXIT_FAILED
     try:
@@ -135,7 +136,7 @@ def _dispatch(args: argparse.Namespace, ctx: CliContext) -> int:
     return args.func(args, ctx)
 
 
-def _run(args: argparse.Namespace, ctx: CliContext, command_log: CommandLog | None) -> int:
+def _run(args: argparse.Namespace, ctx: CliContext, command_log) -> int:
     try:
         return _dispatch(args, ctx)
     except ValidationError as exc:

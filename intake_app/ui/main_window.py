@@ -28,7 +28,6 @@ from ..domain.settings import StationSettings
 from ..domain.workflow import Actor
 from ..storage.queries import IncidentSummary
 from . import appearance, startup_probe
-from .about_dialog import show_about
 from .branding import app_icon, window_title
 from .incident_list import IncidentListScreen
 from .incident_view import IncidentContext, IncidentView
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
         self.add_menu_action(self.tr("&File"), self.tr("&Settings…"), self.open_settings)
         file_menu.addSeparator()
         self.add_menu_action(self.tr("&File"), self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), lambda: show_about(self))
+        self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), self.show_about)
         self.menu(self.tr("&View")).addAction(appearance.high_contrast_action(self))
 
         for name in FEATURE_MODULES:
@@ -130,6 +129,11 @@ class MainWindow(QMainWindow):
         (security_feature.install_signed_in); the station settings' name is only for a window nobody signed
         in to (tests, a station from before users existed)."""
         return Actor(self.settings.supervisor_name, self.settings.supervisor_star)
+
+    def show_about(self) -> None:
+        from .about_dialog import show_about  # reads the version from pyproject.toml: on first use (issue 8)
+
+        show_about(self)
 
     def refresh_count(self) -> None:
         store = self.store
