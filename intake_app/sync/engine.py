@@ -236,28 +236,33 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     interpreter lock). A page is written only once the one before it is committed; if a fetch, a check or a
     commit fails, nothing after it is stored and the cursor stays at the last page committed."""
     cursor = int(state.read(store, state.CURSOR, "0") or 0)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull") as helpers:
-        committing = _Ordered(helpers)
+    helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull")
+    committing = _Ordered(helpers)
+    try:
+        coming = helpers.submit(client.changes, cursor, page)
+        while coming is not None:
+            answer = coming.result()
+            more = answer.more and answer.next_cursor > cursor
+            coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
+            with collection_paused():
+                incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
+                deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
+                           if c.deleted}
+                committing.wait()
+                with ExitStack() as transaction:
+                    session = transaction.enter_context(store.transaction())
+                    report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
+                    state.put(session, state.CURSOR, str(answer.next_cursor))
+                    committing.then(transaction.pop_all().close)  # the commit, on a helper thread
+            report.pulled += len(incidents)
+            cursor = answer.next_cursor
+    finally:
         try:
-            coming = helpers.submit(client.changes, cursor, page)
-            while coming is not None:
-                answer = coming.result()
-                more = answer.more and answer.next_cursor > cursor
-                coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
-                with collection_paused():
-                    incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
-                    deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
-                               if c.deleted}
-                    committing.wait()
-                    with ExitStack() as transaction:
-                        session = transaction.enter_context(store.transaction())
-                        report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
-                        state.put(session, state.CURSOR, str(answer.next_cursor))
-                        committing.then(transaction.pop_all().close)  # the commit, on a helper thread
-                report.pulled += len(incidents)
-                cursor = answer.next_cursor
-        finally:
             committing.wait()
+        finally:
+            # A page still being fetched when something failed is not waited for (its retries could take
+            # minutes): the failure is reported now, and that page is fetched again by the next sync.
+            helpers.shutdown(wait=False, cancel_futures=True)
 
 
 def _checked(store: IncidentStore, index: int, record: dict) -> Incident:

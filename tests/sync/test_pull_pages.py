@@ -5,6 +5,7 @@ after it is stored, and the next sync brings the rest exactly once."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -73,3 +74,30 @@ def test_a_failure_while_storing_a_page_keeps_the_pages_committed_before_it(make
     assert stored_ids(other) == {inc.id for inc in saved}
     assert other.count() == 25
     assert verify(other).ok
+
+
+def test_a_failure_is_reported_without_waiting_for_the_page_being_fetched_ahead(make_device,
+                                                                                twenty_five_on_the_server):
+    saved = twenty_five_on_the_server
+    other = make_device("other", district=9)
+
+    def disk_trouble_on_the_first_page(_session, event) -> None:
+        if event.after is not None and event.after.id == saved[2].id:
+            raise OSError("disk I/O error")
+
+    other.add_listener(disk_trouble_on_the_first_page)
+    with open_client(other) as client:
+        fetch = client.changes
+
+        def slow_network_after_the_first_page(since: int, limit: int):
+            if since > 0:
+                time.sleep(3)  # a server slow to answer, or a retry under way
+            return fetch(since, limit)
+
+        client.changes = slow_network_after_the_first_page
+        started = time.monotonic()
+        with pytest.raises(OSError, match="disk I/O error"):
+            pull_feed(other, client, SyncReport(), page=PAGE)
+        assert time.monotonic() - started < 2
+
+    assert other.count() == 0 and state.read(other, state.CURSOR, "0") in ("", "0")
