@@ -22,6 +22,7 @@ from ..factories import make_incident
 from ..sync.conftest import admin, make_device, pg_url, server  # noqa: F401  (the real server and database)
 
 COUNT = 10_000
+PULLS = 3
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
 
@@ -94,36 +95,36 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
         push_s = time.perf_counter() - t0
     assert report.pushed == COUNT and state.status(station).pending == 0
 
-    other = make_device("other", district=9)
-    report = SyncReport()
-    with open_client(other) as client:
-        t0 = time.perf_counter()
-        pull_feed(other, client, report, page=PULL_PAGE)
-        pull_s = time.perf_counter() - t0
-    assert other.count() == COUNT
+    # The pull onto a second device, three times (three fresh devices), like the baseline's three runs: one
+    # pull takes about three seconds, where a moment's other work on this 2-core machine shows.
+    pulls = []
+    for n in range(PULLS):
+        other = make_device(f"other{n}", district=9)
+        report = SyncReport()
+        with open_client(other) as client:
+            t0 = time.perf_counter()
+            pull_feed(other, client, report, page=PULL_PAGE)
+            pulls.append(time.perf_counter() - t0)
+        assert report.pulled == COUNT and other.count() == COUNT
+        other.engine.dispose()
+    pull_s = statistics.median(pulls)
 
     # The baseline takes about a second, where a moment's other work on the machine shows most: median of three.
     runs = [bulk_insert(pg_url, rows) for _ in range(3)]
     one_s, same_s, copy_s = (statistics.median(run[i] for run in runs) for i in range(3))
     print(f"\nsync benchmark, {COUNT} incidents (2 agents, 3 footage):"
           f"\n  push through the server:   {push_s:.2f} s ({COUNT / push_s:.0f}/s)"
-          f"\n  pull onto a second device: {pull_s:.2f} s ({COUNT / pull_s:.0f}/s)"
+          f"\n  pull onto a second device: {pull_s:.2f} s ({COUNT / pull_s:.0f}/s), median of "
+          f"{' '.join(f'{p:.2f}' for p in pulls)} s"
           f"\n  psycopg executemany, the rows the server writes (3 tables): {same_s:.2f} s"
           f"\n  psycopg executemany, one row per incident: {one_s:.2f} s   COPY: {copy_s:.2f} s"
           f"\n  push / same rows {push_s / same_s:.1f}x   pull / same rows {pull_s / same_s:.1f}x"
           f"\n  push / one row {push_s / one_s:.1f}x   push / COPY {push_s / copy_s:.1f}x")
-    # Not the target, a floor: a change that makes either far slower than measured fails here.
-    assert push_s < 7 * same_s and pull_s < 7 * same_s, f"push {push_s / same_s:.1f}x, pull {pull_s / same_s:.1f}x"
-    missed = [f"{name} is {seconds / same_s:.1f}x" for name, seconds in (("push", push_s), ("pull", pull_s))
-              if seconds >= 5 * same_s]
-    if missed:
-        # Reported on issue 4: sometimes met, not reliably. Measured on this 2-core machine (client, server and
-        # PostgreSQL share it): push 3.8-4.7x (from 5.3-6.3x), pull 4.3-5.7x (from 20-24x), after pushes of
-        # 1,000 a request written on psycopg's cursor with each answer written here while the next batch is on
-        # its way, pulled pages stored with one executemany per table and one audit signature, and garbage
-        # collection paused over a batch. Storing a page while the next was fetched measured no faster: the
-        # pull is bound by the interpreter lock. What remains per record, both ways:
-        # the shared validator (about 45 us), the canonical text (about 40 us) and, on a station, projection
-        # into five tables and the search index, the link index and the audit entry, with a synchronous commit
-        # per page.
-        pytest.xfail(f"{' and '.join(missed)} the same rows with psycopg (target 5x): known miss")
+    # Issue 4's target, measured on this 2-core machine where client, server and PostgreSQL share the cores:
+    # push 4.1-4.5x and pull 4.3-4.8x today (from 5.3-6.3x and 20-24x). The pull fetches the next page and
+    # commits the page before on helper threads while it checks a page, and its connections keep 16 MiB of
+    # pages; the push writes each batch's answer while the next batch is on its way. What remains per record,
+    # both ways: the shared validator, the canonical text and, on a station, the projection into five tables
+    # and the search index, the link index and the audit entry.
+    assert push_s < 5 * same_s, f"push is {push_s / same_s:.1f}x the same rows with psycopg (target 5x)"
+    assert pull_s < 5 * same_s, f"pull is {pull_s / same_s:.1f}x the same rows with psycopg (target 5x)"
