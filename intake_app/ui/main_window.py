@@ -96,9 +96,9 @@ class MainWindow(QMainWindow):
         for name in FEATURE_MODULES:
             importlib.import_module(name).install_ui(self)
         geometry = QSettings().value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        # A saved geometry Qt cannot restore (written by another Qt or platform, or damaged) left the window
+        # at its smallest; then it gets the default size, as on the first start.
+        if geometry is None or not self.restoreGeometry(geometry):
             resize_within_screen(self, 1280, 720)  # 200% text: a 1366x768 screen is 683x384
         startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
 

@@ -62,3 +62,18 @@ def test_a_data_folder_chosen_in_settings_is_used_from_the_next_start(qtbot, win
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert data_dir() == elsewhere  # what the app and `intake` open when no --data-dir is given
     assert data_dir(tmp_path / "explicit") == tmp_path / "explicit"
+
+
+def test_a_saved_window_size_that_cannot_be_restored_gives_the_default_size(qtbot, station, data_dir):
+    from PySide6.QtCore import QByteArray, QSettings
+
+    from intake_app.ui.main_window import GEOMETRY_KEY, MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    # Seen under Xvfb: a geometry saved by another platform plugin was refused and the window opened at
+    # 200x100, its smallest.
+    QSettings().setValue(GEOMETRY_KEY, QByteArray(b"\x01\xd9\xd0\xcb not a geometry this Qt can read"))
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert (window.width(), window.height()) == (min(1280, available.width()), min(720, available.height()))
