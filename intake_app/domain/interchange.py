@@ -15,6 +15,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import orjson
+
 from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 from .problems import Problem, ValidationError
 from .records import (
@@ -137,8 +139,26 @@ def canonical_bytes(record: dict[str, Any]) -> bytes:
 
 def canonical_text(record: dict[str, Any]) -> str:
     """The canonical form as text: how the store keeps each record (its JSON column), so the audit trail's
-    state hash is the hash of what is stored, with no second serialisation."""
+    state hash is the hash of what is stored, with no second serialisation.
+
+    The form is json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")), and stays so:
+    hashes of stored records depend on it. orjson writes the same text about five times faster (a tenth of
+    storing a synced record), except for floats it would write with an exponent (below 1e-4 or from 1e16),
+    NaN and infinities, and what it refuses (integers beyond 64 bits, lone surrogates). A record's only
+    floats are its coordinates: anything else, and anything orjson refuses, goes to json.dumps.
+    tests/domain/test_canonical_text.py holds the two side by side."""
+    location = record.get("location")
+    if type(location) is dict and _plain_float(location.get("latitude")) and _plain_float(location.get("longitude")):
+        try:
+            return orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode()
+        except TypeError:  # orjson.JSONEncodeError
+            pass
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _plain_float(value: Any) -> bool:
+    """A coordinate both writers write alike: none, or a float written without an exponent."""
+    return value is None or (type(value) is float and (value == 0.0 or 1e-4 <= abs(value) < 1e15))
 
 
 # ---------------------------------------------------------------- reading
