@@ -150,10 +150,15 @@ def canonical_text(record: dict[str, Any]) -> str:
     location = record.get("location")
     if type(location) is dict and _plain_float(location.get("latitude")) and _plain_float(location.get("longitude")):
         try:
-            return orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode()
+            return orjson.dumps(record, option=_ORJSON_OPTIONS).decode()
         except TypeError:  # orjson.JSONEncodeError
             pass
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# Datetimes and dataclasses are refused, as json.dumps refuses them (a record's dict holds neither: to_dict
+# writes their text), rather than written in orjson's own way.
+_ORJSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 def _plain_float(value: Any) -> bool:

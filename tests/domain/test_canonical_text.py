@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,3 +44,11 @@ def test_an_ordinary_record_is_written_by_the_fast_writer(monkeypatch):
 
     assert canonical_text(record) == reference(record)
     assert written == [1]
+
+
+def test_a_value_json_cannot_write_is_refused_as_before():
+    record = to_dict(make_incident())
+    record["created_at"] = make_incident().occurred_at  # a datetime object where its text belongs
+
+    with pytest.raises(TypeError):
+        canonical_text(record)
