@@ -107,7 +107,7 @@ def check_save(state: dict) -> str:
 
 
 def check_encrypted(folder: Path, state: dict) -> str:
-    from ..storage.engine import DB_FILE
+    from ..storage.cipher import DB_FILE
 
     words = state["incident"].narrative.split("]")[-1].strip()[:30].encode("utf-8")
     for path in folder.glob(DB_FILE + "*"):

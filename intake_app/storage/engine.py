@@ -8,9 +8,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from . import cipher
-from .cipher import DB_FILE
-
-__all__ = ["DB_FILE", "encrypted_engine", "plain_engine"]
 
 
 def _on_connect(dbapi_connection, _record) -> None:

@@ -9,7 +9,8 @@ from sqlalchemy.exc import DatabaseError
 
 from ..domain.catalogue import load_catalogue
 from ..security.database_key import DatabaseKeyError, database_key
-from .engine import DB_FILE, encrypted_engine
+from .cipher import DB_FILE
+from .engine import encrypted_engine
 from .errors import StoreOpenError
 from .migrate import upgrade
 from .repository import IncidentStore

@@ -6,7 +6,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from intake_app.storage.engine import DB_FILE
+from intake_app.storage.cipher import DB_FILE
 from intake_app.storage.errors import StoreOpenError
 from intake_app.storage.opening import open_store
 

@@ -13,7 +13,8 @@ from sqlalchemy import text
 
 from intake_app.security.database_key import database_key
 from intake_app.storage import migrate
-from intake_app.storage.engine import DB_FILE, encrypted_engine
+from intake_app.storage.cipher import DB_FILE
+from intake_app.storage.engine import encrypted_engine
 from intake_app.storage.opening import open_store
 
 PASSPHRASE = "fingerprint test passphrase"
