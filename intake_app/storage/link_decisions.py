@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.identifiers import PLATE
 from ..domain.matching import AGENT_LINK, DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
+from ..domain.roles import REVIEWER, SUPERVISOR
 from ..domain.workflow import Actor
 from .errors import NotFound
 from .link_tables import LinkDecisionRow
@@ -93,7 +94,6 @@ def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail
 def _check_role(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
     """Once the station has users (issue 6), a reviewer judges agent links; a supervisor or a reviewer
     may link or dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
-    from ..domain.roles import REVIEWER, SUPERVISOR
     from ..security.authorization import enforcing, role_of
 
     if not enforcing(session):

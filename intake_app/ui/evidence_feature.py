@@ -14,9 +14,8 @@ if TYPE_CHECKING:
 
 
 def history_tab(ctx: IncidentContext) -> HistoryTab:
-    from .audit_history import (
-        HistoryTab,  # when an incident is opened: it needs the audit module (SQLAlchemy)
-    )
+    # Imported when an incident is opened: it needs the audit module, so SQLAlchemy (issue 8).
+    from .audit_history import HistoryTab
 
     return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
 

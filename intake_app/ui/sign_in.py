@@ -19,8 +19,8 @@ from .tasks import TaskRunner
 
 
 # The users' module (SQLAlchemy, the store's tables) is imported on the database worker when first needed:
-# at start-up this dialog may be up while the store is still being opened (issue 8).
-# (the screen lock's passphrase check too).
+# at start-up this dialog may be up while the store is still being opened (issue 8). The screen lock's
+# passphrase check uses sign_in() too.
 def sign_in(store, star: str, passphrase: str) -> Actor:
     from ..security import users
 
