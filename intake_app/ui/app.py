@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..storage.first_look import BackgroundOpening, PendingStore
 from . import appearance
 from .branding import APP_NAME, app_icon, window_title
-from .first_paint import when_painted
 from .i18n import install_language
-from .passphrase_dialog import PassphraseDialog
 
 ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
 
@@ -44,6 +42,8 @@ def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try:
             if exc.reason not in ASK_AGAIN:
                 QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
                 return None
+            from .passphrase_dialog import PassphraseDialog  # only when there is a passphrase to ask for
+
             dialog = PassphraseDialog(exc.reason, str(exc), choose=exc.reason == "no_keyring")
             if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
                 return None
@@ -106,8 +106,8 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
             store.engine.dispose()
         return 1
     window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
+    window.when_on_screen(opening.go_on)  # first: the full opening runs beside what else waits for the screen
     install_signed_in(window, actor)
-    when_painted(window, opening.go_on)
     window.show()
     window.offer_autosaves()
     code = app.exec()

@@ -7,7 +7,7 @@ Wrapping keeps every control visible and the minimum width to the widest single 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -51,31 +51,30 @@ class FlowLayout(QLayout):
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _gap(self, item: QLayoutItem, orientation: Qt.Orientation) -> int:
+    def _gap(self) -> int:
+        """The gap between items, across and down: the one given, else the style's layout spacing, as Qt's
+        own layouts have it. Not QStyle.layoutSpacing(): Fusion answers -1 there (Qt's common style has no
+        preference), which left the items overlapping by a pixel. QLayout.spacing() asks the style in C++, so PySide need
+        not set up QStyle's many enums while the first window is built (issue 8: start-up)."""
         if self._spacing >= 0:
             return self._spacing
-        widget = item.widget()
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return 6
-        return style.layoutSpacing(QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton,
-                                   orientation)
+        spacing = self.spacing()
+        return spacing if spacing >= 0 else 6  # not in a widget yet: Fusion's spacing
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        gap = self._gap()
         for item in self._items:
             if item.widget() is not None and item.widget().isHidden():
                 continue
             hint = item.sizeHint()
-            gap_x = self._gap(item, Qt.Orientation.Horizontal)
-            gap_y = self._gap(item, Qt.Orientation.Vertical)
             if x + hint.width() > area.right() + 1 and line_height > 0:
-                x, y, line_height = area.x(), y + line_height + gap_y, 0
+                x, y, line_height = area.x(), y + line_height + gap, 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint.boundedTo(area.size()).expandedTo(item.minimumSize())))
-            x += hint.width() + gap_x
+            x += hint.width() + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
 

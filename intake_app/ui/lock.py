@@ -67,7 +67,11 @@ class LockScreen(QWidget):
 
 
 class IdleLock(QObject):
-    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None, runner=None):
+    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None, runner=None,
+                 watch_input: bool = True):
+        """`watch_input=False`: the timer runs, but input restarts it only once `watch_input()` is called. The
+        app calls it once its window is on screen: an application-wide event filter makes PySide set up every
+        Qt class's Python type the first time it meets an object of a class of Qt's own (7 ms of start-up)."""
         super().__init__(parent)
         self.store, self.actor = store, actor
         self.runner = runner or TaskRunner(self)
@@ -79,8 +83,13 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes if minutes is not None else idle_minutes())
         app = QApplication.instance()
-        app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
+        if watch_input:
+            self.watch_input()
+
+    def watch_input(self) -> None:
+        """From now on every key press, click or wheel turn anywhere in the app restarts the idle timer."""
+        QApplication.instance().installEventFilter(self)
 
     def set_minutes(self, minutes: float) -> None:
         self.timer.setInterval(int(minutes * 60_000))

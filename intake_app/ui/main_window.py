@@ -29,6 +29,7 @@ from ..domain.workflow import Actor
 from ..storage.queries import IncidentSummary
 from . import appearance, startup_probe
 from .branding import app_icon, window_title
+from .first_paint import when_painted
 from .incident_list import IncidentListScreen
 from .incident_view import IncidentContext, IncidentView
 from .screen_fit import resize_within_screen
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         """`settings`, `first_page`: already read (the start-up's first look, issue 8), so the window can be
         shown while the store is still being opened; else asked of the store."""
         super().__init__(parent)
+        self._before_screen: list[Callable[[], None]] | None = []  # None once the window has been painted
+        when_painted(self, self._on_screen)
         self.store = store
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
@@ -109,6 +112,19 @@ class MainWindow(QMainWindow):
             for side in (self.tabs.tabBar().ButtonPosition.RightSide, self.tabs.tabBar().ButtonPosition.LeftSide):
                 self.tabs.tabBar().setTabButton(index, side, None)
         return index
+
+    def when_on_screen(self, work: Callable[[], None]) -> None:
+        """Run `work` once the window has been painted for the first time (at once if it has been): what the
+        first screen does not need waits for it, so the window appears sooner (issue 8: start-up speed)."""
+        if self._before_screen is None:
+            work()
+        else:
+            self._before_screen.append(work)
+
+    def _on_screen(self) -> None:
+        waiting, self._before_screen = self._before_screen, None
+        for work in waiting:
+            work()
 
     def menu(self, title: str) -> QMenu:
         if title not in self._menus:

@@ -39,10 +39,19 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     _mask_reporting_party(window, actor)
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Re&view"), review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
-    window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner)
-    window.screen_lock = watcher = ScreenLockWatcher(window)
-    watcher.screen_locked.connect(lock.lock)
-    window.destroyed.connect(lambda *_a: _stop_watching(lock, watcher))
+    window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
+    watchers = [lock]
+
+    def watch_screen_lock() -> None:
+        window.screen_lock = watcher = ScreenLockWatcher(window)
+        watcher.screen_locked.connect(lock.lock)
+        watchers.append(watcher)
+
+    # Both start once the window is on screen (issue 8: start-up speed): until then there is no input to watch,
+    # and the screen-lock watcher's D-Bus connections take a few milliseconds. The idle timer runs from now.
+    window.when_on_screen(lock.watch_input)
+    window.when_on_screen(watch_screen_lock)
+    window.destroyed.connect(lambda *_a: _stop_watching(*watchers))
     security = translate("MainWindow", "&Security")
     window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:

@@ -141,6 +141,22 @@ def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data
     assert not lt_window.isVisible() and lock.screen.isVisible()
 
 
+def test_input_restarts_the_idle_timer_once_the_window_is_on_screen(qtbot, store, data_dir):
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    on_screen = []
+    window.when_on_screen(lambda: on_screen.append(True))  # after the lock's own: it watches input by then
+    qtbot.waitUntil(lambda: on_screen == [True], timeout=5000)
+    timer = window.idle_lock.timer
+    timer.stop()  # stopped here so that only the input below can start it again
+    qtbot.keyClick(window.incidents.search, "a")
+    assert timer.isActive() and timer.remainingTime() > timer.interval() - 1000
+    timer.stop()
+    qtbot.mouseClick(window.incidents.search, LEFT)
+    assert timer.isActive()
+    assert not window.idle_lock.locked
+
+
 def test_the_lock_keeps_an_open_wizard_and_needs_the_passphrase(qtbot, store, data_dir):
     users(store)
     window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
