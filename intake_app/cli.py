@@ -11,11 +11,10 @@ import importlib
 import os
 import sys
 
-from .commands.context import CliContext, UsageError
-from .domain.problems import ValidationError
-from .domain.workflow import WorkflowError
+# Only what every start needs: the desktop app's start opens the store before it imports anything else
+# (issue 8: start-up speed), and the errors below are named where one is met (_exit_code).
+from .commands.context import CliContext
 from .security.database_key import PASSPHRASE_ENV
-from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -97,7 +96,7 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
-    from .storage.first_look import BackgroundOpening
+    from .storage.background_opening import BackgroundOpening
 
     # Started before Qt is imported (issue 8): deriving the key from a passphrase takes about as long.
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
@@ -139,28 +138,16 @@ def _dispatch(args: argparse.Namespace, ctx: CliContext) -> int:
 def _run(args: argparse.Namespace, ctx: CliContext, command_log) -> int:
     try:
         return _dispatch(args, ctx)
-    except ValidationError as exc:
-        print("intake: the input has problems; nothing was written:", file=ctx.err)
-        for problem in exc.problems:
-            print(f"  {problem.path}: {problem.message}", file=ctx.err)
-        return EXIT_BAD_INPUT
-    except (UsageError, NotFound, ConflictError, WorkflowError) as exc:
-        print(f"intake: {exc}", file=ctx.err)
-        return EXIT_BAD_INPUT
-    except (StoreOpenError, StoreError) as exc:
-        print(f"intake: {exc}", file=ctx.err)
-        return EXIT_FAILED
-    except PermissionError as exc:
-        print(f"intake: {exc}", file=ctx.err)
-        # No errno: the core refused (a role check), as for a workflow rule. With one: the OS refused a file.
-        return EXIT_BAD_INPUT if exc.errno is None else EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; nothing more to say. Keep Python from complaining at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last resort: a report without personal data, never a traceback
+    except Exception as exc:  # noqa: BLE001 - named below; the rest get a report without personal data
+        code = _exit_code(exc, ctx.err)
+        if code is not None:
+            return code
         if command_log is None:
             raise
         path = command_log.crashed(exc)
@@ -169,6 +156,32 @@ def _run(args: argparse.Namespace, ctx: CliContext, command_log) -> int:
         return EXIT_FAILED
     finally:
         ctx.close()
+
+
+def _exit_code(exc: Exception, err) -> int | None:
+    """Say what went wrong and give the exit code: 2 for bad input, 1 for what could not be done; None for an
+    error nobody expected."""
+    from .commands.context import UsageError
+    from .domain.problems import ValidationError
+    from .domain.workflow import WorkflowError
+    from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
+
+    if isinstance(exc, ValidationError):
+        print("intake: the input has problems; nothing was written:", file=err)
+        for problem in exc.problems:
+            print(f"  {problem.path}: {problem.message}", file=err)
+        return EXIT_BAD_INPUT
+    if isinstance(exc, UsageError | NotFound | ConflictError | WorkflowError):
+        print(f"intake: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    if isinstance(exc, StoreOpenError | StoreError):
+        print(f"intake: {exc}", file=err)
+        return EXIT_FAILED
+    if isinstance(exc, PermissionError):
+        print(f"intake: {exc}", file=err)
+        # No errno: the core refused (a role check), as for a workflow rule. With one: the OS refused a file.
+        return EXIT_BAD_INPUT if exc.errno is None else EXIT_FAILED
+    return None
 
 
 if __name__ == "__main__":

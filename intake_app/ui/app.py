@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..storage.first_look import BackgroundOpening, PendingStore
+from ..storage.background_opening import BackgroundOpening, PendingStore
 from . import appearance
 from .branding import APP_NAME, app_icon, window_title
 from .i18n import install_language

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from intake_app.security import users
+from intake_app.storage.background_opening import BackgroundOpening, PendingStore
 from intake_app.storage.errors import StoreOpenError
-from intake_app.storage.first_look import BackgroundOpening, PendingStore
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
 

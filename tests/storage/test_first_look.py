@@ -7,11 +7,18 @@ from __future__ import annotations
 from intake_app.domain.settings import StationSettings
 from intake_app.security.users import create_first_administrator
 from intake_app.storage import cipher
-from intake_app.storage.first_look import PAGE_SIZE, first_look
+from intake_app.storage.background_opening import existing_store_key
+from intake_app.storage.first_look import PAGE_SIZE
+from intake_app.storage.first_look import first_look as look_with_key
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
 
 PASSPHRASE = "first look test passphrase"
+
+
+def first_look(data_dir, passphrase=None):
+    """As the app's opening thread takes it: the key first, then the look."""
+    return look_with_key(data_dir, existing_store_key(data_dir, passphrase))
 
 
 def varied_incidents(store, actor, count: int) -> None:

@@ -49,8 +49,8 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
     error, say): the person is told why, and the app ends instead of showing errors on every action."""
     from intake_app.domain.workflow import Actor
     from intake_app.storage import opening as full_opening
+    from intake_app.storage.background_opening import BackgroundOpening
     from intake_app.storage.errors import StoreOpenError
-    from intake_app.storage.first_look import BackgroundOpening
     from intake_app.ui import app as desktop
     from intake_app.ui import i18n, sign_in
 
