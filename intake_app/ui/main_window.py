@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
         shown while the store is still being opened; else asked of the store."""
         super().__init__(parent)
         self._before_screen: list[Callable[[], None]] | None = []  # None once the window has been painted
-        when_painted(self, self._on_screen)
         self.store = store
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
@@ -103,6 +102,9 @@ class MainWindow(QMainWindow):
         # at its smallest; then it gets the default size, as on the first start.
         if geometry is None or not self.restoreGeometry(geometry):
             resize_within_screen(self, 1280, 720)  # 200% text: a 1366x768 screen is 683x384
+        # Watched from here on, not during the building above: each of its hundreds of events would have been
+        # handed to Python.
+        when_painted(self, self._on_screen)
         startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
 
     # ---------------------------------------------------------------- registration points

@@ -50,6 +50,15 @@ def test_a_utc_time_is_shown_in_chicago_time_with_its_zone(english_afterwards):
     assert i18n.format_datetime(summer).endswith("9:05\u202fAM CDT") or i18n.format_datetime(summer).endswith("9:05 AM CDT")
 
 
+def test_the_hour_repeated_when_clocks_fall_back_is_told_apart_by_its_zone(english_afterwards):
+    i18n.install_language("en")
+    before = i18n.format_datetime(datetime(2026, 11, 1, 6, 30, tzinfo=UTC))  # 1:30 AM daylight time
+    after = i18n.format_datetime(datetime(2026, 11, 1, 7, 30, tzinfo=UTC))  # an hour later: 1:30 AM again
+    assert before.replace("\u202f", " ") == "11/1/2026 1:30 AM CDT"
+    assert after.replace("\u202f", " ") == "11/1/2026 1:30 AM CST"
+    assert i18n.format_date(datetime(2026, 11, 1, 4, 59, tzinfo=UTC)) == "10/31/2026"  # still Saturday in Chicago
+
+
 def test_in_spanish_dates_are_day_first_and_months_are_spanish(english_afterwards):
     i18n.install_language("es")
     moment = datetime(2026, 11, 25, 14, 5, tzinfo=UTC)
