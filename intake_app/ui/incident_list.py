@@ -88,11 +88,8 @@ class IncidentListScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
-        # Columns fit the rows on screen, not all 200 of a page: measuring every row made ~11,000 model calls
-        # before the first page showed, 4,000 now (issue 8); the columns hold values of a fixed form.
-        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        self._fit_columns()
         self.table.setAccessibleName(self.tr("Incidents"))
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.activated_row.connect(self._open_row)
@@ -133,6 +130,19 @@ class IncidentListScreen(QWidget):
         for signal in (self.status.currentIndexChanged, self.district.currentIndexChanged,
                        self.use_dates.toggled, self.date_from.dateChanged, self.date_to.dateChanged):
             signal.connect(lambda *_a: self.refresh())
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as the widest value of its form (IncidentTableModel.widest_texts) or its header,
+        whichever is wider; the address takes the rest, and the user may widen any. Not measured from the rows:
+        Qt then asked the model about every visible cell four times over before the first page showed
+        (4,000 calls; issue 8), and the columns changed width with the rows on screen."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        margin = 2 * metrics.averageCharWidth()  # the cell's own margins, with room to spare
+        for col in range(self.model.columnCount()):
+            texts = self.model.widest_texts(col)
+            if texts:
+                content = max(metrics.horizontalAdvance(text) for text in texts) + margin
+                self.table.setColumnWidth(col, max(content, header.sectionSizeHint(col)))
 
     def current_filter(self) -> IncidentFilter:
         dates = {}

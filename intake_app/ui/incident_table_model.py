@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
+from ..domain.enums import Status
 from ..storage.queries import IncidentSummary
 from .i18n import format_datetime
 from .rows_model import RowsModel
@@ -25,6 +26,8 @@ _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 _DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Wall-clock times that write widest in every locale's short format: two-digit month, day and hour, both zones.
+_WIDE_TIMES = tuple(datetime(2026, month, 28, hour, 58, tzinfo=UTC) for month in (10, 12) for hour in (4, 16))
 
 
 def _sort_key(row: IncidentSummary, column: int):
@@ -78,6 +81,17 @@ class IncidentTableModel(RowsModel):
         if role == _TOOLTIP:
             return self.tr("Synthetic demo record: not a real incident") if col == COL_DEMO and row.is_demo else None
         return _RIGHT if col in (COL_DISTRICT, COL_AGENTS) else None  # the alignment
+
+    def widest_texts(self, col: int) -> list[str]:
+        """What the column can show at its widest: every column holds values of a fixed form, so its width
+        is known without reading any row. Empty for the address, which takes the room left."""
+        if col == COL_REPORT:
+            return ["D888-8888-WWW-88888", self.tr("(not yet numbered)")]
+        if col == COL_STATUS:
+            return [vocabulary_label(status) for status in Status]
+        if col == COL_OCCURRED:
+            return [format_datetime(moment) for moment in _WIDE_TIMES]
+        return {COL_DISTRICT: ["88"], COL_BEAT: ["8888"], COL_AGENTS: ["888"], COL_DEMO: ["DEMO"]}.get(col, [])
 
     def _text(self, row: IncidentSummary, col: int) -> str:
         if col == COL_REPORT:
