@@ -96,14 +96,19 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
+    from .gc_pause import collection_paused
     from .storage.background_opening import BackgroundOpening
 
     # Started before Qt is imported (issue 8): deriving the key from a passphrase takes about as long.
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
     opening = BackgroundOpening(ctx.data_dir, passphrase)
-    from .ui.app import run  # Qt is imported only when the app is really opened
+    resume_collection = collection_paused.hold()  # until the window is on screen (gc_pause.py)
+    try:
+        from .ui.app import run  # Qt is imported only when the app is really opened
 
-    return run(ctx.data_dir, passphrase=passphrase, opening=opening)
+        return run(ctx.data_dir, passphrase=passphrase, opening=opening, on_screen=resume_collection)
+    finally:
+        resume_collection()  # the app ended without a window (sign-in cancelled...): nothing else will
 
 
 def main(argv: list[str] | None = None) -> int:

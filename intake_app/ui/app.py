@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 
 import shiboken6
@@ -51,8 +52,9 @@ def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try:
 
 
 def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None,
-        opening: BackgroundOpening | None = None) -> int:
-    """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt)."""
+        opening: BackgroundOpening | None = None, on_screen: Callable[[], None] | None = None) -> int:
+    """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt).
+    `on_screen`: called once the first window (sign-in or main) has been painted."""
     data_dir = pathlib.Path(data_dir)
     # Start-up speed (issue 8): the opening thread derives the key and takes the first look (settings, the
     # newest page) with the database driver alone while this thread imports and builds the window. The store
@@ -61,12 +63,13 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     # migrate...) the store is opened in full first and any problem is handled here as before.
     opening = opening or BackgroundOpening(data_dir, passphrase)
     try:
-        return _start(data_dir, passphrase, argv, opening)
+        return _start(data_dir, passphrase, argv, opening, on_screen or (lambda: None))
     finally:
         opening.close()  # the opening thread must never be left waiting
 
 
-def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: BackgroundOpening) -> int:
+def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: BackgroundOpening,
+           on_screen: Callable[[], None]) -> int:
     app = _application(argv)
     appearance.apply_saved(app)
     from ..logging_setup import install_crash_handler, setup_logging
@@ -99,14 +102,18 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     if look is not None:  # first in the database worker's queue, so a failed opening is said before anything
         runner.run(opening.opened.result, on_error=lambda exc: _could_not_open(exc, failed))
     # Issue 6: nobody sees the records before signing in. The store opens in full while the person types.
-    actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=opening.go_on)
+    def first_screen_shown() -> None:
+        opening.go_on()  # first: the full opening runs beside whatever else waited for the screen
+        on_screen()
+
+    actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=first_screen_shown)
     if actor is None:
         runner.shutdown(wait=True)
         if look is None:
             store.engine.dispose()
         return 1
     window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
-    window.when_on_screen(opening.go_on)  # first: the full opening runs beside what else waits for the screen
+    window.when_on_screen(first_screen_shown)  # again after a sign-in: both do nothing the second time
     install_signed_in(window, actor)
     window.show()
     window.offer_autosaves()

@@ -30,3 +30,16 @@ def test_a_pause_leaves_collection_off_if_it_was_off_before():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_hold_lasts_until_released_and_a_second_release_changes_nothing():
+    release = collection_paused.hold()
+    with collection_paused():
+        pass
+    assert not gc.isenabled()  # the hold outlasts the pause inside it
+    release()
+    assert gc.isenabled()
+    with collection_paused():
+        release()  # already released: the pause still holds
+        assert not gc.isenabled()
+    assert gc.isenabled()

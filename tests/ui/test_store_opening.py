@@ -67,8 +67,10 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text, *_a: told.append(text)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its crash handler: put back after
     language = i18n.current_language()
+    on_screen = []
     try:
-        code = desktop.run(data_dir, passphrase=PASSPHRASE, opening=BackgroundOpening(data_dir, PASSPHRASE))
+        code = desktop.run(data_dir, passphrase=PASSPHRASE, opening=BackgroundOpening(data_dir, PASSPHRASE),
+                           on_screen=lambda: on_screen.append(True))
     finally:  # and the other tests' language, and its log file
         i18n.install_language(language)
         for handler in [h for h in logging.getLogger().handlers if getattr(h, "intake_log", False)]:
@@ -76,3 +78,4 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
             handler.close()
     assert code == 1
     assert told == ["The disk could not be read."]
+    assert on_screen == [True]  # the window had been painted: the failure came after
