@@ -7,7 +7,7 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 
 from intake_app.cli import main  # noqa: E402
-from intake_app.domain.workflow import Actor  # noqa: E402
+from intake_app.domain.actor import Actor  # noqa: E402
 from intake_app.storage.opening import open_store  # noqa: E402
 
 from .memory_keyring import MemoryKeyring  # noqa: E402

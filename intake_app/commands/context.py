@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..domain.actor import Actor
 from ..paths import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:
-    from ..domain.workflow import Actor
     from ..storage.repository import IncidentStore
 
 
@@ -58,9 +58,6 @@ class CliContext:
         """Once the station has users (issue 6): the user named by `star` (else INTAKE_USER), signed in with
         INTAKE_USER_PASSPHRASE or a prompt. Before that: the station's supervisor from Settings; otherwise
         the OS account, so every change still has a who."""
-        from ..domain.workflow import (
-            Actor,  # not at the top: the desktop app's start needs none of it (issue 8)
-        )
         from ..security.users import has_users, sign_in
 
         if has_users(self.store):

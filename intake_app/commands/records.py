@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from ..domain.actor import Actor
 from ..domain.demo import demo_incidents
 from ..domain.enums import Status, label
 from ..domain.interchange import dumps, loads, to_dict
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from ..security.audit import record_action_in
 from ..security.privacy import carries_reporting_party, for_viewer, hidden_from, masked
 from ..security.users import has_users

@@ -91,8 +91,8 @@ def check_store(folder: Path, state: dict) -> str:
 
 
 def check_save(state: dict) -> str:
+    from ..domain.actor import Actor
     from ..domain.demo import demo_incidents
-    from ..domain.workflow import Actor
 
     store = state["store"]
     incident = demo_incidents(1, seed=8)[0]

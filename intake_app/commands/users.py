@@ -16,7 +16,7 @@ import argparse
 import json
 import os
 
-from ..domain.workflow import Actor
+from ..domain.actor import Actor
 from ..security.users import (
     ADMINISTRATOR,
     MIN_PASSPHRASE,

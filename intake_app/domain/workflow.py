@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .actor import Actor
 from .catalogue import Catalogue, is_felony_class
 from .enums import Status
 from .problems import Problem, ValidationError
-from .records import Incident, StatusChange, Supervisor
+from .records import Incident, StatusChange
 from .validation import validate
 
 TRANSITIONS: dict[Status, tuple[Status, ...]] = {
@@ -24,18 +24,6 @@ TRANSITIONS: dict[Status, tuple[Status, ...]] = {
 
 class WorkflowError(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    star: str
-    # For display only: the store looks the role up by star (intake_app.security.authorization).
-    role: str = ""
-
-    @classmethod
-    def from_supervisor(cls, s: Supervisor) -> Actor:
-        return cls(s.name, s.star)
 
 
 def has_felony(incident: Incident) -> bool:

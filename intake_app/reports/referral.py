@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime
 
+from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.records import Incident
-from ..domain.workflow import Actor, WorkflowError, has_felony
+from ..domain.workflow import WorkflowError, has_felony
 from ..security.authorization import LOCKED
 from ..security.review import correct_approved
 from ..storage.repository import IncidentStore

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.interchange import canonical_json, to_dict
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from ..storage.audit_tables import AuditEntryRow
 from ..storage.repository import ChangeEvent, IncidentStore
 from .audit_keys import machine_name, signing_key

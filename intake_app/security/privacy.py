@@ -4,10 +4,13 @@ else, and every list, search result, log line and public export, gets a masked c
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
-from ..domain.records import Incident
+from ..domain.actor import Actor
 from ..domain.roles import REVIEWER, SUPERVISOR
-from ..domain.workflow import Actor
+
+if TYPE_CHECKING:
+    from ..domain.records import Incident
 
 MASK = "•••"
 

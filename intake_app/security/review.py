@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.interchange import from_dict
 from ..domain.records import Incident
-from ..domain.workflow import Actor, WorkflowError, has_felony
+from ..domain.workflow import WorkflowError, has_felony
 from ..storage.queries import IncidentFilter, IncidentSummary
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import RecordVersionRow

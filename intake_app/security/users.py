@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ..domain.actor import Actor
 from ..domain.roles import ADMINISTRATOR, ROLES
-from ..domain.workflow import Actor
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import SignInFailureRow, UserRow

@@ -15,10 +15,10 @@ from datetime import UTC
 from sqlalchemy import insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.identifiers import PLATE
 from ..domain.matching import AGENT_LINK, DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
 from ..domain.roles import REVIEWER, SUPERVISOR
-from ..domain.workflow import Actor
 from .errors import NotFound
 from .link_tables import LinkDecisionRow
 from .repository import IncidentStore

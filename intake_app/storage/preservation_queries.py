@@ -14,10 +14,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.enums import FootageKind, Preservation
 from ..domain.preservation import set_preservation
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from .queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .repository import IncidentStore
 from .tables import AWAITING_PRESERVATION, FootageRow, IncidentRow

@@ -16,6 +16,7 @@ from functools import cached_property
 from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.actor import Actor
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.device_codes import DEVICE_ALPHABET, is_device_code, random_device_code
 from ..domain.enums import Status
@@ -25,7 +26,7 @@ from ..domain.problems import ValidationError
 from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
-from ..domain.workflow import Actor, transition
+from ..domain.workflow import transition
 from .errors import ConflictError, NotFound, StoreError
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary

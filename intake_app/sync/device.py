@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ..domain.workflow import Actor
+from ..domain.actor import Actor
 from ..security import audit_keys
 from ..security.audit import record_action_in
 from ..security.secrets import get_secret, set_secret

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ..domain.workflow import Actor
+from ..domain.actor import Actor
 from ..storage.link_decisions import ACTIONS, add_decision_listener
 from ..storage.link_tables import LinkDecisionOutboxRow, LinkDecisionRow
 from ..storage.repository import IncidentStore

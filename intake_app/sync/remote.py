@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.projection import write_row
 from ..storage.repository import ChangeEvent, IncidentStore

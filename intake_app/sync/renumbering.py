@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from ..security.audit import record_action_in
 from ..security.authorization import LOCKED, correction_reason
 from ..storage.repository import IncidentStore

@@ -12,9 +12,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from ..domain.actor import Actor
 from ..domain.matching import CONFIRMED, DISMISSED, SAME_EVENT, Match
 from ..domain.records import Incident
-from ..domain.workflow import Actor
 from ..storage.link_decisions import decide
 from ..storage.link_queries import duplicate_candidates
 from ..storage.link_settings import duplicate_rules

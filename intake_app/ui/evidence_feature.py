@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from .incident_view import IncidentContext, register_incident_tab
+from .incident_tabs import IncidentContext, register_incident_tab
 from .preservation_screen import PreservationScreen
 
 if TYPE_CHECKING:

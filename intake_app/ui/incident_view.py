@@ -1,21 +1,7 @@
-"""A read-only view of one incident: a summary on the "Record" tab, an Edit button, and feature tabs.
-
-Later features add tabs and toolbar actions without editing this module:
-
-    from intake_app.ui.incident_view import register_incident_tab, register_incident_action
-    register_incident_tab("History", lambda ctx: HistoryTab(ctx.store, ctx.runner, ctx.incident))
-    register_incident_action("&Print…", lambda ctx: print_packet(ctx))
-
-A factory receives an IncidentContext (store, runner, incident, actor, parent) and returns a QWidget
-(a tab) or does the action. Register at import time of your module, and import it from main_window's
-FEATURE_MODULES list (or your store extension).
-"""
+"""A read-only view of one incident: a summary on the "Record" tab, an Edit button, and the tabs and actions
+that features registered (incident_tabs.py)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,39 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import Status
-from ..domain.records import Incident
 from ..domain.summary import summary_lines
-from ..domain.workflow import Actor
 from .flow_layout import FlowLayout
+from .incident_tabs import IncidentContext, registered_actions, registered_tabs
 from .summary_words import summary_words
 from .vocabulary import vocabulary_label
 
 EDITABLE = (Status.DRAFT,)
-
-
-@dataclass
-class IncidentContext:
-    store: Any
-    runner: Any
-    incident: Incident
-    actor: Callable[[], Actor]
-    parent: QWidget | None = None
-
-
-TabFactory = Callable[[IncidentContext], QWidget]
-ActionHandler = Callable[[IncidentContext], None]
-_tabs: list[tuple[str, TabFactory]] = []
-_actions: list[tuple[str, ActionHandler]] = []
-
-
-def register_incident_tab(title: str, factory: TabFactory) -> None:
-    if all(t != title for t, _f in _tabs):
-        _tabs.append((title, factory))
-
-
-def register_incident_action(text: str, handler: ActionHandler) -> None:
-    if all(t != text for t, _h in _actions):
-        _actions.append((text, handler))
 
 
 class IncidentView(QWidget):
@@ -81,7 +41,7 @@ class IncidentView(QWidget):
         bar.addWidget(heading)
         buttons = FlowLayout()  # wraps in a narrow window instead of pushing it wider than the screen
         bar.addLayout(buttons)
-        for text, handler in _actions:
+        for text, handler in registered_actions():
             button = QPushButton(self.tr(text))  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             button.clicked.connect(lambda _c=False, h=handler: h(self.context))
             buttons.addWidget(button)
@@ -94,7 +54,7 @@ class IncidentView(QWidget):
         self.summary.setAccessibleName(self.tr("Incident record"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.summary, self.tr("&Record"))
-        for registered, factory in _tabs:
+        for registered, factory in registered_tabs():
             title = self.tr(registered)  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             try:
                 self.tabs.addTab(factory(context), title)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from .incident_view import IncidentContext, register_incident_tab
+from .incident_tabs import IncidentContext, register_incident_tab
 
 if TYPE_CHECKING:
     from .links_tab import LinksTab

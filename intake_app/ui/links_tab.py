@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.actor import Actor
 from ..domain.matching import AGENT_LINK, CONFIRMED, REJECTED, Match
-from ..domain.workflow import Actor
 from ..storage.link_decisions import decide
 from ..storage.link_queries import links_for
 from .links_model import COL_SHARED, LinksModel

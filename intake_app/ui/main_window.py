@@ -22,21 +22,21 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
+from ..domain.actor import Actor
 from ..domain.enums import Status
-from ..domain.records import Incident, Supervisor
 from ..domain.settings import StationSettings
-from ..domain.workflow import Actor
 from ..storage.queries import IncidentSummary
 from . import appearance, startup_probe
 from .branding import app_icon, window_title
 from .first_paint import when_painted
 from .incident_list import IncidentListScreen
-from .incident_view import IncidentContext, IncidentView
+from .incident_tabs import IncidentContext
 from .screen_fit import resize_within_screen
-from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ..domain.records import Incident
+    from .settings_dialog import SettingsDialog
     from .wizard import IncidentWizard
 
 FEATURE_MODULES: tuple[str, ...] = (
@@ -159,10 +159,14 @@ class MainWindow(QMainWindow):
             self.tr("%1 incident(s) on this computer").replace("%1", str(n))))
 
     def new_incident(self) -> IncidentWizard:
-        who = self.actor()  # the record names who entered it: the signed-in user, not a name in Settings
-        incident = Incident(district=self.settings.district, supervisor=Supervisor(who.name, who.star))
         from datetime import datetime
         from zoneinfo import ZoneInfo
+
+        # Here, not at the top: the first window needs no record's classes (issue 8: start-up).
+        from ..domain.records import Incident, Supervisor
+
+        who = self.actor()  # the record names who entered it: the signed-in user, not a name in Settings
+        incident = Incident(district=self.settings.district, supervisor=Supervisor(who.name, who.star))
 
         incident.occurred_at = datetime.now(ZoneInfo(incident.timezone)).replace(second=0, microsecond=0)
         return self.open_wizard(incident)
@@ -189,6 +193,8 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda: store.get(incident_id), self._show_incident, self._failed)
 
     def _show_incident(self, incident: Incident) -> None:
+        from .incident_view import IncidentView  # on the first incident opened, not at start-up (issue 8)
+
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
             if isinstance(widget, IncidentView) and widget.context.incident.id == incident.id:
@@ -223,6 +229,8 @@ class MainWindow(QMainWindow):
                             self._failed)
 
     def open_settings(self) -> SettingsDialog:
+        from .settings_dialog import SettingsDialog  # on first use (issue 8: start-up)
+
         dialog = SettingsDialog(self.settings, self.data_dir, self)
         dialog.accepted.connect(lambda: self._save_settings(dialog.result_settings()))
         dialog.open()

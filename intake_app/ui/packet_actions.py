@@ -31,7 +31,7 @@ from ..reports.packet_source import packet_input, record_action
 from ..reports.printing import PrintError, print_file, printers
 from ..reports.referral import mark_referral_sent
 from .i18n import format_datetime
-from .incident_view import IncidentContext
+from .incident_tabs import IncidentContext
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 NO_PRINTER = QT_TRANSLATE_NOOP("PacketActions", "No printer is set up on this computer (or the print system is not "

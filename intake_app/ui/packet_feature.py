@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from .incident_view import ActionHandler, IncidentContext, register_incident_action
+from .incident_tabs import ActionHandler, IncidentContext, register_incident_action
 
 
 def _on_first_use(name: str) -> ActionHandler:

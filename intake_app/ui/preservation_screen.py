@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.actor import Actor
 from ..domain.enums import Preservation
-from ..domain.workflow import Actor
 from ..storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .i18n import format_datetime
 from .rows_model import RowsModel

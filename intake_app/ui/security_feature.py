@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..domain.actor import Actor
 from ..domain.roles import ADMINISTRATOR, REVIEWER
-from ..domain.workflow import Actor
 from ..security.privacy import for_viewer
-from .incident_view import register_incident_tab
+from .incident_tabs import register_incident_tab
 from .lock import IdleLock
-from .review_queue import ReviewQueue, review_tab
 from .screen_lock import ScreenLockWatcher
 from .vocabulary import role_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from .users_dialog import UsersDialog
 
 # Module functions, not a MainWindow method: lupdate gives window.tr() the variable's name as its context,
@@ -37,7 +38,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.actor = lambda: actor  # every change from this window is made as the signed-in user
     window.signed_in_as = actor
     _mask_reporting_party(window, actor)
-    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Re&view"), review_tab)
+    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Re&view"), _review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
     watchers = [lock]
@@ -55,6 +56,8 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     security = translate("MainWindow", "&Security")
     window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     if actor.role == REVIEWER:
+        from .review_queue import ReviewQueue  # reviewers only
+
         window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
         window.review_queue.changed.connect(window.incidents.refresh)
         window.add_screen(translate("MainWindow", "Review queue"), window.review_queue, closable=False)
@@ -62,6 +65,12 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
     return window.idle_lock
+
+
+def _review_tab(context) -> QWidget:
+    from .review_queue import review_tab  # when an incident is first opened (issue 8: start-up)
+
+    return review_tab(context)
 
 
 def _users(window, actor: Actor) -> UsersDialog:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from ..domain.workflow import Actor
+from ..domain.actor import Actor
 from .first_paint import when_painted
 from .passphrase_check import refusal_text, set_checking
 from .tasks import TaskRunner

@@ -7,8 +7,8 @@ from __future__ import annotations
 import copy
 import random
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import DuplicateRules
-from intake_app.domain.workflow import Actor
 from intake_app.storage.link_queries import duplicate_candidates, links_for
 from intake_app.storage.opening import open_store
 

@@ -18,8 +18,8 @@ from datetime import timedelta
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import DuplicateRules, degree_box, distance_m
-from intake_app.domain.workflow import Actor
 from intake_app.storage.link_index import minutes
 from intake_app.storage.link_queries import duplicate_candidates, links_for
 from intake_app.storage.projection import utc_naive

@@ -61,7 +61,7 @@ class StandInSignIn:
 
         def exec_module(module):
             real_exec(module)
-            from intake_app.domain.workflow import Actor
+            from intake_app.domain.actor import Actor
             module.sign_in_or_first_run = lambda store, *_a, **_kw: Actor("Sgt. Benchmark", "1001")
 
         spec.loader.exec_module = exec_module

@@ -13,8 +13,8 @@ import uuid
 import psycopg
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.interchange import to_dict
-from intake_app.domain.workflow import Actor
 from intake_app.sync import state
 from intake_app.sync.engine import PULL_PAGE, PUSH_BATCH, SyncReport, open_client, pull_feed, push_outbox
 

@@ -2,9 +2,10 @@
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.problems import ValidationError
-from intake_app.domain.workflow import Actor, WorkflowError, allowed_next, transition
+from intake_app.domain.workflow import WorkflowError, allowed_next, transition
 
 from ..factories import make_incident
 

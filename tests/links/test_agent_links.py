@@ -2,8 +2,8 @@
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
-from intake_app.domain.workflow import Actor
 from intake_app.storage.link_decisions import LinkError, decide, decisions_for
 from intake_app.storage.link_queries import links_for
 

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import CONFIRMED, DISMISSED, SAME_EVENT, DuplicateRules
-from intake_app.domain.workflow import Actor
 from intake_app.storage.link_decisions import decide
 from intake_app.storage.link_queries import duplicate_candidates, links_for
 

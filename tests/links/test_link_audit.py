@@ -1,7 +1,7 @@
 """Every link decision is in the audit trail of both incidents, with who and why."""
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, REJECTED, SAME_EVENT
-from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.storage.link_decisions import decide
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.interchange import dumps, loads
 from intake_app.domain.records import Supervisor
-from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.security.privacy import MASK
 from tests.factories import make_incident

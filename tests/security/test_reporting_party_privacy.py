@@ -1,8 +1,8 @@
 """Who sees the reporting party's name, phone and address: the supervisor who entered it and reviewers.
 Everyone else gets a masked copy; the stored record is never changed by masking."""
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.roles import ADMINISTRATOR, REVIEWER, SUPERVISOR
-from intake_app.domain.workflow import Actor
 from intake_app.security.privacy import MASK, for_viewer, masked
 from tests.factories import make_incident
 

@@ -2,8 +2,9 @@
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
-from intake_app.domain.workflow import Actor, WorkflowError
+from intake_app.domain.workflow import WorkflowError
 from intake_app.security.review import approve, return_for_changes, review_queue
 from tests.factories import make_incident
 

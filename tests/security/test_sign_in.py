@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
-from intake_app.domain.workflow import Actor
 from intake_app.security.users import (
     SignInError,
     SignInLocked,

@@ -59,7 +59,7 @@ def test_a_head_signed_by_another_key_is_refused_and_not_kept(server, admin):
 def test_a_station_whose_audit_log_was_cut_is_flagged_at_its_next_sync(make_device, admin):
     from sqlalchemy import text
 
-    from intake_app.domain.workflow import Actor
+    from intake_app.domain.actor import Actor
     from intake_app.sync import state
     from intake_app.sync.engine import sync_once
 
@@ -91,7 +91,7 @@ def test_a_station_signs_its_head_with_its_audit_key_which_the_server_knows(make
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     from sqlalchemy import select
 
-    from intake_app.domain.workflow import Actor
+    from intake_app.domain.actor import Actor
     from intake_app.security.audit import HASHED_FIELDS, canonical_entry
     from intake_app.security.audit_keys import key_id, public_keys
     from intake_app.storage.audit_tables import AuditEntryRow

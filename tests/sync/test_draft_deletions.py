@@ -7,9 +7,9 @@ import uuid
 
 import httpx
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import to_dict
-from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.sync import device, remote, state
 from intake_app.sync.engine import sync_once

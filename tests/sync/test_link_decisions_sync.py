@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
-from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.storage.link_decisions import LinkError, decide, decisions_for
 from intake_app.storage.link_queries import confirmed_links_for_packet, links_for

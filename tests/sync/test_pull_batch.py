@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Preservation
 from intake_app.domain.records import Vehicle
-from intake_app.domain.workflow import Actor
 from intake_app.security.audit import entries_for
 from intake_app.security.audit_verify import verify
 from intake_app.storage.opening import open_store

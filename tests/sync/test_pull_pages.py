@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.security.audit_verify import verify
 from intake_app.sync import state
 from intake_app.sync.engine import SyncReport, open_client, pull_feed, sync_once

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.sync import state
 from intake_app.sync.engine import _Ordered, sync_once
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.server import crud
 from intake_app.server.db import session_factory
 from intake_app.storage.opening import open_store

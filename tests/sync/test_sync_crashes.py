@@ -12,7 +12,7 @@ import time
 import keyring
 import pytest
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.storage.opening import open_store
 from intake_app.sync import device, state
 from intake_app.sync.engine import sync_once

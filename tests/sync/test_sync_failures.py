@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.sync import state
 from intake_app.sync.client import InsecureURL, SyncClient
 from intake_app.sync.engine import sync_once

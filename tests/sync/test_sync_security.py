@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import httpx
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import to_dict
-from intake_app.domain.workflow import Actor
 from intake_app.sync import device, state
 from intake_app.sync.engine import sync_once
 

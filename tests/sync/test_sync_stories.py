@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.sync import remote, state
 from intake_app.sync.engine import sync_once
 

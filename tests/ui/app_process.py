@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
 
@@ -21,7 +21,7 @@ PASSPHRASE = "app process test passphrase"
 
 SIGNED_IN_APP = """
 import sys
-from intake_app.domain.workflow import Actor
+from intake_app.domain.actor import Actor
 from intake_app.cli import main
 from intake_app.ui import sign_in
 sign_in.sign_in_or_first_run = lambda store, *_a, **_kw: Actor("Sgt. Process Test", "1001")

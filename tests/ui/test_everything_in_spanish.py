@@ -10,10 +10,10 @@ import re
 import pytest
 from PySide6.QtWidgets import QApplication, QMenu
 
+from intake_app.domain.actor import Actor
 from intake_app.domain.catalogue import default_catalogue
 from intake_app.domain.records import ReportingParty, Supervisor, Vehicle
 from intake_app.domain.roles import ADMINISTRATOR, REVIEWER
-from intake_app.domain.workflow import Actor
 from intake_app.ui import i18n
 from intake_app.ui.about_dialog import AboutDialog
 from intake_app.ui.dashboard import DashboardScreen

@@ -29,7 +29,7 @@ MEASURE = """
     keyring.set_keyring(MemoryKeyring())
     from intake_app.domain.catalogue import default_catalogue
     from intake_app.domain.settings import StationSettings
-    from intake_app.domain.workflow import Actor
+    from intake_app.domain.actor import Actor
     from intake_app.storage.opening import open_store
     from intake_app.ui import i18n
     from intake_app.ui.main_window import MainWindow

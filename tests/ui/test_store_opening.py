@@ -47,7 +47,7 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
                                                                                      monkeypatch):
     """The first look read the store, the window was shown from it, then the full opening failed (a disk
     error, say): the person is told why, and the app ends instead of showing errors on every action."""
-    from intake_app.domain.workflow import Actor
+    from intake_app.domain.actor import Actor
     from intake_app.storage import opening as full_opening
     from intake_app.storage.background_opening import BackgroundOpening
     from intake_app.storage.errors import StoreOpenError

@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from ...domain.actor import Actor
 from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
-from ...domain.workflow import Actor
 from ..vocabulary import vocabulary_label
 from .common import (
     IncidentPage,

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from ...domain.actor import Actor
 from ...domain.enums import Status
 from ...domain.records import Incident
 from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
-from ...domain.workflow import Actor
 from ...storage.errors import ConflictError
 from ..branding import window_title
 from ..screen_fit import resize_within_screen
