@@ -77,7 +77,7 @@ class IdleLock(QObject):
         self.runner = runner or TaskRunner(self)
         self.locked = False
         self._hidden: list[QWidget] = []
-        self.screen = LockScreen(self)
+        self._screen: LockScreen | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -90,6 +90,13 @@ class IdleLock(QObject):
     def watch_input(self) -> None:
         """From now on every key press, click or wheel turn anywhere in the app restarts the idle timer."""
         QApplication.instance().installEventFilter(self)
+
+    @property
+    def screen(self) -> LockScreen:
+        """Built the first time it is needed, not with the first window (issue 8: start-up)."""
+        if self._screen is None:
+            self._screen = LockScreen(self)
+        return self._screen
 
     def set_minutes(self, minutes: float) -> None:
         self.timer.setInterval(int(minutes * 60_000))

@@ -14,7 +14,6 @@ from ..domain.roles import ADMINISTRATOR, REVIEWER
 from ..security.privacy import for_viewer
 from .incident_tabs import register_incident_tab
 from .lock import IdleLock
-from .screen_lock import ScreenLockWatcher
 from .vocabulary import role_label
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     watchers = [lock]
 
     def watch_screen_lock() -> None:
+        from .screen_lock import ScreenLockWatcher  # with the watcher, once the window is on screen
+
         window.screen_lock = watcher = ScreenLockWatcher(window)
         watcher.screen_locked.connect(lock.lock)
         watchers.append(watcher)
