@@ -71,12 +71,13 @@ class BackgroundOpening:
             key = existing_store_key(self._data_dir, self._passphrase)
             from .first_look import first_look
 
-            look = first_look(self._data_dir, key)
+            first_look(self._data_dir, key, self.looked)
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
-            self.looked.set_exception(exc)
+            if not self.looked.done():
+                self.looked.set_exception(exc)
             self.opened.set_exception(exc)
             return
-        self.looked.set_result(look)
+        look = self.looked.result()
         if look is not None:
             self._go_on.wait()  # even the imports below are Python-heavy: they wait for the first screen
         if self._cancelled:

@@ -119,6 +119,9 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     window.offer_autosaves()
     code = app.exec()
     running[0] = False
+    # Quit before the window was painted (the full opening waits for that): let it go on, or the database
+    # worker, which waits for it, would keep close_down() waiting for ever.
+    opening.go_on()
     # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()), also
     # when that opening failed after the window was shown.
     close_down(window, store if look is None else None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import importlib
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,11 +54,15 @@ class MainWindow(QMainWindow):
     wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
 
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
-                 settings: StationSettings | None = None, first_page: list[IncidentSummary] | None = None):
+                 settings: StationSettings | None = None,
+                 first_page: list[IncidentSummary] | Future[list[IncidentSummary]] | None = None):
         """`settings`, `first_page`: already read (the start-up's first look, issue 8), so the window can be
-        shown while the store is still being opened; else asked of the store."""
+        shown while the store is still being opened; else asked of the store. `first_page` may still be being
+        read (a Future, on the opening thread, while this window is built): its rows are shown before the
+        window is."""
         super().__init__(parent)
         self._before_screen: list[Callable[[], None]] | None = []  # None once the window has been painted
+        self._page_to_come = first_page if isinstance(first_page, Future) else None
         self.store = store
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
@@ -77,9 +82,9 @@ class MainWindow(QMainWindow):
         self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        if first_page is not None:
+        if isinstance(first_page, list):
             self.incidents.show_rows(first_page)
-        else:  # asked first, so the database worker answers it while the rest of the window is built (issue 8)
+        elif first_page is None:  # asked first, so the database worker answers it while the window is built
             self.incidents.refresh()
 
         file_menu = self.menu(self.tr("&File"))
@@ -106,6 +111,15 @@ class MainWindow(QMainWindow):
         # handed to Python.
         when_painted(self, self._on_screen)
         startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
+
+    def showEvent(self, event) -> None:
+        if self._page_to_come is not None:
+            page, self._page_to_come = self._page_to_come, None
+            try:
+                self.incidents.show_rows(page.result())
+            except Exception:  # noqa: BLE001 - the first look could not read it: the store lists it (or says why)
+                self.incidents.refresh()
+        super().showEvent(event)
 
     # ---------------------------------------------------------------- registration points
     def add_screen(self, title: str, widget: QWidget, closable: bool = True) -> int:

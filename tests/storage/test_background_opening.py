@@ -28,7 +28,7 @@ def stored(data_dir, actor):
 def test_after_the_look_the_full_opening_waits_for_the_first_screen(stored):
     opening = BackgroundOpening(stored, PASSPHRASE)
     try:
-        assert len(opening.looked.result(timeout=WAIT).page) == 3
+        assert len(opening.looked.result(timeout=WAIT).page.result(timeout=WAIT)) == 3
         assert not opening.opened.done()
         opening.go_on()
         assert opening.opened.result(timeout=WAIT).count() == 3

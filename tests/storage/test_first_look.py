@@ -4,6 +4,8 @@ store shows, and any store the look cannot read as it stands is left to the full
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+
 from intake_app.domain.settings import StationSettings
 from intake_app.security.users import create_first_administrator
 from intake_app.storage import cipher
@@ -17,8 +19,10 @@ PASSPHRASE = "first look test passphrase"
 
 
 def first_look(data_dir, passphrase=None):
-    """As the app's opening thread takes it: the key first, then the look."""
-    return look_with_key(data_dir, existing_store_key(data_dir, passphrase))
+    """As the app's opening thread takes it: the key first, then the look (its page read just after)."""
+    looked = Future()
+    look_with_key(data_dir, existing_store_key(data_dir, passphrase), looked)
+    return looked.result(timeout=0)  # set before first_look returned
 
 
 def varied_incidents(store, actor, count: int) -> None:
@@ -37,8 +41,8 @@ def test_the_first_page_is_the_one_the_store_lists(store, data_dir, actor):
     varied_incidents(store, actor, PAGE_SIZE + 5)
     look = first_look(data_dir)
     assert look is not None
-    assert len(look.page) == PAGE_SIZE
-    assert look.page == store.list()
+    assert len(look.page.result()) == PAGE_SIZE
+    assert look.page.result() == store.list()
 
 
 def test_the_look_reads_the_station_settings_and_whether_anyone_can_sign_in(store, data_dir):
@@ -52,7 +56,7 @@ def test_the_look_reads_the_station_settings_and_whether_anyone_can_sign_in(stor
 
 def test_an_empty_store_gives_an_empty_page_and_default_settings(store, data_dir):
     look = first_look(data_dir)
-    assert look.page == [] and look.settings == StationSettings()
+    assert look.page.result() == [] and look.settings == StationSettings()
 
 
 def test_a_folder_without_a_store_is_left_to_the_full_opening(data_dir):

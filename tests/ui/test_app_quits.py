@@ -25,3 +25,20 @@ def test_the_app_ends_its_process_when_it_quits_and_writes_no_crash_report(data_
         assert "ready" in out and "rows=3" in out, f"launch {launch}: the list never showed the records: {out!r}"
         crash_reports = sorted(p.name for p in (data_dir / "logs").glob("crash-*"))
         assert crash_reports == [], f"launch {launch}: {crash_reports}; {err[-2000:]}"
+
+
+# As if the app were quit before its window was painted: what waits for the first paint never runs, the full
+# opening among it. The database worker waits for that opening, so the app's end (which lets the worker finish
+# its queued writes) must not wait for it for ever.
+NEVER_PAINTED = """
+from intake_app.ui.main_window import MainWindow
+MainWindow._on_screen = lambda window: None
+"""
+
+
+def test_quitting_before_the_window_is_painted_still_ends_the_process(data_dir, tmp_path, actor):
+    store_with_incidents(data_dir, actor, 3)
+    proc = start_app(data_dir, tmp_path / "qt-settings", before=NEVER_PAINTED)
+    out, err = finish(proc, QUIT_WITHIN_SECONDS)
+    assert proc.returncode == 0, f"exit {proc.returncode}; {err[-2000:]}"
+    assert "ready" in out, out

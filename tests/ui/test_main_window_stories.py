@@ -77,3 +77,35 @@ def test_a_saved_window_size_that_cannot_be_restored_gives_the_default_size(qtbo
     qtbot.addWidget(window)
     available = window.screen().availableGeometry()
     assert (window.width(), window.height()) == (min(1280, available.width()), min(720, available.height()))
+
+
+def test_rows_still_being_read_when_the_window_is_built_are_shown_before_it_is(qtbot, station, data_dir, actor):
+    """Issue 8: the start-up's first look reads the newest page on its own thread while the window is built."""
+    from concurrent.futures import Future
+
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    saved = station.save(make_incident(), actor)
+    page: Future = Future()
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir, first_page=page)
+    qtbot.addWidget(window)
+    assert window.incidents.model.rowCount() == 0  # nothing asked of the store meanwhile
+    page.set_result(station.list())
+    window.show()
+    assert [window.incidents.model.row_at(r).id for r in range(window.incidents.model.rowCount())] == [saved.id]
+
+
+def test_a_first_page_that_could_not_be_read_is_listed_by_the_store(qtbot, station, data_dir, actor):
+    from concurrent.futures import Future
+
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    saved = station.save(make_incident(), actor)
+    page: Future = Future()
+    page.set_exception(OSError("disk I/O error"))
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir, first_page=page)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.incidents.model.row_at(0).id == saved.id
