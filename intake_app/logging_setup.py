@@ -14,7 +14,6 @@ import os
 import re
 import sys
 import traceback
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +40,8 @@ def redact(text: str) -> str:
 def _safe_arg(value: object) -> object:
     if isinstance(value, bool | int | float) or value is None:
         return value
+    import uuid  # here: the app's start logs before it needs the module (issue 8)
+
     if isinstance(value, uuid.UUID) or (isinstance(value, str) and _ID.match(value)):
         return str(value)
     return REDACTED
@@ -134,6 +135,8 @@ def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
     """Where it happened and what kind of error, without local variables, record contents or the error's
     message: a message can quote anything (a name typed in a form, a search, a file's contents), unquoted
     too, where redact() cannot see it. The type and the place are enough to find the bug."""
+    import uuid
+
     now = datetime.now(UTC)
     path = logs_dir(data_dir) / f"crash-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.txt"
     lines = [

@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import secrets
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +94,10 @@ def database_key(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, 
 
 
 def _create(data_dir: Path, passphrase: str | None) -> tuple[bytes, StoreInfo]:
+    # Only a new store needs these; the app's start opens an existing one without them (issue 8).
+    import secrets
+    import uuid
+
     installation_id = str(uuid.uuid4())
     if passphrase:
         if len(passphrase) < MIN_PASSPHRASE:

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .incident_tabs import IncidentContext, register_incident_tab
-from .preservation_screen import PreservationScreen
+from .lazy_screen import LazyScreen
 
 if TYPE_CHECKING:
     from .audit_history import HistoryTab
+    from .preservation_screen import PreservationScreen
 
 
 def history_tab(ctx: IncidentContext) -> HistoryTab:
@@ -22,12 +23,22 @@ def history_tab(ctx: IncidentContext) -> HistoryTab:
 
 def install_ui(window) -> None:
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "History"), history_tab)
-    screen = PreservationScreen(window.store, window.runner, window.actor)
-    window.preservation_screen = screen
-    window.add_screen(QCoreApplication.translate("MainWindow", "Preservation alerts"), screen, closable=False)
+
+    def build() -> PreservationScreen:
+        from .preservation_screen import PreservationScreen  # when the tab is first shown (issue 8: start-up)
+
+        return PreservationScreen(window.store, window.runner, window.actor)
+
+    # window.preservation_tab.built() is the screen (built then, if its tab has not been shown yet).
+    window.preservation_tab = tab = LazyScreen(build)
+    window.add_screen(QCoreApplication.translate("MainWindow", "Preservation alerts"), tab, closable=False)
+
+    def refresh() -> None:
+        if tab.screen is not None:  # not built yet: it reads the alerts when it is
+            tab.screen.refresh()
 
     def follow(wizard) -> None:
-        wizard.saved.connect(lambda _stored: screen.refresh())
-        wizard.submitted.connect(lambda _stored: screen.refresh())
+        wizard.saved.connect(lambda _stored: refresh())
+        wizard.submitted.connect(lambda _stored: refresh())
 
     window.wizard_opened.connect(follow)

@@ -19,8 +19,13 @@ class LazyScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-    def showEvent(self, event) -> None:
+    def built(self) -> QWidget:
+        """The screen, built now if the tab has not been shown yet."""
         if self.screen is None:
             self.screen = self._build()
             self.layout().addWidget(self.screen)
+        return self.screen
+
+    def showEvent(self, event) -> None:
+        self.built()
         super().showEvent(event)

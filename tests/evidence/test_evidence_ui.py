@@ -72,7 +72,7 @@ def _footage_due(store, actor, days_ago):
 def test_the_alerts_screen_lists_the_soonest_deadline_first_and_marks_preserved(window, store, actor, qtbot):
     later = _footage_due(store, actor, 10)
     sooner = _footage_due(store, actor, 85)
-    screen = window.preservation_screen
+    screen = window.preservation_tab.built()
     screen.refresh()
     assert [a.incident_id for a in screen.model.rows] == [sooner.id, later.id]
     assert screen.model.index(0, 1).data() == "4 days" and screen.model.index(0, 2).data() == sooner.report_number
@@ -86,7 +86,7 @@ def test_the_alerts_screen_lists_the_soonest_deadline_first_and_marks_preserved(
 
 def test_marking_requested_keeps_the_item_listed_as_requested(window, store, actor, qtbot):
     _footage_due(store, actor, 30)
-    screen = window.preservation_screen
+    screen = window.preservation_tab.built()
     screen.refresh()
     screen.table.selectRow(0)
     qtbot.mouseClick(screen.requested_button, Qt.MouseButton.LeftButton)
@@ -118,7 +118,7 @@ def test_the_incident_view_has_a_history_tab(window, store, actor):
 def test_the_alerts_title_counts_every_waiting_item_and_show_more_lists_the_next_ones(window, store, actor, qtbot):
     for days_ago in (95, 60, 30):
         _footage_due(store, actor, days_ago)
-    screen = window.preservation_screen
+    screen = window.preservation_tab.built()
     screen.page_size = 2
     screen.refresh()
     assert screen.model.rowCount() == 2 and screen.model.index(0, 1).data() == "5 days OVERDUE"
@@ -134,7 +134,7 @@ def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_m
     from intake_app.ui.tasks import SyncTaskRunner
 
     due = _footage_due(store, actor, 80)
-    screen = window.preservation_screen
+    screen = window.preservation_tab.built()
     screen.refresh()
     screen.table.selectRow(0)
     qtbot.mouseClick(screen.requested_button, Qt.MouseButton.LeftButton)
@@ -160,8 +160,19 @@ def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, 
     dialog.retention.setValue(30)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert store.settings().retention_days == 30
-    screen = window.preservation_screen
-    window.tabs.setCurrentWidget(screen)  # shown: read again, no Refresh needed
+    window.tabs.setCurrentWidget(window.preservation_tab)  # shown: built and read; no Refresh needed
+    screen = window.preservation_tab.screen
+    qtbot.waitUntil(lambda: len(screen.model.rows) == 1)  # it reads the alerts as it is shown
     [alert] = screen.model.rows
     assert alert.deadline == due.footage[0].start + timedelta(days=30)
     assert screen.model.index(0, 1).data() == "9 days"
+
+
+def test_the_alerts_screen_is_built_when_its_tab_is_first_shown(window, store, actor, qtbot):
+    """Issue 8: the main window's first paint does not wait for a tab nobody has opened yet."""
+    due = _footage_due(store, actor, 85)
+    assert window.preservation_tab.screen is None
+    window.tabs.setCurrentWidget(window.preservation_tab)
+    screen = window.preservation_tab.screen
+    assert screen is not None
+    qtbot.waitUntil(lambda: [a.incident_id for a in screen.model.rows] == [due.id])  # read as it is shown
