@@ -9,7 +9,7 @@ from concurrent.futures import Future
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..storage.background_opening import BackgroundOpening, PendingStore
 from . import appearance
@@ -30,6 +30,8 @@ def _application(argv: list[str] | None) -> QApplication:
 def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try: Future | None = None):
     """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up.
     `first_try`: an opening already under way (run() starts it on a worker thread); its outcome is the first."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..storage.errors import StoreOpenError
     from ..storage.opening import open_store
 
@@ -73,13 +75,12 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     app = _application(argv)
     appearance.apply_saved(app)
     from ..logging_setup import install_crash_handler, setup_logging
-    from .crash_dialog import show_crash_dialog
 
     setup_logging(data_dir)
     running = [True]
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
-    install_crash_handler(data_dir, lambda report: show_crash_dialog(report) if running[0] else None)
+    install_crash_handler(data_dir, lambda report: _crash_dialog(report) if running[0] else None)
     from .main_window import MainWindow
     from .security_feature import install_signed_in
     from .sign_in import sign_in_or_first_run
@@ -128,9 +129,17 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     return 1 if failed else code
 
 
+def _crash_dialog(report: pathlib.Path) -> None:
+    from .crash_dialog import show_crash_dialog  # with its message box: when there is a crash to show
+
+    show_crash_dialog(report)
+
+
 def _could_not_open(exc: BaseException, failed: list[BaseException]) -> None:
     """The full opening failed after the first look had succeeded (a disk error, say): say so and end, by
     closing the windows (the sign-in dialog, or the main window and with it the event loop)."""
+    from PySide6.QtWidgets import QMessageBox
+
     failed.append(exc)
     QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
     QApplication.closeAllWindows()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from ..domain.actor import Actor
 from ..domain.enums import Status
@@ -36,6 +36,10 @@ from .screen_fit import resize_within_screen
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # Imported by the methods that show one: PySide sets up QMessageBox's class (its many enums) when it is
+    # first imported, 1.5 ms that the first window does not need (issue 8).
+    from PySide6.QtWidgets import QMessageBox
+
     from ..domain.records import Incident
     from .settings_dialog import SettingsDialog
     from .wizard import IncidentWizard
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
 
     def delete_selected_draft(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         row = self.incidents.table.currentIndex()
         if not row.isValid():
             return
@@ -264,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def offer_restart(self) -> QMessageBox:
         """A new language shows from the next start: say so plainly and offer to restart now."""
+        from PySide6.QtWidgets import QMessageBox
+
         from .restart import restart
 
         box = QMessageBox(QMessageBox.Icon.Information, window_title(self.tr("Language")),
@@ -284,6 +292,8 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda: store.autosaves(), self._offer)  # a lambda: the store may still be opening
 
     def _offer(self, found) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         for saved_at, incident in found:
             from .i18n import format_datetime
 
@@ -302,6 +312,8 @@ class MainWindow(QMainWindow):
                 self.runner.run(lambda s=self.store, i=incident.id: s.discard_autosave(i))
 
     def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, window_title(self.tr("Error")), str(exc))
 
     def closeEvent(self, event) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from .conflicts_screen import ConflictsScreen
@@ -83,6 +83,8 @@ class SyncController(QObject):
             if report.applied:
                 self.window.incidents.refresh()
             if not quiet and report.error:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.information(self.window, self.tr("Sync"),
                                         self.tr("Sync did not finish: %1\nEvery pending change is kept.")
                                         .replace("%1", report.error))
