@@ -1,8 +1,8 @@
 """The store opened on a thread of its own while the app imports Qt and builds its window (issue 8: start-up).
 
-This module is imported before anything else of the app's start, so it imports nothing heavy itself: the thread
-imports what the first look needs (first_look.py), then derives the key, which runs beside the main thread's
-imports because hashlib's scrypt leaves the interpreter lock free.
+This module is imported before anything else of the app's start, so it imports little itself. The thread first
+derives the key, beside the main thread's imports (hashlib's scrypt leaves the interpreter lock free), then
+imports what the first look needs (first_look.py) and takes it.
 """
 
 from __future__ import annotations

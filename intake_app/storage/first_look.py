@@ -4,8 +4,8 @@ Opening the store in full imports SQLAlchemy and every feature's tables: several
 takes to appear. The window needs only the station's settings, whether anybody can sign in, and the newest page
 of incidents. Those are read here with the SQLCipher driver alone and the store's own key, and only from a store
 that these very migration scripts brought up to date (the fingerprint in its header). For anything else (a new
-store, no key or a wrong one, a store to migrate, any database error) `first_look` gives None and the app opens
-the store in full first, so every problem is met exactly as before.
+store, no key or a wrong one, a store to migrate, any database error) the look is None and the app opens the
+store in full first, so every problem is met exactly as before.
 
 The page must be exactly the one `IncidentStore.list()` gives for the default filter; tests/storage/
 test_first_look.py holds the two side by side.
@@ -27,8 +27,8 @@ from .queries import IncidentFilter, IncidentSummary
 
 PAGE_SIZE = IncidentFilter().limit
 # The page comes as one row of JSON, not 200 rows: the driver lets go of the interpreter lock for every row and
-# must take it back, and while the main thread builds the window each time took up to its 5 ms switch interval
-# (measured with the main thread busy: 2.6 s for 200 rows, 20 ms for the one row; 4 ms either way alone).
+# must take it back, which waits for the main thread's 5 ms switch interval while that thread runs Python
+# (measured beside a thread that never paused: 2.6 s for 200 rows, 20 ms for one row; 4 ms alone either way).
 _NEWEST = "ORDER BY occurred_at DESC, id DESC"
 _PAGE = ("SELECT json_group_array(json_array(id, report_number, status, district, beat, occurred_at, address,"
          f" agent_count, updated_at, version, is_demo) {_NEWEST}) FROM (SELECT * FROM incidents {_NEWEST} LIMIT ?)")
