@@ -28,7 +28,7 @@ from ..domain.enums import Status
 from ..domain.settings import StationSettings
 from ..storage.queries import IncidentSummary
 from . import appearance, startup_probe
-from .branding import app_icon, window_title
+from .branding import window_title
 from .first_paint import when_painted
 from .incident_list import IncidentListScreen
 from .incident_tabs import IncidentContext
@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
         self.wizard: IncidentWizard | None = None
         self.setWindowTitle(window_title())
-        self.setWindowIcon(app_icon())
         self._menus: dict[str, QMenu] = {}
 
         self.tabs = QTabWidget()
