@@ -36,7 +36,7 @@ pytestmark = pytest.mark.benchmark
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = 100_000
-LAUNCHES = 5
+LAUNCHES = 7  # the median of seven: steadier than five, against a target met with little room
 PASSPHRASE = "startup benchmark passphrase"
 TARGET_SECONDS, TARGET_RATIO = 1.5, 2.0
 QUIT_WITHIN_SECONDS, LAUNCH_LIMIT_SECONDS = 60, 300
@@ -203,14 +203,7 @@ def test_start_up_with_100k_incidents_beside_a_bare_window(big_store):
     assert "rows=" in lines[-1] and not lines[-1].endswith("rows=0")
     assert None not in opened, "the store was never opened in full after the first look"
     assert ours_s < TARGET_SECONDS, f"start-up took {ours_s:.2f} s (target < {TARGET_SECONDS} s)"
-    assert ours_s / bare_s < 2.5, "start-up is far slower than measured (1.96-1.99x): a regression"
-    if ours_s / bare_s > TARGET_RATIO:
-        # Measured 1.96-1.99x on a quiet 2-core machine (0.156-0.161 s against a 0.08 s bare window): the target
-        # is met with little room, so a busy machine can tip a run over it; reported then, as a known miss, with
-        # the ratio of that run. From 2.7-3.0x, 5.8-6.6x and 11-12x. The key's derivation (scrypt, ~75 ms) and
-        # the first look run on the opening thread beside the imports; what is left is Python work on the main
-        # thread: the Qt classes the window uses (PySide makes each class's Python enums on first use; the Qt
-        # namespace alone is ~9 ms), the fonts (~4 ms, at the first text field), the app's modules (PySide's
-        # import hook also reads the source of each module imported after QtCore, ~6 ms, which a frozen
-        # bundle without sources does not pay), building the window (~12 ms) and painting the first page.
-        pytest.xfail(f"start-up is {ours_s / bare_s:.2f}x a bare window (target <= {TARGET_RATIO}x): over it in this run")
+    # Measured 1.94-1.99x on a quiet 2-core machine (0.156-0.161 s against a 0.08 s bare window; twelve runs of
+    # five launches averaged 1.965x, the highest 1.989x; 1.98x in a fresh clone's full CI run), from 2.7-3.0x,
+    # 5.8-6.6x and 11-12x. The margin is small: see README ("Speed") for where the time goes.
+    assert ours_s / bare_s <= TARGET_RATIO, f"start-up is {ours_s / bare_s:.2f}x a bare window (target <= {TARGET_RATIO}x)"
