@@ -88,11 +88,10 @@ def _qdatetime(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(_station_time(moment).timestamp()), QTimeZone(b"America/Chicago"))
 
 
-def _qdate_qtime(moment: datetime) -> tuple[QDate, QTime]:
-    """The Chicago date and time on the wall clock, converted by Python's zoneinfo: Qt's own time-zone
-    database is read only for the long format, which names the zone (its first use takes 2.3 ms, in the first
-    paint of the incident list; issue 8: start-up)."""
-    local = _station_time(moment)
+def _qdate_qtime(local: datetime) -> tuple[QDate, QTime]:
+    """A Chicago time (from _station_time, converted by Python's zoneinfo) as Qt's date and time on the wall
+    clock: Qt's own time-zone database is read only for the long format, which names the zone (its first use
+    takes 2.3 ms, in the first paint of the incident list; issue 8: start-up)."""
     return QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
 
 
@@ -112,13 +111,14 @@ def format_datetime(moment: datetime | None, *, long: bool = False) -> str:
     locale = QLocale()
     if long:
         return locale.toString(_qdatetime(moment), QLocale.FormatType.LongFormat)
-    day, time = _qdate_qtime(moment)
+    local = _station_time(moment)
+    day, time = _qdate_qtime(local)
     text = f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)}"
-    return f"{text} {_station_time(moment).tzname()}"
+    return f"{text} {local.tzname()}"
 
 
 def format_date(moment: datetime | None) -> str:
     if moment is None:
         return ""
     locale = QLocale()
-    return locale.toString(_qdate_qtime(moment)[0], _date_format(locale))
+    return locale.toString(_qdate_qtime(_station_time(moment))[0], _date_format(locale))
