@@ -14,11 +14,45 @@ DATA_DIR_ENV = "INTAKE_DATA_DIR"
 CONFIG_DIR_ENV = "INTAKE_CONFIG_DIR"  # tests and portable installs point this elsewhere
 
 
-def resource_path(*parts: str) -> Path:
-    """A file under resources/, in the source tree or inside the frozen bundle."""
+RESOURCES_PACKAGE = "intake_app._resources"  # resources/ as installed from the wheel (pyproject.toml)
+
+
+class MissingResource(FileNotFoundError):
+    """A file the program ships with is not there: the installation is broken, not the user's input."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"this installation of Intake is incomplete: {path} is missing (reinstall Intake; "
+                         f"`intake --selftest` checks every shipped file)")
+        self.path = path
+
+
+def resources_root() -> Path:
+    """The folder of the shipped resources: inside the PyInstaller bundle (build.spec puts them in
+    intake_app/_resources, as the wheel does); in the source tree (also an editable install) the
+    repository's resources/; in an installed wheel the package intake_app._resources."""
     bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    if bundle:
+        return Path(bundle, *RESOURCES_PACKAGE.split("."))
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"
+    from importlib.resources import files
+
+    # A wheel installs as plain files (never zipped), so the traversable is a folder on disk.
+    return Path(str(files("intake_app").joinpath("_resources")))
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, wherever this copy of Intake runs from (see resources_root)."""
+    return resources_root().joinpath(*parts)
+
+
+def shipped_file(*parts: str) -> Path:
+    """A shipped file that must be there; MissingResource (exit 1, "reinstall") when it is not."""
+    path = resource_path(*parts)
+    if not path.is_file():
+        raise MissingResource(path)
+    return path
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

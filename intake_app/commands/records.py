@@ -88,6 +88,10 @@ def cmd_import(args, ctx: CliContext) -> int:
 
 def cmd_export(args, ctx: CliContext) -> int:
     viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
+    if viewer is None and has_users(ctx.store):
+        # A station with users: no record leaves without a signed-in user, whatever it carries.
+        raise UsageError("export: this station has users: sign in with --as STAR (or INTAKE_USER); the "
+                         "passphrase is asked for, or read from INTAKE_USER_PASSPHRASE. Nothing was written.")
     incidents = ctx.store.all() if args.all else [ctx.store.get(args.ref)]
     carrying = [inc for inc in incidents if carries_reporting_party(inc)]
     if carrying:

@@ -83,6 +83,7 @@ def cmd_sync(args, ctx: CliContext) -> int:
         return 0
     if not 1 <= args.batch <= 500:
         raise UsageError("--batch: must be between 1 and 500")
+    ctx.actor()  # on a station with users, nothing is sent without a sign-in (INTAKE_USER for a script)
     report = sync_once(ctx.store, batch=args.batch)
     print(f"sent {report.pushed}, conflicts {report.conflicts}, received {report.pulled} "
           f"({report.applied} applied), pending {report.pending}", file=ctx.out)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import resource_path
+from ..paths import shipped_file
 
 FELONY_CLASSES = ("M", "X", "1", "2", "3", "4")
 MISDEMEANOR_CLASSES = ("A", "B", "C")
@@ -118,7 +118,7 @@ def parse_catalogue(data: dict) -> Catalogue:
 def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     """The administrator's copy in the data folder wins over the shipped one."""
     override = data_dir / "statutes.json" if data_dir else None
-    path = override if override and override.exists() else resource_path("statutes.json")
+    path = override if override and override.exists() else shipped_file("statutes.json")
     return parse_catalogue(json.loads(path.read_text(encoding="utf-8")))
 
 
