@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.records import Incident
 
 CUSTODY_FROM_AUDIT = "audit trail"
@@ -30,6 +31,9 @@ class PacketInput:
     # Other features' sections (e.g. linked incidents), placed before the attestation: each is given its
     # section number and returns its flowables, so numbering follows whichever features are installed.
     extra_sections: list[Callable[[int], list]] = field(default_factory=list)
+    # The statute catalogue in force where the packet is made (the store's: an administrator's statutes.json
+    # in the data folder wins over the shipped one), so the packet names the statutes the record was checked with.
+    catalogue: Catalogue = field(default_factory=default_catalogue)
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:

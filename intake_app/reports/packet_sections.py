@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
-from ..domain.catalogue import class_label, default_catalogue, is_felony_class
+from ..domain.catalogue import Catalogue, class_label, is_felony_class
 from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from .packet_input import PacketInput
@@ -33,10 +33,17 @@ def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) ->
     return table
 
 
-def _offence_text(v: Violation) -> str:
-    statute = default_catalogue().get(v.statute)
-    title = statute.title if statute else "(not in the statute catalogue)"
-    return f"{v.statute} {title} ({class_label(v.offence_class)})"
+NOT_IN_CATALOGUE = "(not in the statute catalogue)"
+
+
+def _statute_title(catalogue: Catalogue, citation: str) -> str:
+    """The title from the catalogue in force (the administrator's, when the data folder has one)."""
+    statute = catalogue.get(citation)
+    return statute.title if statute else NOT_IN_CATALOGUE
+
+
+def _offence_text(v: Violation, catalogue: Catalogue) -> str:
+    return f"{v.statute} {_statute_title(catalogue, v.statute)} ({class_label(v.offence_class)})"
 
 
 def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
@@ -54,8 +61,7 @@ def cover(data: PacketInput) -> list:
     stamp = stamp_for(inc)
     offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
                      + [[para(v.statute, "cell"),
-                         para(getattr(default_catalogue().get(v.statute), "title", "(not in the statute catalogue)"),
-                              "cell"),
+                         para(_statute_title(data.catalogue, v.statute), "cell"),
                          para(class_label(v.offence_class), "cell")] for v in felonies],
                      colWidths=[1.5 * inch, FRAME_WIDTH - 2.9 * inch, 1.4 * inch], repeatRows=1)
     offences.setStyle(GRID)
@@ -142,13 +148,13 @@ def approved_by(inc: Incident) -> tuple[str, str] | None:
     return (approvals[-1].by_name, approvals[-1].by_star) if approvals else None
 
 
-def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
+def _agent_block(n: int, agent: Agent, inc: Incident, catalogue: Catalogue) -> list:
     v = agent.vehicle
     vehicle = "-"
     if v is not None and not v.is_empty():
         vehicle = " ".join(x for x in (v.color, v.make, v.model) if x) or "-"
         vehicle += f"; plate {v.plate or '-'} ({v.plate_state or 'state unknown'})"
-    offences = [_offence_text(x) for x in inc.violations if agent.id in x.agent_ids]
+    offences = [_offence_text(x, catalogue) for x in inc.violations if agent.id in x.agent_ids]
     return [
         CondPageBreak(1.6 * inch),
         fixed(f"Agent {n}", "h3"),
@@ -171,7 +177,7 @@ def agents(data: PacketInput) -> list:
     if not inc.agents:
         return out + [fixed("No agent is recorded.")]
     for n, agent in enumerate(inc.agents, 1):
-        out += _agent_block(n, agent, inc)
+        out += _agent_block(n, agent, inc, data.catalogue)
     return out
 
 

@@ -47,7 +47,7 @@ def _linked_sections(store: IncidentStore, incident_id: str) -> list:
 def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None = None) -> PacketInput:
     incident = store.get(ref)
     data = PacketInput(incident, generated_at or datetime.now(UTC).replace(microsecond=0),
-                       custody=custody_from_history(incident))
+                       custody=custody_from_history(incident), catalogue=store.catalogue)
     audit = _audit_module()
     if audit is not None:
         data.custody = _custody_rows(audit.entries_for(store, incident.id))

@@ -35,6 +35,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                   description="Devices push incident versions and pull the change feed of their district.")
     engine = make_engine(settings)
     app.state.settings = settings
+    from .crud import server_catalogue
+
+    app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
 
