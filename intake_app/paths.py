@@ -69,6 +69,22 @@ def data_dir_path(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def private_folder(path: Path) -> Path:
+    """A folder only its owner may enter (0700), made if needed and tightened if it exists: logs and crash
+    reports never sit where other users of the computer can read them."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def state_dir() -> Path:
+    """The user's own state folder (`~/.local/state/intake` on Linux, XDG_STATE_HOME honoured), owner-only:
+    the log and crash reports of a command whose data folder does not exist (yet) go there, never to a
+    temporary folder shared by every user of the computer."""
+    return private_folder(Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)))
+
+
 def _config_file() -> Path:
     folder = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir(APP_NAME, appauthor=False)
     return Path(folder) / "config.json"
