@@ -178,17 +178,13 @@ def _footage(item: FootageItem, path: str) -> list[Problem]:
     return out
 
 
-# The server stores a record citing a statute its catalogue lacks and flags it (server/crud.py), so it knows this one.
-UNKNOWN_STATUTE = "{statute} is not in the statute catalogue"
-
-
 def _violation(v: Violation, path: str, catalogue: Catalogue, agent_ids: set[str]) -> list[Problem]:
     out: list[Problem] = []
     if not v.statute:
         return [_missing(f"{path}.statute", "A statute is required")]
     statute = catalogue.get(v.statute)
     if statute is None:
-        return [_wrong(f"{path}.statute", UNKNOWN_STATUTE, statute=repr(v.statute))]
+        return [_wrong(f"{path}.statute", "{statute} is not in the statute catalogue", statute=repr(v.statute))]
     if not v.offence_class:
         # The class note is the catalogue's text: the UI shows it in the catalogue's language for the user.
         classes = ", ".join(statute.classes)
