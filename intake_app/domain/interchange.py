@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import orjson
 
 from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
+from .instants import instant_text
 from .problems import Problem, ValidationError
 from .records import (
     Agent,
@@ -41,7 +42,9 @@ _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 # ---------------------------------------------------------------- writing
 
 def _dt(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    # From the exact instant (instants.instant_text): a wall time the clocks skipped is written as the time
+    # they showed, so the text stored is the text read back.
+    return instant_text(value) if value is not None else None
 
 
 def to_dict(inc: Incident) -> dict[str, Any]:

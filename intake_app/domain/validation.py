@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
+from .instants import instant
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
 
@@ -91,7 +92,7 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
         out.append(_missing("occurred_at", "Date and time of the incident is required"))
     elif inc.occurred_at.tzinfo is None:
         out.append(_wrong("occurred_at", "needs a time zone"))
-    elif inc.occurred_at > now + CLOCK_SKEW:
+    elif instant(inc.occurred_at) > instant(now) + CLOCK_SKEW:
         out.append(_wrong("occurred_at", "is in the future"))
     if not inc.location.address.strip():
         out.append(_missing("location.address", "Address is required"))
@@ -165,7 +166,7 @@ def _footage(item: FootageItem, path: str) -> list[Problem]:
         out.append(_missing(f"{path}.start", "Start time is required"))
     if item.end is None:
         out.append(_missing(f"{path}.end", "End time is required"))
-    if item.start and item.end and item.end < item.start:
+    if item.start and item.end and item.start.tzinfo and item.end.tzinfo and instant(item.end) < instant(item.start):
         out.append(_wrong(f"{path}.end", "is before the start time"))
     for name in ("start", "end"):
         value = getattr(item, name)

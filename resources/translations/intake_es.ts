@@ -2623,5 +2623,29 @@ Se conservan todos los cambios pendientes.</translation>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
     </message>
+    <message>
+        <source>Which of the two times</source>
+        <translation>Cuál de las dos horas</translation>
+    </message>
+    <message>
+        <source>(which one?)</source>
+        <translation>(¿cuál?)</translation>
+    </message>
+    <message>
+        <source>%1 (the first, before the clocks went back)</source>
+        <translation>%1 (la primera, antes de atrasar los relojes)</translation>
+    </message>
+    <message>
+        <source>%1 (the second, after the clocks went back)</source>
+        <translation>%1 (la segunda, después de atrasar los relojes)</translation>
+    </message>
+    <message>
+        <source>{time} did not exist in {zone}: the clocks went forward an hour. Enter the time the clocks showed</source>
+        <translation>{time} no existió en {zone}: los relojes se adelantaron una hora. Escriba la hora que marcaban los relojes</translation>
+    </message>
+    <message>
+        <source>{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it</source>
+        <translation>{time} ocurrió dos veces en {zone} (los relojes se atrasaron): elija {first} o {second} al lado</translation>
+    </message>
 </context>
 </TS>
