@@ -1801,8 +1801,16 @@ Entregue este archivo a su administrador.</translation>
         <translation>Problema: %1</translation>
     </message>
     <message>
+        <source>ALARM: the server found this computer&apos;s audit trail cut</source>
+        <translation>ALARMA: el servidor encontró cortado el registro de auditoría de esta computadora</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Audit trail alarm</source>
+        <translation>Alarma del registro de auditoría</translation>
     </message>
     <message>
         <source>Sync</source>
