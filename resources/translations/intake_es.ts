@@ -1393,6 +1393,22 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>no puede ser negativo</translation>
     </message>
     <message>
+        <source>is larger than {limit}</source>
+        <translation>es mayor que {limit}</translation>
+    </message>
+    <message>
+        <source>holds {count} entries; the limit is {limit}</source>
+        <translation>tiene {count} entradas; el límite es {limit}</translation>
+    </message>
+    <message>
+        <source>is outside the times a record may hold ({limits})</source>
+        <translation>está fuera de las fechas que un registro puede tener ({limits})</translation>
+    </message>
+    <message>
+        <source>holds a control character (U+{code}) at position {position}</source>
+        <translation>contiene un carácter de control (U+{code}) en la posición {position}</translation>
+    </message>
+    <message>
         <source>give both latitude and longitude, or neither</source>
         <translation>indique la latitud y la longitud, o ninguna de las dos</translation>
     </message>
