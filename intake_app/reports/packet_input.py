@@ -30,6 +30,8 @@ class PacketInput:
     # Other features' sections (e.g. linked incidents), placed before the attestation: each is given its
     # section number and returns its flowables, so numbering follows whichever features are installed.
     extra_sections: list[Callable[[int], list]] = field(default_factory=list)
+    # How many entries the audit chain had when chain_head was read (0: no audit trail): in the QR code.
+    chain_length: int = 0
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:
@@ -39,3 +41,10 @@ def custody_from_history(incident: Incident) -> list[CustodyRow]:
                    h.comment)
         for h in incident.history
     ]
+
+
+def packet_stamp(data: PacketInput):
+    """The stamp of the QR code and the PDF's keywords: the record, and the audit chain as it was read."""
+    from .packet_qr import stamp_for
+
+    return stamp_for(data.incident, audit_entries=data.chain_length, audit_head=data.chain_head)
