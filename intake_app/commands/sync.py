@@ -91,6 +91,8 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"note: {note}", file=ctx.out)
     if report.conflicts:
         print(f"{report.conflicts} conflict(s): both versions are kept; resolve them in the app.", file=ctx.out)
+    for alarm in report.alarms:
+        print(f"intake: ALARM: {alarm}", file=ctx.err)
     if report.error:
         print(f"intake: sync did not finish: {report.error} Every pending change is kept and will be sent next time.",
               file=ctx.err)
@@ -98,4 +100,4 @@ def cmd_sync(args, ctx: CliContext) -> int:
     if report.pending:
         print(f"intake: {report.pending} change(s) still pending.", file=ctx.err)
         return 1
-    return 0
+    return 1 if report.alarms else 0

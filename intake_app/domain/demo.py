@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from .catalogue import Catalogue, default_catalogue
 from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 from .geography import DISTRICTS
+from .instants import shifted
 from .records import (
     Agent,
     FootageItem,
@@ -44,7 +45,8 @@ NARRATIVES = (
 def demo_incident(rng: random.Random, *, now: datetime, catalogue: Catalogue | None = None) -> Incident:
     catalogue = catalogue or default_catalogue()
     district = rng.choice(DISTRICTS)
-    occurred = (now - timedelta(minutes=rng.randint(60, 60 * 24 * 365))).astimezone(CHICAGO).replace(second=0, microsecond=0)
+    # Elapsed-time arithmetic (instants.shifted): wall-clock arithmetic can land in the hour the clocks skip.
+    occurred = shifted(now.astimezone(CHICAGO), -timedelta(minutes=rng.randint(60, 60 * 24 * 365))).replace(second=0, microsecond=0)
     agents = []
     for _ in range(rng.randint(1, 4)):
         known = rng.random() < 0.5
@@ -62,13 +64,13 @@ def demo_incident(rng: random.Random, *, now: datetime, catalogue: Catalogue | N
     footage = []
     for _ in range(rng.randint(0, 3)):
         kind = rng.choice([FootageKind.BODY_WORN, FootageKind.BODY_WORN, FootageKind.IN_CAR, FootageKind.PHONE])
-        start = occurred + timedelta(minutes=rng.randint(-5, 5))
+        start = shifted(occurred, timedelta(minutes=rng.randint(-5, 5)))
         footage.append(FootageItem(
-            kind=kind, device_id=f"X{rng.randint(6000, 6999)}", start=start, end=start + timedelta(minutes=rng.randint(3, 40)),
+            kind=kind, device_id=f"X{rng.randint(6000, 6999)}", start=start, end=shifted(start, timedelta(minutes=rng.randint(3, 40))),
             officer_star=str(rng.randint(1000, 19999)) if kind == FootageKind.BODY_WORN else "",
             evidence_id=f"EVD-DEMO-{rng.randint(100000, 999999)}",
             preservation_status=rng.choice(list(Preservation)),
-            preservation_deadline=start + timedelta(days=90),
+            preservation_deadline=shifted(start, timedelta(days=90)),
         ))
     violations = []
     for statute in rng.sample(catalogue.statutes, rng.randint(1, 2)):
@@ -109,7 +111,7 @@ def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
 
     path = [Status.IN_REVIEW, Status.APPROVED, Status.REFERRED if has_felony(inc) else Status.RECORDED]
     steps = rng.choice([0, 1, 2, 3, 3, 3])
-    at = occurred + timedelta(hours=2)
+    at = shifted(occurred, timedelta(hours=2))
     # The supervisor submits; a (synthetic) lieutenant of the district decides. No random draw: a seed
     # still gives the same records.
     reviewer = (f"Demo Lt. {inc.district}", f"9{inc.district:03d}")
@@ -117,7 +119,7 @@ def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
         by = (inc.supervisor.name, inc.supervisor.star) if to == Status.IN_REVIEW else reviewer
         inc.history.append(StatusChange(inc.status, to, *by, at))
         inc.status = to
-        at += timedelta(hours=rng.randint(1, 48))
+        at = shifted(at, timedelta(hours=rng.randint(1, 48)))
 
 
 def demo_incidents(count: int, *, seed: int = 2026, now: datetime | None = None) -> list[Incident]:

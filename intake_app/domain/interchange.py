@@ -17,7 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
+from .bounded_json import parse as parse_bounded
 from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
+from .instants import instant_text
+from .limits import TIME_LIMITS_TEXT, within_time_limits
 from .problems import Problem, ValidationError
 from .records import (
     Agent,
@@ -41,7 +44,9 @@ _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 # ---------------------------------------------------------------- writing
 
 def _dt(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    # From the exact instant (instants.instant_text): a wall time the clocks skipped is written as the time
+    # they showed, so the text stored is the text read back.
+    return instant_text(value) if value is not None else None
 
 
 def to_dict(inc: Incident) -> dict[str, Any]:
@@ -257,6 +262,9 @@ class _Reader:
             return None
         if parsed.tzinfo is None:
             self._bad(self._p(key), "needs a time zone offset, e.g. 2026-11-02T14:30:00-06:00")
+        elif not within_time_limits(parsed):
+            self._bad(self._p(key), f"{value!r} is outside the times a record may hold ({TIME_LIMITS_TEXT})")
+            return None
         return parsed
 
     def uuid(self, key: str) -> str:
@@ -332,6 +340,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         ccsao_reference=r.str("ccsao_reference"),
     )
     _unique_ids(inc, path, problems)
+    _unknown_fields(data, path, problems)
     if problems:
         raise ValidationError(problems)
     return inc
@@ -407,3 +416,83 @@ def loads(text: str) -> list[Incident]:
             raise ValidationError(problems)
         return incidents
     return [from_dict(data)]
+
+
+# ---------------------------------------------------------------- files from outside (bounded)
+
+def _known_fields() -> frozenset[str]:
+    """Every top-level field this version writes, the optional ones included (so a field added to to_dict is
+    known here without a second list to keep)."""
+    from datetime import UTC
+
+    full = Incident(referral_sent_at=datetime(2026, 1, 1, tzinfo=UTC), ccsao_reference="x",
+                    reporting_party=ReportingParty(address="x"))
+    known = set(to_dict(full))
+    # And every top-level property the published schemas name (fields written only when set).
+    from ..paths import resource_path
+
+    for schema in sorted(resource_path("schema").glob("incident-*.schema.json")):
+        try:
+            known.update(json.loads(schema.read_text(encoding="utf-8")).get("properties", {}))
+        except (OSError, ValueError):
+            continue
+    return frozenset(known)
+
+
+_KNOWN_FIELDS: frozenset[str] | None = None
+
+
+def _unknown_fields(data: Any, path: str, problems: list[Problem]) -> None:
+    """A top-level field this format does not have is refused by name, never dropped silently."""
+    global _KNOWN_FIELDS
+    if not isinstance(data, dict):
+        return
+    if _KNOWN_FIELDS is None:
+        _KNOWN_FIELDS = _known_fields()
+    for key in data:
+        if key not in _KNOWN_FIELDS:
+            shown = key if len(key) <= 60 else key[:60] + "…"
+            problems.append(Problem(f"{path}.{shown}" if path else shown, f"is not a field of {FORMAT}"))
+
+
+def _parts_beyond_limits(item: Any, path: str) -> list[Problem]:
+    """The validator's limits on the number of parts (limits.py), checked on the file's lists themselves."""
+    from . import limits
+
+    if not isinstance(item, dict):
+        return []
+    out = []
+    for name, limit in (("agents", limits.MAX_AGENTS), ("footage", limits.MAX_FOOTAGE),
+                        ("violations", limits.MAX_VIOLATIONS), ("history", limits.MAX_HISTORY)):
+        value = item.get(name)
+        if isinstance(value, list) and len(value) > limit:
+            out.append(Problem(f"{path}.{name}" if path else name, "holds {count} entries; the limit is {limit}",
+                               params={"count": f"{len(value):,}", "limit": f"{limit:,}"}))
+    return out
+
+
+def loads_file(data: bytes) -> list[Incident]:
+    """One incident or a list of them from a file's bytes (`intake import`), within the bounds of
+    bounded_json: raises ValidationError naming every bad field, or the byte offset where the file stops
+    being JSON. Two records with the same id in one file are refused as such."""
+    value = parse_bounded(data)
+    items = value if isinstance(value, list) else [value]
+    incidents, problems = [], []
+    for i, item in enumerate(items):
+        path = f"[{i}]" if isinstance(value, list) else ""
+        too_many = _parts_beyond_limits(item, path)
+        if too_many:  # refused before ten thousand parts are built
+            problems += too_many
+            continue
+        try:
+            incidents.append(from_dict(item, path=path))
+        except ValidationError as err:
+            problems += err.problems
+    seen: dict[str, int] = {}
+    for i, inc in enumerate(incidents if not problems else []):
+        if inc.id in seen:
+            problems.append(Problem(f"[{i}].id", f"is the id of [{seen[inc.id]}] too: one file holds each incident once"))
+        seen.setdefault(inc.id, i)
+    if problems:
+        raise ValidationError(problems)
+    return incidents

@@ -16,8 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from . import packet_sections as sections
-from .packet_input import PacketInput
-from .packet_qr import stamp_for
+from .packet_input import PacketInput, packet_stamp
 from .packet_styles import BOTTOM_MARGIN, MARGIN, PAGE, TOP_MARGIN, when
 from .text import MAIN, MAIN_BOLD, clean, register_fonts
 
@@ -82,7 +81,7 @@ def build_packet(data: PacketInput) -> bytes:
         bottomMargin=BOTTOM_MARGIN, invariant=1,
         title=f"Referral packet {report_number}", subject=sections.TITLE,
         author=clean(inc.supervisor.name or "Chicago Police Department"),
-        creator="Intake", keywords=stamp_for(inc).text(),
+        creator="Intake", keywords=packet_stamp(data).text(),
     )
     story: list = []
     story += sections.cover(data)

@@ -11,8 +11,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 from ..domain.catalogue import Catalogue, class_label, is_felony_class
 from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
-from .packet_input import PacketInput
-from .packet_qr import stamp_for
+from .packet_input import PacketInput, packet_stamp
 from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, numbered, para, when
 from .qr_flowable import QrFlowable
 from .text import markup
@@ -58,7 +57,7 @@ def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
 def cover(data: PacketInput) -> list:
     inc = data.incident
     felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
-    stamp = stamp_for(inc)
+    stamp = packet_stamp(data)
     offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
                      + [[para(v.statute, "cell"),
                          para(_statute_title(data.catalogue, v.statute), "cell"),
