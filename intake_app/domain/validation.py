@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
+from .order_validation import order_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
+from .settings import StationSettings
 
 MAX_NARRATIVE = 100_000
 MAX_SHORT_TEXT = 500
@@ -37,9 +39,11 @@ def _wrong(path: str, template: str, **params: object) -> Problem:
 
 
 def validate(
-    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None
+    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None,
+    settings: StationSettings | None = None,
 ) -> list[Problem]:
-    """All problems of a record, in the order of the wizard's pages."""
+    """All problems of a record, in the order of the wizard's pages. `settings`: the station's patterns for the
+    RD and OEMC numbers (the defaults when not given: the server and the importer)."""
     catalogue = catalogue or default_catalogue()
     now = now or datetime.now().astimezone()
     problems: list[Problem] = []
@@ -54,6 +58,7 @@ def validate(
         problems += _violation(violation, f"violations[{i}]", catalogue, agent_ids)
     if not incident.violations:
         problems.append(_missing("violations", "At least one alleged violation is required"))
+    problems += order_problems(incident, settings=settings or StationSettings(), catalogue=catalogue, now=now)
     return problems
 
 
@@ -85,7 +90,7 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     elif not (len(inc.beat) == 4 and inc.beat.isdigit()):
         out.append(_wrong("beat", "must be 4 digits, e.g. 0911"))
     elif inc.district in DISTRICTS and not beat_matches_district(inc.beat, inc.district):
-        out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
+        out.append(_wrong("beat", "beat {beat} is not a beat of district {district}",
                           beat=inc.beat, district=inc.district))
     if inc.occurred_at is None:
         out.append(_missing("occurred_at", "Date and time of the incident is required"))
@@ -100,7 +105,8 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     if (lat is None) != (lon is None):
         out.append(_wrong("location.latitude" if lat is None else "location.longitude", "give both latitude and longitude, or neither"))
     elif lat is not None and lon is not None and not inside_chicago(lat, lon):
-        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago", latitude=lat, longitude=lon))
+        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago (in none of its police beats)",
+                          latitude=lat, longitude=lon))
     if inc.source is None:
         out.append(_missing("source", "Source of the report is required"))
     if len(inc.narrative) > MAX_NARRATIVE:
