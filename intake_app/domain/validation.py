@@ -90,8 +90,12 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     elif not (len(inc.beat) == 4 and inc.beat.isdigit()):
         out.append(_wrong("beat", "must be 4 digits, e.g. 0911"))
     elif inc.district in DISTRICTS and not beat_matches_district(inc.beat, inc.district):
-        out.append(_wrong("beat", "beat {beat} is not a beat of district {district}",
-                          beat=inc.beat, district=inc.district))
+        if int(inc.beat[:2]) != inc.district:
+            out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
+                              beat=inc.beat, district=inc.district))
+        else:  # the right digits, but no such beat on the city's map (0199, 0100, 1699)
+            out.append(_wrong("beat", "beat {beat} is not a beat of district {district}",
+                              beat=inc.beat, district=inc.district))
     if inc.occurred_at is None:
         out.append(_missing("occurred_at", "Date and time of the incident is required"))
     elif inc.occurred_at.tzinfo is None:
