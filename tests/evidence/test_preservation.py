@@ -110,3 +110,20 @@ def test_preserved_needs_the_evidence_management_id():
     inc.footage[0].evidence_id = ""
     with pytest.raises(PreservationError, match=r"footage\[0\].evidence_id"):
         set_preservation(inc, inc.footage[0].id, Preservation.PRESERVED)
+
+
+def test_an_alert_carries_the_rd_and_oemc_numbers_a_hold_request_finds_the_footage_by(store, actor):
+    inc = make_incident()
+    inc.cpd_rd_number, inc.oemc_event_number = "JK123456", "2630604512"
+    store.save(inc, actor)
+    [alert] = unconfirmed(store)
+    assert (alert.cpd_rd_number, alert.oemc_event_number, alert.flagged) == ("JK123456", "2630604512", False)
+
+
+def test_the_alert_screen_says_an_unflagged_recordings_deadline_is_the_date_to_flag_by(store, actor, qtbot):
+    from intake_app.ui.preservation_screen import HEADERS, PreservationModel
+
+    store.save(make_incident(), actor)
+    model = PreservationModel()
+    model.set_rows(unconfirmed(store))
+    assert model.data(model.index(0, HEADERS.index("Deadline is"))) == "the date to flag by (else purged)"
