@@ -28,6 +28,7 @@ from .context import CliContext
 REQUIRED_RESOURCES = (
     ("statutes.json",),
     ("schema", "incident-1.schema.json"),
+    ("schema", "incident-2.schema.json"),
     ("icons", "intake.svg"),
     ("icons", "intake-256.png"),
     ("receipts", "en.json"),

@@ -15,8 +15,10 @@ from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
 from .instants import instant
+from .order_validation import order_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
+from .settings import StationSettings
 
 MAX_NARRATIVE = 100_000
 MAX_SHORT_TEXT = 500
@@ -39,9 +41,11 @@ def _wrong(path: str, template: str, **params: object) -> Problem:
 
 
 def validate(
-    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None
+    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None,
+    settings: StationSettings | None = None,
 ) -> list[Problem]:
-    """All problems of a record, in the order of the wizard's pages."""
+    """All problems of a record, in the order of the wizard's pages. `settings`: the station's patterns for the
+    RD and OEMC numbers (the defaults when not given: the server and the importer)."""
     catalogue = catalogue or default_catalogue()
     now = now or datetime.now().astimezone()
     problems: list[Problem] = []
@@ -57,6 +61,7 @@ def validate(
     if not incident.violations:
         problems.append(_missing("violations", "At least one alleged violation is required"))
     problems += _limits(incident)
+    problems += order_problems(incident, settings=settings or StationSettings(), catalogue=catalogue, now=now)
     return problems
 
 
@@ -88,8 +93,12 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     elif not (len(inc.beat) == 4 and inc.beat.isdigit()):
         out.append(_wrong("beat", "must be 4 digits, e.g. 0911"))
     elif inc.district in DISTRICTS and not beat_matches_district(inc.beat, inc.district):
-        out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
-                          beat=inc.beat, district=inc.district))
+        if int(inc.beat[:2]) != inc.district:
+            out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
+                              beat=inc.beat, district=inc.district))
+        else:  # the right digits, but no such beat on the city's map (0199, 0100, 1699)
+            out.append(_wrong("beat", "beat {beat} is not a beat of district {district}",
+                              beat=inc.beat, district=inc.district))
     if inc.occurred_at is None:
         out.append(_missing("occurred_at", "Date and time of the incident is required"))
     elif inc.occurred_at.tzinfo is None:
@@ -103,7 +112,8 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     if (lat is None) != (lon is None):
         out.append(_wrong("location.latitude" if lat is None else "location.longitude", "give both latitude and longitude, or neither"))
     elif lat is not None and lon is not None and not inside_chicago(lat, lon):
-        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago", latitude=lat, longitude=lon))
+        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago (in none of its police beats)",
+                          latitude=lat, longitude=lon))
     if inc.source is None:
         out.append(_missing("source", "Source of the report is required"))
     if len(inc.narrative) > MAX_NARRATIVE:

@@ -15,6 +15,7 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from . import packet_order
 from . import packet_sections as sections
 from .packet_input import PacketInput, packet_stamp
 from .packet_styles import BOTTOM_MARGIN, MARGIN, PAGE, TOP_MARGIN, when
@@ -90,6 +91,9 @@ def build_packet(data: PacketInput) -> bytes:
     story += sections.footage(data)
     story += sections.custody(data)
     number = sections.FIRST_EXTRA_NUMBER
+    if packet_order.has_felony_review(data.incident):  # the CCSAO's decisions, once there are any
+        story += packet_order.felony_review(data, number)
+        number += 1
     for section in data.extra_sections:  # each numbered in turn, so the attestation stays last and numbered
         story += section(number)
         number += 1

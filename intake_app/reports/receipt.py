@@ -57,6 +57,8 @@ def build_receipt(incident: Incident, generated_at: datetime, lang: str | None =
     story = [
         para(t["title"], "h1"), para(t["intro"]), Spacer(1, 12),
         para(f"{t['report_number']}: {number}", "h2"),
+        # The case report's RD number, once CPD has issued it: what the reporting party can also ask about.
+        *([para(f"{t.get('rd_number', 'RD number')}: {incident.cpd_rd_number}")] if incident.cpd_rd_number else []),
         para(f"{t['district']}: {district}"),
         para(f"{t['date_received']}: {when(generated_at, incident.timezone)}"),
         Spacer(1, 8), para(t["next_heading"], "h2"),

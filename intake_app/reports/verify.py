@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.interchange import record_hashes
 from ..storage.repository import IncidentStore
 from .packet_qr import PacketStamp, parse_stamp, stamp_for
 
@@ -82,10 +83,11 @@ def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
     if stamp.version != now.version:
         lines.append(f"Packet shows version {stamp.version}; the store holds version {now.version} "
                      f"(the record changed after the packet was made)")
-    elif stamp.sha256 != now.sha256:
+    elif stamp.sha256 not in record_hashes(stored):  # a packet made before the second interchange format
+        # hashed the record's first-format JSON
         lines.append("Same version but different content hash: the packet does not match the stored record")
     else:
-        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {now.sha256})")
+        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {stamp.sha256})")
         result.ok = qr is not None  # paper is checked by its QR code; metadata alone is not enough
         if not qr:
             lines.append("Only the metadata matched; the QR code could not be checked")
