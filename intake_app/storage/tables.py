@@ -107,11 +107,13 @@ class MetaRow(Base):
 
 
 class AutosaveRow(Base):
-    """The wizard's unsaved form, written every few seconds so a crash loses little."""
+    """The wizard's unsaved form, written every few seconds so a crash loses little; one per incident and per
+    user who typed it (`owner_star`; "" for a form saved before autosaves had owners)."""
 
     __tablename__ = "autosaves"
 
     incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_star: Mapped[str] = mapped_column(String(32), primary_key=True, default="")
     saved_at: Mapped[datetime] = mapped_column(DateTime)
     record_json: Mapped[str] = mapped_column(Text)
 

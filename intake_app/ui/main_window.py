@@ -56,6 +56,7 @@ GEOMETRY_KEY = "main_window/geometry"
 
 class MainWindow(QMainWindow):
     wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
+    closed = Signal()  # the window accepted closing (Quit, sign out, another user took over): the app goes on
 
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
                  settings: StationSettings | None = None,
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or Path(".")
         self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
         self.wizard: IncidentWizard | None = None
+        self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
+        self.sign_in_next = False  # set by Sign out: the app shows the sign-in again once this window is closed
         self.setWindowTitle(window_title())
         self._menus: dict[str, QMenu] = {}
 
@@ -286,9 +289,10 @@ class MainWindow(QMainWindow):
         return box
 
     def offer_autosaves(self) -> None:
-        """After a crash: each unsaved form found is offered for restoring."""
-        store = self.store
-        self.runner.run(lambda: store.autosaves(), self._offer)  # a lambda: the store may still be opening
+        """After a crash: each unsaved form the signed-in user typed is offered for restoring (another user's
+        form, with a reporting party they may not see, never is)."""
+        store, owner = self.store, self.actor().star
+        self.runner.run(lambda: store.autosaves(owner), self._offer)  # a lambda: the store may still be opening
 
     def _offer(self, found) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -308,7 +312,8 @@ class MainWindow(QMainWindow):
                 wizard = self.open_wizard(incident)
                 wizard.dirty = True
             else:
-                self.runner.run(lambda s=self.store, i=incident.id: s.discard_autosave(i))
+                owner = self.actor().star
+                self.runner.run(lambda s=self.store, i=incident.id, o=owner: s.discard_autosave(i, o))
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -323,3 +328,4 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
 from ..domain.actor import Actor
 from ..domain.roles import ADMINISTRATOR, REVIEWER
@@ -54,8 +54,16 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.when_on_screen(lock.watch_input)
     window.when_on_screen(watch_screen_lock)
     window.destroyed.connect(lambda *_a: _stop_watching(*watchers))
+    lock.switch_requested.connect(lambda other: hand_over(window, other))
+    # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
+    # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
+    app = QCoreApplication.instance()
+    app.aboutToQuit.connect(lambda: _stop_watching(*watchers))
     security = translate("MainWindow", "&Security")
-    window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    # Application-wide: Ctrl+L locks from the wizard and every dialog too, not only from the main window.
+    lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.add_menu_action(security, translate("MainWindow", "Sign &out"), lambda: sign_out(window))
     if actor.role == REVIEWER:
         from .review_queue import ReviewQueue  # reviewers only
 
@@ -66,6 +74,42 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
     return window.idle_lock
+
+
+def sign_out(window) -> None:
+    """Close the window as Quit does (an open wizard asks to save first); the app then shows the sign-in
+    again instead of ending (app.run)."""
+    window.sign_in_next = True
+    window.close()
+    if window.isVisible():  # the user kept the wizard open (Cancel): still signed in
+        window.sign_in_next = False
+
+
+def hand_over(window, other: Actor, tries: int = 50) -> None:
+    """Someone else signed in on the lock screen. The locked user's open work stays theirs: a row dialog still
+    open (agent, footage, violation) is kept as typed in its list, the wizard is autosaved under the locked
+    user's star (offered back to them alone at their next sign-in) and closed without being shown; then the
+    window closes and the app opens a new one for `other` (app.run)."""
+    from .wizard.row_dialog import RowDialog
+
+    wizard = window.wizard
+    lock = window.idle_lock
+    if wizard is not None and shiboken6.isValid(wizard) and (wizard.isVisible() or wizard in lock.hidden_windows()):
+        open_rows = [d for d in wizard.findChildren(RowDialog) if d.running]
+        if open_rows:
+            for dialog in open_rows:
+                dialog.accept()  # OK is never blocked by problems: the row is kept as typed
+            if tries > 0:  # the dialog's loop returns first, then the row is in its page's list
+                QTimer.singleShot(0, lambda: hand_over(window, other, tries - 1))
+                return
+        if wizard.dirty:
+            wizard.autosave_now()  # queued on the database worker, which the app lets finish before going on
+        wizard.dirty = False
+        wizard.done(0)
+    window.switch_to = other
+    lock.forget_hidden()
+    lock.stop()
+    window.close()
 
 
 def _review_tab(context) -> QWidget:

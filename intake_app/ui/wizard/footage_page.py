@@ -126,4 +126,4 @@ class FootagePage(ListPage):
     def run_dialog(self, item: FootageItem, index: int):
         dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,
                                getattr(self.wizard(), "runner", None))
-        return dialog.result_item() if dialog.exec() == FootageDialog.DialogCode.Accepted else None
+        return dialog.result_item() if dialog.run() == FootageDialog.DialogCode.Accepted else None

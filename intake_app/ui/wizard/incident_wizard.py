@@ -106,8 +106,9 @@ class IncidentWizard(QWizard):
     # ----------------------------------------------------------- autosave, save, submit
     def autosave_now(self) -> None:
         self._autosave_timer.stop()
-        snapshot, store = copy.deepcopy(self.current_incident()), self.store
-        self.runner.run(lambda: store.autosave(snapshot), None, self._autosave_failed)
+        snapshot, store, owner = copy.deepcopy(self.current_incident()), self.store, self.actor().star
+        # The form is this user's: kept under their star and offered back to them alone.
+        self.runner.run(lambda: store.autosave(snapshot, owner), None, self._autosave_failed)
 
     def _autosave_failed(self, exc: BaseException) -> None:
         self._tell(self.tr("Autosave failed: %1").replace("%1", str(exc)))
@@ -190,6 +191,6 @@ class IncidentWizard(QWizard):
                 self.save_draft()
                 return
             self._autosave_timer.stop()
-            incident_id, store = self.incident.id, self.store
-            self.runner.run(lambda: store.discard_autosave(incident_id))
+            incident_id, store, owner = self.incident.id, self.store, self.actor().star
+            self.runner.run(lambda: store.discard_autosave(incident_id, owner))
         super().reject()

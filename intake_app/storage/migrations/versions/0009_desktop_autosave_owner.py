@@ -1,0 +1,47 @@
+"""An autosave belongs to the user who typed it: the form is kept per incident and per user (star number), and
+offered back only to that user. Autosaves written before this revision had no owner: they are kept with an empty
+owner and offered only to the supervisor the record names (who entered it).
+
+Revision ID: 0009_desktop_autosave_owner
+Revises: 0001
+Create Date: 2026-12-06
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009_desktop_autosave_owner"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # SQLite cannot change a primary key in place: a new table, the rows copied, the old one dropped.
+    op.create_table(
+        "autosaves_owned",
+        sa.Column("incident_id", sa.String(36), primary_key=True),
+        sa.Column("owner_star", sa.String(32), primary_key=True, server_default=""),
+        sa.Column("saved_at", sa.DateTime, nullable=False),
+        sa.Column("record_json", sa.Text, nullable=False),
+    )
+    op.execute("INSERT INTO autosaves_owned (incident_id, owner_star, saved_at, record_json) "
+               "SELECT incident_id, '', saved_at, record_json FROM autosaves")
+    op.drop_table("autosaves")
+    op.rename_table("autosaves_owned", "autosaves")
+
+
+def downgrade() -> None:
+    op.create_table(
+        "autosaves_single",
+        sa.Column("incident_id", sa.String(36), primary_key=True),
+        sa.Column("saved_at", sa.DateTime, nullable=False),
+        sa.Column("record_json", sa.Text, nullable=False),
+    )
+    # One form per incident again: the newest one of each is kept.
+    op.execute("INSERT INTO autosaves_single (incident_id, saved_at, record_json) "
+               "SELECT incident_id, saved_at, record_json FROM autosaves a WHERE saved_at = "
+               "(SELECT max(saved_at) FROM autosaves b WHERE b.incident_id = a.incident_id) "
+               "GROUP BY incident_id")
+    op.drop_table("autosaves")
+    op.rename_table("autosaves_single", "autosaves")
