@@ -161,6 +161,10 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            try:  # nothing of this lock may be called while Qt and Python tear their objects down at exit
+                app.applicationStateChanged.disconnect(self._state_changed)
+            except (RuntimeError, TypeError):
+                pass  # already stopped
         self.timer.stop()
         if self._screen is not None and shiboken6.isValid(self._screen):
             self._screen.hide()
