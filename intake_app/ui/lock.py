@@ -138,6 +138,7 @@ class IdleLock(QObject):
         self.set_minutes(minutes if minutes is not None else idle_minutes())
         app = QApplication.instance()
         app.applicationStateChanged.connect(self._state_changed)
+        self._state_watched = True
         if watch_input:
             self.watch_input()
 
@@ -161,10 +162,9 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-            try:  # nothing of this lock may be called while Qt and Python tear their objects down at exit
+            if self._state_watched:  # nothing of this lock may run while Qt and Python tear down at exit
                 app.applicationStateChanged.disconnect(self._state_changed)
-            except (RuntimeError, TypeError):
-                pass  # already stopped
+                self._state_watched = False
         self.timer.stop()
         if self._screen is not None and shiboken6.isValid(self._screen):
             self._screen.hide()
