@@ -67,9 +67,13 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     if actor.role == REVIEWER:
         from .review_queue import ReviewQueue  # reviewers only
 
-        window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
-        window.review_queue.changed.connect(window.incidents.refresh)
-        window.add_screen(translate("MainWindow", "Review queue"), window.review_queue, closable=False)
+        window.review_queue = queue = ReviewQueue(window.store, window.runner, window.actor, window)
+        queue.changed.connect(window.incidents.refresh)
+        index = window.add_screen(translate("MainWindow", "Re&view queue"), queue, closable=False)
+        # The tab says how many records wait, so the reviewer sees work arrive from any screen.
+        queue.count_changed.connect(lambda n, i=index: window.tabs.setTabText(
+            i, translate("MainWindow", "Re&view queue (%1)").replace("%1", str(n))))
+        queue.refresh()
     if actor.role == ADMINISTRATOR:
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))

@@ -77,8 +77,16 @@ def packet_text(store, incident_id) -> str:
 
 
 def select_first(queue):
-    queue.items.setCurrentRow(0)
+    queue.select_row(0)
     return queue.selected_id()
+
+
+def approve_and_sign(qtbot, queue, passphrase):
+    dialog = queue.approve()
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    dialog.sign()
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)
 
 
 def review_tab_text(window, incident_id):
@@ -118,7 +126,7 @@ def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data
 
     lt_window = signed_in_window(qtbot, store, data_dir, "3100", LT_PASS)
     select_first(lt_window.review_queue)
-    qtbot.mouseClick(lt_window.review_queue.approve_button, LEFT)
+    approve_and_sign(qtbot, lt_window.review_queue, LT_PASS)
     approved = store.get(summary.id)
     assert approved.status == Status.APPROVED
     steps = [(c.to_status, c.by_star) for c in approved.history]
