@@ -49,6 +49,7 @@ class LockScreen(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
+        self.another = False
         passphrase_label = QLabel(self.tr("&Passphrase"))
         passphrase_label.setBuddy(self.passphrase)
         self.message = QLabel()
@@ -56,7 +57,7 @@ class LockScreen(QWidget):
         self.button = QPushButton(self.tr("&Unlock"))
         self.button.clicked.connect(self.unlock)
         self.other_user = QPushButton(self.tr("Sign in as &another user"))
-        self.other_user.clicked.connect(lambda: self.ask_for_another_user(True))
+        self.other_user.clicked.connect(lambda: self.ask_for_another_user(not self.another))
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
         layout.addWidget(self.star_label)
@@ -66,6 +67,7 @@ class LockScreen(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.button)
         layout.addWidget(self.other_user)
+        self.setMinimumWidth(460)  # the sentence above the fields reads in a few lines, not a narrow column
         self.ask_for_another_user(False)
 
     def ask_for_another_user(self, other: bool) -> None:
@@ -74,7 +76,8 @@ class LockScreen(QWidget):
         self.another = other
         self.star.setVisible(other)
         self.star_label.setVisible(other)
-        self.other_user.setVisible(not other)
+        self.other_user.setText(self.tr("&Back: unlock as %1").replace("%1", self.lock.actor.name) if other
+                                else self.tr("Sign in as &another user"))
         self.star.clear()
         self.passphrase.clear()
         self.message.clear()
@@ -88,6 +91,7 @@ class LockScreen(QWidget):
         else:
             self.who.setText(self.tr("Locked. %1, type your passphrase to continue.").replace("%1", actor.name))
             self.passphrase.setFocus()
+        self.adjustSize()
 
     def unlock(self) -> None:
         if self.checking:  # Enter pressed again during the check: one try, not two
