@@ -197,11 +197,18 @@ class MainWindow(QMainWindow):
         wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self)
         wizard.saved.connect(lambda _s: self.incidents.refresh())
         wizard.submitted.connect(lambda _s: self.incidents.refresh())
+        wizard.submitted.connect(self.offer_receipt)
         wizard.finished.connect(lambda _r: self.incidents.refresh())
         self.wizard = wizard
         self.wizard_opened.emit(wizard)
         wizard.show()
         return wizard
+
+    def offer_receipt(self, incident: Incident):
+        """After a submit: the report number, and the reporting party's receipt in their language."""
+        from .receipt_offer import offer_receipt
+
+        return offer_receipt(self, incident)
 
     def _open_selected(self) -> None:
         incident_id = self.incidents.selected_id()

@@ -77,7 +77,36 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     if actor.role == ADMINISTRATOR:
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
+    window.when_on_screen(lambda: _tell_returns(window, actor))
     return window.idle_lock
+
+
+def _tell_returns(window, actor: Actor) -> None:
+    """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment."""
+    from .returned import returned_to
+
+    store = window.store
+    window.runner.run(lambda: returned_to(store, actor.star), lambda found: _show_returns(window, found))
+
+
+def _show_returns(window, found) -> None:
+    if not found or not shiboken6.isValid(window):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    from .branding import window_title
+    from .returned import banner_text, return_note
+
+    lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
+    box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
+                      translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "
+                                              "the Incidents list, fix it and submit it again.")
+                      .replace("%1", str(len(found))), parent=window)
+    box.setDetailedText("\n\n".join(lines))
+    box.setInformativeText("\n".join(lines[:5]))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.returns_notice = box
+    box.open()  # window-modal, without a nested event loop
 
 
 def sign_out(window) -> None:

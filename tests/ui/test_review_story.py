@@ -221,3 +221,34 @@ def test_closing_the_window_after_its_idle_lock_is_gone_raises_nothing(qtbot, st
     shiboken6.delete(lock)
     shiboken6.delete(window)  # its destroyed signal runs now; pytest-qt fails the test on an error in a slot
     assert not shiboken6.isValid(lock) and not shiboken6.isValid(window)
+
+
+def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_partys_language(qtbot, store, data_dir,
+                                                                                             tmp_path):
+    from pypdf import PdfReader
+
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    wizard = window.new_incident()
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    rp = wizard.currentPage()
+    tick(qtbot, rp.present)
+    rp.name.setText("Rosa Witness")
+    rp.language.setCurrentIndex(rp.language.findData("es"))
+    wizard.next()
+    add_agent(qtbot, wizard.currentPage())
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+    wizard.submit()
+    [summary] = store.list()
+    offer = window.receipt_offer
+    assert offer.isVisible() and f"Submitted for review as report {summary.report_number}." == offer.text()
+    assert "español" in offer.informativeText()
+    offer.save_to(tmp_path / "receipt.pdf")
+    text = PdfReader(str(tmp_path / "receipt.pdf")).pages[0].extract_text()
+    assert summary.report_number in text and "Número de denuncia" in text
+    assert offer.isVisible() and "Saved" in offer.informativeText()

@@ -19,6 +19,7 @@ from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...storage.errors import ConflictError
 from ..branding import window_title
+from ..returned import banner, return_note
 from ..screen_fit import resize_within_screen
 from .agents_page import AgentsPage
 from .details_page import DetailsPage
@@ -55,7 +56,13 @@ class IncidentWizard(QWizard):
             "review": ReviewPage(store.catalogue),
         }
         self.pages = [pages[step.key] for step in STEPS]
+        note = return_note(incident)
         for index, page in enumerate(self.pages):
+            # Where the user is: "Step 3 of 6: Agents".
+            page.setTitle(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
+                          .replace("%2", str(len(self.pages))).replace("%3", page.title()))
+            if note is not None and page.layout() is not None:  # the reviewer's comment on every page
+                page.layout().insertWidget(0, banner(note))
             self.setPage(index, page)
             if hasattr(page, "changed"):
                 page.changed.connect(self._changed)
