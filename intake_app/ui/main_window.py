@@ -50,6 +50,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.evidence_feature",
     "intake_app.ui.packet_feature",
     "intake_app.ui.dashboard_feature",
+    "intake_app.ui.live_views",
 )
 GEOMETRY_KEY = "main_window/geometry"
 
@@ -219,18 +220,46 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run(lambda: store.get(incident_id), self._show_incident, self._failed)
 
-    def _show_incident(self, incident: Incident) -> None:
+    def _show_incident(self, incident: Incident, focus: bool = True) -> None:
+        """The incident's tab, replacing an open one of the same incident in its place. `focus=False`: a
+        refresh after a change; the tab the user is on stays the current one."""
         from .incident_view import IncidentView  # on the first incident opened, not at start-up (issue 8)
 
+        current = self.tabs.currentIndex()
+        place = None
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
             if isinstance(widget, IncidentView) and widget.context.incident.id == incident.id:
+                was_current = i == current
                 self.tabs.removeTab(i)
                 widget.deleteLater()
+                place = i
                 break
         view = IncidentView(IncidentContext(self.store, self.runner, incident, self.actor, self))
         view.edit_requested.connect(lambda _id: self.open_wizard(copy.deepcopy(view.context.incident)))
-        self.tabs.setCurrentIndex(self.add_screen(incident.report_number or self.tr("Incident"), view))
+        title = incident.report_number or self.tr("Incident")
+        if place is None:
+            index = self.add_screen(title, view)
+        else:
+            index = self.tabs.insertTab(place, view, title)
+        if focus or (place is not None and was_current):
+            self.tabs.setCurrentIndex(index)
+        else:
+            self.tabs.setCurrentIndex(current)
+
+    def open_incident_views(self) -> list[str]:
+        from .incident_view import IncidentView
+
+        return [w.context.incident.id for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
+                if isinstance(w, IncidentView)]
+
+    def reload_incident_views(self, ids: set[str]) -> None:
+        """Open incident tabs whose record changed show its new version (and Edit starts from it)."""
+        store = self.store
+        for incident_id in self.open_incident_views():
+            if incident_id in ids:
+                self.runner.run(lambda i=incident_id: store.find(i),
+                                lambda inc: inc is not None and self._show_incident(inc, focus=False))
 
     def _close_tab(self, index: int) -> None:
         if index > 0:

@@ -172,11 +172,14 @@ def _mask_reporting_party(window, actor: Actor) -> None:
     """The incident view shows the record as this user may see it (reporting party masked if not needed)."""
     original = window._show_incident
 
-    def show(incident) -> None:
+    def show(incident, focus: bool = True) -> None:
+        from .incident_view import IncidentView
+
         shown = for_viewer(actor, incident)
-        original(shown)
+        original(shown, focus)
         if shown is not incident:  # a masked copy must never be edited and saved over the real record
-            view = window.tabs.currentWidget()
+            view = next(w for w in (window.tabs.widget(i) for i in range(window.tabs.count()))
+                        if isinstance(w, IncidentView) and w.context.incident.id == incident.id)
             view.edit_button.setEnabled(False)
             view.edit_button.setToolTip(translate("MainWindow", "Only the supervisor who entered it or a reviewer "
                                                              "can edit it."))
