@@ -2,6 +2,9 @@
 offered back only to that user. Autosaves written before this revision had no owner: they are kept with an empty
 owner and offered only to the supervisor the record names (who entered it).
 
+Also: a partial index over private/business camera footage marked "Requested" (storage/tables.py
+PRIVATE_REQUESTED, word for word), which the preservation alerts list with the body-worn and in-car items.
+
 Revision ID: 0009_desktop_autosave_owner
 Revises: 0001
 Create Date: 2026-12-06
@@ -14,6 +17,9 @@ revision = "0009_desktop_autosave_owner"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+
+# Word for word as storage/tables.py PRIVATE_REQUESTED (SQLite matches a partial index by its text).
+PRIVATE_REQUESTED = "kind = 'private_business_camera' AND preservation_status = 'requested'"
 
 
 def upgrade() -> None:
@@ -29,9 +35,12 @@ def upgrade() -> None:
                "SELECT incident_id, '', saved_at, record_json FROM autosaves")
     op.drop_table("autosaves")
     op.rename_table("autosaves_owned", "autosaves")
+    op.create_index("ix_footage_private_requested", "incident_footage", ["incident_id"],
+                    sqlite_where=sa.text(PRIVATE_REQUESTED))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_footage_private_requested", "incident_footage")
     op.create_table(
         "autosaves_single",
         sa.Column("incident_id", sa.String(36), primary_key=True),
