@@ -2,7 +2,10 @@
 offered back only to that user. Autosaves written before this revision had no owner: they are kept with an empty
 owner and offered only to the supervisor the record names (who entered it).
 
-Also: a partial index over private/business camera footage marked "Requested" (storage/tables.py
+Also: the search index holds each plate and badge with the link index's key of it too (a plate typed
+`zx 81234` or `ZX-81234` finds `ZX81234`); the records already stored are indexed so here.
+
+And: a partial index over private/business camera footage marked "Requested" (storage/tables.py
 PRIVATE_REQUESTED, word for word), which the preservation alerts list with the body-worn and in-car items.
 
 Revision ID: 0009_desktop_autosave_owner
@@ -37,6 +40,29 @@ def upgrade() -> None:
     op.rename_table("autosaves_owned", "autosaves")
     op.create_index("ix_footage_private_requested", "incident_footage", ["incident_id"],
                     sqlite_where=sa.text(PRIVATE_REQUESTED))
+    _reindex_plates_and_badges()
+
+
+def _reindex_plates_and_badges() -> None:
+    import json
+
+    from intake_app.domain.interchange import from_dict
+    from intake_app.storage.projection import badge_tokens, plate_tokens
+
+    conn = op.get_bind()
+    update = sa.text("UPDATE incident_fts SET badges = :badges, plates = :plates WHERE rowid = :rowid")
+    with_agents = sa.text("SELECT search_rowid, record_json FROM incidents WHERE agent_count > 0")
+    rows = []
+    for rowid, raw in conn.execute(with_agents):
+        inc = from_dict(json.loads(raw))
+        rows.append({"rowid": rowid, "badges": " ".join(badge_tokens(a.badge) for a in inc.agents if a.badge),
+                     "plates": " ".join(plate_tokens(a.vehicle.plate) for a in inc.agents
+                                        if a.vehicle and a.vehicle.plate)})
+        if len(rows) >= 500:
+            conn.execute(update, rows)
+            rows = []
+    if rows:
+        conn.execute(update, rows)
 
 
 def downgrade() -> None:
