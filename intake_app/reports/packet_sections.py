@@ -53,6 +53,66 @@ def _offence_text(v: Violation, catalogue: Catalogue) -> str:
     return f"{order.citation(v)} {_statute_title(catalogue, v.statute)} ({class_label(v.offence_class)}){note}"
 
 
+def _short(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word, with an ellipsis: the cover stays one page; the full text is
+    in the sections that follow."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " \u2026 (continued in section 1)"
+
+
+def _agent_words(agent: Agent) -> str:
+    who = agent.name or "name unknown"
+    parts = [label(agent.agency), who]
+    if agent.badge:
+        parts.append(f"badge {agent.badge}")
+    if agent.masked:
+        parts.append("masked")
+    return ", ".join(parts)
+
+
+def evidence_states(inc: Incident) -> list[str]:
+    """Each footage item and its actual preservation state, numbered as the screens number them (from 1)."""
+    out = []
+    for number, item in enumerate(inc.footage, start=1):
+        what = " ".join(p for p in (label(item.kind), item.device_id) if p)
+        state = label(item.preservation_status)
+        if item.evidence_id:
+            state += f", evidence id {item.evidence_id}"
+        out.append(f"Footage {number} ({what}): {state}")
+    return out
+
+
+def _synopsis_rows(inc: Incident) -> list[tuple[str, object]]:
+    place = inc.location.address if getattr(inc, "location", None) is not None else ""
+    agents = "; ".join(_agent_words(a) for a in inc.agents[:6])
+    if len(inc.agents) > 6:
+        agents += f"; and {len(inc.agents) - 6} more (section 2)"
+    rows: list[tuple[str, object]] = [
+        ("Where", place or "-"),
+        ("What happened", _short(inc.narrative, 700) or "-"),
+        ("Agents", agents or "None recorded"),
+    ]
+    fs = inc.federal_supervisor
+    if not fs.is_empty():
+        who = ", ".join(p for p in (order.agency_text(fs.agency, fs.agency_name), fs.name or "name unknown",
+                                     f"badge {fs.badge}" if fs.badge else "") if p)
+        check = label(fs.credential_check) if fs.credential_check else "not recorded"
+        rows.append(("Federal supervisor", f"{who}; credential check: {check}"))
+    states = evidence_states(inc)
+    if len(states) > 6:  # the cover stays one page: the count by state; every item is in section 3
+        counts: dict[str, int] = {}
+        for item in inc.footage:
+            counts[label(item.preservation_status)] = counts.get(label(item.preservation_status), 0) + 1
+        evidence = (f"{len(states)} footage items: " + ", ".join(f"{n} {state}" for state, n in counts.items())
+                    + " (each in section 3)")
+    else:
+        evidence = "; ".join(states) or "No footage is recorded."
+    rows.append(("Evidence", evidence))
+    return rows
+
+
 def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = []
     if inc.referral_sent_at is not None:
@@ -66,11 +126,17 @@ def cover(data: PacketInput) -> list:
     inc = data.incident
     felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
     stamp = packet_stamp(data)
-    offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
+    # Every offence alleged, felonies first, each with what the agent did (the violation's details): the
+    # prosecutor's first question is "what happened", not only "which statute".
+    alleged = (felonies + [v for v in inc.violations if not is_felony_class(v.offence_class)])[:8]
+    detail_width = FRAME_WIDTH - 3.9 * inch
+    offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Offence</b>", "cell"), fixed("<b>Class</b>", "cell"),
+                       fixed("<b>What the agent did</b>", "cell")]]
                      + [[para(order.citation(v), "cell"),
                          para(_title_and_note(v, data.catalogue), "cell"),
-                         para(class_label(v.offence_class), "cell")] for v in felonies],
-                     colWidths=[1.5 * inch, FRAME_WIDTH - 2.9 * inch, 1.4 * inch], repeatRows=1)
+                         para(class_label(v.offence_class), "cell"),
+                         para(_short(v.details, 400) or "-", "cell")] for v in alleged],
+                     colWidths=[1.2 * inch, 1.6 * inch, 1.1 * inch, detail_width], repeatRows=1)
     offences.setStyle(GRID)
     sup = inc.supervisor
     out = [
@@ -86,14 +152,20 @@ def cover(data: PacketInput) -> list:
             ("Date prepared", when(data.generated_at, inc.timezone)),
             ("Record version", str(inc.version)),
         ] + order.cover_rows(inc) + _referral_rows(inc)),
-        Spacer(1, 10), fixed("Felony offences alleged", "h3"),
-        offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
-        Spacer(1, 14),
-        Table([[QrFlowable(stamp.text(), 1.45 * inch),
-                fixed("<b>Record check.</b> The code at left holds the incident id, the record version and the "
-                      "SHA-256 of the record's canonical JSON. <font face='Courier'>intake verify-packet</font> "
-                      "compares it with the record in the store.<br/>"
-                      f"Incident id: {inc.id}<br/>SHA-256: {stamp.sha256}", "small")]],
+        Spacer(1, 6), fixed("Synopsis", "h3"),
+        _fields(_synopsis_rows(inc)),
+        Spacer(1, 6), fixed("Offences alleged" + ("" if felonies else " (no felony is recorded)"), "h3"),
+        offences if alleged else fixed("No offence is recorded for this incident.", "body"),
+        *([fixed(f"And {len(inc.violations) - len(alleged)} more offence(s): see section 1.", "small")]
+          if len(inc.violations) > len(alleged) else []),
+        Spacer(1, 8),
+        Table([[QrFlowable(stamp.text(), 1.2 * inch),
+                fixed("<b>Is this the record as filed?</b> The code at left is a fingerprint of this exact version "
+                      "of the record. If anyone changed a single word of the record after this packet was printed, "
+                      "the fingerprint no longer matches. To check it, ask the referring district to compare this "
+                      "packet with its records (the station runs <font face='Courier'>intake verify-packet</font> "
+                      "on the packet file or on a scan of this page); the answer names any difference.<br/>"
+                      f"Incident id: {inc.id}<br/>Fingerprint (SHA-256): {stamp.sha256}", "small")]],
               colWidths=[1.6 * inch, FRAME_WIDTH - 1.6 * inch], style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
         Spacer(1, 14),
         fixed("This packet is CONFIDENTIAL. It contains evidence references for a referral and is not for "
@@ -269,5 +341,7 @@ def attestation(data: PacketInput, number: int = FIRST_EXTRA_NUMBER) -> list:
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     return [CondPageBreak(3 * inch), fixed(numbered(number, ATTESTATION_TITLE), "h2"),
             fixed("I attest that this packet is a true and complete copy of the record identified on its cover, "
-                  "as held in the Intake system at the time shown in the footer, and that the evidence references "
-                  "listed were preserved as stated."), Spacer(1, 14), table]
+                  "as held in the Intake system at the time shown in the footer, and that the evidence listed stands "
+                  "as follows:"),
+            *[para(line) for line in (evidence_states(data.incident) or ["No footage is recorded."])],
+            Spacer(1, 14), table]

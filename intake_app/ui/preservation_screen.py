@@ -67,6 +67,8 @@ class PreservationModel(RowsModel):
         days = self._days(a)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 1:
+                if days is None and a.kind == FootageKind.PRIVATE:
+                    return QCoreApplication.translate("PreservationScreen", "owner may overwrite it any day")
                 if days is None:
                     return QCoreApplication.translate("PreservationScreen", "unknown start")
                 if days < 0:
@@ -79,6 +81,10 @@ class PreservationModel(RowsModel):
                 None, a.report_number, vocabulary_label(a.kind), a.device_id, a.officer_star, vocabulary_label(a.status),
                 a.evidence_id, a.cpd_rd_number, a.oemc_event_number, self._meaning(a),
             )[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and a.kind == FootageKind.PRIVATE:
+            return QBrush(QColor("#fff3cd"))  # urgent: no deadline of ours protects it
+        if role == Qt.ItemDataRole.ForegroundRole and a.kind == FootageKind.PRIVATE:
+            return QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.BackgroundRole and days is not None and days < URGENT_DAYS:
             return QBrush(QColor("#f8d7da") if days < 0 else QColor("#fff3cd"))
         if role == Qt.ItemDataRole.ForegroundRole and days is not None and days < URGENT_DAYS:

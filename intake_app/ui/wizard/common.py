@@ -52,7 +52,9 @@ def show_problem_text(label: QLabel, messages: list[str], field: QWidget | None 
 
 
 def datetime_edit(optional: bool) -> QDateTimeEdit:
-    edit = QDateTimeEdit()
+    from .time_field import OptionalDateTimeEdit  # typeable while "(not set)" (time_field.py)
+
+    edit = OptionalDateTimeEdit() if optional else QDateTimeEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     if optional:  # the minimum shows as "not set" so an empty time is possible

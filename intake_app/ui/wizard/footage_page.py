@@ -5,8 +5,16 @@ from __future__ import annotations
 import copy
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ...domain.enums import FootageKind, Preservation
 from ...domain.instants import LocalTimeError
@@ -15,9 +23,10 @@ from ...domain.validation import validate
 from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
-from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems, time_row
+from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems
 from .list_page import ListPage
 from .row_dialog import RowDialog
+from .time_field import with_now_button
 
 
 class FootageDialog(RowDialog):
@@ -46,8 +55,12 @@ class FootageDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "&Kind:"), self.kind, QCoreApplication.translate("Wizard", "Footage kind"))
         self.add_field(QCoreApplication.translate("Wizard", "&Device or camera ID:"), self.device_id, QCoreApplication.translate("Wizard", "Device or camera ID"))
         self.add_field(QCoreApplication.translate("Wizard", "Officer s&tar:"), self.officer_star, QCoreApplication.translate("Wizard", "Officer star number"))
-        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), time_row(self.start), QCoreApplication.translate("Wizard", "Start time"))
-        self.add_field(QCoreApplication.translate("Wizard", "&End:"), time_row(self.end), QCoreApplication.translate("Wizard", "End time"))
+        self.start.suggest = self._near_the_incident
+        self.end.suggest = lambda: (self.start.dateTime() if not self.start.is_empty() else self._near_the_incident())
+        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), with_now_button(self.start), QCoreApplication.translate("Wizard", "Start time"))
+        self.add_field(QCoreApplication.translate("Wizard", "&End:"), with_now_button(self.end), QCoreApplication.translate("Wizard", "End time"))
+        self.start.setAccessibleName(QCoreApplication.translate("Wizard", "Start time"))
+        self.end.setAccessibleName(QCoreApplication.translate("Wizard", "End time"))
         self.add_field(QCoreApplication.translate("Wizard", "E&vidence ID:"), self.evidence_id, QCoreApplication.translate("Wizard", "Evidence-management ID"))
         self.add_field(QCoreApplication.translate("Wizard", "Local &file:"), file_row, QCoreApplication.translate("Wizard", "Local file path"))
         self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
@@ -71,6 +84,16 @@ class FootageDialog(RowDialog):
         self.kind.currentIndexChanged.connect(self._check)
         self._check()
         self.fit()
+
+    def _near_the_incident(self) -> QDateTime:
+        """The incident's own time (footage usually starts about then), else this minute."""
+        wizard = self.parent().wizard() if hasattr(self.parent(), "wizard") else None
+        occurred = wizard.incident.occurred_at if wizard is not None else None
+        if occurred is None:
+            return QDateTime.currentDateTime()
+        probe = QDateTimeEdit()
+        set_edit_time(probe, occurred, self.zone)
+        return probe.dateTime()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Wizard", "Footage file"))
@@ -143,4 +166,4 @@ class FootagePage(ListPage):
     def run_dialog(self, item: FootageItem, index: int):
         dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,
                                getattr(self.wizard(), "runner", None))
-        return dialog.result_item() if dialog.exec() == FootageDialog.DialogCode.Accepted else None
+        return dialog.result_item() if dialog.run() == FootageDialog.DialogCode.Accepted else None
