@@ -96,9 +96,11 @@ def public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
 
 
 def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
-    if secrets_in_store(_engine(session)):
-        return _private_in_store(session)
     name = f"audit-signing-key-{installation}"
+    if secrets_in_store(_engine(session)):
+        if _meta(session, UNPROTECTED_PRIVATE) is None:
+            _key_from_before(session, name)
+        return _private_in_store(session)
     try:
         raw = get_secret(name)
         if raw is None:
@@ -108,6 +110,18 @@ def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
     except NoSecureKeyring:
         return _private_in_store(session)
     return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(raw))
+
+
+def _key_from_before(session: Session, name: str) -> None:
+    """A passphrase store whose key an earlier version kept in the keyring goes on signing with that key (the
+    server knows its public half from the enrollment): copied into the store. The keyring's copy is left:
+    the store's transaction may still roll back."""
+    try:
+        raw = get_secret(name)
+    except NoSecureKeyring:
+        return
+    if raw:
+        _set_meta(session, UNPROTECTED_PRIVATE, raw)
 
 
 def _private_in_store(session: Session) -> Ed25519PrivateKey:

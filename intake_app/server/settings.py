@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,6 +20,11 @@ class ServerSettings(BaseSettings):
     # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
     # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
     statutes_file: Path | None = None
+
+    @field_validator("statutes_file", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()

@@ -16,7 +16,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..domain.actor import Actor
 from ..security import audit_keys
 from ..security.audit import record_action_in
-from ..security.secrets import get_secret, require_secure_keyring, secrets_in_store, set_secret
+from ..security.secrets import (
+    NoSecureKeyring,
+    delete_secret,
+    get_secret,
+    require_secure_keyring,
+    secrets_in_store,
+    set_secret,
+)
 from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
@@ -34,10 +41,26 @@ def _token_name(store: IncidentStore) -> str:
 
 
 def token(store: IncidentStore) -> str:
-    value = state.read(store, TOKEN_IN_STORE) if secrets_in_store(store.engine) else get_secret(_token_name(store))
+    if secrets_in_store(store.engine):
+        value = state.read(store, TOKEN_IN_STORE) or _token_from_before(store)
+    else:
+        value = get_secret(_token_name(store))
     if not value:
         raise NotEnrolled("This computer is not enrolled with a server yet: run `intake enroll URL --code CODE`.")
     return value
+
+
+def _token_from_before(store: IncidentStore) -> str:
+    """A passphrase store enrolled before its token moved into the store kept it in the keyring: moved on first
+    use (into the store, then out of the keyring), so it goes on syncing."""
+    try:
+        value = get_secret(_token_name(store))
+    except NoSecureKeyring:
+        return ""
+    if value:
+        state.write(store, **{TOKEN_IN_STORE: value})
+        delete_secret(_token_name(store))
+    return value or ""
 
 
 def audit_key(store: IncidentStore) -> Ed25519PrivateKey:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake_app.domain.interchange import dumps
 from intake_app.security import audit
 from intake_app.storage.opening import open_store
 from tests.factories import make_incident
@@ -117,3 +118,22 @@ def test_an_unsigned_sync_sends_nothing(intake, stored, trail):
     assert code == 2 and ASKS_FOR_SIGN_IN in err
     assert "sync did not finish" not in err  # the sync engine was never started
     assert trail(stored.id) == before
+
+
+@pytest.mark.parametrize("command", ["import", "demo", "referral-sent", "renumber"])
+def test_the_other_commands_that_write_a_record_write_nothing_unsigned(command, intake, stored, data_dir, tmp_path,
+                                                                      trail):
+    import_file = tmp_path / "records.json"
+    import_file.write_text(dumps([make_incident()]), encoding="utf-8")
+    args = {"import": [str(import_file)], "demo": ["--incidents", "2"],
+            "referral-sent": [stored.report_number, "--reference", "CCSAO-1"],
+            "renumber": [stored.report_number]}[command]
+    before = trail(stored.id)
+    code, _out, err = intake(command, *args)
+    assert code == 2 and ASKS_FOR_SIGN_IN in err
+    assert trail(stored.id) == before
+    s = open_store(data_dir)
+    try:
+        assert s.count() == 1 and s.get(stored.id).version == stored.version
+    finally:
+        s.engine.dispose()

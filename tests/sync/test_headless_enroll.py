@@ -77,3 +77,37 @@ def test_a_passphrase_store_keeps_them_out_of_a_keyring_that_is_there(tmp_path, 
     code, _out, err = run(capsys, "--data-dir", str(tmp_path / "s"), "enroll", server.base, "--code", admin.code(9))
     assert code == 0, err
     assert memory_keyring.items == {}
+
+
+def test_a_passphrase_store_enrolled_before_moves_its_token_from_the_keyring_into_the_store(tmp_path, monkeypatch,
+                                                                                            memory_keyring):
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    (tmp_path / "s").mkdir()
+    store = open_store(tmp_path / "s")
+    try:
+        name = f"sync-token-{state.installation_id(store)}"
+        memory_keyring.set_password("intake", name, "token-from-before")  # where the earlier version put it
+        assert device.token(store) == "token-from-before"
+        assert state.read(store, device.TOKEN_IN_STORE) == "token-from-before"
+        assert memory_keyring.get_password("intake", name) is None
+    finally:
+        store.engine.dispose()
+
+
+def test_a_passphrase_store_keeps_signing_with_the_audit_key_an_earlier_version_put_in_the_keyring(
+        tmp_path, monkeypatch, memory_keyring):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    (tmp_path / "s").mkdir()
+    store = open_store(tmp_path / "s")
+    try:
+        with store.transaction() as session:
+            installation = audit_keys.installation_id(session)
+        before = Ed25519PrivateKey.generate()
+        memory_keyring.set_password("intake", f"audit-signing-key-{installation}", before.private_bytes_raw().hex())
+        audit_keys.forget_cached_keys()
+        assert device.audit_key(store).private_bytes_raw() == before.private_bytes_raw()
+    finally:
+        store.engine.dispose()
+        audit_keys.forget_cached_keys()

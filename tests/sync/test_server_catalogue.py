@@ -119,3 +119,12 @@ def test_the_administrator_lists_the_flagged_records(pg_url, sessions, device, c
     assert main(["server", "unknown-statutes", "--database-url", pg_url]) == 0
     out = capsys.readouterr().out
     assert f"incident {inc.id} version 1  cites {LOCAL_STATUTE!r}" in out
+
+
+def test_the_catalogue_file_comes_from_the_environment_and_empty_means_the_shipped_one(monkeypatch, tmp_path):
+    monkeypatch.setenv("INTAKE_SERVER_STATUTES_FILE", "")
+    assert ServerSettings().statutes_file is None
+    path = tmp_path / "statutes.json"
+    path.write_text(json.dumps(CATALOGUE), encoding="utf-8")
+    monkeypatch.setenv("INTAKE_SERVER_STATUTES_FILE", str(path))
+    assert crud.server_catalogue(ServerSettings().statutes_file).get(LOCAL_STATUTE) is not None
