@@ -45,3 +45,24 @@ def test_a_time_that_happened_twice_asks_cdt_or_cst_and_keeps_the_choice(qtbot, 
     taken = wizard.current_incident().occurred_at
     assert taken.astimezone(UTC) == datetime(2026, 11, 1, 7, 30, tzinfo=UTC)
     assert wizard.current_incident().status == Status.DRAFT
+
+
+def test_the_footage_dialog_refuses_a_skipped_start_time_and_takes_a_real_one(qtbot):
+    from intake_app.domain.records import FootageItem
+    from intake_app.ui.wizard.footage_page import FootageDialog
+
+    dialog = FootageDialog(FootageItem(), 1, "America/Chicago")
+    qtbot.addWidget(dialog)
+    dialog.start.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(2, 50)))
+    dialog.end.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(3, 10)))
+
+    dialog.accept()
+    assert dialog.result() != FootageDialog.DialogCode.Accepted
+    assert "2026-03-08 02:50 did not exist in America/Chicago" in dialog.problems.text()
+    assert dialog.result_item().start is None  # never taken
+
+    dialog.start.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(1, 50)))
+    dialog.accept()
+    assert dialog.result() == FootageDialog.DialogCode.Accepted
+    item = dialog.result_item()
+    assert (item.end.astimezone(UTC) - item.start.astimezone(UTC)).total_seconds() == 20 * 60
