@@ -289,6 +289,10 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
             report.pulled += len(incidents)
             cursor = answer.next_cursor
+            if answer.more and pages >= MAX_PULL_PAGES:
+                committing.wait()
+                raise HostileAnswer(f"The server still said more changes follow after {pages:,} pages; this sync "
+                                    "stopped there (what was received is kept; the next sync goes on from it).")
     finally:
         try:
             committing.wait()

@@ -107,9 +107,10 @@ def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, 
     record = _saved_record(9)
     proxy.fault = _on_changes(lambda request, _answer: _page([record], first_seq=_since(request) + 1, more=True))
 
-    sync_once(station)
+    report = sync_once(station)
 
     assert proxy.count("GET", "/changes") == 5
+    assert not report.ok and "after 5 pages" in report.error
 
 
 def test_a_page_with_more_changes_than_asked_for_is_refused(make_device, proxy):
