@@ -66,3 +66,22 @@ def test_the_footage_dialog_refuses_a_skipped_start_time_and_takes_a_real_one(qt
     assert dialog.result() == FootageDialog.DialogCode.Accepted
     item = dialog.result_item()
     assert (item.end.astimezone(UTC) - item.start.astimezone(UTC)).total_seconds() == 20 * 60
+
+
+def test_a_record_of_the_second_one_thirty_opens_with_cst_chosen_and_keeps_its_instant(qtbot, window, station, actor):
+    from datetime import date, time
+
+    from intake_app.domain.instants import local_time
+    from tests.factories import make_incident
+
+    second = local_time(date(2026, 11, 1), time(1, 30), "America/Chicago", fold=1)
+    saved = station.save(make_incident(occurred_at=second), actor)
+    wizard = window.open_wizard(station.get(saved.id))
+    page = wizard.currentPage()
+    wizard.refresh_problems()
+
+    choice = page.occurred.fold_choice
+    assert choice.isVisibleTo(page) and choice.currentData() == 1 and choice.currentText().startswith("CST")
+    assert wizard.current_incident().occurred_at.astimezone(UTC) == second.astimezone(UTC)
+    assert not [p for p in wizard.problems() if p.path == "occurred_at"]
+    wizard.dirty = False
