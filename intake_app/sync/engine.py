@@ -28,7 +28,7 @@ from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
-from .client import Refused, Rejected, SyncClient, SyncError
+from .client import AnswerTooLarge, Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
@@ -268,7 +268,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull")
     committing = _Ordered(helpers)
     try:
-        coming = helpers.submit(client.changes, cursor, page)
+        coming = helpers.submit(_fetch_page, client, cursor, page)
         pages = 0
         scope = _Scope.of(store)
         while coming is not None:
@@ -276,7 +276,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             pages += 1
             _check_page(answer, cursor=cursor, limit=page)
             more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
-            coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
+            coming = helpers.submit(_fetch_page, client, answer.next_cursor, page) if more else None
             with collection_paused():
                 incidents = [scope.checked(i, _checked(store, i, c.incident)) for i, c in enumerate(answer.changes)]
                 deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
@@ -300,6 +300,18 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             # A page still being fetched when something failed is not waited for (its retries could take
             # minutes): the failure is reported now, and that page is fetched again by the next sync.
             helpers.shutdown(wait=False, cancel_futures=True)
+
+
+def _fetch_page(client: SyncClient, cursor: int, page: int):
+    """A page of the feed; one too big to read (client.MAX_ANSWER_BYTES) is asked for again in halves, so long
+    records still arrive, a few at a time, while no answer is ever read beyond the bound."""
+    while True:
+        try:
+            return client.changes(cursor, page)
+        except AnswerTooLarge:
+            if page <= 1:
+                raise
+            page //= 2
 
 
 class HostileAnswer(SyncError):

@@ -255,3 +255,15 @@ def test_one_refused_record_in_a_batch_of_500_does_not_resend_the_batch_one_chan
     print(f"push requests for 500 changes with one refused: {pushes} (one at a time: 501)")
     assert pushes <= 2 * 9 + 1  # halving: about 2·log2(500)
     assert saved[321].report_number in report.error or saved[321].id in report.error
+
+
+def test_a_true_page_too_big_for_the_bound_arrives_in_smaller_pages(make_device):
+    sender, station = make_device("sender", district=9), make_device("station", district=9)
+    for n in range(8):
+        sender.save(make_incident(narrative=f"Account {n}. " + "The agents blocked the street. " * 700), ACTOR)
+    assert sync_once(sender).ok
+
+    report = sync_once(station, page=8, max_answer_bytes=60_000)  # about two of these records per answer
+
+    assert report.ok, report.error
+    assert station.count() == 8
