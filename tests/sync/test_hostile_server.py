@@ -210,6 +210,14 @@ def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp
     assert "ALARM: AUDIT CHAIN NOT EXTENDED" in said
     assert state.status(station).alarm
 
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["--data-dir", str(tmp_path / "station"), "sync", "--status"])
+    assert "ALARM:" in out.getvalue() and "AUDIT CHAIN NOT EXTENDED" in out.getvalue()
+
 
 def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_dir, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
