@@ -36,7 +36,7 @@ from .renumbering import number_taken_in, number_taken_note
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
 # A pull ends after this many pages in one run (a server that says "more" for ever cannot keep a sync
-# going for ever); the rest comes with the next sync, from the cursor reached.
+# going for ever): the sync then fails saying so; what was received is kept and the next sync goes on.
 MAX_PULL_PAGES = 10_000
 
 
