@@ -28,7 +28,7 @@ from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
-from .client import AnswerTooLarge, Refused, Rejected, SyncClient, SyncError
+from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
@@ -312,11 +312,6 @@ def _fetch_page(client: SyncClient, cursor: int, page: int):
             if page <= 1:
                 raise
             page //= 2
-
-
-class HostileAnswer(SyncError):
-    """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
-    record is kept, the cursor stays, and the sync fails saying what happened."""
 
 
 def _check_page(answer, *, cursor: int, limit: int) -> None:

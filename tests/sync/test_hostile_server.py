@@ -275,3 +275,23 @@ def test_a_true_page_too_big_for_the_bound_arrives_in_smaller_pages(make_device)
 
     assert report.ok, report.error
     assert station.count() == 8
+
+
+def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+
+    def endless(request, _answer):
+        if request.method == "GET" and request.path.startswith("/link-decisions"):
+            since = _since(request)
+            return Answer(200, json.dumps({"decisions": [], "next_cursor": since + 1, "more": True}).encode())
+        return None
+
+    proxy.fault = endless
+    finished: list = []
+    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
+    worker.start()
+    worker.join(60)
+
+    assert finished, "the sync never ended"
+    assert not finished[0].ok and "link decisions" in finished[0].error
+    assert proxy.count("GET", "/link-decisions") == 1
