@@ -75,6 +75,8 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"pending:       {s.pending} change(s)", file=ctx.out)
         print(f"conflicts:     {s.conflicts} to resolve", file=ctx.out)
         print(f"last error:    {s.last_error or 'none'}", file=ctx.out)
+        if s.alarm:
+            print(f"ALARM:         {s.alarm}", file=ctx.out)
         from ..sync.renumbering import numbers_taken
 
         for number in numbers_taken(ctx.store).values():

@@ -59,10 +59,11 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DUPLICATE = "\x00duplicate keys"  # a key no JSON text can make a record hold (NUL is refused in keys)
 
 
-def parse(data: bytes, *, what: str = "(file)", max_bytes: int = MAX_FILE_BYTES) -> Any:
+def parse(data: bytes, *, what: str = "(file)", max_bytes: int | None = None) -> Any:
     """The JSON value of `data`, or ValidationError naming where it goes wrong."""
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     if len(data) > max_bytes:
-        raise ValidationError([Problem(what, f"is {len(data):,} bytes; files of at most {max_bytes:,} bytes are read")])
+        raise ValidationError([Problem(what, f"is larger than {max_bytes:,} bytes, the most a file may be; nothing of it was read")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

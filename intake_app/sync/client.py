@@ -51,6 +51,11 @@ class InsecureURL(SyncError):
     pass
 
 
+class HostileAnswer(SyncError):
+    """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
+    record is kept, the cursor stays, and the sync fails saying what happened."""
+
+
 class AnswerTooLarge(SyncError):
     """The server's answer is bigger than any answer to this request can be: not read further, not retried."""
 

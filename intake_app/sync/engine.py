@@ -28,7 +28,7 @@ from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
-from .client import Refused, Rejected, SyncClient, SyncError
+from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
@@ -36,7 +36,7 @@ from .renumbering import number_taken_in, number_taken_note
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
 # A pull ends after this many pages in one run (a server that says "more" for ever cannot keep a sync
-# going for ever); the rest comes with the next sync, from the cursor reached.
+# going for ever): the sync then fails saying so; what was received is kept and the next sync goes on.
 MAX_PULL_PAGES = 10_000
 
 
@@ -268,7 +268,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull")
     committing = _Ordered(helpers)
     try:
-        coming = helpers.submit(client.changes, cursor, page)
+        coming = helpers.submit(_fetch_page, client, cursor, page)
         pages = 0
         scope = _Scope.of(store)
         while coming is not None:
@@ -276,7 +276,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             pages += 1
             _check_page(answer, cursor=cursor, limit=page)
             more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
-            coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
+            coming = helpers.submit(_fetch_page, client, answer.next_cursor, page) if more else None
             with collection_paused():
                 incidents = [scope.checked(i, _checked(store, i, c.incident)) for i, c in enumerate(answer.changes)]
                 deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
@@ -289,6 +289,10 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
             report.pulled += len(incidents)
             cursor = answer.next_cursor
+            if answer.more and pages >= MAX_PULL_PAGES:
+                committing.wait()
+                raise HostileAnswer(f"The server still said more changes follow after {pages:,} pages; this sync "
+                                    "stopped there (what was received is kept; the next sync goes on from it).")
     finally:
         try:
             committing.wait()
@@ -298,9 +302,16 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             helpers.shutdown(wait=False, cancel_futures=True)
 
 
-class HostileAnswer(SyncError):
-    """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
-    record is kept, the cursor stays, and the sync fails saying what happened."""
+def _fetch_page(client: SyncClient, cursor: int, page: int):
+    """A page of the feed; one too big to read (client.MAX_ANSWER_BYTES) is asked for again in halves, so long
+    records still arrive, a few at a time, while no answer is ever read beyond the bound."""
+    while True:
+        try:
+            return client.changes(cursor, page)
+        except AnswerTooLarge:
+            if page <= 1:
+                raise
+            page //= 2
 
 
 def _check_page(answer, *, cursor: int, limit: int) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pydantic, for the server's schema: not imported at every st
 
 CURSOR = "link_decision_cursor"
 BATCH = 500
+MAX_PAGES = 10_000  # pages of the decisions' feed in one sync: a server saying "more" for ever is stopped
 _DECISIONS = LinkDecisionRow.__table__
 _OUTBOX = LinkDecisionOutboxRow.__table__
 PAYLOAD_FIELDS = ("incident_a", "incident_b", "kind", "decision", "actor_name", "actor_star", "note")
@@ -98,15 +99,25 @@ def push_decisions(store: IncidentStore, client, *, batch: int = BATCH) -> tuple
 
 def pull_decisions(store: IncidentStore, client, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
+    from .client import HostileAnswer  # here, not at start-up: the client brings httpx and pydantic
+
     received = 0
-    while True:
+    for _ in range(MAX_PAGES):
         cursor = int(state.read(store, CURSOR, "0") or 0)
         answer = client.link_decisions(cursor, page)
+        # Taken only in the shape asked for (as the incidents' feed, engine._check_page).
+        if len(answer.decisions) > page:
+            raise HostileAnswer(f"The server sent {len(answer.decisions)} link decisions in a page of at most {page}; "
+                                "nothing of that page was stored.")
+        if answer.more and (not answer.decisions or answer.next_cursor <= cursor):
+            raise HostileAnswer("The server said more link decisions follow but sent none; the sync stopped there.")
         with store.transaction() as session:
             received += apply_remote_decisions_in(session, answer.decisions)
             state.put(session, CURSOR, str(answer.next_cursor))
         if not answer.more or answer.next_cursor <= cursor:
             return received
+    raise HostileAnswer(f"The server still said more link decisions follow after {MAX_PAGES:,} pages; the sync "
+                        "stopped there (what was received is kept).")
 
 
 def apply_remote_decisions_in(session: Session, decisions: list[LinkDecisionOut]) -> int:

@@ -163,3 +163,12 @@ def test_the_published_schema_states_the_limits_the_validator_enforces():
         limits.MAX_AGENTS, limits.MAX_FOOTAGE, limits.MAX_VIOLATIONS, limits.MAX_HISTORY]
     assert props["version"]["maximum"] == limits.MAX_VERSION
     assert "2000-01-01" in schema["$comment"] and "nested at most 16 levels" in schema["$comment"]
+
+
+def test_a_file_larger_than_the_bound_is_refused_without_reading_it_all(intake, tmp_path, monkeypatch):
+    from intake_app.domain import bounded_json
+
+    monkeypatch.setattr(bounded_json, "MAX_FILE_BYTES", 10_000)
+    code, err, listed = _import(intake, tmp_path, json.dumps([_record() for _ in range(20)]))
+    assert code == 2 and "is larger than 10,000 bytes" in err
+    assert listed == "[]"

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake_app.domain.demo import demo_incidents
 from intake_app.domain.instants import AmbiguousLocalTime, NonExistentLocalTime, local_time
@@ -118,3 +120,25 @@ def test_demo_then_verify_finds_nothing_altered(intake):
     assert code == 0, err
     code, out, err = intake("verify")
     assert code == 0, out + err
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32), minutes=st.integers(min_value=0, max_value=365 * 24 * 60))
+def test_demo_records_of_any_seed_and_any_day_read_back_byte_identical(seed, minutes):
+    now = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes)
+    for inc in demo_incidents(20, seed=seed, now=now.astimezone(CHICAGO)):
+        stored = canonical_json(inc)
+        assert canonical_json(from_dict(json.loads(stored))) == stored
+        assert all(f.end.astimezone(UTC) >= f.start.astimezone(UTC) for f in inc.footage)
+
+
+@settings(max_examples=300, deadline=None)
+@given(at=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(CHICAGO)))
+def test_any_chicago_time_python_can_build_reads_back_as_the_same_instant_and_text(at):
+    record = make_incident(occurred_at=at)
+    record.footage[0].start = at
+    stored = canonical_json(record)
+    again = from_dict(json.loads(stored))
+    assert canonical_json(again) == stored
+    assert again.occurred_at.astimezone(UTC) == at.astimezone(UTC)
+    assert again.footage[0].start.astimezone(UTC) == at.astimezone(UTC)

@@ -107,9 +107,10 @@ def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, 
     record = _saved_record(9)
     proxy.fault = _on_changes(lambda request, _answer: _page([record], first_seq=_since(request) + 1, more=True))
 
-    sync_once(station)
+    report = sync_once(station)
 
     assert proxy.count("GET", "/changes") == 5
+    assert not report.ok and "after 5 pages" in report.error
 
 
 def test_a_page_with_more_changes_than_asked_for_is_refused(make_device, proxy):
@@ -209,6 +210,14 @@ def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp
     assert "ALARM: AUDIT CHAIN NOT EXTENDED" in said
     assert state.status(station).alarm
 
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["--data-dir", str(tmp_path / "station"), "sync", "--status"])
+    assert "ALARM:" in out.getvalue() and "AUDIT CHAIN NOT EXTENDED" in out.getvalue()
+
 
 def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_dir, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
@@ -254,3 +263,35 @@ def test_one_refused_record_in_a_batch_of_500_does_not_resend_the_batch_one_chan
     print(f"push requests for 500 changes with one refused: {pushes} (one at a time: 501)")
     assert pushes <= 2 * 9 + 1  # halving: about 2·log2(500)
     assert saved[321].report_number in report.error or saved[321].id in report.error
+
+
+def test_a_true_page_too_big_for_the_bound_arrives_in_smaller_pages(make_device):
+    sender, station = make_device("sender", district=9), make_device("station", district=9)
+    for n in range(8):
+        sender.save(make_incident(narrative=f"Account {n}. " + "The agents blocked the street. " * 700), ACTOR)
+    assert sync_once(sender).ok
+
+    report = sync_once(station, page=8, max_answer_bytes=60_000)  # about two of these records per answer
+
+    assert report.ok, report.error
+    assert station.count() == 8
+
+
+def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+
+    def endless(request, _answer):
+        if request.method == "GET" and request.path.startswith("/link-decisions"):
+            since = _since(request)
+            return Answer(200, json.dumps({"decisions": [], "next_cursor": since + 1, "more": True}).encode())
+        return None
+
+    proxy.fault = endless
+    finished: list = []
+    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
+    worker.start()
+    worker.join(60)
+
+    assert finished, "the sync never ended"
+    assert not finished[0].ok and "link decisions" in finished[0].error
+    assert proxy.count("GET", "/link-decisions") == 1

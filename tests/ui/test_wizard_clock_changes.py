@@ -45,3 +45,49 @@ def test_a_time_that_happened_twice_asks_cdt_or_cst_and_keeps_the_choice(qtbot, 
     taken = wizard.current_incident().occurred_at
     assert taken.astimezone(UTC) == datetime(2026, 11, 1, 7, 30, tzinfo=UTC)
     assert wizard.current_incident().status == Status.DRAFT
+
+
+def test_the_footage_dialog_refuses_a_skipped_start_time_and_takes_a_real_one(qtbot):
+    from intake_app.domain.records import FootageItem
+    from intake_app.ui.wizard.footage_page import FootageDialog
+
+    dialog = FootageDialog(FootageItem(), 1, "America/Chicago")
+    qtbot.addWidget(dialog)
+    dialog.start.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(2, 50)))
+    dialog.end.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(3, 10)))
+
+    dialog.accept()
+    assert dialog.result() != FootageDialog.DialogCode.Accepted
+    assert "2026-03-08 02:50 did not exist in America/Chicago" in dialog.problems.text()
+    assert dialog.result_item().start is None  # never taken
+
+    dialog.start.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(1, 50)))
+    dialog.accept()
+    assert dialog.result() == FootageDialog.DialogCode.Accepted
+    item = dialog.result_item()
+    assert (item.end.astimezone(UTC) - item.start.astimezone(UTC)).total_seconds() == 20 * 60
+
+
+def test_a_record_of_the_second_one_thirty_opens_with_cst_chosen_and_keeps_its_instant(qtbot, window, station, actor):
+    from datetime import date, time
+
+    from intake_app.domain.instants import local_time
+    from tests.factories import make_incident
+
+    second = local_time(date(2026, 11, 1), time(1, 30), "America/Chicago", fold=1)
+    saved = station.save(make_incident(occurred_at=second), actor)
+    wizard = window.open_wizard(station.get(saved.id))
+    page = wizard.currentPage()
+    wizard.refresh_problems()
+
+    choice = page.occurred.fold_choice
+    assert choice.isVisibleTo(page) and choice.currentData() == 1 and choice.currentText().startswith("CST")
+    assert wizard.current_incident().occurred_at.astimezone(UTC) == second.astimezone(UTC)
+    assert not [p for p in wizard.problems() if p.path == "occurred_at"]
+    wizard.dirty = False
+
+
+def test_the_time_edits_keep_their_accessible_names_beside_the_choice(qtbot, window):
+    page = window.new_incident().currentPage()
+    assert page.occurred.accessibleName() == "Occurred at (date and time)"
+    assert page.occurred.fold_choice.accessibleName() == "Which of the two times"

@@ -186,7 +186,7 @@ class IncidentPage(QWizardPage):
         """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it."""
         label = QLabel(text)
         label.setBuddy(field)
-        field.setAccessibleName(accessible)
+        (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
         self.form.addRow(label, field)
         problems = problem_label()
         self.form.addRow("", problems)

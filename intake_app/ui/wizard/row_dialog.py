@@ -43,7 +43,7 @@ class RowDialog(QDialog):
     def add_field(self, text: str, field: QWidget, accessible: str) -> None:
         label = QLabel(text)
         label.setBuddy(field)
-        field.setAccessibleName(accessible)
+        (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
         self.form.addRow(label, field)
 
     def show_messages(self, lines: list[str]) -> None:
