@@ -97,7 +97,12 @@ def build_packet(data: PacketInput) -> bytes:
     story += sections.attestation(data, number)
     doc.build(story, canvasmaker=_canvas_class(report_number, when(data.generated_at, inc.timezone),
                                                 data.generated_at))
-    return buffer.getvalue()
+    if data.signing is None:
+        return buffer.getvalue()
+    from .packet_signing import sign_packet, signature_reason  # the one place a packet is signed
+
+    return sign_packet(buffer.getvalue(), data.signing, reason=signature_reason(sections.approved_by(inc)),
+                       signed_at=data.generated_at)
 
 
 def write_packet(data: PacketInput, path: Path) -> int:

@@ -30,6 +30,8 @@ class PacketInput:
     # Other features' sections (e.g. linked incidents), placed before the attestation: each is given its
     # section number and returns its flowables, so numbering follows whichever features are installed.
     extra_sections: list[Callable[[int], list]] = field(default_factory=list)
+    # The station's signature (reports/packet_signing.PacketSigning); None = an unsigned packet.
+    signing: object | None = None
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:
