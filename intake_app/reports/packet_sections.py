@@ -96,8 +96,9 @@ def _signature_note(data: PacketInput) -> list:
     if data.signing is None:
         return []
     credential = data.signing.credential
-    tsa = (f" A time-stamp from {data.signing.tsa_name} is embedded in the signature."
-           if data.signing.timestamper is not None else " No time-stamp authority is configured.")
+    tsa = (f" The signature carries a time-stamp from {data.signing.tsa_name} when that authority could be "
+           f"reached at printing (a PDF reader shows it)." if data.signing.timestamper is not None
+           else " No time-stamp authority is configured: the signing time is the station's clock.")
     return [Spacer(1, 10), fixed(
         f"<b>Digital signature.</b> The PDF of this packet is signed by the station certificate "
         f"\"{markup(credential.subject)}\" ({credential.source}); SHA-256 fingerprint:<br/>"

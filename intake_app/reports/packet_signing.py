@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,6 +32,7 @@ from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+log = logging.getLogger(__name__)
 FIELD_NAME = "StationSignature"
 LOCATION = "Chicago Police Department, Intake"
 # Room for the CMS signature without a TSA token (certificate, chain, signature), so pyHanko need not sign a
@@ -103,17 +105,31 @@ def signature_reason(approver: tuple[str, str] | None) -> str:
 
 def sign_packet(pdf: bytes, signing: PacketSigning, *, reason: str, signed_at: datetime,
                 title: str = "") -> bytes:
-    writer = _Writer(io.BytesIO(pdf))
-    # The second file ID is random in pyHanko; derived from the unsigned content it keeps the output repeatable.
-    first_id = writer._document_id[0]
-    writer._document_id = generic.ArrayObject(
-        [first_id, generic.ByteStringObject(hashlib.sha256(pdf).digest()[:16])])
+    writer = _writer(pdf)
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, reason=reason, location=LOCATION, name=signing.credential.subject,
         md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES)
-    signer = _SignerAt(meta, signing._signer, timestamper=signing.timestamper, at=signed_at)
+    if signing.timestamper is not None:
+        try:
+            return _sign(writer, meta, signing, signing.timestamper, signed_at)
+        except (OSError, RuntimeError, ValueError):  # the TSA unreachable or refusing: signed without its time
+            log.warning("packet signed without a time-stamp: the time-stamping authority could not be used")
+            writer = _writer(pdf)
+    return _sign(writer, meta, signing, None, signed_at)
+
+
+def _writer(pdf: bytes) -> _Writer:
+    writer = _Writer(io.BytesIO(pdf))
+    # The second file ID is random in pyHanko; derived from the unsigned content it keeps the output repeatable.
+    writer._document_id = generic.ArrayObject(
+        [writer._document_id[0], generic.ByteStringObject(hashlib.sha256(pdf).digest()[:16])])
+    return writer
+
+
+def _sign(writer, meta, signing: PacketSigning, timestamper, signed_at: datetime) -> bytes:
+    signer = _SignerAt(meta, signing._signer, timestamper=timestamper, at=signed_at)
     out = io.BytesIO()
-    coroutine = signer.async_sign_pdf(writer, output=out, bytes_reserved=RESERVED if signing.timestamper is None else None)
+    coroutine = signer.async_sign_pdf(writer, output=out, bytes_reserved=RESERVED if timestamper is None else None)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
