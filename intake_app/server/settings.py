@@ -15,6 +15,10 @@ class ServerSettings(BaseSettings):
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
     feed_page_limit: int = 1000
+    # RFC 3161 time-stamping authority: the server stamps each reported audit head a station did not stamp
+    # itself; the certificates (PEM: its CA or its own) are what tokens from stations are checked against.
+    tsa_url: str = ""
+    tsa_certificates: Path | None = None
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()

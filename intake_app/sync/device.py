@@ -16,6 +16,7 @@ from ..domain.actor import Actor
 from ..security import audit_keys
 from ..security.audit import record_action_in
 from ..security.secrets import get_secret, set_secret
+from ..security.station_certificate import station_credential
 from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
@@ -63,7 +64,8 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
     key = audit_key(store)
     mine = store.device_code()
     with SyncClient(url, ca_bundle=ca_bundle, **client_options) as client:
-        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine)
+        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine,
+                               station_certificate=station_credential(store).fingerprint)
     set_secret(_token_name(store), answer.token)
     with store.transaction() as session:
         for name, value in {state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
