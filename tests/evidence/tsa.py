@@ -40,12 +40,12 @@ def _name(common: str) -> x509.Name:
 
 
 @dataclass
-class TestCA:
+class LoopbackCA:
     key: ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
 
     @classmethod
-    def make(cls, name: str = "Intake Test Root CA") -> TestCA:
+    def make(cls, name: str = "Intake Test Root CA") -> LoopbackCA:
         key = ec.generate_private_key(ec.SECP256R1())
         now = datetime.now(UTC)
         cert = (x509.CertificateBuilder().subject_name(_name(name)).issuer_name(_name(name))
@@ -82,7 +82,7 @@ class TestCA:
 class LoopbackTSA:
     """`with LoopbackTSA(ca) as tsa:` serves RFC 3161 at tsa.url until the block ends."""
 
-    def __init__(self, ca: TestCA, *, name: str = "Intake Test TSA", valid_for: timedelta = timedelta(days=30)):
+    def __init__(self, ca: LoopbackCA, *, name: str = "Intake Test TSA", valid_for: timedelta = timedelta(days=30)):
         self.ca = ca
         self.key, self.certificate = ca.issue_tsa(name, valid_for)
         self.requests = 0
