@@ -77,6 +77,9 @@ def cmd_report(args, ctx: CliContext) -> int:
     record_action(ctx.store, data.incident.id, "packet", ctx.actor(), f"saved as {args.out.name}")
     print(f"wrote {args.out} ({len(pdf):,} bytes) for {data.incident.report_number} version {data.incident.version}",
           file=ctx.out)
+    if data.signing is not None:
+        print(f"signed by {data.signing.credential.subject} (SHA-256 {data.signing.credential.fingerprint})",
+              file=ctx.out)
     return 0
 
 

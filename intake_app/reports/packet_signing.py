@@ -103,8 +103,7 @@ def signature_reason(approver: tuple[str, str] | None) -> str:
     return f"Approved for referral by {name}" + (f" (star {star})" if star else "")
 
 
-def sign_packet(pdf: bytes, signing: PacketSigning, *, reason: str, signed_at: datetime,
-                title: str = "") -> bytes:
+def sign_packet(pdf: bytes, signing: PacketSigning, *, reason: str, signed_at: datetime) -> bytes:
     writer = _writer(pdf)
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, reason=reason, location=LOCATION, name=signing.credential.subject,

@@ -35,7 +35,7 @@ from intake_app.security.station_certificate import (
     station_credential,
 )
 
-from ..evidence.tsa import LoopbackTSA, LoopbackCA
+from ..evidence.tsa import LoopbackCA, LoopbackTSA
 from .helpers import GENERATED, page_texts, unsaved
 
 APPROVED_AT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
