@@ -31,7 +31,8 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if report.ok and anchors.ok:
         print(f"OK: {report.entries} audit entries chained and signed; {report.incidents} incidents match their audited state.",
               file=ctx.out)
-        print(f"Time-stamps: {anchors.summary()} ({anchors.tokens:,} tokens checked).", file=ctx.out)
+        checked = f" ({anchors.tokens:,} time-stamp tokens checked)" if anchors.tokens else ""
+        print(f"Time-stamps: {anchors.summary()}{checked}.", file=ctx.out)
         for note in anchors.notes:
             print(f"  note: {note}", file=ctx.out)
         return 0

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
 
 
 @dataclass
@@ -62,7 +63,8 @@ def check_signature(pdf: bytes, station: list[x509.Certificate], tsa_roots: list
         result.problems.append(f"the signature cannot be validated ({type(exc).__name__}): the file was altered")
         return result
     cert = x509.load_der_x509_certificate(status.signing_cert.dump())
-    result.signer = status.signing_cert.subject.human_friendly
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    result.signer = str(names[0].value) if names else status.signing_cert.subject.human_friendly
     result.fingerprint = fingerprint(cert)
     result.by_station = any(cert == c for c in station)
     result.reason = str(embedded.sig_object.get("/Reason", ""))

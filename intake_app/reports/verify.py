@@ -119,7 +119,8 @@ def _chain_line(store: IncidentStore, pdf: Path) -> tuple[bool, str]:
         return False, (f"Audit chain: the head printed on the packet ({head[:16]}...) is no longer in this station's "
                        f"audit chain: entries were cut or rewritten after the packet was made [{WITH_STORE}]")
     since = audit.chain_length(store) - position
-    return True, f"Audit chain: still holds the packet's head as entry #{position:,}; {since:,} entries since [{WITH_STORE}]"
+    entries = "entry" if since == 1 else "entries"
+    return True, f"Audit chain: still holds the packet's head as entry #{position:,}; {since:,} {entries} since [{WITH_STORE}]"
 
 
 def verify_packet(store: IncidentStore, pdf: Path) -> Verification:

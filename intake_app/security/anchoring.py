@@ -50,7 +50,7 @@ class AnchorReport:
             return (f"no entry is anchored by a time-stamping authority yet ({self.chain_length:,} entries)"
                     if not self.tokens else "no time-stamp token could be confirmed")
         since = self.chain_length - self.latest.entries
-        tail = f"{since:,} entries since, not yet anchored" if since else "nothing since"
+        tail = f"{since:,} {'entry' if since == 1 else 'entries'} since, not yet anchored" if since else "nothing since"
         return (f"entries 1-{self.latest.entries:,} anchored by {self.latest.tsa} at "
                 f"{self.latest.gen_time.isoformat(timespec='seconds')}; {tail}")
 
