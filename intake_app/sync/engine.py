@@ -304,7 +304,15 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     previous = audit.hash_at(store, last_entries) if last_entries else ""
     signature = device.audit_key(store).sign(signed_message(head, entries, previous)).hex()
     token = _station_timestamp(store, report, entries, head)
-    answer = client.audit_head(head, entries, previous or "", signature, token)
+    try:
+        answer = client.audit_head(head, entries, previous or "", signature, token)
+    except Rejected as exc:
+        if not token or "timestamp_token" not in str(exc):
+            raise
+        # The server does not accept this station's TSA: the head still goes (the token stays kept here).
+        report.notes.append(f"the server did not take this station's time-stamp token: {exc}")
+        token = ""
+        answer = client.audit_head(head, entries, previous or "", signature)
     state.write(store, **{state.AUDIT_HEAD: head, state.AUDIT_ENTRIES: str(entries)})
     if answer.timestamp_token and not token:
         _keep_server_timestamp(store, report, entries, head, answer.timestamp_token)

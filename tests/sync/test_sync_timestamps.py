@@ -111,3 +111,25 @@ def test_enrollment_registers_the_fingerprint_of_the_stations_signing_certificat
     rows = admin.sql("SELECT fingerprint FROM station_certificates WHERE device_id = :d",
                      d=int(state.read(store, state.DEVICE_ID)))
     assert [r.fingerprint for r in rows] == [station_credential(store).fingerprint]
+
+
+def test_a_server_that_trusts_a_tsa_refuses_a_station_token_from_another_and_keeps_the_head(make_device, admin, pg_url, ca, tmp_path,
+                                                                          monkeypatch):
+    trusted = tmp_path / "trusted-tsa-ca.pem"
+    trusted.write_bytes(ca.pem)
+    monkeypatch.setenv("INTAKE_SERVER_TSA_CERTIFICATES", str(trusted))
+    checking = ServerProcess(pg_url).start()
+    rogue_ca = LoopbackCA.make("Rogue CA")
+    try:
+        with LoopbackTSA(rogue_ca, name="Rogue TSA") as rogue:
+            store = make_device("g", district=9, url=checking.base)
+            timestamps.configure(store, rogue.url, rogue_ca.pem)  # the station trusts it; the server does not
+            store.save(make_incident(), ACTOR)
+            report = sync_once(store)
+    finally:
+        checking.stop()
+    assert report.ok
+    assert any("did not take this station's time-stamp token" in note for note in report.notes)
+    assert _server_tokens(admin, store) == []
+    heads = admin.sql("SELECT count(*) AS n FROM audit_heads WHERE device_id = :d", d=int(state.read(store, state.DEVICE_ID)))
+    assert heads[0].n == 1
