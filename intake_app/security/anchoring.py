@@ -66,12 +66,17 @@ def keep_token(store: IncidentStore, *, entries: int, head: str, token: bytes, o
                                 obtained_by=obtained_by, received_at=datetime.now(UTC).replace(tzinfo=None))
 
 
+def anchored(store: IncidentStore, entries: int, head: str) -> bool:
+    """Whether a token for exactly this head is already kept here."""
+    return any(row.entries == entries and row.head == head for row in timestamps(store))
+
+
 def anchor_head(store: IncidentStore, entries: int, head: str) -> bytes | None:
     """A token for this head from the station's TSA, kept here; None when the station has no TSA configured.
     TimestampError when the TSA could not be used."""
     tsa = config(store)
-    if not tsa.url or not entries:
-        return None
+    if not tsa.url or not entries or anchored(store, entries, head):
+        return None  # nothing new to anchor: a sync with no change asks the TSA nothing
     token = request_token(tsa.url, bytes.fromhex(head))
     keep_token(store, entries=entries, head=head, token=token, obtained_by=STATION)
     return token

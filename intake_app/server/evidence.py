@@ -85,6 +85,9 @@ def obtain_token(session: Session, *, device: Device, entries: int, head: str, t
     the same, and the next sync tries again)."""
     if not tsa_url or not head:
         return ""
+    if session.scalar(select(ServerAuditTimestamp.id).where(ServerAuditTimestamp.device_id == device.id,
+                                                            ServerAuditTimestamp.head == head).limit(1)):
+        return ""  # already anchored: a sync with no change asks the TSA nothing
     try:
         token = request_token(tsa_url, bytes.fromhex(head))
     except TimestampError:

@@ -133,3 +133,13 @@ def test_a_server_that_trusts_a_tsa_refuses_a_station_token_from_another_and_kee
     assert _server_tokens(admin, store) == []
     heads = admin.sql("SELECT count(*) AS n FROM audit_heads WHERE device_id = :d", d=int(state.read(store, state.DEVICE_ID)))
     assert heads[0].n == 1
+
+
+def test_a_sync_with_nothing_new_asks_the_tsa_nothing(make_device, admin, tsa, ca):
+    store = make_device("h", district=9)
+    timestamps.configure(store, tsa.url, ca.pem)
+    store.save(make_incident(), ACTOR)
+    assert sync_once(store).ok
+    asked = tsa.requests
+    assert sync_once(store).ok  # no change since: the same head
+    assert tsa.requests == asked and len(local_tokens(store)) == 1
