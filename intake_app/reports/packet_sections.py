@@ -8,11 +8,11 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
-from ..domain.catalogue import class_label, default_catalogue, is_felony_class
+from ..domain.catalogue import Catalogue, class_label, is_felony_class
 from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
-from .packet_input import PacketInput
-from .packet_qr import stamp_for
+from . import packet_order as order
+from .packet_input import PacketInput, packet_stamp
 from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, numbered, para, when
 from .qr_flowable import QrFlowable
 from .text import markup
@@ -33,10 +33,24 @@ def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) ->
     return table
 
 
-def _offence_text(v: Violation) -> str:
-    statute = default_catalogue().get(v.statute)
-    title = statute.title if statute else "(not in the statute catalogue)"
-    return f"{v.statute} {title} ({class_label(v.offence_class)})"
+NOT_IN_CATALOGUE = "(not in the statute catalogue)"
+
+
+def _statute_title(catalogue: Catalogue, citation: str) -> str:
+    """The title from the catalogue in force (the administrator's, when the data folder has one)."""
+    statute = catalogue.get(citation)
+    return statute.title if statute else NOT_IN_CATALOGUE
+
+
+def _title_and_note(v: Violation, catalogue: Catalogue) -> str:
+    applies = order.applicability(v, catalogue)
+    return _statute_title(catalogue, v.statute) + (f"\n{applies}" if applies else "")
+
+
+def _offence_text(v: Violation, catalogue: Catalogue) -> str:
+    applies = order.applicability(v, catalogue)
+    note = f"; {applies}" if applies else ""
+    return f"{order.citation(v)} {_statute_title(catalogue, v.statute)} ({class_label(v.offence_class)}){note}"
 
 
 def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
@@ -51,11 +65,10 @@ def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
 def cover(data: PacketInput) -> list:
     inc = data.incident
     felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
-    stamp = stamp_for(inc)
+    stamp = packet_stamp(data)
     offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
-                     + [[para(v.statute, "cell"),
-                         para(getattr(default_catalogue().get(v.statute), "title", "(not in the statute catalogue)"),
-                              "cell"),
+                     + [[para(order.citation(v), "cell"),
+                         para(_title_and_note(v, data.catalogue), "cell"),
                          para(class_label(v.offence_class), "cell")] for v in felonies],
                      colWidths=[1.5 * inch, FRAME_WIDTH - 2.9 * inch, 1.4 * inch], repeatRows=1)
     offences.setStyle(GRID)
@@ -72,7 +85,7 @@ def cover(data: PacketInput) -> list:
             ("Referring supervisor", f"{sup.name} (star {sup.star})" if sup.star else sup.name),
             ("Date prepared", when(data.generated_at, inc.timezone)),
             ("Record version", str(inc.version)),
-        ] + _referral_rows(inc)),
+        ] + order.cover_rows(inc) + _referral_rows(inc)),
         Spacer(1, 10), fixed("Felony offences alleged", "h3"),
         offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
         Spacer(1, 14),
@@ -134,7 +147,7 @@ def incident(data: PacketInput) -> list:
     # One paragraph per typed paragraph, so a long narrative flows across pages.
     for block in (inc.narrative or "-").split("\n\n"):
         out += [para(block), Spacer(1, 4)]
-    return out + _review(inc)
+    return out + order.incident_blocks(inc) + _review(inc)
 
 
 def _review(inc: Incident) -> list:
@@ -158,22 +171,23 @@ def approved_by(inc: Incident) -> tuple[str, str] | None:
     return (approvals[-1].by_name, approvals[-1].by_star) if approvals else None
 
 
-def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
+def _agent_block(n: int, agent: Agent, inc: Incident, catalogue: Catalogue) -> list:
     v = agent.vehicle
     vehicle = "-"
     if v is not None and not v.is_empty():
         vehicle = " ".join(x for x in (v.color, v.make, v.model) if x) or "-"
         vehicle += f"; plate {v.plate or '-'} ({v.plate_state or 'state unknown'})"
-    offences = [_offence_text(x) for x in inc.violations if agent.id in x.agent_ids]
+    offences = [_offence_text(x, catalogue) for x in inc.violations if agent.id in x.agent_ids]
     return [
         CondPageBreak(1.6 * inch),
         fixed(f"Agent {n}", "h3"),
         _fields([
-            ("Agency", label(agent.agency)),
+            ("Agency", order.agency_text(agent.agency, agent.agency_name)),
             ("Name", agent.name or "unknown"),
             ("Badge / ID", agent.badge or "unknown"),
             ("How identified", label(agent.identified_by) if agent.identified_by else "-"),
             ("Masked", "yes" if agent.masked else "no"),
+            *order.agent_rows(agent),
             ("Description", agent.description),
             ("Vehicle", vehicle),
             ("Offences alleged", "\n".join(offences) or "none linked to this agent"),
@@ -183,11 +197,11 @@ def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
 
 def agents(data: PacketInput) -> list:
     inc = data.incident
-    out = [fixed(SECTION_TITLES[1], "h2")]
+    out = [CondPageBreak(2 * inch), fixed(SECTION_TITLES[1], "h2")]  # never a heading alone at a page's foot
     if not inc.agents:
         return out + [fixed("No agent is recorded.")]
     for n, agent in enumerate(inc.agents, 1):
-        out += _agent_block(n, agent, inc)
+        out += _agent_block(n, agent, inc, data.catalogue)
     return out
 
 
@@ -212,6 +226,8 @@ def _footage_row(f: FootageItem, tz: str) -> list:
     preservation = label(f.preservation_status)
     if f.preservation_deadline is not None:
         preservation += f"\ndeadline {when(f.preservation_deadline, tz, with_zone=False)}"
+    if order.footage_flag_text(f, tz):
+        preservation += f"\n{order.footage_flag_text(f, tz)}"
     return [cell(label(f.kind), w[0], "cell7"), cell(f.device_id or "-", w[1], "cell7"),
             cell(f.officer_star or "-", w[2], "cell7"), cell(_span(f, tz).replace(" to ", "\nto ", 1), w[3], "cell7"),
             cell(f.evidence_id or "-", w[4], "cell7"), cell(sha, w[5], "hash"), cell(preservation, w[6], "cell7")]
@@ -221,6 +237,7 @@ def footage(data: PacketInput) -> list:
     inc = data.incident
     # The heading and its note never end a page without the table's first rows under them.
     out = [CondPageBreak(1.8 * inch), fixed(SECTION_TITLES[2], "h2"), fixed(f"Times in {inc.timezone} time.", "small"),
+           *([para(order.footage_numbers_note(inc), "small")] if order.footage_numbers_note(inc) else []),
            Spacer(1, 3)]
     if not inc.footage:
         return out + [fixed("No footage is recorded.")]

@@ -6,19 +6,19 @@ Four checks, each saying whether it needs the store:
 - the QR code (from the file alone): read from the rendered cover (what paper shows: pdftoppm + zxing-cpp)
   and from the PDF keywords, which must agree;
 - the record (against the store): the stamp's version and canonical-JSON SHA-256;
-- the chain (against the store): the audit-chain head printed in the packet must still be in the station's
-  chain: a chain cut short or rewritten after the packet was made no longer holds it.
+- the chain (against the store): the audit chain must still hold the entry the QR code recorded: a chain cut
+  short or rewritten after the packet was made no longer does.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.interchange import record_hashes
 from ..storage.repository import IncidentStore
 from .packet_qr import PacketStamp, parse_stamp, stamp_for
 
@@ -66,18 +66,6 @@ class Verification:
 
 
 OFFLINE, WITH_STORE = "checked from the file alone", "checked against this station's store"
-_HEAD = re.compile(r"Audit-chain head hash.*?:\s*([0-9a-f]{64})", re.S)
-
-
-def printed_chain_head(pdf: Path) -> str:
-    """The audit-chain head the packet prints in its chain of custody ("" if none)."""
-    from pypdf import PdfReader
-
-    for page in PdfReader(str(pdf)).pages:
-        match = _HEAD.search(page.extract_text() or "")
-        if match:
-            return match.group(1)
-    return ""
 
 
 def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
@@ -108,27 +96,11 @@ def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
     return check.timestamp_time is None or check.timestamp_problem != "the time-stamp token does not verify", lines
 
 
-def _chain_line(store: IncidentStore, pdf: Path) -> tuple[bool, str]:
-    from ..security import audit
-
-    head = printed_chain_head(pdf)
-    if not head:
-        return True, f"Audit chain: the packet prints no chain head [{WITH_STORE}]"
-    position = audit.position_of(store, head)
-    if position is None:
-        return False, (f"Audit chain: the head printed on the packet ({head[:16]}...) is no longer in this station's "
-                       f"audit chain: entries were cut or rewritten after the packet was made [{WITH_STORE}]")
-    since = audit.chain_length(store) - position
-    entries = "entry" if since == 1 else "entries"
-    return True, f"Audit chain: still holds the packet's head as entry #{position:,}; {since:,} {entries} since [{WITH_STORE}]"
-
-
 def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
     result = _verify_record(store, pdf)
     signed_ok, lines = _signature_lines(store, pdf)
-    chain_ok, chain = _chain_line(store, pdf)
-    result.lines = lines + result.lines + [chain]
-    result.ok = result.ok and signed_ok and chain_ok
+    result.lines = lines + result.lines
+    result.ok = result.ok and signed_ok
     return result
 
 
@@ -156,11 +128,40 @@ def _verify_record(store: IncidentStore, pdf: Path) -> Verification:
     if stamp.version != now.version:
         lines.append(f"Packet shows version {stamp.version}; the store holds version {now.version} "
                      f"(the record changed after the packet was made)")
-    elif stamp.sha256 != now.sha256:
+    elif stamp.sha256 not in record_hashes(stored):  # a packet made before the second interchange format
+        # hashed the record's first-format JSON
         lines.append("Same version but different content hash: the packet does not match the stored record")
     else:
-        lines.append(f"Record: matches {stored.report_number} version {now.version} (SHA-256 {now.sha256}) [{WITH_STORE}]")
+        lines.append(f"Record: matches {stored.report_number} version {now.version} (SHA-256 {stamp.sha256}) [{WITH_STORE}]")
         result.ok = qr is not None  # paper is checked by its QR code; metadata alone is not enough
         if not qr:
             lines.append("Only the metadata matched; the QR code could not be checked")
+    if not _audit_chain_holds(store, stamp, lines):
+        result.ok = False
     return result
+
+
+def _audit_chain_holds(store: IncidentStore, stamp: PacketStamp, lines: list[str]) -> bool:
+    """The audit chain the packet saw must still be there: at least as long, with the same entry at the length
+    the packet recorded. A chain cut back (or rewritten) since the packet was made is reported."""
+    if stamp.audit_entries is None:
+        lines.append("The packet records no audit-chain length (made before packets carried it, or without an "
+                     "audit trail): the audit chain was not checked against it")
+        return True
+    try:
+        from ..security import audit
+    except ImportError:
+        lines.append("No audit trail in this installation: the packet's audit-chain stamp could not be checked")
+        return True
+    length = audit.chain_length(store)
+    if length < stamp.audit_entries:
+        lines.append(f"AUDIT CHAIN CUT: the packet was made when the audit chain had {stamp.audit_entries:,} entries; "
+                     f"it now has {length:,}. Entries were removed after the packet was made. [{WITH_STORE}]")
+        return False
+    if audit.hash_at(store, stamp.audit_entries) != stamp.audit_head:
+        lines.append(f"AUDIT CHAIN REWRITTEN: audit entry #{stamp.audit_entries} is not the one the packet recorded "
+                     f"(its hash differs). The chain was changed after the packet was made. [{WITH_STORE}]")
+        return False
+    lines.append(f"Audit chain holds the {stamp.audit_entries:,} entries the packet recorded (now {length:,}) "
+                 f"[{WITH_STORE}]")
+    return True

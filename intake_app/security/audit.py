@@ -254,12 +254,6 @@ def chain_length(store: IncidentStore) -> int:
         return session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
 
 
-def position_of(store: IncidentStore, entry_hash: str) -> int | None:
-    """The seq of the entry with this hash, None if the chain holds no such entry."""
-    with store.reading() as session:
-        return session.scalar(select(AuditEntryRow.seq).where(AuditEntryRow.entry_hash == entry_hash).limit(1))
-
-
 def hash_at(store: IncidentStore, entries: int) -> str:
     """The hash of the chain's entry number `entries` (1-based), "" if the chain is shorter."""
     with store.reading() as session:

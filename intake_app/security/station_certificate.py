@@ -6,7 +6,7 @@ Two sources, in this order:
   trusts the city's CA then shows the signature as trusted without further steps.
 - otherwise **a self-signed station certificate**, made once on first use (RSA 3072, 20 years) and kept with
   the station's secrets: its private key in the OS keyring, or, with no secure keyring (passphrase mode), in
-  the encrypted store, as the audit key is. Its SHA-256 fingerprint is registered with the server at
+  the encrypted store, as the audit key is (always in the store for a store opened with a passphrase). Its SHA-256 fingerprint is registered with the server at
   enrollment and printed on the packet's cover, so whoever holds a packet can compare the signer with what
   the server and the paper say.
 
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..storage.repository import IncidentStore
 from ..storage.tables import MetaRow
 from .audit_keys import installation_id
-from .secrets import NoSecureKeyring, get_secret, set_secret
+from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
 CERTIFICATE = "station_certificate_pem"  # the signing certificate (PEM)
 CHAIN = "station_certificate_chain_pem"  # the city CA's certificates above it (PEM, may be empty)
@@ -95,6 +95,9 @@ def _save_key(session: Session, key: rsa.RSAPrivateKey) -> None:
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption()).decode("ascii")
     _loaded[hashlib.sha256(pem.encode("ascii")).digest()] = key
+    if secrets_in_store(session.get_bind().engine):  # a passphrase store keeps its secrets inside itself
+        _set_meta(session, UNPROTECTED_KEY, pem)
+        return
     try:
         set_secret(_key_name(session), pem)
     except NoSecureKeyring:
@@ -102,10 +105,13 @@ def _save_key(session: Session, key: rsa.RSAPrivateKey) -> None:
 
 
 def _load_key(session: Session) -> rsa.RSAPrivateKey | None:
-    try:
-        pem = get_secret(_key_name(session))
-    except NoSecureKeyring:
+    if secrets_in_store(session.get_bind().engine):
         pem = _meta(session, UNPROTECTED_KEY)
+    else:
+        try:
+            pem = get_secret(_key_name(session))
+        except NoSecureKeyring:
+            pem = _meta(session, UNPROTECTED_KEY)
     if not pem:
         return None
     digest = hashlib.sha256(pem.encode("ascii")).digest()

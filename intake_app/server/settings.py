@@ -15,6 +15,10 @@ class ServerSettings(BaseSettings):
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
     feed_page_limit: int = 1000
+    # The statute catalogue records are checked against (INTAKE_SERVER_STATUTES_FILE): the same format as the
+    # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
+    # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
+    statutes_file: Path | None = None
     # RFC 3161 time-stamping authority: the server stamps each reported audit head a station did not stamp
     # itself; the certificates (PEM: its CA or its own) are what tokens from stations are checked against.
     tsa_url: str = ""

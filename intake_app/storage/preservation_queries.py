@@ -26,7 +26,8 @@ FOOTAGE = FootageRow.__table__
 AWAITING = text(AWAITING_PRESERVATION)
 _ROW = select(FOOTAGE.c.incident_id, FOOTAGE.c.position, FOOTAGE.c.footage_id, FOOTAGE.c.kind, FOOTAGE.c.device_id,
               FOOTAGE.c.officer_star, FOOTAGE.c.preservation_status, FOOTAGE.c.start, FOOTAGE.c.preservation_deadline,
-              FOOTAGE.c.evidence_id, IncidentRow.report_number).join_from(
+              FOOTAGE.c.evidence_id, IncidentRow.report_number, FOOTAGE.c.flagged_at, IncidentRow.cpd_rd_number,
+              IncidentRow.oemc_event_number).join_from(
     FOOTAGE, IncidentRow.__table__, IncidentRow.id == FOOTAGE.c.incident_id).where(AWAITING)
 def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
@@ -35,9 +36,13 @@ def _aware(value: datetime | None) -> datetime | None:
 def _alert(row, retention: timedelta) -> PreservationAlert:
     # Without a start no deadline can be computed; an imported record may still carry one it was given elsewhere.
     deadline = _aware(row.start) + retention if row.start is not None else _aware(row.preservation_deadline)
+    if row.flagged_at is not None and row.preservation_deadline is not None:
+        # Flagged under the Body Camera Act: kept from the flag (the stored deadline), no longer 90 days.
+        deadline = _aware(row.preservation_deadline)
     return PreservationAlert(row.incident_id, row.report_number or "", row.footage_id, row.position,
                              FootageKind(row.kind), row.device_id, row.officer_star, Preservation(row.preservation_status),
-                             deadline, row.evidence_id)
+                             deadline, row.evidence_id, row.cpd_rd_number or "", row.oemc_event_number or "",
+                             row.flagged_at is not None)
 
 
 def _soonest(session: Session, retention: timedelta, limit: int | None) -> list[PreservationAlert]:

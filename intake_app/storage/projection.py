@@ -67,12 +67,13 @@ class _Inserts:
 
 _INCIDENT_ROW = _Inserts(INCIDENTS, (
     "id", "search_rowid", "report_number", "status", "district", "beat", "occurred_at", "address", "latitude",
-    "longitude", "agent_count", "created_at", "updated_at", "version", "is_demo", "record_json"))
+    "longitude", "agent_count", "created_at", "updated_at", "version", "is_demo", "record_json",
+    "cpd_rd_number", "oemc_event_number", "review_decision"))
 _AGENT_ROWS = _Inserts(AgentRow.__table__, (
     "incident_id", "position", "agent_id", "agency", "name", "badge", "plate", "plate_state"))
 _FOOTAGE_ROWS = _Inserts(FootageRow.__table__, (
     "incident_id", "position", "footage_id", "kind", "preservation_status", "preservation_deadline", "sha256",
-    "device_id", "officer_star", "evidence_id", "start"))
+    "device_id", "officer_star", "evidence_id", "start", "flagged_at"))
 _VIOLATION_ROWS = _Inserts(ViolationRow.__table__, ("incident_id", "position", "violation_id", "statute", "offence_class"))
 
 
@@ -92,6 +93,9 @@ def _columns(inc: Incident, record_json: str | None) -> dict:
         "version": inc.version,
         "is_demo": inc.is_demo,
         "record_json": record_json if record_json is not None else canonical_text(to_dict(inc)),
+        "cpd_rd_number": inc.cpd_rd_number,
+        "oemc_event_number": inc.oemc_event_number,
+        "review_decision": inc.felony_review.decision.value if inc.felony_review.decision else "",
     }
 
 
@@ -162,7 +166,7 @@ def _footage_rows(inc: Incident) -> list[dict]:
              "preservation_status": f.preservation_status.value,
              "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256,
              "device_id": f.device_id, "officer_star": f.officer_star, "evidence_id": f.evidence_id,
-             "start": utc_naive(f.start)}
+             "start": utc_naive(f.start), "flagged_at": utc_naive(f.flagged_at)}
             for i, f in enumerate(inc.footage)]
 
 
@@ -177,7 +181,9 @@ _INSERT_FTS = ("INSERT INTO incident_fts (rowid, incident_id, report_number, nar
 
 
 def _search_row(inc: Incident, search_rowid: int) -> tuple:
-    return (search_rowid, inc.id, inc.report_number, inc.narrative, inc.location.address,
+    # The CPD RD number and the OEMC event number are found like the report number.
+    numbers = " ".join(n for n in (inc.report_number, inc.cpd_rd_number, inc.oemc_event_number) if n)
+    return (search_rowid, inc.id, numbers, inc.narrative, inc.location.address,
             " ".join(a.name for a in inc.agents if a.name),
             " ".join(a.badge for a in inc.agents if a.badge),
             " ".join(plate_tokens(a.vehicle.plate) for a in inc.agents if a.vehicle and a.vehicle.plate))

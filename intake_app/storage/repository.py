@@ -288,7 +288,8 @@ class IncidentStore:
                     f"(version {stored_version}, yours is based on {incident.version}); nothing was saved."
                 )
             # Footage deadlines are derived (start + the station's retention), so every save recomputes them.
-            after = with_deadlines(incident, self.settings_in(session).retention_days)
+            station = self.settings_in(session)
+            after = with_deadlines(incident, station.retention_days, settings=station)
             after.version = stored_version + 1
             after.created_at = before.created_at if before else now
             after.updated_at = now

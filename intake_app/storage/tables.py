@@ -36,6 +36,10 @@ class IncidentRow(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     record_json: Mapped[str] = mapped_column(Text)
     search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
+    # What the order and CPD practice require (migration 0009_order_fields).
+    cpd_rd_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    oemc_event_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    review_decision: Mapped[str] = mapped_column(String(32), default="")  # the felony review's current decision
 
 
 class AgentRow(Base):
@@ -77,6 +81,7 @@ class FootageRow(Base):
     officer_star: Mapped[str] = mapped_column(Text, default="")
     evidence_id: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
+    flagged_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive (migration 0009_order_fields)
 
 
 class ViolationRow(Base):

@@ -84,7 +84,11 @@ class IncidentWizard(QWizard):
         return self.incident
 
     def problems(self):
-        return validate(self.current_incident(), catalogue=self.store.catalogue)
+        problems = validate(self.current_incident(), catalogue=self.store.catalogue)
+        # A wall time typed that stands for no single instant is not taken: its problem comes first at its field.
+        typed = [p for page in self.pages if page.loaded for p in getattr(page, "time_problems", list)()]
+        typed_paths = {p.path for p in typed}
+        return typed + [p for p in problems if p.path not in typed_paths]
 
     def refresh_problems(self) -> None:
         problems = self.problems()
