@@ -44,9 +44,10 @@ def installed(tmp_path_factory) -> Path:
                    check=True, capture_output=True, timeout=600)
     (wheel,) = wheels.glob("intake_app-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for shipped in ("statutes.json", "schema/incident-1.schema.json", "receipts/es.json", "fonts/DejaVuSans.ttf",
-                    "icons/intake-256.png", "translations/intake_es.qm"):
-        assert f"intake_app/_resources/{shipped}" in names
+    # Every file of resources/ (a new folder, such as the beat map's, included) is in the wheel.
+    shipped = {p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    assert {name for name in shipped if f"intake_app/_resources/{name}" not in names} == set()
+    assert {"statutes.json", "geography/chicago-police-beats.geojson", "translations/intake_es.qm"} <= shipped
     venv = where / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     done = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], capture_output=True, text=True,
