@@ -225,3 +225,24 @@ def test_an_unreachable_tsa_still_gives_a_signed_packet_without_a_time_stamp(sto
     check = check_signature(signed_packet(store, approved, tmp_path).read_bytes(),
                             [station_credential(store).certificate], [])
     assert check.ok and check.timestamp_time is None
+
+
+def test_the_city_certificate_is_imported_on_the_command_line_and_then_signs(intake, store, tmp_path, monkeypatch):
+    p12 = tmp_path / "station.p12"
+    p12.write_bytes(_city_ca_pkcs12(tmp_path))
+    store.engine.dispose()
+    monkeypatch.setenv("INTAKE_P12_PASSPHRASE", "p12 passphrase")
+    code, out, err = intake("signing", "import-certificate", str(p12))
+    assert code == 0, err
+    assert "CPD District 009 Intake (city CA)" in out
+    code, out, _ = intake("signing", "show")
+    assert "CPD District 009 Intake (city CA)" in out
+
+
+def test_a_wrong_pkcs12_passphrase_on_the_command_line_is_bad_input(intake, tmp_path, monkeypatch):
+    p12 = tmp_path / "station.p12"
+    p12.write_bytes(_city_ca_pkcs12(tmp_path))
+    monkeypatch.setenv("INTAKE_P12_PASSPHRASE", "not it")
+    code, _, err = intake("signing", "import-certificate", str(p12))
+    assert code == 2
+    assert "passphrase is wrong" in err
