@@ -46,7 +46,8 @@ class StationCertificate(Base):
 
 
 def register_certificate(session: Session, *, device: Device, fingerprint: str) -> None:
-    if fingerprint:
+    """Keeps a fingerprint the device reports, once (a station's certificates are never forgotten)."""
+    if fingerprint and fingerprint not in certificates_of(session, device.id):
         session.add(StationCertificate(device_id=device.id, fingerprint=fingerprint, registered_at=datetime.now(UTC)))
 
 

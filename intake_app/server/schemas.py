@@ -102,6 +102,9 @@ class AuditHeadIn(Strict):
     signature: str = Field(pattern=r"^[0-9a-f]{128}$", description="Ed25519 over head|entries|previous_head, hex")
     timestamp_token: str = Field(default="", max_length=MAX_TOKEN_B64, pattern=BASE64,
                                  description="an RFC 3161 token (DER, base64) the device obtained over `head`")
+    station_certificate: str = Field(default="", pattern=FINGERPRINT,
+                                     description="SHA-256 fingerprint of the certificate that signs the station's "
+                                                 "packets now (registered when new, e.g. the city CA's after enrollment)")
 
 
 class AuditHeadOut(Strict):

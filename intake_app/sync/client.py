@@ -125,10 +125,12 @@ class SyncClient:
         return self._call("POST", "/conflicts/resolve", ResolveResponse, json={"conflict_ids": conflict_ids})
 
     def audit_head(self, head: str, entries: int, previous_head: str, signature: str,
-                   timestamp_token: str = "") -> AuditHeadOut:
+                   timestamp_token: str = "", station_certificate: str = "") -> AuditHeadOut:
         body = {"head": head, "entries": entries, "previous_head": previous_head, "signature": signature}
         if timestamp_token:
             body["timestamp_token"] = timestamp_token
+        if station_certificate:
+            body["station_certificate"] = station_certificate
         return self._call("POST", "/audit-head", AuditHeadOut, json=body)
 
     def push_link_decisions(self, items: list[dict]) -> LinkDecisionPushResponse:

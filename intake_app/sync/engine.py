@@ -24,6 +24,7 @@ from ..domain.validation import blocking_for_status, validate
 from ..gc_pause import collection_paused
 from ..security.audit import record_action_in
 from ..security.secrets import NoSecureKeyring
+from ..security.station_certificate import station_credential
 from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
@@ -381,15 +382,16 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     previous = audit.hash_at(store, last_entries) if last_entries else ""
     signature = device.audit_key(store).sign(signed_message(head, entries, previous)).hex()
     token = _station_timestamp(store, report, entries, head)
+    certificate = station_credential(store).fingerprint  # registered when new (a city CA's, after enrollment)
     try:
-        answer = client.audit_head(head, entries, previous or "", signature, token)
+        answer = client.audit_head(head, entries, previous or "", signature, token, certificate)
     except Rejected as exc:
         if not token or "timestamp_token" not in str(exc):
             raise
         # The server does not accept this station's TSA: the head still goes (the token stays kept here).
         report.notes.append(f"the server did not take this station's time-stamp token: {exc}")
         token = ""
-        answer = client.audit_head(head, entries, previous or "", signature)
+        answer = client.audit_head(head, entries, previous or "", signature, station_certificate=certificate)
     state.write(store, **{state.AUDIT_HEAD: head, state.AUDIT_ENTRIES: str(entries)})
     if answer.timestamp_token and not token:
         _keep_server_timestamp(store, report, entries, head, answer.timestamp_token)

@@ -143,3 +143,19 @@ def test_a_sync_with_nothing_new_asks_the_tsa_nothing(make_device, admin, tsa, c
     asked = tsa.requests
     assert sync_once(store).ok  # no change since: the same head
     assert tsa.requests == asked and len(local_tokens(store)) == 1
+
+
+def test_a_city_certificate_imported_after_enrollment_is_registered_at_the_next_sync(make_device, admin, tmp_path):
+    from intake_app.security.station_certificate import import_city_certificate
+
+    from ..reports.test_signed_packets import _city_ca_pkcs12
+
+    store = make_device("i", district=9)
+    enrolled_with = station_credential(store).fingerprint
+    city = import_city_certificate(store, _city_ca_pkcs12(tmp_path), b"p12 passphrase")
+    store.save(make_incident(), ACTOR)
+    assert sync_once(store).ok
+    assert sync_once(store).ok  # reported again: kept once
+    rows = admin.sql("SELECT fingerprint FROM station_certificates WHERE device_id = :d ORDER BY id",
+                     d=int(state.read(store, state.DEVICE_ID)))
+    assert [r.fingerprint for r in rows] == [enrolled_with, city.fingerprint]

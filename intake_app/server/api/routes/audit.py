@@ -27,6 +27,7 @@ def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice, re
             "path": "signature",
             "message": "does not verify with the audit key this device registered at enrollment; the head was not kept"}]) from exc
     row, last = crud.record_audit_head(session, device=device, head=body)
+    evidence.register_certificate(session, device=device, fingerprint=body.station_certificate)
     settings = request.app.state.settings
     token = ""
     if body.timestamp_token:
