@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "intake_app.commands.sync",
     "intake_app.commands.reports",
     "intake_app.commands.evidence",
+    "intake_app.commands.signing",
     "intake_app.commands.publish",
     "intake_app.commands.users",
 ]

@@ -23,16 +23,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from ..security.anchoring import check_anchors
     from ..security.audit_verify import verify
 
     report = verify(ctx.store)
-    if report.ok:
+    anchors = check_anchors(ctx.store)  # RFC 3161 tokens: up to which entry an outside authority vouches
+    if report.ok and anchors.ok:
         print(f"OK: {report.entries} audit entries chained and signed; {report.incidents} incidents match their audited state.",
               file=ctx.out)
+        checked = f" ({anchors.tokens:,} time-stamp tokens checked)" if anchors.tokens else ""
+        print(f"Time-stamps: {anchors.summary()}{checked}.", file=ctx.out)
+        for note in anchors.notes:
+            print(f"  note: {note}", file=ctx.out)
         return 0
-    print(f"FAILED: {report.problems[0]}", file=ctx.err)
-    for problem in report.problems[1:]:
+    problems = report.problems + anchors.problems
+    print(f"FAILED: {problems[0]}", file=ctx.err)
+    for problem in problems[1:]:
         print(f"  also: {problem}", file=ctx.err)
+    print(f"Time-stamps: {anchors.summary()}.", file=ctx.err)
     return 1
 
 

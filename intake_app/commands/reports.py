@@ -100,6 +100,9 @@ def cmd_report(args, ctx: CliContext) -> int:
     _written_and_audited(ctx, args.out, pdf, data.incident.id, "packet", actor, f"saved as {args.out.name}")
     print(f"wrote {args.out} ({len(pdf):,} bytes) for {data.incident.report_number} version {data.incident.version}",
           file=ctx.out)
+    if data.signing is not None:
+        print(f"signed by {data.signing.credential.subject} (SHA-256 {data.signing.credential.fingerprint})",
+              file=ctx.out)
     return 0
 
 

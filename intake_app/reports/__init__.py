@@ -1,1 +1,7 @@
 """reports package."""
+
+import warnings
+
+# pyHanko (signed packets) imports cryptography's DSA, which cryptography warns about on import: every command
+# would print that warning to the user.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module="pyhanko")

@@ -73,6 +73,18 @@ def _canvas_class(report_number: str, generated: str, generated_at):
 
 
 def build_packet(data: PacketInput) -> bytes:
+    """The packet's PDF, signed by the station when data.signing is set (the one place a packet is signed)."""
+    pdf = build_unsigned(data)
+    if data.signing is None:
+        return pdf
+    from .packet_signing import sign_packet, signature_reason
+
+    return sign_packet(pdf, data.signing, reason=signature_reason(sections.approved_by(data.incident)),
+                       signed_at=data.generated_at)
+
+
+def build_unsigned(data: PacketInput) -> bytes:
+    """The packet's content: the signed file's first revision, byte for byte."""
     register_fonts()
     inc = data.incident
     report_number = clean(inc.report_number or "(not yet saved)")

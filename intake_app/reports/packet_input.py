@@ -36,6 +36,8 @@ class PacketInput:
     catalogue: Catalogue = field(default_factory=default_catalogue)
     # How many entries the audit chain had when chain_head was read (0: no audit trail): in the QR code.
     chain_length: int = 0
+    # The station's signature (reports/packet_signing.PacketSigning); None = an unsigned packet.
+    signing: object | None = None
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:

@@ -167,12 +167,28 @@ def cover(data: PacketInput) -> list:
                       "on the packet file or on a scan of this page); the answer names any difference.<br/>"
                       f"Incident id: {inc.id}<br/>Fingerprint (SHA-256): {stamp.sha256}", "small")]],
               colWidths=[1.6 * inch, FRAME_WIDTH - 1.6 * inch], style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+        *_signature_note(data),
         Spacer(1, 14),
         fixed("This packet is CONFIDENTIAL. It contains evidence references for a referral and is not for "
               "public release.", "small"),
         PageBreak(),
     ]
     return out
+
+
+def _signature_note(data: PacketInput) -> list:
+    """Who signs the PDF, so paper and file can be matched with the certificate a PDF reader shows."""
+    if data.signing is None:
+        return []
+    credential = data.signing.credential
+    tsa = (f" The signature carries a time-stamp from {data.signing.tsa_name} when that authority could be "
+           f"reached at printing (a PDF reader shows it)." if data.signing.timestamper is not None
+           else " No time-stamp authority is configured: the signing time is the station's clock.")
+    return [Spacer(1, 10), fixed(
+        f"<b>Digital signature.</b> The PDF of this packet is signed by the station certificate "
+        f"\"{markup(credential.subject)}\" ({credential.source}); SHA-256 fingerprint:<br/>"
+        f"<font face='Courier' size='7'>{credential.fingerprint}</font><br/>"
+        f"The Intake server keeps the fingerprint each station registered when it enrolled.{markup(tsa)}", "small")]
 
 
 def incident(data: PacketInput) -> list:

@@ -55,7 +55,19 @@ def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None =
         data.chain_head = audit.hash_at(store, data.chain_length) if data.chain_length else ""
         data.custody_source = CUSTODY_FROM_AUDIT
     data.extra_sections = _linked_sections(store, incident.id)
+    data.signing = station_signing(store)
     return data
+
+
+def station_signing(store: IncidentStore):
+    """The station's certificate and configured TSA, for signing its packets (reports/packet_signing.py)."""
+    from ..security import timestamps
+    from ..security.station_certificate import station_credential
+    from .packet_signing import PacketSigning
+
+    tsa = timestamps.config(store)
+    return PacketSigning(station_credential(store), timestamps.HttpTimeStamper(tsa.url) if tsa.url else None,
+                         tsa.url)
 
 
 def record_action(store: IncidentStore, incident_id: str, action: str, actor, detail: str = "") -> bool:

@@ -1,7 +1,13 @@
 """`intake verify-packet`: does a packet PDF still match the record in the store?
 
-Reads the stamp twice, from the QR code on the rendered cover (what paper shows: pdftoppm + zxing-cpp)
-and from the PDF keywords, and compares both with the stored record's version and canonical-JSON SHA-256.
+Four checks, each saying whether it needs the store:
+- the PDF signature (from the file alone; pyHanko's validator, reports/packet_signature_check.py): intact,
+  covering the whole file, by this station's certificate, and its TSA time-stamp;
+- the QR code (from the file alone): read from the rendered cover (what paper shows: pdftoppm + zxing-cpp)
+  and from the PDF keywords, which must agree;
+- the record (against the store): the stamp's version and canonical-JSON SHA-256;
+- the chain (against the store): the audit chain must still hold the entry the QR code recorded: a chain cut
+  short or rewritten after the packet was made no longer does.
 """
 
 from __future__ import annotations
@@ -59,7 +65,46 @@ class Verification:
     report_number: str = ""
 
 
+OFFLINE, WITH_STORE = "checked from the file alone", "checked against this station's store"
+
+
+def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
+    """(acceptable, lines): a broken signature is not acceptable; a packet without one (made before packets
+    were signed) is, and says so."""
+    from ..security import timestamps
+    from ..security.station_certificate import known_certificates
+    from .packet_signature_check import check_signature
+
+    check = check_signature(pdf.read_bytes(), known_certificates(store), timestamps.config(store).certificates)
+    if not check.present:
+        return True, [f"PDF signature: none ({check.problems[0]}) [{OFFLINE}]"]
+    if not check.ok:
+        return False, [f"PDF signature: BROKEN, {check.problems[0]} [{OFFLINE}]"]
+    whose = "this station's certificate" if check.by_station else "a certificate this station never signed with"
+    lines = [f"PDF signature: valid, covers the whole file [{OFFLINE}]",
+             f"  signed by {check.signer} ({whose}), SHA-256 fingerprint {check.fingerprint}",
+             f"  reason: {check.reason or '-'}"]
+    if check.timestamp_time is None:
+        lines.append("  no time-stamp: the signing time "
+                     f"({check.signing_time.isoformat() if check.signing_time else '-'}) is the station's own clock")
+    elif check.timestamp_trusted:
+        lines.append(f"  time-stamped {check.timestamp_time.isoformat()} by {check.timestamp_tsa} (token valid, TSA trusted)")
+    else:
+        lines.append(f"  time-stamped {check.timestamp_time.isoformat()} by {check.timestamp_tsa or '?'}: {check.timestamp_problem}")
+    # Another station's certificate is said, not failed: a packet printed on another computer of the district
+    # matches the synced record all the same, and the record check below catches any change of content.
+    return check.timestamp_time is None or check.timestamp_problem != "the time-stamp token does not verify", lines
+
+
 def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
+    result = _verify_record(store, pdf)
+    signed_ok, lines = _signature_lines(store, pdf)
+    result.lines = lines + result.lines
+    result.ok = result.ok and signed_ok
+    return result
+
+
+def _verify_record(store: IncidentStore, pdf: Path) -> Verification:
     meta = stamp_from_metadata(pdf)
     try:
         qr = stamp_from_qr(pdf)
@@ -73,7 +118,7 @@ def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
         lines.append("QR code and PDF metadata disagree: the file was altered")
         return Verification(False, lines)
     stamp = qr or meta
-    lines.append(f"QR code: {'read' if qr else qr_note}; metadata: {'read' if meta else 'missing'}")
+    lines.append(f"QR code: {'read' if qr else qr_note}; metadata: {'read' if meta else 'missing'} [{OFFLINE}]")
     stored = store.find(stamp.incident_id)
     if stored is None:
         lines.append(f"No incident {stamp.incident_id} in this store")
@@ -87,7 +132,7 @@ def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
         # hashed the record's first-format JSON
         lines.append("Same version but different content hash: the packet does not match the stored record")
     else:
-        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {stamp.sha256})")
+        lines.append(f"Record: matches {stored.report_number} version {now.version} (SHA-256 {stamp.sha256}) [{WITH_STORE}]")
         result.ok = qr is not None  # paper is checked by its QR code; metadata alone is not enough
         if not qr:
             lines.append("Only the metadata matched; the QR code could not be checked")
@@ -111,11 +156,12 @@ def _audit_chain_holds(store: IncidentStore, stamp: PacketStamp, lines: list[str
     length = audit.chain_length(store)
     if length < stamp.audit_entries:
         lines.append(f"AUDIT CHAIN CUT: the packet was made when the audit chain had {stamp.audit_entries:,} entries; "
-                     f"it now has {length:,}. Entries were removed after the packet was made.")
+                     f"it now has {length:,}. Entries were removed after the packet was made. [{WITH_STORE}]")
         return False
     if audit.hash_at(store, stamp.audit_entries) != stamp.audit_head:
         lines.append(f"AUDIT CHAIN REWRITTEN: audit entry #{stamp.audit_entries} is not the one the packet recorded "
-                     "(its hash differs). The chain was changed after the packet was made.")
+                     f"(its hash differs). The chain was changed after the packet was made. [{WITH_STORE}]")
         return False
-    lines.append(f"Audit chain holds the {stamp.audit_entries:,} entries the packet recorded (now {length:,})")
+    lines.append(f"Audit chain holds the {stamp.audit_entries:,} entries the packet recorded (now {length:,}) "
+                 f"[{WITH_STORE}]")
     return True

@@ -12,6 +12,9 @@ from ..domain.device_codes import DEVICE_CODE_PATTERN
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 HEX64 = r"^([0-9a-f]{64})?$"
+FINGERPRINT = r"^([0-9A-F]{2}(:[0-9A-F]{2}){31})?$"
+BASE64 = r"^[A-Za-z0-9+/]*={0,2}$"
+MAX_TOKEN_B64 = 350_000  # an RFC 3161 token with its certificates is a few kB
 
 
 class Strict(BaseModel):
@@ -24,6 +27,9 @@ class EnrollRequest(Strict):
     public_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="Ed25519 public key, hex")
     device_code: str | None = Field(default=None, pattern=DEVICE_CODE_PATTERN,
                                     description="the code in the report numbers this device makes (e.g. K7Q)")
+    station_certificate: str = Field(default="", pattern=FINGERPRINT,
+                                     description="SHA-256 fingerprint of the certificate that signs this station's "
+                                                 "packets (AA:BB:..., 32 pairs)")
 
 
 class EnrollResponse(Strict):
@@ -94,6 +100,11 @@ class AuditHeadIn(Strict):
     previous_head: str = Field(default="", pattern=HEX64,
                                description="the hash, in the device's chain now, of the head it reported last time")
     signature: str = Field(pattern=r"^[0-9a-f]{128}$", description="Ed25519 over head|entries|previous_head, hex")
+    timestamp_token: str = Field(default="", max_length=MAX_TOKEN_B64, pattern=BASE64,
+                                 description="an RFC 3161 token (DER, base64) the device obtained over `head`")
+    station_certificate: str = Field(default="", pattern=FINGERPRINT,
+                                     description="SHA-256 fingerprint of the certificate that signs the station's "
+                                                 "packets now (registered when new, e.g. the city CA's after enrollment)")
 
 
 class AuditHeadOut(Strict):
@@ -101,6 +112,8 @@ class AuditHeadOut(Strict):
     extends_previous: bool
     last_head: str
     last_entries: int
+    timestamp_token: str = Field(default="", max_length=MAX_TOKEN_B64, pattern=BASE64,
+                                 description="an RFC 3161 token (DER, base64) the server obtained over `head`")
 
 
 class ConflictOut(Strict):

@@ -20,6 +20,10 @@ class ServerSettings(BaseSettings):
     # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
     # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
     statutes_file: Path | None = None
+    # RFC 3161 time-stamping authority: the server stamps each reported audit head a station did not stamp
+    # itself; the certificates (PEM: its CA or its own) are what tokens from stations are checked against.
+    tsa_url: str = ""
+    tsa_certificates: Path | None = None
 
     @field_validator("statutes_file", mode="before")
     @classmethod

@@ -106,10 +106,13 @@ class SyncClient:
 
     # ------------------------------------------------------------ calls
 
-    def enroll(self, code: str, device_name: str, public_key: str, device_code: str | None = None) -> EnrollResponse:
+    def enroll(self, code: str, device_name: str, public_key: str, device_code: str | None = None,
+               station_certificate: str = "") -> EnrollResponse:
         body = {"code": code, "device_name": device_name, "public_key": public_key}
         if device_code is not None:
             body["device_code"] = device_code
+        if station_certificate:
+            body["station_certificate"] = station_certificate
         return self._call("POST", "/enroll", EnrollResponse, json=body)
 
     def push(self, items: list[dict]) -> PushResponse:
@@ -126,9 +129,14 @@ class SyncClient:
     def resolve_conflicts(self, conflict_ids: list[int]) -> ResolveResponse:
         return self._call("POST", "/conflicts/resolve", ResolveResponse, json={"conflict_ids": conflict_ids})
 
-    def audit_head(self, head: str, entries: int, previous_head: str, signature: str) -> AuditHeadOut:
-        return self._call("POST", "/audit-head", AuditHeadOut,
-                          json={"head": head, "entries": entries, "previous_head": previous_head, "signature": signature})
+    def audit_head(self, head: str, entries: int, previous_head: str, signature: str,
+                   timestamp_token: str = "", station_certificate: str = "") -> AuditHeadOut:
+        body = {"head": head, "entries": entries, "previous_head": previous_head, "signature": signature}
+        if timestamp_token:
+            body["timestamp_token"] = timestamp_token
+        if station_certificate:
+            body["station_certificate"] = station_certificate
+        return self._call("POST", "/audit-head", AuditHeadOut, json=body)
 
     def push_link_decisions(self, items: list[dict]) -> LinkDecisionPushResponse:
         # Safe to repeat, like push: every decision carries its idempotency key.

@@ -24,6 +24,7 @@ from ..security.secrets import (
     secrets_in_store,
     set_secret,
 )
+from ..security.station_certificate import station_credential
 from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
@@ -91,7 +92,8 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
     key = audit_key(store)
     mine = store.device_code()
     with SyncClient(url, ca_bundle=ca_bundle, **client_options) as client:
-        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine)
+        answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine,
+                               station_certificate=station_credential(store).fingerprint)
     if not in_store:
         set_secret(_token_name(store), answer.token)
     with store.transaction() as session:

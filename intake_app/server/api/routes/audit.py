@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 
-from ... import crud
+from ... import crud, evidence
 from ...schemas import ERRORS, AuditHeadIn, AuditHeadOut, signed_message
 from ..deps import CurrentDevice, SessionDep
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["audit"])
 
 @router.post("/audit-head", response_model=AuditHeadOut,
              responses=ERRORS)
-def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice) -> AuditHeadOut:
+def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice, request: Request) -> AuditHeadOut:
     if not device.public_key:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "This device enrolled without a signing key.")
     try:
@@ -27,5 +27,27 @@ def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice) ->
             "path": "signature",
             "message": "does not verify with the audit key this device registered at enrollment; the head was not kept"}]) from exc
     row, last = crud.record_audit_head(session, device=device, head=body)
+    evidence.register_certificate(session, device=device, fingerprint=body.station_certificate)
+    settings = request.app.state.settings
+    token = ""
+    if body.timestamp_token:
+        try:
+            evidence.keep_station_token(session, device=device, entries=body.entries, head=body.head,
+                                        token_b64=body.timestamp_token, trusted=_tsa_certificates(settings))
+        except evidence.InvalidToken as exc:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                                [{"path": "timestamp_token", "message": str(exc)}]) from exc
+    else:
+        token = evidence.obtain_token(session, device=device, entries=body.entries, head=body.head,
+                                      tsa_url=settings.tsa_url)
     return AuditHeadOut(accepted=True, extends_previous=row.extends_previous,
-                        last_head=last.head if last else "", last_entries=last.entries if last else 0)
+                        last_head=last.head if last else "", last_entries=last.entries if last else 0,
+                        timestamp_token=token)
+
+
+def _tsa_certificates(settings) -> list:
+    if not settings.tsa_certificates:
+        return []
+    from cryptography import x509
+
+    return x509.load_pem_x509_certificates(settings.tsa_certificates.read_bytes())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from ... import crud, device_codes
+from ... import crud, device_codes, evidence
 from ...schemas import ERRORS, EnrollRequest, EnrollResponse
 from ..deps import SessionDep
 
@@ -18,6 +18,7 @@ def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
     except crud.EnrollmentRefused as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     # Devices older than the device-code registry send none: they keep theirs, unchecked.
+    evidence.register_certificate(session, device=device, fingerprint=body.station_certificate)
     code = device_codes.assign(session, device=device, wanted=body.device_code, now=crud.now()) if body.device_code else None
     return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters,
                           device_code=code)
