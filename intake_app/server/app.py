@@ -18,6 +18,8 @@ from .. import __version__
 from ..domain.problems import ValidationError
 from .api.routes import audit, devices, health, link_decisions, sync
 from .db import make_engine, session_factory
+from .limits import LimitsMiddleware
+from .metrics import FeedCollector, OpsMiddleware
 from .settings import ServerSettings
 
 
@@ -37,6 +39,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    app.state.feed_metrics = FeedCollector(engine)
+    # Outermost first: every answer is counted and logged, a refused one (429/413) too.
+    app.add_middleware(LimitsMiddleware, per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
+                       max_bytes=settings.max_request_bytes)
+    app.add_middleware(OpsMiddleware, log=settings.access_log)
 
     @app.exception_handler(ValidationError)
     def _invalid_record(_request: Request, exc: ValidationError) -> JSONResponse:

@@ -15,6 +15,15 @@ class ServerSettings(BaseSettings):
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
     feed_page_limit: int = 1000
+    # Per device (by its token; by address before enrollment), in each server process: a token bucket of
+    # `rate_limit_burst` requests refilled at `rate_limit_per_second`. Over it: 429 with Retry-After.
+    rate_limit_per_second: float = 10.0
+    rate_limit_burst: int = 60
+    # A request body over this is refused with 413 before it is read (a push batch of 1,000 incidents is
+    # a few MB); the client then sends smaller batches.
+    max_request_bytes: int = 32 * 1024 * 1024
+    # Structured access log (one JSON object a line on the `intake.access` logger): on unless turned off.
+    access_log: bool = True
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()

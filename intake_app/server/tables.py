@@ -148,3 +148,12 @@ class ReportNumber(Base):
     report_number: Mapped[str] = mapped_column(String(32), primary_key=True)
     incident_id: Mapped[str] = mapped_column(String(36), index=True)
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedPosition(Base):
+    """Where each device's feed stood at its last pull (the cursor it asked from: it holds everything up to
+    there). Only for operations: the metrics' pending changes and feed lag by device (server/metrics.py)."""
+    __tablename__ = "feed_positions"
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigId)
+    pulled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
