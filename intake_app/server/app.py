@@ -40,10 +40,6 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.feed_metrics = FeedCollector(engine)
-    # Outermost first: every answer is counted and logged, a refused one (429/413) too.
-    app.add_middleware(LimitsMiddleware, per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
-                       max_bytes=settings.max_request_bytes)
-    app.add_middleware(OpsMiddleware, log=settings.access_log)
 
     @app.exception_handler(ValidationError)
     def _invalid_record(_request: Request, exc: ValidationError) -> JSONResponse:
@@ -56,6 +52,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                             content={"detail": [{"path": _path(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
                                                 for e in exc.errors()]})
 
-    for module in (health, devices, sync, audit, link_decisions):
-        app.include_router(module.router)
+    modules = (health, devices, sync, audit, link_decisions)
+    for module in modules:
+        app.include_router(module.router)  # (no prefixes: a route's path is its template)
+    # The last added runs first: every answer is counted and logged, one refused here (429/413) too.
+    app.add_middleware(LimitsMiddleware, per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
+                       max_bytes=settings.max_request_bytes)
+    app.add_middleware(OpsMiddleware, log=settings.access_log,
+                       routes=frozenset(r.path for module in modules for r in module.router.routes))
     return app

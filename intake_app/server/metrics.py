@@ -42,16 +42,20 @@ LATENCY = Histogram("intake_http_request_seconds", "Time from request to the end
 access_log = logging.getLogger("intake.access")
 
 
-def _route(scope) -> str:
-    route = scope.get("route")
-    return getattr(route, "path", None) or "unmatched"
-
-
 class OpsMiddleware:
-    """Counts, times and logs every HTTP request (pure ASGI: no copy of the body)."""
+    """Counts, times and logs every HTTP request (pure ASGI: no copy of the body). `routes`: the app's path
+    templates; a path that is none of them is logged and counted as `unmatched` (no raw path: few labels,
+    and nothing a caller typed)."""
 
-    def __init__(self, app, *, log: bool = True):
-        self.app, self.log = app, log
+    def __init__(self, app, *, log: bool = True, routes: frozenset[str] = frozenset()):
+        self.app, self.log, self.routes = app, log, routes
+
+    def _route(self, scope) -> str:
+        template = getattr(scope.get("route"), "path", None)  # set by the router once it matched
+        if template:
+            return template
+        path = scope.get("path", "")
+        return path if path in self.routes else "unmatched"  # refused before routing (429, 413)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -77,7 +81,7 @@ class OpsMiddleware:
             await self.app(scope, counting_receive, watched_send)
         finally:
             seconds = time.perf_counter() - start
-            route, method = _route(scope), scope.get("method", "")
+            route, method = self._route(scope), scope.get("method", "")
             REQUESTS.labels(method, route, str(status)).inc()
             LATENCY.labels(method, route).observe(seconds)
             if self.log and access_log.isEnabledFor(logging.INFO):
