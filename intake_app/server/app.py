@@ -39,7 +39,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
-    app.state.feed_metrics = FeedCollector(engine)
+    app.state.feed_metrics = FeedCollector(engine, ttl=settings.metrics_cache_seconds)
 
     @app.exception_handler(ValidationError)
     def _invalid_record(_request: Request, exc: ValidationError) -> JSONResponse:

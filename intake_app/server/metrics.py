@@ -8,7 +8,7 @@ and whichever process answers a scrape adds them all up.
 
 From the database, at scrape time (the same answer from every process; kept 10 s per process so frequent
 scrapes cost the database little): `intake_feed_pending_changes{device,district}` (changes in a device's
-feed after the cursor of its last pull), `intake_feed_lag_seconds{device,district}` (the age of the oldest of
+feed not yet sent to it: after the last page it was sent), `intake_feed_lag_seconds{device,district}` (the age of the oldest of
 those; 0 when it is caught up) and `intake_feed_head_seq`. Devices are labelled by their number only:
 never their name.
 
@@ -94,20 +94,18 @@ class OpsMiddleware:
 
 # ---------------------------------------------------------------- the feed, from the database
 
-def note_pull(session: Session, *, device_id: int, since: int) -> None:
-    """A device asked for the feed after `since`: it holds everything up to there (its cursor moves only
-    with what it committed). In the pull's own transaction; the cursor only ever moves forward."""
-    values = {"device_id": device_id, "cursor": since, "pulled_at": datetime.now(UTC)}
+def note_pull(session: Session, *, device_id: int, cursor: int) -> None:
+    """A device was sent its feed up to `cursor` (the answer's next_cursor). In the pull's own transaction.
+    A device that asks again from further back (a page it could not store) moves it back."""
+    values = {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)}
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     stmt = insert(FeedPosition).values(**values)
-    session.execute(stmt.on_conflict_do_update(
-        index_elements=[FeedPosition.device_id],
-        set_={"cursor": text("CASE WHEN excluded.cursor > feed_positions.cursor THEN excluded.cursor "
-                             "ELSE feed_positions.cursor END"),
-              "pulled_at": stmt.excluded.pulled_at}))
+    session.execute(stmt.on_conflict_do_update(index_elements=[FeedPosition.device_id],
+                                               set_={"cursor": stmt.excluded.cursor,
+                                                     "pulled_at": stmt.excluded.pulled_at}))
 
 
 # The oldest change a device has not pulled is the first after its cursor (index on (district, seq), or seq).
@@ -149,10 +147,10 @@ class FeedCollector:
 
     def collect(self):
         pending = GaugeMetricFamily("intake_feed_pending_changes",
-                                    "Changes in a device's feed after the cursor of its last pull",
+                                    "Changes in a device's feed not yet sent to it",
                                     labels=["device", "district"])
         lag = GaugeMetricFamily("intake_feed_lag_seconds",
-                                "Age of the oldest change a device has not pulled yet (0: caught up)",
+                                "Age of the oldest change not yet sent to a device (0: caught up)",
                                 labels=["device", "district"])
         head_seq = GaugeMetricFamily("intake_feed_head_seq", "The newest change's sequence number")
         try:

@@ -24,6 +24,8 @@ class ServerSettings(BaseSettings):
     max_request_bytes: int = 32 * 1024 * 1024
     # Structured access log (one JSON object a line on the `intake.access` logger): on unless turned off.
     access_log: bool = True
+    # The feed metrics (pending changes, lag by device) are read from the database at most this often.
+    metrics_cache_seconds: float = 10.0
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()

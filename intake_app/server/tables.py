@@ -151,8 +151,8 @@ class ReportNumber(Base):
 
 
 class FeedPosition(Base):
-    """Where each device's feed stood at its last pull (the cursor it asked from: it holds everything up to
-    there). Only for operations: the metrics' pending changes and feed lag by device (server/metrics.py)."""
+    """How far each device's feed was sent at its last pull (the answer's next_cursor). Only for operations:
+    the metrics' pending changes and feed lag by device (server/metrics.py)."""
     __tablename__ = "feed_positions"
     device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), primary_key=True)
     cursor: Mapped[int] = mapped_column(BigId)

@@ -1,4 +1,4 @@
-"""Where each device's feed stood at its last pull, for the metrics (pending changes and feed lag by device).
+"""How far each device's feed was sent at its last pull, for the metrics (pending changes and feed lag by device).
 
 A branch off s0001 (server/migrate.py upgrades every head).
 
