@@ -159,6 +159,7 @@ def push(session: Session, *, device: Device, items: list[PushItem]) -> list[Pus
 
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0) -> list[PushResult]:
     parsed = parse_items(device=device, items=items, offset=offset)
+    records = [canonical_text(to_dict(p.incident)) for p in parsed]  # before the lock: it is held for less
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
@@ -178,7 +179,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
     repeated: dict[str, int] = {}
-    for p in parsed:
+    for p, record in zip(parsed, records, strict=True):
         key, inc = p.item.idempotency_key, p.incident
         if key in done:
             if done[key].device_id != device.id:
@@ -189,7 +190,6 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             results.append(results[repeated[key]])
             continue
         repeated[key] = len(results)
-        record = canonical_text(to_dict(inc))
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
         if claims.held_by_another(inc.report_number, inc.id):

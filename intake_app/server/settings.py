@@ -14,11 +14,19 @@ class ServerSettings(BaseSettings):
     database_url: str = ""
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
+    # PostgreSQL connections per server process (each worker has its own pool): processes x (size + overflow)
+    # must stay under the database's max_connections.
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
     feed_page_limit: int = 1000
     # Per device (by its token; by address before enrollment), in each server process: a token bucket of
     # `rate_limit_burst` requests refilled at `rate_limit_per_second`. Over it: 429 with Retry-After.
     rate_limit_per_second: float = 10.0
     rate_limit_burst: int = 60
+    # Writes (POST) handled at once per process, and how long one may wait for its turn before it is answered
+    # 503 with Retry-After (the desktop client waits 30 s for an answer).
+    max_concurrent_writes: int = 2
+    write_wait_seconds: float = 15.0
     # A request body over this is refused with 413 before it is read (a push batch of 1,000 incidents is
     # a few MB); the client then sends smaller batches.
     max_request_bytes: int = 32 * 1024 * 1024

@@ -40,7 +40,8 @@ class BadAnswer(SyncError):
 
 
 class Busy(SyncError):
-    """429: this device sent too many requests; the server said how long to wait (Retry-After)."""
+    """429 (this device sent too many requests) or 503 with Retry-After (the server is busy with many devices):
+    the server said how long to wait."""
     retryable = True
 
     def __init__(self, message: str, status: int | None = None, retry_after: float = 0.0):
@@ -159,7 +160,7 @@ class SyncClient:
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):
         """Retries what may pass by itself (unreachable, timeouts, 5xx, garbled answers, 429) with exponential
-        backoff and full jitter; after a 429 the wait is the server's Retry-After plus that jitter (so devices
+        backoff and full jitter; after a 429 or a 503 with Retry-After the wait is the server's Retry-After plus that jitter (so devices
         told the same wait do not all come back at once). A refusal or a rejected request is reported at once."""
         for attempt in range(1, self.attempts + 1):
             try:
@@ -188,6 +189,10 @@ class SyncClient:
         except httpx.TransportError as exc:
             raise Unreachable(f"The connection to {where} broke off before the answer arrived ({type(exc).__name__}).") from exc
         status = response.status_code
+        if status == 503 and "Retry-After" in response.headers:
+            wait = retry_after(response)
+            raise Busy(f"The server at {where} is busy with many devices at once (HTTP 503); it asked to wait "
+                       f"{wait:.0f} s. Nothing is lost: the changes stay queued.", status, wait)
         if status >= 500:
             raise ServerFailed(f"The server at {where} had an internal error (HTTP {status}); it will be tried again.")
         if status == 429:
