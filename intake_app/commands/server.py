@@ -34,7 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     m = actions.add_parser("migrate", help="create or upgrade the server's schema, then exit")
     m.set_defaults(func=cmd_migrate)
 
-    for action in (e, r, d, m):  # also accepted after the action's name
+    a = actions.add_parser("after-restore", help="after restoring a backup: move the feed's numbers past any a "
+                           "device may already hold (run once, before the server takes devices again)")
+    a.set_defaults(func=cmd_after_restore)
+
+    for action in (e, r, d, m, a):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -109,6 +113,30 @@ def cmd_migrate(args, ctx: CliContext) -> int:
     engine, _ = _sessions(args)
     engine.dispose()
     print("server schema is up to date", file=ctx.out)
+    return 0
+
+
+RESTORE_GAP = 1_000_000_000  # more changes than a city makes between a backup and its restore
+
+
+def cmd_after_restore(args, ctx: CliContext) -> int:
+    """Devices that pulled after the backup was taken hold cursors beyond what the restored database holds: new
+    changes numbered from the backup's last number on would sit below their cursors and never reach them. So
+    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one."""
+    from sqlalchemy import text
+
+    engine, sessions = _sessions(args)
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        raise UsageError("--database-url: after-restore is for the PostgreSQL server database")
+    with sessions.begin() as session:
+        for table in ("changes", "link_decisions"):
+            moved = session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "
+                f"greatest((SELECT coalesce(max(seq), 0) FROM {table}), "
+                f"(SELECT last_value FROM {table}_seq_seq)) + :gap)"), {"gap": RESTORE_GAP}).scalar_one()
+            print(f"{table}: new numbers start after {moved}", file=ctx.out)
+    engine.dispose()
     return 0
 
 

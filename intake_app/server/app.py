@@ -58,7 +58,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     # The last added runs first: every answer is counted and logged, one refused here (429/413) too.
     app.add_middleware(LimitsMiddleware, per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
                        max_bytes=settings.max_request_bytes, max_writes=settings.max_concurrent_writes,
-                       write_wait=settings.write_wait_seconds)
+                       max_reads=settings.max_concurrent_reads(), queue_wait=settings.queue_wait_seconds)
     app.add_middleware(OpsMiddleware, log=settings.access_log,
                        routes=frozenset(r.path for module in modules for r in module.router.routes))
     return app

@@ -8,11 +8,12 @@ limit is for (one runaway or looping station must not starve the others or the d
 city-wide quota would cost a database write on every request. The sync client keeps one connection, so
 its requests mostly reach one process anyway.
 
-Writes (POST) are admitted a few at a time per process (`max_writes`): the change log takes its writers one
-at a time anyway (crud.lock_change_log), and a write waiting here holds no database connection and no
-thread. One that would wait longer than `write_wait` seconds (a whole city catching up at once) is answered
-503 with a Retry-After from the queue's length instead of running into the connection pool's timeout; the
-client comes back then, with jitter, and nothing is lost (idempotency keys).
+Requests are admitted a few at a time per process, writes (POST: `max_writes`, the change log takes its
+writers one at a time anyway, crud.lock_change_log) apart from reads (`max_reads`: what the connection pool
+has left), so that a request waiting here holds no database connection and no thread. One that would wait
+longer than `queue_wait` seconds (a whole city catching up at once) is answered 503 with a Retry-After from
+the queue's length, instead of running into the connection pool's timeout (a 500); the client comes back
+then, with jitter, and nothing is lost (idempotency keys; the feed cursor moves only with what was stored).
 
 A body larger than `max_bytes` is refused with 413 from its Content-Length before it is read, or as soon
 as the bytes counted pass the limit (a body sent without a length).
@@ -80,16 +81,45 @@ async def _answer(send, status: int, detail: str, headers: list[tuple[bytes, byt
     await send({"type": "http.response.body", "body": body})
 
 
+class _Queue:
+    """Requests of one kind handled at once in this process; the others wait their turn here (in the event
+    loop: no thread, no database connection) for at most `wait` seconds."""
+
+    def __init__(self, slots: int):
+        self.slots = max(1, slots)
+        self._semaphore: asyncio.Semaphore | None = None  # made in the server's event loop, on first use
+        self._waiting, self._seconds = 0, 0.1  # requests queued; a request's recent duration (EWMA)
+
+    async def enter(self, wait: float) -> bool:
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self.slots)
+        self._waiting += 1
+        try:
+            await asyncio.wait_for(self._semaphore.acquire(), wait)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            self._waiting -= 1
+
+    def leave(self, seconds: float) -> None:
+        self._semaphore.release()
+        self._seconds = 0.8 * self._seconds + 0.2 * seconds
+
+    def retry_after(self) -> int:
+        """About when the queue in front will have gone through: whole seconds, 1 to 60."""
+        return min(60, max(1, math.ceil((self._waiting + 1) * self._seconds / self.slots)))
+
+
 class LimitsMiddleware:
     """Pure ASGI (no per-request task or body copy, unlike Starlette's BaseHTTPMiddleware)."""
 
     def __init__(self, app, *, per_second: float, burst: int, max_bytes: int, max_writes: int = 2,
-                 write_wait: float = 15.0):
+                 max_reads: int = 8, queue_wait: float = 15.0):
         self.app, self.max_bytes = app, max_bytes
         self.limiter = RateLimiter(per_second=per_second, burst=burst)
-        self.max_writes, self.write_wait = max(1, max_writes), write_wait
-        self._writes: asyncio.Semaphore | None = None  # made in the server's event loop, on first use
-        self._waiting, self._write_seconds = 0, 0.1  # writers queued here; a write's recent duration (EWMA)
+        self.queue_wait = queue_wait
+        self._queues = {"write": _Queue(max_writes), "read": _Queue(max_reads)}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope.get("path", "").startswith(HEALTH_PATHS):
@@ -99,25 +129,16 @@ class LimitsMiddleware:
             seconds = max(1, math.ceil(wait))
             return await _answer(send, 429, f"Too many requests from this device; try again in {seconds} s.",
                                  [(b"retry-after", str(seconds).encode())])
-        if scope.get("method") != "POST":
-            return await self._sized(scope, receive, send)
-        if self._writes is None:
-            self._writes = asyncio.Semaphore(self.max_writes)
-        self._waiting += 1
-        try:
-            await asyncio.wait_for(self._writes.acquire(), self.write_wait)
-        except TimeoutError:
-            seconds = min(60, max(1, math.ceil(self._waiting * self._write_seconds / self.max_writes)))
+        queue = self._queues["write" if scope.get("method") == "POST" else "read"]
+        if not await queue.enter(self.queue_wait):
+            seconds = queue.retry_after()
             return await _answer(send, 503, f"The server is busy with many devices at once; try again in {seconds} s.",
                                  [(b"retry-after", str(seconds).encode())])
-        finally:
-            self._waiting -= 1
         started = time.monotonic()
         try:
             return await self._sized(scope, receive, send)
         finally:
-            self._writes.release()
-            self._write_seconds = 0.8 * self._write_seconds + 0.2 * (time.monotonic() - started)
+            queue.leave(time.monotonic() - started)
 
     async def _sized(self, scope, receive, send):
         length = _header(scope, b"content-length")

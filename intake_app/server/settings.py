@@ -23,10 +23,14 @@ class ServerSettings(BaseSettings):
     # `rate_limit_burst` requests refilled at `rate_limit_per_second`. Over it: 429 with Retry-After.
     rate_limit_per_second: float = 10.0
     rate_limit_burst: int = 60
-    # Writes (POST) handled at once per process, and how long one may wait for its turn before it is answered
-    # 503 with Retry-After (the desktop client waits 30 s for an answer).
+    # Requests handled at once per process, writes (POST) and reads apart (reads: what the connection pool has
+    # left), and how long one may wait for its turn before it is answered 503 with Retry-After (the desktop
+    # client waits 30 s for an answer).
     max_concurrent_writes: int = 2
-    write_wait_seconds: float = 15.0
+    queue_wait_seconds: float = 15.0
+
+    def max_concurrent_reads(self) -> int:
+        return max(1, self.db_pool_size + self.db_max_overflow - self.max_concurrent_writes)
     # A request body over this is refused with 413 before it is read (a push batch of 1,000 incidents is
     # a few MB); the client then sends smaller batches.
     max_request_bytes: int = 32 * 1024 * 1024
