@@ -18,7 +18,7 @@ from .. import __version__
 from ..domain.problems import ValidationError
 from .api.routes import audit, devices, health, link_decisions, sync
 from .db import make_engine, session_factory
-from .limits import LimitsMiddleware
+from .limits import LIMIT_RESPONSES, LimitsMiddleware
 from .metrics import FeedCollector, OpsMiddleware
 from .settings import ServerSettings
 
@@ -34,7 +34,8 @@ def _path(loc: tuple) -> str:
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     settings = settings or ServerSettings()
     app = FastAPI(title="Intake sync server", version=__version__,
-                  description="Devices push incident versions and pull the change feed of their district.")
+                  description="Devices push incident versions and pull the change feed of their district.",
+                  responses=LIMIT_RESPONSES)
     engine = make_engine(settings)
     app.state.settings = settings
     app.state.engine = engine

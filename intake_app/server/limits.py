@@ -29,6 +29,18 @@ import threading
 import time
 from collections import OrderedDict
 
+# In every route's OpenAPI answers (app.py): any request may meet a limit.
+LIMIT_RESPONSES = {
+    413: {"description": "The request body is larger than this server accepts: send fewer records at a time."},
+    429: {"description": "Too many requests from this device: wait the Retry-After header's seconds."},
+    503: {"description": "Busy with many devices at once: wait the Retry-After header's seconds."},
+}
+for _answer_doc in LIMIT_RESPONSES.values():
+    _answer_doc["content"] = {"application/json": {"schema": {
+        "type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+    _answer_doc["headers"] = {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}}
+del LIMIT_RESPONSES[413]["headers"]
+
 MAX_TRACKED = 50_000  # devices (and addresses) remembered per process; the least recently seen go first
 HEALTH_PATHS = ("/health", "/metrics")  # probes and scrapes are never limited
 
