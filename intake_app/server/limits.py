@@ -107,7 +107,8 @@ class _Queue:
             self._semaphore = asyncio.Semaphore(self.slots)
         self._waiting += 1
         try:
-            await asyncio.wait_for(self._semaphore.acquire(), wait)
+            async with asyncio.timeout(wait):  # a cancelled acquire hands its turn on (wait_for could lose it)
+                await self._semaphore.acquire()
             return True
         except TimeoutError:
             return False
