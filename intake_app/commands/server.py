@@ -38,7 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "device may already hold (run once, before the server takes devices again)")
     a.set_defaults(func=cmd_after_restore)
 
-    for action in (e, r, d, m, a):  # also accepted after the action's name
+    u = actions.add_parser("unknown-statutes", help="list stored records citing a statute the server's catalogue "
+                                                    "(INTAKE_SERVER_STATUTES_FILE) does not know")
+    u.set_defaults(func=cmd_unknown_statutes)
+
+    for action in (e, r, d, m, a, u):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -181,4 +185,18 @@ def cmd_devices(args, ctx: CliContext) -> int:
             flag = "  AUDIT CHAIN NOT EXTENDED" if d.audit_flagged else ""
             print(f"{d.id}\t{scope}\t{state}\t{d.name}{flag}", file=ctx.out)
     engine.dispose()
+    return 0
+
+
+def cmd_unknown_statutes(args, ctx: CliContext) -> int:
+    from ..server import crud
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        rows = crud.unknown_statutes(session)
+        for row in rows:
+            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
+                  f"version {row.version}  cites {row.citation!r}", file=ctx.out)
+    engine.dispose()
+    print(f"{len(rows)} stored record version(s) cite a statute the server's catalogue does not know", file=ctx.err)
     return 0

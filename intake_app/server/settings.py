@@ -28,9 +28,6 @@ class ServerSettings(BaseSettings):
     # client waits 30 s for an answer).
     max_concurrent_writes: int = 2
     queue_wait_seconds: float = 15.0
-
-    def max_concurrent_reads(self) -> int:
-        return max(1, self.db_pool_size + self.db_max_overflow - self.max_concurrent_writes)
     # A request body over this is refused with 413 before it is read (a push batch of 1,000 incidents is
     # a few MB); the client then sends smaller batches.
     max_request_bytes: int = 32 * 1024 * 1024
@@ -38,6 +35,13 @@ class ServerSettings(BaseSettings):
     access_log: bool = True
     # The feed metrics (pending changes, lag by device) are read from the database at most this often.
     metrics_cache_seconds: float = 10.0
+    # The statute catalogue records are checked against (INTAKE_SERVER_STATUTES_FILE): the same format as the
+    # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
+    # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
+    statutes_file: Path | None = None
+
+    def max_concurrent_reads(self) -> int:
+        return max(1, self.db_pool_size + self.db_max_overflow - self.max_concurrent_writes)
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()
