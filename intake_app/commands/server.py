@@ -126,7 +126,8 @@ RESTORE_GAP = 1_000_000_000  # more changes than a city makes between a backup a
 def cmd_after_restore(args, ctx: CliContext) -> int:
     """Devices that pulled after the backup was taken hold cursors beyond what the restored database holds: new
     changes numbered from the backup's last number on would sit below their cursors and never reach them. So
-    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one."""
+    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one. And the
+    restore is noted: each device's next audit head is checked across it (crud.record_audit_head)."""
     from sqlalchemy import text
 
     engine, sessions = _sessions(args)
@@ -140,6 +141,10 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
                 f"greatest((SELECT coalesce(max(seq), 0) FROM {table}), "
                 f"(SELECT last_value FROM {table}_seq_seq)) + :gap)"), {"gap": RESTORE_GAP}).scalar_one()
             print(f"{table}: new numbers start after {moved}", file=ctx.out)
+        from ..server.crud import now
+        from ..server.tables import ServerRestore
+
+        session.add(ServerRestore(at=now()))  # devices' next audit heads: across the restore (crud.record_audit_head)
     engine.dispose()
     return 0
 

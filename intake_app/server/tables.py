@@ -170,3 +170,12 @@ class FeedPosition(Base):
     device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), primary_key=True)
     cursor: Mapped[int] = mapped_column(BigId)
     pulled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ServerRestore(Base):
+    """Each time the database was restored from a backup (`intake server after-restore`): a device's first audit
+    head after it may not extend the last one the restored database holds (the reports in between were lost
+    with the restore), so it is checked for length only (crud.record_audit_head)."""
+    __tablename__ = "server_restores"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,4 +1,5 @@
-"""How far each device's feed was sent at its last pull, for the metrics (pending changes and feed lag by device).
+"""How far each device's feed was sent at its last pull, for the metrics (pending changes and feed lag by device);
+and when the database was restored from a backup (audit heads across a restore).
 
 A branch off s0001 (server/migrate.py upgrades every head).
 
@@ -25,7 +26,13 @@ def upgrade() -> None:
         sa.Column("cursor", BIG_ID, nullable=False),
         sa.Column("pulled_at", sa.DateTime(timezone=True), nullable=False),
     )
+    op.create_table(
+        "server_restores",
+        sa.Column("id", BIG_ID, primary_key=True, autoincrement=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("server_restores")
     op.drop_table("feed_positions")
