@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="postgresql+psycopg://user@host/db (or INTAKE_SERVER_DATABASE_URL); empty = SQLite file")
     p.add_argument("--host", default="127.0.0.1", help="listen address (put a TLS-terminating proxy in front)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes sharing the port and the database (default 1; e.g. 2 per CPU core)")
     p.set_defaults(func=cmd_serve)
     actions = p.add_subparsers(dest="server_command", metavar="ACTION")
 
@@ -32,11 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     m = actions.add_parser("migrate", help="create or upgrade the server's schema, then exit")
     m.set_defaults(func=cmd_migrate)
 
+    a = actions.add_parser("after-restore", help="after restoring a backup: move the feed's numbers past any a "
+                           "device may already hold (run once, before the server takes devices again)")
+    a.set_defaults(func=cmd_after_restore)
+
     u = actions.add_parser("unknown-statutes", help="list stored records citing a statute the server's catalogue "
                                                     "(INTAKE_SERVER_STATUTES_FILE) does not know")
     u.set_defaults(func=cmd_unknown_statutes)
 
-    for action in (e, r, d, m, u):  # also accepted after the action's name
+    for action in (e, r, d, m, a, u):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -56,20 +62,90 @@ def _sessions(args):
 
 
 def cmd_serve(args, ctx: CliContext) -> int:
+    import os
+
     import uvicorn
 
-    from ..server.app import create_app
-
+    if not 1 <= args.workers <= 64:
+        raise UsageError(f"--workers: {args.workers} is not between 1 and 64")
     engine, _ = _sessions(args)
     engine.dispose()
-    uvicorn.run(create_app(_settings(args)), host=args.host, port=args.port, log_level="info")
+    # Every process builds its app from the environment (uvicorn starts them by name: intake_app.server.app).
+    if args.database_url is not None:
+        os.environ["INTAKE_SERVER_DATABASE_URL"] = args.database_url
+    if args.workers > 1:
+        _multiprocess_metrics_folder(os.environ)
+    uvicorn.run("intake_app.server.app:create_app", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_config=LOG_CONFIG, access_log=False)  # ours: server/metrics.py
     return 0
+
+
+# uvicorn's own messages as usual; the structured access log (JSON, one request a line) on standard output.
+LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"default": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+                   "json": {"format": "%(message)s"}},
+    "handlers": {"default": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"},
+                 "access": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}},
+    "loggers": {"uvicorn": {"handlers": ["default"], "level": "INFO", "propagate": False},
+                "intake": {"handlers": ["default"], "level": "INFO", "propagate": False},
+                "intake.access": {"handlers": ["access"], "level": "INFO", "propagate": False}},
+}
+
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"  # as server/metrics.py reads it (not imported here: see below)
+
+
+def _multiprocess_metrics_folder(env) -> None:
+    """prometheus-client's multi-process mode: each process writes its counts into one folder, emptied at
+    start (counts of an earlier run must not be added in). PROMETHEUS_MULTIPROC_DIR, or a fresh folder. Set
+    before any process imports prometheus-client, which picks its mode when it is first imported."""
+    import tempfile
+    from pathlib import Path
+
+    folder = env.get(MULTIPROC_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for old in Path(folder).glob("*.db"):
+            old.unlink()
+    else:
+        env[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="intake-metrics-")
 
 
 def cmd_migrate(args, ctx: CliContext) -> int:
     engine, _ = _sessions(args)
     engine.dispose()
     print("server schema is up to date", file=ctx.out)
+    return 0
+
+
+RESTORE_GAP = 1_000_000_000  # more changes than a city makes between a backup and its restore
+
+
+def cmd_after_restore(args, ctx: CliContext) -> int:
+    """Devices that pulled after the backup was taken hold cursors beyond what the restored database holds: new
+    changes numbered from the backup's last number on would sit below their cursors and never reach them. So
+    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one. And the
+    restore is noted: each device's next audit head is checked across it (crud.record_audit_head)."""
+    from sqlalchemy import text
+
+    engine, sessions = _sessions(args)
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        raise UsageError("--database-url: after-restore is for the PostgreSQL server database")
+    with sessions.begin() as session:
+        for table in ("changes", "link_decisions"):
+            moved = session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "
+                f"greatest((SELECT coalesce(max(seq), 0) FROM {table}), "
+                f"(SELECT last_value FROM {table}_seq_seq)) + :gap)"), {"gap": RESTORE_GAP}).scalar_one()
+            print(f"{table}: new numbers start after {moved}", file=ctx.out)
+        from ..server.crud import now
+        from ..server.tables import ServerRestore
+
+        session.add(ServerRestore(at=now()))  # devices' next audit heads: across the restore (crud.record_audit_head)
+    engine.dispose()
     return 0
 
 

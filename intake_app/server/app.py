@@ -22,6 +22,8 @@ from .. import __version__
 from ..domain.problems import ValidationError
 from .api.routes import audit, devices, health, link_decisions, sync
 from .db import make_engine, session_factory
+from .limits import LIMIT_RESPONSES, LimitsMiddleware
+from .metrics import FeedCollector, OpsMiddleware
 from .settings import ServerSettings
 
 
@@ -42,7 +44,8 @@ def _template(path: str) -> re.Pattern:
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     settings = settings or ServerSettings()
     app = FastAPI(title="Intake sync server", version=__version__,
-                  description="Devices push incident versions and pull the change feed of their district.")
+                  description="Devices push incident versions and pull the change feed of their district.",
+                  responses=LIMIT_RESPONSES)
     engine = make_engine(settings)
     app.state.settings = settings
     from .crud import server_catalogue
@@ -50,6 +53,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    app.state.feed_metrics = FeedCollector(engine, ttl=settings.metrics_cache_seconds)
 
     @app.exception_handler(ValidationError)
     def _invalid_record(_request: Request, exc: ValidationError) -> JSONResponse:
@@ -72,6 +76,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allowed)}
         return await http_exception_handler(request, exc)
 
-    for module in (health, devices, sync, audit, link_decisions):
-        app.include_router(module.router)
+    modules = (health, devices, sync, audit, link_decisions)
+    for module in modules:
+        app.include_router(module.router)  # (no prefixes: a route's path is its template)
+    # The last added runs first: every answer is counted and logged, one refused here (429/413) too.
+    app.add_middleware(LimitsMiddleware, per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
+                       max_bytes=settings.max_request_bytes, max_writes=settings.max_concurrent_writes,
+                       max_reads=settings.max_concurrent_reads(), queue_wait=settings.queue_wait_seconds)
+    app.add_middleware(OpsMiddleware, log=settings.access_log,
+                       routes=frozenset(r.path for module in modules for r in module.router.routes))
     return app

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
-from sqlalchemy import Row, bindparam, insert, select, text, update
+from sqlalchemy import Row, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
@@ -33,6 +33,7 @@ from .tables import (
     Push,
     ServerConflict,
     ServerIncident,
+    ServerRestore,
     UnknownStatute,
 )
 
@@ -209,6 +210,7 @@ def push(session: Session, *, device: Device, items: list[PushItem],
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
                 catalogue: Catalogue | None = None) -> list[PushResult]:
     parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue)
+    records = [canonical_text(to_dict(p.incident)) for p in parsed]  # before the lock: it is held for less
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
@@ -229,7 +231,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
     flags: list[dict] = []  # statutes the server's catalogue does not know, per stored version
     repeated: dict[str, int] = {}
-    for p in parsed:
+    for p, record in zip(parsed, records, strict=True):
         key, inc = p.item.idempotency_key, p.incident
         if key in done:
             if done[key].device_id != device.id:
@@ -240,7 +242,6 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             results.append(results[repeated[key]])
             continue
         repeated[key] = len(results)
-        record = canonical_text(to_dict(inc))
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
         if claims.held_by_another(inc.report_number, inc.id):
@@ -383,11 +384,16 @@ def resolve_conflicts(session: Session, *, device: Device, conflict_ids: list[in
 
 def record_audit_head(session: Session, *, device: Device, head: AuditHeadIn) -> tuple[AuditHead, AuditHead | None]:
     """Keep every head a device reports; flag the device when a head does not extend the one before
-    (fewer entries, or its chain no longer holds the earlier head: truncated or rewritten)."""
+    (fewer entries, or its chain no longer holds the earlier head: truncated or rewritten). The first head after
+    the database was restored from a backup is checked for length only: the heads reported between the backup
+    and the restore were lost with it, and the device's previous head is one of those."""
     last = session.scalars(select(AuditHead).where(AuditHead.device_id == device.id)
                            .order_by(AuditHead.id.desc()).limit(1)).first()
+    restored = session.scalar(select(func.max(ServerRestore.at))) if last is not None else None
     if last is None:
         extends = True
+    elif restored is not None and _aware(last.received_at) < _aware(restored):
+        extends = head.entries > last.entries or (head.entries == last.entries and head.head == last.head)
     elif head.entries == last.entries:
         extends = head.head == last.head
     else:

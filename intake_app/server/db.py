@@ -28,7 +28,9 @@ def make_engine(settings: ServerSettings) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # connect_timeout: a database that does not answer is reported (/health/ready: 503), not waited on forever.
+    return create_engine(url, pool_pre_ping=True, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+                         connect_args={"connect_timeout": 10})
 
 
 def session_factory(engine: Engine) -> sessionmaker:

@@ -15,7 +15,27 @@ class ServerSettings(BaseSettings):
     database_url: str = ""
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
+    # PostgreSQL connections per server process (each worker has its own pool): processes x (size + overflow)
+    # must stay under the database's max_connections.
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
     feed_page_limit: int = 1000
+    # Per device (by its token; by address before enrollment), in each server process: a token bucket of
+    # `rate_limit_burst` requests refilled at `rate_limit_per_second`. Over it: 429 with Retry-After.
+    rate_limit_per_second: float = 10.0
+    rate_limit_burst: int = 60
+    # Requests handled at once per process, writes (POST) and reads apart (reads: what the connection pool has
+    # left), and how long one may wait for its turn before it is answered 503 with Retry-After (the desktop
+    # client waits 30 s for an answer).
+    max_concurrent_writes: int = 2
+    queue_wait_seconds: float = 15.0
+    # A request body over this is refused with 413 before it is read (a push batch of 1,000 incidents is
+    # a few MB); the client then sends smaller batches.
+    max_request_bytes: int = 32 * 1024 * 1024
+    # Structured access log (one JSON object a line on the `intake.access` logger): on unless turned off.
+    access_log: bool = True
+    # The feed metrics (pending changes, lag by device) are read from the database at most this often.
+    metrics_cache_seconds: float = 10.0
     # The statute catalogue records are checked against (INTAKE_SERVER_STATUTES_FILE): the same format as the
     # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
     # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
@@ -29,6 +49,9 @@ class ServerSettings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
+
+    def max_concurrent_reads(self) -> int:
+        return max(1, self.db_pool_size + self.db_max_overflow - self.max_concurrent_writes)
 
     def resolved_url(self) -> str:
         url = self.database_url.strip()

@@ -161,3 +161,21 @@ class UnknownStatute(Base):
     citation: Mapped[str] = mapped_column(Text)
     device_id: Mapped[int] = mapped_column(BigId)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedPosition(Base):
+    """How far each device's feed was sent at its last pull (the answer's next_cursor). Only for operations:
+    the metrics' pending changes and feed lag by device (server/metrics.py)."""
+    __tablename__ = "feed_positions"
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigId)
+    pulled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ServerRestore(Base):
+    """Each time the database was restored from a backup (`intake server after-restore`): a device's first audit
+    head after it may not extend the last one the restored database holds (the reports in between were lost
+    with the restore), so it is checked for length only (crud.record_audit_head)."""
+    __tablename__ = "server_restores"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -39,12 +39,26 @@ class BadAnswer(SyncError):
     retryable = True
 
 
+class Busy(SyncError):
+    """429 (this device sent too many requests) or 503 with Retry-After (the server is busy with many devices):
+    the server said how long to wait."""
+    retryable = True
+
+    def __init__(self, message: str, status: int | None = None, retry_after: float = 0.0):
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
 class Refused(SyncError):
     """401/403: the device token is unknown, revoked, or not allowed this."""
 
 
 class Rejected(SyncError):
     """4xx other than 401/403: our request was wrong; retrying would not help."""
+
+
+class TooLarge(Rejected):
+    """413: the request was larger than the server accepts; the push sends smaller batches (sync/engine.py)."""
 
 
 class InsecureURL(SyncError):
@@ -72,6 +86,27 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+MAX_RETRY_AFTER = 60.0  # seconds: a server's Retry-After is honoured up to this (its answer is not trusted blindly)
+
+
+def retry_after(response: httpx.Response) -> float:
+    """Retry-After in seconds (a number of seconds or an HTTP date), bounded to [0, MAX_RETRY_AFTER]; 1 s
+    when it is missing or not understood."""
+    value = response.headers.get("Retry-After", "").strip()[:40]
+    try:
+        seconds = float(value)
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            seconds = 1.0
+    if seconds != seconds:  # NaN
+        seconds = 1.0
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def check_url(url: str) -> str:
@@ -148,8 +183,9 @@ class SyncClient:
     # ------------------------------------------------------------ plumbing
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):
-        """Retries what may pass by itself (unreachable, timeouts, 5xx, garbled answers) with exponential
-        backoff and full jitter; a refusal or a rejected request is reported at once."""
+        """Retries what may pass by itself (unreachable, timeouts, 5xx, garbled answers, 429) with exponential
+        backoff and full jitter; after a 429 or a 503 with Retry-After the wait is the server's Retry-After plus that jitter (so devices
+        told the same wait do not all come back at once). A refusal or a rejected request is reported at once."""
         for attempt in range(1, self.attempts + 1):
             try:
                 return self._once(method, path, model, **kwargs)
@@ -158,7 +194,8 @@ class SyncClient:
                     raise
                 if attempt == self.attempts:
                     raise _given_up(exc, self.attempts) from exc
-                self._sleep(random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1))))
+                told = exc.retry_after if isinstance(exc, Busy) else 0.0
+                self._sleep(told + random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1))))
         raise AssertionError("unreachable")
 
     def _once(self, method: str, path: str, model: type[BaseModel], **kwargs):
@@ -178,8 +215,18 @@ class SyncClient:
         except httpx.TransportError as exc:
             raise Unreachable(f"The connection to {where} broke off before the answer arrived ({type(exc).__name__}).") from exc
         status = response.status_code
+        if status == 503 and "Retry-After" in response.headers:
+            wait = retry_after(response)
+            raise Busy(f"The server at {where} is busy with many devices at once (HTTP 503); it asked to wait "
+                       f"{wait:.0f} s. Nothing is lost: the changes stay queued.", status, wait)
         if status >= 500:
             raise ServerFailed(f"The server at {where} had an internal error (HTTP {status}); it will be tried again.")
+        if status == 429:
+            wait = retry_after(response)
+            raise Busy(f"The server at {where} is busy with this device's requests (HTTP 429); it asked to wait "
+                       f"{wait:.0f} s. Nothing is lost: the changes stay queued.", status, wait)
+        if status == 413:
+            raise TooLarge(f"The server rejected the request as too large (HTTP 413): {_detail(response)}", status)
         if status in (401, 403):
             raise Refused(f"The server refused this device (HTTP {status}): {_detail(response)}", status)
         if status >= 400:

@@ -29,7 +29,7 @@ from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from . import device, link_decisions_sync, state
-from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError
+from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
 from .renumbering import number_taken_in, number_taken_note
@@ -127,7 +127,7 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
                                    .where(OutboxRow.id > last_id).order_by(OutboxRow.id).limit(batch)).all()
         if not rows:
             return
-        last_id = rows[-1].id
+        before, last_id = last_id, rows[-1].id
         rows = [r for r in rows if r.incident_id not in held]
         if not rows:
             continue
@@ -135,6 +135,10 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
             answer = _post(client, rows)
         except SyncError as exc:
             acknowledging.wait()
+            if isinstance(exc, TooLarge) and len(rows) > 1:
+                # Larger than the server accepts (413): the same changes again, in batches half the size.
+                batch, last_id = max(1, len(rows) // 2), before
+                continue
             if not _one_record_refused(exc):
                 raise
             _push_halves(store, client, report, rows, held, exc)

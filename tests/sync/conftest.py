@@ -52,23 +52,40 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, url: str, port: int | None = None):
+    """`intake server`; `workers`: that many processes on the port; `log`: a file for the access log (standard
+    output); `env`: more environment variables (INTAKE_SERVER_* settings)."""
+
+    def __init__(self, url: str, port: int | None = None, *, workers: int = 1, log: Path | None = None,
+                 env: dict[str, str] | None = None):
         self.db_url, self.port = url, port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
+        self.workers, self.log, self.env = workers, log, env or {}
 
     def start(self) -> ServerProcess:
+        out = self.log.open("ab") if self.log else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "intake_app", "server", "--database-url", self.db_url, "--port", str(self.port)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
+            [sys.executable, "-m", "intake_app", "server", "--database-url", self.db_url, "--port", str(self.port),
+             "--workers", str(self.workers)],
+            cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL, env={**os.environ, **self.env})
+        if self.log:
+            out.close()
+        deadline = time.monotonic() + 30 + 10 * self.workers
         while time.monotonic() < deadline:
             try:
-                if httpx.get(self.base + "/health", timeout=1).status_code == 200:
+                if httpx.get(self.base + "/health", timeout=1).status_code == 200 and self._all_workers_up():
                     return self
             except httpx.HTTPError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         raise RuntimeError("the server did not start")
+
+    def _all_workers_up(self) -> bool:
+        """Each worker process a child of the server's (read from /proc: no extra tool)."""
+        if self.workers == 1:
+            return True
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        return len(children.read_text().split()) >= self.workers if children.exists() else True
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:

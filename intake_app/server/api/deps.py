@@ -26,7 +26,7 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def current_device(session: SessionDep,
+def current_device(request: Request, session: SessionDep,
                    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Device:
     refused = HTTPException(status.HTTP_401_UNAUTHORIZED, "Unknown or revoked device token.",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -35,6 +35,7 @@ def current_device(session: SessionDep,
     device = crud.device_for_token(session, token=credentials.credentials)
     if device is None or device.revoked_at is not None:
         raise refused
+    request.state.device_id = device.id  # for the access log: the device's number, nothing else about it
     return device
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from ....gc_pause import collection_paused
-from ... import crud, draft_deletions
+from ... import crud, draft_deletions, metrics
 from ...schemas import (
     ERRORS,
     ChangesResponse,
@@ -48,6 +48,8 @@ def changes(session: SessionDep, device: CurrentDevice,
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"This device may not read district {district}.")
     rows, more = crud.changes_since(session, device=device, since=since, limit=limit, district=district)
     cursor = rows[-1].seq if rows else since
+    if district is None:  # the device's whole feed: how far it was sent, for the metrics' feed lag
+        metrics.note_pull(session, device_id=device.id, cursor=cursor)
     # The stored records are already JSON: spliced into the answer as they are, not parsed and written again
     # (a page is up to 1,000 records; the shape is ChangesResponse, as documented).
     changes = ",".join(f'{{"seq":{r.seq},"deleted":{"true" if r.deleted else "false"},"incident":{r.record_json}}}'
