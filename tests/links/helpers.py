@@ -31,7 +31,8 @@ def plate_agent(plate: str, state: str = "IL"):
 def incident_at(*, north_m: float = 0.0, minutes_later: float = 0.0, agents=None, district: int = 9, **overrides):
     """An incident placed `north_m` metres north of, and `minutes_later` after, the factory's incident."""
     base = make_incident(agents=0)
-    loc = base.location
+    # The point the coordinates start from is in the story's district (coordinates derive district and beat).
+    loc = make_incident(agents=0, district=district, beat=f"{district:02d}11").location
     inc = make_incident(agents=0, district=district, beat=f"{district:02d}11",
                         location=Location(loc.address, loc.latitude + north_m / METRES_PER_DEGREE_LAT, loc.longitude),
                         occurred_at=base.occurred_at + timedelta(minutes=minutes_later), **overrides)
