@@ -25,7 +25,8 @@ VALIDATION = DOMAIN / "validation.py"
 
 
 def validator_templates() -> set[str]:
-    calls = [n for n in ast.walk(ast.parse(VALIDATION.read_text(encoding="utf-8")))
+    calls = [n for source in (VALIDATION, DOMAIN / "order_validation.py")
+             for n in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("_missing", "_wrong")]
     return {c.args[1].value for c in calls if isinstance(c.args[1], ast.Constant)}
 
