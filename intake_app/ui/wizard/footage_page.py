@@ -16,6 +16,7 @@ from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time
 from .list_page import ListPage
+from .order_fields import FootageOrderFields
 from .row_dialog import RowDialog
 
 
@@ -52,6 +53,7 @@ class FootageDialog(RowDialog):
         self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
         self.hashing = attach_hashing(self, runner)
         self.add_field(QCoreApplication.translate("Wizard", "&Preservation:"), self.preservation, QCoreApplication.translate("Wizard", "Preservation status"))
+        self.order = FootageOrderFields(self, item, zone)  # the Body Camera Act's flag and the hold form
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.device_id.setText(item.device_id)
@@ -89,7 +91,7 @@ class FootageDialog(RowDialog):
         item.file_path = self.file_path.text().strip()
         apply_hash(self.hashing, item)
         item.preservation_status = enum_data(Preservation, self.preservation)
-        return item
+        return self.order.apply(item)
 
     def _check(self) -> None:
         problems = validate(Incident(footage=[self.result_item_preview()]))

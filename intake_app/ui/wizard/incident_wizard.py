@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from ...domain.actor import Actor
 from ...domain.enums import Status
 from ...domain.records import Incident
+from ...domain.settings import StationSettings
 from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...storage.errors import ConflictError
@@ -25,6 +26,7 @@ from .details_page import DetailsPage
 from .footage_page import FootagePage
 from .reporting_party_page import ReportingPartyPage
 from .review_page import ReviewPage
+from .scene_page import ScenePage
 from .violations_page import ViolationsPage
 
 AUTOSAVE_MS = 3000
@@ -51,7 +53,7 @@ class IncidentWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         pages = {
             "details": DetailsPage(actor), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
-            "footage": FootagePage(), "violations": ViolationsPage(store.catalogue),
+            "footage": FootagePage(), "scene": ScenePage(), "violations": ViolationsPage(store.catalogue),
             "review": ReviewPage(store.catalogue),
         }
         self.pages = [pages[step.key] for step in STEPS]
@@ -62,6 +64,9 @@ class IncidentWizard(QWizard):
         self._update_title()
         resize_within_screen(self, 900, 660)
 
+        self._settings = StationSettings()
+        if hasattr(store, "settings"):
+            self.runner.run(store.settings, self._got_settings)
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)
 
@@ -84,7 +89,16 @@ class IncidentWizard(QWizard):
         return self.incident
 
     def problems(self):
-        return validate(self.current_incident(), catalogue=self.store.catalogue)
+        return validate(self.current_incident(), catalogue=self.store.catalogue, settings=self._station_settings())
+
+    def _station_settings(self) -> StationSettings:
+        """The station's RD and OEMC patterns, read off the UI thread when the wizard opens (the defaults until
+        then)."""
+        return self._settings
+
+    def _got_settings(self, settings: StationSettings) -> None:
+        self._settings = settings
+        self.refresh_problems()
 
     def refresh_problems(self) -> None:
         problems = self.problems()
