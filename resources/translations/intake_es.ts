@@ -380,6 +380,150 @@
         <translation>Agentes a los que concierne</translation>
     </message>
     <message>
+        <source>CPD RD number</source>
+        <translation>Número RD de CPD</translation>
+    </message>
+    <message>
+        <source>OEMC event number</source>
+        <translation>Número de evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Credential check</source>
+        <translation>Verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency</source>
+        <translation>Agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency name</source>
+        <translation>Nombre de la agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s name</source>
+        <translation>Nombre del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s badge or ID</source>
+        <translation>Placa o identificación del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Why not attempted</source>
+        <translation>Por qué no se intentó</translation>
+    </message>
+    <message>
+        <source>Time of the credential check</source>
+        <translation>Hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Footage showing the check</source>
+        <translation>Video de la verificación</translation>
+    </message>
+    <message>
+        <source>Force used</source>
+        <translation>Uso de fuerza</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Lesiones</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>Lesión</translation>
+    </message>
+    <message>
+        <source>Injured person</source>
+        <translation>Persona lesionada</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Anyone injured</source>
+        <translation>Alguien lesionado</translation>
+    </message>
+    <message>
+        <source>EMS summoned at</source>
+        <translation>EMS llamado a las</translation>
+    </message>
+    <message>
+        <source>EMS unit</source>
+        <translation>Unidad de EMS</translation>
+    </message>
+    <message>
+        <source>Transported to</source>
+        <translation>Trasladado a</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>Flagged at</source>
+        <translation>Marcado el</translation>
+    </message>
+    <message>
+        <source>Flag reasons</source>
+        <translation>Motivos de la marca</translation>
+    </message>
+    <message>
+        <source>Hold form</source>
+        <translation>Formulario de retención</translation>
+    </message>
+    <message>
+        <source>Subsection</source>
+        <translation>Inciso</translation>
+    </message>
+    <message>
+        <source>Reviewing ASA</source>
+        <translation>Fiscal adjunto revisor</translation>
+    </message>
+    <message>
+        <source>ASA unit</source>
+        <translation>Unidad del fiscal adjunto</translation>
+    </message>
+    <message>
+        <source>Felony review reference</source>
+        <translation>Referencia de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>Felony review decision</source>
+        <translation>Decisión de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <source>Charge citation</source>
+        <translation>Cita del cargo</translation>
+    </message>
+    <message>
+        <source>Charge class</source>
+        <translation>Clase del cargo</translation>
+    </message>
+    <message>
+        <source>Decision comment</source>
+        <translation>Comentario de la decisión</translation>
+    </message>
+    <message>
+        <source>Touhy request</source>
+        <translation>Solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy request agency</source>
+        <translation>Agencia de la solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy request sent on</source>
+        <translation>Solicitud Touhy enviada el</translation>
+    </message>
+    <message>
         <source>Agent %1</source>
         <translation>Agente %1</translation>
     </message>
@@ -390,6 +534,10 @@
     <message>
         <source>Alleged violation %1</source>
         <translation>Presunta violación %1</translation>
+    </message>
+    <message>
+        <source>Injury %1</source>
+        <translation>Lesión %1</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1382,30 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>ID de evidencia</translation>
     </message>
     <message>
+        <source>RD number</source>
+        <translation>Número RD</translation>
+    </message>
+    <message>
+        <source>OEMC event</source>
+        <translation>Evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Deadline is</source>
+        <translation>El plazo es</translation>
+    </message>
+    <message>
+        <source>kept until (flagged)</source>
+        <translation>se conserva hasta (marcado)</translation>
+    </message>
+    <message>
+        <source>the date to flag by (else purged)</source>
+        <translation>la fecha límite para marcarlo (si no, se borra)</translation>
+    </message>
+    <message>
+        <source>purged after</source>
+        <translation>se borra después</translation>
+    </message>
+    <message>
         <source>unknown start</source>
         <translation>inicio desconocido</translation>
     </message>
@@ -1457,8 +1629,108 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>{district} no es un distrito del CPD en servicio (1-12, 14-20, 22, 24, 25)</translation>
     </message>
     <message>
-        <source>{latitude}, {longitude} is outside Chicago</source>
-        <translation>{latitude}, {longitude} está fuera de Chicago</translation>
+        <source>A verified credential check records the supervisor&apos;s name and badge</source>
+        <translation>Una verificación de credenciales confirmada registra el nombre y la placa del supervisor</translation>
+    </message>
+    <message>
+        <source>Describe each injured person</source>
+        <translation>Describa a cada persona lesionada</translation>
+    </message>
+    <message>
+        <source>Describe the injury</source>
+        <translation>Describa la lesión</translation>
+    </message>
+    <message>
+        <source>Force was used: say whether anyone was injured</source>
+        <translation>Se usó la fuerza: indique si alguien resultó lesionado</translation>
+    </message>
+    <message>
+        <source>Name the federal agency (e.g. DOJ)</source>
+        <translation>Indique el nombre de la agencia federal (p. ej., DOJ)</translation>
+    </message>
+    <message>
+        <source>The charges approved or filed are required</source>
+        <translation>Se requieren los cargos aprobados o presentados</translation>
+    </message>
+    <message>
+        <source>The federal supervisor&apos;s credential check (or that none was present) is required</source>
+        <translation>Se requiere la verificación de credenciales del supervisor federal (o que no había ninguno)</translation>
+    </message>
+    <message>
+        <source>The footage that shows the credential check is required</source>
+        <translation>Se requiere el video que muestra la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>The reviewing Assistant State&apos;s Attorney is required</source>
+        <translation>Se requiere el fiscal adjunto que revisa el caso</translation>
+    </message>
+    <message>
+        <source>The time of the credential check is required</source>
+        <translation>Se requiere la hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>What the Touhy request asks for is required</source>
+        <translation>Se requiere lo que pide la solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>When the footage was flagged is required</source>
+        <translation>Se requiere cuándo se marcó el video</translation>
+    </message>
+    <message>
+        <source>Why the credential check was not attempted is required</source>
+        <translation>Se requiere por qué no se intentó la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Why the footage was flagged is required</source>
+        <translation>Se requiere por qué se marcó el video</translation>
+    </message>
+    <message>
+        <source>beat {beat} is not a beat of district {district}</source>
+        <translation>el sector {beat} no es un sector del distrito {district}</translation>
+    </message>
+    <message>
+        <source>beat {typed} disagrees with the coordinates, which are in beat {derived}</source>
+        <translation>el sector {typed} no coincide con las coordenadas, que están en el sector {derived}</translation>
+    </message>
+    <message>
+        <source>district {typed} disagrees with the coordinates, which are in district {derived} (beat {beat})</source>
+        <translation>el distrito {typed} no coincide con las coordenadas, que están en el distrito {derived} (sector {beat})</translation>
+    </message>
+    <message>
+        <source>is before the decision it follows</source>
+        <translation>es anterior a la decisión que sigue</translation>
+    </message>
+    <message>
+        <source>is not an OEMC event number (the settings give its pattern)</source>
+        <translation>no es un número de evento de OEMC (la configuración indica su formato)</translation>
+    </message>
+    <message>
+        <source>must be an RD number: two letters and six digits, e.g. JK123456</source>
+        <translation>debe ser un número RD: dos letras y seis dígitos, p. ej., JK123456</translation>
+    </message>
+    <message>
+        <source>must look like (e)(1)</source>
+        <translation>debe escribirse como (e)(1)</translation>
+    </message>
+    <message>
+        <source>refers to footage that is not in this incident</source>
+        <translation>se refiere a un video que no está en este incidente</translation>
+    </message>
+    <message>
+        <source>says no one was injured, but injuries are listed</source>
+        <translation>dice que nadie resultó lesionado, pero hay lesiones registradas</translation>
+    </message>
+    <message>
+        <source>{decision} cannot follow {previous}</source>
+        <translation>{decision} no puede seguir a {previous}</translation>
+    </message>
+    <message>
+        <source>{latitude}, {longitude} is outside Chicago (in none of its police beats)</source>
+        <translation>{latitude}, {longitude} está fuera de Chicago (en ninguno de sus sectores policiales)</translation>
+    </message>
+    <message>
+        <source>{letters} is not the RD letters of {year} ({expected})</source>
+        <translation>{letters} no son las letras RD de {year} ({expected})</translation>
     </message>
     <message>
         <source>{statute} is not in the statute catalogue</source>
@@ -2007,6 +2279,154 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Vehicle plate</source>
         <translation>Placa del vehículo</translation>
+    </message>
+    <message>
+        <source>ATF</source>
+        <translation>ATF</translation>
+    </message>
+    <message>
+        <source>CPD member</source>
+        <translation>Miembro de CPD</translation>
+    </message>
+    <message>
+        <source>Civilian</source>
+        <translation>Civil</translation>
+    </message>
+    <message>
+        <source>Complaint filed</source>
+        <translation>Queja presentada</translation>
+    </message>
+    <message>
+        <source>Continuing investigation</source>
+        <translation>Investigación en curso</translation>
+    </message>
+    <message>
+        <source>DEA</source>
+        <translation>DEA</translation>
+    </message>
+    <message>
+        <source>Death or great bodily harm</source>
+        <translation>Muerte o lesiones corporales graves</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>Detention or arrest</source>
+        <translation>Detención o arresto</translation>
+    </message>
+    <message>
+        <source>Downgraded to misdemeanor</source>
+        <translation>Reducido a delito menor</translation>
+    </message>
+    <message>
+        <source>Evidentiary value (supervisor or prosecutor)</source>
+        <translation>Valor probatorio (supervisor o fiscal)</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Mortal</translation>
+    </message>
+    <message>
+        <source>Federal Protective Service</source>
+        <translation>Servicio Federal de Protección</translation>
+    </message>
+    <message>
+        <source>Federal agent</source>
+        <translation>Agente federal</translation>
+    </message>
+    <message>
+        <source>Federalized National Guard</source>
+        <translation>Guardia Nacional federalizada</translation>
+    </message>
+    <message>
+        <source>Felony charges approved</source>
+        <translation>Cargos por delito grave aprobados</translation>
+    </message>
+    <message>
+        <source>Felony charges declined</source>
+        <translation>Cargos por delito grave rechazados</translation>
+    </message>
+    <message>
+        <source>Firearm discharged</source>
+        <translation>Arma de fuego disparada</translation>
+    </message>
+    <message>
+        <source>Grand jury</source>
+        <translation>Gran jurado</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Concedida</translation>
+    </message>
+    <message>
+        <source>Great bodily harm</source>
+        <translation>Lesiones corporales graves</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>No federal supervisor present</source>
+        <translation>Ningún supervisor federal presente</translation>
+    </message>
+    <message>
+        <source>Not attempted</source>
+        <translation>No se intentó</translation>
+    </message>
+    <message>
+        <source>Officer under investigation</source>
+        <translation>Agente bajo investigación</translation>
+    </message>
+    <message>
+        <source>Other federal agency</source>
+        <translation>Otra agencia federal</translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation>Concedida en parte</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Recording officer&apos;s request</source>
+        <translation>Pedido del agente que grabó</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Negada</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Use of force</source>
+        <translation>Uso de la fuerza</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>supervisor</source>
@@ -2622,6 +3042,278 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(sin responder)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>Lesión</translation>
+    </message>
+    <message>
+        <source>On scene: CPD numbers, federal supervisor, injuries</source>
+        <translation>En el lugar: números de CPD, supervisor federal, lesiones</translation>
+    </message>
+    <message>
+        <source>What the order asks: identify the federal supervisor and record the credential check on body-worn camera; summon EMS and render aid.</source>
+        <translation>Lo que pide la orden: identificar al supervisor federal y grabar la verificación de credenciales con la cámara corporal; llamar a EMS y prestar auxilio.</translation>
+    </message>
+    <message>
+        <source>e.g. JK123456</source>
+        <translation>p. ej., JK123456</translation>
+    </message>
+    <message>
+        <source>the event number footage is tagged with</source>
+        <translation>el número de evento con que se etiqueta el video</translation>
+    </message>
+    <message>
+        <source>CPD &amp;RD number:</source>
+        <translation>Número &amp;RD de CPD:</translation>
+    </message>
+    <message>
+        <source>CPD RD number</source>
+        <translation>Número RD de CPD</translation>
+    </message>
+    <message>
+        <source>&amp;OEMC event number:</source>
+        <translation>Número de evento de &amp;OEMC:</translation>
+    </message>
+    <message>
+        <source>OEMC event number</source>
+        <translation>Número de evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Federal supervisor on scene</source>
+        <translation>Supervisor federal en el lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Credential check:</source>
+        <translation>Verifi&amp;cación de credenciales:</translation>
+    </message>
+    <message>
+        <source>Credential check</source>
+        <translation>Verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency</source>
+        <translation>Agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Agency na&amp;me:</source>
+        <translation>&amp;Nombre de la agencia:</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s name</source>
+        <translation>Nombre del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s badge or ID</source>
+        <translation>Placa o identificación del supervisor federal</translation>
+    </message>
+    <message>
+        <source>&amp;Why not attempted:</source>
+        <translation>&amp;Por qué no se intentó:</translation>
+    </message>
+    <message>
+        <source>Why not attempted</source>
+        <translation>Por qué no se intentó</translation>
+    </message>
+    <message>
+        <source>&amp;Time of the check:</source>
+        <translation>&amp;Hora de la verificación:</translation>
+    </message>
+    <message>
+        <source>Time of the credential check</source>
+        <translation>Hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Recorded on &amp;footage:</source>
+        <translation>Grabado en el &amp;video:</translation>
+    </message>
+    <message>
+        <source>Footage showing the credential check</source>
+        <translation>Video que muestra la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Force, injuries and aid</source>
+        <translation>Fuerza, lesiones y auxilio</translation>
+    </message>
+    <message>
+        <source>Force &amp;used:</source>
+        <translation>Uso de &amp;fuerza:</translation>
+    </message>
+    <message>
+        <source>Force used</source>
+        <translation>Uso de fuerza</translation>
+    </message>
+    <message>
+        <source>Anyone in&amp;jured:</source>
+        <translation>Alguien &amp;lesionado:</translation>
+    </message>
+    <message>
+        <source>Anyone injured</source>
+        <translation>Alguien lesionado</translation>
+    </message>
+    <message>
+        <source>&amp;Add injured person</source>
+        <translation>&amp;Agregar persona lesionada</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve injured person</source>
+        <translation>&amp;Quitar persona lesionada</translation>
+    </message>
+    <message>
+        <source>Injur&amp;ies:</source>
+        <translation>Lesi&amp;ones:</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Lesiones</translation>
+    </message>
+    <message>
+        <source>e.g. Mount Sinai Hospital</source>
+        <translation>p. ej., Mount Sinai Hospital</translation>
+    </message>
+    <message>
+        <source>EMS &amp;summoned at:</source>
+        <translation>EMS llamado a la&amp;s:</translation>
+    </message>
+    <message>
+        <source>EMS summoned at</source>
+        <translation>EMS llamado a las</translation>
+    </message>
+    <message>
+        <source>&amp;EMS unit:</source>
+        <translation>Unidad de &amp;EMS:</translation>
+    </message>
+    <message>
+        <source>EMS unit</source>
+        <translation>Unidad de EMS</translation>
+    </message>
+    <message>
+        <source>Aid rendered b&amp;y CPD:</source>
+        <translation>Auxilio prestado por CP&amp;D:</translation>
+    </message>
+    <message>
+        <source>Aid rendered by CPD</source>
+        <translation>Auxilio prestado por CPD</translation>
+    </message>
+    <message>
+        <source>Trans&amp;ported to:</source>
+        <translation>&amp;Trasladado a:</translation>
+    </message>
+    <message>
+        <source>Transported to hospital</source>
+        <translation>Trasladado al hospital</translation>
+    </message>
+    <message>
+        <source>Injured person %1</source>
+        <translation>Persona lesionada %1</translation>
+    </message>
+    <message>
+        <source>Severity %1</source>
+        <translation>Gravedad %1</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ninguno elegido)</translation>
+    </message>
+    <message>
+        <source>Footage %1: %2 %3</source>
+        <translation>Video %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Only for another federal agency, e.g. DOJ</source>
+        <translation>Solo para otra agencia federal, p. ej., DOJ</translation>
+    </message>
+    <message>
+        <source>Agenc&amp;y name:</source>
+        <translation>Nombre de la agenc&amp;ia:</translation>
+    </message>
+    <message>
+        <source>Name of the other federal agency</source>
+        <translation>Nombre de la otra agencia federal</translation>
+    </message>
+    <message>
+        <source>&amp;Visible ID displayed:</source>
+        <translation>Identificación &amp;visible:</translation>
+    </message>
+    <message>
+        <source>Visible ID displayed</source>
+        <translation>Identificación visible</translation>
+    </message>
+    <message>
+        <source>Body came&amp;ra worn:</source>
+        <translation>Llevaba cáma&amp;ra corporal:</translation>
+    </message>
+    <message>
+        <source>Body camera worn</source>
+        <translation>Llevaba cámara corporal</translation>
+    </message>
+    <message>
+        <source>Re&amp;fused to identify:</source>
+        <translation>Se negó a identi&amp;ficarse:</translation>
+    </message>
+    <message>
+        <source>Refused to identify</source>
+        <translation>Se negó a identificarse</translation>
+    </message>
+    <message>
+        <source>e.g. CPD-65.224</source>
+        <translation>p. ej., CPD-65.224</translation>
+    </message>
+    <message>
+        <source>Flagged recordings are kept 2 years from the flag (50 ILCS 706/10-20); unflagged ones only 90 days. Space ticks a reason.</source>
+        <translation>Las grabaciones marcadas se conservan 2 años desde la marca (50 ILCS 706/10-20); las no marcadas, solo 90 días. La barra espaciadora marca un motivo.</translation>
+    </message>
+    <message>
+        <source>F&amp;lagged at:</source>
+        <translation>Marcado e&amp;l:</translation>
+    </message>
+    <message>
+        <source>Flagged at</source>
+        <translation>Marcado el</translation>
+    </message>
+    <message>
+        <source>Flag reaso&amp;ns:</source>
+        <translation>Moti&amp;vos de la marca:</translation>
+    </message>
+    <message>
+        <source>Flag reasons</source>
+        <translation>Motivos de la marca</translation>
+    </message>
+    <message>
+        <source>&amp;Hold form:</source>
+        <translation>Formulario de &amp;retención:</translation>
+    </message>
+    <message>
+        <source>Hold request form</source>
+        <translation>Formulario de solicitud de retención</translation>
+    </message>
+    <message>
+        <source>e.g. (e)(1)</source>
+        <translation>p. ej., (e)(1)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bsection:</source>
+        <translation>In&amp;ciso:</translation>
+    </message>
+    <message>
+        <source>Subsection</source>
+        <translation>Inciso</translation>
+    </message>
+    <message>
+        <source>Applies to: %1</source>
+        <translation>Aplicación: %1</translation>
     </message>
 </context>
 </TS>

@@ -15,10 +15,6 @@ from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
-
-
 def yes_no_combo(value: YesNoUnknown) -> QComboBox:
     combo = QComboBox()
     for v in (YesNoUnknown.UNKNOWN, YesNoUnknown.YES, YesNoUnknown.NO):
@@ -30,14 +26,14 @@ def yes_no_combo(value: YesNoUnknown) -> QComboBox:
 class AgentOrderFields:
     def __init__(self, dialog, agent: Agent):
         self.agency_name = QLineEdit(agent.agency_name)
-        self.agency_name.setPlaceholderText(tr("Only for another federal agency, e.g. DOJ"))
+        self.agency_name.setPlaceholderText(QCoreApplication.translate("Wizard", "Only for another federal agency, e.g. DOJ"))
         self.visible_id = yes_no_combo(agent.visible_id_displayed)
         self.body_camera = yes_no_combo(agent.body_camera_worn)
         self.refused = yes_no_combo(agent.refused_to_identify)
-        dialog.add_field(tr("Agenc&y name:"), self.agency_name, tr("Name of the other federal agency"))
-        dialog.add_field(tr("&Visible ID displayed:"), self.visible_id, tr("Visible ID displayed"))
-        dialog.add_field(tr("Body came&ra worn:"), self.body_camera, tr("Body camera worn"))
-        dialog.add_field(tr("Re&fused to identify:"), self.refused, tr("Refused to identify"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "Agenc&y name:"), self.agency_name, QCoreApplication.translate("Wizard", "Name of the other federal agency"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "&Visible ID displayed:"), self.visible_id, QCoreApplication.translate("Wizard", "Visible ID displayed"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "Body came&ra worn:"), self.body_camera, QCoreApplication.translate("Wizard", "Body camera worn"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "Re&fused to identify:"), self.refused, QCoreApplication.translate("Wizard", "Refused to identify"))
         self.agency_name.textChanged.connect(dialog._check)
 
     def apply(self, agent: Agent) -> Agent:
@@ -62,14 +58,14 @@ class FootageOrderFields:
             entry.setCheckState(Qt.CheckState.Checked if reason in item.flag_reasons else Qt.CheckState.Unchecked)
             self.reasons.addItem(entry)
         self.hold_form = QLineEdit(item.hold_form)
-        self.hold_form.setPlaceholderText(tr("e.g. CPD-65.224"))
-        note = QLabel(tr("Flagged recordings are kept 2 years from the flag (50 ILCS 706/10-20); unflagged ones only "
+        self.hold_form.setPlaceholderText(QCoreApplication.translate("Wizard", "e.g. CPD-65.224"))
+        note = QLabel(QCoreApplication.translate("Wizard", "Flagged recordings are kept 2 years from the flag (50 ILCS 706/10-20); unflagged ones only "
                          "90 days. Space ticks a reason."))
         note.setWordWrap(True)
-        dialog.add_field(tr("F&lagged at:"), self.flagged_at, tr("Flagged at"))
-        dialog.add_field(tr("Flag reaso&ns:"), self.reasons, tr("Flag reasons"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "F&lagged at:"), self.flagged_at, QCoreApplication.translate("Wizard", "Flagged at"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "Flag reaso&ns:"), self.reasons, QCoreApplication.translate("Wizard", "Flag reasons"))
         dialog.form.addRow("", note)
-        dialog.add_field(tr("&Hold form:"), self.hold_form, tr("Hold request form"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "&Hold form:"), self.hold_form, QCoreApplication.translate("Wizard", "Hold request form"))
         self.flagged_at.dateTimeChanged.connect(dialog._check)
         self.reasons.itemChanged.connect(dialog._check)
 
@@ -86,10 +82,10 @@ class ViolationOrderFields:
     def __init__(self, dialog, violation: Violation):
         self.dialog = dialog
         self.subsection = QLineEdit(violation.subsection)
-        self.subsection.setPlaceholderText(tr("e.g. (e)(1)"))
+        self.subsection.setPlaceholderText(QCoreApplication.translate("Wizard", "e.g. (e)(1)"))
         self.applicability = QLabel()
         self.applicability.setWordWrap(True)
-        dialog.add_field(tr("Su&bsection:"), self.subsection, tr("Subsection"))
+        dialog.add_field(QCoreApplication.translate("Wizard", "Su&bsection:"), self.subsection, QCoreApplication.translate("Wizard", "Subsection"))
         dialog.form.addRow("", self.applicability)
         self.subsection.textChanged.connect(dialog._check)
         dialog.statutes.currentItemChanged.connect(lambda *_: self.show_applicability())
@@ -98,7 +94,7 @@ class ViolationOrderFields:
     def show_applicability(self) -> None:
         statute = self.dialog.catalogue.get(self.dialog.chosen_citation())
         note = statute.applicability_in(current_language()) if statute else ""
-        self.applicability.setText(tr("Applies to: %1").replace("%1", note) if note else "")
+        self.applicability.setText(QCoreApplication.translate("Wizard", "Applies to: %1").replace("%1", note) if note else "")
         self.applicability.setVisible(bool(note))
 
     def apply(self, violation: Violation) -> Violation:

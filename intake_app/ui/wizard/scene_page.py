@@ -29,20 +29,17 @@ from .common import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
-
-
 def _combo(values, current, *, none_text: str | None = None) -> QComboBox:
     combo = QComboBox()
     if none_text is not None:
-        combo.addItem(tr(none_text), None)
+        combo.addItem(QCoreApplication.translate("Wizard", none_text), None)
     for v in values:
         combo.addItem(vocabulary_label(v), v)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
 
+NOT_ANSWERED = QT_TRANSLATE_NOOP("Wizard", "(not answered)")
 INJURY_HEADERS = (QT_TRANSLATE_NOOP("Wizard", "Person"), QT_TRANSLATE_NOOP("Wizard", "Severity"),
                   QT_TRANSLATE_NOOP("Wizard", "Injury"))
 
@@ -51,17 +48,17 @@ class ScenePage(IncidentPage):
     step_key = "scene"
 
     def __init__(self, parent=None):
-        super().__init__(tr("On scene: CPD numbers, federal supervisor, injuries"), parent)
-        self.setSubTitle(tr("What the order asks: identify the federal supervisor and record the credential check "
+        super().__init__(QCoreApplication.translate("Wizard", "On scene: CPD numbers, federal supervisor, injuries"), parent)
+        self.setSubTitle(QCoreApplication.translate("Wizard", "What the order asks: identify the federal supervisor and record the credential check "
                             "on body-worn camera; summon EMS and render aid."))
         self.rd = QLineEdit()
-        self.rd.setPlaceholderText(tr("e.g. JK123456"))
+        self.rd.setPlaceholderText(QCoreApplication.translate("Wizard", "e.g. JK123456"))
         self.oemc = QLineEdit()
-        self.oemc.setPlaceholderText(tr("the event number footage is tagged with"))
-        self.p_rd = self.add_field(tr("CPD &RD number:"), self.rd, tr("CPD RD number"))
-        self.p_oemc = self.add_field(tr("&OEMC event number:"), self.oemc, tr("OEMC event number"))
+        self.oemc.setPlaceholderText(QCoreApplication.translate("Wizard", "the event number footage is tagged with"))
+        self.p_rd = self.add_field(QCoreApplication.translate("Wizard", "CPD &RD number:"), self.rd, QCoreApplication.translate("Wizard", "CPD RD number"))
+        self.p_oemc = self.add_field(QCoreApplication.translate("Wizard", "&OEMC event number:"), self.oemc, QCoreApplication.translate("Wizard", "OEMC event number"))
 
-        self.check = _combo(list(CredentialCheck), None, none_text="(not answered)")
+        self.check = _combo(list(CredentialCheck), None, none_text=NOT_ANSWERED)
         self.fs_agency = _combo(list(Agency), Agency.UNKNOWN)
         self.fs_agency_name = QLineEdit()
         self.fs_name = QLineEdit()
@@ -69,49 +66,50 @@ class ScenePage(IncidentPage):
         self.fs_reason = QLineEdit()
         self.fs_time = datetime_edit(optional=True)
         self.fs_footage = QComboBox()
-        self.form.addRow(QLabel("<b>" + tr("Federal supervisor on scene") + "</b>"))
-        self.p_check = self.add_field(tr("&Credential check:"), self.check, tr("Credential check"))
-        self.p_fs_agency = self.add_field(tr("A&gency:"), self.fs_agency, tr("Federal supervisor's agency"))
-        self.p_fs_agency_name = self.add_field(tr("Agenc&y name:"), self.fs_agency_name,
-                                               tr("Name of the other federal agency"))
-        self.p_fs_name = self.add_field(tr("&Name:"), self.fs_name, tr("Federal supervisor's name"))
-        self.p_fs_badge = self.add_field(tr("&Badge or ID:"), self.fs_badge, tr("Federal supervisor's badge or ID"))
-        self.p_fs_reason = self.add_field(tr("&Why not attempted:"), self.fs_reason, tr("Why not attempted"))
-        self.p_fs_time = self.add_field(tr("&Time of the check:"), self.fs_time, tr("Time of the credential check"))
-        self.p_fs_footage = self.add_field(tr("Recorded on &footage:"), self.fs_footage,
-                                           tr("Footage showing the credential check"))
+        self.form.addRow(QLabel("<b>" + QCoreApplication.translate("Wizard", "Federal supervisor on scene") + "</b>"))
+        self.p_check = self.add_field(QCoreApplication.translate("Wizard", "&Credential check:"), self.check, QCoreApplication.translate("Wizard", "Credential check"))
+        self.p_fs_agency = self.add_field(QCoreApplication.translate("Wizard", "A&gency:"), self.fs_agency, QCoreApplication.translate("Wizard", "Federal supervisor's agency"))
+        self.p_fs_agency_name = self.add_field(QCoreApplication.translate("Wizard", "Agency na&me:"), self.fs_agency_name,
+                                               QCoreApplication.translate("Wizard", "Name of the other federal agency"))
+        self.p_fs_name = self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.fs_name, QCoreApplication.translate("Wizard", "Federal supervisor's name"))
+        self.p_fs_badge = self.add_field(QCoreApplication.translate("Wizard", "&Badge or ID:"), self.fs_badge, QCoreApplication.translate("Wizard", "Federal supervisor's badge or ID"))
+        self.p_fs_reason = self.add_field(QCoreApplication.translate("Wizard", "&Why not attempted:"), self.fs_reason, QCoreApplication.translate("Wizard", "Why not attempted"))
+        self.p_fs_time = self.add_field(QCoreApplication.translate("Wizard", "&Time of the check:"), self.fs_time, QCoreApplication.translate("Wizard", "Time of the credential check"))
+        self.p_fs_footage = self.add_field(QCoreApplication.translate("Wizard", "Recorded on &footage:"), self.fs_footage,
+                                           QCoreApplication.translate("Wizard", "Footage showing the credential check"))
 
         self.force = _combo((YesNoUnknown.YES, YesNoUnknown.NO, YesNoUnknown.UNKNOWN), None,
-                            none_text="(not answered)")
+                            none_text=NOT_ANSWERED)
         self.injured = _combo((YesNoUnknown.YES, YesNoUnknown.NO, YesNoUnknown.UNKNOWN), None,
-                              none_text="(not answered)")
-        self.form.addRow(QLabel("<b>" + tr("Force, injuries and aid") + "</b>"))
-        self.p_force = self.add_field(tr("Force &used:"), self.force, tr("Force used"))
-        self.p_injured = self.add_field(tr("Anyone in&jured:"), self.injured, tr("Anyone injured"))
+                              none_text=NOT_ANSWERED)
+        self.form.addRow(QLabel("<b>" + QCoreApplication.translate("Wizard", "Force, injuries and aid") + "</b>"))
+        self.p_force = self.add_field(QCoreApplication.translate("Wizard", "Force &used:"), self.force, QCoreApplication.translate("Wizard", "Force used"))
+        self.p_injured = self.add_field(QCoreApplication.translate("Wizard", "Anyone in&jured:"), self.injured, QCoreApplication.translate("Wizard", "Anyone injured"))
         self.injuries = QTableWidget(0, len(INJURY_HEADERS))
-        self.injuries.setHorizontalHeaderLabels([tr(h) for h in INJURY_HEADERS])
+        self.injuries.setHorizontalHeaderLabels([QCoreApplication.translate("Wizard", h) for h in INJURY_HEADERS])
         self.injuries.horizontalHeader().setStretchLastSection(True)
         self.injuries.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        self.injuries.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.injuries.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.injuries.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         buttons = QWidget()
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
-        self.add_injury = QPushButton(tr("&Add injured person"))
-        self.remove_injury = QPushButton(tr("R&emove injured person"))
+        self.add_injury = QPushButton(QCoreApplication.translate("Wizard", "&Add injured person"))
+        self.remove_injury = QPushButton(QCoreApplication.translate("Wizard", "Remo&ve injured person"))
         row.addWidget(self.add_injury)
         row.addWidget(self.remove_injury)
         row.addStretch(1)
-        self.p_injuries = self.add_field(tr("Injur&ies:"), self.injuries, tr("Injuries"))
+        self.p_injuries = self.add_field(QCoreApplication.translate("Wizard", "Injur&ies:"), self.injuries, QCoreApplication.translate("Wizard", "Injuries"))
         self.form.addRow("", buttons)
         self.ems_time = datetime_edit(optional=True)
         self.ems_unit = QLineEdit()
         self.aid = _combo((YesNoUnknown.UNKNOWN, YesNoUnknown.YES, YesNoUnknown.NO), YesNoUnknown.UNKNOWN)
         self.hospital = QLineEdit()
-        self.hospital.setPlaceholderText(tr("e.g. Mount Sinai Hospital"))
-        self.p_ems_time = self.add_field(tr("EMS &summoned at:"), self.ems_time, tr("EMS summoned at"))
-        self.p_ems_unit = self.add_field(tr("EMS un&it:"), self.ems_unit, tr("EMS unit"))
-        self.p_aid = self.add_field(tr("Aid rendered by C&PD:"), self.aid, tr("Aid rendered by CPD"))
-        self.p_hospital = self.add_field(tr("Trans&ported to:"), self.hospital, tr("Transported to hospital"))
+        self.hospital.setPlaceholderText(QCoreApplication.translate("Wizard", "e.g. Mount Sinai Hospital"))
+        self.p_ems_time = self.add_field(QCoreApplication.translate("Wizard", "EMS &summoned at:"), self.ems_time, QCoreApplication.translate("Wizard", "EMS summoned at"))
+        self.p_ems_unit = self.add_field(QCoreApplication.translate("Wizard", "&EMS unit:"), self.ems_unit, QCoreApplication.translate("Wizard", "EMS unit"))
+        self.p_aid = self.add_field(QCoreApplication.translate("Wizard", "Aid rendered b&y CPD:"), self.aid, QCoreApplication.translate("Wizard", "Aid rendered by CPD"))
+        self.p_hospital = self.add_field(QCoreApplication.translate("Wizard", "Trans&ported to:"), self.hospital, QCoreApplication.translate("Wizard", "Transported to hospital"))
 
         self.add_injury.clicked.connect(lambda: self._add_injury_row(Injury()))
         self.remove_injury.clicked.connect(self._remove_injury_row)
@@ -132,8 +130,8 @@ class ScenePage(IncidentPage):
         self.injuries.insertRow(r)
         role = _combo(list(InjuredRole), injury.role)
         severity = _combo(list(InjurySeverity), injury.severity)
-        role.setAccessibleName(tr("Injured person %1").replace("%1", str(r + 1)))
-        severity.setAccessibleName(tr("Severity %1").replace("%1", str(r + 1)))
+        role.setAccessibleName(QCoreApplication.translate("Wizard", "Injured person %1").replace("%1", str(r + 1)))
+        severity.setAccessibleName(QCoreApplication.translate("Wizard", "Severity %1").replace("%1", str(r + 1)))
         role.currentIndexChanged.connect(self.emit_changed)
         severity.currentIndexChanged.connect(self.emit_changed)
         self.injuries.setCellWidget(r, 0, role)
@@ -197,9 +195,9 @@ class ScenePage(IncidentPage):
     def _fill_footage(self, inc, chosen: str) -> None:
         self.fs_footage.blockSignals(True)
         self.fs_footage.clear()
-        self.fs_footage.addItem(tr("(none chosen)"), "")
+        self.fs_footage.addItem(QCoreApplication.translate("Wizard", "(none chosen)"), "")
         for n, f in enumerate(inc.footage, 1):
-            self.fs_footage.addItem(tr("Footage %1: %2 %3").replace("%1", str(n)).replace("%2", vocabulary_label(f.kind))
+            self.fs_footage.addItem(QCoreApplication.translate("Wizard", "Footage %1: %2 %3").replace("%1", str(n)).replace("%2", vocabulary_label(f.kind))
                                     .replace("%3", f.device_id), f.id)
         if chosen and self.fs_footage.findData(chosen) < 0:  # an item not (yet) in the list: kept as it is
             self.fs_footage.addItem(chosen, chosen)
