@@ -226,6 +226,93 @@
     </message>
 </context>
 <context>
+    <name>FelonyReview</name>
+    <message>
+        <source>Felony review decision</source>
+        <translation type="unfinished">Decisión de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>(no charge)</source>
+        <translation>(sin cargo)</translation>
+    </message>
+    <message>
+        <source>e.g. A or 3</source>
+        <translation>p. ej., A o 3</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decisión:</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Decided &amp;on:</source>
+        <translation>Decidido &amp;el:</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation type="unfinished">Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>Reviewing &amp;ASA:</source>
+        <translation>Fiscal &amp;adjunto revisor:</translation>
+    </message>
+    <message>
+        <source>Reviewing ASA</source>
+        <translation type="unfinished">Fiscal adjunto revisor</translation>
+    </message>
+    <message>
+        <source>ASA &amp;unit:</source>
+        <translation>&amp;Unidad del fiscal:</translation>
+    </message>
+    <message>
+        <source>ASA unit</source>
+        <translation type="unfinished">Unidad del fiscal adjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <source>Felony review reference</source>
+        <translation type="unfinished">Referencia de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>C&amp;harge approved or filed:</source>
+        <translation>Cargo aprobado o &amp;presentado:</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Charge c&amp;lass:</source>
+        <translation>C&amp;lase del cargo:</translation>
+    </message>
+    <message>
+        <source>Charge class</source>
+        <translation type="unfinished">Clase del cargo</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentario:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>A felony review decision is recorded for a referred incident whose review is not final.</source>
+        <translation>La decisión de la revisión se registra en un incidente remitido cuya revisión no es definitiva.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished">No se registró: %1</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Report number</source>
@@ -875,6 +962,10 @@
     <message>
         <source>Re&amp;view</source>
         <translation>Re&amp;visión</translation>
+    </message>
+    <message>
+        <source>Record &amp;felony review decision…</source>
+        <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2135,50 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>{when}: {before} -&gt; {after} by {name} ({star})</source>
         <translation>{when}: {before} -&gt; {after} por {name} ({star})</translation>
+    </message>
+    <message>
+        <source>CPD RD number: {rd}   OEMC event: {oemc}</source>
+        <translation>Número RD de CPD: {rd}   Evento de OEMC: {oemc}</translation>
+    </message>
+    <message>
+        <source>Force used: {force}   Anyone injured: {injured}</source>
+        <translation>Uso de fuerza: {force}   Alguien lesionado: {injured}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: credential check not recorded</source>
+        <translation>Supervisor federal: verificación de credenciales no registrada</translation>
+    </message>
+    <message>
+        <source>EMS summoned {when}, unit {unit}; aid by CPD {aid}; transported to {hospital}</source>
+        <translation>EMS llamado {when}, unidad {unit}; auxilio de CPD {aid}; trasladado a {hospital}</translation>
+    </message>
+    <message>
+        <source>Felony review: ASA {name} ({unit}), reference {reference}</source>
+        <translation>Revisión de delitos graves: fiscal adjunto {name} ({unit}), referencia {reference}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: {check}</source>
+        <translation>Supervisor federal: {check}</translation>
+    </message>
+    <message>
+        <source>{n}. {role}, {severity}: {description}</source>
+        <translation>{n}. {role}, {severity}: {description}</translation>
+    </message>
+    <message>
+        <source>Footage {n} flagged {when}: {reasons}; hold form {form}</source>
+        <translation>Video {n} marcado {when}: {reasons}; formulario de retención {form}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: {agency}, {name}, badge {badge}; credential check {check} at {when}, on footage {footage}</source>
+        <translation>Supervisor federal: {agency}, {name}, placa {badge}; verificación de credenciales {check} a las {when}, en el video {footage}</translation>
+    </message>
+    <message>
+        <source>Touhy request to {agency} ({sent}): {what} - {status}</source>
+        <translation>Solicitud Touhy a {agency} ({sent}): {what} - {status}</translation>
+    </message>
+    <message>
+        <source>{date}: {decision}</source>
+        <translation>{date}: {decision}</translation>
     </message>
 </context>
 <context>
