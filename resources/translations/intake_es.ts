@@ -229,7 +229,7 @@
     <name>FelonyReview</name>
     <message>
         <source>Felony review decision</source>
-        <translation type="unfinished">Decisión de la revisión de delitos graves</translation>
+        <translation>Decisión de la revisión de delitos graves</translation>
     </message>
     <message>
         <source>(no charge)</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Decision date</source>
-        <translation type="unfinished">Fecha de la decisión</translation>
+        <translation>Fecha de la decisión</translation>
     </message>
     <message>
         <source>Reviewing &amp;ASA:</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Reviewing ASA</source>
-        <translation type="unfinished">Fiscal adjunto revisor</translation>
+        <translation>Fiscal adjunto revisor</translation>
     </message>
     <message>
         <source>ASA &amp;unit:</source>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>ASA unit</source>
-        <translation type="unfinished">Unidad del fiscal adjunto</translation>
+        <translation>Unidad del fiscal adjunto</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Felony review reference</source>
-        <translation type="unfinished">Referencia de la revisión de delitos graves</translation>
+        <translation>Referencia de la revisión de delitos graves</translation>
     </message>
     <message>
         <source>C&amp;harge approved or filed:</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Charge class</source>
-        <translation type="unfinished">Clase del cargo</translation>
+        <translation>Clase del cargo</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Not recorded: %1</source>
-        <translation type="unfinished">No se registró: %1</translation>
+        <translation>No se registró: %1</translation>
     </message>
 </context>
 <context>
