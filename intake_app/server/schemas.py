@@ -37,7 +37,7 @@ class EnrollResponse(Strict):
 class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
-    incident: dict[str, Any] = Field(description="an intake.incident/1 record (checked by the app's validator); "
+    incident: dict[str, Any] = Field(description="an intake.incident/2 record, or /1 (checked by the app's validator); "
                                      "for delete_draft only its id is read")
     action: Literal["save", "delete_draft"] = Field(
         default="save", description="delete_draft: the draft at base_version was deleted on the device")
