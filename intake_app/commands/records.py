@@ -37,11 +37,11 @@ SIGN_IN_HELP = ("sign in as this star (default: INTAKE_USER); the passphrase is 
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import incidents from an intake.incident/1 JSON file (one or a list; all or nothing)")
+    p = sub.add_parser("import", help="import incidents from an intake.incident/2 JSON file, or /1 (upgraded; one or a list; all or nothing)")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export incidents as intake.incident/1 JSON")
+    p = sub.add_parser("export", help="export incidents as intake.incident/2 JSON")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("ref", nargs="?", help="incident UUID or report number")
     which.add_argument("--all", action="store_true", help="every incident")

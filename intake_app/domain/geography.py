@@ -128,6 +128,19 @@ def default_beat_map() -> BeatMap:
     return _default
 
 
+def use_beat_map_of(data_dir: Path) -> bool:
+    """An administrator's chicago-police-beats.geojson in the data folder replaces the shipped beats (when CPD
+    redraws them). A file that does not parse is not used: the shipped map stays, and False says so."""
+    global _default
+    if not (data_dir / BEATS_FILE).exists():
+        return False
+    try:
+        _default = load_beat_map(data_dir)
+    except (OSError, ValueError):  # json.JSONDecodeError is a ValueError
+        return False
+    return True
+
+
 def locate(latitude: float, longitude: float) -> Located | None:
     return default_beat_map().locate(latitude, longitude)
 

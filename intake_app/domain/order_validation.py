@@ -119,7 +119,7 @@ def _numbers(inc: Incident, settings: StationSettings) -> list[Problem]:
 def _matches(pattern: str, value: str) -> bool:
     try:
         return re.fullmatch(pattern, value) is not None
-    except re.error:
+    except (re.error, TypeError):
         return False  # a broken pattern in the settings accepts nothing rather than everything
 
 

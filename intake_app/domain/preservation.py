@@ -32,12 +32,16 @@ def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS
     if needs_deadline(item):
         if item.flagged_at is not None and item.flagged_at.tzinfo is not None:
             flagged_days = settings.flagged_retention_days if settings else FLAGGED_RETENTION_DAYS
+            if isinstance(flagged_days, bool) or not isinstance(flagged_days, int) or not 0 < flagged_days < 100_000:
+                flagged_days = FLAGGED_RETENTION_DAYS  # a damaged setting never shortens a flagged recording's hold
             return item.flagged_at.astimezone(UTC) + timedelta(days=flagged_days)
         if item.start is None:
             return None
         return item.start.astimezone(UTC) + timedelta(days=retention_days)
-    days = (settings.footage_retention_days if settings else FOOTAGE_RETENTION_DAYS).get(item.kind.value)
-    if days is None or item.start is None or isinstance(days, bool) or not isinstance(days, int):
+    per_kind = settings.footage_retention_days if settings else FOOTAGE_RETENTION_DAYS
+    days = per_kind.get(item.kind.value) if isinstance(per_kind, dict) else FOOTAGE_RETENTION_DAYS.get(item.kind.value)
+    if days is None or item.start is None or isinstance(days, bool) or not isinstance(days, int) \
+            or not 0 <= days < 100_000:
         return None
     return item.start.astimezone(UTC) + timedelta(days=days)
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from .catalogue import Catalogue, Statute, class_label, default_catalogue
 from .enums import label
 from .records import Incident
+from .summary_order import order_lines
 
 
 def _same(text: str) -> str:
@@ -95,8 +96,10 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
         statute = catalogue.get(v.statute)
         title = w.statute_title(statute) if statute else t("(not in catalogue)")
         names = ", ".join(str(inc.agents.index(a) + 1) for a in inc.agents if a.id in v.agent_ids) or "-"
-        lines.append("  " + t("{n}. {citation} {title}, {klass}; agents {agents}; {details}", n=i, citation=v.statute,
-                              title=title, klass=w.offence_class(v.offence_class), agents=names, details=v.details))
+        lines.append("  " + t("{n}. {citation} {title}, {klass}; agents {agents}; {details}", n=i,
+                              citation=v.statute + v.subsection, title=title, klass=w.offence_class(v.offence_class),
+                              agents=names, details=v.details))
+    lines += order_lines(inc, t=t, vocabulary=w.vocabulary, when=when)
     if inc.history:
         lines += ["", t("Status history:")]
         for h in inc.history:

@@ -21,6 +21,9 @@ STEPS: tuple[Step, ...] = (
     Step("reporting_party", "Reporting party", ("reporting_party",)),
     Step("agents", "Agents involved", ("agents",)),
     Step("footage", "Footage references", ("footage",)),
+    # What the ICE On Notice order asks CPD to record on scene (intake.incident/2).
+    Step("scene", "On scene: CPD numbers, federal supervisor, injuries",
+         ("cpd_rd_number", "oemc_event_number", "federal_supervisor", "use_of_force", "injuries", "medical")),
     Step("violations", "Alleged violations", ("violations",)),
     Step("review", "Review and sign-off", ()),
 )

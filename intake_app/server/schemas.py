@@ -45,7 +45,7 @@ class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
     incident: dict[str, Any] = Field(
-        description="an intake.incident/1 record (checked by the app's validator); for delete_draft only its id "
+        description="an intake.incident/2 record, or /1 (checked by the app's validator); for delete_draft only its id "
                     "is read. Either way it names the incident by its id.",
         # What the server accepts, said in the document too: an object with the incident's id at least.
         json_schema_extra={"required": ["id"], "properties": {"id": {"type": "string", "pattern": UUID_PATTERN}}})

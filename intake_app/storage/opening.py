@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from ..domain.catalogue import load_catalogue
+from ..domain.geography import use_beat_map_of
 from ..security.database_key import DatabaseKeyError, database_key, read_store_info
 from ..security.secrets import keep_secrets_in_store
 from .cipher import DB_FILE
@@ -47,6 +48,7 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
             f"Cannot open the store in {data_dir}: wrong key or passphrase, or the file is damaged. Nothing was changed.",
             StoreOpenError.WRONG_KEY,
         ) from exc
+    use_beat_map_of(data_dir)  # an administrator's replacement beats, if any (like statutes.json)
     store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
     install_extensions(store)
     return store

@@ -51,6 +51,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.packet_feature",
     "intake_app.ui.dashboard_feature",
     "intake_app.ui.live_views",
+    "intake_app.ui.felony_review_feature",
 )
 GEOMETRY_KEY = "main_window/geometry"
 

@@ -51,6 +51,18 @@ KNOWN_TEMPLATES = (
     QT_TRANSLATE_NOOP("Summary", "{n}. {citation} {title}, {klass}; agents {agents}; {details}"),
     QT_TRANSLATE_NOOP("Summary", "{n}. {kind} {device} star {star}, {start} to {end}, evidence {evidence}, preservation {preservation}"),
     QT_TRANSLATE_NOOP("Summary", "{when}: {before} -> {after} by {name} ({star})"),
+    # What the ICE On Notice order and CPD practice require (domain/summary_order.py).
+    QT_TRANSLATE_NOOP("Summary", "CPD RD number: {rd}   OEMC event: {oemc}"),
+    QT_TRANSLATE_NOOP("Summary", "Force used: {force}   Anyone injured: {injured}"),
+    QT_TRANSLATE_NOOP("Summary", "Federal supervisor: credential check not recorded"),
+    QT_TRANSLATE_NOOP("Summary", "EMS summoned {when}, unit {unit}; aid by CPD {aid}; transported to {hospital}"),
+    QT_TRANSLATE_NOOP("Summary", "Felony review: ASA {name} ({unit}), reference {reference}"),
+    QT_TRANSLATE_NOOP("Summary", "Federal supervisor: {check}"),
+    QT_TRANSLATE_NOOP("Summary", "{n}. {role}, {severity}: {description}"),
+    QT_TRANSLATE_NOOP("Summary", "Footage {n} flagged {when}: {reasons}; hold form {form}"),
+    QT_TRANSLATE_NOOP("Summary", "Federal supervisor: {agency}, {name}, badge {badge}; credential check {check} at {when}, on footage {footage}"),
+    QT_TRANSLATE_NOOP("Summary", "Touhy request to {agency} ({sent}): {what} - {status}"),
+    QT_TRANSLATE_NOOP("Summary", "{date}: {decision}"),
 )
 
 

@@ -50,6 +50,49 @@ KNOWN_LABELS = (
     QT_TRANSLATE_NOOP("Vocabulary", "Vehicle plate"),
 )
 
+# What the ICE On Notice order and CPD practice require (intake.incident/2): agencies, yes/no answers, credential
+# checks, injuries, footage flags, felony review decisions and Touhy requests.
+ORDER_LABELS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "ATF"),
+    QT_TRANSLATE_NOOP("Vocabulary", "CPD member"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Civilian"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Complaint filed"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Continuing investigation"),
+    QT_TRANSLATE_NOOP("Vocabulary", "DEA"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Death or great bodily harm"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Denied"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Detention or arrest"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Downgraded to misdemeanor"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Evidentiary value (supervisor or prosecutor)"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Fatal"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Federal Protective Service"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Federal agent"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Federalized National Guard"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Felony charges approved"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Felony charges declined"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Firearm discharged"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Grand jury"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Granted"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Great bodily harm"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Minor"),
+    QT_TRANSLATE_NOOP("Vocabulary", "No"),
+    QT_TRANSLATE_NOOP("Vocabulary", "No federal supervisor present"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Not attempted"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Officer under investigation"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Other federal agency"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Partly granted"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Pending"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Recording officer's request"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Refused"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Serious"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Unknown"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Use of force"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Verified"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Withdrawn"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Yes"),
+)
+KNOWN_LABELS = KNOWN_LABELS + ORDER_LABELS
+
 
 def vocabulary_label(value: StrEnum) -> str:
     return QCoreApplication.translate(CONTEXT, label(value))

@@ -226,6 +226,93 @@
     </message>
 </context>
 <context>
+    <name>FelonyReview</name>
+    <message>
+        <source>Felony review decision</source>
+        <translation>Decisión de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>(no charge)</source>
+        <translation>(sin cargo)</translation>
+    </message>
+    <message>
+        <source>e.g. A or 3</source>
+        <translation>p. ej., A o 3</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decisión:</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Decided &amp;on:</source>
+        <translation>Decidido &amp;el:</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>Reviewing &amp;ASA:</source>
+        <translation>Fiscal &amp;adjunto revisor:</translation>
+    </message>
+    <message>
+        <source>Reviewing ASA</source>
+        <translation>Fiscal adjunto revisor</translation>
+    </message>
+    <message>
+        <source>ASA &amp;unit:</source>
+        <translation>&amp;Unidad del fiscal:</translation>
+    </message>
+    <message>
+        <source>ASA unit</source>
+        <translation>Unidad del fiscal adjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <source>Felony review reference</source>
+        <translation>Referencia de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>C&amp;harge approved or filed:</source>
+        <translation>Cargo aprobado o &amp;presentado:</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Charge c&amp;lass:</source>
+        <translation>C&amp;lase del cargo:</translation>
+    </message>
+    <message>
+        <source>Charge class</source>
+        <translation>Clase del cargo</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentario:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>A felony review decision is recorded for a referred incident whose review is not final.</source>
+        <translation>La decisión de la revisión se registra en un incidente remitido cuya revisión no es definitiva.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No se registró: %1</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Report number</source>
@@ -380,6 +467,150 @@
         <translation>Agentes a los que concierne</translation>
     </message>
     <message>
+        <source>CPD RD number</source>
+        <translation>Número RD de CPD</translation>
+    </message>
+    <message>
+        <source>OEMC event number</source>
+        <translation>Número de evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Credential check</source>
+        <translation>Verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency</source>
+        <translation>Agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency name</source>
+        <translation>Nombre de la agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s name</source>
+        <translation>Nombre del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s badge or ID</source>
+        <translation>Placa o identificación del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Why not attempted</source>
+        <translation>Por qué no se intentó</translation>
+    </message>
+    <message>
+        <source>Time of the credential check</source>
+        <translation>Hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Footage showing the check</source>
+        <translation>Video de la verificación</translation>
+    </message>
+    <message>
+        <source>Force used</source>
+        <translation>Uso de fuerza</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Lesiones</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>Lesión</translation>
+    </message>
+    <message>
+        <source>Injured person</source>
+        <translation>Persona lesionada</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Anyone injured</source>
+        <translation>Alguien lesionado</translation>
+    </message>
+    <message>
+        <source>EMS summoned at</source>
+        <translation>EMS llamado a las</translation>
+    </message>
+    <message>
+        <source>EMS unit</source>
+        <translation>Unidad de EMS</translation>
+    </message>
+    <message>
+        <source>Transported to</source>
+        <translation>Trasladado a</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>Flagged at</source>
+        <translation>Marcado el</translation>
+    </message>
+    <message>
+        <source>Flag reasons</source>
+        <translation>Motivos de la marca</translation>
+    </message>
+    <message>
+        <source>Hold form</source>
+        <translation>Formulario de retención</translation>
+    </message>
+    <message>
+        <source>Subsection</source>
+        <translation>Inciso</translation>
+    </message>
+    <message>
+        <source>Reviewing ASA</source>
+        <translation>Fiscal adjunto revisor</translation>
+    </message>
+    <message>
+        <source>ASA unit</source>
+        <translation>Unidad del fiscal adjunto</translation>
+    </message>
+    <message>
+        <source>Felony review reference</source>
+        <translation>Referencia de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>Felony review decision</source>
+        <translation>Decisión de la revisión de delitos graves</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <source>Charge citation</source>
+        <translation>Cita del cargo</translation>
+    </message>
+    <message>
+        <source>Charge class</source>
+        <translation>Clase del cargo</translation>
+    </message>
+    <message>
+        <source>Decision comment</source>
+        <translation>Comentario de la decisión</translation>
+    </message>
+    <message>
+        <source>Touhy request</source>
+        <translation>Solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy request agency</source>
+        <translation>Agencia de la solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy request sent on</source>
+        <translation>Solicitud Touhy enviada el</translation>
+    </message>
+    <message>
         <source>Agent %1</source>
         <translation>Agente %1</translation>
     </message>
@@ -390,6 +621,10 @@
     <message>
         <source>Alleged violation %1</source>
         <translation>Presunta violación %1</translation>
+    </message>
+    <message>
+        <source>Injury %1</source>
+        <translation>Lesión %1</translation>
     </message>
 </context>
 <context>
@@ -547,13 +782,6 @@
     <message>
         <source>The history could not be read: %1</source>
         <translation>No se pudo leer el historial: %1</translation>
-    </message>
-</context>
-<context>
-    <name>IdleLock</name>
-    <message>
-        <source>Locked. %1 (star %2), type your passphrase to continue.</source>
-        <translation>Bloqueado. %1 (estrella %2), escriba su frase de contraseña para continuar.</translation>
     </message>
 </context>
 <context>
@@ -728,6 +956,10 @@
         <source>Re&amp;view</source>
         <translation>Re&amp;visión</translation>
     </message>
+    <message>
+        <source>Record &amp;felony review decision…</source>
+        <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
+    </message>
 </context>
 <context>
     <name>IncidentWizard</name>
@@ -738,6 +970,10 @@
     <message>
         <source>&amp;Submit for review</source>
         <translation>&amp;Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New incident</source>
@@ -917,12 +1153,48 @@
         <translation>Intake está bloqueado</translation>
     </message>
     <message>
+        <source>Star number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Star number</source>
+        <translation type="unfinished">Número de &amp;estrella</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished">&amp;Frase de contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back: unlock as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked. Sign in with your star number and passphrase. What %1 left open is kept for them as an unsaved form, which they get back when they sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked. %1, type your passphrase to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock first to close Intake: you are then asked about unsaved work.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1056,12 +1328,28 @@
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <source>Review queue</source>
-        <translation>Cola de revisión</translation>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Users...</source>
         <translation>&amp;Usuarios...</translation>
+    </message>
+    <message>
+        <source>Returned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reviewer returned %1 record(s) to you for changes. Open each from the Incidents list, fix it and submit it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -1232,6 +1520,34 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
     <message>
         <source>Evidence ID</source>
         <translation>ID de evidencia</translation>
+    </message>
+    <message>
+        <source>RD number</source>
+        <translation>Número RD</translation>
+    </message>
+    <message>
+        <source>OEMC event</source>
+        <translation>Evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Deadline is</source>
+        <translation>El plazo es</translation>
+    </message>
+    <message>
+        <source>kept until (flagged)</source>
+        <translation>se conserva hasta (marcado)</translation>
+    </message>
+    <message>
+        <source>the date to flag by (else purged)</source>
+        <translation>la fecha límite para marcarlo (si no, se borra)</translation>
+    </message>
+    <message>
+        <source>purged after</source>
+        <translation>se borra después</translation>
+    </message>
+    <message>
+        <source>owner may overwrite it any day</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown start</source>
@@ -1473,8 +1789,108 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>{district} no es un distrito del CPD en servicio (1-12, 14-20, 22, 24, 25)</translation>
     </message>
     <message>
-        <source>{latitude}, {longitude} is outside Chicago</source>
-        <translation>{latitude}, {longitude} está fuera de Chicago</translation>
+        <source>A verified credential check records the supervisor&apos;s name and badge</source>
+        <translation>Una verificación de credenciales confirmada registra el nombre y la placa del supervisor</translation>
+    </message>
+    <message>
+        <source>Describe each injured person</source>
+        <translation>Describa a cada persona lesionada</translation>
+    </message>
+    <message>
+        <source>Describe the injury</source>
+        <translation>Describa la lesión</translation>
+    </message>
+    <message>
+        <source>Force was used: say whether anyone was injured</source>
+        <translation>Se usó la fuerza: indique si alguien resultó lesionado</translation>
+    </message>
+    <message>
+        <source>Name the federal agency (e.g. DOJ)</source>
+        <translation>Indique el nombre de la agencia federal (p. ej., DOJ)</translation>
+    </message>
+    <message>
+        <source>The charges approved or filed are required</source>
+        <translation>Se requieren los cargos aprobados o presentados</translation>
+    </message>
+    <message>
+        <source>The federal supervisor&apos;s credential check (or that none was present) is required</source>
+        <translation>Se requiere la verificación de credenciales del supervisor federal (o que no había ninguno)</translation>
+    </message>
+    <message>
+        <source>The footage that shows the credential check is required</source>
+        <translation>Se requiere el video que muestra la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>The reviewing Assistant State&apos;s Attorney is required</source>
+        <translation>Se requiere el fiscal adjunto que revisa el caso</translation>
+    </message>
+    <message>
+        <source>The time of the credential check is required</source>
+        <translation>Se requiere la hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>What the Touhy request asks for is required</source>
+        <translation>Se requiere lo que pide la solicitud Touhy</translation>
+    </message>
+    <message>
+        <source>When the footage was flagged is required</source>
+        <translation>Se requiere cuándo se marcó el video</translation>
+    </message>
+    <message>
+        <source>Why the credential check was not attempted is required</source>
+        <translation>Se requiere por qué no se intentó la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Why the footage was flagged is required</source>
+        <translation>Se requiere por qué se marcó el video</translation>
+    </message>
+    <message>
+        <source>beat {beat} is not a beat of district {district}</source>
+        <translation>el sector {beat} no es un sector del distrito {district}</translation>
+    </message>
+    <message>
+        <source>beat {typed} disagrees with the coordinates, which are in beat {derived}</source>
+        <translation>el sector {typed} no coincide con las coordenadas, que están en el sector {derived}</translation>
+    </message>
+    <message>
+        <source>district {typed} disagrees with the coordinates, which are in district {derived} (beat {beat})</source>
+        <translation>el distrito {typed} no coincide con las coordenadas, que están en el distrito {derived} (sector {beat})</translation>
+    </message>
+    <message>
+        <source>is before the decision it follows</source>
+        <translation>es anterior a la decisión que sigue</translation>
+    </message>
+    <message>
+        <source>is not an OEMC event number (the settings give its pattern)</source>
+        <translation>no es un número de evento de OEMC (la configuración indica su formato)</translation>
+    </message>
+    <message>
+        <source>must be an RD number: two letters and six digits, e.g. JK123456</source>
+        <translation>debe ser un número RD: dos letras y seis dígitos, p. ej., JK123456</translation>
+    </message>
+    <message>
+        <source>must look like (e)(1)</source>
+        <translation>debe escribirse como (e)(1)</translation>
+    </message>
+    <message>
+        <source>refers to footage that is not in this incident</source>
+        <translation>se refiere a un video que no está en este incidente</translation>
+    </message>
+    <message>
+        <source>says no one was injured, but injuries are listed</source>
+        <translation>dice que nadie resultó lesionado, pero hay lesiones registradas</translation>
+    </message>
+    <message>
+        <source>{decision} cannot follow {previous}</source>
+        <translation>{decision} no puede seguir a {previous}</translation>
+    </message>
+    <message>
+        <source>{latitude}, {longitude} is outside Chicago (in none of its police beats)</source>
+        <translation>{latitude}, {longitude} está fuera de Chicago (en ninguno de sus sectores policiales)</translation>
+    </message>
+    <message>
+        <source>{letters} is not the RD letters of {year} ({expected})</source>
+        <translation>{letters} no son las letras RD de {year} ({expected})</translation>
     </message>
     <message>
         <source>{statute} is not in the statute catalogue</source>
@@ -1499,6 +1915,68 @@ Entregue este archivo a su administrador.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptOffer</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review as report %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reporting party their receipt (in %1): it names the report number and what happens next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save receipt as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished">Se guardó %1</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the receipt to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the receipt to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Returned</name>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by %1 (star %2) on %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueue</name>
     <message>
         <source>Incidents waiting for review</source>
@@ -1513,10 +1991,6 @@ Entregue este archivo a su administrador.</translation>
         <translation>Comentario de devolución</translation>
     </message>
     <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Aprobar</translation>
-    </message>
-    <message>
         <source>&amp;Return with comment</source>
         <translation>&amp;Devolver con comentario</translation>
     </message>
@@ -1529,16 +2003,80 @@ Entregue este archivo a su administrador.</translation>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <source>%1  —  %2  —  district %3</source>
-        <translation>%1  —  %2  —  distrito %3</translation>
-    </message>
-    <message>
         <source>Write a comment for the supervisor before returning.</source>
         <translation>Escriba un comentario para el supervisor antes de devolver.</translation>
     </message>
     <message>
         <source>Select an incident first.</source>
         <translation>Primero seleccione un incidente.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for you:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review. Records that supervisors submit appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record to read it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;omment to the supervisor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve and sign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">No</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
@@ -1789,6 +2327,50 @@ Entregue este archivo a su administrador.</translation>
         <source>{when}: {before} -&gt; {after} by {name} ({star})</source>
         <translation>{when}: {before} -&gt; {after} por {name} ({star})</translation>
     </message>
+    <message>
+        <source>CPD RD number: {rd}   OEMC event: {oemc}</source>
+        <translation>Número RD de CPD: {rd}   Evento de OEMC: {oemc}</translation>
+    </message>
+    <message>
+        <source>Force used: {force}   Anyone injured: {injured}</source>
+        <translation>Uso de fuerza: {force}   Alguien lesionado: {injured}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: credential check not recorded</source>
+        <translation>Supervisor federal: verificación de credenciales no registrada</translation>
+    </message>
+    <message>
+        <source>EMS summoned {when}, unit {unit}; aid by CPD {aid}; transported to {hospital}</source>
+        <translation>EMS llamado {when}, unidad {unit}; auxilio de CPD {aid}; trasladado a {hospital}</translation>
+    </message>
+    <message>
+        <source>Felony review: ASA {name} ({unit}), reference {reference}</source>
+        <translation>Revisión de delitos graves: fiscal adjunto {name} ({unit}), referencia {reference}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: {check}</source>
+        <translation>Supervisor federal: {check}</translation>
+    </message>
+    <message>
+        <source>{n}. {role}, {severity}: {description}</source>
+        <translation>{n}. {role}, {severity}: {description}</translation>
+    </message>
+    <message>
+        <source>Footage {n} flagged {when}: {reasons}; hold form {form}</source>
+        <translation>Video {n} marcado {when}: {reasons}; formulario de retención {form}</translation>
+    </message>
+    <message>
+        <source>Federal supervisor: {agency}, {name}, badge {badge}; credential check {check} at {when}, on footage {footage}</source>
+        <translation>Supervisor federal: {agency}, {name}, placa {badge}; verificación de credenciales {check} a las {when}, en el video {footage}</translation>
+    </message>
+    <message>
+        <source>Touhy request to {agency} ({sent}): {what} - {status}</source>
+        <translation>Solicitud Touhy a {agency} ({sent}): {what} - {status}</translation>
+    </message>
+    <message>
+        <source>{date}: {decision}</source>
+        <translation>{date}: {decision}</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -2031,6 +2613,154 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Vehicle plate</source>
         <translation>Placa del vehículo</translation>
+    </message>
+    <message>
+        <source>ATF</source>
+        <translation>ATF</translation>
+    </message>
+    <message>
+        <source>CPD member</source>
+        <translation>Miembro de CPD</translation>
+    </message>
+    <message>
+        <source>Civilian</source>
+        <translation>Civil</translation>
+    </message>
+    <message>
+        <source>Complaint filed</source>
+        <translation>Queja presentada</translation>
+    </message>
+    <message>
+        <source>Continuing investigation</source>
+        <translation>Investigación en curso</translation>
+    </message>
+    <message>
+        <source>DEA</source>
+        <translation>DEA</translation>
+    </message>
+    <message>
+        <source>Death or great bodily harm</source>
+        <translation>Muerte o lesiones corporales graves</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>Detention or arrest</source>
+        <translation>Detención o arresto</translation>
+    </message>
+    <message>
+        <source>Downgraded to misdemeanor</source>
+        <translation>Reducido a delito menor</translation>
+    </message>
+    <message>
+        <source>Evidentiary value (supervisor or prosecutor)</source>
+        <translation>Valor probatorio (supervisor o fiscal)</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Mortal</translation>
+    </message>
+    <message>
+        <source>Federal Protective Service</source>
+        <translation>Servicio Federal de Protección</translation>
+    </message>
+    <message>
+        <source>Federal agent</source>
+        <translation>Agente federal</translation>
+    </message>
+    <message>
+        <source>Federalized National Guard</source>
+        <translation>Guardia Nacional federalizada</translation>
+    </message>
+    <message>
+        <source>Felony charges approved</source>
+        <translation>Cargos por delito grave aprobados</translation>
+    </message>
+    <message>
+        <source>Felony charges declined</source>
+        <translation>Cargos por delito grave rechazados</translation>
+    </message>
+    <message>
+        <source>Firearm discharged</source>
+        <translation>Arma de fuego disparada</translation>
+    </message>
+    <message>
+        <source>Grand jury</source>
+        <translation>Gran jurado</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Concedida</translation>
+    </message>
+    <message>
+        <source>Great bodily harm</source>
+        <translation>Lesiones corporales graves</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>No federal supervisor present</source>
+        <translation>Ningún supervisor federal presente</translation>
+    </message>
+    <message>
+        <source>Not attempted</source>
+        <translation>No se intentó</translation>
+    </message>
+    <message>
+        <source>Officer under investigation</source>
+        <translation>Agente bajo investigación</translation>
+    </message>
+    <message>
+        <source>Other federal agency</source>
+        <translation>Otra agencia federal</translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation>Concedida en parte</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Recording officer&apos;s request</source>
+        <translation>Pedido del agente que grabó</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Negada</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Use of force</source>
+        <translation>Uso de la fuerza</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>supervisor</source>
@@ -2670,6 +3400,286 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it</source>
         <translation>{time} ocurrió dos veces en {zone} (los relojes se atrasaron): elija {first} o {second} al lado</translation>
+    </message>
+    <message>
+        <source>Only for another federal agency, e.g. DOJ</source>
+        <translation>Solo para otra agencia federal, p. ej., DOJ</translation>
+    </message>
+    <message>
+        <source>Agenc&amp;y name:</source>
+        <translation>Nombre de la agenc&amp;ia:</translation>
+    </message>
+    <message>
+        <source>Name of the other federal agency</source>
+        <translation>Nombre de la otra agencia federal</translation>
+    </message>
+    <message>
+        <source>&amp;Visible ID displayed:</source>
+        <translation>Identificación &amp;visible:</translation>
+    </message>
+    <message>
+        <source>Visible ID displayed</source>
+        <translation>Identificación visible</translation>
+    </message>
+    <message>
+        <source>Body came&amp;ra worn:</source>
+        <translation>Llevaba cáma&amp;ra corporal:</translation>
+    </message>
+    <message>
+        <source>Body camera worn</source>
+        <translation>Llevaba cámara corporal</translation>
+    </message>
+    <message>
+        <source>Re&amp;fused to identify:</source>
+        <translation>Se negó a identi&amp;ficarse:</translation>
+    </message>
+    <message>
+        <source>Refused to identify</source>
+        <translation>Se negó a identificarse</translation>
+    </message>
+    <message>
+        <source>e.g. CPD-65.224</source>
+        <translation>p. ej., CPD-65.224</translation>
+    </message>
+    <message>
+        <source>Flagged recordings are kept 2 years from the flag (50 ILCS 706/10-20); unflagged ones only 90 days. Space ticks a reason.</source>
+        <translation>Las grabaciones marcadas se conservan 2 años desde la marca (50 ILCS 706/10-20); las no marcadas, solo 90 días. La barra espaciadora marca un motivo.</translation>
+    </message>
+    <message>
+        <source>F&amp;lagged at:</source>
+        <translation>Marcado e&amp;l:</translation>
+    </message>
+    <message>
+        <source>Flagged at</source>
+        <translation>Marcado el</translation>
+    </message>
+    <message>
+        <source>Flag reaso&amp;ns:</source>
+        <translation>Moti&amp;vos de la marca:</translation>
+    </message>
+    <message>
+        <source>Flag reasons</source>
+        <translation>Motivos de la marca</translation>
+    </message>
+    <message>
+        <source>&amp;Hold form:</source>
+        <translation>Formulario de &amp;retención:</translation>
+    </message>
+    <message>
+        <source>Hold request form</source>
+        <translation>Formulario de solicitud de retención</translation>
+    </message>
+    <message>
+        <source>e.g. (e)(1)</source>
+        <translation>p. ej., (e)(1)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bsection:</source>
+        <translation>In&amp;ciso:</translation>
+    </message>
+    <message>
+        <source>Subsection</source>
+        <translation>Inciso</translation>
+    </message>
+    <message>
+        <source>Applies to: %1</source>
+        <translation>Aplicación: %1</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(sin responder)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>Lesión</translation>
+    </message>
+    <message>
+        <source>On scene: CPD numbers, federal supervisor, injuries</source>
+        <translation>En el lugar: números de CPD, supervisor federal, lesiones</translation>
+    </message>
+    <message>
+        <source>What the order asks: identify the federal supervisor and record the credential check on body-worn camera; summon EMS and render aid.</source>
+        <translation>Lo que pide la orden: identificar al supervisor federal y grabar la verificación de credenciales con la cámara corporal; llamar a EMS y prestar auxilio.</translation>
+    </message>
+    <message>
+        <source>e.g. JK123456</source>
+        <translation>p. ej., JK123456</translation>
+    </message>
+    <message>
+        <source>the event number footage is tagged with</source>
+        <translation>el número de evento con que se etiqueta el video</translation>
+    </message>
+    <message>
+        <source>CPD &amp;RD number:</source>
+        <translation>Número &amp;RD de CPD:</translation>
+    </message>
+    <message>
+        <source>CPD RD number</source>
+        <translation>Número RD de CPD</translation>
+    </message>
+    <message>
+        <source>&amp;OEMC event number:</source>
+        <translation>Número de evento de &amp;OEMC:</translation>
+    </message>
+    <message>
+        <source>OEMC event number</source>
+        <translation>Número de evento de OEMC</translation>
+    </message>
+    <message>
+        <source>Federal supervisor on scene</source>
+        <translation>Supervisor federal en el lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Credential check:</source>
+        <translation>Verifi&amp;cación de credenciales:</translation>
+    </message>
+    <message>
+        <source>Credential check</source>
+        <translation>Verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s agency</source>
+        <translation>Agencia del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Agency na&amp;me:</source>
+        <translation>&amp;Nombre de la agencia:</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s name</source>
+        <translation>Nombre del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Federal supervisor&apos;s badge or ID</source>
+        <translation>Placa o identificación del supervisor federal</translation>
+    </message>
+    <message>
+        <source>&amp;Why not attempted:</source>
+        <translation>&amp;Por qué no se intentó:</translation>
+    </message>
+    <message>
+        <source>Why not attempted</source>
+        <translation>Por qué no se intentó</translation>
+    </message>
+    <message>
+        <source>&amp;Time of the check:</source>
+        <translation>&amp;Hora de la verificación:</translation>
+    </message>
+    <message>
+        <source>Time of the credential check</source>
+        <translation>Hora de la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Recorded on &amp;footage:</source>
+        <translation>Grabado en el &amp;video:</translation>
+    </message>
+    <message>
+        <source>Footage showing the credential check</source>
+        <translation>Video que muestra la verificación de credenciales</translation>
+    </message>
+    <message>
+        <source>Force, injuries and aid</source>
+        <translation>Fuerza, lesiones y auxilio</translation>
+    </message>
+    <message>
+        <source>Force &amp;used:</source>
+        <translation>Uso de &amp;fuerza:</translation>
+    </message>
+    <message>
+        <source>Force used</source>
+        <translation>Uso de fuerza</translation>
+    </message>
+    <message>
+        <source>Anyone in&amp;jured:</source>
+        <translation>Alguien &amp;lesionado:</translation>
+    </message>
+    <message>
+        <source>Anyone injured</source>
+        <translation>Alguien lesionado</translation>
+    </message>
+    <message>
+        <source>&amp;Add injured person</source>
+        <translation>&amp;Agregar persona lesionada</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve injured person</source>
+        <translation>&amp;Quitar persona lesionada</translation>
+    </message>
+    <message>
+        <source>Injur&amp;ies:</source>
+        <translation>Lesi&amp;ones:</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Lesiones</translation>
+    </message>
+    <message>
+        <source>e.g. Mount Sinai Hospital</source>
+        <translation>p. ej., Mount Sinai Hospital</translation>
+    </message>
+    <message>
+        <source>EMS &amp;summoned at:</source>
+        <translation>EMS llamado a la&amp;s:</translation>
+    </message>
+    <message>
+        <source>EMS summoned at</source>
+        <translation>EMS llamado a las</translation>
+    </message>
+    <message>
+        <source>&amp;EMS unit:</source>
+        <translation>Unidad de &amp;EMS:</translation>
+    </message>
+    <message>
+        <source>EMS unit</source>
+        <translation>Unidad de EMS</translation>
+    </message>
+    <message>
+        <source>Aid rendered b&amp;y CPD:</source>
+        <translation>Auxilio prestado por CP&amp;D:</translation>
+    </message>
+    <message>
+        <source>Aid rendered by CPD</source>
+        <translation>Auxilio prestado por CPD</translation>
+    </message>
+    <message>
+        <source>Trans&amp;ported to:</source>
+        <translation>&amp;Trasladado a:</translation>
+    </message>
+    <message>
+        <source>Transported to hospital</source>
+        <translation>Trasladado al hospital</translation>
+    </message>
+    <message>
+        <source>Injured person %1</source>
+        <translation>Persona lesionada %1</translation>
+    </message>
+    <message>
+        <source>Severity %1</source>
+        <translation>Gravedad %1</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ninguno elegido)</translation>
+    </message>
+    <message>
+        <source>Footage %1: %2 %3</source>
+        <translation>Video %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set to now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

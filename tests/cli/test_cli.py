@@ -104,3 +104,26 @@ def test_without_a_display_the_app_says_so_plainly(data_dir):
     assert proc.returncode == 1
     assert "no display" in proc.stderr and "intake --help" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_first_format_file_imports_and_a_search_by_rd_number_finds_a_second_format_record(intake, tmp_path):
+    from intake_app.domain.records import FederalSupervisor
+
+    old = make_incident(felony=False)
+    old.federal_supervisor = FederalSupervisor()  # the first format had none of the order's fields
+    first_format = to_dict(old) | {"format": "intake.incident/1"}
+    new = make_incident()
+    new.cpd_rd_number = "JK123456"
+    f = tmp_path / "both.json"
+    f.write_text(json.dumps([first_format, to_dict(new)]))
+    code, out, err = intake("import", str(f))
+    assert code == 0, err
+    code, out, _ = intake("list", "--search", "JK123456")
+    assert code == 0 and len([line for line in out.splitlines() if "D009-" in line]) == 1
+
+
+def test_a_file_of_an_unknown_format_is_bad_input(intake, tmp_path):
+    f = tmp_path / "future.json"
+    f.write_text(json.dumps(to_dict(make_incident()) | {"format": "intake.incident/3"}))
+    code, _, err = intake("import", str(f))
+    assert code == 2 and "format" in err and "intake.incident/2" in err

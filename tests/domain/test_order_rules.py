@@ -177,3 +177,22 @@ def test_approved_charges_are_final_and_need_the_charges():
 def test_only_a_referred_incident_has_a_felony_review():
     with pytest.raises(WorkflowError, match="referred"):
         record_review_step(make_incident(), ReviewDecision.DECLINED, REVIEWER, decided_on=date(2026, 11, 4))
+
+
+def test_an_administrators_beat_map_in_the_data_folder_replaces_the_shipped_one(tmp_path):
+    import json
+
+    from intake_app.domain import geography
+
+    square = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"beat": "0101", "district": 1},
+              "geometry": {"type": "Polygon", "coordinates": [[[-87.7, 41.8], [-87.6, 41.8], [-87.6, 41.9],
+                                                               [-87.7, 41.9], [-87.7, 41.8]]]}}]}
+    (tmp_path / geography.BEATS_FILE).write_text(json.dumps(square))
+    shipped = geography.default_beat_map()
+    try:
+        assert geography.use_beat_map_of(tmp_path)
+        assert geography.locate(41.85, -87.65) == geography.Located(1, "0101")
+        (tmp_path / geography.BEATS_FILE).write_text("{not json")
+        assert not geography.use_beat_map_of(tmp_path)  # a broken file is not used
+    finally:
+        geography._default = shipped

@@ -127,3 +127,10 @@ def test_the_alert_screen_says_an_unflagged_recordings_deadline_is_the_date_to_f
     model = PreservationModel()
     model.set_rows(unconfirmed(store))
     assert model.data(model.index(0, HEADERS.index("Deadline is"))) == "the date to flag by (else purged)"
+
+
+def test_damaged_retention_settings_fall_back_to_the_defaults():
+    station = StationSettings(footage_retention_days="thirty", flagged_retention_days="2y")
+    assert deadline_for(make_footage(START, kind=FootageKind.POD), settings=station) == START + timedelta(days=30)
+    flagged = make_footage(START, flagged_at=START, flag_reasons=[FlagReason.USE_OF_FORCE])
+    assert deadline_for(flagged, settings=station) == START + timedelta(days=730)

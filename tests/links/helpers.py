@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from intake_app.domain.records import Location, Vehicle
 
-from ..factories import make_agent, make_incident, point_in_beat
+from ..factories import make_agent, make_incident
 
 METRES_PER_DEGREE_LAT = 111_195.0
 _serial = itertools.count(1)
@@ -32,10 +32,10 @@ def incident_at(*, north_m: float = 0.0, minutes_later: float = 0.0, agents=None
     """An incident placed `north_m` metres north of, and `minutes_later` after, the factory's incident (in another
     district: north of a point of that district's beat XX11, since coordinates decide the district)."""
     base = make_incident(agents=0)
-    loc = base.location
-    latitude, longitude = (loc.latitude, loc.longitude) if district == 9 else point_in_beat(f"{district:02d}11")
+    # The point the coordinates start from is in the story's district (coordinates derive district and beat).
+    loc = make_incident(agents=0, district=district, beat=f"{district:02d}11").location
     inc = make_incident(agents=0, district=district, beat=f"{district:02d}11",
-                        location=Location(loc.address, latitude + north_m / METRES_PER_DEGREE_LAT, longitude),
+                        location=Location(loc.address, loc.latitude + north_m / METRES_PER_DEGREE_LAT, loc.longitude),
                         occurred_at=base.occurred_at + timedelta(minutes=minutes_later), **overrides)
     inc.agents = agents if agents is not None else [unique_agent()]
     for v in inc.violations:

@@ -25,7 +25,8 @@ VALIDATION = DOMAIN / "validation.py"
 
 
 def validator_templates() -> set[str]:
-    calls = [n for n in ast.walk(ast.parse(VALIDATION.read_text(encoding="utf-8")))
+    calls = [n for source in (VALIDATION, DOMAIN / "order_validation.py")
+             for n in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("_missing", "_wrong")]
     return {c.args[1].value for c in calls if isinstance(c.args[1], ast.Constant)}
 
@@ -53,7 +54,8 @@ def test_every_field_a_problem_points_to_is_named_as_the_form_names_it():
 
 
 def test_the_ui_knows_every_template_of_the_record_summary():
-    calls = [n for n in ast.walk(ast.parse((DOMAIN / "summary.py").read_text(encoding="utf-8")))
+    calls = [n for source in ("summary.py", "summary_order.py")
+             for n in ast.walk(ast.parse((DOMAIN / source).read_text(encoding="utf-8")))
              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "t"]
     assert all(isinstance(c.args[0], ast.Constant) for c in calls), "summary lines are templates, not f-strings"
     assert set(summary_words.KNOWN_TEMPLATES) == {c.args[0].value for c in calls}

@@ -21,7 +21,7 @@ def wizard_pages(window):
 
 def test_every_wizard_page_names_every_field(window):
     _wizard, pages = wizard_pages(window)
-    assert len(pages) == 6
+    assert len(pages) == 7
     for page in pages:
         assert inputs(page), f"page {page.title()!r} has no fields?"
         assert not unnamed_inputs(page), f"{page.title()}: {[describe(w) for w in unnamed_inputs(page)]}"

@@ -15,7 +15,7 @@ from intake_app.ui.security_feature import install_signed_in
 from intake_app.ui.sign_in import SignInDialog
 from intake_app.ui.tasks import SyncTaskRunner
 
-from .test_wizard_stories import add_agent, add_footage, add_violation, fill_details, tick
+from .test_wizard_stories import add_agent, add_footage, add_violation, fill_details, fill_scene, tick
 
 LEFT = Qt.MouseButton.LeftButton
 SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
@@ -59,6 +59,8 @@ def submit_new_incident(qtbot, window):
     add_agent(qtbot, wizard.currentPage())
     wizard.next()
     add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    fill_scene(qtbot, wizard.currentPage())
     wizard.next()
     add_violation(qtbot, wizard.currentPage())
     wizard.next()

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QWizard
 
-from intake_app.domain.enums import Agency, IdentifiedBy, Status
+from intake_app.domain.enums import Agency, CredentialCheck, IdentifiedBy, Status, YesNoUnknown
 from intake_app.domain.wizard_flow import STEPS
 
 from .helpers import with_dialog
@@ -74,6 +74,20 @@ def add_violation(qtbot, page):
     qtbot.mouseClick(page.add_button, LEFT)
 
 
+def fill_scene(qtbot, page):
+    """The order's questions: the federal supervisor refused the credential check on camera; a man was hurt."""
+    qtbot.keyClicks(page.rd, "jk123456")
+    page.check.setCurrentIndex(page.check.findData(CredentialCheck.REFUSED))
+    page.fs_agency.setCurrentIndex(page.fs_agency.findData(Agency.ICE_ERO))
+    page.fs_time.setDateTime(qdt(datetime.now(CHICAGO) - timedelta(hours=3)))
+    page.fs_footage.setCurrentIndex(1)
+    page.force.setCurrentIndex(page.force.findData(YesNoUnknown.YES))
+    page.injured.setCurrentIndex(page.injured.findData(YesNoUnknown.YES))
+    qtbot.mouseClick(page.add_injury, LEFT)
+    page.injuries.item(0, 2).setText("Cut to the forehead")
+    qtbot.keyClicks(page.hospital, "Mount Sinai Hospital")
+
+
 def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, station):
     wizard = window.new_incident()
     fill_details(qtbot, wizard.currentPage())
@@ -88,6 +102,8 @@ def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, sta
     wizard.next()
     add_footage(qtbot, wizard.currentPage())
     wizard.next()
+    fill_scene(qtbot, wizard.currentPage())
+    wizard.next()
     add_violation(qtbot, wizard.currentPage())
     wizard.next()
     assert wizard.problems() == []
@@ -101,6 +117,11 @@ def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, sta
     assert stored.agents[0].vehicle.plate == "ABC1234" and stored.agents[0].masked
     assert stored.footage[0].device_id == "BWC-1001"
     assert stored.violations[0].agent_ids == [stored.agents[0].id]
+    assert stored.cpd_rd_number == "JK123456"
+    assert stored.federal_supervisor.credential_check == CredentialCheck.REFUSED
+    assert stored.federal_supervisor.footage_id == stored.footage[0].id
+    assert stored.injuries[0].description == "Cut to the forehead"
+    assert stored.medical.transported_to == "Mount Sinai Hospital"
 
 
 def test_save_draft_with_an_invalid_beat_keeps_it_and_names_the_problem(qtbot, window, station):
@@ -142,6 +163,9 @@ def test_done_means_enter_close_reopen_and_find_it_by_plate(qtbot, window, stati
     add_agent(qtbot, wizard.currentPage())  # plate typed as ABC1234
     wizard.next()
     add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    scene = wizard.currentPage()
+    scene.check.setCurrentIndex(scene.check.findData(CredentialCheck.NO_SUPERVISOR_PRESENT))
     wizard.next()
     add_violation(qtbot, wizard.currentPage())
     wizard.next()

@@ -12,6 +12,7 @@ from ..domain_text import problem_line
 from ..vocabulary import vocabulary_label
 from .common import enum_data
 from .list_page import ListPage
+from .order_fields import AgentOrderFields
 from .row_dialog import RowDialog
 
 
@@ -51,6 +52,7 @@ class AgentDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "Ma&ke:"), self.make, QCoreApplication.translate("Wizard", "Vehicle make"))
         self.add_field(QCoreApplication.translate("Wizard", "M&odel:"), self.model, QCoreApplication.translate("Wizard", "Vehicle model"))
         self.add_field(QCoreApplication.translate("Wizard", "Co&lor:"), self.color, QCoreApplication.translate("Wizard", "Vehicle color"))
+        self.order = AgentOrderFields(self, agent)  # what the order asks about each agent
 
         self.agency.setCurrentIndex(max(0, self.agency.findData(agent.agency)))
         self.name.setText(agent.name)
@@ -72,10 +74,10 @@ class AgentDialog(RowDialog):
     def result_agent(self) -> Agent:
         vehicle = Vehicle(self.plate.text().strip(), self.plate_state.text().strip().upper(), self.make.text().strip(),
                           self.model.text().strip(), self.color.text().strip())
-        return Agent(id=self.agent.id, agency=enum_data(Agency, self.agency), name=self.name.text().strip(),
+        return self.order.apply(Agent(id=self.agent.id, agency=enum_data(Agency, self.agency), name=self.name.text().strip(),
                      badge=self.badge.text().strip(), identified_by=enum_data(IdentifiedBy, self.identified_by),
                      masked=self.masked.isChecked(), description=self.description.toPlainText().strip(),
-                     vehicle=None if vehicle.is_empty() else vehicle)
+                     vehicle=None if vehicle.is_empty() else vehicle))
 
     def _check(self) -> None:
         problems = validate(Incident(agents=[self.result_agent()]))

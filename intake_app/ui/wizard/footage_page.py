@@ -25,6 +25,7 @@ from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems
 from .list_page import ListPage
+from .order_fields import FootageOrderFields
 from .row_dialog import RowDialog
 from .time_field import with_now_button
 
@@ -66,6 +67,7 @@ class FootageDialog(RowDialog):
         self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
         self.hashing = attach_hashing(self, runner)
         self.add_field(QCoreApplication.translate("Wizard", "&Preservation:"), self.preservation, QCoreApplication.translate("Wizard", "Preservation status"))
+        self.order = FootageOrderFields(self, item, zone)  # the Body Camera Act's flag and the hold form
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.device_id.setText(item.device_id)
@@ -118,7 +120,7 @@ class FootageDialog(RowDialog):
         item.file_path = self.file_path.text().strip()
         apply_hash(self.hashing, item)
         item.preservation_status = enum_data(Preservation, self.preservation)
-        return item
+        return self.order.apply(item)
 
     def typed_time_problems(self):
         return time_problems(self.start, self.zone, "footage[0].start") + time_problems(self.end, self.zone, "footage[0].end")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from ...domain.actor import Actor
 from ...domain.enums import Status
 from ...domain.records import Incident
+from ...domain.settings import StationSettings
 from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...storage.errors import ConflictError
@@ -26,6 +27,7 @@ from .details_page import DetailsPage
 from .footage_page import FootagePage
 from .reporting_party_page import ReportingPartyPage
 from .review_page import ReviewPage
+from .scene_page import ScenePage
 from .violations_page import ViolationsPage
 
 AUTOSAVE_MS = 3000
@@ -52,7 +54,7 @@ class IncidentWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         pages = {
             "details": DetailsPage(actor), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
-            "footage": FootagePage(), "violations": ViolationsPage(store.catalogue),
+            "footage": FootagePage(), "scene": ScenePage(), "violations": ViolationsPage(store.catalogue),
             "review": ReviewPage(store.catalogue),
         }
         self.pages = [pages[step.key] for step in STEPS]
@@ -69,6 +71,9 @@ class IncidentWizard(QWizard):
         self._update_title()
         resize_within_screen(self, 900, 660)
 
+        self._settings = StationSettings()
+        if hasattr(store, "settings"):
+            self.runner.run(store.settings, self._got_settings)
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)
 
@@ -91,11 +96,20 @@ class IncidentWizard(QWizard):
         return self.incident
 
     def problems(self):
-        problems = validate(self.current_incident(), catalogue=self.store.catalogue)
+        problems = validate(self.current_incident(), catalogue=self.store.catalogue, settings=self._station_settings())
         # A wall time typed that stands for no single instant is not taken: its problem comes first at its field.
         typed = [p for page in self.pages if page.loaded for p in getattr(page, "time_problems", list)()]
         typed_paths = {p.path for p in typed}
         return typed + [p for p in problems if p.path not in typed_paths]
+
+    def _station_settings(self) -> StationSettings:
+        """The station's RD and OEMC patterns, read off the UI thread when the wizard opens (the defaults until
+        then)."""
+        return self._settings
+
+    def _got_settings(self, settings: StationSettings) -> None:
+        self._settings = settings
+        self.refresh_problems()
 
     def refresh_problems(self) -> None:
         problems = self.problems()

@@ -19,6 +19,7 @@ from ...domain.records import Agent, Incident, Violation
 from ...domain.validation import validate
 from ..domain_text import class_note, class_text, problem_line, statute_title
 from .list_page import ListPage
+from .order_fields import ViolationOrderFields
 from .row_dialog import RowDialog
 
 
@@ -45,6 +46,7 @@ class ViolationDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "&Class:"), self.offence_class, QCoreApplication.translate("Wizard", "Offence class"))
         self.form.addRow("", self.class_note)
         self.add_field(QCoreApplication.translate("Wizard", "&Details:"), self.details, QCoreApplication.translate("Wizard", "Details"))
+        self.order = ViolationOrderFields(self, violation)  # the subsection, and to whom the statute applies
         self.agent_boxes: list[QCheckBox] = []
         for i, agent in enumerate(agents, 1):
             who = agent.name or agent.badge or agent.description[:40] or QCoreApplication.translate("Wizard", "unknown")
@@ -109,10 +111,10 @@ class ViolationDialog(RowDialog):
         self._check()
 
     def result_violation(self) -> Violation:
-        return Violation(id=self.violation.id, statute=self.chosen_citation(),
-                         offence_class=self.offence_class.currentData() or "",
-                         details=self.details.toPlainText().strip(),
-                         agent_ids=[a.id for a, box in zip(self.agents, self.agent_boxes, strict=True) if box.isChecked()])
+        return self.order.apply(Violation(
+            id=self.violation.id, statute=self.chosen_citation(), offence_class=self.offence_class.currentData() or "",
+            details=self.details.toPlainText().strip(),
+            agent_ids=[a.id for a, box in zip(self.agents, self.agent_boxes, strict=True) if box.isChecked()]))
 
     def _check(self) -> None:
         problems = validate(Incident(agents=self.agents, violations=[self.result_violation()]),
