@@ -7,6 +7,7 @@ the chain entries carry."""
 
 from __future__ import annotations
 
+import json
 import platform
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
 
+HEADQUARTERS_KEYS = "sealing_keys"  # the privacy officers' public keys (sync/sealing_step.py reads them)
+RECOVERY_KEY = "recovery_public_key"
 ENROLLMENT_ACTOR = Actor("Enrollment with the sync server", "")
 
 
@@ -69,7 +72,11 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
         for name, value in {state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
                             state.DEVICE_ID: str(answer.device_id), state.CURSOR: "0",
                             state.DISTRICT: "" if answer.district is None else str(answer.district),
-                            state.HEADQUARTERS: "1" if answer.headquarters else ""}.items():
+                            state.HEADQUARTERS: "1" if answer.headquarters else "",
+                            # Sealed identity: whom this station seals civilians' identity to, and the
+                            # recovery key its store's key is wrapped to (security/recovery.py).
+                            HEADQUARTERS_KEYS: json.dumps(answer.sealing_keys),
+                            RECOVERY_KEY: answer.recovery_key}.items():
             state.put(session, name, value)
         # The code the server gave replaces ours in the same transaction as the enrollment: no number is made
         # in between with a code another device of the district also uses.

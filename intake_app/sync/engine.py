@@ -27,7 +27,7 @@ from ..security.secrets import NoSecureKeyring
 from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
-from . import device, link_decisions_sync, state
+from . import device, link_decisions_sync, sealing_step, state
 from .client import Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
@@ -110,6 +110,7 @@ def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *,
 def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, batch: int, held: dict[str, str],
                   acknowledging: _Ordered) -> None:
     last_id = 0
+    sealer = sealing_step.Sealer(store)
     while True:
         with store.reading() as session:
             rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.incident_id,
@@ -122,7 +123,7 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
         if not rows:
             continue
         try:
-            answer = _post(client, rows)
+            answer = _post(client, rows, sealer)
         except SyncError as exc:
             acknowledging.wait()
             if not _one_record_refused(exc):
@@ -131,7 +132,7 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
                 if row.incident_id in held:
                     continue
                 try:
-                    _acknowledge(store, report, [row], _post(client, [row]))
+                    _acknowledge(store, report, [row], _post(client, [row], sealer))
                 except SyncError as single:
                     if not _one_record_refused(single):
                         raise
@@ -170,11 +171,11 @@ def _label(store: IncidentStore, incident_id: str) -> str:
     return (found.report_number if found else "") or incident_id
 
 
-def _post(client: SyncClient, rows) -> PushResponse:
-    # The stored record is already JSON: spliced in as it is, not parsed and written again.
+def _post(client: SyncClient, rows, sealer: sealing_step.Sealer) -> PushResponse:
+    # The stored record is already JSON: spliced in as it is, with its civilians' identity sealed.
     body = '{"items":[' + ",".join(
         f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"action":"{r.action}",'
-        f'"incident":{r.record_json}}}'
+        f'"incident":{r.record_json if r.action == DELETE_DRAFT else sealer.for_server(r.record_json)}}}'
         for r in rows) + "]}"
     return client.push_raw(body.encode("utf-8"))
 
@@ -252,6 +253,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
                 with ExitStack() as transaction:
                     session = transaction.enter_context(store.transaction())
                     report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
+                    sealing_step.keep_envelopes_in(session, [c.incident for c in answer.changes])
                     state.put(session, state.CURSOR, str(answer.next_cursor))
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
             report.pulled += len(incidents)
