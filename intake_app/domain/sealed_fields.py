@@ -128,3 +128,11 @@ def envelope_problems(envelope: Any, *, path: str = ENVELOPE_KEY) -> list[Proble
         if not _b64(r["wrapped"], min_bytes=48, max_bytes=48):
             problems.append(Problem(f"{where}.wrapped", "must be a wrapped 32-byte key (48 bytes), base64"))
     return problems
+
+
+
+def is_sealed(record, path: str) -> bool:
+    """Whether the record (an Incident, or anything with a `sealed` envelope) carries this field sealed:
+    it is there, only not readable here (rules such as "consent to contact needs a phone" hold)."""
+    envelope = getattr(record, "sealed", None)
+    return isinstance(envelope, dict) and path in (envelope.get("fields") or ())

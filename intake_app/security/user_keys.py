@@ -89,10 +89,12 @@ def public_key(store: IncidentStore, star: str) -> str:
         return row.public_key if row is not None else ""
 
 
-def station_recipients(store: IncidentStore, *, also: tuple[str, ...] = ()) -> list[X25519PublicKey]:
-    """Active reviewers of this station (and the stars in `also`, if active): a disabled user gets no new wraps."""
+def station_readers(store: IncidentStore) -> tuple[list[X25519PublicKey], dict[str, X25519PublicKey]]:
+    """The public keys of this station's active reviewers, and of every active user by star (the supervisor
+    who entered a record reads it too). A disabled user gets no new wraps."""
     with store.reading() as session:
         rows = session.execute(
-            select(UserSealingKeyRow.public_key).join(UserRow, UserRow.star == UserSealingKeyRow.star)
-            .where(UserRow.active.is_(True), (UserRow.role == REVIEWER) | UserRow.star.in_(also))).scalars().all()
-    return [parse_public(k) for k in rows]
+            select(UserSealingKeyRow.star, UserSealingKeyRow.public_key, UserRow.role)
+            .join(UserRow, UserRow.star == UserSealingKeyRow.star).where(UserRow.active.is_(True))).all()
+    by_star = {r.star: parse_public(r.public_key) for r in rows}
+    return [by_star[r.star] for r in rows if r.role == REVIEWER], by_star

@@ -20,7 +20,7 @@ from ..domain.catalogue import default_catalogue
 from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
-from ..domain.sealed_fields import ENVELOPE_KEY, clear_problems, envelope_problems
+from ..domain.sealed_fields import clear_problems
 from ..domain.validation import blocking_for_status, validate
 from . import report_numbers, tokens
 from .db import among, insert_many
@@ -103,13 +103,6 @@ class ParsedItem:
     item: PushItem
     incident: Incident
     district: int
-    envelope: dict | None = None  # the sealed identity, stored and forwarded as it came (never opened here)
-
-    def record(self) -> dict:
-        out = to_dict(self.incident)
-        if self.envelope is not None:
-            out[ENVELOPE_KEY] = self.envelope
-        return out
 
 
 def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> list[ParsedItem]:
@@ -120,6 +113,9 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
     parsed: list[ParsedItem] = []
     for i, item in enumerate(items, start=offset):
         path = f"items[{i}].incident"
+        # Civilians' identity only sealed (the envelope's shape is checked by from_dict): a record that
+        # carries it in clear is refused and nothing of it is stored.
+        problems += clear_problems(item.incident, path=path)
         try:
             inc = from_dict(item.incident, path=path)
         except ValidationError as exc:
@@ -127,10 +123,6 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
             continue
         for p in blocking_for_status(validate(inc, catalogue=catalogue), inc.status):
             problems.append(Problem(f"{path}.{p.path}", p.message, p.severity))
-        # Civilians' identity only sealed: a clear one is refused (and never stored), the envelope's shape checked.
-        problems += clear_problems(to_dict(inc), path=path)
-        envelope = item.incident.get(ENVELOPE_KEY)
-        problems += envelope_problems(envelope, path=f"{path}.{ENVELOPE_KEY}")
         for name in ("created_at", "updated_at"):
             if getattr(inc, name) is None:
                 problems.append(Problem(f"{path}.{name}", "is required to sync (the app sets it on every save)"))
@@ -140,7 +132,7 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
         if district is None:
             problems.append(Problem(f"{path}.district", "is required to sync a record from a headquarters device"))
             continue
-        parsed.append(ParsedItem(item, inc, district, envelope))
+        parsed.append(ParsedItem(item, inc, district))
     if problems:
         raise ValidationError(problems)
     for p in parsed:
@@ -201,7 +193,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             results.append(results[repeated[key]])
             continue
         repeated[key] = len(results)
-        record = canonical_text(p.record())
+        record = canonical_text(to_dict(inc))
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
         if claims.held_by_another(inc.report_number, inc.id):

@@ -43,6 +43,8 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
             StoreOpenError.WRONG_KEY,
         ) from exc
     store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
+    # Where it was opened from and with what key: what security/recovery.py wraps to the recovery key.
+    store.feature_state("opened_from", lambda: (Path(data_dir), key))
     install_extensions(store)
     return store
 

@@ -1,12 +1,11 @@
 """Local tables of sealing: each user's X25519 key pair (the private half encrypted under a key derived
-from the user's passphrase with scrypt; it never leaves this store), and the sealed envelopes of records
-pulled from the server (the identity of their civilians, readable only with a recipient's key)."""
+from the user's passphrase with scrypt; it never leaves this store)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .tables import Base
@@ -20,10 +19,3 @@ class UserSealingKeyRow(Base):
     private_box: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
-
-class SealedEnvelopeRow(Base):
-    """The newest envelope received for an incident (a record pulled with its identity sealed)."""
-    __tablename__ = "sealed_envelopes"
-    incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer)
-    envelope_json: Mapped[str] = mapped_column(Text)

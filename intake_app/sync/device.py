@@ -85,4 +85,7 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
         if replaced:
             record_action_in(session, None, "device code changed", ENROLLMENT_ACTOR,
                              f"{replaced} -> {given}: {replaced} was already used by another computer of the district")
+    from ..security import recovery
+
+    recovery.protect_store(store)  # the store's key, wrapped to the recovery key the server published
     return Enrolled(answer.device_id, given, replaced)

@@ -253,7 +253,6 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
                 with ExitStack() as transaction:
                     session = transaction.enter_context(store.transaction())
                     report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
-                    sealing_step.keep_envelopes_in(session, [c.incident for c in answer.changes])
                     state.put(session, state.CURSOR, str(answer.next_cursor))
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
             report.pulled += len(incidents)

@@ -20,6 +20,9 @@ from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
 from intake_app.security import sealing, user_keys
 from intake_app.security.audit import entries_for
 from intake_app.security.users import add_user, create_first_administrator, sign_in
+from intake_app.server import crud
+from intake_app.server.db import make_engine, session_factory
+from intake_app.server.settings import ServerSettings
 from intake_app.storage.opening import open_store
 from intake_app.sync import device, sealing_step
 from intake_app.sync.engine import sync_once
@@ -88,11 +91,6 @@ def world(tmp_path, pg_url):
     server = LoggedServer(db_url, tmp_path / "server.log",
                           {"INTAKE_SERVER_PRIVACY_OFFICER_KEYS": user_keys.public_key(hq, "9100")}).start()
     wire = Recording()
-    from .conftest import free_port  # noqa: F401  (the server above took a free port)
-    from intake_app.server import crud
-    from intake_app.server.db import make_engine, session_factory
-    from intake_app.server.settings import ServerSettings
-
     engine = make_engine(ServerSettings(database_url=db_url))
     with session_factory(engine).begin() as s:
         station_code = crud.create_enrollment(s, district=9, headquarters=False)

@@ -1,4 +1,4 @@
-"""Sealed identity: users' sealing key pairs and the sealed envelopes of pulled records.
+"""Sealed identity: each user's sealing key pair (the private half under their passphrase).
 
 Revision ID: 0009_sealed_identity
 Revises: 0001
@@ -22,14 +22,7 @@ def upgrade() -> None:
         sa.Column("private_box", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    op.create_table(
-        "sealed_envelopes",
-        sa.Column("incident_id", sa.String(36), primary_key=True),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("envelope_json", sa.Text(), nullable=False),
-    )
 
 
 def downgrade() -> None:
-    op.drop_table("sealed_envelopes")
     op.drop_table("user_sealing_keys")
