@@ -6,10 +6,8 @@ party, another headquarters user sees "sealed", and a station reviewer reads it 
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import subprocess
-import sys
 
 import httpx
 import pytest
@@ -29,47 +27,11 @@ from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
 from ..people import LT_PASS, add_people
-from .conftest import PG, ROOT, ServerProcess
+from .conftest import PG
+from .sealed_server import LoggedServer, Recording
 
 OFFICER_PASS = "privacy officer long pass"
 CLERK_PASS = "headquarters clerk pass"
-
-
-class Recording(httpx.HTTPTransport):
-    """Every request and response body that crosses the wire, as bytes."""
-
-    def __init__(self):
-        super().__init__()
-        self.bodies: list[bytes] = []
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.bodies.append(request.read())
-        response = super().handle_request(request)
-        self.bodies.append(response.read())
-        return response
-
-
-class LoggedServer(ServerProcess):
-    """The real server process with the given environment, its output kept in a log file."""
-
-    def __init__(self, url: str, log_path, env: dict[str, str]):
-        super().__init__(url)
-        self.log_path, self.env = log_path, env
-
-    def start(self) -> LoggedServer:
-        log = open(self.log_path, "wb")  # noqa: SIM115  (closed when the process ends)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "intake_app", "server", "--database-url", self.db_url, "--port", str(self.port)],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env})
-        for _ in range(300):
-            try:
-                if httpx.get(self.base + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                import time
-
-                time.sleep(0.1)
-        raise RuntimeError("the server did not start")
 
 
 @pytest.fixture
