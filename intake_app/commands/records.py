@@ -187,6 +187,11 @@ def cmd_show(args, ctx: CliContext) -> int:
     else:
         shown = for_viewer(viewer, inc) if viewer is not None else masked(inc)
         note = _masked_note(ctx, viewer, args.ref) if shown is not inc and carries_reporting_party(inc) else ""
+        if shown is inc and viewer is not None and carries_reporting_party(inc):
+            from ..security.audit import record_action
+            from ..sync.sealing_step import SHOWN_ACTION
+
+            record_action(ctx.store, inc.id, SHOWN_ACTION, viewer, "view on the command line")  # an unmasking
     if args.json:
         json.dump(to_dict(shown), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")

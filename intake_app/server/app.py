@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from .. import __version__
 from ..domain.problems import ValidationError
-from .api.routes import audit, devices, health, link_decisions, sync
+from .api.routes import audit, devices, health, link_decisions, party_reads, sync
 from .db import make_engine, session_factory
 from .settings import ServerSettings
 
@@ -49,6 +49,6 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                             content={"detail": [{"path": _path(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
                                                 for e in exc.errors()]})
 
-    for module in (health, devices, sync, audit, link_decisions):
+    for module in (health, devices, sync, audit, link_decisions, party_reads):
         app.include_router(module.router)
     return app

@@ -121,6 +121,12 @@ class SyncClient:
     def link_decisions(self, since: int, limit: int = 500) -> LinkDecisionFeed:
         return self._call("GET", "/link-decisions", LinkDecisionFeed, params={"since": since, "limit": limit})
 
+    def send_party_reads(self, entries: list[dict]):
+        """Who read which reporting party, when (never the party); safe to repeat (each entry's number)."""
+        from ..server.party_reads import PartyReadsAccepted
+
+        return self._call("POST", "/party-reads", PartyReadsAccepted, json={"entries": entries})
+
     # ------------------------------------------------------------ plumbing
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):

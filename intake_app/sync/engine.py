@@ -27,7 +27,7 @@ from ..security.secrets import NoSecureKeyring
 from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
-from . import device, link_decisions_sync, sealing_step, state
+from . import device, link_decisions_sync, party_reads_sync, sealing_step, state
 from .client import Refused, Rejected, SyncClient, SyncError
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
@@ -70,6 +70,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
         pull_feed(store, client, report, page=page)
         link_decisions_sync.exchange(store, client, report)  # after the incidents: decisions refer to them
         send_audit_head(store, client, report)
+        party_reads_sync.send(store, client, report)  # who read which reporting party, when
         report.error = held
     except (SyncError, device.NotEnrolled, NoSecureKeyring) as exc:
         report.error = str(exc)

@@ -60,6 +60,7 @@ class Sealer:
 
 
 OPENED_ACTION = "sealed identity opened"  # audit action of each unmasking of a sealed identity
+SHOWN_ACTION = "reporting party shown"  # audit action of a reporting party held here in clear, shown
 
 
 def reveal(store: IncidentStore, actor, incident: Incident, *, purpose: str = "view") -> tuple[Incident, str]:

@@ -162,3 +162,25 @@ def test_the_server_refuses_a_record_with_the_party_in_clear(world):
     paths = {p["path"] for p in answer.json()["detail"]}
     assert "items[0].incident.reporting_party.name" in paths
     assert b"Test Reporter" not in answer.content
+
+
+def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    sealing_step.reveal(world["hq"], world["officer"], world["hq"].get(incident_id))
+
+    assert sync_once(world["hq"], transport=world["wire"]).ok
+    assert sync_once(world["hq"], transport=world["wire"]).ok  # sent once, not again
+
+    answer = httpx.get(world["server"].base + "/party-reads", params={"incident_id": incident_id},
+                       headers={"Authorization": f"Bearer {device.token(world['hq'])}"})
+    assert answer.status_code == 200
+    reads = answer.json()["reads"]
+    assert [(r["incident_id"], r["actor_star"], r["actor_name"], r["purpose"]) for r in reads] == \
+        [(incident_id, "9100", "Privacy Officer", "view")]
+    assert markers["name"] not in answer.text
+    station_asks = httpx.get(world["server"].base + "/party-reads",
+                             headers={"Authorization": f"Bearer {device.token(world['station'])}"})
+    assert station_asks.status_code == 403
