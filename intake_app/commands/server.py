@@ -32,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     m = actions.add_parser("migrate", help="create or upgrade the server's schema, then exit")
     m.set_defaults(func=cmd_migrate)
 
-    for action in (e, r, d, m):  # also accepted after the action's name
+    pr = actions.add_parser("party-reads", help="who read which reporting party, when (never the party itself)")
+    pr.add_argument("--incident", help="only this incident (its UUID)")
+    pr.set_defaults(func=cmd_party_reads)
+
+    for action in (e, r, d, m, pr):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -109,5 +113,17 @@ def cmd_devices(args, ctx: CliContext) -> int:
             state = "revoked" if d.revoked_at else "active"
             flag = "  AUDIT CHAIN NOT EXTENDED" if d.audit_flagged else ""
             print(f"{d.id}\t{scope}\t{state}\t{d.name}{flag}", file=ctx.out)
+    engine.dispose()
+    return 0
+
+
+def cmd_party_reads(args, ctx: CliContext) -> int:
+    from ..server import party_reads
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        for r in party_reads.listing(session, incident_id=args.incident):
+            print(f"{r.at.isoformat(timespec='seconds')}\t{r.incident_id}\tstar {r.actor_star} ({r.actor_name})"
+                  f"\t{r.purpose}\tdevice {r.device_id}", file=ctx.out)
     engine.dispose()
     return 0
