@@ -98,3 +98,13 @@ def station_readers(store: IncidentStore) -> tuple[list[X25519PublicKey], dict[s
             .join(UserRow, UserRow.star == UserSealingKeyRow.star).where(UserRow.active.is_(True))).all()
     by_star = {r.star: parse_public(r.public_key) for r in rows}
     return [by_star[r.star] for r in rows if r.role == REVIEWER], by_star
+
+
+def reviewer_public_keys(store: IncidentStore) -> dict[str, str]:
+    """Star -> public key (hex) of this station's active reviewers: what the district's other devices seal to."""
+    with store.reading() as session:
+        rows = session.execute(
+            select(UserSealingKeyRow.star, UserSealingKeyRow.public_key)
+            .join(UserRow, UserRow.star == UserSealingKeyRow.star)
+            .where(UserRow.active.is_(True), UserRow.role == REVIEWER)).all()
+    return {r.star: r.public_key for r in rows}

@@ -6,6 +6,7 @@ print), never the party itself. Headquarters lists them (GET /party-reads, `inta
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Annotated
 
 from pydantic import Field
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, UniqueConstraint, select
@@ -87,3 +88,51 @@ def listing(session: Session, *, incident_id: str | None = None, limit: int = 10
     if incident_id:
         stmt = stmt.where(PartyRead.incident_id == incident_id)
     return list(session.scalars(stmt))
+
+
+# ---------------------------------------------------------------- readers' public keys
+
+class ReaderKey(Base):
+    """The sealing public key of a reviewer on a device (their private key never leaves that device): the
+    other devices of the district seal to it, so a reviewer on any computer of the station reads the party."""
+    __tablename__ = "reader_keys"
+    device_id: Mapped[int] = mapped_column(BigId, ForeignKey("devices.id"), primary_key=True)
+    star: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReaderKeyIn(Strict):
+    star: str = Field(pattern=r"^[0-9]{1,16}$")
+    public_key: str = Field(pattern=r"^[0-9a-f]{64}$", description="X25519, hex")
+
+
+class ReaderKeysIn(Strict):
+    keys: list[ReaderKeyIn] = Field(max_length=500, description="this device's active reviewers: replaces its set")
+
+
+class ReaderKeysOut(Strict):
+    keys: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        max_length=2000, description="X25519 public keys (hex) of the reviewers on the district's other devices")
+
+
+def replace_reader_keys(session: Session, *, device_id: int, keys: list[ReaderKeyIn]) -> None:
+    from sqlalchemy import delete
+
+    session.execute(delete(ReaderKey).where(ReaderKey.device_id == device_id))
+    now = datetime.now(UTC)
+    unique = {k.star: k.public_key for k in keys}
+    insert_many(session, ReaderKey.__table__, [{"device_id": device_id, "star": star, "public_key": key,
+                                                "updated_at": now} for star, key in unique.items()])
+
+
+def district_reader_keys(session: Session, *, device) -> list[str]:
+    """Keys of the reviewers on the other active devices of this device's district (none for headquarters)."""
+    from .tables import Device
+
+    if device.district is None:
+        return []
+    return sorted(set(session.scalars(
+        select(ReaderKey.public_key).join(Device, Device.id == ReaderKey.device_id)
+        .where(Device.district == device.district, Device.revoked_at.is_(None), Device.id != device.id,
+               Device.headquarters.is_(False)))))

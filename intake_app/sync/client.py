@@ -127,6 +127,12 @@ class SyncClient:
 
         return self._call("POST", "/party-reads", PartyReadsAccepted, json={"entries": entries})
 
+    def exchange_reader_keys(self, keys: list[dict]):
+        """This device's reviewers' sealing public keys in; the district's other devices' reviewers' keys out."""
+        from ..server.party_reads import ReaderKeysOut
+
+        return self._call("PUT", "/reader-keys", ReaderKeysOut, json={"keys": keys})
+
     # ------------------------------------------------------------ plumbing
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):

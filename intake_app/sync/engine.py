@@ -65,6 +65,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     own_client = client is None
     try:
         client = client or open_client(store, **client_options)
+        sealing_step.exchange_reader_keys(store, client, report)  # whom the records pushed now are sealed to
         held = push_outbox(store, client, report, batch=batch)
         send_settled_conflicts(store, client)
         pull_feed(store, client, report, page=page)

@@ -24,6 +24,7 @@ from . import state
 from .device import HEADQUARTERS_KEYS  # sync_state: JSON list of the privacy officers' public keys, hex
 
 STATION_KEY = "station_sealing_key"  # sync_state: this station's own X25519 private key, hex
+DISTRICT_KEYS = "district_reader_keys"  # sync_state: JSON list of the district's other devices' reviewers' keys
 
 
 def station_key(store: IncidentStore) -> X25519PrivateKey:
@@ -40,13 +41,42 @@ def headquarters_keys(store: IncidentStore) -> list[X25519PublicKey]:
     return [sealing.parse_public(k) for k in json.loads(state.read(store, HEADQUARTERS_KEYS, "[]") or "[]")]
 
 
+def district_keys(store: IncidentStore) -> list[X25519PublicKey]:
+    return [sealing.parse_public(k) for k in json.loads(state.read(store, DISTRICT_KEYS, "[]") or "[]")]
+
+
+def exchange_reader_keys(store: IncidentStore, client, report) -> None:
+    """Before a push: this station's reviewers' public keys go to the server (a disabled one is taken off),
+    and the district's other devices' reviewers' keys come back, so what is sealed next opens for a reviewer
+    on any computer of the district. A key added here reaches records sealed from then on."""
+    from .client import Rejected
+
+    mine = [{"star": star, "public_key": key} for star, key in sorted(user_keys.reviewer_public_keys(store).items())]
+    try:
+        answer = client.exchange_reader_keys(mine)
+    except Rejected as exc:
+        if exc.status in (404, 405):  # a server from before reader keys: sealed to this station and HQ only
+            report.notes.append("the server does not exchange reviewers' keys yet; records are sealed to this "
+                                "station's reviewers and headquarters only")
+            return
+        raise
+    keys = []
+    for key in answer.keys[:500]:
+        try:
+            sealing.parse_public(key)
+        except ValueError:
+            continue  # a hostile answer: ignored, not trusted
+        keys.append(key)
+    state.write(store, **{DISTRICT_KEYS: json.dumps(keys)})
+
+
 class Sealer:
     """Seals the records of one push; the fixed readers' keys are looked up once."""
 
     def __init__(self, store: IncidentStore):
         self.store = store
         reviewers, self._users = user_keys.station_readers(store)
-        self._fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers]
+        self._fixed = [station_key(store).public_key(), *headquarters_keys(store), *district_keys(store), *reviewers]
 
     def for_server(self, record_json: str) -> str:
         """The record as it may leave this device: held here in clear, it is sealed now (a fresh data key);

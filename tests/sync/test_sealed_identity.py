@@ -18,9 +18,6 @@ from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
 from intake_app.security import sealing, user_keys
 from intake_app.security.audit import entries_for
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.server import crud
-from intake_app.server.db import make_engine, session_factory
-from intake_app.server.settings import ServerSettings
 from intake_app.storage.opening import open_store
 from intake_app.sync import device, sealing_step
 from intake_app.sync.engine import sync_once
@@ -28,7 +25,7 @@ from intake_app.sync.engine import sync_once
 from ..factories import make_incident
 from ..people import LT_PASS, add_people
 from .conftest import PG
-from .sealed_server import LoggedServer, Recording
+from .sealed_server import LoggedServer, Recording, enrollment_code
 
 OFFICER_PASS = "privacy officer long pass"
 CLERK_PASS = "headquarters clerk pass"
@@ -53,15 +50,10 @@ def world(tmp_path, pg_url):
     server = LoggedServer(db_url, tmp_path / "server.log",
                           {"INTAKE_SERVER_PRIVACY_OFFICER_KEYS": user_keys.public_key(hq, "9100")}).start()
     wire = Recording()
-    engine = make_engine(ServerSettings(database_url=db_url))
-    with session_factory(engine).begin() as s:
-        station_code = crud.create_enrollment(s, district=9, headquarters=False)
-        hq_code = crud.create_enrollment(s, district=None, headquarters=True)
-    engine.dispose()
-    device.enroll(station, server.base, station_code, transport=wire)
-    device.enroll(hq, server.base, hq_code, transport=wire)
+    device.enroll(station, server.base, enrollment_code(db_url, district=9), transport=wire)
+    device.enroll(hq, server.base, enrollment_code(db_url, headquarters=True), transport=wire)
     yield {"hq": hq, "station": station, "server": server, "wire": wire, "db": name, "officer": officer,
-           "clerk": clerk, "people": people, "log": tmp_path / "server.log"}
+           "clerk": clerk, "people": people, "log": tmp_path / "server.log", "url": db_url}
     server.stop()
     hq.engine.dispose()
     station.engine.dispose()
@@ -184,3 +176,25 @@ def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world)
     station_asks = httpx.get(world["server"].base + "/party-reads",
                              headers={"Authorization": f"Bearer {device.token(world['station'])}"})
     assert station_asks.status_code == 403
+
+
+def test_a_reviewer_on_another_computer_of_the_district_reads_the_party(world, tmp_path):
+    (tmp_path / "second").mkdir()
+    second = open_store(tmp_path / "second")
+    try:
+        create_first_administrator(second, "1000", "Admin Two", "second station admin pass")
+        admin = sign_in(second, "1000", "second station admin pass")
+        add_user(second, admin, "3300", "Lt. Other Computer", REVIEWER, "other computer reviewer")
+        reviewer = sign_in(second, "3300", "other computer reviewer")
+        device.enroll(second, world["server"].base, enrollment_code(world["url"], district=9))
+        assert sync_once(second).ok  # its reviewer's public key is on the server now
+        markers = _markers()
+        incident_id = _enter(world["station"], world["people"], markers)
+
+        assert sync_once(world["station"]).ok  # learns the district's keys, then seals to them too
+        assert sync_once(second).ok
+
+        shown, how = sealing_step.reveal(second, reviewer, second.get(incident_id))
+        assert how == "opened" and shown.reporting_party.name == markers["name"]
+    finally:
+        second.engine.dispose()

@@ -28,3 +28,10 @@ def listing(session: SessionDep, device: CurrentDevice,
     return party_reads.PartyReadList(reads=[party_reads.PartyReadOut(
         device_id=r.device_id, incident_id=r.incident_id, actor_star=r.actor_star, actor_name=r.actor_name,
         purpose=r.purpose, at=r.at) for r in rows])
+
+
+@router.put("/reader-keys", response_model=party_reads.ReaderKeysOut, responses=ERRORS)
+def reader_keys(body: party_reads.ReaderKeysIn, session: SessionDep, device: CurrentDevice) -> party_reads.ReaderKeysOut:
+    """This device's reviewers' public keys in, the district's other devices' reviewers' keys out."""
+    party_reads.replace_reader_keys(session, device_id=device.id, keys=body.keys)
+    return party_reads.ReaderKeysOut(keys=party_reads.district_reader_keys(session, device=device))

@@ -1,4 +1,5 @@
-"""Who read which civilian's identity, when (sent by the devices from their audit trails; never the identity).
+"""Who read which civilian's identity, when (sent by the devices from their audit trails; never the identity),
+and the sealing public keys of each device's reviewers (so the district's other devices seal to them).
 
 A branch off s0001 (server/migrate.py upgrades every head).
 
@@ -32,7 +33,15 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("device_id", "entry_seq", name="uq_party_reads_entry"),
     )
+    op.create_table(
+        "reader_keys",
+        sa.Column("device_id", BIG_ID, sa.ForeignKey("devices.id"), primary_key=True),
+        sa.Column("star", sa.String(16), primary_key=True),
+        sa.Column("public_key", sa.String(64), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("reader_keys")
     op.drop_table("party_reads")
