@@ -96,9 +96,13 @@ def _mask_reporting_party(window, actor: Actor) -> None:
     original = window._show_incident
 
     def show(incident) -> None:
-        shown = for_viewer(actor, incident)
+        from ..sync.sealing_step import reveal
+
+        # Received sealed: opened only with this user's key (an audited unmasking), else shown as "sealed".
+        opened, how = reveal(window.store, actor, incident)
+        shown = opened if how != "clear" else for_viewer(actor, incident)
         original(shown)
-        if shown is not incident:  # a masked copy must never be edited and saved over the real record
+        if shown is not incident:  # a masked, sealed or opened copy is never edited and saved over the record
             view = window.tabs.currentWidget()
             view.edit_button.setEnabled(False)
             view.edit_button.setToolTip(translate("MainWindow", "Only the supervisor who entered it or a reviewer "
