@@ -77,6 +77,7 @@ class Sealer:
         self.store = store
         reviewers, self._users = user_keys.station_readers(store)
         self._fixed = [station_key(store).public_key(), *headquarters_keys(store), *district_keys(store), *reviewers]
+        self._readers: dict[str, sealing.Readers] = {}
 
     def for_server(self, record_json: str) -> str:
         """The record as it may leave this device: held here in clear, it is sealed now (a fresh data key);
@@ -85,7 +86,11 @@ class Sealer:
         if not clear_values(record):
             return record_json
         supervisor = ((record.get("supervisor") or {}).get("star") or "").strip()
-        readers = [*self._fixed, *([self._users[supervisor]] if supervisor in self._users else [])]
+        extra = self._users.get(supervisor)
+        readers = self._readers.get(supervisor if extra is not None else "")
+        if readers is None:  # one set of readers per supervisor, each with its key agreements made once
+            readers = self._readers[supervisor if extra is not None else ""] = sealing.Readers(
+                [*self._fixed, *([extra] if extra is not None else [])])
         return canonical_text(sealing.seal_record(record, readers))
 
 
