@@ -105,13 +105,17 @@ def reveal(store: IncidentStore, actor, incident: Incident, *, purpose: str = "v
     from ..domain.interchange import from_dict, to_dict
     from ..domain.sealed_fields import SEALED_TEXT
     from ..security.audit import record_action_in
-    from ..security.privacy import carries_reporting_party
+    from ..security.privacy import carries_reporting_party, may_see_reporting_party
 
     envelope = incident.sealed
     if envelope is None or carries_reporting_party(incident):
         return incident, "clear"
     record = to_dict(incident)
     keys = user_keys.private_keys(store, actor.star) if actor is not None else []
+    if actor is not None and may_see_reporting_party(actor, incident) and state.read(store, STATION_KEY):
+        # A record this station sealed and got back sealed (e.g. another computer's version taken in a
+        # conflict): its reviewers and the supervisor who entered it read it with the station's own key.
+        keys.append(station_key(store))
     try:
         opened = from_dict(sealing.opened_record(record, envelope, keys))
     except sealing.CannotOpen:

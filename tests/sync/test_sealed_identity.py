@@ -23,7 +23,7 @@ from intake_app.sync import device, sealing_step
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from ..people import LT_PASS, add_people
+from ..people import LT2_PASS, LT_PASS, add_people
 from .conftest import PG
 from .sealed_server import LoggedServer, Recording, enrollment_code
 
@@ -198,3 +198,21 @@ def test_a_reviewer_on_another_computer_of_the_district_reads_the_party(world, t
         assert how == "opened" and shown.reporting_party.name == markers["name"]
     finally:
         second.engine.dispose()
+
+
+def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_reads_it(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    from intake_app.domain.interchange import from_dict
+    from intake_app.sync.remote import apply_remote
+
+    station = world["station"]
+    returned = from_dict(sent)
+    returned.version += 1  # the server's newer version, as another computer of the district would make it
+    apply_remote(station, [returned])
+    assert station.get(incident_id).reporting_party.name == ""
+    reviewer = sign_in(station, "3200", LT2_PASS)  # a reviewer who had no key when it was sealed
+    shown, how = sealing_step.reveal(station, reviewer, station.get(incident_id))
+    assert how == "opened" and shown.reporting_party.name == markers["name"]
