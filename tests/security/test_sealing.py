@@ -116,3 +116,16 @@ def test_a_disabled_reviewer_gets_no_new_wraps(store):
     after = json.loads(Sealer(store).for_server(json.dumps(record)))
     assert second in sealing.recipient_ids(before["sealed"])
     assert second not in sealing.recipient_ids(after["sealed"])
+
+
+def test_a_user_prints_their_sealing_public_key_to_hand_to_headquarters(store, intake, monkeypatch):
+    add_people(store)
+    store.engine.dispose()
+    monkeypatch.setenv("INTAKE_USER_PASSPHRASE", LT_PASS)
+    code, out, err = intake("users", "sealing-key", "--as", "3100")
+    assert code == 0, err
+    printed = out.strip()
+    assert len(printed) == 64 and sealing.parse_public(printed)
+    monkeypatch.setenv("INTAKE_USER_PASSPHRASE", "not the passphrase")
+    code, out, _ = intake("users", "sealing-key", "--as", "3100")
+    assert code == 2 and printed not in out
