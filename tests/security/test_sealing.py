@@ -129,3 +129,16 @@ def test_a_user_prints_their_sealing_public_key_to_hand_to_headquarters(store, i
     monkeypatch.setenv("INTAKE_USER_PASSPHRASE", "not the passphrase")
     code, out, _ = intake("users", "sealing-key", "--as", "3100")
     assert code == 2 and printed not in out
+
+
+def test_a_sealed_record_matches_the_published_interchange_schema(record):
+    import jsonschema
+
+    from intake_app.paths import resource_path
+
+    schema = json.loads(resource_path("schema", "incident-1.schema.json").read_text())
+    sealed = json.loads(json.dumps(sealing.seal_record(record, [X25519PrivateKey.generate().public_key()])))
+    jsonschema.validate(sealed, schema)
+    sealed["sealed"]["recipients"][0]["extra"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(sealed, schema)
