@@ -115,3 +115,46 @@ def test_the_intake_commands_back_up_and_restore(intake, store, actor, tmp_path)
     assert "restored 1 incident(s)" in out and "all verified" in out
     code, _, err = intake("backup", "--out", str(tmp_path / "b.intake-backup"))
     assert code == 2 and "exists already" in err
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from intake_app.domain.actor import Actor
+from intake_app.storage.opening import open_store
+from tests.factories import make_incident
+folder = Path(sys.argv[1])
+store = open_store(folder, passphrase="backup test passphrase")
+n = 0
+while not (folder / "stop").exists() and n < 2000:
+    store.save(make_incident(), Actor("Sgt. Maria Test", "2231"))
+    n += 1
+    (folder / "saved").write_text(str(n))
+store.engine.dispose()
+"""
+
+
+def test_a_backup_taken_while_another_process_keeps_saving_verifies(data_dir, tmp_path):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    store = open_store(data_dir, passphrase="backup test passphrase")  # made here, in passphrase mode
+    root = Path(__file__).resolve().parents[2]
+    app = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), str(root)])
+    try:
+        deadline = time.monotonic() + 60
+        while not (data_dir / "saved").exists() or int((data_dir / "saved").read_text() or 0) < 5:
+            assert time.monotonic() < deadline and app.poll() is None, "the other process did not start saving"
+            time.sleep(0.05)
+        backup_to(store, tmp_path / "live.intake-backup")
+    finally:
+        (data_dir / "stop").write_text("")
+        app.wait(60)
+    key, _ = database_key(data_dir, "backup test passphrase")
+    check = check_backup(tmp_path / "live.intake-backup", key, data_dir)
+    assert check.incidents >= 5
+    assert store.count() >= check.incidents  # the other process went on saving after the snapshot
+    store.engine.dispose()
