@@ -24,7 +24,7 @@ SEALED_FIELDS: tuple[str, ...] = (
 ENVELOPE_KEY = "sealed"  # top-level key of the interchange dict holding the envelope
 ENVELOPE_FORMAT = "intake.sealed/1"
 ALGORITHM = "X25519-HKDF-SHA256-A256GCM"
-MAX_RECIPIENTS = 64
+MAX_RECIPIENTS = 128
 MAX_CIPHERTEXT = 64 * 1024  # bytes, before base64
 SEALED_TEXT = "sealed"  # what a reader without a key sees in place of a sealed field
 

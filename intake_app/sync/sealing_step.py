@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from ..domain.interchange import canonical_text
 from ..domain.records import Incident
-from ..domain.sealed_fields import clear_values
+from ..domain.sealed_fields import MAX_RECIPIENTS, clear_values
 from ..security import sealing, user_keys
 from ..storage.repository import IncidentStore
 from . import state
@@ -76,7 +76,9 @@ class Sealer:
     def __init__(self, store: IncidentStore):
         self.store = store
         reviewers, self._users = user_keys.station_readers(store)
-        self._fixed = [station_key(store).public_key(), *headquarters_keys(store), *district_keys(store), *reviewers]
+        # Nearest readers first; beyond what an envelope may hold, the district's farthest are left out.
+        fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
+        self._fixed = sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
         self._readers: dict[str, sealing.Readers] = {}
 
     def for_server(self, record_json: str) -> str:
