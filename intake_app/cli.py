@@ -170,6 +170,7 @@ def _exit_code(exc: Exception, err) -> int | None:
     from .commands.context import UsageError
     from .domain.problems import ValidationError
     from .domain.workflow import WorkflowError
+    from .paths import MissingResource
     from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
     if isinstance(exc, ValidationError):
@@ -180,6 +181,9 @@ def _exit_code(exc: Exception, err) -> int | None:
     if isinstance(exc, UsageError | NotFound | ConflictError | WorkflowError):
         print(f"intake: {exc}", file=err)
         return EXIT_BAD_INPUT
+    if isinstance(exc, MissingResource):
+        print(f"intake: {exc}", file=err)
+        return EXIT_FAILED
     if isinstance(exc, StoreOpenError | StoreError):
         print(f"intake: {exc}", file=err)
         return EXIT_FAILED

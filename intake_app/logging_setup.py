@@ -88,6 +88,10 @@ class RotatingLog(logging.FileHandler):
         super().__init__(path, encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
 
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
     def emit(self, record: logging.LogRecord) -> None:
         try:
             if self.stream is not None and self.stream.tell() + len(self.format(record)) + 1 > self.max_bytes:
@@ -108,10 +112,13 @@ class RotatingLog(logging.FileHandler):
         os.replace(base, numbered[0])
 
 
+PRIVATE_FILE = 0o600  # logs and crash reports: the owner only, whatever the umask
+
+
 def logs_dir(data_dir: Path) -> Path:
-    path = Path(data_dir) / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from .paths import private_folder
+
+    return private_folder(Path(data_dir) / "logs")
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
@@ -148,7 +155,9 @@ def write_crash_report(data_dir: Path, exc_type, exc, tb) -> Path:
     ]
     for frame in traceback.extract_tb(tb):
         lines.append(f"  {Path(frame.filename).name}:{frame.lineno} in {frame.name}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with open(fd, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
     return path
 
 

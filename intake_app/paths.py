@@ -14,11 +14,45 @@ DATA_DIR_ENV = "INTAKE_DATA_DIR"
 CONFIG_DIR_ENV = "INTAKE_CONFIG_DIR"  # tests and portable installs point this elsewhere
 
 
-def resource_path(*parts: str) -> Path:
-    """A file under resources/, in the source tree or inside the frozen bundle."""
+RESOURCES_PACKAGE = "intake_app._resources"  # resources/ as installed from the wheel (pyproject.toml)
+
+
+class MissingResource(FileNotFoundError):
+    """A file the program ships with is not there: the installation is broken, not the user's input."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"this installation of Intake is incomplete: {path} is missing (reinstall Intake; "
+                         f"`intake --selftest` checks every shipped file)")
+        self.path = path
+
+
+def resources_root() -> Path:
+    """The folder of the shipped resources: inside the PyInstaller bundle (build.spec puts them in
+    intake_app/_resources, as the wheel does); in the source tree (also an editable install) the
+    repository's resources/; in an installed wheel the package intake_app._resources."""
     bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    if bundle:
+        return Path(bundle, *RESOURCES_PACKAGE.split("."))
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"
+    from importlib.resources import files
+
+    # A wheel installs as plain files (never zipped), so the traversable is a folder on disk.
+    return Path(str(files("intake_app").joinpath("_resources")))
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, wherever this copy of Intake runs from (see resources_root)."""
+    return resources_root().joinpath(*parts)
+
+
+def shipped_file(*parts: str) -> Path:
+    """A shipped file that must be there; MissingResource (exit 1, "reinstall") when it is not."""
+    path = resource_path(*parts)
+    if not path.is_file():
+        raise MissingResource(path)
+    return path
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -33,6 +67,22 @@ def data_dir_path(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the data folder is, without making it (for those who must not create it, e.g. the CLI's log)."""
     chosen = override or os.environ.get(DATA_DIR_ENV) or preferred_data_dir()
     return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def private_folder(path: Path) -> Path:
+    """A folder only its owner may enter (0700), made if needed and tightened if it exists: logs and crash
+    reports never sit where other users of the computer can read them."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def state_dir() -> Path:
+    """The user's own state folder (`~/.local/state/intake` on Linux, XDG_STATE_HOME honoured), owner-only:
+    the log and crash reports of a command whose data folder does not exist (yet) go there, never to a
+    temporary folder shared by every user of the computer."""
+    return private_folder(Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)))
 
 
 def _config_file() -> Path:

@@ -29,6 +29,8 @@ def memory_keyring(monkeypatch):
 def separate_config(tmp_path, monkeypatch):
     """The app's small config file (the chosen data folder) goes to the test's folder, never the user's."""
     monkeypatch.setenv("INTAKE_CONFIG_DIR", str(tmp_path / "config"))
+    # ...and the log and crash reports of a command without a data folder (paths.state_dir) there too.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
 @pytest.fixture

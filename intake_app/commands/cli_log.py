@@ -2,11 +2,13 @@
 
 One line per command: its name (e.g. `cli.users.add`), exit code and duration. Never its arguments: they
 hold file names, search text, names and star numbers. Lines go to the data folder's logs/ (the same
-file and filter as the desktop app), but only when that folder exists: a command that does not use the
-store (`hash`, the self-test) must not create the user's data folder just to log.
+file and filter as the desktop app) when that folder exists: a command that does not use the store
+(`hash`, the self-test) must not create the user's data folder just to log. Otherwise they go to the
+user's own state folder (paths.state_dir), until the command makes the data folder.
 
 A crash report is the app's own kind (the error's type and where it happened; no message, no local
-variables); it goes to the temporary folder when there is no data folder to write to.
+variables); it goes to the state folder when there is no data folder to write to. Folders are the owner's
+only (0700), files too (0600): never a temporary folder every user of the computer can read.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import tempfile
 import time
 from pathlib import Path
 
 from ..logging_setup import setup_logging, write_crash_report
-from ..paths import data_dir_path
+from ..paths import data_dir_path, state_dir
 
 log = logging.getLogger("intake.cli")
 _ACTION_PART = re.compile(r"[^a-z0-9_]")
@@ -41,17 +42,21 @@ class CommandLog:
         self.folder = data_dir_path(data_dir_option)
         self.action = action
         self.started = time.monotonic()
-        self._attached = False
+        self._attached: Path | None = None  # the folder whose logs/ the handler writes to
         self._previous_level = logging.getLogger().level
         self._attach()
 
     def _attach(self) -> None:
-        if not self._attached and self.folder.is_dir():
-            try:
-                setup_logging(self.folder)
-            except OSError:
-                return  # an unwritable data folder must not stop the command; it is reported elsewhere
-            self._attached = True
+        """To the data folder once it exists (the command may make it: first run), else the state folder."""
+        target = self.folder if self.folder.is_dir() else None  # None: the state folder
+        if self._attached is not None and (target is None or self._attached == target):
+            return
+        try:
+            folder = target or state_dir()
+            setup_logging(folder)
+        except OSError:
+            return  # an unwritable folder must not stop the command; it is reported elsewhere
+        self._attached = folder
 
     def finished(self, exit_code: int) -> None:
         self._attach()  # the command may have made the data folder (first run)
@@ -60,12 +65,11 @@ class CommandLog:
 
     def crashed(self, exc: BaseException) -> Path:
         self._attach()
-        fallback = Path(tempfile.gettempdir()) / "intake"
         try:
-            path = write_crash_report(self.folder if self.folder.is_dir() else fallback, type(exc), exc,
+            path = write_crash_report(self.folder if self.folder.is_dir() else state_dir(), type(exc), exc,
                                       exc.__traceback__)
         except OSError:
-            path = write_crash_report(fallback, type(exc), exc, exc.__traceback__)
+            path = write_crash_report(state_dir(), type(exc), exc, exc.__traceback__)
         log.error("crash report written", extra={"action": self.action})
         return path
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..reports.release import DEFAULT_THRESHOLD, ReleaseOptions, publish
+from ..security.audit import record_action
 from .context import CliContext, UsageError
 
 
@@ -42,7 +43,10 @@ def cmd_publish(args, ctx: CliContext) -> int:
         raise UsageError("--threshold: must be 1 or more")
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"--out: {args.out} exists and is not a folder")
+    actor = ctx.actor()  # on a station with users, nothing is written without a sign-in
     result = publish(ctx.store, args.out, options)
+    record_action(ctx.store, None, "publish", actor,
+                  f"{result.incidents} incident(s){' (DEMO DATA)' if result.demo else ''} to {result.out_dir.name}")
     marking = " (DEMO DATA)" if result.demo else ""
     print(f"released {result.incidents} incident(s){marking} to {result.out_dir}:", file=ctx.out)
     for name in result.files:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from ..domain.actor import Actor
 from ..domain.demo import demo_incidents
 from ..domain.enums import Status, label
-from ..domain.interchange import dumps, loads, to_dict
+from ..domain.interchange import dumps, loads_file, to_dict
 from ..domain.records import Incident
 from ..security.audit import record_action_in
 from ..security.privacy import carries_reporting_party, for_viewer, hidden_from, masked
@@ -75,11 +75,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args, ctx: CliContext) -> int:
+    from ..domain.bounded_json import MAX_FILE_BYTES
+
     try:
-        text = args.file.read_text(encoding="utf-8")
+        with args.file.open("rb") as handle:  # never more than the bound read into memory
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"Cannot read {args.file}: {exc.strerror}") from exc
-    incidents = loads(text)  # ValidationError -> exit 2, with field paths
+    incidents = loads_file(data)  # ValidationError -> exit 2, with field paths (or the byte offset)
     stored = ctx.store.import_incidents(incidents, ctx.actor())
     for inc in stored:
         print(f"imported {inc.report_number or '(no report number yet)'}  {inc.id}", file=ctx.out)
@@ -88,6 +91,10 @@ def cmd_import(args, ctx: CliContext) -> int:
 
 def cmd_export(args, ctx: CliContext) -> int:
     viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
+    if viewer is None and has_users(ctx.store):
+        # A station with users: no record leaves without a signed-in user, whatever it carries.
+        raise UsageError("export: this station has users: sign in with --as STAR (or INTAKE_USER); the "
+                         "passphrase is asked for, or read from INTAKE_USER_PASSPHRASE. Nothing was written.")
     incidents = ctx.store.all() if args.all else [ctx.store.get(args.ref)]
     carrying = [inc for inc in incidents if carries_reporting_party(inc)]
     if carrying:

@@ -7,12 +7,14 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..paths import MissingResource
 from ..reports.packet import build_packet
-from ..reports.packet_source import packet_input, record_action
+from ..reports.packet_source import packet_input
 from ..reports.printing import PrintError, print_file
 from ..reports.receipt import available_languages, build_receipt, receipt_language
 from ..reports.referral import mark_referral_sent
 from ..reports.verify import PacketUnreadable, verify_packet
+from ..security.audit import record_action_in
 from .context import CliContext, UsageError
 
 EXIT_FAILED = 1
@@ -30,6 +32,13 @@ def _when(text: str | None) -> datetime | None:
     return value
 
 
+def _languages_for_help() -> str:
+    try:
+        return ", ".join(available_languages())
+    except MissingResource:  # said plainly (exit 1) when a receipt is asked for, not while --help is built
+        return "none installed"
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write the referral packet for the State's Attorney as a PDF")
     p.add_argument("ref", help="incident UUID or report number")
@@ -39,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("receipt", help="write the one-page receipt for the reporting party as a PDF")
     p.add_argument("ref")
-    p.add_argument("--lang", help=f"language ({', '.join(available_languages())}); default: the reporting party's")
+    p.add_argument("--lang", help=f"language ({_languages_for_help()}); default: the reporting party's")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--generated-at")
     p.set_defaults(func=cmd_receipt)
@@ -62,19 +71,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_referral_sent)
 
 
-def _write(path: Path, pdf: bytes) -> None:
+def _out_folder(path: Path) -> None:
     if not path.parent.exists():
         raise UsageError(f"--out: the folder {path.parent} does not exist")
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    _out_folder(path)
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(pdf)
     tmp.replace(path)
 
 
+def _written_and_audited(ctx: CliContext, path: Path, pdf: bytes, incident_id: str, action: str, actor,
+                         detail: str) -> None:
+    """The file and its audit entry go together: a file that cannot be written rolls its entry back."""
+    with ctx.store.transaction() as session:
+        record_action_in(session, incident_id, action, actor, detail)
+        _write(path, pdf)
+
+
 def cmd_report(args, ctx: CliContext) -> int:
+    # Who is asking comes first: on a station with users nothing is built, written or audited without a sign-in.
+    actor = ctx.actor()
     data = packet_input(ctx.store, args.ref, _when(args.generated_at))
+    _out_folder(args.out)
     pdf = build_packet(data)
-    _write(args.out, pdf)
-    record_action(ctx.store, data.incident.id, "packet", ctx.actor(), f"saved as {args.out.name}")
+    _written_and_audited(ctx, args.out, pdf, data.incident.id, "packet", actor, f"saved as {args.out.name}")
     print(f"wrote {args.out} ({len(pdf):,} bytes) for {data.incident.report_number} version {data.incident.version}",
           file=ctx.out)
     return 0
@@ -83,14 +106,19 @@ def cmd_report(args, ctx: CliContext) -> int:
 def cmd_receipt(args, ctx: CliContext) -> int:
     if args.lang and args.lang.lower()[:2] not in available_languages():
         raise UsageError(f"--lang: no receipt text for {args.lang!r} (available: {', '.join(available_languages())})")
+    actor = ctx.actor()  # before anything is written (see cmd_report)
     inc = ctx.store.get(args.ref)
     generated = _when(args.generated_at) or datetime.now(UTC).replace(microsecond=0)
-    _write(args.out, build_receipt(inc, generated, args.lang))
-    print(f"wrote {args.out} ({receipt_language(inc, args.lang)}) for {inc.report_number}", file=ctx.out)
+    _out_folder(args.out)
+    language = receipt_language(inc, args.lang)
+    _written_and_audited(ctx, args.out, build_receipt(inc, generated, args.lang), inc.id, "receipt", actor,
+                         f"in {language}, saved as {args.out.name}")
+    print(f"wrote {args.out} ({language}) for {inc.report_number}", file=ctx.out)
     return 0
 
 
 def cmd_print(args, ctx: CliContext) -> int:
+    actor = ctx.actor()  # before anything is sent (see cmd_report)
     data = packet_input(ctx.store, args.ref)
     inc = data.incident
     pdf = build_receipt(inc, data.generated_at, args.lang) if args.receipt else build_packet(data)
@@ -99,11 +127,13 @@ def cmd_print(args, ctx: CliContext) -> int:
         path = Path(tmp) / f"{inc.report_number or inc.id}-{what}.pdf"
         path.write_bytes(pdf)
         try:
-            job = print_file(path, args.printer, title=f"{inc.report_number} {what}")
+            # The entry and the job go together: a job the print system refuses rolls its entry back.
+            with ctx.store.transaction() as session:
+                job = print_file(path, args.printer, title=f"{inc.report_number} {what}")
+                record_action_in(session, inc.id, "print", actor, f"{what} to printer {args.printer}, job {job}")
         except PrintError as exc:
             print(f"intake: {exc}", file=ctx.err)
             return EXIT_FAILED
-    record_action(ctx.store, inc.id, "print", ctx.actor(), f"{what} to printer {args.printer}, job {job}")
     print(f"sent the {what} for {inc.report_number} to {args.printer} (job {job})", file=ctx.out)
     return 0
 

@@ -28,8 +28,15 @@ from .context import CliContext
 REQUIRED_RESOURCES = (
     ("statutes.json",),
     ("schema", "incident-1.schema.json"),
+    ("schema", "incident-2.schema.json"),
     ("icons", "intake.svg"),
     ("icons", "intake-256.png"),
+    ("receipts", "en.json"),
+    ("receipts", "es.json"),
+    ("fonts", "DejaVuSans.ttf"),
+    ("fonts", "DejaVuSans-Bold.ttf"),
+    ("fonts", "DroidSansFallbackFull.ttf"),
+    ("translations", "intake_es.qm"),
 )
 KEYRING_BACKENDS = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}
 DEFAULT_KEYRING_BACKEND = "keyring.backends.SecretService"

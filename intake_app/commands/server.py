@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--incident", help="only this incident (its UUID)")
     pr.set_defaults(func=cmd_party_reads)
 
-    for action in (e, r, d, m, pr):  # also accepted after the action's name
+    u = actions.add_parser("unknown-statutes", help="list stored records citing a statute the server's catalogue "
+                                                    "(INTAKE_SERVER_STATUTES_FILE) does not know")
+    u.set_defaults(func=cmd_unknown_statutes)
+
+    for action in (e, r, d, m, pr, u):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -126,4 +130,18 @@ def cmd_party_reads(args, ctx: CliContext) -> int:
             print(f"{r.at.isoformat(timespec='seconds')}\t{r.incident_id}\tstar {r.actor_star} ({r.actor_name})"
                   f"\t{r.purpose}\tdevice {r.device_id}", file=ctx.out)
     engine.dispose()
+    return 0
+
+
+def cmd_unknown_statutes(args, ctx: CliContext) -> int:
+    from ..server import crud
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        rows = crud.unknown_statutes(session)
+        for row in rows:
+            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
+                  f"version {row.version}  cites {row.citation!r}", file=ctx.out)
+    engine.dispose()
+    print(f"{len(rows)} stored record version(s) cite a statute the server's catalogue does not know", file=ctx.err)
     return 0

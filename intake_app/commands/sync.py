@@ -83,6 +83,7 @@ def cmd_sync(args, ctx: CliContext) -> int:
         return 0
     if not 1 <= args.batch <= 500:
         raise UsageError("--batch: must be between 1 and 500")
+    ctx.actor()  # on a station with users, nothing is sent without a sign-in (INTAKE_USER for a script)
     report = sync_once(ctx.store, batch=args.batch)
     print(f"sent {report.pushed}, conflicts {report.conflicts}, received {report.pulled} "
           f"({report.applied} applied), pending {report.pending}", file=ctx.out)
@@ -90,6 +91,8 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"note: {note}", file=ctx.out)
     if report.conflicts:
         print(f"{report.conflicts} conflict(s): both versions are kept; resolve them in the app.", file=ctx.out)
+    for alarm in report.alarms:
+        print(f"intake: ALARM: {alarm}", file=ctx.err)
     if report.error:
         print(f"intake: sync did not finish: {report.error} Every pending change is kept and will be sent next time.",
               file=ctx.err)
@@ -97,4 +100,4 @@ def cmd_sync(args, ctx: CliContext) -> int:
     if report.pending:
         print(f"intake: {report.pending} change(s) still pending.", file=ctx.err)
         return 1
-    return 0
+    return 1 if report.alarms else 0

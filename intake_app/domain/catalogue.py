@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import resource_path
+from ..paths import shipped_file
 
 FELONY_CLASSES = ("M", "X", "1", "2", "3", "4")
 MISDEMEANOR_CLASSES = ("A", "B", "C")
@@ -53,6 +53,8 @@ class Statute:
     class_note: str = ""
     # language -> {"title": ..., "class_note": ...}; informal aids for reading, never the legal text
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    # To whom the offence applies (an exemption, a definition to check): shown by the picker and the packet.
+    applicability: str = ""
 
     def title_in(self, language: str) -> str:
         """The title in a language, or the English title when the catalogue has no translation."""
@@ -63,9 +65,18 @@ class Statute:
             return ""
         return self.translations.get(language, {}).get("class_note") or self.class_note
 
+    def applicability_in(self, language: str) -> str:
+        if not self.applicability:
+            return ""
+        return self.translations.get(language, {}).get("applicability") or self.applicability
+
     @property
     def may_be_felony(self) -> bool:
         return any(is_felony_class(c) for c in self.classes)
+
+    def cited(self, subsection: str = "") -> str:
+        """The citation with a violation's subsection: 720 ILCS 5/12-3.05(e)(1)."""
+        return f"{self.citation}{subsection}"
 
     @property
     def default_class(self) -> str:
@@ -109,7 +120,7 @@ def _searchable(s: Statute) -> str:
 def parse_catalogue(data: dict) -> Catalogue:
     statutes = tuple(
         Statute(e["citation"], e["title"], tuple(e["classes"]), e.get("class_note", ""),
-                {lang: dict(t) for lang, t in e.get("translations", {}).items()})
+                {lang: dict(t) for lang, t in e.get("translations", {}).items()}, e.get("applicability", ""))
         for e in data["entries"]
     )
     return Catalogue(data.get("source", ""), data.get("as_of", ""), data.get("disclaimer", ""), statutes)
@@ -118,7 +129,7 @@ def parse_catalogue(data: dict) -> Catalogue:
 def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     """The administrator's copy in the data folder wins over the shipped one."""
     override = data_dir / "statutes.json" if data_dir else None
-    path = override if override and override.exists() else resource_path("statutes.json")
+    path = override if override and override.exists() else shipped_file("statutes.json")
     return parse_catalogue(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -11,16 +11,37 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .catalogue import Catalogue, default_catalogue
-from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
-from .geography import DISTRICTS
+from .enums import (
+    Agency,
+    CredentialCheck,
+    FlagReason,
+    FootageKind,
+    IdentifiedBy,
+    InjuredRole,
+    InjurySeverity,
+    Preservation,
+    ReviewDecision,
+    Source,
+    Status,
+    TouhyStatus,
+    YesNoUnknown,
+)
+from .geography import DISTRICTS, default_beat_map, locate
+from .instants import shifted
 from .records import (
     Agent,
+    ApprovedCharge,
+    FederalSupervisor,
     FootageItem,
     Incident,
+    Injury,
     Location,
+    Medical,
     ReportingParty,
+    ReviewStep,
     StatusChange,
     Supervisor,
+    TouhyRequest,
     Vehicle,
     Violation,
 )
@@ -44,7 +65,8 @@ NARRATIVES = (
 def demo_incident(rng: random.Random, *, now: datetime, catalogue: Catalogue | None = None) -> Incident:
     catalogue = catalogue or default_catalogue()
     district = rng.choice(DISTRICTS)
-    occurred = (now - timedelta(minutes=rng.randint(60, 60 * 24 * 365))).astimezone(CHICAGO).replace(second=0, microsecond=0)
+    # Elapsed-time arithmetic (instants.shifted): wall-clock arithmetic can land in the hour the clocks skip.
+    occurred = shifted(now.astimezone(CHICAGO), -timedelta(minutes=rng.randint(60, 60 * 24 * 365))).replace(second=0, microsecond=0)
     agents = []
     for _ in range(rng.randint(1, 4)):
         known = rng.random() < 0.5
@@ -62,32 +84,36 @@ def demo_incident(rng: random.Random, *, now: datetime, catalogue: Catalogue | N
     footage = []
     for _ in range(rng.randint(0, 3)):
         kind = rng.choice([FootageKind.BODY_WORN, FootageKind.BODY_WORN, FootageKind.IN_CAR, FootageKind.PHONE])
-        start = occurred + timedelta(minutes=rng.randint(-5, 5))
+        start = shifted(occurred, timedelta(minutes=rng.randint(-5, 5)))
         footage.append(FootageItem(
-            kind=kind, device_id=f"X{rng.randint(6000, 6999)}", start=start, end=start + timedelta(minutes=rng.randint(3, 40)),
+            kind=kind, device_id=f"X{rng.randint(6000, 6999)}", start=start, end=shifted(start, timedelta(minutes=rng.randint(3, 40))),
             officer_star=str(rng.randint(1000, 19999)) if kind == FootageKind.BODY_WORN else "",
             evidence_id=f"EVD-DEMO-{rng.randint(100000, 999999)}",
             preservation_status=rng.choice(list(Preservation)),
-            preservation_deadline=start + timedelta(days=90),
+            preservation_deadline=shifted(start, timedelta(days=90)),
         ))
     violations = []
     for statute in rng.sample(catalogue.statutes, rng.randint(1, 2)):
         violations.append(Violation(statute=statute.citation, offence_class=rng.choice(statute.classes),
                                     details="Described in the narrative.",
                                     agent_ids=[a.id for a in rng.sample(agents, rng.randint(1, len(agents)))]))
+    beat = rng.choice(sorted(default_beat_map().beats_of(district)))
+    address = f"{rng.randint(1, 79) * 100 + rng.randint(0, 99)} {rng.choice(STREETS)}"
     inc = Incident(
         district=district,
-        beat=f"{district:02d}{rng.randint(1, 35):02d}",
+        beat=beat,
         occurred_at=occurred,
-        location=Location(f"{rng.randint(1, 79) * 100 + rng.randint(0, 99)} {rng.choice(STREETS)}",
-                          round(rng.uniform(41.70, 41.98), 5), round(rng.uniform(-87.80, -87.58), 5)),
+        location=Location(address, *_point_in(beat, rng.uniform(-1, 1), rng.uniform(-1, 1))),
         source=rng.choice(list(Source)),
         reporting_party=_demo_party(rng),
         narrative=f"{DEMO_MARK} {rng.choice(NARRATIVES)}",
         supervisor=Supervisor(f"Demo Sgt. {rng.randint(1, 99)}", str(rng.randint(1000, 9999))),
         agents=agents, footage=footage, violations=violations, is_demo=True,
     )
+    order = random.Random(f"{occurred.isoformat()} {district} {beat}")  # no draw from rng: seeds keep their records
+    _order_facts(inc, order, catalogue)
     _advance(inc, rng, occurred)
+    _felony_review(inc, order, catalogue, now)
     return inc
 
 
@@ -109,7 +135,7 @@ def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
 
     path = [Status.IN_REVIEW, Status.APPROVED, Status.REFERRED if has_felony(inc) else Status.RECORDED]
     steps = rng.choice([0, 1, 2, 3, 3, 3])
-    at = occurred + timedelta(hours=2)
+    at = shifted(occurred, timedelta(hours=2))
     # The supervisor submits; a (synthetic) lieutenant of the district decides. No random draw: a seed
     # still gives the same records.
     reviewer = (f"Demo Lt. {inc.district}", f"9{inc.district:03d}")
@@ -117,7 +143,7 @@ def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
         by = (inc.supervisor.name, inc.supervisor.star) if to == Status.IN_REVIEW else reviewer
         inc.history.append(StatusChange(inc.status, to, *by, at))
         inc.status = to
-        at += timedelta(hours=rng.randint(1, 48))
+        at = shifted(at, timedelta(hours=rng.randint(1, 48)))
 
 
 def demo_incidents(count: int, *, seed: int = 2026, now: datetime | None = None) -> list[Incident]:
@@ -125,3 +151,79 @@ def demo_incidents(count: int, *, seed: int = 2026, now: datetime | None = None)
     now = now or datetime.now(CHICAGO)
     catalogue = default_catalogue()
     return [demo_incident(rng, now=now, catalogue=catalogue) for _ in range(count)]
+
+
+# ---------------------------------------------------------------- what the order and CPD practice require
+
+HOSPITALS = ("Mount Sinai Hospital", "Stroger Hospital", "Northwestern Memorial Hospital", "Saint Anthony Hospital")
+
+
+def _point_in(beat: str, dx: float, dy: float) -> tuple[float, float]:
+    """A point of the beat, moved a little (up to about 100 m) when that stays inside it."""
+    lat, lon = default_beat_map().point_in(beat) or (41.8837, -87.6319)
+    moved = (round(lat + dy * 0.001, 5), round(lon + dx * 0.001, 5))
+    where = locate(*moved)
+    return moved if where is not None and where.beat == beat else (lat, lon)
+
+
+def _order_facts(inc: Incident, rng: random.Random, catalogue: Catalogue) -> None:
+    from .order_validation import rd_letters_for_year
+
+    occurred = inc.occurred_at
+    assert occurred is not None
+    inc.cpd_rd_number = f"{rd_letters_for_year(occurred.year)}{rng.randint(100000, 999999)}"
+    inc.oemc_event_number = f"{occurred:%y%j}{rng.randint(10000, 99999)}"
+    for agent in inc.agents:
+        agent.visible_id_displayed, agent.body_camera_worn, agent.refused_to_identify = (
+            rng.choice(list(YesNoUnknown)) for _ in range(3))
+        if agent.agency == Agency.OTHER_FEDERAL:
+            agent.agency_name = "Demo federal agency"
+    body_worn = [f for f in inc.footage if f.kind == FootageKind.BODY_WORN]
+    if inc.source == Source.OBSERVED:
+        check = rng.choice([CredentialCheck.REFUSED, CredentialCheck.VERIFIED, CredentialCheck.NO_SUPERVISOR_PRESENT]
+                           if body_worn else [CredentialCheck.NOT_ATTEMPTED, CredentialCheck.NO_SUPERVISOR_PRESENT])
+        inc.federal_supervisor = FederalSupervisor(
+            agency=rng.choice([Agency.ICE_ERO, Agency.CBP_BORDER_PATROL]), credential_check=check,
+            name=f"Demo Supervisor {rng.randint(1, 99)}" if check == CredentialCheck.VERIFIED else "",
+            badge=f"DEMO-S{rng.randint(100, 999)}" if check == CredentialCheck.VERIFIED else "",
+            not_attempted_reason="Agents left before a CPD member could approach" if check == CredentialCheck.NOT_ATTEMPTED
+            else "",
+            checked_at=occurred + timedelta(minutes=5) if body_worn and check in (
+                CredentialCheck.REFUSED, CredentialCheck.VERIFIED) else None,
+            footage_id=body_worn[0].id if body_worn and check in (CredentialCheck.REFUSED, CredentialCheck.VERIFIED)
+            else "")
+    force = rng.random() < 0.4
+    inc.use_of_force = YesNoUnknown.YES if force else rng.choice([YesNoUnknown.NO, YesNoUnknown.UNKNOWN])
+    if force:
+        for item in body_worn:
+            item.flagged_at, item.flag_reasons = occurred + timedelta(hours=1), [FlagReason.USE_OF_FORCE]
+            item.hold_form = "CPD-65.224"
+        if rng.random() < 0.5:
+            inc.injuries = [Injury(role=rng.choice(list(InjuredRole)), description="Demo injury: bruising to the arm",
+                                   severity=rng.choice([InjurySeverity.MINOR, InjurySeverity.SERIOUS]))]
+            inc.medical = Medical(YesNoUnknown.YES, occurred + timedelta(minutes=3), f"Ambulance {rng.randint(1, 80)}",
+                                  YesNoUnknown.YES, rng.choice(HOSPITALS))
+        else:
+            inc.medical = Medical(anyone_injured=YesNoUnknown.NO)
+
+
+def _felony_review(inc: Incident, rng: random.Random, catalogue: Catalogue, now: datetime) -> None:
+    """A referred demo record may already have the CCSAO's decision (and a Touhy request)."""
+    if inc.status != Status.REFERRED or rng.random() < 0.3:
+        return
+    decided = (inc.history[-1].at + timedelta(days=rng.randint(1, 5))).date()
+    if decided > now.date():
+        return
+    review = inc.felony_review
+    review.asa_name, review.asa_unit = f"Demo ASA {rng.randint(1, 40)}", "Felony Review Unit"
+    review.reference = f"FR-DEMO-{rng.randint(1000, 9999)}"
+    reviewer = inc.history[-1]
+    decision = rng.choice(list(ReviewDecision))
+    felony = next(v for v in inc.violations if catalogue.get(v.statute) and v.offence_class in catalogue.get(
+        v.statute).classes)
+    charges = [ApprovedCharge(felony.statute, felony.offence_class)] if decision == ReviewDecision.CHARGES_APPROVED \
+        else [ApprovedCharge("720 ILCS 5/12-3", "A")] if decision == ReviewDecision.MISDEMEANOR else []
+    review.steps.append(ReviewStep(decision, decided, charges, "", reviewer.by_name, reviewer.by_star, reviewer.at))
+    if rng.random() < 0.4:
+        review.touhy_requests.append(TouhyRequest(agency=Agency.ICE_ERO, what="Agents' body camera video (demo)",
+                                                  sent_on=decided, status=rng.choice(list(TouhyStatus))))

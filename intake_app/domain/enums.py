@@ -30,6 +30,12 @@ class Agency(StrEnum):
     FBI = "fbi"
     US_MARSHALS = "us_marshals"
     UNKNOWN = "unknown"
+    # Seen in the area's 2025-2026 operations beyond ICE and CBP (intake.incident/2).
+    ATF = "atf"
+    DEA = "dea"
+    FEDERAL_PROTECTIVE_SERVICE = "federal_protective_service"
+    OTHER_FEDERAL = "other_federal"  # DOJ and others: the record names the agency
+    NATIONAL_GUARD = "federalized_national_guard"
 
 
 class IdentifiedBy(StrEnum):
@@ -53,6 +59,67 @@ class Preservation(StrEnum):
     NOT_REQUESTED = "not_requested"
     REQUESTED = "requested"
     PRESERVED = "preserved"
+
+
+# ---------------------------------------------------------------- what the order and CPD practice require
+# (intake.incident/2): the federal supervisor's credential check, injuries and aid, footage flags under the
+# Body Camera Act, and the State's Attorney's felony review.
+
+class YesNoUnknown(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class CredentialCheck(StrEnum):
+    VERIFIED = "verified"
+    REFUSED = "refused"
+    NOT_ATTEMPTED = "not_attempted"  # the record says why
+    NO_SUPERVISOR_PRESENT = "no_supervisor_present"
+
+
+class InjuredRole(StrEnum):
+    CIVILIAN = "civilian"
+    CPD_MEMBER = "cpd_member"
+    FEDERAL_AGENT = "federal_agent"
+    OTHER = "other"
+
+
+class InjurySeverity(StrEnum):
+    MINOR = "minor"
+    SERIOUS = "serious"
+    GREAT_BODILY_HARM = "great_bodily_harm"
+    FATAL = "fatal"
+    UNKNOWN = "unknown"
+
+
+class FlagReason(StrEnum):
+    """Why an encounter's recordings are flagged (50 ILCS 706/10-20): kept 2 years from the flag, not 90 days."""
+    COMPLAINT = "complaint_filed"
+    FIREARM_DISCHARGED = "firearm_discharged"
+    USE_OF_FORCE = "use_of_force"
+    DEATH_OR_GREAT_BODILY_HARM = "death_or_great_bodily_harm"
+    DETENTION_OR_ARREST = "detention_or_arrest"
+    OFFICER_UNDER_INVESTIGATION = "officer_under_investigation"
+    EVIDENTIARY_VALUE = "evidentiary_value"
+    OFFICER_REQUEST = "recording_officer_request"
+
+
+class ReviewDecision(StrEnum):
+    """The CCSAO felony review's outcomes."""
+    DECLINED = "declined"
+    CHARGES_APPROVED = "charges_approved"
+    MISDEMEANOR = "downgraded_to_misdemeanor"
+    CONTINUING = "continuing_investigation"
+    GRAND_JURY = "grand_jury"
+
+
+class TouhyStatus(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    PARTLY_GRANTED = "partly_granted"
+    DENIED = "denied"
+    WITHDRAWN = "withdrawn"
 
 
 LABELS: dict[StrEnum, str] = {
@@ -89,6 +156,45 @@ LABELS: dict[StrEnum, str] = {
     Preservation.NOT_REQUESTED: "Not requested",
     Preservation.REQUESTED: "Requested",
     Preservation.PRESERVED: "Preserved",
+    Agency.ATF: "ATF",
+    Agency.DEA: "DEA",
+    Agency.FEDERAL_PROTECTIVE_SERVICE: "Federal Protective Service",
+    Agency.OTHER_FEDERAL: "Other federal agency",
+    Agency.NATIONAL_GUARD: "Federalized National Guard",
+    YesNoUnknown.YES: "Yes",
+    YesNoUnknown.NO: "No",
+    YesNoUnknown.UNKNOWN: "Unknown",
+    CredentialCheck.VERIFIED: "Verified",
+    CredentialCheck.REFUSED: "Refused",
+    CredentialCheck.NOT_ATTEMPTED: "Not attempted",
+    CredentialCheck.NO_SUPERVISOR_PRESENT: "No federal supervisor present",
+    InjuredRole.CIVILIAN: "Civilian",
+    InjuredRole.CPD_MEMBER: "CPD member",
+    InjuredRole.FEDERAL_AGENT: "Federal agent",
+    InjuredRole.OTHER: "Other",
+    InjurySeverity.MINOR: "Minor",
+    InjurySeverity.SERIOUS: "Serious",
+    InjurySeverity.GREAT_BODILY_HARM: "Great bodily harm",
+    InjurySeverity.FATAL: "Fatal",
+    InjurySeverity.UNKNOWN: "Unknown",
+    FlagReason.COMPLAINT: "Complaint filed",
+    FlagReason.FIREARM_DISCHARGED: "Firearm discharged",
+    FlagReason.USE_OF_FORCE: "Use of force",
+    FlagReason.DEATH_OR_GREAT_BODILY_HARM: "Death or great bodily harm",
+    FlagReason.DETENTION_OR_ARREST: "Detention or arrest",
+    FlagReason.OFFICER_UNDER_INVESTIGATION: "Officer under investigation",
+    FlagReason.EVIDENTIARY_VALUE: "Evidentiary value (supervisor or prosecutor)",
+    FlagReason.OFFICER_REQUEST: "Recording officer's request",
+    ReviewDecision.DECLINED: "Felony charges declined",
+    ReviewDecision.CHARGES_APPROVED: "Felony charges approved",
+    ReviewDecision.MISDEMEANOR: "Downgraded to misdemeanor",
+    ReviewDecision.CONTINUING: "Continuing investigation",
+    ReviewDecision.GRAND_JURY: "Grand jury",
+    TouhyStatus.PENDING: "Pending",
+    TouhyStatus.GRANTED: "Granted",
+    TouhyStatus.PARTLY_GRANTED: "Partly granted",
+    TouhyStatus.DENIED: "Denied",
+    TouhyStatus.WITHDRAWN: "Withdrawn",
 }
 
 

@@ -1,8 +1,10 @@
-"""The JSON interchange format `intake.incident/1`: lossless in both directions.
+"""The JSON interchange format `intake.incident/2` (reads `/1` too): lossless in both directions.
 
 `to_dict` writes every field; `from_dict` reads it back and reports every structural problem
 with its field path (content rules live in validation.py). The JSON Schema lives in
-resources/schema/incident-1.schema.json.
+resources/schema/incident-2.schema.json (incident-1 for the first format). A `/1` record reads as a `/2`
+record with none of the second format's fields; they are written only once set, so a record that has none keeps
+the content it always had (see legacy_canonical_json).
 """
 
 from __future__ import annotations
@@ -10,29 +12,55 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
-from .enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
+from .bounded_json import parse as parse_bounded
+from .enums import (
+    Agency,
+    CredentialCheck,
+    FlagReason,
+    FootageKind,
+    IdentifiedBy,
+    InjuredRole,
+    InjurySeverity,
+    Preservation,
+    ReviewDecision,
+    Source,
+    Status,
+    TouhyStatus,
+    YesNoUnknown,
+)
+from .instants import instant_text
+from .limits import TIME_LIMITS_TEXT, within_time_limits
 from .problems import Problem, ValidationError
 from .records import (
     Agent,
+    ApprovedCharge,
+    FederalSupervisor,
+    FelonyReview,
     FootageItem,
     Incident,
+    Injury,
     Location,
+    Medical,
     ReportingParty,
+    ReviewStep,
     StatusChange,
     Supervisor,
+    TouhyRequest,
     Vehicle,
     Violation,
 )
 from .sealed_fields import ENVELOPE_KEY, envelope_problems
 
-FORMAT = "intake.incident/1"
+FORMAT = "intake.incident/2"
+FORMAT_1 = "intake.incident/1"
+READABLE_FORMATS = (FORMAT, FORMAT_1)
 E = TypeVar("E", bound=StrEnum)
 # A UUID already in the form we write (lowercase, hyphenated) is taken as it is: most ids read are ours, and
 # parsing each with uuid.UUID was a fifth of reading a record.
@@ -42,7 +70,9 @@ _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 # ---------------------------------------------------------------- writing
 
 def _dt(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    # From the exact instant (instants.instant_text): a wall time the clocks skipped is written as the time
+    # they showed, so the text stored is the text read back.
+    return instant_text(value) if value is not None else None
 
 
 def to_dict(inc: Incident) -> dict[str, Any]:
@@ -68,6 +98,7 @@ def to_dict(inc: Incident) -> dict[str, Any]:
         "footage": [_footage_dict(f) for f in inc.footage],
         "violations": [
             {"id": v.id, "statute": v.statute, "offence_class": v.offence_class, "details": v.details, "agent_ids": list(v.agent_ids)}
+            | _violation_order_dict(v)
             for v in inc.violations
         ],
         "history": [
@@ -76,7 +107,7 @@ def to_dict(inc: Incident) -> dict[str, Any]:
             for h in inc.history
         ],
         "is_demo": inc.is_demo,
-    } | _referral_dict(inc) | ({} if inc.sealed is None else {ENVELOPE_KEY: inc.sealed})
+    } | _referral_dict(inc) | _order_dict(inc) | ({} if inc.sealed is None else {ENVELOPE_KEY: inc.sealed})
 
 
 def _reporting_party_dict(rp: ReportingParty) -> dict[str, Any]:
@@ -107,7 +138,7 @@ def _agent_dict(a: Agent) -> dict[str, Any]:
         "identified_by": a.identified_by.value if a.identified_by else None,
         "masked": a.masked, "description": a.description,
         "vehicle": None if v is None else {"plate": v.plate, "plate_state": v.plate_state, "make": v.make, "model": v.model, "color": v.color},
-    }
+    } | _agent_order_dict(a)
 
 
 def _footage_dict(f: FootageItem) -> dict[str, Any]:
@@ -119,7 +150,7 @@ def _footage_dict(f: FootageItem) -> dict[str, Any]:
         "preservation_status": f.preservation_status.value,
         "preservation_requested_at": _dt(f.preservation_requested_at),
         "preservation_deadline": _dt(f.preservation_deadline),
-    }
+    } | _footage_order_dict(f)
 
 
 def dumps(incidents: Incident | list[Incident]) -> str:
@@ -258,6 +289,9 @@ class _Reader:
             return None
         if parsed.tzinfo is None:
             self._bad(self._p(key), "needs a time zone offset, e.g. 2026-11-02T14:30:00-06:00")
+        elif not within_time_limits(parsed):
+            self._bad(self._p(key), f"{value!r} is outside the times a record may hold ({TIME_LIMITS_TEXT})")
+            return None
         return parsed
 
     def uuid(self, key: str) -> str:
@@ -291,8 +325,8 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
     problems: list[Problem] = []
     r = _Reader(data, path, problems)
     fmt = r.raw("format")
-    if fmt != FORMAT:
-        problems.append(Problem(r._p("format"), f"must be {FORMAT!r} (found {fmt!r})"))
+    if fmt not in READABLE_FORMATS:
+        problems.append(Problem(r._p("format"), f"must be {FORMAT!r} or {FORMAT_1!r} (found {fmt!r})"))
     tz_name = r.str("timezone", "America/Chicago")
     try:
         tz = ZoneInfo(tz_name)
@@ -333,7 +367,9 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         ccsao_reference=r.str("ccsao_reference"),
         sealed=_sealed(r),
     )
+    _read_order(r, inc)
     _unique_ids(inc, path, problems)
+    _unknown_fields(data, path, problems)
     if problems:
         raise ValidationError(problems)
     return inc
@@ -349,7 +385,8 @@ def _sealed(r: _Reader) -> dict | None:
 
 def _unique_ids(inc: Incident, path: str, problems: list[Problem]) -> None:
     prefix = f"{path}." if path else ""
-    for name, items in (("agents", inc.agents), ("footage", inc.footage), ("violations", inc.violations)):
+    for name, items in (("agents", inc.agents), ("footage", inc.footage), ("violations", inc.violations),
+                        ("injuries", inc.injuries), ("felony_review.touhy_requests", inc.felony_review.touhy_requests)):
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
@@ -366,6 +403,7 @@ def _agent(r: _Reader) -> Agent:
         identified_by=r.enum("identified_by", IdentifiedBy),
         masked=r.bool("masked", False), description=r.str("description"),
         vehicle=None if v is None else Vehicle(v.str("plate"), v.str("plate_state"), v.str("make"), v.str("model"), v.str("color")),
+        **_agent_order_fields(r),
     )
 
 
@@ -380,6 +418,7 @@ def _footage(r: _Reader) -> FootageItem:
         preservation_status=r.enum("preservation_status", Preservation, Preservation.NOT_REQUESTED) or Preservation.NOT_REQUESTED,
         preservation_requested_at=r.datetime("preservation_requested_at"),
         preservation_deadline=r.datetime("preservation_deadline"),
+        **_footage_order_fields(r),
     )
 
 
@@ -389,7 +428,7 @@ def _violation(r: _Reader) -> Violation:
         r._bad(r._p("agent_ids"), "must be a list of agent ids")
         ids = []
     return Violation(id=r.uuid("id"), statute=r.str("statute"), offence_class=r.str("offence_class"),
-                     details=r.str("details"), agent_ids=list(ids))
+                     details=r.str("details"), agent_ids=list(ids), subsection=r.str("subsection"))
 
 
 def _history(r: _Reader) -> StatusChange | None:
@@ -417,3 +456,275 @@ def loads(text: str) -> list[Incident]:
             raise ValidationError(problems)
         return incidents
     return [from_dict(data)]
+
+
+# ---------------------------------------------------------------- files from outside (bounded)
+
+def _known_fields() -> frozenset[str]:
+    """Every top-level field this version writes, the optional ones included (so a field added to to_dict is
+    known here without a second list to keep)."""
+    from datetime import UTC
+
+    full = Incident(referral_sent_at=datetime(2026, 1, 1, tzinfo=UTC), ccsao_reference="x",
+                    reporting_party=ReportingParty(address="x"))
+    known = set(to_dict(full))
+    # And every top-level property the published schemas name (fields written only when set).
+    from ..paths import resource_path
+
+    for schema in sorted(resource_path("schema").glob("incident-*.schema.json")):
+        try:
+            known.update(json.loads(schema.read_text(encoding="utf-8")).get("properties", {}))
+        except (OSError, ValueError):
+            continue
+    return frozenset(known)
+
+
+_KNOWN_FIELDS: frozenset[str] | None = None
+
+
+def _unknown_fields(data: Any, path: str, problems: list[Problem]) -> None:
+    """A top-level field this format does not have is refused by name, never dropped silently."""
+    global _KNOWN_FIELDS
+    if not isinstance(data, dict):
+        return
+    if _KNOWN_FIELDS is None:
+        _KNOWN_FIELDS = _known_fields()
+    for key in data:
+        if key not in _KNOWN_FIELDS:
+            shown = key if len(key) <= 60 else key[:60] + "…"
+            problems.append(Problem(f"{path}.{shown}" if path else shown, f"is not a field of {FORMAT}"))
+
+
+def _parts_beyond_limits(item: Any, path: str) -> list[Problem]:
+    """The validator's limits on the number of parts (limits.py), checked on the file's lists themselves."""
+    from . import limits
+
+    if not isinstance(item, dict):
+        return []
+    out = []
+    for name, limit in (("agents", limits.MAX_AGENTS), ("footage", limits.MAX_FOOTAGE),
+                        ("violations", limits.MAX_VIOLATIONS), ("history", limits.MAX_HISTORY)):
+        value = item.get(name)
+        if isinstance(value, list) and len(value) > limit:
+            out.append(Problem(f"{path}.{name}" if path else name, "holds {count} entries; the limit is {limit}",
+                               params={"count": f"{len(value):,}", "limit": f"{limit:,}"}))
+    return out
+
+
+def loads_file(data: bytes) -> list[Incident]:
+    """One incident or a list of them from a file's bytes (`intake import`), within the bounds of
+    bounded_json: raises ValidationError naming every bad field, or the byte offset where the file stops
+    being JSON. Two records with the same id in one file are refused as such."""
+    value = parse_bounded(data)
+    items = value if isinstance(value, list) else [value]
+    incidents, problems = [], []
+    for i, item in enumerate(items):
+        path = f"[{i}]" if isinstance(value, list) else ""
+        too_many = _parts_beyond_limits(item, path)
+        if too_many:  # refused before ten thousand parts are built
+            problems += too_many
+            continue
+        try:
+            incidents.append(from_dict(item, path=path))
+        except ValidationError as err:
+            problems += err.problems
+    seen: dict[str, int] = {}
+    for i, inc in enumerate(incidents if not problems else []):
+        if inc.id in seen:
+            problems.append(Problem(f"[{i}].id", f"is the id of [{seen[inc.id]}] too: one file holds each incident once"))
+        seen.setdefault(inc.id, i)
+    if problems:
+        raise ValidationError(problems)
+    return incidents
+# ---------------------------------------------------------------- intake.incident/2: what the order and CPD
+# practice require. Each part is written only once something in it is set (see the module docstring).
+
+_AGENCIES_1 = frozenset({"ice_ero", "ice_hsi", "cbp_border_patrol", "cbp_ofo", "other_dhs", "fbi", "us_marshals",
+                         "unknown"})
+MAX_ORDER_ITEMS = 1000  # injuries, review steps, charges, Touhy requests: a bound on hostile lists
+
+
+def _order_dict(inc: Incident) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if inc.cpd_rd_number:
+        out["cpd_rd_number"] = inc.cpd_rd_number
+    if inc.oemc_event_number:
+        out["oemc_event_number"] = inc.oemc_event_number
+    fs = inc.federal_supervisor
+    if not fs.is_empty():
+        out["federal_supervisor"] = {
+            "agency": fs.agency.value, "agency_name": fs.agency_name, "name": fs.name, "badge": fs.badge,
+            "credential_check": fs.credential_check.value if fs.credential_check else None,
+            "not_attempted_reason": fs.not_attempted_reason, "checked_at": _dt(fs.checked_at),
+            "footage_id": fs.footage_id,
+        }
+    if inc.use_of_force is not None:
+        out["use_of_force"] = inc.use_of_force.value
+    if inc.injuries:
+        out["injuries"] = [{"id": i.id, "role": i.role.value, "description": i.description,
+                            "severity": i.severity.value} for i in inc.injuries]
+    m = inc.medical
+    if not m.is_empty():
+        out["medical"] = {
+            "anyone_injured": m.anyone_injured.value if m.anyone_injured else None,
+            "ems_summoned_at": _dt(m.ems_summoned_at), "ems_unit": m.ems_unit,
+            "aid_rendered_by_cpd": m.aid_rendered_by_cpd.value, "transported_to": m.transported_to,
+        }
+    fr = inc.felony_review
+    if not fr.is_empty():
+        out["felony_review"] = {
+            "asa_name": fr.asa_name, "asa_unit": fr.asa_unit, "reference": fr.reference,
+            "steps": [{"decision": s.decision.value, "decided_on": s.decided_on.isoformat(),
+                       "charges": [{"citation": c.citation, "offence_class": c.offence_class,
+                                    "subsection": c.subsection} for c in s.charges],
+                       "comment": s.comment, "by_name": s.by_name, "by_star": s.by_star,
+                       "recorded_at": _dt(s.recorded_at)} for s in fr.steps],
+            "touhy_requests": [{"id": t.id, "agency": t.agency.value, "agency_name": t.agency_name, "what": t.what,
+                                "sent_on": t.sent_on.isoformat() if t.sent_on else None,
+                                "status": t.status.value} for t in fr.touhy_requests],
+        }
+    return out
+
+
+def _agent_order_dict(a: Agent) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if a.agency_name:
+        out["agency_name"] = a.agency_name
+    for name in ("visible_id_displayed", "body_camera_worn", "refused_to_identify"):
+        value = getattr(a, name)
+        if value != YesNoUnknown.UNKNOWN:
+            out[name] = value.value
+    return out
+
+
+def _footage_order_dict(f: FootageItem) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if f.flagged_at is not None:
+        out["flagged_at"] = _dt(f.flagged_at)
+    if f.flag_reasons:
+        out["flag_reasons"] = [r.value for r in f.flag_reasons]
+    if f.hold_form:
+        out["hold_form"] = f.hold_form
+    return out
+
+
+def _violation_order_dict(v: Violation) -> dict[str, Any]:
+    return {"subsection": v.subsection} if v.subsection else {}
+
+
+def uses_format_2(inc: Incident) -> bool:
+    """Whether the record holds anything the first format could not say."""
+    return bool(_order_dict(inc)) or any(
+        _agent_order_dict(a) or a.agency.value not in _AGENCIES_1 for a in inc.agents) or any(
+        _footage_order_dict(f) for f in inc.footage) or any(v.subsection for v in inc.violations)
+
+
+def legacy_canonical_json(inc: Incident) -> bytes | None:
+    """The canonical JSON the first format gave this record, or None if it holds anything new. A record stored,
+    audited or printed on a packet before the second format hashed to this; checks of those hashes accept it."""
+    if uses_format_2(inc):
+        return None
+    return canonical_bytes(to_dict(inc) | {"format": FORMAT_1})
+
+
+def record_hashes(inc: Incident) -> set[str]:
+    """SHA-256 of the record's canonical JSON, and of its first-format form where it has one."""
+    import hashlib
+
+    hashes = {hashlib.sha256(canonical_json(inc)).hexdigest()}
+    legacy = legacy_canonical_json(inc)
+    if legacy is not None:
+        hashes.add(hashlib.sha256(legacy).hexdigest())
+    return hashes
+
+
+def _read_date(r: _Reader, key: str) -> date | None:
+    value = r.raw(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 10:
+        r._bad(r._p(key), "must be a date, e.g. 2026-11-02")
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        r._bad(r._p(key), f"{value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+def _bounded(r: _Reader, key: str) -> list[_Reader]:
+    items = r.items(key)
+    if len(items) > MAX_ORDER_ITEMS:
+        r._bad(r._p(key), f"has {len(items):,} entries; at most {MAX_ORDER_ITEMS:,} are accepted")
+        return []
+    return items
+
+
+def _read_order(r: _Reader, inc: Incident) -> None:
+    inc.cpd_rd_number = r.str("cpd_rd_number")
+    inc.oemc_event_number = r.str("oemc_event_number")
+    fs = r.obj("federal_supervisor")
+    if fs is not None:
+        inc.federal_supervisor = FederalSupervisor(
+            agency=fs.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN, agency_name=fs.str("agency_name"),
+            name=fs.str("name"), badge=fs.str("badge"), credential_check=fs.enum("credential_check", CredentialCheck),
+            not_attempted_reason=fs.str("not_attempted_reason"), checked_at=fs.datetime("checked_at"),
+            footage_id=fs.str("footage_id"))
+    inc.use_of_force = r.enum("use_of_force", YesNoUnknown)
+    inc.injuries = [Injury(id=i.uuid("id"), role=i.enum("role", InjuredRole, InjuredRole.OTHER) or InjuredRole.OTHER,
+                           description=i.str("description"),
+                           severity=i.enum("severity", InjurySeverity, InjurySeverity.UNKNOWN) or InjurySeverity.UNKNOWN)
+                    for i in _bounded(r, "injuries")]
+    m = r.obj("medical")
+    if m is not None:
+        inc.medical = Medical(
+            anyone_injured=m.enum("anyone_injured", YesNoUnknown), ems_summoned_at=m.datetime("ems_summoned_at"),
+            ems_unit=m.str("ems_unit"),
+            aid_rendered_by_cpd=m.enum("aid_rendered_by_cpd", YesNoUnknown, YesNoUnknown.UNKNOWN) or YesNoUnknown.UNKNOWN,
+            transported_to=m.str("transported_to"))
+    fr = r.obj("felony_review")
+    if fr is not None:
+        inc.felony_review = FelonyReview(
+            asa_name=fr.str("asa_name"), asa_unit=fr.str("asa_unit"), reference=fr.str("reference"),
+            steps=[s for s in (_review_step(s) for s in _bounded(fr, "steps")) if s is not None],
+            touhy_requests=[TouhyRequest(
+                id=t.uuid("id"), agency=t.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN,
+                agency_name=t.str("agency_name"), what=t.str("what"), sent_on=_read_date(t, "sent_on"),
+                status=t.enum("status", TouhyStatus, TouhyStatus.PENDING) or TouhyStatus.PENDING)
+                for t in _bounded(fr, "touhy_requests")])
+
+
+def _review_step(r: _Reader) -> ReviewStep | None:
+    decision, decided_on = r.enum("decision", ReviewDecision), _read_date(r, "decided_on")
+    if decision is None or decided_on is None:
+        r._bad(r.path, "a felony review step needs a decision and decided_on")
+        return None
+    return ReviewStep(decision, decided_on,
+                      [ApprovedCharge(c.str("citation"), c.str("offence_class"), c.str("subsection"))
+                       for c in _bounded(r, "charges")],
+                      r.str("comment"), r.str("by_name"), r.str("by_star"), r.datetime("recorded_at"))
+
+
+def _agent_order_fields(r: _Reader) -> dict[str, Any]:
+    return {"agency_name": r.str("agency_name"),
+            **{name: r.enum(name, YesNoUnknown, YesNoUnknown.UNKNOWN) or YesNoUnknown.UNKNOWN
+               for name in ("visible_id_displayed", "body_camera_worn", "refused_to_identify")}}
+
+
+def _footage_order_fields(r: _Reader) -> dict[str, Any]:
+    raw = r.raw("flag_reasons")
+    reasons: list[FlagReason] = []
+    if raw is not None:
+        if not isinstance(raw, list) or len(raw) > len(FlagReason):
+            r._bad(r._p("flag_reasons"), f"must be a list of at most {len(FlagReason)} reasons")
+        else:
+            for j, value in enumerate(raw):
+                member = FlagReason._value2member_map_.get(value) if isinstance(value, str) else None
+                if member is None:
+                    r._bad(f"{r._p('flag_reasons')}[{j}]",
+                           f"{value!r} is not one of: {', '.join(m.value for m in FlagReason)}")
+                elif member in reasons:
+                    r._bad(f"{r._p('flag_reasons')}[{j}]", f"{value!r} is listed twice")
+                else:
+                    reasons.append(member)
+    return {"flagged_at": r.datetime("flagged_at"), "flag_reasons": reasons, "hold_form": r.str("hold_form")}

@@ -2,7 +2,8 @@
 
 Illinois law keeps body-camera recordings 90 days unless flagged (50 ILCS 706/10-20); the station can
 set another retention in Settings. Past the deadline the footage may be purged, so a request must be
-made, and confirmed, before then.
+made, and confirmed, before then. A flagged recording is kept from the flag for the flagged retention (2 years);
+POD and private cameras have their own, shorter retention per kind in Settings (phone video none).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from .enums import FootageKind, Preservation
 from .records import FootageItem, Incident, deep_copy
+from .settings import FLAGGED_RETENTION_DAYS, FOOTAGE_RETENTION_DAYS, StationSettings
 
 DEFAULT_RETENTION_DAYS = 90
 PURGED_AFTER_RETENTION = frozenset({FootageKind.BODY_WORN, FootageKind.IN_CAR})
@@ -20,23 +22,45 @@ def needs_deadline(item: FootageItem) -> bool:
     return item.kind in PURGED_AFTER_RETENTION
 
 
-def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS) -> datetime | None:
-    """Recording start + retention, in UTC; None for footage that is not purged on a schedule or has no start."""
-    if not needs_deadline(item) or item.start is None:
+def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS, *,
+                 settings: StationSettings | None = None) -> datetime | None:
+    """When the footage may be purged, in UTC; None for footage not purged on a schedule or with no start.
+
+    Body-worn and in-car: recording start + retention, which before a flag is the date by which the encounter
+    must be flagged (50 ILCS 706/10-20); once flagged, the flag + the flagged retention (2 years). POD and
+    private cameras: start + their kind's retention in the settings (30 and 7 days by default)."""
+    if needs_deadline(item):
+        if item.flagged_at is not None and item.flagged_at.tzinfo is not None:
+            flagged_days = settings.flagged_retention_days if settings else FLAGGED_RETENTION_DAYS
+            return item.flagged_at.astimezone(UTC) + timedelta(days=flagged_days)
+        if item.start is None:
+            return None
+        return item.start.astimezone(UTC) + timedelta(days=retention_days)
+    days = (settings.footage_retention_days if settings else FOOTAGE_RETENTION_DAYS).get(item.kind.value)
+    if days is None or item.start is None or isinstance(days, bool) or not isinstance(days, int):
+        return None
+    return item.start.astimezone(UTC) + timedelta(days=days)
+
+
+def must_be_flagged_by(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS) -> datetime | None:
+    """For body-worn and in-car footage not yet flagged: the end of the 90-day storage period, the date by which
+    the encounter must be flagged to be kept."""
+    if not needs_deadline(item) or item.flagged_at is not None or item.start is None:
         return None
     return item.start.astimezone(UTC) + timedelta(days=retention_days)
 
 
-def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_DAYS) -> Incident:
+def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_DAYS, *,
+                   settings: StationSettings | None = None) -> Incident:
     """A copy whose body-worn and in-car items carry their deadline, recomputed (the start or the station's
     retention may have changed since the last save). An item already preserved keeps the deadline it had:
     it is what the hold was made against, and moving it later could make a timely hold look late."""
     result = deep_copy(incident)
     for item in result.footage:
         if (item.preservation_status == Preservation.PRESERVED and item.preservation_deadline is not None
-                and needs_deadline(item)):
+                and needs_deadline(item) and item.flagged_at is None):
             continue
-        item.preservation_deadline = deadline_for(item, retention_days)
+        item.preservation_deadline = deadline_for(item, retention_days, settings=settings)
     return result
 
 

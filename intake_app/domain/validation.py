@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from . import limits
 from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
+from .instants import instant
+from .order_validation import order_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
 from .sealed_fields import is_sealed
+from .settings import StationSettings
 
 MAX_NARRATIVE = 100_000
 MAX_SHORT_TEXT = 500
@@ -38,9 +42,11 @@ def _wrong(path: str, template: str, **params: object) -> Problem:
 
 
 def validate(
-    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None
+    incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None,
+    settings: StationSettings | None = None,
 ) -> list[Problem]:
-    """All problems of a record, in the order of the wizard's pages."""
+    """All problems of a record, in the order of the wizard's pages. `settings`: the station's patterns for the
+    RD and OEMC numbers (the defaults when not given: the server and the importer)."""
     catalogue = catalogue or default_catalogue()
     now = now or datetime.now().astimezone()
     problems: list[Problem] = []
@@ -55,6 +61,8 @@ def validate(
         problems += _violation(violation, f"violations[{i}]", catalogue, agent_ids)
     if not incident.violations:
         problems.append(_missing("violations", "At least one alleged violation is required"))
+    problems += _limits(incident)
+    problems += order_problems(incident, settings=settings or StationSettings(), catalogue=catalogue, now=now)
     return problems
 
 
@@ -86,13 +94,17 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     elif not (len(inc.beat) == 4 and inc.beat.isdigit()):
         out.append(_wrong("beat", "must be 4 digits, e.g. 0911"))
     elif inc.district in DISTRICTS and not beat_matches_district(inc.beat, inc.district):
-        out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
-                          beat=inc.beat, district=inc.district))
+        if int(inc.beat[:2]) != inc.district:
+            out.append(_wrong("beat", "beat {beat} is not in district {district} (its first two digits are the district)",
+                              beat=inc.beat, district=inc.district))
+        else:  # the right digits, but no such beat on the city's map (0199, 0100, 1699)
+            out.append(_wrong("beat", "beat {beat} is not a beat of district {district}",
+                              beat=inc.beat, district=inc.district))
     if inc.occurred_at is None:
         out.append(_missing("occurred_at", "Date and time of the incident is required"))
     elif inc.occurred_at.tzinfo is None:
         out.append(_wrong("occurred_at", "needs a time zone"))
-    elif inc.occurred_at > now + CLOCK_SKEW:
+    elif instant(inc.occurred_at) > instant(now) + CLOCK_SKEW:
         out.append(_wrong("occurred_at", "is in the future"))
     if not inc.location.address.strip():
         out.append(_missing("location.address", "Address is required"))
@@ -101,7 +113,8 @@ def _details(inc: Incident, now: datetime) -> list[Problem]:
     if (lat is None) != (lon is None):
         out.append(_wrong("location.latitude" if lat is None else "location.longitude", "give both latitude and longitude, or neither"))
     elif lat is not None and lon is not None and not inside_chicago(lat, lon):
-        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago", latitude=lat, longitude=lon))
+        out.append(_wrong("location.latitude", "{latitude}, {longitude} is outside Chicago (in none of its police beats)",
+                          latitude=lat, longitude=lon))
     if inc.source is None:
         out.append(_missing("source", "Source of the report is required"))
     if len(inc.narrative) > MAX_NARRATIVE:
@@ -166,7 +179,7 @@ def _footage(item: FootageItem, path: str) -> list[Problem]:
         out.append(_missing(f"{path}.start", "Start time is required"))
     if item.end is None:
         out.append(_missing(f"{path}.end", "End time is required"))
-    if item.start and item.end and item.end < item.start:
+    if item.start and item.end and item.start.tzinfo and item.end.tzinfo and instant(item.end) < instant(item.start):
         out.append(_wrong(f"{path}.end", "is before the start time"))
     for name in ("start", "end"):
         value = getattr(item, name)
@@ -199,3 +212,68 @@ def _violation(v: Violation, path: str, catalogue: Catalogue, agent_ids: set[str
         if agent_id not in agent_ids:
             out.append(_wrong(f"{path}.agent_ids[{j}]", "refers to an agent that is not in this incident"))
     return out
+
+
+# ---------------------------------------------------------------- limits (domain/limits.py)
+
+_MULTILINE = frozenset({"narrative", "description", "details", "comment", "address"})
+
+
+def _limits(inc: Incident) -> list[Problem]:
+    """What no record may hold, whatever its status: more parts than the limits, times outside the years a
+    record may hold, control characters (NUL and the like) in its texts, a version out of range."""
+    out: list[Problem] = []
+    if inc.version < 0:
+        out.append(_wrong("version", "cannot be negative"))
+    elif inc.version > limits.MAX_VERSION:
+        out.append(_wrong("version", "is larger than {limit}", limit=f"{limits.MAX_VERSION:,}"))
+    for name, items, limit in (("agents", inc.agents, limits.MAX_AGENTS), ("footage", inc.footage, limits.MAX_FOOTAGE),
+                               ("violations", inc.violations, limits.MAX_VIOLATIONS),
+                               ("history", inc.history, limits.MAX_HISTORY)):
+        if len(items) > limit:
+            out.append(_wrong(name, "holds {count} entries; the limit is {limit}", count=f"{len(items):,}",
+                              limit=f"{limit:,}"))
+    for path, value in _times(inc):
+        if value.tzinfo is not None and not limits.within_time_limits(value):
+            out.append(_wrong(path, "is outside the times a record may hold ({limits})", limits=limits.TIME_LIMITS_TEXT))
+    for path, value in _texts(inc):
+        pattern = limits.CONTROL_IN_MULTILINE if path.rsplit(".", 1)[-1] in _MULTILINE else limits.CONTROL
+        found = pattern.search(value)
+        if found:
+            out.append(_wrong(path, "holds a control character (U+{code}) at position {position}",
+                              code=f"{ord(found.group()):04X}", position=found.start() + 1))
+    return out
+
+
+def _times(inc: Incident):
+    for name in ("created_at", "updated_at", "occurred_at", "referral_sent_at"):
+        if getattr(inc, name, None) is not None:
+            yield name, getattr(inc, name)
+    for i, item in enumerate(inc.footage):
+        for name in ("start", "end", "file_mtime", "hashed_at", "preservation_requested_at", "preservation_deadline"):
+            if getattr(item, name) is not None:
+                yield f"footage[{i}].{name}", getattr(item, name)
+    for i, change in enumerate(inc.history):
+        yield f"history[{i}].at", change.at
+
+
+def _texts(inc: Incident):
+    """Every text of a record with its path (the parts beyond the limits are not looked at)."""
+    yield from (("report_number", inc.report_number), ("beat", inc.beat), ("timezone", inc.timezone),
+                ("location.address", inc.location.address), ("narrative", inc.narrative),
+                ("supervisor.name", inc.supervisor.name), ("supervisor.star", inc.supervisor.star),
+                ("ccsao_reference", getattr(inc, "ccsao_reference", "")))
+    rp = inc.reporting_party
+    if rp is not None:
+        yield from (("reporting_party.name", rp.name), ("reporting_party.phone", rp.phone),
+                    ("reporting_party.address", rp.address), ("reporting_party.preferred_language", rp.preferred_language))
+    for i, a in enumerate(inc.agents[:limits.MAX_AGENTS]):
+        yield from ((f"agents[{i}].{n}", getattr(a, n)) for n in ("name", "badge", "description"))
+        if a.vehicle is not None:
+            yield from ((f"agents[{i}].vehicle.{n}", getattr(a.vehicle, n)) for n in ("plate", "plate_state", "make", "model", "color"))
+    for i, f in enumerate(inc.footage[:limits.MAX_FOOTAGE]):
+        yield from ((f"footage[{i}].{n}", getattr(f, n)) for n in ("device_id", "officer_star", "evidence_id", "file_path"))
+    for i, v in enumerate(inc.violations[:limits.MAX_VIOLATIONS]):
+        yield from ((f"violations[{i}].{n}", getattr(v, n)) for n in ("statute", "offence_class", "details"))
+    for i, h in enumerate(inc.history[:limits.MAX_HISTORY]):
+        yield from ((f"history[{i}].{n}", getattr(h, n)) for n in ("by_name", "by_star", "comment"))

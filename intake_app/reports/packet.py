@@ -15,9 +15,9 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from . import packet_order
 from . import packet_sections as sections
-from .packet_input import PacketInput
-from .packet_qr import stamp_for
+from .packet_input import PacketInput, packet_stamp
 from .packet_styles import BOTTOM_MARGIN, MARGIN, PAGE, TOP_MARGIN, when
 from .text import MAIN, MAIN_BOLD, clean, register_fonts
 
@@ -82,7 +82,7 @@ def build_packet(data: PacketInput) -> bytes:
         bottomMargin=BOTTOM_MARGIN, invariant=1,
         title=f"Referral packet {report_number}", subject=sections.TITLE,
         author=clean(inc.supervisor.name or "Chicago Police Department"),
-        creator="Intake", keywords=stamp_for(inc).text(),
+        creator="Intake", keywords=packet_stamp(data).text(),
     )
     story: list = []
     story += sections.cover(data)
@@ -91,6 +91,9 @@ def build_packet(data: PacketInput) -> bytes:
     story += sections.footage(data)
     story += sections.custody(data)
     number = sections.FIRST_EXTRA_NUMBER
+    if packet_order.has_felony_review(data.incident):  # the CCSAO's decisions, once there are any
+        story += packet_order.felony_review(data, number)
+        number += 1
     for section in data.extra_sections:  # each numbered in turn, so the attestation stays last and numbered
         story += section(number)
         number += 1

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.records import Incident
 
 CUSTODY_FROM_AUDIT = "audit trail"
@@ -30,6 +31,11 @@ class PacketInput:
     # Other features' sections (e.g. linked incidents), placed before the attestation: each is given its
     # section number and returns its flowables, so numbering follows whichever features are installed.
     extra_sections: list[Callable[[int], list]] = field(default_factory=list)
+    # The statute catalogue in force where the packet is made (the store's: an administrator's statutes.json
+    # in the data folder wins over the shipped one), so the packet names the statutes the record was checked with.
+    catalogue: Catalogue = field(default_factory=default_catalogue)
+    # How many entries the audit chain had when chain_head was read (0: no audit trail): in the QR code.
+    chain_length: int = 0
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:
@@ -39,3 +45,10 @@ def custody_from_history(incident: Incident) -> list[CustodyRow]:
                    h.comment)
         for h in incident.history
     ]
+
+
+def packet_stamp(data: PacketInput):
+    """The stamp of the QR code and the PDF's keywords: the record, and the audit chain as it was read."""
+    from .packet_qr import stamp_for
+
+    return stamp_for(data.incident, audit_entries=data.chain_length, audit_head=data.chain_head)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
-from ..domain.catalogue import class_label, default_catalogue, is_felony_class
+from ..domain.catalogue import Catalogue, class_label, is_felony_class
 from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
-from .packet_input import PacketInput
-from .packet_qr import stamp_for
+from . import packet_order as order
+from .packet_input import PacketInput, packet_stamp
 from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, numbered, para, when
 from .qr_flowable import QrFlowable
 from .text import markup
@@ -33,10 +33,84 @@ def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) ->
     return table
 
 
-def _offence_text(v: Violation) -> str:
-    statute = default_catalogue().get(v.statute)
-    title = statute.title if statute else "(not in the statute catalogue)"
-    return f"{v.statute} {title} ({class_label(v.offence_class)})"
+NOT_IN_CATALOGUE = "(not in the statute catalogue)"
+
+
+def _statute_title(catalogue: Catalogue, citation: str) -> str:
+    """The title from the catalogue in force (the administrator's, when the data folder has one)."""
+    statute = catalogue.get(citation)
+    return statute.title if statute else NOT_IN_CATALOGUE
+
+
+def _title_and_note(v: Violation, catalogue: Catalogue) -> str:
+    applies = order.applicability(v, catalogue)
+    return _statute_title(catalogue, v.statute) + (f"\n{applies}" if applies else "")
+
+
+def _offence_text(v: Violation, catalogue: Catalogue) -> str:
+    applies = order.applicability(v, catalogue)
+    note = f"; {applies}" if applies else ""
+    return f"{order.citation(v)} {_statute_title(catalogue, v.statute)} ({class_label(v.offence_class)}){note}"
+
+
+def _short(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word, with an ellipsis: the cover stays one page; the full text is
+    in the sections that follow."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " \u2026 (continued in section 1)"
+
+
+def _agent_words(agent: Agent) -> str:
+    who = agent.name or "name unknown"
+    parts = [label(agent.agency), who]
+    if agent.badge:
+        parts.append(f"badge {agent.badge}")
+    if agent.masked:
+        parts.append("masked")
+    return ", ".join(parts)
+
+
+def evidence_states(inc: Incident) -> list[str]:
+    """Each footage item and its actual preservation state, numbered as the screens number them (from 1)."""
+    out = []
+    for number, item in enumerate(inc.footage, start=1):
+        what = " ".join(p for p in (label(item.kind), item.device_id) if p)
+        state = label(item.preservation_status)
+        if item.evidence_id:
+            state += f", evidence id {item.evidence_id}"
+        out.append(f"Footage {number} ({what}): {state}")
+    return out
+
+
+def _synopsis_rows(inc: Incident) -> list[tuple[str, object]]:
+    place = inc.location.address if getattr(inc, "location", None) is not None else ""
+    agents = "; ".join(_agent_words(a) for a in inc.agents[:6])
+    if len(inc.agents) > 6:
+        agents += f"; and {len(inc.agents) - 6} more (section 2)"
+    rows: list[tuple[str, object]] = [
+        ("Where", place or "-"),
+        ("What happened", _short(inc.narrative, 700) or "-"),
+        ("Agents", agents or "None recorded"),
+    ]
+    fs = inc.federal_supervisor
+    if not fs.is_empty():
+        who = ", ".join(p for p in (order.agency_text(fs.agency, fs.agency_name), fs.name or "name unknown",
+                                     f"badge {fs.badge}" if fs.badge else "") if p)
+        check = label(fs.credential_check) if fs.credential_check else "not recorded"
+        rows.append(("Federal supervisor", f"{who}; credential check: {check}"))
+    states = evidence_states(inc)
+    if len(states) > 6:  # the cover stays one page: the count by state; every item is in section 3
+        counts: dict[str, int] = {}
+        for item in inc.footage:
+            counts[label(item.preservation_status)] = counts.get(label(item.preservation_status), 0) + 1
+        evidence = (f"{len(states)} footage items: " + ", ".join(f"{n} {state}" for state, n in counts.items())
+                    + " (each in section 3)")
+    else:
+        evidence = "; ".join(states) or "No footage is recorded."
+    rows.append(("Evidence", evidence))
+    return rows
 
 
 def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
@@ -51,13 +125,18 @@ def _referral_rows(inc: Incident) -> list[tuple[str, object]]:
 def cover(data: PacketInput) -> list:
     inc = data.incident
     felonies = [v for v in inc.violations if is_felony_class(v.offence_class)]
-    stamp = stamp_for(inc)
-    offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Title</b>", "cell"), fixed("<b>Class</b>", "cell")]]
-                     + [[para(v.statute, "cell"),
-                         para(getattr(default_catalogue().get(v.statute), "title", "(not in the statute catalogue)"),
-                              "cell"),
-                         para(class_label(v.offence_class), "cell")] for v in felonies],
-                     colWidths=[1.5 * inch, FRAME_WIDTH - 2.9 * inch, 1.4 * inch], repeatRows=1)
+    stamp = packet_stamp(data)
+    # Every offence alleged, felonies first, each with what the agent did (the violation's details): the
+    # prosecutor's first question is "what happened", not only "which statute".
+    alleged = (felonies + [v for v in inc.violations if not is_felony_class(v.offence_class)])[:8]
+    detail_width = FRAME_WIDTH - 3.9 * inch
+    offences = Table([[fixed("<b>Citation</b>", "cell"), fixed("<b>Offence</b>", "cell"), fixed("<b>Class</b>", "cell"),
+                       fixed("<b>What the agent did</b>", "cell")]]
+                     + [[para(order.citation(v), "cell"),
+                         para(_title_and_note(v, data.catalogue), "cell"),
+                         para(class_label(v.offence_class), "cell"),
+                         para(_short(v.details, 400) or "-", "cell")] for v in alleged],
+                     colWidths=[1.2 * inch, 1.6 * inch, 1.1 * inch, detail_width], repeatRows=1)
     offences.setStyle(GRID)
     sup = inc.supervisor
     out = [
@@ -72,15 +151,21 @@ def cover(data: PacketInput) -> list:
             ("Referring supervisor", f"{sup.name} (star {sup.star})" if sup.star else sup.name),
             ("Date prepared", when(data.generated_at, inc.timezone)),
             ("Record version", str(inc.version)),
-        ] + _referral_rows(inc)),
-        Spacer(1, 10), fixed("Felony offences alleged", "h3"),
-        offences if felonies else fixed("No felony offence is recorded for this incident.", "body"),
-        Spacer(1, 14),
-        Table([[QrFlowable(stamp.text(), 1.45 * inch),
-                fixed("<b>Record check.</b> The code at left holds the incident id, the record version and the "
-                      "SHA-256 of the record's canonical JSON. <font face='Courier'>intake verify-packet</font> "
-                      "compares it with the record in the store.<br/>"
-                      f"Incident id: {inc.id}<br/>SHA-256: {stamp.sha256}", "small")]],
+        ] + order.cover_rows(inc) + _referral_rows(inc)),
+        Spacer(1, 6), fixed("Synopsis", "h3"),
+        _fields(_synopsis_rows(inc)),
+        Spacer(1, 6), fixed("Offences alleged" + ("" if felonies else " (no felony is recorded)"), "h3"),
+        offences if alleged else fixed("No offence is recorded for this incident.", "body"),
+        *([fixed(f"And {len(inc.violations) - len(alleged)} more offence(s): see section 1.", "small")]
+          if len(inc.violations) > len(alleged) else []),
+        Spacer(1, 8),
+        Table([[QrFlowable(stamp.text(), 1.2 * inch),
+                fixed("<b>Is this the record as filed?</b> The code at left is a fingerprint of this exact version "
+                      "of the record. If anyone changed a single word of the record after this packet was printed, "
+                      "the fingerprint no longer matches. To check it, ask the referring district to compare this "
+                      "packet with its records (the station runs <font face='Courier'>intake verify-packet</font> "
+                      "on the packet file or on a scan of this page); the answer names any difference.<br/>"
+                      f"Incident id: {inc.id}<br/>Fingerprint (SHA-256): {stamp.sha256}", "small")]],
               colWidths=[1.6 * inch, FRAME_WIDTH - 1.6 * inch], style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
         Spacer(1, 14),
         fixed("This packet is CONFIDENTIAL. It contains evidence references for a referral and is not for "
@@ -122,7 +207,7 @@ def incident(data: PacketInput) -> list:
     # One paragraph per typed paragraph, so a long narrative flows across pages.
     for block in (inc.narrative or "-").split("\n\n"):
         out += [para(block), Spacer(1, 4)]
-    return out + _review(inc)
+    return out + order.incident_blocks(inc) + _review(inc)
 
 
 def _review(inc: Incident) -> list:
@@ -146,22 +231,23 @@ def approved_by(inc: Incident) -> tuple[str, str] | None:
     return (approvals[-1].by_name, approvals[-1].by_star) if approvals else None
 
 
-def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
+def _agent_block(n: int, agent: Agent, inc: Incident, catalogue: Catalogue) -> list:
     v = agent.vehicle
     vehicle = "-"
     if v is not None and not v.is_empty():
         vehicle = " ".join(x for x in (v.color, v.make, v.model) if x) or "-"
         vehicle += f"; plate {v.plate or '-'} ({v.plate_state or 'state unknown'})"
-    offences = [_offence_text(x) for x in inc.violations if agent.id in x.agent_ids]
+    offences = [_offence_text(x, catalogue) for x in inc.violations if agent.id in x.agent_ids]
     return [
         CondPageBreak(1.6 * inch),
         fixed(f"Agent {n}", "h3"),
         _fields([
-            ("Agency", label(agent.agency)),
+            ("Agency", order.agency_text(agent.agency, agent.agency_name)),
             ("Name", agent.name or "unknown"),
             ("Badge / ID", agent.badge or "unknown"),
             ("How identified", label(agent.identified_by) if agent.identified_by else "-"),
             ("Masked", "yes" if agent.masked else "no"),
+            *order.agent_rows(agent),
             ("Description", agent.description),
             ("Vehicle", vehicle),
             ("Offences alleged", "\n".join(offences) or "none linked to this agent"),
@@ -171,11 +257,11 @@ def _agent_block(n: int, agent: Agent, inc: Incident) -> list:
 
 def agents(data: PacketInput) -> list:
     inc = data.incident
-    out = [fixed(SECTION_TITLES[1], "h2")]
+    out = [CondPageBreak(2 * inch), fixed(SECTION_TITLES[1], "h2")]  # never a heading alone at a page's foot
     if not inc.agents:
         return out + [fixed("No agent is recorded.")]
     for n, agent in enumerate(inc.agents, 1):
-        out += _agent_block(n, agent, inc)
+        out += _agent_block(n, agent, inc, data.catalogue)
     return out
 
 
@@ -200,6 +286,8 @@ def _footage_row(f: FootageItem, tz: str) -> list:
     preservation = label(f.preservation_status)
     if f.preservation_deadline is not None:
         preservation += f"\ndeadline {when(f.preservation_deadline, tz, with_zone=False)}"
+    if order.footage_flag_text(f, tz):
+        preservation += f"\n{order.footage_flag_text(f, tz)}"
     return [cell(label(f.kind), w[0], "cell7"), cell(f.device_id or "-", w[1], "cell7"),
             cell(f.officer_star or "-", w[2], "cell7"), cell(_span(f, tz).replace(" to ", "\nto ", 1), w[3], "cell7"),
             cell(f.evidence_id or "-", w[4], "cell7"), cell(sha, w[5], "hash"), cell(preservation, w[6], "cell7")]
@@ -209,6 +297,7 @@ def footage(data: PacketInput) -> list:
     inc = data.incident
     # The heading and its note never end a page without the table's first rows under them.
     out = [CondPageBreak(1.8 * inch), fixed(SECTION_TITLES[2], "h2"), fixed(f"Times in {inc.timezone} time.", "small"),
+           *([para(order.footage_numbers_note(inc), "small")] if order.footage_numbers_note(inc) else []),
            Spacer(1, 3)]
     if not inc.footage:
         return out + [fixed("No footage is recorded.")]
@@ -256,5 +345,7 @@ def attestation(data: PacketInput, number: int = FIRST_EXTRA_NUMBER) -> list:
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     return [CondPageBreak(3 * inch), fixed(numbered(number, ATTESTATION_TITLE), "h2"),
             fixed("I attest that this packet is a true and complete copy of the record identified on its cover, "
-                  "as held in the Intake system at the time shown in the footer, and that the evidence references "
-                  "listed were preserved as stated."), Spacer(1, 14), table]
+                  "as held in the Intake system at the time shown in the footer, and that the evidence listed stands "
+                  "as follows:"),
+            *[para(line) for line in (evidence_states(data.incident) or ["No footage is recorded."])],
+            Spacer(1, 14), table]

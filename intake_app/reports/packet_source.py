@@ -47,11 +47,12 @@ def _linked_sections(store: IncidentStore, incident_id: str) -> list:
 def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None = None) -> PacketInput:
     incident = store.get(ref)
     data = PacketInput(incident, generated_at or datetime.now(UTC).replace(microsecond=0),
-                       custody=custody_from_history(incident))
+                       custody=custody_from_history(incident), catalogue=store.catalogue)
     audit = _audit_module()
     if audit is not None:
         data.custody = _custody_rows(audit.entries_for(store, incident.id))
-        data.chain_head = audit.chain_head(store)
+        data.chain_length = audit.chain_length(store)
+        data.chain_head = audit.hash_at(store, data.chain_length) if data.chain_length else ""
         data.custody_source = CUSTODY_FROM_AUDIT
     data.extra_sections = _linked_sections(store, incident.id)
     return data

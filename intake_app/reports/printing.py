@@ -48,7 +48,9 @@ def print_file(path: Path, printer: str, *, title: str = "", copies: int = 1) ->
     if printer not in known:
         listed = ", ".join(known) if known else "none is set up"
         raise PrintError(f"There is no printer named {printer!r} (printers on this computer: {listed}).")
-    args = ["lp", "-d", printer, "-n", str(copies)]
+    # US Letter: a queue set up for A4 (the CUPS default in many locales) would otherwise print the Letter
+    # pages shrunk onto A4.
+    args = ["lp", "-d", printer, "-n", str(copies), "-o", "media=Letter"]
     if title:
         args += ["-t", title]
     result = _run(args + ["--", str(path)])

@@ -13,7 +13,7 @@ from functools import cache
 from reportlab.platypus import ListFlowable, ListItem, SimpleDocTemplate, Spacer
 
 from ..domain.records import Incident
-from ..paths import resource_path
+from ..paths import MissingResource, resource_path, shipped_file
 from .packet import fixed_timestamp
 from .packet_styles import MARGIN, PAGE, para, when
 from .text import clean, register_fonts
@@ -22,15 +22,17 @@ DEFAULT_LANGUAGE = "en"
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem for p in resource_path("receipts").glob("*.json"))
+    """The receipt's languages. English is always shipped: without it the installation is broken (a
+    MissingResource naming the file), never "no such language" blamed on the user."""
+    languages = sorted(p.stem for p in resource_path("receipts").glob("*.json"))
+    if DEFAULT_LANGUAGE not in languages:
+        raise MissingResource(resource_path("receipts", f"{DEFAULT_LANGUAGE}.json"))
+    return languages
 
 
 @cache
 def receipt_texts(lang: str) -> dict:
-    path = resource_path("receipts", f"{lang}.json")
-    if not path.exists():
-        raise KeyError(lang)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(shipped_file("receipts", f"{lang}.json").read_text(encoding="utf-8"))
 
 
 def receipt_language(incident: Incident, requested: str | None = None) -> str:
@@ -55,6 +57,8 @@ def build_receipt(incident: Incident, generated_at: datetime, lang: str | None =
     story = [
         para(t["title"], "h1"), para(t["intro"]), Spacer(1, 12),
         para(f"{t['report_number']}: {number}", "h2"),
+        # The case report's RD number, once CPD has issued it: what the reporting party can also ask about.
+        *([para(f"{t.get('rd_number', 'RD number')}: {incident.cpd_rd_number}")] if incident.cpd_rd_number else []),
         para(f"{t['district']}: {district}"),
         para(f"{t['date_received']}: {when(generated_at, incident.timezone)}"),
         Spacer(1, 8), para(t["next_heading"], "h2"),

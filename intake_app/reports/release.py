@@ -63,6 +63,8 @@ def incident_record(r: ReleaseRow) -> dict:
         "footage_with_deadline": r.footage_with_deadline,
         "footage_preserved": r.footage_preserved,
         "footage_preserved_on_time": r.footage_preserved_on_time,
+        "footage_flagged": r.footage_flagged,
+        "felony_review_outcome": r.review_decision,
         "demo": _yes(r.is_demo),
     }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.enums import Agency, Status, label
+from ..domain.enums import Agency, FlagReason, ReviewDecision, Status, label
 from .release_tables import TABLES
 
 # (column, meaning) of the incident-level files, in file order.
@@ -32,6 +32,12 @@ INCIDENT_COLUMNS: list[tuple[str, str]] = [
     ("footage_preserved", "Footage items recorded as preserved (any kind)."),
     ("footage_preserved_on_time", "Of footage_with_deadline, items recorded as preserved. Such footage is purged at the "
                                   "deadline, so a confirmed preservation means the hold came in time."),
+    ("footage_flagged", "Footage items flagged under the Body Camera Act (50 ILCS 706/10-20: e.g. "
+                        + ", ".join(label(r).lower() for r in (FlagReason.COMPLAINT, FlagReason.USE_OF_FORCE,
+                                                               FlagReason.DETENTION_OR_ARREST))
+                        + "), kept at least 2 years from the flag."),
+    ("felony_review_outcome", "The CCSAO felony review's current decision on a referred incident, empty while none is "
+                              "recorded: " + ", ".join(f"`{d.value}` ({label(d)})" for d in ReviewDecision) + "."),
     ("demo", "`yes` for synthetic demonstration records (only in releases marked DEMO), else `no`."),
 ]
 
@@ -87,6 +93,9 @@ def dictionary_markdown(*, prefix: str, demo: bool, threshold: int, period: str,
         if row_dim == "agency":
             lines += ["", "An incident with agents of several agencies counts once under each, so the grand total can "
                       "exceed the number of incidents."]
+        if row_dim == "felony_review_outcome":
+            lines += ["", "Referred incidents only, by the felony review's current decision; `awaiting_decision` "
+                      "counts those with none recorded yet."]
         if row_dim == "offence_class":
             lines += ["", "An incident alleging offences of several classes counts once under each class."]
     lines += [

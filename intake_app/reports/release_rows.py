@@ -43,6 +43,10 @@ class ReleaseRow:
     footage_with_deadline: int = 0
     footage_preserved: int = 0
     footage_preserved_on_time: int = 0
+    # After the referral: the felony review's current decision ("" when none yet); footage flagged under the
+    # Body Camera Act.
+    review_decision: str = ""
+    footage_flagged: int = 0
 
     @property
     def month(self) -> str:
@@ -65,9 +69,10 @@ def fetch_rows(session, *, date_from: date | None, date_to: date | None, include
         where.append("is_demo = 0")
     # The full record is read only for closed rows: their history decides whether they are released.
     sql = ("SELECT id, report_number, occurred_at, district, beat, address, status, is_demo, "
-           "CASE WHEN status = 'closed' THEN record_json END FROM incidents WHERE " + " AND ".join(where))
+           "CASE WHEN status = 'closed' THEN record_json END, review_decision FROM incidents WHERE "
+           + " AND ".join(where))
     rows: dict[str, ReleaseRow] = {}
-    for iid, number, occurred, district, beat, address, status, demo, record in session.execute(text(sql)):
+    for iid, number, occurred, district, beat, address, status, demo, record, decision in session.execute(text(sql)):
         on = _local_date(occurred)
         if (date_from and on < date_from) or (date_to and on > date_to):
             continue
@@ -75,7 +80,7 @@ def fetch_rows(session, *, date_from: date | None, date_to: date | None, include
         if not outcomes & CLOSED_AFTER and status == Status.CLOSED.value:
             continue
         rows[iid] = ReleaseRow(number or "", on, district, beat or "", block_of(address), status, bool(demo),
-                               referred=Status.REFERRED.value in outcomes)
+                               referred=Status.REFERRED.value in outcomes, review_decision=decision or "")
     _attach_children(session, rows)
     return sorted(rows.values(), key=lambda r: (r.occurred_on, r.report_number))
 
@@ -101,10 +106,11 @@ def _attach_children(session, rows: dict[str, ReleaseRow]) -> None:
         if row is not None:
             row.statutes.append(statute)
             row.offence_classes.append(klass)
-    for iid, status, deadline in session.execute(
-            text("SELECT incident_id, preservation_status, preservation_deadline FROM incident_footage")):
+    for iid, status, deadline, flagged in session.execute(
+            text("SELECT incident_id, preservation_status, preservation_deadline, flagged_at FROM incident_footage")):
         row = rows.get(iid)
         if row is not None:
+            row.footage_flagged += flagged is not None
             row.footage_items += 1
             row.footage_with_deadline += deadline is not None
             row.footage_preserved += status == "preserved"

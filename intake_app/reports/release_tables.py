@@ -31,6 +31,14 @@ def _units_by_class_month(r: ReleaseRow) -> Iterable[tuple[str, str]]:
         yield class_label(klass), r.month
 
 
+def _units_by_review_outcome_month(r: ReleaseRow) -> Iterable[tuple[str, str]]:
+    if r.referred:
+        yield r.review_decision or AWAITING_DECISION, r.month
+
+
+AWAITING_DECISION = "awaiting_decision"
+
+
 def _district(r: ReleaseRow) -> str:
     return f"{r.district:03d}" if r.district is not None else "unknown"
 
@@ -42,6 +50,8 @@ TABLES: dict[str, tuple[str, str, str, Callable[[ReleaseRow], Iterable[tuple[str
     "incidents_by_agency_district": ("agency", "district", "incident involving the agency", _units_by_agency_district),
     "incidents_by_offence_class_month": ("offence_class", "month", "incident with an alleged offence of the class",
                                          _units_by_class_month),
+    "referrals_by_felony_review_outcome_month": ("felony_review_outcome", "month", "referred incident",
+                                                 _units_by_review_outcome_month),
 }
 
 

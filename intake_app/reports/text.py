@@ -16,7 +16,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
-from ..paths import resource_path
+from ..paths import shipped_file
 
 MAIN = "IntakeSans"
 MAIN_BOLD = "IntakeSans-Bold"
@@ -42,7 +42,7 @@ def needs_shaping(text: str) -> bool:
 def register_fonts() -> None:
     _no_optional_ligatures()
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        pdfmetrics.registerFont(TTFont(name, str(shipped_file("fonts", filename))))
     # <b> inside a paragraph of the main font picks the bold face.
     addMapping(MAIN, 0, 0, MAIN)
     addMapping(MAIN, 1, 0, MAIN_BOLD)

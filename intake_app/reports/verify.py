@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.interchange import record_hashes
 from ..storage.repository import IncidentStore
 from .packet_qr import PacketStamp, parse_stamp, stamp_for
 
@@ -82,11 +83,39 @@ def verify_packet(store: IncidentStore, pdf: Path) -> Verification:
     if stamp.version != now.version:
         lines.append(f"Packet shows version {stamp.version}; the store holds version {now.version} "
                      f"(the record changed after the packet was made)")
-    elif stamp.sha256 != now.sha256:
+    elif stamp.sha256 not in record_hashes(stored):  # a packet made before the second interchange format
+        # hashed the record's first-format JSON
         lines.append("Same version but different content hash: the packet does not match the stored record")
     else:
-        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {now.sha256})")
+        lines.append(f"Matches {stored.report_number} version {now.version} (SHA-256 {stamp.sha256})")
         result.ok = qr is not None  # paper is checked by its QR code; metadata alone is not enough
         if not qr:
             lines.append("Only the metadata matched; the QR code could not be checked")
+    if not _audit_chain_holds(store, stamp, lines):
+        result.ok = False
     return result
+
+
+def _audit_chain_holds(store: IncidentStore, stamp: PacketStamp, lines: list[str]) -> bool:
+    """The audit chain the packet saw must still be there: at least as long, with the same entry at the length
+    the packet recorded. A chain cut back (or rewritten) since the packet was made is reported."""
+    if stamp.audit_entries is None:
+        lines.append("The packet records no audit-chain length (made before packets carried it, or without an "
+                     "audit trail): the audit chain was not checked against it")
+        return True
+    try:
+        from ..security import audit
+    except ImportError:
+        lines.append("No audit trail in this installation: the packet's audit-chain stamp could not be checked")
+        return True
+    length = audit.chain_length(store)
+    if length < stamp.audit_entries:
+        lines.append(f"AUDIT CHAIN CUT: the packet was made when the audit chain had {stamp.audit_entries:,} entries; "
+                     f"it now has {length:,}. Entries were removed after the packet was made.")
+        return False
+    if audit.hash_at(store, stamp.audit_entries) != stamp.audit_head:
+        lines.append(f"AUDIT CHAIN REWRITTEN: audit entry #{stamp.audit_entries} is not the one the packet recorded "
+                     "(its hash differs). The chain was changed after the packet was made.")
+        return False
+    lines.append(f"Audit chain holds the {stamp.audit_entries:,} entries the packet recorded (now {length:,})")
+    return True

@@ -1,9 +1,10 @@
 """This installation's Ed25519 key for signing audit entries.
 
-The private key lives in the OS keyring. The public keys ever used here are kept in the store's meta
-table (by key id), so entries signed before a key was replaced still verify. Without a secure keyring
-(headless, passphrase mode) the private key is kept in the encrypted store instead: entries stay
-hash-chained and signed, but anyone holding the store's key could then also sign.
+The private key of a keyring store lives in the OS keyring; that of a passphrase store (headless machines,
+scripts) in the encrypted store itself, as secure as the records (secrets.secrets_in_store). The public keys
+ever used here are kept in the store's meta table (by key id), so entries signed before a key was replaced
+still verify. A keyring store that finds no secure keyring keeps the key in the store too. In the store,
+entries stay hash-chained and signed, but anyone holding the store's key could then also sign.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..storage.tables import MetaRow
-from .secrets import NoSecureKeyring, get_secret, set_secret
+from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
 INSTALLATION = "audit_installation"
 PUBLIC_KEYS = "audit_public_keys"
-UNPROTECTED_PRIVATE = "audit_private_key_unprotected"
+UNPROTECTED_PRIVATE = "audit_private_key_unprotected"  # in the store, not the keyring (see the docstring)
 
 _cache: dict[str, tuple[str, Ed25519PrivateKey]] = {}
 
@@ -95,6 +96,8 @@ def public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
 
 
 def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
+    if secrets_in_store(_engine(session)):
+        return _private_in_store(session)
     name = f"audit-signing-key-{installation}"
     try:
         raw = get_secret(name)
@@ -103,11 +106,16 @@ def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
             set_secret(name, key.private_bytes_raw().hex())
             return key
     except NoSecureKeyring:
-        raw = _meta(session, UNPROTECTED_PRIVATE)
-        if raw is None:
-            key = Ed25519PrivateKey.generate()
-            _set_meta(session, UNPROTECTED_PRIVATE, key.private_bytes_raw().hex())
-            return key
+        return _private_in_store(session)
+    return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(raw))
+
+
+def _private_in_store(session: Session) -> Ed25519PrivateKey:
+    raw = _meta(session, UNPROTECTED_PRIVATE)
+    if raw is None:
+        key = Ed25519PrivateKey.generate()
+        _set_meta(session, UNPROTECTED_PRIVATE, key.private_bytes_raw().hex())
+        return key
     return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(raw))
 
 

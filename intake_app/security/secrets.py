@@ -6,12 +6,27 @@ silently pick a plaintext file. Both count as "no secure keyring" here.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
+    from sqlalchemy.engine import Engine
 
 SERVICE = "intake"
+# Stores whose own secrets (the sync device token, the audit signing key) live inside the store itself:
+# those opened with a passphrase (security/database_key.py). Their key never touches the keyring, and a
+# headless machine has none; the store is encrypted, so the secrets are as safe as the records.
+_KEPT_IN_STORE: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def keep_secrets_in_store(engine: Engine) -> None:
+    _KEPT_IN_STORE.add(engine)
+
+
+def secrets_in_store(engine: Engine) -> bool:
+    """True for a passphrase store: its device token and audit key are in the store, not the keyring."""
+    return engine in _KEPT_IN_STORE
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
@@ -38,6 +53,11 @@ def secure_backend() -> KeyringBackend | None:
         if priority >= 1:
             return b
     return None
+
+
+def require_secure_keyring() -> None:
+    """NoSecureKeyring now, before anything is done that would need the keyring afterwards."""
+    _require()
 
 
 def _require() -> KeyringBackend:

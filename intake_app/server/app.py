@@ -10,9 +10,13 @@ of processes behind a load balancer can share one PostgreSQL (docs/SERVER.md).
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..domain.problems import ValidationError
@@ -29,12 +33,21 @@ def _path(loc: tuple) -> str:
     return out
 
 
+def _template(path: str) -> re.Pattern:
+    """/devices/{device_id} -> a pattern matching /devices/7."""
+    return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part)
+                              for part in re.split(r"(\{[^}]+\})", path)))
+
+
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     settings = settings or ServerSettings()
     app = FastAPI(title="Intake sync server", version=__version__,
                   description="Devices push incident versions and pull the change feed of their district.")
     engine = make_engine(settings)
     app.state.settings = settings
+    from .crud import server_catalogue
+
+    app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
 
@@ -48,6 +61,16 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return JSONResponse(status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
                             content={"detail": [{"path": _path(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
                                                 for e in exc.errors()]})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+            # Starlette names only the methods of the first route of the path; every route of it counts.
+            allowed = sorted({m.upper() for template, methods in app.openapi().get("paths", {}).items()
+                              if _template(template).fullmatch(request.url.path) for m in methods})
+            if allowed:
+                exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allowed)}
+        return await http_exception_handler(request, exc)
 
     for module in (health, devices, sync, audit, link_decisions, party_reads):
         app.include_router(module.router)

@@ -12,11 +12,12 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
+from pathlib import Path
 
 from sqlalchemy import Row, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.catalogue import default_catalogue
+from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
 from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
@@ -25,7 +26,16 @@ from ..domain.validation import blocking_for_status, validate
 from . import report_numbers, tokens
 from .db import among, insert_many
 from .schemas import AuditHeadIn, PushItem, PushResult
-from .tables import AuditHead, Change, Device, Enrollment, Push, ServerConflict, ServerIncident
+from .tables import (
+    AuditHead,
+    Change,
+    Device,
+    Enrollment,
+    Push,
+    ServerConflict,
+    ServerIncident,
+    UnknownStatute,
+)
 
 CHANGE_LOG_LOCK = 0x1A7A_C4A6  # any constant; the one advisory lock that orders the change log
 ENROLLMENT_VALID_FOR = timedelta(days=7)
@@ -98,17 +108,42 @@ def may_see(device: Device, district: int | None) -> bool:
 
 # ---------------------------------------------------------------- push
 
+# The validator's template for a statute missing from the catalogue (domain/validation.py, _violation); the
+# server stores and flags such a record instead (tests/sync/test_server_catalogue.py fails if they part).
+UNKNOWN_STATUTE = "{statute} is not in the statute catalogue"
+
+
+def server_catalogue(statutes_file) -> Catalogue:
+    """The server's configured catalogue (ServerSettings.statutes_file), else the shipped one. A file that
+    cannot be read or parsed stops the server at start-up, with its name: never a silent fallback."""
+    if not statutes_file:
+        return default_catalogue()
+    try:
+        return parse_catalogue(json.loads(Path(statutes_file).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RuntimeError(f"INTAKE_SERVER_STATUTES_FILE {statutes_file}: not a readable statute catalogue "
+                           f"({type(exc).__name__})") from exc
+
+
 @dataclass
 class ParsedItem:
     item: PushItem
     incident: Incident
     district: int
+    unknown_statutes: list[str]  # cited but not in the server's catalogue: stored and flagged
 
 
-def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> list[ParsedItem]:
+def _unknown_statute(p: Problem) -> bool:
+    return p.template == UNKNOWN_STATUTE and p.path.endswith(".statute")
+
+
+def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
+                catalogue: Catalogue | None = None) -> list[ParsedItem]:
     """The desktop app's own validator, with the request's field paths; then the district check.
-    Everything is checked before anything is written. `offset`: where `items` start in the request."""
-    catalogue = default_catalogue()
+    Everything is checked before anything is written. `offset`: where `items` start in the request.
+    A statute the server's catalogue does not know is no reason to refuse: the station checked the record
+    against its administrator's catalogue; the record is stored and the citation flagged."""
+    catalogue = catalogue or default_catalogue()
     problems: list[Problem] = []
     parsed: list[ParsedItem] = []
     for i, item in enumerate(items, start=offset):
@@ -121,7 +156,11 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
+        unknown: list[str] = []
         for p in blocking_for_status(validate(inc, catalogue=catalogue), inc.status):
+            if _unknown_statute(p):
+                unknown.append(_cited(inc, p.path))
+                continue
             problems.append(Problem(f"{path}.{p.path}", p.message, p.severity))
         for name in ("created_at", "updated_at"):
             if getattr(inc, name) is None:
@@ -132,7 +171,7 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
         if district is None:
             problems.append(Problem(f"{path}.district", "is required to sync a record from a headquarters device"))
             continue
-        parsed.append(ParsedItem(item, inc, district))
+        parsed.append(ParsedItem(item, inc, district, unknown))
     if problems:
         raise ValidationError(problems)
     for p in parsed:
@@ -141,28 +180,39 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0) -> li
     return parsed
 
 
+def _cited(inc: Incident, problem_path: str) -> str:
+    """The citation at `violations[i].statute`."""
+    index = int(problem_path.split("[", 1)[1].split("]", 1)[0])
+    return inc.violations[index].statute
+
+
 def lock_change_log(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
 
 
-def push(session: Session, *, device: Device, items: list[PushItem]) -> list[PushResult]:
+def push(session: Session, *, device: Device, items: list[PushItem],
+         catalogue: Catalogue | None = None) -> list[PushResult]:
     """Applies a batch in order: runs of saves with a handful of set-based statements (not a round trip per
-    item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing."""
+    item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing.
+    `catalogue`: the server's configured statute catalogue (server_catalogue); default the shipped one."""
     if all(item.action == "save" for item in items):
-        return _push_saves(session, device=device, items=items)
+        return _push_saves(session, device=device, items=items, catalogue=catalogue)
     from . import draft_deletions
 
     results: list[PushResult] = []
     for deleting, run in groupby(items, key=lambda item: item.action == "delete_draft"):
         run = list(run)
-        apply = draft_deletions.delete_drafts if deleting else _push_saves
-        results += apply(session, device=device, items=run, offset=len(results))
+        if deleting:
+            results += draft_deletions.delete_drafts(session, device=device, items=run, offset=len(results))
+        else:
+            results += _push_saves(session, device=device, items=run, offset=len(results), catalogue=catalogue)
     return results
 
 
-def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0) -> list[PushResult]:
-    parsed = parse_items(device=device, items=items, offset=offset)
+def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
+                catalogue: Catalogue | None = None) -> list[PushResult]:
+    parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue)
     lock_change_log(session)
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
@@ -181,6 +231,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     at = now()
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
+    flags: list[dict] = []  # statutes the server's catalogue does not know, per stored version
     repeated: dict[str, int] = {}
     for p in parsed:
         key, inc = p.item.idempotency_key, p.incident
@@ -225,8 +276,11 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
                             "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})
             results.append(PushResult(**base, outcome="applied", version=inc.version))
             current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
+            flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "citation": citation,
+                       "device_id": device.id, "at": at} for citation in dict.fromkeys(p.unknown_statutes)]
             claims.claim(inc.report_number, inc.id)
     _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)
+    insert_many(session, UnknownStatute.__table__, flags)
     claims.write(session, at)
     if not repeated:
         return results
@@ -287,6 +341,11 @@ def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
     insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
     return seqs
+
+
+def unknown_statutes(session: Session) -> list[UnknownStatute]:
+    """Stored records citing a statute the server's catalogue lacks, oldest first (`intake server flagged`)."""
+    return list(session.scalars(select(UnknownStatute).order_by(UnknownStatute.id)))
 
 
 # ---------------------------------------------------------------- pull

@@ -5,10 +5,11 @@ both incidents."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from ..domain.limits import TIME_LIMITS_TEXT, within_time_limits
 from .schemas import UUID_PATTERN, Strict
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: refused with its field path, never a 500
@@ -24,10 +25,31 @@ class LinkDecisionIn(Strict):
     decision: Decision
     actor_name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     actor_star: str = Field(min_length=1, max_length=16, pattern=NO_NUL)
-    decided_at: datetime = Field(description="when the reviewer decided (UTC)")
+    decided_at: datetime = Field(description="when the reviewer decided: an ISO 8601 date and time text with its "
+                                             "UTC offset, from 2000-01-01 to 2099-12-31 (not a number)")
     note: str = Field(default="", max_length=4000, pattern=NO_NUL)
     shared: list[Annotated[str, Field(max_length=400, pattern=NO_NUL)]] = Field(
         default_factory=list, max_length=100, description="identifiers the reviewer saw")
+
+
+    @field_validator("decided_at", mode="before")
+    @classmethod
+    def _a_time_text(cls, value: Any) -> Any:
+        """A number (0, a Unix time) is not taken for a time: pydantic would read it as seconds since 1970."""
+        if isinstance(value, datetime):
+            return value
+        if not isinstance(value, str):
+            raise ValueError("must be an ISO 8601 date and time text with its UTC offset, e.g. 2026-11-02T20:30:00Z")
+        return value
+
+    @field_validator("decided_at")
+    @classmethod
+    def _within_limits(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("needs its UTC offset, e.g. 2026-11-02T20:30:00Z")
+        if not within_time_limits(value):
+            raise ValueError(f"is outside the times a record may hold ({TIME_LIMITS_TEXT})")
+        return value
 
 
 class LinkDecisionPush(Strict):

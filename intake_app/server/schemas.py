@@ -3,9 +3,10 @@ from these; the incident itself is checked by the desktop app's own validator (s
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..domain.device_codes import DEVICE_CODE_PATTERN
 
@@ -43,9 +44,20 @@ class EnrollResponse(Strict):
 class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
-    incident: dict[str, Any] = Field(description="an intake.incident/1 record (checked by the app's validator), "
-                                     "its civilians' identity emptied and carried in `sealed` (intake.sealed/1); "
-                                     "for delete_draft only its id is read")
+    incident: dict[str, Any] = Field(
+        description="an intake.incident record (checked by the app's validator), its civilians' identity "
+                    "emptied and carried in `sealed` (intake.sealed/1); for delete_draft only its id is read. "
+                    "Either way it names the incident by its id.",
+        # What the server accepts, said in the document too: an object with the incident's id at least.
+        json_schema_extra={"required": ["id"], "properties": {"id": {"type": "string", "pattern": UUID_PATTERN}}})
+
+    @field_validator("incident")
+    @classmethod
+    def _names_the_incident(cls, incident: dict[str, Any]) -> dict[str, Any]:
+        incident_id = incident.get("id")
+        if not isinstance(incident_id, str) or not re.match(UUID_PATTERN, incident_id):
+            raise ValueError("needs the incident's id (a UUID, field 'id')")
+        return incident
     action: Literal["save", "delete_draft"] = Field(
         default="save", description="delete_draft: the draft at base_version was deleted on the device")
 

@@ -15,6 +15,10 @@ class ServerSettings(BaseSettings):
     sqlite_path: Path = Path("intake-server.sqlite3")
     push_batch_limit: int = 500
     feed_page_limit: int = 1000
+    # The statute catalogue records are checked against (INTAKE_SERVER_STATUTES_FILE): the same format as the
+    # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
+    # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
+    statutes_file: Path | None = None
     # Sealed identity: the headquarters privacy officers' X25519 public keys (hex, comma-separated), which
     # every station seals its civilians' identity to, and the public half of the headquarters recovery key
     # (its private half is kept offline), which every station wraps its store's key to. Both are published

@@ -148,3 +148,16 @@ class ReportNumber(Base):
     report_number: Mapped[str] = mapped_column(String(32), primary_key=True)
     incident_id: Mapped[str] = mapped_column(String(36), index=True)
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UnknownStatute(Base):
+    """A stored record version citing a statute the server's catalogue does not know: kept, and flagged here
+    for an administrator (the station may have a newer catalogue than the server)."""
+    __tablename__ = "unknown_statutes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    district: Mapped[int] = mapped_column(Integer)
+    citation: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[int] = mapped_column(BigId)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

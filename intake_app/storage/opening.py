@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from ..domain.catalogue import load_catalogue
-from ..security.database_key import DatabaseKeyError, database_key
+from ..security.database_key import DatabaseKeyError, database_key, read_store_info
+from ..security.secrets import keep_secrets_in_store
 from .cipher import DB_FILE
 from .engine import encrypted_engine
 from .errors import StoreOpenError
@@ -30,10 +31,14 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
     """`key`: the store's key when the caller already has it (first_look derived it), else found here."""
     if key is None:
         try:
-            key, _info = database_key(data_dir, passphrase)
+            key, info = database_key(data_dir, passphrase)
         except DatabaseKeyError as exc:
             raise StoreOpenError(str(exc), exc.reason) from exc
+    else:
+        info = read_store_info(data_dir)
     engine = encrypted_engine(data_dir / DB_FILE, key)
+    if info is not None and info.key_mode == "passphrase":
+        keep_secrets_in_store(engine)  # the device token and audit key too (no keyring needed, SECURITY.md)
     try:
         upgrade(engine)
     except DatabaseError as exc:

@@ -20,24 +20,36 @@ from ..domain.preservation import set_preservation
 from ..domain.records import Incident
 from .queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .repository import IncidentStore
-from .tables import AWAITING_PRESERVATION, FootageRow, IncidentRow
+from .tables import AWAITING_PRESERVATION, PRIVATE_REQUESTED, FootageRow, IncidentRow
 
 FOOTAGE = FootageRow.__table__
 AWAITING = text(AWAITING_PRESERVATION)
-_ROW = select(FOOTAGE.c.incident_id, FOOTAGE.c.position, FOOTAGE.c.footage_id, FOOTAGE.c.kind, FOOTAGE.c.device_id,
-              FOOTAGE.c.officer_star, FOOTAGE.c.preservation_status, FOOTAGE.c.start, FOOTAGE.c.preservation_deadline,
-              FOOTAGE.c.evidence_id, IncidentRow.report_number).join_from(
-    FOOTAGE, IncidentRow.__table__, IncidentRow.id == FOOTAGE.c.incident_id).where(AWAITING)
+_COLUMNS = select(FOOTAGE.c.incident_id, FOOTAGE.c.position, FOOTAGE.c.footage_id, FOOTAGE.c.kind, FOOTAGE.c.device_id,
+                  FOOTAGE.c.officer_star, FOOTAGE.c.preservation_status, FOOTAGE.c.start,
+                  FOOTAGE.c.preservation_deadline, FOOTAGE.c.evidence_id, IncidentRow.report_number,
+                  FOOTAGE.c.flagged_at, IncidentRow.cpd_rd_number, IncidentRow.oemc_event_number).join_from(
+    FOOTAGE, IncidentRow.__table__, IncidentRow.id == FOOTAGE.c.incident_id)
+_ROW = _COLUMNS.where(AWAITING)
+# Private cameras asked for and not received: few, so all of them, first (the owner may overwrite them any day).
+_PRIVATE = _COLUMNS.where(text(PRIVATE_REQUESTED)).order_by(FOOTAGE.c.start)
 def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
 def _alert(row, retention: timedelta) -> PreservationAlert:
     # Without a start no deadline can be computed; an imported record may still carry one it was given elsewhere.
-    deadline = _aware(row.start) + retention if row.start is not None else _aware(row.preservation_deadline)
+    stored = _aware(row.preservation_deadline)
+    if row.kind == FootageKind.PRIVATE.value or (row.flagged_at is not None and stored is not None):
+        # A private camera's deadline follows its kind's retention in Settings (stored with the record, as the
+        # owner's recorder overwrites on its own schedule); a recording flagged under the Body Camera Act is
+        # kept from the flag (the stored deadline), no longer 90 days.
+        deadline = stored
+    else:
+        deadline = _aware(row.start) + retention if row.start is not None else stored
     return PreservationAlert(row.incident_id, row.report_number or "", row.footage_id, row.position,
                              FootageKind(row.kind), row.device_id, row.officer_star, Preservation(row.preservation_status),
-                             deadline, row.evidence_id)
+                             deadline, row.evidence_id, row.cpd_rd_number or "", row.oemc_event_number or "",
+                             row.flagged_at is not None)
 
 
 def _soonest(session: Session, retention: timedelta, limit: int | None) -> list[PreservationAlert]:
@@ -71,14 +83,16 @@ def _counts(session: Session, *, cutoff: datetime, now: datetime) -> tuple[int, 
 
 
 def alert_page(store: IncidentStore, *, limit: int | None = FIRST_ALERTS, now: datetime | None = None) -> AlertPage:
-    """Body-worn and in-car items not yet preserved, soonest deadline first (unknown deadlines last), with the
-    count of all of them and of those overdue; one read, so the counts and the page agree."""
+    """Private/business cameras asked for and not yet received (first: no deadline of ours protects them), then
+    body-worn and in-car items not yet preserved, soonest deadline first (unknown deadlines last), with the count
+    of all of them and of those overdue; one read, so the counts and the page agree."""
     now = now or store.clock()
     with store.reading() as session:
         retention = timedelta(days=store.settings_in(session).retention_days)
-        alerts = _soonest(session, retention, limit)
+        private = [_alert(r, retention) for r in session.execute(_PRIVATE)]
+        alerts = private + _soonest(session, retention, None if limit is None else max(0, limit - len(private)))
         total, overdue = _counts(session, cutoff=now - retention, now=now)
-    return AlertPage(alerts, total, overdue)
+    return AlertPage(alerts, total + len(private), overdue)
 
 
 def unconfirmed(store: IncidentStore, *, limit: int | None = None) -> list[PreservationAlert]:

@@ -23,9 +23,24 @@ def utc_naive(value: datetime | None) -> datetime | None:
 
 
 def plate_tokens(plate: str) -> str:
-    """'ABC 1234' is indexed as 'ABC 1234 ABC1234' so both spellings find it."""
+    """'ABC 1234' is indexed as 'ABC 1234 ABC1234' so both spellings find it, and with the link index's key
+    (domain.identifiers.normalise_plate: 'zx 81234', 'ZX-81234' and 'ZX81234' have one key)."""
+    from ..domain.identifiers import normalise_plate
+
     joined = re.sub(r"[\s\-]", "", plate)
-    return f"{plate} {joined}" if joined != plate else plate
+    tokens = [plate] + ([joined] if joined != plate else [])
+    key = normalise_plate(plate)
+    if key and key not in tokens:
+        tokens.append(key)
+    return " ".join(tokens)
+
+
+def badge_tokens(badge: str) -> str:
+    """A badge as typed and as the link index's key ('ero-4471' -> 'ERO4471')."""
+    from ..domain.identifiers import normalise_badge
+
+    key = normalise_badge(badge)
+    return f"{badge} {key}" if key and key != badge else badge
 
 
 # Table-level (Core) statements with bound parameters: compiled once, cached, no ORM bookkeeping.
@@ -67,12 +82,13 @@ class _Inserts:
 
 _INCIDENT_ROW = _Inserts(INCIDENTS, (
     "id", "search_rowid", "report_number", "status", "district", "beat", "occurred_at", "address", "latitude",
-    "longitude", "agent_count", "created_at", "updated_at", "version", "is_demo", "record_json"))
+    "longitude", "agent_count", "created_at", "updated_at", "version", "is_demo", "record_json",
+    "cpd_rd_number", "oemc_event_number", "review_decision"))
 _AGENT_ROWS = _Inserts(AgentRow.__table__, (
     "incident_id", "position", "agent_id", "agency", "name", "badge", "plate", "plate_state"))
 _FOOTAGE_ROWS = _Inserts(FootageRow.__table__, (
     "incident_id", "position", "footage_id", "kind", "preservation_status", "preservation_deadline", "sha256",
-    "device_id", "officer_star", "evidence_id", "start"))
+    "device_id", "officer_star", "evidence_id", "start", "flagged_at"))
 _VIOLATION_ROWS = _Inserts(ViolationRow.__table__, ("incident_id", "position", "violation_id", "statute", "offence_class"))
 
 
@@ -92,6 +108,9 @@ def _columns(inc: Incident, record_json: str | None) -> dict:
         "version": inc.version,
         "is_demo": inc.is_demo,
         "record_json": record_json if record_json is not None else canonical_text(to_dict(inc)),
+        "cpd_rd_number": inc.cpd_rd_number,
+        "oemc_event_number": inc.oemc_event_number,
+        "review_decision": inc.felony_review.decision.value if inc.felony_review.decision else "",
     }
 
 
@@ -162,7 +181,7 @@ def _footage_rows(inc: Incident) -> list[dict]:
              "preservation_status": f.preservation_status.value,
              "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256,
              "device_id": f.device_id, "officer_star": f.officer_star, "evidence_id": f.evidence_id,
-             "start": utc_naive(f.start)}
+             "start": utc_naive(f.start), "flagged_at": utc_naive(f.flagged_at)}
             for i, f in enumerate(inc.footage)]
 
 
@@ -177,13 +196,25 @@ _INSERT_FTS = ("INSERT INTO incident_fts (rowid, incident_id, report_number, nar
 
 
 def _search_row(inc: Incident, search_rowid: int) -> tuple:
-    return (search_rowid, inc.id, inc.report_number, inc.narrative, inc.location.address,
+    # The CPD RD number and the OEMC event number are found like the report number.
+    numbers = " ".join(n for n in (inc.report_number, inc.cpd_rd_number, inc.oemc_event_number) if n)
+    return (search_rowid, inc.id, numbers, inc.narrative, inc.location.address,
             " ".join(a.name for a in inc.agents if a.name),
-            " ".join(a.badge for a in inc.agents if a.badge),
+            " ".join(badge_tokens(a.badge) for a in inc.agents if a.badge),
             " ".join(plate_tokens(a.vehicle.plate) for a in inc.agents if a.vehicle and a.vehicle.plate))
 
 
 def fts_query(user_text: str) -> str:
-    """Each word of the user's text must match as a prefix; quoting keeps FTS5 syntax out of their hands."""
+    """Each word of the user's text must match as a prefix; quoting keeps FTS5 syntax out of their hands. Text
+    of several pieces may also be one plate or badge typed with spaces or dashes ('zx 81234', 'ZX-81234'): it
+    also matches the link index's key of it, which the index holds beside the plate and badge as typed."""
+    from ..domain.identifiers import normalise_badge, normalise_plate
+
     words = re.findall(r"\w+", user_text, flags=re.UNICODE)
-    return " ".join(f'"{w}"*' for w in words)
+    query = " ".join(f'"{w}"*' for w in words)
+    if len(words) < 2 or len(words) > 4:
+        return query
+    keys = {k for k in (normalise_plate(user_text), normalise_badge(user_text)) if k and len(k) <= 16}
+    if not keys:
+        return query
+    return f"({query}) OR " + " OR ".join(f'"{k}"*' for k in sorted(keys))

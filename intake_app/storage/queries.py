@@ -52,6 +52,11 @@ class PreservationAlert:
     status: Preservation
     deadline: datetime | None  # UTC aware; None when the recording start is not known yet
     evidence_id: str
+    # What a hold request (CPD-65.224) finds the footage by, and whether the deadline runs from a flag (50 ILCS
+    # 706/10-20) or is still the date by which the encounter must be flagged.
+    cpd_rd_number: str = ""
+    oemc_event_number: str = ""
+    flagged: bool = False
 
     def days_left(self, now: datetime) -> int | None:
         return None if self.deadline is None else (self.deadline - now).days

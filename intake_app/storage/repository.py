@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 
-from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, select, text, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.actor import Actor
@@ -44,7 +44,11 @@ _NEXT_IN_SEQUENCE = (update(_SEQUENCES)
                      .where(_SEQUENCES.c.district == bindparam("d"), _SEQUENCES.c.year == bindparam("y"))
                      .values(last=_SEQUENCES.c.last + 1).returning(_SEQUENCES.c.last))
 _READ_META = select(_META.c.value).where(_META.c.key == bindparam("key"))
-_DROP_AUTOSAVE = delete(AutosaveRow.__table__).where(AutosaveRow.__table__.c.incident_id == bindparam("id"))
+# A real save clears the saver's own autosave (and an ownerless one from before owners), never another user's:
+# that is their unsaved typing.
+_AUTOSAVES = AutosaveRow.__table__
+_DROP_AUTOSAVE = delete(_AUTOSAVES).where(_AUTOSAVES.c.incident_id == bindparam("id"),
+                                          or_(_AUTOSAVES.c.owner_star == bindparam("owner"), _AUTOSAVES.c.owner_star == ""))
 
 
 @dataclass(frozen=True)
@@ -288,7 +292,8 @@ class IncidentStore:
                     f"(version {stored_version}, yours is based on {incident.version}); nothing was saved."
                 )
             # Footage deadlines are derived (start + the station's retention), so every save recomputes them.
-            after = with_deadlines(incident, self.settings_in(session).retention_days)
+            station = self.settings_in(session)
+            after = with_deadlines(incident, station.retention_days, settings=station)
             after.version = stored_version + 1
             after.created_at = before.created_at if before else now
             after.updated_at = now
@@ -296,7 +301,7 @@ class IncidentStore:
                 after.report_number = self._next_report_number(session, after.district, after.occurred_at.year)
             event = ChangeEvent("update" if before else "create", before, after, actor)
             write_row(session, after, exists=row is not None, record_json=event.after_json)
-            session.connection().execute(_DROP_AUTOSAVE, {"id": after.id})
+            session.connection().execute(_DROP_AUTOSAVE, {"id": after.id, "owner": actor.star})
             self._notify(session, event)
             return after
 
@@ -402,23 +407,44 @@ class IncidentStore:
 
     # ------------------------------------------------------------ autosave
 
-    def autosave(self, incident: Incident) -> None:
-        """Keep the form as typed, encrypted like everything else; cleared by a real save."""
+    def autosave(self, incident: Incident, owner_star: str = "") -> None:
+        """Keep the form as typed by `owner_star` (the signed-in user's star), encrypted with the rest of the
+        store; cleared by that user's real save. Each user's form is their own: another user's is never
+        overwritten, nor offered to anyone but its owner (autosaves())."""
         from ..domain.interchange import to_dict
 
         with self.transaction() as session:
-            row = session.get(AutosaveRow, incident.id)
+            row = session.get(AutosaveRow, (incident.id, owner_star))
             payload = json.dumps(to_dict(incident), ensure_ascii=False)
             if row:
                 row.record_json, row.saved_at = payload, utc_naive(self.clock())
             else:
-                session.add(AutosaveRow(incident_id=incident.id, saved_at=utc_naive(self.clock()), record_json=payload))
+                session.add(AutosaveRow(incident_id=incident.id, owner_star=owner_star,
+                                        saved_at=utc_naive(self.clock()), record_json=payload))
 
-    def autosaves(self) -> list[tuple[datetime, Incident]]:
+    def autosaves(self, owner_star: str | None = None) -> list[tuple[datetime, Incident]]:
+        """The forms `owner_star` typed and did not save. A form from before autosaves had owners belongs to
+        the supervisor its record names. None: every form (for the store's own tests and maintenance only;
+        the app always asks for the signed-in user's)."""
         with self.reading() as session:
-            rows = session.scalars(select(AutosaveRow).order_by(AutosaveRow.saved_at)).all()
-            return [(_aware(r.saved_at), from_dict(json.loads(r.record_json))) for r in rows]
+            query = select(AutosaveRow).order_by(AutosaveRow.saved_at)
+            if owner_star is not None:
+                query = query.where(AutosaveRow.owner_star.in_((owner_star, "")))
+            found = []
+            for r in session.scalars(query).all():
+                incident = from_dict(json.loads(r.record_json))
+                if owner_star is not None and not r.owner_star:
+                    entered = incident.supervisor.star if incident.supervisor else ""
+                    if not owner_star or entered != owner_star:
+                        continue
+                found.append((_aware(r.saved_at), incident))
+            return found
 
-    def discard_autosave(self, incident_id: str) -> None:
+    def discard_autosave(self, incident_id: str, owner_star: str | None = None) -> None:
+        """Drop `owner_star`'s form for this incident (and an ownerless one from before owners); None: every
+        user's form for it."""
         with self.transaction() as session:
-            session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == incident_id))
+            query = delete(AutosaveRow).where(AutosaveRow.incident_id == incident_id)
+            if owner_star is not None:
+                query = query.where(AutosaveRow.owner_star.in_((owner_star, "")))
+            session.execute(query)

@@ -36,6 +36,10 @@ class IncidentRow(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     record_json: Mapped[str] = mapped_column(Text)
     search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
+    # What the order and CPD practice require (migration 0009_order_fields).
+    cpd_rd_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    oemc_event_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    review_decision: Mapped[str] = mapped_column(String(32), default="")  # the felony review's current decision
 
 
 class AgentRow(Base):
@@ -55,6 +59,10 @@ class AgentRow(Base):
 # confirmed preserved. SQLite uses a partial index only for queries that repeat its condition, so the alert
 # queries (storage/preservation_queries.py) use this very text; migration 0006 created the index with it.
 AWAITING_PRESERVATION = "kind IN ('body_worn_camera', 'in_car_camera') AND preservation_status != 'preserved'"
+# A private or business camera whose footage was asked for ("Requested") and not yet received: the owner's
+# recorder overwrites it on its own schedule, so it is the footage most likely to be lost. Listed with the alerts
+# (without a deadline: nobody knows the owner's); migration 0009_desktop made the index with this very text.
+PRIVATE_REQUESTED = "kind = 'private_business_camera' AND preservation_status = 'requested'"
 
 
 class FootageRow(Base):
@@ -63,6 +71,7 @@ class FootageRow(Base):
         Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),
         # The alert list, soonest deadline first: with one retention for all items that is earliest start first.
         Index("ix_footage_awaiting", "start", sqlite_where=text(AWAITING_PRESERVATION)),
+        Index("ix_footage_private_requested", "incident_id", sqlite_where=text(PRIVATE_REQUESTED)),
     )
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
@@ -77,6 +86,7 @@ class FootageRow(Base):
     officer_star: Mapped[str] = mapped_column(Text, default="")
     evidence_id: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
+    flagged_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive (migration 0009_order_fields)
 
 
 class ViolationRow(Base):
@@ -107,11 +117,13 @@ class MetaRow(Base):
 
 
 class AutosaveRow(Base):
-    """The wizard's unsaved form, written every few seconds so a crash loses little."""
+    """The wizard's unsaved form, written every few seconds so a crash loses little; one per incident and per
+    user who typed it (`owner_star`; "" for a form saved before autosaves had owners)."""
 
     __tablename__ = "autosaves"
 
     incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_star: Mapped[str] = mapped_column(String(32), primary_key=True, default="")
     saved_at: Mapped[datetime] = mapped_column(DateTime)
     record_json: Mapped[str] = mapped_column(Text)
 

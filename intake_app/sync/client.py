@@ -51,6 +51,15 @@ class InsecureURL(SyncError):
     pass
 
 
+class AnswerTooLarge(SyncError):
+    """The server's answer is bigger than any answer to this request can be: not read further, not retried."""
+
+
+# No answer of the sync API comes near this: a page is at most 1,000 records, and a record's longest texts
+# (a 100,000-character narrative among them) keep it far below 64 KiB in practice. Bounds the bytes read.
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
+
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -72,12 +81,14 @@ def check_url(url: str) -> str:
 class SyncClient:
     def __init__(self, base_url: str, *, token: str | None = None, ca_bundle: str | None = None,
                  timeout: float = 30.0, attempts: int = 4, backoff: float = 0.5, max_backoff: float = 8.0,
-                 sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None):
+                 sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None,
+                 max_answer_bytes: int = MAX_ANSWER_BYTES):
         self.base_url = check_url(base_url)
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
                                   verify=ca_bundle if ca_bundle else True, transport=transport)
         self.attempts, self.backoff, self.max_backoff, self._sleep = attempts, backoff, max_backoff, sleep
+        self.max_answer_bytes = max_answer_bytes
 
     def close(self) -> None:
         self._http.close()
@@ -142,15 +153,17 @@ class SyncClient:
             try:
                 return self._once(method, path, model, **kwargs)
             except SyncError as exc:
-                if not exc.retryable or attempt == self.attempts:
+                if not exc.retryable:
                     raise
+                if attempt == self.attempts:
+                    raise _given_up(exc, self.attempts) from exc
                 self._sleep(random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1))))
         raise AssertionError("unreachable")
 
     def _once(self, method: str, path: str, model: type[BaseModel], **kwargs):
         where = self.base_url
         try:
-            response = self._http.request(method, path, **kwargs)
+            response, content = self._bounded(method, path, **kwargs)
         except httpx.ConnectError as exc:
             text = str(exc)
             if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text.lower():
@@ -171,9 +184,38 @@ class SyncClient:
         if status >= 400:
             raise Rejected(f"The server rejected the request (HTTP {status}): {_detail(response)}", status)
         try:
-            return model.model_validate_json(response.content)
+            return model.model_validate_json(content)
         except ValidationError as exc:
             raise BadAnswer(f"The server's answer from {where} was incomplete or not understood; it will be tried again.") from exc
+
+
+    def _bounded(self, method: str, path: str, **kwargs) -> tuple[httpx.Response, bytes]:
+        """The answer, read in pieces and never beyond max_answer_bytes (a hostile or broken server cannot make
+        this computer hold an answer of any size in memory)."""
+        limit = self.max_answer_bytes
+        with self._http.stream(method, path, **kwargs) as response:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise AnswerTooLarge(f"The server at {self.base_url} sent an answer of {int(declared):,} bytes to {path}; "
+                                     f"no answer may exceed {limit:,} bytes. Nothing of it was stored.")
+            pieces, size = [], 0
+            for piece in response.iter_bytes():
+                size += len(piece)
+                if size > limit:
+                    raise AnswerTooLarge(f"The server at {self.base_url} sent more than {limit:,} bytes to {path}; "
+                                         "it was not read further and nothing of it was stored.")
+                pieces.append(piece)
+            content = b"".join(pieces)
+        response._content = content  # so _detail can read an error's text
+        return response, content
+
+
+def _given_up(exc: SyncError, attempts: int) -> SyncError:
+    """The last failure of a call tried `attempts` times: said as final, not as "it will be tried again"."""
+    text = str(exc).replace("; it will be tried again.", ".").rstrip()
+    final = type(exc)(f"{text} Tried {attempts} times; this sync stopped (everything here is kept).", exc.status)
+    final.retryable = False
+    return final
 
 
 def _detail(response: httpx.Response) -> str:

@@ -1,5 +1,6 @@
-"""This device's identity with the server: its token in the OS keyring (never in a file), and the public half
-of the installation's AUDIT key, registered at enrollment.
+"""This device's identity with the server: its token in the OS keyring (never in a plain file), or, for a
+store opened with a passphrase, inside the encrypted store (headless machines have no keyring; see
+SECURITY.md); and the public half of the installation's AUDIT key, registered at enrollment.
 
 Audit-chain heads are signed with the same key that signs every audit entry (security/audit_keys), not a key
 of sync's own: the server can then attribute a reported head to this station and check it against the key id
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..domain.actor import Actor
 from ..security import audit_keys
 from ..security.audit import record_action_in
-from ..security.secrets import get_secret, set_secret
+from ..security.secrets import get_secret, require_secure_keyring, secrets_in_store, set_secret
 from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
@@ -24,6 +25,7 @@ from .client import SyncClient
 HEADQUARTERS_KEYS = "sealing_keys"  # the privacy officers' public keys (sync/sealing_step.py reads them)
 RECOVERY_KEY = "recovery_public_key"
 ENROLLMENT_ACTOR = Actor("Enrollment with the sync server", "")
+TOKEN_IN_STORE = "device_token"  # sync state key of a passphrase store's token
 
 
 class NotEnrolled(RuntimeError):
@@ -35,7 +37,7 @@ def _token_name(store: IncidentStore) -> str:
 
 
 def token(store: IncidentStore) -> str:
-    value = get_secret(_token_name(store))
+    value = state.read(store, TOKEN_IN_STORE) if secrets_in_store(store.engine) else get_secret(_token_name(store))
     if not value:
         raise NotEnrolled("This computer is not enrolled with a server yet: run `intake enroll URL --code CODE`.")
     return value
@@ -63,12 +65,18 @@ class Enrolled:
 
 
 def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None = None, **client_options) -> Enrolled:
+    in_store = secrets_in_store(store.engine)
+    if not in_store:
+        require_secure_keyring()  # before the one-time code is spent on a token there is nowhere to keep
     key = audit_key(store)
     mine = store.device_code()
     with SyncClient(url, ca_bundle=ca_bundle, **client_options) as client:
         answer = client.enroll(code, platform.node()[:200], key.public_key().public_bytes_raw().hex(), mine)
-    set_secret(_token_name(store), answer.token)
+    if not in_store:
+        set_secret(_token_name(store), answer.token)
     with store.transaction() as session:
+        if in_store:
+            state.put(session, TOKEN_IN_STORE, answer.token)
         for name, value in {state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
                             state.DEVICE_ID: str(answer.device_id), state.CURSOR: "0",
                             state.DISTRICT: "" if answer.district is None else str(answer.district),

@@ -35,6 +35,9 @@ from .renumbering import number_taken_in, number_taken_note
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
+# A pull ends after this many pages in one run (a server that says "more" for ever cannot keep a sync
+# going for ever); the rest comes with the next sync, from the cursor reached.
+MAX_PULL_PAGES = 10_000
 
 
 @dataclass
@@ -46,10 +49,12 @@ class SyncReport:
     pending: int = 0
     error: str = ""
     notes: list[str] = field(default_factory=list)
+    # What a supervisor must act on (the server found this device's audit chain cut): the sync fails.
+    alarms: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.error and self.pending == 0
+        return not self.error and self.pending == 0 and not self.alarms
 
 
 def open_client(store: IncidentStore, **options) -> SyncClient:
@@ -80,8 +85,12 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
             client.close()
     report.pending = state.status(store).pending
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    if report.alarms:
+        state.write(store, **{state.AUDIT_ALARM: f"{now}: {report.alarms[0]}"})
     if report.error:
         state.write(store, **{state.LAST_ERROR: f"{now}: {report.error}"})
+    elif report.alarms:
+        state.write(store, **{state.LAST_SYNC: now, state.LAST_ERROR: report.alarms[0]})
     else:
         state.write(store, **{state.LAST_SYNC: now, state.LAST_ERROR: ""})
     return report
@@ -89,7 +98,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
 
 def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> str:
     """Sends the queue in order. When the server refuses a batch because of one record (invalid, or of a
-    district this device may not send), the batch is sent again one change at a time, so that record and
+    district this device may not send), the batch is sent again in halves (_push_halves), so that record and
     the later changes of the same incident stay queued and reported while everything else goes through.
 
     A batch's answer is written here (its queue rows removed, in a transaction of its own) while the next
@@ -130,20 +139,40 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
             acknowledging.wait()
             if not _one_record_refused(exc):
                 raise
-            for row in rows:
-                if row.incident_id in held:
-                    continue
-                try:
-                    _acknowledge(store, report, [row], _post(client, [row], sealer))
-                except SyncError as single:
-                    if not _one_record_refused(single):
-                        raise
-                    if row.action == DELETE_DRAFT and single.status == 409:
-                        _deletion_refused(store, report, row, single)
-                        continue
-                    held[row.incident_id] = str(single)
+            _push_halves(store, client, report, rows, held, exc, sealer)
             continue
         acknowledging.then(_acknowledge, store, report, rows, answer)
+
+
+def _push_halves(store: IncidentStore, client: SyncClient, report: SyncReport, rows, held: dict[str, str],
+                 refusal: SyncError, sealer: sealing_step.Sealer) -> None:
+    """A batch the server refused because of a record in it is split in two halves, each sent again (and split
+    again if refused), so the refused record is found in about 2·log2(batch) requests, not one per change.
+    Halves go in order, and the rows of an incident already refused are left out, so the later changes of
+    that incident stay queued behind it."""
+    rows = [r for r in rows if r.incident_id not in held]
+    if not rows:
+        return
+    if len(rows) == 1:
+        row = rows[0]
+        if row.action == DELETE_DRAFT and refusal.status == 409:
+            _deletion_refused(store, report, row, refusal)
+        else:
+            held[row.incident_id] = str(refusal)
+        return
+    middle = len(rows) // 2
+    for half in (rows[:middle], rows[middle:]):
+        half = [r for r in half if r.incident_id not in held]
+        if not half:
+            continue
+        try:
+            answer = _post(client, half, sealer)
+        except SyncError as exc:
+            if not _one_record_refused(exc):
+                raise
+            _push_halves(store, client, report, half, held, exc, sealer)
+            continue
+        _acknowledge(store, report, half, answer)
 
 
 class _Ordered:
@@ -243,12 +272,16 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     committing = _Ordered(helpers)
     try:
         coming = helpers.submit(client.changes, cursor, page)
+        pages = 0
+        scope = _Scope.of(store)
         while coming is not None:
             answer = coming.result()
-            more = answer.more and answer.next_cursor > cursor
+            pages += 1
+            _check_page(answer, cursor=cursor, limit=page)
+            more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
             coming = helpers.submit(client.changes, answer.next_cursor, page) if more else None
             with collection_paused():
-                incidents = [_checked(store, i, c.incident) for i, c in enumerate(answer.changes)]
+                incidents = [scope.checked(i, _checked(store, i, c.incident)) for i, c in enumerate(answer.changes)]
                 deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
                            if c.deleted}
                 committing.wait()
@@ -266,6 +299,50 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             # A page still being fetched when something failed is not waited for (its retries could take
             # minutes): the failure is reported now, and that page is fetched again by the next sync.
             helpers.shutdown(wait=False, cancel_futures=True)
+
+
+class HostileAnswer(SyncError):
+    """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
+    record is kept, the cursor stays, and the sync fails saying what happened."""
+
+
+def _check_page(answer, *, cursor: int, limit: int) -> None:
+    """A page of the feed is taken only in the shape asked for: at most `limit` changes, and a page that says
+    more follow holds at least one change and moves the cursor forward."""
+    if len(answer.changes) > limit:
+        raise HostileAnswer(f"The server sent {len(answer.changes)} changes in a page of at most {limit}; "
+                            "nothing of that page was stored.")
+    if answer.more and not answer.changes:
+        raise HostileAnswer("The server said more changes follow but sent an empty page; the sync stopped there "
+                            "(nothing was lost: the next sync asks again from the same place).")
+    if answer.more and answer.next_cursor <= cursor:
+        raise HostileAnswer(f"The server said more changes follow but did not move past position {cursor}; "
+                            "the sync stopped there.")
+    for change in answer.changes:
+        if change.seq <= cursor or change.seq > answer.next_cursor:
+            raise HostileAnswer(f"The server sent a change (position {change.seq}) outside the page it answered "
+                                f"({cursor}, {answer.next_cursor}]; nothing of that page was stored.")
+
+
+@dataclass
+class _Scope:
+    """Which records this device may hold: a district device only its district's (or records with no
+    district yet, drafts of its own); headquarters every district's."""
+
+    district: int | None
+    headquarters: bool
+
+    @classmethod
+    def of(cls, store: IncidentStore) -> _Scope:
+        district = state.read(store, state.DISTRICT, "")
+        return cls(int(district) if district.isdigit() else None, bool(state.read(store, state.HEADQUARTERS, "")))
+
+    def checked(self, index: int, inc: Incident) -> Incident:
+        if self.headquarters or self.district is None or inc.district in (None, self.district):
+            return inc
+        raise HostileAnswer(f"The server sent incident {inc.report_number or inc.id} of district {inc.district} "
+                            f"(changes[{index}]) to this district {self.district} device; nothing of that page was "
+                            "stored and every record here is kept.")
 
 
 def _checked(store: IncidentStore, index: int, record: dict) -> Incident:
@@ -309,4 +386,6 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     answer = client.audit_head(head, entries, previous or "", signature)
     state.write(store, **{state.AUDIT_HEAD: head, state.AUDIT_ENTRIES: str(entries)})
     if not answer.extends_previous:
-        report.notes.append("the server noted that this device's audit chain does not extend the one it reported before")
+        report.alarms.append("AUDIT CHAIN NOT EXTENDED: the server found that this computer's audit trail does not "
+                             "continue the one it reported before: entries were removed or rewritten here. "
+                             "Tell the district commander and the administrator; keep this computer as it is.")

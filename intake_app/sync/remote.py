@@ -13,8 +13,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
+from ..domain.enums import Status
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
+from ..domain.workflow import TRANSITIONS
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.projection import write_row
 from ..storage.repository import ChangeEvent, IncidentStore
@@ -75,6 +77,11 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
             fresh.append(inc)
             continue
         before = from_dict(json.loads(known[1]))
+        if rewrites_settled(before, inc):
+            # An approved or referred record is never silently rewritten by the server: both versions are kept
+            # and the reviewer decides (the Conflicts screen).
+            record_conflict_in(session, mine_json=known[1], theirs=to_dict(inc), server_conflict_id=None)
+            continue
         event = ChangeEvent("update", before, inc, SYNC_ACTOR)
         write_row(session, inc, exists=True, record_json=event.after_json)
         store._notify(session, event)
@@ -82,6 +89,37 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     # Records new here (all of them on a first sync): projected, indexed and audited a page at a time.
     store.add_incoming(session, fresh, SYNC_ACTOR)
     return changed + len(fresh)
+
+
+# Past review, a record's content is settled. What may still change: its workflow (status forward, history
+# appended, the referral's date and CCSAO number) and the footage's preservation and hash bookkeeping.
+SETTLED = (Status.APPROVED, Status.REFERRED, Status.RECORDED, Status.CLOSED)
+_WORKFLOW_FIELDS = ("status", "history", "version", "updated_at", "referral_sent_at", "ccsao_reference")
+_FOOTAGE_BOOKKEEPING = ("preservation_status", "preservation_requested_at", "preservation_deadline", "sha256",
+                        "file_size", "file_mtime", "hashed_at")
+
+
+def rewrites_settled(before: Incident, after: Incident) -> bool:
+    """Whether `after` (the server's) changes a settled record other than by moving its workflow on."""
+    if before.status not in SETTLED:
+        return False
+    if after.status != before.status and after.status not in TRANSITIONS.get(before.status, ()):
+        return True
+    if after.history[:len(before.history)] != before.history:
+        return True
+    if before.referral_sent_at is not None and after.referral_sent_at != before.referral_sent_at:
+        return True
+    if before.ccsao_reference and after.ccsao_reference != before.ccsao_reference:
+        return True
+    return _content(before) != _content(after)
+
+
+def _content(inc: Incident) -> dict:
+    record = to_dict(inc)
+    for name in _WORKFLOW_FIELDS:
+        record.pop(name, None)
+    record["footage"] = [{k: v for k, v in item.items() if k not in _FOOTAGE_BOOKKEEPING} for item in record["footage"]]
+    return record
 
 
 def apply_remote(store: IncidentStore, incidents: list[Incident]) -> int:

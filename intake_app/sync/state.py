@@ -15,6 +15,8 @@ from ..storage.repository import IncidentStore
 SERVER_URL, CA_BUNDLE, DEVICE_ID, INSTALLATION = "server_url", "ca_bundle", "device_id", "installation"
 CURSOR, LAST_SYNC, LAST_ERROR, AUDIT_HEAD, AUDIT_ENTRIES = "cursor", "last_sync_at", "last_error", "audit_head", "audit_entries"
 DISTRICT, HEADQUARTERS = "district", "headquarters"
+# The server found this device's audit chain cut: kept (never cleared by a later sync) so the app shows it.
+AUDIT_ALARM = "audit_alarm"
 SETTLED_CONFLICTS = "settled_conflicts"  # JSON list of server conflict ids settled here by taking theirs
 
 
@@ -60,6 +62,7 @@ class SyncStatus:
     pending: int
     conflicts: int
     last_error: str
+    alarm: str = ""
 
 
 def status(store: IncidentStore) -> SyncStatus:
@@ -69,4 +72,4 @@ def status(store: IncidentStore) -> SyncStatus:
         pending += session.scalar(select(func.count()).select_from(LinkDecisionOutboxRow)) or 0
         conflicts = session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0
         return SyncStatus(get(session, SERVER_URL), bool(get(session, DEVICE_ID)), get(session, LAST_SYNC),
-                          pending, conflicts, get(session, LAST_ERROR))
+                          pending, conflicts, get(session, LAST_ERROR), get(session, AUDIT_ALARM))

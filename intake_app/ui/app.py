@@ -113,20 +113,56 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
         if look is None:
             store.engine.dispose()
         return 1
-    window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
-    window.when_on_screen(first_screen_shown)  # again after a sign-in: both do nothing the second time
-    install_signed_in(window, actor)
-    window.show()
-    window.offer_autosaves()
-    code = app.exec()
-    running[0] = False
-    # Quit before the window was painted (the full opening waits for that): let it go on, or the database
-    # worker, which waits for it, would keep close_down() waiting for ever.
-    opening.go_on()
-    # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()), also
-    # when that opening failed after the window was shown.
-    close_down(window, store if look is None else None)
+    while True:
+        window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
+        window.when_on_screen(first_screen_shown)  # again after a sign-in: both do nothing the second time
+        install_signed_in(window, actor)
+        # Closing the window ends the event loop even when it was hidden behind the lock (another user
+        # signing in there), which Qt's "last window closed" does not see.
+        window.closed.connect(app.quit)
+        window.show()
+        window.offer_autosaves()
+        code = app.exec()
+        running[0] = False
+        # Quit before the window was painted (the full opening waits for that): let it go on, or the database
+        # worker, which waits for it, would keep close_down() waiting for ever.
+        opening.go_on()
+        following = _next_user(window, store, runner) if not failed else None
+        # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()),
+        # also when that opening failed after the window was shown.
+        close_down(window, store if look is None and following is None else None)
+        if following is None:
+            break
+        sign_out(store, actor.star)  # after close_down: the last autosave under this user's star is written
+        actor, runner = following
+        settings, page = store.settings(), None
+        running[0] = True
     return 1 if failed else code
+
+
+def _next_user(window, store, runner):
+    """After the window closed: (who uses the app next, a new task runner), or None when the app ends. Another
+    user signed in on the lock screen (window.switch_to), or Sign out asks for the next sign-in."""
+    from .tasks import TaskRunner
+
+    nxt = window.switch_to
+    if nxt is None and window.sign_in_next:
+        from .sign_in import sign_in_or_first_run
+
+        window.runner.shutdown(wait=True)  # the signed-out user's last save is written before anyone signs in
+        fresh = TaskRunner()
+        nxt = sign_in_or_first_run(store, runner=fresh, has_users=True)
+        if nxt is None:
+            fresh.shutdown(wait=True)
+            return None
+        return nxt, fresh
+    return (nxt, TaskRunner()) if nxt is not None else None
+
+
+def sign_out(store, star: str) -> None:
+    from ..security.users import sign_out as forget
+
+    forget(store, star)
 
 
 def _crash_dialog(report: pathlib.Path) -> None:

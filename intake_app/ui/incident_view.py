@@ -17,8 +17,8 @@ from ..domain.enums import Status
 from ..domain.summary import summary_lines
 from .flow_layout import FlowLayout
 from .incident_tabs import IncidentContext, registered_actions, registered_tabs
+from .returned import banner, return_note, status_text
 from .summary_words import summary_words
-from .vocabulary import vocabulary_label
 
 EDITABLE = (Status.DRAFT,)
 
@@ -30,7 +30,7 @@ class IncidentView(QWidget):
         super().__init__(parent)
         self.context = context
         inc = context.incident
-        heading = QLabel(f"<b>{inc.report_number or inc.id}</b> \u2014 {vocabulary_label(inc.status)}"
+        heading = QLabel(f"<b>{inc.report_number or inc.id}</b> \u2014 {status_text(inc)}"
                          + (" \u2014 " + self.tr("DEMO DATA") if inc.is_demo else ""))
         heading.setAccessibleName(self.tr("Incident heading"))
         self.edit_button = QPushButton(self.tr("&Edit"))
@@ -61,5 +61,8 @@ class IncidentView(QWidget):
             except Exception as exc:  # one broken feature tab must not hide the record
                 self.tabs.addTab(QLabel(self.tr("%1 could not be shown: %2").replace("%1", title).replace("%2", str(exc))), title)
         layout = QVBoxLayout(self)
+        note = return_note(inc)
+        if note is not None:
+            layout.addWidget(banner(note))
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)

@@ -50,12 +50,14 @@ FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.evidence_feature",
     "intake_app.ui.packet_feature",
     "intake_app.ui.dashboard_feature",
+    "intake_app.ui.live_views",
 )
 GEOMETRY_KEY = "main_window/geometry"
 
 
 class MainWindow(QMainWindow):
     wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
+    closed = Signal()  # the window accepted closing (Quit, sign out, another user took over): the app goes on
 
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
                  settings: StationSettings | None = None,
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or Path(".")
         self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
         self.wizard: IncidentWizard | None = None
+        self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
+        self.sign_in_next = False  # set by Sign out: the app shows the sign-in again once this window is closed
         self.setWindowTitle(window_title())
         self._menus: dict[str, QMenu] = {}
 
@@ -194,11 +198,18 @@ class MainWindow(QMainWindow):
         wizard = IncidentWizard(self.store, self.runner, incident, self.actor, self)
         wizard.saved.connect(lambda _s: self.incidents.refresh())
         wizard.submitted.connect(lambda _s: self.incidents.refresh())
+        wizard.submitted.connect(self.offer_receipt)
         wizard.finished.connect(lambda _r: self.incidents.refresh())
         self.wizard = wizard
         self.wizard_opened.emit(wizard)
         wizard.show()
         return wizard
+
+    def offer_receipt(self, incident: Incident):
+        """After a submit: the report number, and the reporting party's receipt in their language."""
+        from .receipt_offer import offer_receipt
+
+        return offer_receipt(self, incident)
 
     def _open_selected(self) -> None:
         incident_id = self.incidents.selected_id()
@@ -209,18 +220,46 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run(lambda: store.get(incident_id), self._show_incident, self._failed)
 
-    def _show_incident(self, incident: Incident) -> None:
+    def _show_incident(self, incident: Incident, focus: bool = True) -> None:
+        """The incident's tab, replacing an open one of the same incident in its place. `focus=False`: a
+        refresh after a change; the tab the user is on stays the current one."""
         from .incident_view import IncidentView  # on the first incident opened, not at start-up (issue 8)
 
+        current = self.tabs.currentIndex()
+        place = None
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
             if isinstance(widget, IncidentView) and widget.context.incident.id == incident.id:
+                was_current = i == current
                 self.tabs.removeTab(i)
                 widget.deleteLater()
+                place = i
                 break
         view = IncidentView(IncidentContext(self.store, self.runner, incident, self.actor, self))
         view.edit_requested.connect(lambda _id: self.open_wizard(copy.deepcopy(view.context.incident)))
-        self.tabs.setCurrentIndex(self.add_screen(incident.report_number or self.tr("Incident"), view))
+        title = incident.report_number or self.tr("Incident")
+        if place is None:
+            index = self.add_screen(title, view)
+        else:
+            index = self.tabs.insertTab(place, view, title)
+        if focus or (place is not None and was_current):
+            self.tabs.setCurrentIndex(index)
+        else:
+            self.tabs.setCurrentIndex(current)
+
+    def open_incident_views(self) -> list[str]:
+        from .incident_view import IncidentView
+
+        return [w.context.incident.id for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
+                if isinstance(w, IncidentView)]
+
+    def reload_incident_views(self, ids: set[str]) -> None:
+        """Open incident tabs whose record changed show its new version (and Edit starts from it)."""
+        store = self.store
+        for incident_id in self.open_incident_views():
+            if incident_id in ids:
+                self.runner.run(lambda i=incident_id: store.find(i),
+                                lambda inc: inc is not None and self._show_incident(inc, focus=False))
 
     def _close_tab(self, index: int) -> None:
         if index > 0:
@@ -286,9 +325,10 @@ class MainWindow(QMainWindow):
         return box
 
     def offer_autosaves(self) -> None:
-        """After a crash: each unsaved form found is offered for restoring."""
-        store = self.store
-        self.runner.run(lambda: store.autosaves(), self._offer)  # a lambda: the store may still be opening
+        """After a crash: each unsaved form the signed-in user typed is offered for restoring (another user's
+        form, with a reporting party they may not see, never is)."""
+        store, owner = self.store, self.actor().star
+        self.runner.run(lambda: store.autosaves(owner), self._offer)  # a lambda: the store may still be opening
 
     def _offer(self, found) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -308,7 +348,8 @@ class MainWindow(QMainWindow):
                 wizard = self.open_wizard(incident)
                 wizard.dirty = True
             else:
-                self.runner.run(lambda s=self.store, i=incident.id: s.discard_autosave(i))
+                owner = self.actor().star
+                self.runner.run(lambda s=self.store, i=incident.id, o=owner: s.discard_autosave(i, o))
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -323,3 +364,4 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()

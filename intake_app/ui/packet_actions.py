@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -136,6 +136,7 @@ def print_packet(ctx: IncidentContext) -> None:
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # the packet's paper, whatever the queue's default
     dialog = QPrintDialog(printer, ctx.parent)
     dialog.setWindowTitle(translate("PacketActions", "Print the referral packet"))
     if dialog.exec() != QDialog.DialogCode.Accepted:

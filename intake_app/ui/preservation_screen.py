@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.actor import Actor
-from ..domain.enums import Preservation
+from ..domain.enums import FootageKind, Preservation
 from ..storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from .i18n import format_datetime
 from .rows_model import RowsModel
@@ -30,7 +30,10 @@ from .vocabulary import vocabulary_label
 HEADERS = (QT_TRANSLATE_NOOP("PreservationScreen", "Deadline"), QT_TRANSLATE_NOOP("PreservationScreen", "Days left"),
            QT_TRANSLATE_NOOP("PreservationScreen", "Report number"), QT_TRANSLATE_NOOP("PreservationScreen", "Camera"),
            QT_TRANSLATE_NOOP("PreservationScreen", "Device"), QT_TRANSLATE_NOOP("PreservationScreen", "Officer star"),
-           QT_TRANSLATE_NOOP("PreservationScreen", "Status"), QT_TRANSLATE_NOOP("PreservationScreen", "Evidence ID"))
+           QT_TRANSLATE_NOOP("PreservationScreen", "Status"), QT_TRANSLATE_NOOP("PreservationScreen", "Evidence ID"),
+           # What the hold request finds the footage by, and what the deadline means (50 ILCS 706/10-20).
+           QT_TRANSLATE_NOOP("PreservationScreen", "RD number"), QT_TRANSLATE_NOOP("PreservationScreen", "OEMC event"),
+           QT_TRANSLATE_NOOP("PreservationScreen", "Deadline is"))
 
 URGENT_DAYS = 14
 
@@ -46,6 +49,14 @@ class PreservationModel(RowsModel):
     def header_texts(self) -> list[str]:
         return [QCoreApplication.translate("PreservationScreen", h) for h in HEADERS]
 
+    @staticmethod
+    def _meaning(a: PreservationAlert) -> str:
+        if a.flagged:
+            return QCoreApplication.translate("PreservationScreen", "kept until (flagged)")
+        if a.kind in (FootageKind.BODY_WORN, FootageKind.IN_CAR):
+            return QCoreApplication.translate("PreservationScreen", "the date to flag by (else purged)")
+        return QCoreApplication.translate("PreservationScreen", "purged after")
+
     def _days(self, a: PreservationAlert) -> int | None:
         return a.days_left(self.clock())
 
@@ -56,6 +67,8 @@ class PreservationModel(RowsModel):
         days = self._days(a)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 1:
+                if days is None and a.kind == FootageKind.PRIVATE:
+                    return QCoreApplication.translate("PreservationScreen", "owner may overwrite it any day")
                 if days is None:
                     return QCoreApplication.translate("PreservationScreen", "unknown start")
                 if days < 0:
@@ -66,8 +79,12 @@ class PreservationModel(RowsModel):
             return (
                 format_datetime(a.deadline) if a.deadline else "—",
                 None, a.report_number, vocabulary_label(a.kind), a.device_id, a.officer_star, vocabulary_label(a.status),
-                a.evidence_id,
+                a.evidence_id, a.cpd_rd_number, a.oemc_event_number, self._meaning(a),
             )[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and a.kind == FootageKind.PRIVATE:
+            return QBrush(QColor("#fff3cd"))  # urgent: no deadline of ours protects it
+        if role == Qt.ItemDataRole.ForegroundRole and a.kind == FootageKind.PRIVATE:
+            return QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.BackgroundRole and days is not None and days < URGENT_DAYS:
             return QBrush(QColor("#f8d7da") if days < 0 else QColor("#fff3cd"))
         if role == Qt.ItemDataRole.ForegroundRole and days is not None and days < URGENT_DAYS:

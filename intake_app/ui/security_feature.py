@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
 from ..domain.actor import Actor
 from ..domain.roles import ADMINISTRATOR, REVIEWER
@@ -54,18 +54,95 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.when_on_screen(lock.watch_input)
     window.when_on_screen(watch_screen_lock)
     window.destroyed.connect(lambda *_a: _stop_watching(*watchers))
+    lock.switch_requested.connect(lambda other: hand_over(window, other))
+    # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
+    # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
+    app = QCoreApplication.instance()
+    app.aboutToQuit.connect(lambda: _stop_watching(*watchers))
     security = translate("MainWindow", "&Security")
-    window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    # Application-wide: Ctrl+L locks from the wizard and every dialog too, not only from the main window.
+    lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.add_menu_action(security, translate("MainWindow", "Sign &out"), lambda: sign_out(window))
     if actor.role == REVIEWER:
         from .review_queue import ReviewQueue  # reviewers only
 
-        window.review_queue = ReviewQueue(window.store, window.runner, window.actor, window)
-        window.review_queue.changed.connect(window.incidents.refresh)
-        window.add_screen(translate("MainWindow", "Review queue"), window.review_queue, closable=False)
+        window.review_queue = queue = ReviewQueue(window.store, window.runner, window.actor, window)
+        queue.changed.connect(window.incidents.refresh)
+        index = window.add_screen(translate("MainWindow", "Re&view queue"), queue, closable=False)
+        # The tab says how many records wait, so the reviewer sees work arrive from any screen.
+        queue.count_changed.connect(lambda n, i=index: window.tabs.setTabText(
+            i, translate("MainWindow", "Re&view queue (%1)").replace("%1", str(n))))
+        queue.refresh()
     if actor.role == ADMINISTRATOR:
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
+    window.when_on_screen(lambda: _tell_returns(window, actor))
     return window.idle_lock
+
+
+def _tell_returns(window, actor: Actor) -> None:
+    """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment."""
+    from .returned import returned_to
+
+    store = window.store
+    window.runner.run(lambda: returned_to(store, actor.star), lambda found: _show_returns(window, found))
+
+
+def _show_returns(window, found) -> None:
+    if not found or not shiboken6.isValid(window):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    from .branding import window_title
+    from .returned import banner_text, return_note
+
+    lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
+    box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
+                      translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "
+                                              "the Incidents list, fix it and submit it again.")
+                      .replace("%1", str(len(found))), parent=window)
+    box.setDetailedText("\n\n".join(lines))
+    box.setInformativeText("\n".join(lines[:5]))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.returns_notice = box
+    box.open()  # window-modal, without a nested event loop
+
+
+def sign_out(window) -> None:
+    """Close the window as Quit does (an open wizard asks to save first); the app then shows the sign-in
+    again instead of ending (app.run)."""
+    window.sign_in_next = True
+    window.close()
+    if window.isVisible():  # the user kept the wizard open (Cancel): still signed in
+        window.sign_in_next = False
+
+
+def hand_over(window, other: Actor, tries: int = 50) -> None:
+    """Someone else signed in on the lock screen. The locked user's open work stays theirs: a row dialog still
+    open (agent, footage, violation) is kept as typed in its list, the wizard is autosaved under the locked
+    user's star (offered back to them alone at their next sign-in) and closed without being shown; then the
+    window closes and the app opens a new one for `other` (app.run)."""
+    from .wizard.row_dialog import RowDialog
+
+    wizard = window.wizard
+    lock = window.idle_lock
+    if wizard is not None and shiboken6.isValid(wizard) and (wizard.isVisible() or wizard in lock.hidden_windows()):
+        open_rows = [d for d in wizard.findChildren(RowDialog) if d.running]
+        if open_rows:
+            for dialog in open_rows:
+                dialog.accept()  # OK is never blocked by problems: the row is kept as typed
+            if tries > 0:  # the dialog's loop returns first, then the row is in its page's list
+                QTimer.singleShot(0, lambda: hand_over(window, other, tries - 1))
+                return
+        if wizard.dirty:
+            wizard.autosave_now()  # queued on the database worker, which the app lets finish before going on
+        wizard.dirty = False
+        wizard.done(0)
+    window.switch_to = other
+    lock.forget_hidden()
+    lock.stop()
+    window.close()
 
 
 def _review_tab(context) -> QWidget:
@@ -95,15 +172,17 @@ def _mask_reporting_party(window, actor: Actor) -> None:
     """The incident view shows the record as this user may see it (reporting party masked if not needed)."""
     original = window._show_incident
 
-    def show(incident) -> None:
+    def show(incident, focus: bool = True) -> None:
         from ..sync.sealing_step import reveal
+        from .incident_view import IncidentView
 
         # Received sealed: opened only with this user's key (an audited unmasking), else shown as "sealed".
         opened, how = reveal(window.store, actor, incident)
         shown = opened if how != "clear" else for_viewer(actor, incident)
-        original(shown)
+        original(shown, focus)
         if shown is not incident:  # a masked, sealed or opened copy is never edited and saved over the record
-            view = window.tabs.currentWidget()
+            view = next(w for w in (window.tabs.widget(i) for i in range(window.tabs.count()))
+                        if isinstance(w, IncidentView) and w.context.incident.id == incident.id)
             view.edit_button.setEnabled(False)
             view.edit_button.setToolTip(translate("MainWindow", "Only the supervisor who entered it or a reviewer "
                                                              "can edit it."))

@@ -50,10 +50,16 @@ class SyncController(QObject):
                  self.tr("%1 change(s) to send").replace("%1", str(s.pending))]
         if s.conflicts:
             parts.append(self.tr("%1 conflict(s) to resolve").replace("%1", str(s.conflicts)))
-        if s.last_error:
+        if s.last_error and s.last_error != s.alarm.split(": ", 1)[-1]:
             parts.append(self.tr("Problem: %1").replace("%1", s.last_error.split(": ", 1)[-1]))
+        if s.alarm:  # first, in words and in red: not a passing sync problem but a cut audit trail
+            parts.insert(0, self.tr("ALARM: the server found this computer's audit trail cut"))
+            self.label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.label.setStyleSheet("")
         self.label.setText(" · ".join(parts))
-        self.label.setToolTip(s.last_error)
+        self.label.setToolTip(s.alarm or s.last_error)
+        self.label.setAccessibleDescription(s.alarm or s.last_error)
 
     def sync_now(self, quiet: bool = False) -> None:
         if self.running or (quiet and not self.window.isVisible()):
@@ -82,7 +88,11 @@ class SyncController(QObject):
             self.show_status()
             if report.applied:
                 self.window.incidents.refresh()
-            if not quiet and report.error:
+            if report.alarms:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(self.window, self.tr("Audit trail alarm"), report.alarms[0])
+            elif not quiet and report.error:
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.information(self.window, self.tr("Sync"),

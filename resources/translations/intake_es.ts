@@ -1393,6 +1393,22 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>no puede ser negativo</translation>
     </message>
     <message>
+        <source>is larger than {limit}</source>
+        <translation>es mayor que {limit}</translation>
+    </message>
+    <message>
+        <source>holds {count} entries; the limit is {limit}</source>
+        <translation>tiene {count} entradas; el límite es {limit}</translation>
+    </message>
+    <message>
+        <source>is outside the times a record may hold ({limits})</source>
+        <translation>está fuera de las fechas que un registro puede tener ({limits})</translation>
+    </message>
+    <message>
+        <source>holds a control character (U+{code}) at position {position}</source>
+        <translation>contiene un carácter de control (U+{code}) en la posición {position}</translation>
+    </message>
+    <message>
         <source>give both latitude and longitude, or neither</source>
         <translation>indique la latitud y la longitud, o ninguna de las dos</translation>
     </message>
@@ -1801,8 +1817,16 @@ Entregue este archivo a su administrador.</translation>
         <translation>Problema: %1</translation>
     </message>
     <message>
+        <source>ALARM: the server found this computer&apos;s audit trail cut</source>
+        <translation>ALARMA: el servidor encontró cortado el registro de auditoría de esta computadora</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Audit trail alarm</source>
+        <translation>Alarma del registro de auditoría</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -2622,6 +2646,30 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>Which of the two times</source>
+        <translation>Cuál de las dos horas</translation>
+    </message>
+    <message>
+        <source>(which one?)</source>
+        <translation>(¿cuál?)</translation>
+    </message>
+    <message>
+        <source>%1 (the first, before the clocks went back)</source>
+        <translation>%1 (la primera, antes de atrasar los relojes)</translation>
+    </message>
+    <message>
+        <source>%1 (the second, after the clocks went back)</source>
+        <translation>%1 (la segunda, después de atrasar los relojes)</translation>
+    </message>
+    <message>
+        <source>{time} did not exist in {zone}: the clocks went forward an hour. Enter the time the clocks showed</source>
+        <translation>{time} no existió en {zone}: los relojes se adelantaron una hora. Escriba la hora que marcaban los relojes</translation>
+    </message>
+    <message>
+        <source>{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it</source>
+        <translation>{time} ocurrió dos veces en {zone} (los relojes se atrasaron): elija {first} o {second} al lado</translation>
     </message>
 </context>
 </TS>

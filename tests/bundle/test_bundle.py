@@ -69,8 +69,8 @@ def test_the_bundle_carries_migrations_translations_and_icons(bundle):
     internal = bundle / "_internal"
     assert (internal / "intake_app" / "storage" / "migrations" / "env.py").is_file()
     assert list((internal / "intake_app" / "storage" / "migrations" / "versions").glob("0001_*.py"))
-    assert (internal / "resources" / "translations" / "intake_es.qm").is_file()
-    assert (internal / "resources" / "icons" / "intake.ico").is_file()
+    assert (internal / "intake_app" / "_resources" / "translations" / "intake_es.qm").is_file()
+    assert (internal / "intake_app" / "_resources" / "icons" / "intake.ico").is_file()
     assert not list(internal.rglob("*WebEngine*")) and not list(internal.rglob("*Qt6Quick*"))
 
 

@@ -3,6 +3,7 @@ its arguments), and an unexpected error becomes a crash report without personal 
 
 import json
 import logging
+import stat
 
 from intake_app.cli import main
 from intake_app.domain.interchange import dumps
@@ -107,3 +108,42 @@ def test_the_log_handler_does_not_outlive_the_command(intake):
     intake("demo", "--incidents", "1")
     intake("list")
     assert not [h for h in logging.getLogger().handlers if getattr(h, "intake_log", False)]
+
+
+def test_a_crash_without_a_data_folder_is_reported_in_the_users_own_state_folder(tmp_path, monkeypatch, capsys):
+    """Not in a temporary folder every user of the computer can read: the user's state folder, owner-only."""
+    from intake_app.commands import evidence
+
+    def broken_hash(path):
+        raise RuntimeError("hashing failed")
+
+    monkeypatch.setattr(evidence, "hash_file", broken_hash)
+    f = tmp_path / "file.bin"
+    f.write_bytes(b"x")
+    folder = tmp_path / "never-made"
+    assert main(["--data-dir", str(folder), "hash", str(f)]) == 1
+    err = capsys.readouterr().err
+    logs = tmp_path / "state" / "intake" / "logs"
+    [report] = list(logs.glob("crash-*.txt"))
+    assert str(report) in err and not folder.exists()
+    assert "RuntimeError" in report.read_text()
+    assert stat.S_IMODE(logs.stat().st_mode) == 0o700
+    assert stat.S_IMODE(logs.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+
+
+def test_the_log_of_a_command_without_a_data_folder_is_the_users_own(tmp_path, capsys):
+    f = tmp_path / "file.bin"
+    f.write_bytes(b"x")
+    assert main(["--data-dir", str(tmp_path / "never-made"), "hash", str(f)]) == 0
+    log = tmp_path / "state" / "intake" / "logs" / "intake.log"
+    assert json.loads(log.read_text().splitlines()[-1])["action"] == "cli.hash"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
+
+
+def test_the_data_folders_logs_are_the_owners_only(intake, data_dir):
+    intake("demo", "--incidents", "1")
+    logs = data_dir / "logs"
+    assert stat.S_IMODE(logs.stat().st_mode) == 0o700
+    assert stat.S_IMODE((logs / "intake.log").stat().st_mode) == 0o600

@@ -2,7 +2,9 @@
 
 import json
 
-from intake_app.domain.catalogue import is_felony_class, load_catalogue
+import pytest
+
+from intake_app.domain.catalogue import default_catalogue, is_felony_class, load_catalogue
 
 
 def test_the_shipped_catalogue_has_sourced_dated_entries():
@@ -57,3 +59,42 @@ def test_an_entry_without_a_translation_shows_its_english_title(tmp_path):
 def test_search_finds_spanish_titles_typed_without_accents():
     citations = {s.citation for s in load_catalogue().search("agresion fisica")}
     assert citations == {"720 ILCS 5/12-3", "720 ILCS 5/12-3.05"}
+
+
+# ---------------------------------------------------------------- corrections and additions, checked against the text
+
+def test_the_catalogue_names_every_act_it_draws_from():
+    catalogue = default_catalogue()
+    acts = {s.citation.split("/")[0] if "ILCS" in s.citation else "Chicago Municipal Code" for s in catalogue.statutes}
+    assert acts == {"720 ILCS 5", "625 ILCS 5", "Chicago Municipal Code"}
+    assert all(act in catalogue.source for act in acts)
+
+
+def test_corrected_classes_and_titles():
+    catalogue = default_catalogue()
+    assert "1" in catalogue.get("720 ILCS 5/19-1").classes
+    assert "place of worship" in catalogue.get("720 ILCS 5/19-1").class_note
+    assert catalogue.get("Chicago MCC 8-4-020").title == "Inciting riots (Chicago Municipal Code)"
+    assert "B" in catalogue.get("720 ILCS 5/21-1").classes
+    disorderly = catalogue.get("720 ILCS 5/26-1")
+    assert "3" in disorderly.classes and "(a)(5) and (a)(11) Class A" in disorderly.class_note
+    assert "streetgang" in catalogue.get("720 ILCS 5/31-4").class_note
+    assert "P.A. 102-0235" in catalogue.get("720 ILCS 5/12-7.1").class_note
+    assert {"2", "1"} <= set(catalogue.get("720 ILCS 5/17-2").classes)
+
+
+@pytest.mark.parametrize("citation", ["720 ILCS 5/8-4", "720 ILCS 5/12C-5", "720 ILCS 5/25-1", "720 ILCS 5/14-2",
+                                      "625 ILCS 5/11-503", "625 ILCS 5/11-401", "625 ILCS 5/11-402"])
+def test_offences_often_relevant_are_in_the_catalogue(citation):
+    assert default_catalogue().get(citation) is not None
+
+
+def test_peace_officer_exemptions_carry_an_applicability_note():
+    catalogue = default_catalogue()
+    assert "peace officer performing official duties" in catalogue.get("720 ILCS 5/24-1.5").applicability
+    assert "public officer or employee" in catalogue.get("720 ILCS 5/33-3").applicability
+    assert catalogue.get("720 ILCS 5/24-1.5").applicability_in("es").startswith("No se aplica")
+
+
+def test_a_violation_is_cited_with_its_subsection():
+    assert default_catalogue().get("720 ILCS 5/12-3.05").cited("(e)(1)") == "720 ILCS 5/12-3.05(e)(1)"

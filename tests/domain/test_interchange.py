@@ -8,17 +8,46 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake_app.domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
-from intake_app.domain.interchange import FORMAT, canonical_json, dumps, from_dict, loads, to_dict
+from intake_app.domain.enums import (
+    Agency,
+    CredentialCheck,
+    FlagReason,
+    FootageKind,
+    IdentifiedBy,
+    InjuredRole,
+    InjurySeverity,
+    Preservation,
+    ReviewDecision,
+    Source,
+    Status,
+    TouhyStatus,
+    YesNoUnknown,
+)
+from intake_app.domain.interchange import (
+    FORMAT,
+    canonical_json,
+    dumps,
+    from_dict,
+    legacy_canonical_json,
+    loads,
+    to_dict,
+)
 from intake_app.domain.problems import ValidationError
 from intake_app.domain.records import (
     Agent,
+    ApprovedCharge,
+    FederalSupervisor,
+    FelonyReview,
     FootageItem,
     Incident,
+    Injury,
     Location,
+    Medical,
     ReportingParty,
+    ReviewStep,
     StatusChange,
     Supervisor,
+    TouhyRequest,
     Vehicle,
     Violation,
 )
@@ -26,7 +55,8 @@ from intake_app.paths import resource_path
 
 from ..factories import make_incident
 
-SCHEMA = json.loads(resource_path("schema", "incident-1.schema.json").read_text())
+SCHEMA = json.loads(resource_path("schema", "incident-2.schema.json").read_text())
+SCHEMA_1 = json.loads(resource_path("schema", "incident-1.schema.json").read_text())
 
 text = st.text(max_size=40)
 aware = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2030, 1, 1),
@@ -36,14 +66,34 @@ maybe = lambda s: st.none() | s  # noqa: E731
 vehicles = st.builds(Vehicle, plate=text, plate_state=text, make=text, model=text, color=text)
 agents = st.builds(Agent, agency=st.sampled_from(Agency), name=text, badge=text,
                    identified_by=maybe(st.sampled_from(IdentifiedBy)), masked=st.booleans(),
-                   description=text, vehicle=maybe(vehicles))
+                   description=text, vehicle=maybe(vehicles), agency_name=text,
+                   visible_id_displayed=st.sampled_from(YesNoUnknown), body_camera_worn=st.sampled_from(YesNoUnknown),
+                   refused_to_identify=st.sampled_from(YesNoUnknown))
 footage = st.builds(FootageItem, kind=st.sampled_from(FootageKind), device_id=text, officer_star=text,
                     start=maybe(aware), end=maybe(aware), evidence_id=text, file_path=text,
                     sha256=st.just("") | st.text("0123456789abcdef", min_size=64, max_size=64),
                     file_size=maybe(st.integers(0, 2**42)), file_mtime=maybe(aware), hashed_at=maybe(aware),
                     preservation_status=st.sampled_from(Preservation), preservation_requested_at=maybe(aware),
-                    preservation_deadline=maybe(aware))
-violations = st.builds(Violation, statute=text, offence_class=text, details=text, agent_ids=st.lists(text, max_size=3))
+                    preservation_deadline=maybe(aware), flagged_at=maybe(aware),
+                    flag_reasons=st.lists(st.sampled_from(FlagReason), max_size=3, unique=True), hold_form=text)
+violations = st.builds(Violation, statute=text, offence_class=text, details=text, agent_ids=st.lists(text, max_size=3),
+                       subsection=text)
+days = st.dates(min_value=datetime(2000, 1, 1).date(), max_value=datetime(2030, 1, 1).date())
+federal_supervisors = st.builds(FederalSupervisor, agency=st.sampled_from(Agency), agency_name=text, name=text,
+                                badge=text, credential_check=maybe(st.sampled_from(CredentialCheck)),
+                                not_attempted_reason=text, checked_at=maybe(aware), footage_id=text)
+injuries = st.builds(Injury, role=st.sampled_from(InjuredRole), description=text,
+                     severity=st.sampled_from(InjurySeverity))
+medicals = st.builds(Medical, anyone_injured=maybe(st.sampled_from(YesNoUnknown)), ems_summoned_at=maybe(aware),
+                     ems_unit=text, aid_rendered_by_cpd=st.sampled_from(YesNoUnknown), transported_to=text)
+charges = st.builds(ApprovedCharge, citation=text, offence_class=text, subsection=text)
+steps = st.builds(ReviewStep, decision=st.sampled_from(ReviewDecision), decided_on=days,
+                  charges=st.lists(charges, max_size=2), comment=text, by_name=text, by_star=text,
+                  recorded_at=maybe(aware))
+touhy = st.builds(TouhyRequest, agency=st.sampled_from(Agency), agency_name=text, what=text, sent_on=maybe(days),
+                  status=st.sampled_from(TouhyStatus))
+felony_reviews = st.builds(FelonyReview, asa_name=text, asa_unit=text, reference=text,
+                           steps=st.lists(steps, max_size=2), touhy_requests=st.lists(touhy, max_size=2))
 history = st.builds(StatusChange, from_status=st.sampled_from(Status), to_status=st.sampled_from(Status),
                     by_name=text, by_star=text, at=aware, comment=text)
 incidents = st.builds(
@@ -58,6 +108,9 @@ incidents = st.builds(
     narrative=st.text(max_size=300), supervisor=st.builds(Supervisor, name=text, star=text),
     agents=st.lists(agents, max_size=3), footage=st.lists(footage, max_size=3),
     violations=st.lists(violations, max_size=2), history=st.lists(history, max_size=2), is_demo=st.booleans(),
+    cpd_rd_number=text, oemc_event_number=text, federal_supervisor=federal_supervisors,
+    use_of_force=maybe(st.sampled_from(YesNoUnknown)), injuries=st.lists(injuries, max_size=2), medical=medicals,
+    felony_review=felony_reviews,
 )
 
 
@@ -93,7 +146,7 @@ def test_a_list_file_reports_problems_with_their_index():
 
 def test_a_wrong_format_tag_is_refused():
     data = to_dict(make_incident())
-    data["format"] = "intake.incident/2"
+    data["format"] = "intake.incident/3"
     with pytest.raises(ValidationError, match="format"):
         from_dict(data)
 
@@ -154,4 +207,64 @@ def test_an_address_that_is_not_text_is_named_by_its_path():
     data = to_dict(make_incident())
     data["reporting_party"]["address"] = 42
     with pytest.raises(ValidationError, match=r"reporting_party\.address: must be text"):
+        from_dict(data)
+
+
+# ---------------------------------------------------------------- the second format, and files of the first
+
+def _first_format(inc) -> dict:
+    """The record as the first format wrote it (none of the second format's fields)."""
+    data = to_dict(inc)
+    data["format"] = "intake.incident/1"
+    return data
+
+
+def test_a_first_format_file_imports_as_a_record_with_nothing_new_answered():
+    inc = make_incident()
+    inc.federal_supervisor = FederalSupervisor()
+    data = _first_format(inc)
+    jsonschema.validate(data, SCHEMA_1)
+    back = from_dict(data)
+    assert back.narrative == inc.narrative and back.agents == inc.agents and back.footage == inc.footage
+    assert back.cpd_rd_number == "" and back.felony_review.steps == [] and back.medical.anyone_injured is None
+    assert to_dict(back)["format"] == "intake.incident/2"
+
+
+def test_a_record_of_the_first_format_keeps_the_hash_it_had_for_audits_and_packets():
+    inc = make_incident()
+    inc.federal_supervisor = FederalSupervisor()
+    old_bytes = json.dumps(_first_format(inc), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    assert legacy_canonical_json(from_dict(_first_format(inc))) == old_bytes
+
+
+def test_a_record_using_the_second_format_has_no_first_format_hash():
+    inc = make_incident()
+    inc.cpd_rd_number = "JK123456"
+    assert legacy_canonical_json(inc) is None
+
+
+def test_the_order_fields_survive_export_import_export_byte_for_byte():
+    inc = make_incident()
+    inc.cpd_rd_number, inc.oemc_event_number = "JK123456", "2603104512"
+    inc.federal_supervisor = FederalSupervisor(Agency.ICE_ERO, "", "SDDO Smith", "", CredentialCheck.REFUSED, "",
+                                               inc.occurred_at, inc.footage[0].id)
+    inc.injuries = [Injury(role=InjuredRole.CIVILIAN, description="Cut to the head", severity=InjurySeverity.SERIOUS)]
+    inc.medical = Medical(YesNoUnknown.YES, inc.occurred_at, "Ambulance 38", YesNoUnknown.YES, "Mount Sinai Hospital")
+    inc.footage[0].flagged_at, inc.footage[0].flag_reasons = inc.occurred_at, [FlagReason.USE_OF_FORCE]
+    first = dumps(inc)
+    [back] = loads(first)
+    assert back == inc and dumps(back) == first
+
+
+def test_an_unknown_flag_reason_is_named_by_its_path():
+    data = to_dict(make_incident())
+    data["footage"][0]["flag_reasons"] = ["use_of_force", "bad_vibes"]
+    with pytest.raises(ValidationError, match=r"footage\[0\]\.flag_reasons\[1\]: 'bad_vibes' is not one of"):
+        from_dict(data)
+
+
+def test_a_felony_review_step_without_a_date_is_named_by_its_path():
+    data = to_dict(make_incident())
+    data["felony_review"] = {"asa_name": "ASA Test", "steps": [{"decision": "declined"}]}
+    with pytest.raises(ValidationError, match=r"felony_review\.steps\[0\]"):
         from_dict(data)

@@ -90,7 +90,12 @@ def test_every_statement_of_the_alert_list_walks_the_waiting_items_index(store, 
     with store.engine.connect() as conn:
         plans = [" | ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
                  for sql, params in footage_reads]
-    assert all("USING INDEX ix_footage_awaiting" in plan for plan in plans), plans
+    private = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "private_business_camera" in sql]
+    awaiting = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "private_business_camera" not in sql]
+    assert all("USING INDEX ix_footage_awaiting" in plan for plan in awaiting), awaiting
+    # The private cameras asked for: a search through an index, never a walk over every footage row.
+    assert len(private) == 1 and private[0].startswith("SEARCH incident_footage USING INDEX"), private
+    plans = awaiting
     # The page itself comes in index order, stopping at the page size: no sort of every waiting item.
     assert "TEMP B-TREE" not in plans[0], plans[0]
 
@@ -122,3 +127,21 @@ def test_the_index_condition_names_exactly_the_kinds_the_domain_says_are_purged(
 
     kinds = re.search(r"kind IN \(([^)]*)\)", AWAITING_PRESERVATION).group(1)
     assert {k.strip(" '") for k in kinds.split(",")} == {k.value for k in PURGED_AFTER_RETENTION}
+
+
+def test_a_private_camera_marked_requested_is_listed_first_with_its_kinds_retention(store, actor):
+    dated = _recorded(store, actor, START)
+    asked = make_incident(footage=0)
+    asked.footage = [make_footage(START, kind=FootageKind.PRIVATE, device_id="Corner store DVR")]
+    asked.footage[0].preservation_status = Preservation.REQUESTED
+    not_asked = make_incident(footage=0)
+    not_asked.footage = [make_footage(START, kind=FootageKind.PRIVATE, device_id="Laundromat camera")]
+    for record in (asked, not_asked):
+        store.save(record, actor)
+    page = alert_page(store, now=NOW)
+    assert [a.device_id for a in page.alerts] == ["Corner store DVR", "BWC-0"]
+    # Its owner's recorder overwrites within the private-camera retention of Settings (7 days by default).
+    days = StationSettings().footage_retention_days[FootageKind.PRIVATE.value]
+    assert page.alerts[0].deadline == START.astimezone(UTC) + timedelta(days=days)
+    assert page.alerts[1].incident_id == dated.id
+    assert page.total == 2

@@ -4,8 +4,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from intake_app.domain.enums import FootageKind, Preservation
-from intake_app.domain.preservation import PreservationError, deadline_for, set_preservation, with_deadlines
+from intake_app.domain.enums import FlagReason, FootageKind, Preservation
+from intake_app.domain.preservation import (
+    PreservationError,
+    deadline_for,
+    must_be_flagged_by,
+    set_preservation,
+    with_deadlines,
+)
+from intake_app.domain.settings import StationSettings
 from intake_app.security import audit
 from intake_app.storage.preservation_queries import mark_preservation, unconfirmed
 
@@ -32,10 +39,41 @@ def test_phone_video_and_items_without_a_start_get_no_deadline():
 
 def test_with_deadlines_sets_every_camera_items_deadline():
     inc = make_incident(footage=2)
-    inc.footage[1].kind = FootageKind.PRIVATE
+    inc.footage[1].kind = FootageKind.PHONE
     done = with_deadlines(inc, 60)
     assert done.footage[0].preservation_deadline == inc.footage[0].start.astimezone(UTC) + timedelta(days=60)
     assert done.footage[1].preservation_deadline is None
+
+
+# ---------------------------------------------------------------- flags (50 ILCS 706/10-20) and other cameras
+
+def test_a_flagged_recording_is_kept_two_years_from_the_flag():
+    item = make_footage(START, flagged_at=START + timedelta(days=3), flag_reasons=[FlagReason.USE_OF_FORCE])
+    assert deadline_for(item) == START + timedelta(days=3 + 730)
+
+
+def test_before_a_flag_the_90_day_date_is_the_date_to_flag_by():
+    item = make_footage(START)
+    assert must_be_flagged_by(item) == deadline_for(item) == START + timedelta(days=90)
+    item.flagged_at = START
+    assert must_be_flagged_by(item) is None
+
+
+def test_pod_and_private_cameras_get_the_retention_of_their_kind_from_the_settings():
+    assert deadline_for(make_footage(START, kind=FootageKind.POD)) == START + timedelta(days=30)
+    assert deadline_for(make_footage(START, kind=FootageKind.PRIVATE)) == START + timedelta(days=7)
+    station = StationSettings(footage_retention_days={"pod_camera": 14})
+    assert deadline_for(make_footage(START, kind=FootageKind.POD), settings=station) == START + timedelta(days=14)
+    assert deadline_for(make_footage(START, kind=FootageKind.PRIVATE), settings=station) is None
+
+
+def test_a_store_save_gives_a_flagged_item_its_flag_deadline(store, actor):
+    inc = make_incident()
+    inc.footage[0].flagged_at, inc.footage[0].flag_reasons = inc.occurred_at, [FlagReason.USE_OF_FORCE]
+    saved = store.save(inc, actor)
+    assert saved.footage[0].preservation_deadline == inc.occurred_at.astimezone(UTC) + timedelta(days=730)
+    [alert] = unconfirmed(store)
+    assert alert.deadline == saved.footage[0].preservation_deadline
 
 
 def _incident_with_start(store, actor, start):
@@ -72,3 +110,20 @@ def test_preserved_needs_the_evidence_management_id():
     inc.footage[0].evidence_id = ""
     with pytest.raises(PreservationError, match=r"footage\[0\].evidence_id"):
         set_preservation(inc, inc.footage[0].id, Preservation.PRESERVED)
+
+
+def test_an_alert_carries_the_rd_and_oemc_numbers_a_hold_request_finds_the_footage_by(store, actor):
+    inc = make_incident()
+    inc.cpd_rd_number, inc.oemc_event_number = "JK123456", "2630604512"
+    store.save(inc, actor)
+    [alert] = unconfirmed(store)
+    assert (alert.cpd_rd_number, alert.oemc_event_number, alert.flagged) == ("JK123456", "2630604512", False)
+
+
+def test_the_alert_screen_says_an_unflagged_recordings_deadline_is_the_date_to_flag_by(store, actor, qtbot):
+    from intake_app.ui.preservation_screen import HEADERS, PreservationModel
+
+    store.save(make_incident(), actor)
+    model = PreservationModel()
+    model.set_rows(unconfirmed(store))
+    assert model.data(model.index(0, HEADERS.index("Deadline is"))) == "the date to flag by (else purged)"

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake_app.domain.enums import Status
+from intake_app.domain.enums import ReviewDecision, Status
 from intake_app.domain.workflow import has_felony
+from intake_app.reports.felony_review import record_decision
 from intake_app.reports.release import ReleaseOptions, publish
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -29,6 +30,9 @@ def stored_as(store, actor, incident, status: Status, *, closed: bool = False):
     for to in PATHS[status]:
         saved = store.change_status(saved.id, to, actor)
     if closed:
+        if saved.status == Status.REFERRED:  # closed after the felony review's decision
+            saved = record_decision(store, saved.id, actor, ReviewDecision.DECLINED, decided_on=saved.updated_at.date(),
+                                    asa_name="ASA Test Prosecutor")
         saved = store.change_status(saved.id, Status.CLOSED, actor)
     return saved
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intake_app.domain.enums import IdentifiedBy, Status
+from intake_app.domain.geography import locate
 from intake_app.domain.records import Location, ReportingParty, Supervisor, Vehicle
 from tests.factories import make_agent, make_footage, make_incident
 
@@ -28,6 +29,8 @@ def _marked_incident(n: int):
         narrative=f"Mkrnarrative{n} the agent called the woman Mkrnarrname{n} by name.",
         supervisor=Supervisor(f"Sgt. Mkrsupervisor{n}", f"8642{n}3"),
     )
+    where = locate(inc.location.latitude, inc.location.longitude)  # the coordinates give district and beat
+    inc.district, inc.beat = where.district, where.beat
     inc.footage = [make_footage(occurred, device_id=f"MKRDEV{n}", officer_star=f"5173{n}7",
                                 evidence_id=f"MKREVID{n}", file_path=f"/evidence/Mkrfile{n}.mp4")]
     inc.agents = agents
@@ -63,7 +66,7 @@ def test_no_marker_from_any_personal_field_appears_in_any_release_file(store, ac
     assert result.incidents == 6
 
     blobs = {p.name: p.read_bytes() for p in release_dir.iterdir()}
-    assert len(blobs) == 8
+    assert len(blobs) == 9
     leaks = [(marker, name) for inc in incidents for marker in _markers(inc) for name, data in blobs.items()
              if marker.encode("utf-8") in data or marker.lower().encode() in data.lower()]
     assert leaks == []

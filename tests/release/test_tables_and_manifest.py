@@ -91,3 +91,16 @@ def test_the_data_dictionary_describes_every_column_of_the_incident_files(store,
     assert all(list(record) == header for record in incidents)
     for path in out.glob("*by_*.csv"):
         assert f"## `{path.name}`" in dictionary
+
+
+def test_the_release_counts_felony_review_outcomes_of_referred_incidents(store, actor, tmp_path):
+    _demo_store(store, actor)
+    out = tmp_path / "r"
+    publish(store, out, ReleaseOptions(include_demo=True, threshold=1))
+    referred = [r for r in _read(out / "DEMO-incidents.csv") if r["referred_to_ccsao"] == "yes"]
+    expected = Counter(r["felony_review_outcome"] or "awaiting_decision" for r in referred)
+    table = {row["felony_review_outcome"]: row["total"] for row in _read(
+        out / "DEMO-referrals_by_felony_review_outcome_month.csv")}
+    assert len(expected) >= 4
+    assert {k: int(v) for k, v in table.items() if k != "total"} == dict(expected)
+    assert "`downgraded_to_misdemeanor` (Downgraded to misdemeanor)" in (out / "DEMO-DATA_DICTIONARY.md").read_text()

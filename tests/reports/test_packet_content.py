@@ -15,7 +15,7 @@ from .helpers import GENERATED, flat, incident_with, packet_pdf, page_texts
 
 def test_the_packet_has_the_cover_and_every_section():
     text = flat("\n".join(page_texts(packet_pdf(incident_with()))))
-    for title in (TITLE, "Felonyoffencesalleged", *SECTION_TITLES):
+    for title in (TITLE, "Synopsis", "Offencesalleged", *SECTION_TITLES):
         assert flat(title) in text, title
     assert "720ILCS5/12-3.05" in text and "Aggravatedbattery" in text and "Class3felony" in text
     assert "D009-2026-K7Q-00042" in text

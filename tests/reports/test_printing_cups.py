@@ -27,7 +27,13 @@ def _newest_pdf_after(before: set[Path], timeout: float = 40) -> Path:
         fresh = list(_already_printed() - before)
         if fresh:
             newest = max(fresh, key=lambda p: p.stat().st_mtime)
-            time.sleep(0.5)  # let cups-pdf finish writing
+            last = -1
+            while time.monotonic() < deadline:  # cups-pdf writes it in pieces: wait until it stops growing
+                size = newest.stat().st_size
+                if size and size == last:
+                    break
+                last = size
+                time.sleep(0.7)
             return newest
         time.sleep(0.3)
     raise AssertionError(f"nothing printed into {PRINTED} within {timeout} s")
@@ -68,3 +74,12 @@ def test_an_unknown_printer_is_named_in_the_error(cups_pdf_queue, tmp_path):
         assert "NoSuchQueue" in str(exc) and cups_pdf_queue in str(exc)
     else:
         raise AssertionError("printing to a missing queue did not fail")
+
+
+def test_the_print_job_asks_for_us_letter_whatever_the_queues_default_paper(cups_pdf_queue, tmp_path):
+    pdf = tmp_path / "packet.pdf"
+    pdf.write_bytes(packet_pdf(incident_with(agents=1, footage=1)))
+    before = _already_printed()
+    print_file(pdf, cups_pdf_queue, title="letter-test")
+    page = PdfReader(str(_newest_pdf_after(before))).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)

@@ -41,3 +41,10 @@ def test_the_receipt_holds_no_internal_details():
                    inc.supervisor.name, inc.reporting_party.name, inc.reporting_party.phone,
                    inc.reporting_party.address):
         assert secret not in text
+
+
+def test_the_receipt_gives_the_cpd_case_report_number_once_issued():
+    inc = incident_with()
+    inc.cpd_rd_number = "JK123456"
+    assert "Número del informe de caso de CPD (RD): JK123456" in _text(build_receipt(inc, GENERATED))[1]
+    assert "RD" not in _text(build_receipt(incident_with(), GENERATED, "en"))[1]

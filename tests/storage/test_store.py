@@ -182,3 +182,14 @@ def test_an_incident_without_district_gets_its_number_once_the_district_is_known
     assert saved.report_number == ""
     saved.district, saved.beat, saved.occurred_at = 9, "0911", make_incident().occurred_at
     assert store.save(saved, actor).report_number.startswith("D009-2026-")
+
+
+def test_intake_list_search_finds_a_plate_however_it_is_typed(store, actor, data_dir, capsys):
+    from intake_app.cli import main
+
+    inc = make_incident()
+    inc.agents[0].vehicle.plate = "ZX81234"
+    saved = store.save(inc, actor)
+    for typed in ("zx 81234", "ZX-81234"):
+        assert main(["--data-dir", str(data_dir), "list", "--search", typed]) == 0
+        assert saved.report_number in capsys.readouterr().out, typed

@@ -81,7 +81,7 @@ def test_a_station_whose_audit_log_was_cut_is_flagged_at_its_next_sync(make_devi
         conn.execute(text("DELETE FROM audit_entries WHERE seq > (SELECT max(seq) - 3 FROM audit_entries)"))
     report = sync_once(store)
 
-    assert any("does not extend" in note for note in report.notes)
+    assert not report.ok and any("AUDIT CHAIN NOT EXTENDED" in alarm for alarm in report.alarms)
     assert admin.sql("SELECT audit_flagged FROM devices WHERE id = :d", d=device_id)[0].audit_flagged
 
 

@@ -109,3 +109,16 @@ def test_a_first_page_that_could_not_be_read_is_listed_by_the_store(qtbot, stati
     qtbot.addWidget(window)
     window.show()
     assert window.incidents.model.row_at(0).id == saved.id
+
+
+def test_a_plate_or_badge_typed_with_spaces_dashes_or_lower_case_is_found(qtbot, window, station, actor):
+    wanted = make_incident()
+    wanted.agents[0].vehicle.plate = "ZX81234"
+    wanted.agents[0].badge = "ERO4471"
+    wanted = station.save(wanted, actor)
+    station.save(make_incident(narrative="Another report"), actor)
+    screen = window.incidents
+    for typed in ("ZX81234", "zx 81234", "ZX-81234", "ero-4471", "ERO 4471"):
+        screen.search.clear()
+        qtbot.keyClicks(screen.search, typed)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and screen.model.row_at(0).id == wanted.id, timeout=3000)

@@ -77,8 +77,16 @@ def packet_text(store, incident_id) -> str:
 
 
 def select_first(queue):
-    queue.items.setCurrentRow(0)
+    queue.select_row(0)
     return queue.selected_id()
+
+
+def approve_and_sign(qtbot, queue, passphrase):
+    dialog = queue.approve()
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    dialog.sign()
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)
 
 
 def review_tab_text(window, incident_id):
@@ -118,7 +126,7 @@ def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data
 
     lt_window = signed_in_window(qtbot, store, data_dir, "3100", LT_PASS)
     select_first(lt_window.review_queue)
-    qtbot.mouseClick(lt_window.review_queue.approve_button, LEFT)
+    approve_and_sign(qtbot, lt_window.review_queue, LT_PASS)
     approved = store.get(summary.id)
     assert approved.status == Status.APPROVED
     steps = [(c.to_status, c.by_star) for c in approved.history]
@@ -213,3 +221,34 @@ def test_closing_the_window_after_its_idle_lock_is_gone_raises_nothing(qtbot, st
     shiboken6.delete(lock)
     shiboken6.delete(window)  # its destroyed signal runs now; pytest-qt fails the test on an error in a slot
     assert not shiboken6.isValid(lock) and not shiboken6.isValid(window)
+
+
+def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_partys_language(qtbot, store, data_dir,
+                                                                                             tmp_path):
+    from pypdf import PdfReader
+
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    wizard = window.new_incident()
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    rp = wizard.currentPage()
+    tick(qtbot, rp.present)
+    rp.name.setText("Rosa Witness")
+    rp.language.setCurrentIndex(rp.language.findData("es"))
+    wizard.next()
+    add_agent(qtbot, wizard.currentPage())
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+    wizard.submit()
+    [summary] = store.list()
+    offer = window.receipt_offer
+    assert offer.isVisible() and f"Submitted for review as report {summary.report_number}." == offer.text()
+    assert "español" in offer.informativeText()
+    offer.save_to(tmp_path / "receipt.pdf")
+    text = PdfReader(str(tmp_path / "receipt.pdf")).pages[0].extract_text()
+    assert summary.report_number in text and "Número de denuncia" in text
+    assert offer.isVisible() and "Saved" in offer.informativeText()

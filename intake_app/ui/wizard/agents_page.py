@@ -106,4 +106,4 @@ class AgentsPage(ListPage):
 
     def run_dialog(self, item: Agent, index: int):
         dialog = AgentDialog(item, index + 1, self)
-        return dialog.result_agent() if dialog.exec() == AgentDialog.DialogCode.Accepted else None
+        return dialog.result_agent() if dialog.run() == AgentDialog.DialogCode.Accepted else None

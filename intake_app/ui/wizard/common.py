@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...domain.problems import Problem
+from ...domain.instants import AmbiguousLocalTime, NonExistentLocalTime, is_ambiguous, local_time
+from ...domain.problems import Problem, Severity
 from ..domain_text import problem_message
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
@@ -49,30 +52,110 @@ def show_problem_text(label: QLabel, messages: list[str], field: QWidget | None 
 
 
 def datetime_edit(optional: bool) -> QDateTimeEdit:
-    edit = QDateTimeEdit()
+    from .time_field import OptionalDateTimeEdit  # typeable while "(not set)" (time_field.py)
+
+    edit = OptionalDateTimeEdit() if optional else QDateTimeEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     if optional:  # the minimum shows as "not set" so an empty time is possible
         edit.setMinimumDateTime(NOT_SET)
         edit.setSpecialValueText(QCoreApplication.translate("Wizard", "(not set)"))
         edit.setDateTime(NOT_SET)
+    # A wall time the clocks passed twice (fall back) needs a choice: which one. Shown beside the edit
+    # (time_row) only while the time typed is such a time.
+    fold = QComboBox()
+    fold.setAccessibleName(QCoreApplication.translate("Wizard", "Which of the two times"))
+    fold.hide()
+    edit.fold_choice = fold
+    edit.zone_name = "America/Chicago"
+    edit.dateTimeChanged.connect(lambda *_: _update_fold_choice(edit))
     return edit
 
 
+def time_row(edit: QDateTimeEdit) -> QWidget:
+    """The edit with its "which of the two times" choice beside it, as one form row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    layout.addWidget(edit.fold_choice)
+    row.setFocusProxy(edit)
+    return row
+
+
+def _wall(edit: QDateTimeEdit):
+    qdt = edit.dateTime()
+    return qdt.date().toPython(), qdt.time().toPython().replace(second=0, microsecond=0)
+
+
+def _update_fold_choice(edit: QDateTimeEdit) -> None:
+    fold: QComboBox = edit.fold_choice
+    day, clock = _wall(edit)
+    unset = bool(edit.specialValueText()) and edit.dateTime() == edit.minimumDateTime()
+    if unset or not is_ambiguous(day, clock, edit.zone_name):
+        fold.hide()
+        fold.clear()
+        return
+    try:
+        local_time(day, clock, edit.zone_name)
+    except AmbiguousLocalTime as exc:
+        first, second = exc.choices
+        labels = [QCoreApplication.translate("Wizard", "(which one?)"),
+                  QCoreApplication.translate("Wizard", "%1 (the first, before the clocks went back)").replace("%1", first.tzname() or ""),
+                  QCoreApplication.translate("Wizard", "%1 (the second, after the clocks went back)").replace("%1", second.tzname() or "")]
+        if [fold.itemText(i) for i in range(fold.count())] != labels:
+            chosen = fold.currentData()
+            fold.blockSignals(True)
+            fold.clear()
+            for label, value in zip(labels, (None, 0, 1), strict=True):
+                fold.addItem(label, value)
+            fold.setCurrentIndex(max(0, fold.findData(chosen)) if chosen is not None else 0)
+            fold.blockSignals(False)
+    fold.show()
+
+
 def set_edit_time(edit: QDateTimeEdit, value: datetime | None, zone: str) -> None:
+    edit.zone_name = zone
     if value is None:
         edit.setDateTime(edit.minimumDateTime())
         return
     local = value.astimezone(ZoneInfo(zone))
     edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
+    _update_fold_choice(edit)
+    if edit.fold_choice.isVisible() or edit.fold_choice.count():
+        edit.fold_choice.setCurrentIndex(edit.fold_choice.findData(local.fold))
 
 
 def edit_time(edit: QDateTimeEdit, zone: str) -> datetime | None:
-    """The wall-clock time typed, in the record's zone (None when left at "not set")."""
-    qdt = edit.dateTime()
-    if edit.specialValueText() and qdt == edit.minimumDateTime():
+    """The instant of the wall-clock time typed, in the record's zone (None when left at "not set").
+
+    Raises NonExistentLocalTime for a time the clocks skipped (spring forward) and AmbiguousLocalTime for one
+    they passed twice (fall back) while the user has not said which; time_problems words both for the field."""
+    if edit.zone_name != zone:
+        edit.zone_name = zone
+        _update_fold_choice(edit)
+    if edit.specialValueText() and edit.dateTime() == edit.minimumDateTime():
         return None
-    return datetime.combine(qdt.date().toPython(), qdt.time().toPython(), ZoneInfo(zone))
+    day, clock = _wall(edit)
+    return local_time(day, clock, zone, fold=edit.fold_choice.currentData() if edit.fold_choice.count() else None)
+
+
+def time_problems(edit: QDateTimeEdit, zone: str, path: str) -> list[Problem]:
+    """What is wrong with the wall time typed, at the field's path: nothing, a time that did not exist, or a
+    time that happened twice with no choice made."""
+    try:
+        edit_time(edit, zone)
+    except NonExistentLocalTime as exc:
+        template = QCoreApplication.translate(
+            "Wizard", "{time} did not exist in {zone}: the clocks went forward an hour. Enter the time the clocks showed")
+        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone})]
+    except AmbiguousLocalTime as exc:
+        first, second = exc.choices
+        template = QCoreApplication.translate(
+            "Wizard", "{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it")
+        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone,
+                                                          "first": first.tzname() or "", "second": second.tzname() or ""})]
+    return []
 
 
 class IncidentPage(QWizardPage):
@@ -129,6 +212,10 @@ class IncidentPage(QWizardPage):
 
     def show_problems(self, problems: list[Problem]) -> None:
         raise NotImplementedError
+
+    def time_problems(self) -> list[Problem]:
+        """Wall times typed on this page that stand for no single instant (see common.time_problems)."""
+        return []
 
 
 def messages_for(problems: list[Problem], prefix: str) -> list[str]:

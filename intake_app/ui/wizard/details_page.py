@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from ...domain.actor import Actor
 from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
+from ...domain.instants import LocalTimeError
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
 from ..vocabulary import vocabulary_label
 from .common import (
@@ -25,6 +26,8 @@ from .common import (
     messages_for,
     set_edit_time,
     show_problem_text,
+    time_problems,
+    time_row,
 )
 
 ZONES = (DEFAULT_TIMEZONE, "America/New_York", "America/Denver", "America/Los_Angeles", "UTC")
@@ -76,7 +79,7 @@ class DetailsPage(IncidentPage):
 
         self.p_district = self.add_field(QCoreApplication.translate("Wizard", "&District:"), self.district, QCoreApplication.translate("Wizard", "District"))
         self.p_beat = self.add_field(QCoreApplication.translate("Wizard", "&Beat:"), self.beat, QCoreApplication.translate("Wizard", "Beat"))
-        self.p_occurred = self.add_field(QCoreApplication.translate("Wizard", "&Occurred at:"), self.occurred, QCoreApplication.translate("Wizard", "Occurred at (date and time)"))
+        self.p_occurred = self.add_field(QCoreApplication.translate("Wizard", "&Occurred at:"), time_row(self.occurred), QCoreApplication.translate("Wizard", "Occurred at (date and time)"))
         self.p_zone = self.add_field(QCoreApplication.translate("Wizard", "Time &zone:"), self.zone, QCoreApplication.translate("Wizard", "Time zone"))
         self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Address"))
         self.p_latitude = self.add_field(QCoreApplication.translate("Wizard", "La&titude:"), self.latitude, QCoreApplication.translate("Wizard", "Latitude"))
@@ -87,7 +90,7 @@ class DetailsPage(IncidentPage):
         self.p_sup_star = self.add_field(QCoreApplication.translate("Wizard", "Supervisor s&tar:"), self.supervisor_star, QCoreApplication.translate("Wizard", "Supervisor star number"))
 
         for signal in (self.district.currentIndexChanged, self.beat.textChanged, self.occurred.dateTimeChanged,
-                       self.zone.currentIndexChanged, self.address.textChanged, self.latitude.textChanged,
+                       self.zone.currentIndexChanged, self.occurred.fold_choice.currentIndexChanged, self.address.textChanged, self.latitude.textChanged,
                        self.longitude.textChanged, self.source.currentIndexChanged, self.narrative.textChanged,
                        self.supervisor_name.textChanged, self.supervisor_star.textChanged):
             signal.connect(self.emit_changed)
@@ -114,13 +117,19 @@ class DetailsPage(IncidentPage):
         inc.district = self.district.currentData()
         inc.beat = self.beat.text().strip()
         inc.timezone = self.zone.currentData()
-        inc.occurred_at = edit_time(self.occurred, inc.timezone)
+        try:
+            inc.occurred_at = edit_time(self.occurred, inc.timezone)
+        except LocalTimeError:
+            pass  # not taken: the record keeps its time, and the field says why (time_problems)
         inc.location.address = self.address.text()
         inc.location.latitude = _float_or_none(self.latitude.text())
         inc.location.longitude = _float_or_none(self.longitude.text())
         inc.source = enum_data(Source, self.source)
         inc.narrative = self.narrative.toPlainText()
         inc.supervisor = Supervisor(self.supervisor_name.text().strip(), self.supervisor_star.text().strip())
+
+    def time_problems(self):
+        return time_problems(self.occurred, self.zone.currentData(), "occurred_at")
 
     def show_problems(self, problems) -> None:
         for problem_label, path, field in (

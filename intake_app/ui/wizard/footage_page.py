@@ -5,18 +5,28 @@ from __future__ import annotations
 import copy
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ...domain.enums import FootageKind, Preservation
+from ...domain.instants import LocalTimeError
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
 from ..vocabulary import vocabulary_label
-from .common import datetime_edit, edit_time, enum_data, set_edit_time
+from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems
 from .list_page import ListPage
 from .row_dialog import RowDialog
+from .time_field import with_now_button
 
 
 class FootageDialog(RowDialog):
@@ -45,8 +55,12 @@ class FootageDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "&Kind:"), self.kind, QCoreApplication.translate("Wizard", "Footage kind"))
         self.add_field(QCoreApplication.translate("Wizard", "&Device or camera ID:"), self.device_id, QCoreApplication.translate("Wizard", "Device or camera ID"))
         self.add_field(QCoreApplication.translate("Wizard", "Officer s&tar:"), self.officer_star, QCoreApplication.translate("Wizard", "Officer star number"))
-        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), self.start, QCoreApplication.translate("Wizard", "Start time"))
-        self.add_field(QCoreApplication.translate("Wizard", "&End:"), self.end, QCoreApplication.translate("Wizard", "End time"))
+        self.start.suggest = self._near_the_incident
+        self.end.suggest = lambda: (self.start.dateTime() if not self.start.is_empty() else self._near_the_incident())
+        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), with_now_button(self.start), QCoreApplication.translate("Wizard", "Start time"))
+        self.add_field(QCoreApplication.translate("Wizard", "&End:"), with_now_button(self.end), QCoreApplication.translate("Wizard", "End time"))
+        self.start.setAccessibleName(QCoreApplication.translate("Wizard", "Start time"))
+        self.end.setAccessibleName(QCoreApplication.translate("Wizard", "End time"))
         self.add_field(QCoreApplication.translate("Wizard", "E&vidence ID:"), self.evidence_id, QCoreApplication.translate("Wizard", "Evidence-management ID"))
         self.add_field(QCoreApplication.translate("Wizard", "Local &file:"), file_row, QCoreApplication.translate("Wizard", "Local file path"))
         self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
@@ -56,6 +70,7 @@ class FootageDialog(RowDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.device_id.setText(item.device_id)
         self.officer_star.setText(item.officer_star)
+        self.start.zone_name = self.end.zone_name = zone
         set_edit_time(self.start, item.start, zone)
         set_edit_time(self.end, item.end, zone)
         self.evidence_id.setText(item.evidence_id)
@@ -65,9 +80,20 @@ class FootageDialog(RowDialog):
             edit.textChanged.connect(self._check)
         for edit in (self.start, self.end):
             edit.dateTimeChanged.connect(self._check)
+            edit.fold_choice.currentIndexChanged.connect(self._check)
         self.kind.currentIndexChanged.connect(self._check)
         self._check()
         self.fit()
+
+    def _near_the_incident(self) -> QDateTime:
+        """The incident's own time (footage usually starts about then), else this minute."""
+        wizard = self.parent().wizard() if hasattr(self.parent(), "wizard") else None
+        occurred = wizard.incident.occurred_at if wizard is not None else None
+        if occurred is None:
+            return QDateTime.currentDateTime()
+        probe = QDateTimeEdit()
+        set_edit_time(probe, occurred, self.zone)
+        return probe.dateTime()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Wizard", "Footage file"))
@@ -81,8 +107,11 @@ class FootageDialog(RowDialog):
         item.kind = enum_data(FootageKind, self.kind)
         item.device_id = self.device_id.text().strip()
         item.officer_star = self.officer_star.text().strip()
-        item.start = edit_time(self.start, self.zone)
-        item.end = edit_time(self.end, self.zone)
+        for name, edit in (("start", self.start), ("end", self.end)):
+            try:
+                setattr(item, name, edit_time(edit, self.zone))
+            except LocalTimeError:
+                pass  # not taken: the item keeps its time, and the dialog says why (time_problems)
         item.evidence_id = self.evidence_id.text().strip()
         if item.file_path != self.file_path.text().strip():
             item.sha256, item.file_size, item.file_mtime, item.hashed_at = "", None, None, None  # another file
@@ -91,9 +120,20 @@ class FootageDialog(RowDialog):
         item.preservation_status = enum_data(Preservation, self.preservation)
         return item
 
+    def typed_time_problems(self):
+        return time_problems(self.start, self.zone, "footage[0].start") + time_problems(self.end, self.zone, "footage[0].end")
+
     def _check(self) -> None:
-        problems = validate(Incident(footage=[self.result_item_preview()]))
+        typed = self.typed_time_problems()
+        paths = {p.path for p in typed}
+        problems = typed + [p for p in validate(Incident(footage=[self.result_item_preview()])) if p.path not in paths]
         self.show_messages([problem_line(p, within_row=True) for p in problems if p.path.startswith("footage[0]")])
+
+    def accept(self) -> None:
+        if self.typed_time_problems():  # a time that stands for no single instant is never taken silently
+            self._check()
+            return
+        super().accept()
 
     def result_item_preview(self) -> FootageItem:
         original, self.item = self.item, copy.deepcopy(self.item)
@@ -126,4 +166,4 @@ class FootagePage(ListPage):
     def run_dialog(self, item: FootageItem, index: int):
         dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,
                                getattr(self.wizard(), "runner", None))
-        return dialog.result_item() if dialog.exec() == FootageDialog.DialogCode.Accepted else None
+        return dialog.result_item() if dialog.run() == FootageDialog.DialogCode.Accepted else None

@@ -19,6 +19,7 @@ from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...storage.errors import ConflictError
 from ..branding import window_title
+from ..returned import banner, return_note
 from ..screen_fit import resize_within_screen
 from .agents_page import AgentsPage
 from .details_page import DetailsPage
@@ -55,7 +56,13 @@ class IncidentWizard(QWizard):
             "review": ReviewPage(store.catalogue),
         }
         self.pages = [pages[step.key] for step in STEPS]
+        note = return_note(incident)
         for index, page in enumerate(self.pages):
+            # Where the user is: "Step 3 of 6: Agents".
+            page.setTitle(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
+                          .replace("%2", str(len(self.pages))).replace("%3", page.title()))
+            if note is not None and page.layout() is not None:  # the reviewer's comment on every page
+                page.layout().insertWidget(0, banner(note))
             self.setPage(index, page)
             if hasattr(page, "changed"):
                 page.changed.connect(self._changed)
@@ -84,7 +91,11 @@ class IncidentWizard(QWizard):
         return self.incident
 
     def problems(self):
-        return validate(self.current_incident(), catalogue=self.store.catalogue)
+        problems = validate(self.current_incident(), catalogue=self.store.catalogue)
+        # A wall time typed that stands for no single instant is not taken: its problem comes first at its field.
+        typed = [p for page in self.pages if page.loaded for p in getattr(page, "time_problems", list)()]
+        typed_paths = {p.path for p in typed}
+        return typed + [p for p in problems if p.path not in typed_paths]
 
     def refresh_problems(self) -> None:
         problems = self.problems()
@@ -106,8 +117,9 @@ class IncidentWizard(QWizard):
     # ----------------------------------------------------------- autosave, save, submit
     def autosave_now(self) -> None:
         self._autosave_timer.stop()
-        snapshot, store = copy.deepcopy(self.current_incident()), self.store
-        self.runner.run(lambda: store.autosave(snapshot), None, self._autosave_failed)
+        snapshot, store, owner = copy.deepcopy(self.current_incident()), self.store, self.actor().star
+        # The form is this user's: kept under their star and offered back to them alone.
+        self.runner.run(lambda: store.autosave(snapshot, owner), None, self._autosave_failed)
 
     def _autosave_failed(self, exc: BaseException) -> None:
         self._tell(self.tr("Autosave failed: %1").replace("%1", str(exc)))
@@ -190,6 +202,6 @@ class IncidentWizard(QWizard):
                 self.save_draft()
                 return
             self._autosave_timer.stop()
-            incident_id, store = self.incident.id, self.store
-            self.runner.run(lambda: store.discard_autosave(incident_id))
+            incident_id, store, owner = self.incident.id, self.store, self.actor().star
+            self.runner.run(lambda: store.discard_autosave(incident_id, owner))
         super().reject()

@@ -5,6 +5,7 @@ shown at the bottom while typing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from .common import problem_label, show_problem_text
 class RowDialog(QDialog):
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
+        self.running = False  # shown by run() and not yet finished (also while hidden by the idle lock)
         self.setWindowTitle(title)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
@@ -46,6 +48,23 @@ class RowDialog(QDialog):
 
     def show_messages(self, lines: list[str]) -> None:
         show_problem_text(self.problems, lines)
+
+    def run(self) -> int:
+        """Like exec(): modal, returns the DialogCode once OK or Cancel is pressed. But QDialog.exec() ends
+        (as Cancel) when the dialog is hidden, and the idle lock hides every window: what was typed in an open
+        agent, footage or violation dialog was lost. This loop ends only when the dialog is finished, so the
+        dialog comes back as it was when the app is unlocked."""
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setResult(0)
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        self.running = True
+        self.show()
+        try:
+            loop.exec()
+        finally:
+            self.running = False
+        return self.result()
 
     def fit(self) -> None:
         """As big as the form needs, but never beyond the screen (the form scrolls instead)."""

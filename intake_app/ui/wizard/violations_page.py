@@ -149,4 +149,4 @@ class ViolationsPage(ListPage):
 
     def run_dialog(self, item: Violation, index: int):
         dialog = ViolationDialog(item, index + 1, self.catalogue, self._agents(), self)
-        return dialog.result_violation() if dialog.exec() == ViolationDialog.DialogCode.Accepted else None
+        return dialog.result_violation() if dialog.run() == ViolationDialog.DialogCode.Accepted else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from ....gc_pause import collection_paused
 from ... import crud, draft_deletions
@@ -24,12 +24,12 @@ REFUSED = ERRORS
 
 
 @router.post("/push", response_model=PushResponse, responses=REFUSED)
-def push(body: PushRequest, session: SessionDep, device: CurrentDevice) -> Response:
+def push(body: PushRequest, session: SessionDep, device: CurrentDevice, request: Request) -> Response:
     try:
         # A batch is up to 1,000 records alive at once and none of it garbage yet (see gc_pause); collection
         # resumes when the last push being handled ends.
         with collection_paused():
-            results = crud.push(session, device=device, items=body.items)
+            results = crud.push(session, device=device, items=body.items, catalogue=request.app.state.catalogue)
     except crud.Forbidden as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     except draft_deletions.NotADraft as exc:

@@ -1,0 +1,79 @@
+"""A headless station or a script enrolls with a passphrase store (INTAKE_PASSPHRASE) and no desktop keyring:
+the device token and the audit signing key then live in the encrypted store. A keyring store keeps them in
+the keyring, as before."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from intake_app.cli import main
+from intake_app.domain.interchange import dumps
+from intake_app.security import audit_keys
+from intake_app.storage.opening import open_store
+from intake_app.sync import device, state
+
+from ..factories import make_incident
+
+PASSPHRASE = "a headless station passphrase"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def no_desktop_keyring(monkeypatch):
+    """What a server-room PC or a script's session has: keyring's fail backend."""
+    keyring.set_keyring(fail.Keyring())
+    audit_keys.forget_cached_keys()
+    yield
+    audit_keys.forget_cached_keys()
+
+
+def test_a_passphrase_store_enrolls_and_syncs_without_a_keyring(tmp_path, capsys, server, admin, monkeypatch,
+                                                                  no_desktop_keyring):
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    station = tmp_path / "station"
+    records = tmp_path / "records.json"
+    records.write_text(dumps([make_incident(), make_incident()]), encoding="utf-8")  # district 9
+    assert run(capsys, "--data-dir", str(station), "import", str(records))[0] == 0
+    code, out, err = run(capsys, "--data-dir", str(station), "enroll", server.base, "--code", admin.code(9))
+    assert code == 0, err
+    assert "enrolled as device" in out
+    code, out, err = run(capsys, "--data-dir", str(station), "sync")
+    assert code == 0, err
+    assert "sent 2" in out
+    store = open_store(station)
+    try:
+        assert state.read(store, device.TOKEN_IN_STORE) == device.token(store)
+    finally:
+        store.engine.dispose()
+
+
+def test_a_keyring_store_keeps_its_token_and_audit_key_in_the_keyring(tmp_path, capsys, server, admin,
+                                                                       memory_keyring):
+    station = tmp_path / "station"
+    code, _out, err = run(capsys, "--data-dir", str(station), "enroll", server.base, "--code", admin.code(9))
+    assert code == 0, err
+    names = {user for (_service, user) in memory_keyring.items}
+    assert any(name.startswith("sync-token-") for name in names)
+    assert any(name.startswith("audit-signing-key-") for name in names)
+    store = open_store(station)
+    try:
+        assert state.read(store, device.TOKEN_IN_STORE) == ""
+    finally:
+        store.engine.dispose()
+
+
+def test_a_passphrase_store_keeps_them_out_of_a_keyring_that_is_there(tmp_path, capsys, server, admin,
+                                                                     memory_keyring, monkeypatch):
+    """The same place whatever the machine has: a passphrase store never writes to the keyring."""
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    audit_keys.forget_cached_keys()
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path / "s"), "enroll", server.base, "--code", admin.code(9))
+    assert code == 0, err
+    assert memory_keyring.items == {}

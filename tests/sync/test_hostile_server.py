@@ -1,0 +1,256 @@
+"""A hostile or broken server, through a fault-injecting proxy on loopback in front of the real one: the device
+checks every pulled page and refuses what it did not ask for or may not hold, keeping every local record and
+saying what happened (exit 1)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from intake_app.cli import main
+from intake_app.domain.actor import Actor
+from intake_app.domain.enums import Status
+from intake_app.domain.interchange import canonical_json, to_dict
+from intake_app.sync import remote, state
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
+from .fault_proxy import Answer, FaultProxy, Stream
+
+ACTOR = Actor("Sgt. Maria Test", "2231")
+REVIEWER = Actor("Lt. Ana Review", "9001")
+
+
+@pytest.fixture
+def proxy(server):
+    with FaultProxy(server.base) as p:
+        yield p
+
+
+def _since(request) -> int:
+    return int(parse_qs(urlsplit(request.path).query).get("since", ["0"])[0])
+
+
+def _page(records: list[dict], *, first_seq: int, more: bool = False, next_cursor: int | None = None) -> Answer:
+    changes = [{"seq": first_seq + i, "deleted": False, "incident": r} for i, r in enumerate(records)]
+    cursor = next_cursor if next_cursor is not None else (first_seq + len(records) - 1 if records else first_seq)
+    return Answer(200, json.dumps({"changes": changes, "next_cursor": cursor, "more": more}).encode())
+
+
+def _on_changes(fault):
+    def wrapped(request, answer):
+        if request.method == "GET" and request.path.startswith("/changes"):
+            return fault(request, answer)
+        return None
+    return wrapped
+
+
+def _saved_record(district: int) -> dict:
+    inc = make_incident(district=district, beat=f"{district:02d}11", report_number="")
+    inc.version = 1
+    inc.created_at = inc.updated_at = datetime(2026, 11, 2, 21, 0, tzinfo=UTC)
+    return to_dict(inc)
+
+
+def _local_snapshot(store) -> dict[str, bytes]:
+    return {i.id: canonical_json(i) for i in store.all()}
+
+
+def _sync_cli(store_path) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--data-dir", str(store_path), "sync"])
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_a_record_of_another_district_on_a_district_device_is_refused_and_nothing_is_stored(make_device, proxy, tmp_path):
+    station = make_device("station", district=9, url=proxy.base)
+    station.save(make_incident(), ACTOR)
+    assert sync_once(station).ok
+    before, cursor = _local_snapshot(station), state.read(station, state.CURSOR)
+    proxy.fault = _on_changes(lambda request, _answer: _page([_saved_record(9), _saved_record(12)],
+                                                              first_seq=_since(request) + 1))
+
+    code, said = _sync_cli(tmp_path / "station")
+
+    assert code == 1
+    assert "district 12" in said and "nothing of that page was stored" in said
+    assert _local_snapshot(station) == before and state.read(station, state.CURSOR) == cursor
+
+
+def test_endless_paging_with_empty_pages_ends_the_sync_with_an_error(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    proxy.fault = _on_changes(lambda request, _answer: _page([], first_seq=_since(request) + 1,
+                                                              more=True, next_cursor=_since(request) + 1))
+    finished: list = []
+    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
+    worker.start()
+    worker.join(60)
+
+    assert finished, "the sync never ended"
+    assert not finished[0].ok and "empty page" in finished[0].error
+    assert proxy.count("GET", "/changes") == 1
+
+
+def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, monkeypatch):
+    from intake_app.sync import engine
+
+    monkeypatch.setattr(engine, "MAX_PULL_PAGES", 5)
+    station = make_device("station", district=9, url=proxy.base)
+    record = _saved_record(9)
+    proxy.fault = _on_changes(lambda request, _answer: _page([record], first_seq=_since(request) + 1, more=True))
+
+    sync_once(station)
+
+    assert proxy.count("GET", "/changes") == 5
+
+
+def test_a_page_with_more_changes_than_asked_for_is_refused(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    records = [_saved_record(9) for _ in range(6)]
+    proxy.fault = _on_changes(lambda request, _answer: _page(records, first_seq=_since(request) + 1))
+
+    report = sync_once(station, page=5)
+
+    assert not report.ok and "6 changes in a page of at most 5" in report.error
+    assert station.count() == 0
+
+
+def test_an_absurdly_large_answer_is_not_read_beyond_the_bound(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    sent = []
+
+    def endless(request, _answer):
+        def pieces():
+            yield b'{"changes":[{"seq":1,"deleted":false,"incident":{"narrative":"'
+            for _ in range(100):  # 100 MB, if it were all read
+                sent.append(1)
+                yield b"x" * (1024 * 1024)
+        return Stream(200, pieces())
+
+    proxy.fault = _on_changes(endless)
+    report = sync_once(station, max_answer_bytes=2 * 1024 * 1024)
+
+    assert not report.ok and "more than 2,097,152 bytes" in report.error
+    assert station.count() == 0
+    assert len(sent) < 100  # the device stopped reading; the proxy could not send it all
+
+
+def test_an_answer_that_declares_an_absurd_size_is_refused_before_reading(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    big = _page([_saved_record(9) for _ in range(400)], first_seq=1)
+
+    proxy.fault = _on_changes(lambda request, _answer: big)
+    report = sync_once(station, max_answer_bytes=64 * 1024)
+
+    assert not report.ok and "no answer may exceed 65,536 bytes" in report.error
+    assert station.count() == 0
+
+
+def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_with_both_kept(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    saved = station.save(make_incident(), ACTOR)
+    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
+    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
+    assert sync_once(station).ok
+    rewritten = to_dict(approved)
+    rewritten["version"] = approved.version + 1
+    rewritten["narrative"] = "The agents were never there."
+
+    proxy.fault = _on_changes(lambda request, _answer: _page([rewritten], first_seq=_since(request) + 1))
+    report = sync_once(station)
+
+    assert station.get(saved.id).narrative == approved.narrative  # never silently overwritten
+    [(mine, theirs)] = remote.conflicts(station)
+    assert mine.narrative == approved.narrative and theirs.narrative == "The agents were never there."
+    assert state.status(station).conflicts == 1
+    assert report.applied == 0
+
+
+def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    saved = station.save(make_incident(), ACTOR)
+    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
+    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
+    assert sync_once(station).ok
+    referred = to_dict(approved)
+    referred["version"] = approved.version + 1
+    referred["status"] = "referred"
+    referred["history"].append({"from_status": "approved", "to_status": "referred", "by_name": REVIEWER.name,
+                                "by_star": REVIEWER.star, "at": "2026-11-03T10:00:00-06:00", "comment": ""})
+
+    proxy.fault = _on_changes(lambda request, _answer: _page([referred], first_seq=_since(request) + 1))
+    sync_once(station)
+
+    assert station.get(saved.id).status == Status.REFERRED and remote.conflicts(station) == []
+
+
+def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp_path):
+    from sqlalchemy import text
+
+    station = make_device("station", district=9)
+    for _ in range(2):
+        station.save(make_incident(), ACTOR)
+        assert sync_once(station).ok
+    with station.engine.begin() as conn:  # the newest entries removed behind the app's back
+        conn.execute(text("DROP TRIGGER audit_entries_no_delete"))
+        conn.execute(text("DELETE FROM audit_entries WHERE seq > (SELECT max(seq) - 3 FROM audit_entries)"))
+
+    code, said = _sync_cli(tmp_path / "station")
+
+    assert code != 0
+    assert "ALARM: AUDIT CHAIN NOT EXTENDED" in said
+    assert state.status(station).alarm
+
+
+def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    station = make_device("station", district=9)
+    state.write(station, **{state.AUDIT_ALARM: "2026-12-06T20:00:00+00:00: AUDIT CHAIN NOT EXTENDED: ..."})
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: shown.append(args)))
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
+    window.sync_controller.timer.stop()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "ALARM" in window.sync_controller.label.text(), timeout=5000)
+
+    assert "audit trail cut" in window.sync_controller.label.text()
+    assert "AUDIT CHAIN NOT EXTENDED" in window.sync_controller.label.toolTip()
+
+
+def test_after_the_last_retry_the_message_does_not_promise_another_try(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    station.save(make_incident(), ACTOR)
+    proxy.fault = lambda request, _answer: Answer(503, b'{"detail":"down"}') if request.path == "/push" else None
+
+    report = sync_once(station, attempts=3, sleep=lambda _s: None)
+
+    assert "tried again" not in report.error
+    assert "Tried 3 times" in report.error
+    assert proxy.count("POST", "/push") == 3
+    assert state.status(station).pending == 1
+
+
+def test_one_refused_record_in_a_batch_of_500_does_not_resend_the_batch_one_change_at_a_time(make_device, proxy, admin):
+    station = make_device("station", district=9, url=proxy.base)
+    saved = [station.save(make_incident(district=12 if n == 321 else 9, agents=1, footage=0), ACTOR) for n in range(500)]
+
+    report = sync_once(station, batch=500)
+
+    assert report.pushed == 499 and state.status(station).pending == 1
+    assert admin.sql("SELECT count(*) FROM changes") == [(499,)]
+    pushes = proxy.count("POST", "/push")
+    print(f"push requests for 500 changes with one refused: {pushes} (one at a time: 501)")
+    assert pushes <= 2 * 9 + 1  # halving: about 2·log2(500)
+    assert saved[321].report_number in report.error or saved[321].id in report.error

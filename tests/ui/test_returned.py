@@ -1,0 +1,53 @@
+"""A record the lieutenant returned is not just another draft: it says "Returned", the wizard shows the
+reviewer's comment on every page, and the sergeant is told when she signs in."""
+
+from PySide6.QtWidgets import QLabel
+
+from intake_app.security.review import return_for_changes
+from intake_app.security.users import sign_in
+
+from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
+
+COMMENT = "Add the agent's vehicle color"
+
+
+def returned_record(qtbot, store, data_dir):
+    users(store)
+    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    submit_new_incident(qtbot, sergeant)
+    sergeant.receipt_offer.done(0)
+    sergeant.close()
+    [summary] = store.list()
+    return_for_changes(store, summary.id, sign_in(store, "3100", LT_PASS), COMMENT)
+    return summary
+
+
+def test_the_sergeant_is_told_at_sign_in_what_came_back_and_why(qtbot, store, data_dir):
+    summary = returned_record(qtbot, store, data_dir)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    qtbot.waitUntil(lambda: getattr(window, "returns_notice", None) is not None, timeout=5000)
+    notice = window.returns_notice
+    assert "returned 1 record(s) to you" in notice.text()
+    assert summary.report_number in notice.informativeText() and COMMENT in notice.informativeText()
+    assert "Lt. Ray Review" in notice.informativeText()
+
+
+def test_another_supervisor_is_not_told_of_the_sergeants_return(qtbot, store, data_dir):
+    returned_record(qtbot, store, data_dir)
+    window = signed_in_window(qtbot, store, data_dir, "2400", "other shift passphrase")
+    on_screen = []
+    window.when_on_screen(lambda: on_screen.append(True))
+    qtbot.waitUntil(lambda: on_screen == [True], timeout=5000)
+    assert getattr(window, "returns_notice", None) is None
+
+
+def test_the_wizard_shows_the_reviewers_comment_on_every_page_and_the_view_says_returned(qtbot, store, data_dir):
+    summary = returned_record(qtbot, store, data_dir)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    window.open_incident(summary.id)
+    view = window.tabs.currentWidget()
+    assert any("Returned" in label.text() for label in view.findChildren(QLabel))
+    wizard = window.open_wizard(store.get(summary.id))
+    for page_id in wizard.pageIds():
+        [banner] = [b for b in wizard.page(page_id).findChildren(QLabel, "returned_banner")]
+        assert COMMENT in banner.text() and "Lt. Ray Review (star 3100)" in banner.text()

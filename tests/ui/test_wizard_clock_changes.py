@@ -1,0 +1,47 @@
+"""The wizard on the clock-change days in Chicago: a time the clocks skipped is refused at the field, and a
+time they passed twice asks which one (CDT or CST) before it is taken."""
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+
+from intake_app.domain.enums import Status
+
+
+def _type_occurred(page, year, month, day, hour, minute):
+    page.occurred.setDateTime(QDateTime(QDate(year, month, day), QTime(hour, minute)))
+
+
+def test_a_time_the_clocks_skipped_is_refused_at_the_field_and_never_stored(qtbot, window, station):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    _type_occurred(page, 2026, 3, 8, 2, 20)
+    wizard.refresh_problems()
+
+    assert page.p_occurred.isVisibleTo(page)
+    assert "2026-03-08 02:20 did not exist in America/Chicago" in page.p_occurred.text()
+    assert page.occurred.toolTip() == page.p_occurred.text()
+    assert any(p.path == "occurred_at" and p.severity.value == "invalid" for p in wizard.problems())
+    wizard.save_draft()
+    for summary in station.list():
+        stored = station.get(summary.id)
+        assert stored.occurred_at is None or stored.occurred_at.hour != 2
+
+
+def test_a_time_that_happened_twice_asks_cdt_or_cst_and_keeps_the_choice(qtbot, window, station):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    _type_occurred(page, 2026, 11, 1, 1, 30)
+    wizard.refresh_problems()
+
+    choice = page.occurred.fold_choice
+    assert choice.isVisibleTo(page)
+    assert [choice.itemText(i).split(" ")[0] for i in (1, 2)] == ["CDT", "CST"]
+    assert "happened twice" in page.p_occurred.text() and "CDT or CST" in page.p_occurred.text()
+
+    choice.setCurrentIndex(choice.findData(1))  # the second 1:30, standard time
+    wizard.refresh_problems()
+    assert not [p for p in wizard.problems() if p.path == "occurred_at" and "twice" in p.template]
+    taken = wizard.current_incident().occurred_at
+    assert taken.astimezone(UTC) == datetime(2026, 11, 1, 7, 30, tzinfo=UTC)
+    assert wizard.current_incident().status == Status.DRAFT
