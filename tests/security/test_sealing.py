@@ -136,7 +136,7 @@ def test_a_sealed_record_matches_the_published_interchange_schema(record):
 
     from intake_app.paths import resource_path
 
-    schema = json.loads(resource_path("schema", "incident-1.schema.json").read_text())
+    schema = json.loads(resource_path("schema", "incident-2.schema.json").read_text())
     sealed = json.loads(json.dumps(sealing.seal_record(record, [X25519PrivateKey.generate().public_key()])))
     jsonschema.validate(sealed, schema)
     sealed["sealed"]["recipients"][0]["extra"] = "x"
