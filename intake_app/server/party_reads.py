@@ -37,7 +37,7 @@ class PartyReadIn(Strict):
     seq: int = Field(ge=1, le=2**62, description="the device's audit entry number")
     incident_id: str = Field(pattern=UUID_PATTERN)
     actor_star: str = Field(pattern=r"^[0-9]{0,16}$")
-    actor_name: str = Field(max_length=200)
+    actor_name: str = Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$", description="no control characters")
     purpose: str = Field(pattern=r"^(view|export|print)$")
     at: datetime
 

@@ -4,6 +4,8 @@ Only who, which incident, when and for what leave the device; never the identity
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from ..server.party_reads import PartyReadsAccepted
@@ -17,6 +19,13 @@ SENT = "party_reads_sent"  # sync_state: the audit entry number sent last
 BATCH = 500
 EXPORT_ACTION = "export"  # commands/records.py: an export that carried the reporting party
 UNMASKINGS = (OPENED_ACTION, SHOWN_ACTION, EXPORT_ACTION)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _digits(star: str | None) -> str:
+    return "".join(c for c in (star or "") if c.isdigit())
 
 
 def _purpose(action: str, detail: str) -> str:
@@ -38,16 +47,18 @@ def send(store: IncidentStore, client: SyncClient, report) -> None:
                 .order_by(AuditEntryRow.seq).limit(BATCH)).all()
         if not rows:
             return
-        entries = [{"seq": r.seq, "incident_id": r.incident_id, "actor_star": (r.actor_star or "")[:16],
-                    "actor_name": (r.actor_name or "")[:200], "purpose": _purpose(r.action, r.new_value or ""),
+        entries = [{"seq": r.seq, "incident_id": r.incident_id, "actor_star": _digits(r.actor_star)[:16],
+                    "actor_name": _CONTROL.sub(" ", r.actor_name or "")[:200],
+                    "purpose": _purpose(r.action, r.new_value or ""),
                     "at": r.at.isoformat()} for r in rows]
         try:
             client.send_party_reads(entries)
         except Rejected as exc:
             if exc.status == 404:  # a server from before party reads were kept: sent once it has them
                 report.notes.append("the server does not keep who read a reporting party yet; kept here to send later")
-                return
-            raise
+            else:  # never holds the records' sync up: said, and tried again at the next sync
+                report.notes.append(f"the server did not take who read a reporting party ({exc}); kept here to send later")
+            return
         sent = rows[-1].seq
         state.write(store, **{SENT: str(sent)})
 
