@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "intake_app.commands.signing",
     "intake_app.commands.publish",
     "intake_app.commands.users",
+    "intake_app.commands.recovery",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2

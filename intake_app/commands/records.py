@@ -181,9 +181,24 @@ def cmd_list(args, ctx: CliContext) -> int:
 def cmd_show(args, ctx: CliContext) -> int:
     viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
     inc = ctx.store.get(args.ref)
+    from ..sync.sealing_step import reveal
+
+    # Pulled with the identity sealed: shown only to a signed-in user whose key opens it (audited).
+    inc, how = reveal(ctx.store, viewer, inc)
     # The same rule and the same mask as the app's incident view; nobody signed in = nobody with a role.
-    shown = for_viewer(viewer, inc) if viewer is not None else masked(inc)
-    note = _masked_note(ctx, viewer, args.ref) if shown is not inc and carries_reporting_party(inc) else ""
+    if how == "opened":
+        shown, note = inc, ""
+    elif how == "sealed":
+        shown, note = inc, ("The reporting party is sealed: only a reader whose key it was sealed to "
+                            "(the station's reviewers, headquarters privacy officers) can open it.")
+    else:
+        shown = for_viewer(viewer, inc) if viewer is not None else masked(inc)
+        note = _masked_note(ctx, viewer, args.ref) if shown is not inc and carries_reporting_party(inc) else ""
+        if shown is inc and viewer is not None and carries_reporting_party(inc):
+            from ..security.audit import record_action
+            from ..sync.sealing_step import SHOWN_ACTION
+
+            record_action(ctx.store, inc.id, SHOWN_ACTION, viewer, "view on the command line")  # an unmasking
     if args.json:
         json.dump(to_dict(shown), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")

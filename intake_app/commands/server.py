@@ -37,12 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = actions.add_parser("after-restore", help="after restoring a backup: move the feed's numbers past any a "
                            "device may already hold (run once, before the server takes devices again)")
     a.set_defaults(func=cmd_after_restore)
+    pr = actions.add_parser("party-reads", help="who read which reporting party, when (never the party itself)")
+    pr.add_argument("--incident", help="only this incident (its UUID)")
+    pr.set_defaults(func=cmd_party_reads)
 
     u = actions.add_parser("unknown-statutes", help="list stored records citing a statute the server's catalogue "
                                                     "(INTAKE_SERVER_STATUTES_FILE) does not know")
     u.set_defaults(func=cmd_unknown_statutes)
 
-    for action in (e, r, d, m, a, u):  # also accepted after the action's name
+    for action in (e, r, d, m, a, pr, u):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -189,6 +192,18 @@ def cmd_devices(args, ctx: CliContext) -> int:
             state = "revoked" if d.revoked_at else "active"
             flag = "  AUDIT CHAIN NOT EXTENDED" if d.audit_flagged else ""
             print(f"{d.id}\t{scope}\t{state}\t{d.name}{flag}", file=ctx.out)
+    engine.dispose()
+    return 0
+
+
+def cmd_party_reads(args, ctx: CliContext) -> int:
+    from ..server import party_reads
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        for r in party_reads.listing(session, incident_id=args.incident):
+            print(f"{r.at.isoformat(timespec='seconds')}\t{r.incident_id}\tstar {r.actor_star} ({r.actor_name})"
+                  f"\t{r.purpose}\tdevice {r.device_id}", file=ctx.out)
     engine.dispose()
     return 0
 

@@ -56,6 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--star", required=True, help="the new user's star number (digits)")
     a.add_argument("--name", required=True, help="the new user's name as it appears on records")
     a.add_argument("--role", required=True, choices=ROLES)
+    action("sealing-key", "sign in as yourself (--as STAR) and print your sealing public key (hex): headquarters "
+           "publishes a privacy officer's through the server (INTAKE_SERVER_PRIVACY_OFFICER_KEYS)", cmd_sealing_key)
     a = action("disable", "deactivate a user (kept, never deleted: their name stays on what they did)", cmd_disable)
     a.add_argument("star")
     a = action("enable", "reactivate a deactivated user", cmd_enable)
@@ -158,4 +160,15 @@ def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     passphrase = _new_passphrase(star)
     _core(lambda: set_passphrase(ctx.store, admin, star, passphrase))
     print(f"new passphrase set for star {star}; their failed sign-ins are cleared", file=ctx.out)
+    return 0
+
+
+def cmd_sealing_key(args, ctx: CliContext) -> int:
+    """The signed-in user's own public key; its private half never leaves this store (security/user_keys.py)."""
+    from ..security import user_keys
+
+    if not has_users(ctx.store):
+        raise UsageError("This station has no users yet: the administrator creates them first.")
+    me = ctx.actor(args.as_star)  # signing in opens (or, the first time, makes) the user's key pair
+    print(user_keys.public_key(ctx.store, me.star), file=ctx.out)
     return 0

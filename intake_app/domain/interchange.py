@@ -56,6 +56,7 @@ from .records import (
     Vehicle,
     Violation,
 )
+from .sealed_fields import ENVELOPE_KEY, envelope_problems
 
 FORMAT = "intake.incident/2"
 FORMAT_1 = "intake.incident/1"
@@ -106,7 +107,7 @@ def to_dict(inc: Incident) -> dict[str, Any]:
             for h in inc.history
         ],
         "is_demo": inc.is_demo,
-    } | _referral_dict(inc) | _order_dict(inc)
+    } | _referral_dict(inc) | _order_dict(inc) | ({} if inc.sealed is None else {ENVELOPE_KEY: inc.sealed})
 
 
 def _reporting_party_dict(rp: ReportingParty) -> dict[str, Any]:
@@ -364,6 +365,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         is_demo=r.bool("is_demo", False),
         referral_sent_at=r.datetime("referral_sent_at"),
         ccsao_reference=r.str("ccsao_reference"),
+        sealed=_sealed(r),
     )
     _read_order(r, inc)
     _unique_ids(inc, path, problems)
@@ -371,6 +373,14 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
     if problems:
         raise ValidationError(problems)
     return inc
+
+
+def _sealed(r: _Reader) -> dict | None:
+    """The sealed envelope, if any, checked for shape only (it is opened by security/sealing.py)."""
+    envelope = r.raw(ENVELOPE_KEY)
+    problems = envelope_problems(envelope, path=r._p(ENVELOPE_KEY))
+    r.problems.extend(problems)
+    return None if envelope is None or problems else envelope
 
 
 def _unique_ids(inc: Incident, path: str, problems: list[Problem]) -> None:

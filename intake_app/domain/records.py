@@ -276,6 +276,10 @@ class Incident:
     injuries: list[Injury] = field(default_factory=list)
     medical: Medical = field(default_factory=Medical)
     felony_review: FelonyReview = field(default_factory=FelonyReview)
+    # The civilians' identity as it travels (domain/sealed_fields.py): an intake.sealed/1 envelope, opaque to
+    # this code, on a record received from the server; the fields it seals are empty here. None when the
+    # record holds its identity in clear (as entered on this station) or names nobody.
+    sealed: dict | None = None
 
     def agent(self, agent_id: str) -> Agent | None:
         return next((a for a in self.agents if a.id == agent_id), None)

@@ -18,6 +18,7 @@ from .instants import instant
 from .order_validation import order_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
+from .sealed_fields import is_sealed
 from .settings import StationSettings
 
 MAX_NARRATIVE = 100_000
@@ -137,7 +138,7 @@ def _reporting_party(inc: Incident) -> list[Problem]:
     out += _text_too_long(rp.address, "reporting_party.address")
     if rp.phone and not PHONE.match(rp.phone):
         out.append(_wrong("reporting_party.phone", "use digits, spaces, +, ( ) - or . only (7 to 25 characters)"))
-    if rp.consent_to_contact and not rp.phone.strip():
+    if rp.consent_to_contact and not rp.phone.strip() and not is_sealed(inc, "reporting_party.phone"):
         out.append(_missing("reporting_party.phone", "A phone number (consent to contact was given) is required"))
     if not re.match(r"^[a-z]{2,3}$", rp.preferred_language or ""):
         out.append(_wrong("reporting_party.preferred_language", "must be a language code such as en or es"))

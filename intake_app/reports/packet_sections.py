@@ -198,6 +198,10 @@ def incident(data: PacketInput) -> list:
         party = "None recorded"
     elif rp.confidential:
         party = "Withheld: the reporting party's identity is confidential"
+    elif inc.sealed is not None and not (rp.name or rp.phone or rp.address):
+        # Received sealed (domain/sealed_fields.py): this copy does not hold the identity to print.
+        party = (f"Sealed: the reporting party's identity is held only by its readers (the station's reviewers, "
+                 f"headquarters privacy officers); language {rp.preferred_language or '-'}")
     else:
         party = (f"{rp.name}, phone {rp.phone or '-'}, address {rp.address or '-'}, "
                  f"language {rp.preferred_language or '-'}")

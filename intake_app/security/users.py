@@ -154,7 +154,7 @@ def set_active(store: IncidentStore, admin: Actor, star: str, active: bool) -> N
         row.active = active
         record_action_in(session, None, "user_enabled" if active else "user_disabled", admin, f"star {star}")
     if not active:
-        _signed_in(store).discard(star)
+        sign_out(store, star)
 
 
 def set_passphrase(store: IncidentStore, admin: Actor, star: str, passphrase: str) -> None:
@@ -210,11 +210,17 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
 
 def sign_in(store: IncidentStore, star: str, passphrase: str, *, now: datetime | None = None) -> Actor:
     user = check_passphrase(store, star, passphrase, now=now)
+    from . import user_keys  # sealing: the user's private key is opened with the passphrase just checked
+
+    user_keys.unlock(store, user.star, passphrase)
     _signed_in(store).add(user.star)
     return user.actor()
 
 
 def sign_out(store: IncidentStore, star: str) -> None:
+    from . import user_keys
+
+    user_keys.lock(store, star)
     _signed_in(store).discard(star)
 
 

@@ -21,6 +21,7 @@ from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
 from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
+from ..domain.sealed_fields import clear_problems
 from ..domain.validation import blocking_for_status, validate
 from . import report_numbers, tokens
 from .db import among, insert_many
@@ -148,6 +149,9 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
     parsed: list[ParsedItem] = []
     for i, item in enumerate(items, start=offset):
         path = f"items[{i}].incident"
+        # Civilians' identity only sealed (the envelope's shape is checked by from_dict): a record that
+        # carries it in clear is refused and nothing of it is stored.
+        problems += clear_problems(item.incident, path=path)
         try:
             inc = from_dict(item.incident, path=path)
         except ValidationError as exc:

@@ -39,14 +39,21 @@ class EnrollResponse(Strict):
     headquarters: bool
     device_code: str | None = Field(default=None, description="the code this device must use from now on: the one "
                                     "it sent, or a free one when another device of its district holds that")
+    sealing_keys: list[str] = Field(default_factory=list, max_length=64,
+                                    description="X25519 public keys (hex) of the headquarters privacy officers: "
+                                    "the device seals every civilian's identity to them")
+    recovery_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$",
+                              description="X25519 public key (hex) of the headquarters recovery key: the device "
+                              "wraps its store's key to it")
 
 
 class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
     incident: dict[str, Any] = Field(
-        description="an intake.incident/2 record, or /1 (checked by the app's validator); for delete_draft only its id "
-                    "is read. Either way it names the incident by its id.",
+        description="an intake.incident/2 record, or /1 (checked by the app's validator), its civilians' identity "
+                    "emptied and carried in `sealed` (intake.sealed/1); for delete_draft only its id is read. "
+                    "Either way it names the incident by its id.",
         # What the server accepts, said in the document too: an object with the incident's id at least.
         json_schema_extra={"required": ["id"], "properties": {"id": {"type": "string", "pattern": UUID_PATTERN}}})
 

@@ -53,6 +53,20 @@ class ServerSettings(BaseSettings):
     def max_concurrent_reads(self) -> int:
         return max(1, self.db_pool_size + self.db_max_overflow - self.max_concurrent_writes)
 
+    # Sealed identity: the headquarters privacy officers' X25519 public keys (hex, comma-separated), which
+    # every station seals its civilians' identity to, and the public half of the headquarters recovery key
+    # (its private half is kept offline), which every station wraps its store's key to. Both are published
+    # to a device at enrollment; the server holds no private key.
+    privacy_officer_keys: str = ""
+    recovery_public_key: str = ""
+
+    def sealing_keys(self) -> list[str]:
+        keys = [k.strip().lower() for k in self.privacy_officer_keys.split(",") if k.strip()]
+        for k in [*keys, *([self.recovery_public_key.strip().lower()] if self.recovery_public_key.strip() else [])]:
+            if len(k) != 64 or any(c not in "0123456789abcdef" for c in k):
+                raise ValueError("privacy_officer_keys / recovery_public_key: X25519 public keys are 64 hex digits")
+        return keys
+
     def resolved_url(self) -> str:
         url = self.database_url.strip()
         if not url:

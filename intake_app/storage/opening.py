@@ -50,6 +50,8 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
         ) from exc
     use_beat_map_of(data_dir)  # an administrator's replacement beats, if any (like statutes.json)
     store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
+    # Where it was opened from and with what key: what security/recovery.py wraps to the recovery key.
+    store.feature_state("opened_from", lambda: (Path(data_dir), key))
     install_extensions(store)
     return store
 

@@ -180,6 +180,18 @@ class SyncClient:
     def link_decisions(self, since: int, limit: int = 500) -> LinkDecisionFeed:
         return self._call("GET", "/link-decisions", LinkDecisionFeed, params={"since": since, "limit": limit})
 
+    def send_party_reads(self, entries: list[dict]):
+        """Who read which reporting party, when (never the party); safe to repeat (each entry's number)."""
+        from ..server.party_reads import PartyReadsAccepted
+
+        return self._call("POST", "/party-reads", PartyReadsAccepted, json={"entries": entries})
+
+    def exchange_reader_keys(self, keys: list[dict]):
+        """This device's reviewers' sealing public keys in; the district's other devices' reviewers' keys out."""
+        from ..server.party_reads import ReaderKeysOut
+
+        return self._call("PUT", "/reader-keys", ReaderKeysOut, json={"keys": keys})
+
     # ------------------------------------------------------------ plumbing
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):

@@ -8,6 +8,7 @@ the chain entries carry."""
 
 from __future__ import annotations
 
+import json
 import platform
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
 
+HEADQUARTERS_KEYS = "sealing_keys"  # the privacy officers' public keys (sync/sealing_step.py reads them)
+RECOVERY_KEY = "recovery_public_key"
 ENROLLMENT_ACTOR = Actor("Enrollment with the sync server", "")
 TOKEN_IN_STORE = "device_token"  # sync state key of a passphrase store's token
 
@@ -102,7 +105,11 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
         for name, value in {state.SERVER_URL: client.base_url, state.CA_BUNDLE: ca_bundle or "",
                             state.DEVICE_ID: str(answer.device_id), state.CURSOR: "0",
                             state.DISTRICT: "" if answer.district is None else str(answer.district),
-                            state.HEADQUARTERS: "1" if answer.headquarters else ""}.items():
+                            state.HEADQUARTERS: "1" if answer.headquarters else "",
+                            # Sealed identity: whom this station seals civilians' identity to, and the
+                            # recovery key its store's key is wrapped to (security/recovery.py).
+                            HEADQUARTERS_KEYS: json.dumps(answer.sealing_keys),
+                            RECOVERY_KEY: answer.recovery_key}.items():
             state.put(session, name, value)
         # The code the server gave replaces ours in the same transaction as the enrollment: no number is made
         # in between with a code another device of the district also uses.
@@ -111,4 +118,7 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
         if replaced:
             record_action_in(session, None, "device code changed", ENROLLMENT_ACTOR,
                              f"{replaced} -> {given}: {replaced} was already used by another computer of the district")
+    from ..security import recovery
+
+    recovery.protect_store(store)  # the store's key, wrapped to the recovery key the server published
     return Enrolled(answer.device_id, given, replaced)

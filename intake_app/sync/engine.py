@@ -28,7 +28,7 @@ from ..security.station_certificate import station_credential
 from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
-from . import device, link_decisions_sync, state
+from . import device, link_decisions_sync, party_reads_sync, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
@@ -71,11 +71,13 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     own_client = client is None
     try:
         client = client or open_client(store, **client_options)
+        sealing_step.exchange_reader_keys(store, client, report)  # whom the records pushed now are sealed to
         held = push_outbox(store, client, report, batch=batch)
         send_settled_conflicts(store, client)
         pull_feed(store, client, report, page=page)
         link_decisions_sync.exchange(store, client, report)  # after the incidents: decisions refer to them
         send_audit_head(store, client, report)
+        party_reads_sync.send(store, client, report)  # who read which reporting party, when
         report.error = held
     except (SyncError, device.NotEnrolled, NoSecureKeyring) as exc:
         report.error = str(exc)
@@ -120,6 +122,7 @@ def push_outbox(store: IncidentStore, client: SyncClient, report: SyncReport, *,
 def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, batch: int, held: dict[str, str],
                   acknowledging: _Ordered) -> None:
     last_id = 0
+    sealer = sealing_step.Sealer(store)
     while True:
         with store.reading() as session:
             rows = session.execute(select(OutboxRow.id, OutboxRow.idempotency_key, OutboxRow.incident_id,
@@ -132,7 +135,7 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
         if not rows:
             continue
         try:
-            answer = _post(client, rows)
+            answer = _post(client, rows, sealer)
         except SyncError as exc:
             acknowledging.wait()
             if isinstance(exc, TooLarge) and len(rows) > 1:
@@ -141,13 +144,13 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
                 continue
             if not _one_record_refused(exc):
                 raise
-            _push_halves(store, client, report, rows, held, exc)
+            _push_halves(store, client, report, rows, held, exc, sealer)
             continue
         acknowledging.then(_acknowledge, store, report, rows, answer)
 
 
 def _push_halves(store: IncidentStore, client: SyncClient, report: SyncReport, rows, held: dict[str, str],
-                 refusal: SyncError) -> None:
+                 refusal: SyncError, sealer: sealing_step.Sealer) -> None:
     """A batch the server refused because of a record in it is split in two halves, each sent again (and split
     again if refused), so the refused record is found in about 2·log2(batch) requests, not one per change.
     Halves go in order, and the rows of an incident already refused are left out, so the later changes of
@@ -168,11 +171,11 @@ def _push_halves(store: IncidentStore, client: SyncClient, report: SyncReport, r
         if not half:
             continue
         try:
-            answer = _post(client, half)
+            answer = _post(client, half, sealer)
         except SyncError as exc:
             if not _one_record_refused(exc):
                 raise
-            _push_halves(store, client, report, half, held, exc)
+            _push_halves(store, client, report, half, held, exc, sealer)
             continue
         _acknowledge(store, report, half, answer)
 
@@ -204,11 +207,11 @@ def _label(store: IncidentStore, incident_id: str) -> str:
     return (found.report_number if found else "") or incident_id
 
 
-def _post(client: SyncClient, rows) -> PushResponse:
-    # The stored record is already JSON: spliced in as it is, not parsed and written again.
+def _post(client: SyncClient, rows, sealer: sealing_step.Sealer) -> PushResponse:
+    # The stored record is already JSON: spliced in as it is, with its civilians' identity sealed.
     body = '{"items":[' + ",".join(
         f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"action":"{r.action}",'
-        f'"incident":{r.record_json}}}'
+        f'"incident":{r.record_json if r.action == DELETE_DRAFT else sealer.for_server(r.record_json)}}}'
         for r in rows) + "]}"
     return client.push_raw(body.encode("utf-8"))
 

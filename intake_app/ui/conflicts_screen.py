@@ -92,7 +92,8 @@ class ConflictsScreen(QWidget):
                                                  "Take theirs deletes it here too; Keep mine keeps your version everywhere."))
                 return
             a, b = to_dict(mine), to_dict(theirs)
-            differ = [k for k in a if k not in ("updated_at", "version") and a.get(k) != b.get(k)]
+            # The sealed envelope is made anew at each sealing: not a field anyone edits, so never "different".
+            differ = [k for k in a if k not in ("updated_at", "version", "sealed") and a.get(k) != b.get(k)]
             self.differences.setText(self.tr("Different: %1").replace("%1", ", ".join(differ) or self.tr("nothing but the save time")))
 
     def _resolve(self, how) -> None:

@@ -173,11 +173,14 @@ def _mask_reporting_party(window, actor: Actor) -> None:
     original = window._show_incident
 
     def show(incident, focus: bool = True) -> None:
+        from ..sync.sealing_step import reveal
         from .incident_view import IncidentView
 
-        shown = for_viewer(actor, incident)
+        # Received sealed: opened only with this user's key (an audited unmasking), else shown as "sealed".
+        opened, how = reveal(window.store, actor, incident)
+        shown = opened if how != "clear" else for_viewer(actor, incident)
         original(shown, focus)
-        if shown is not incident:  # a masked copy must never be edited and saved over the real record
+        if shown is not incident:  # a masked, sealed or opened copy is never edited and saved over the record
             view = next(w for w in (window.tabs.widget(i) for i in range(window.tabs.count()))
                         if isinstance(w, IncidentView) and w.context.incident.id == incident.id)
             view.edit_button.setEnabled(False)

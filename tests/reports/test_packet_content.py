@@ -139,3 +139,17 @@ def test_the_cover_shows_when_the_referral_was_sent_and_the_ccsao_reference():
 def test_a_demo_record_is_marked_as_demo_data_on_the_cover():
     assert "DEMO DATA" in page_texts(packet_pdf(incident_with(is_demo=True)))[0]
     assert "DEMO DATA" not in page_texts(packet_pdf(incident_with()))[0]
+
+
+def test_a_record_received_with_its_identity_sealed_prints_it_as_sealed():
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from intake_app.domain.interchange import from_dict, to_dict
+    from intake_app.security.sealing import seal_record
+
+    inc = incident_with(reporting_party=ReportingParty("Rosa Abierta", "773-555-0199", "es", True, False,
+                                                       "4410 S Openway Ave"))
+    received = from_dict(seal_record(to_dict(inc), [X25519PrivateKey.generate().public_key()]))
+    text = "\n".join(page_texts(packet_pdf(received)))
+    assert "Rosa" not in text and "773-555-0199" not in text and "Openway" not in text
+    assert "Sealed: the reporting party" in text

@@ -18,13 +18,14 @@ from intake_app.server.schemas import PushItem
 from intake_app.server.tables import Change
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 
 
 def item(inc) -> PushItem:
     inc.version = 1
     inc.created_at = inc.updated_at = datetime.now(UTC)
     return PushItem(idempotency_key=str(uuid.uuid4()), base_version=0,
-                    incident=json.loads(json.dumps(to_dict(inc), default=str)))
+                    incident=sealed(json.loads(json.dumps(to_dict(inc), default=str))))
 
 
 def test_a_reader_following_the_feed_sees_every_change_of_concurrent_writers(pg_url):

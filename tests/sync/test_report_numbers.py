@@ -23,6 +23,7 @@ from intake_app.sync.engine import open_client, sync_once
 from intake_app.sync.renumbering import numbers_taken, renumber
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 DISTRICT = 9
@@ -124,7 +125,7 @@ def test_two_incidents_with_one_number_in_one_push_the_second_is_refused(stores,
     one, other = station.save(make_incident(), ACTOR), station.save(make_incident(), ACTOR)
     items = []
     for inc in (one, other):
-        record = to_dict(inc)
+        record = sealed(to_dict(inc))
         record["report_number"] = one.report_number
         items.append({"idempotency_key": str(uuid.uuid4()), "base_version": 0, "incident": record})
     with open_client(station) as client:

@@ -23,6 +23,7 @@ from intake_app.server.settings import ServerSettings
 from intake_app.server.tables import ServerIncident, UnknownStatute
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 
 LOCAL_STATUTE = "Chicago MCC 8-4-999"
 CATALOGUE = {"source": "Station memo", "as_of": "2026-12-01", "disclaimer": "not legal advice",
@@ -39,7 +40,7 @@ def citing(statute: str, offence_class: str):
 
 def item(inc) -> PushItem:
     return PushItem(idempotency_key=str(uuid.uuid4()), base_version=0,
-                    incident=json.loads(json.dumps(to_dict(inc), default=str)))
+                    incident=sealed(json.loads(json.dumps(to_dict(inc), default=str))))
 
 
 @pytest.fixture

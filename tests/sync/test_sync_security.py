@@ -15,6 +15,7 @@ from intake_app.sync import device, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -23,7 +24,7 @@ def push_body(inc, base_version=0):
     inc.version = base_version + 1
     inc.created_at = inc.updated_at = datetime.now(UTC)
     return {"items": [{"idempotency_key": str(uuid.uuid4()), "base_version": base_version,
-                       "incident": json.loads(json.dumps(to_dict(inc), default=str))}]}
+                       "incident": sealed(json.loads(json.dumps(to_dict(inc), default=str)))}]}
 
 
 def bearer(store):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 
 from ... import crud, device_codes, evidence
 from ...schemas import ERRORS, EnrollRequest, EnrollResponse
@@ -12,7 +12,7 @@ router = APIRouter(tags=["devices"])
 
 
 @router.post("/enroll", response_model=EnrollResponse, responses=ERRORS)
-def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
+def enroll(body: EnrollRequest, session: SessionDep, request: Request) -> EnrollResponse:
     try:
         device, token = crud.enroll(session, code=body.code, device_name=body.device_name, public_key=body.public_key)
     except crud.EnrollmentRefused as exc:
@@ -20,5 +20,7 @@ def enroll(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
     # Devices older than the device-code registry send none: they keep theirs, unchecked.
     evidence.register_certificate(session, device=device, fingerprint=body.station_certificate)
     code = device_codes.assign(session, device=device, wanted=body.device_code, now=crud.now()) if body.device_code else None
+    settings = request.app.state.settings
     return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters,
-                          device_code=code)
+                          device_code=code, sealing_keys=settings.sealing_keys(),
+                          recovery_key=settings.recovery_public_key.strip().lower())

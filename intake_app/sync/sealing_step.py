@@ -1,0 +1,129 @@
+"""The sync step that seals: every record leaves this device with its civilians' identity (the fields in
+domain.sealed_fields.SEALED_FIELDS) encrypted to its readers, and envelopes that come with pulled records
+stay in the record (Incident.sealed), so that a reader's key can open them here later.
+
+Readers of a record sealed here: the station's active reviewers and the supervisor who entered it (their
+users' public keys), the headquarters privacy officers whose keys the server published at enrollment, and
+this station itself (a key kept in the encrypted store, so a record sealed before any reviewer had a key is
+never unreadable to the station that made it). The local store keeps its own records in clear; only what
+is sent is sealed, at the moment it is sent.
+"""
+
+from __future__ import annotations
+
+import json
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from ..domain.interchange import canonical_text
+from ..domain.records import Incident
+from ..domain.sealed_fields import MAX_RECIPIENTS, clear_values
+from ..security import sealing, user_keys
+from ..storage.repository import IncidentStore
+from . import state
+from .device import HEADQUARTERS_KEYS  # sync_state: JSON list of the privacy officers' public keys, hex
+
+STATION_KEY = "station_sealing_key"  # sync_state: this station's own X25519 private key, hex
+DISTRICT_KEYS = "district_reader_keys"  # sync_state: JSON list of the district's other devices' reviewers' keys
+
+
+def station_key(store: IncidentStore) -> X25519PrivateKey:
+    with store.transaction() as session:
+        stored = state.get(session, STATION_KEY)
+        if stored:
+            return X25519PrivateKey.from_private_bytes(bytes.fromhex(stored))
+        key = X25519PrivateKey.generate()
+        state.put(session, STATION_KEY, key.private_bytes_raw().hex())
+        return key
+
+
+def headquarters_keys(store: IncidentStore) -> list[X25519PublicKey]:
+    return [sealing.parse_public(k) for k in json.loads(state.read(store, HEADQUARTERS_KEYS, "[]") or "[]")]
+
+
+def district_keys(store: IncidentStore) -> list[X25519PublicKey]:
+    return [sealing.parse_public(k) for k in json.loads(state.read(store, DISTRICT_KEYS, "[]") or "[]")]
+
+
+def exchange_reader_keys(store: IncidentStore, client, report) -> None:
+    """Before a push: this station's reviewers' public keys go to the server (a disabled one is taken off),
+    and the district's other devices' reviewers' keys come back, so what is sealed next opens for a reviewer
+    on any computer of the district. A key added here reaches records sealed from then on."""
+    from .client import Rejected
+
+    mine = [{"star": star, "public_key": key} for star, key in sorted(user_keys.reviewer_public_keys(store).items())]
+    try:
+        answer = client.exchange_reader_keys(mine)
+    except Rejected as exc:
+        if exc.status in (404, 405):  # a server from before reader keys: sealed to this station and HQ only
+            report.notes.append("the server does not exchange reviewers' keys yet; records are sealed to this "
+                                "station's reviewers and headquarters only")
+            return
+        raise
+    keys = []
+    for key in answer.keys[:500]:
+        try:
+            sealing.parse_public(key)
+        except ValueError:
+            continue  # a hostile answer: ignored, not trusted
+        keys.append(key)
+    state.write(store, **{DISTRICT_KEYS: json.dumps(keys)})
+
+
+class Sealer:
+    """Seals the records of one push; the fixed readers' keys are looked up once."""
+
+    def __init__(self, store: IncidentStore):
+        self.store = store
+        reviewers, self._users = user_keys.station_readers(store)
+        # Nearest readers first; beyond what an envelope may hold, the district's farthest are left out.
+        fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
+        self._fixed = sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
+        self._readers: dict[str, sealing.Readers] = {}
+
+    def for_server(self, record_json: str) -> str:
+        """The record as it may leave this device: held here in clear, it is sealed now (a fresh data key);
+        received sealed (its envelope in the record, its fields empty), it goes on as it is."""
+        record = json.loads(record_json)
+        if not clear_values(record):
+            return record_json
+        supervisor = ((record.get("supervisor") or {}).get("star") or "").strip()
+        extra = self._users.get(supervisor)
+        readers = self._readers.get(supervisor if extra is not None else "")
+        if readers is None:  # one set of readers per supervisor, each with its key agreements made once
+            readers = self._readers[supervisor if extra is not None else ""] = sealing.Readers(
+                [*self._fixed, *([extra] if extra is not None else [])])
+        return canonical_text(sealing.seal_record(record, readers))
+
+
+OPENED_ACTION = "sealed identity opened"  # audit action of each unmasking of a sealed identity
+SHOWN_ACTION = "reporting party shown"  # audit action of a reporting party held here in clear, shown
+
+
+def reveal(store: IncidentStore, actor, incident: Incident, *, purpose: str = "view") -> tuple[Incident, str]:
+    """The incident as this signed-in actor may read it, and how: "clear" (held here in clear: the privacy
+    rule applies as before), "opened" (sealed, and the actor's key opened it: an audit entry says who read
+    it, when and for what), "sealed" (sealed, and the actor holds no key to it: the fields read "sealed")."""
+    from ..domain.interchange import from_dict, to_dict
+    from ..domain.sealed_fields import SEALED_TEXT
+    from ..security.audit import record_action_in
+    from ..security.privacy import carries_reporting_party, may_see_reporting_party
+
+    envelope = incident.sealed
+    if envelope is None or carries_reporting_party(incident):
+        return incident, "clear"
+    record = to_dict(incident)
+    keys = user_keys.private_keys(store, actor.star) if actor is not None else []
+    if actor is not None and may_see_reporting_party(actor, incident) and state.read(store, STATION_KEY):
+        # A record this station sealed and got back sealed (e.g. another computer's version taken in a
+        # conflict): its reviewers and the supervisor who entered it read it with the station's own key.
+        keys.append(station_key(store))
+    try:
+        opened = from_dict(sealing.opened_record(record, envelope, keys))
+    except sealing.CannotOpen:
+        for path in envelope.get("fields", []):
+            sealing._set(record, path, SEALED_TEXT)
+        return from_dict(record), "sealed"
+    with store.transaction() as session:
+        record_action_in(session, incident.id, OPENED_ACTION, actor, f"{purpose} by star {actor.star}")
+    return opened, "opened"

@@ -1,0 +1,218 @@
+"""Reporting parties sealed end to end: a station enters a record with unique markers in every personal field
+and syncs it through the real server on PostgreSQL. No marker is in the server's database dump, in its logs
+or in any HTTP body on the wire; a headquarters privacy officer whose key the server published reads the
+party, another headquarters user sees "sealed", and a station reviewer reads it offline."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import subprocess
+
+import httpx
+import pytest
+
+from intake_app.domain.records import ReportingParty
+from intake_app.domain.roles import REVIEWER
+from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
+from intake_app.security import sealing, user_keys
+from intake_app.security.audit import entries_for
+from intake_app.security.users import add_user, create_first_administrator, sign_in
+from intake_app.storage.opening import open_store
+from intake_app.sync import device, sealing_step
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
+from ..people import LT2_PASS, LT_PASS, add_people
+from .conftest import PG
+from .sealed_server import LoggedServer, Recording, enrollment_code
+
+OFFICER_PASS = "privacy officer long pass"
+CLERK_PASS = "headquarters clerk pass"
+
+
+@pytest.fixture
+def world(tmp_path, pg_url):
+    """Headquarters (a privacy officer with a published key, a clerk without), a station of district 9 with
+    its people, and a server on a database of its own that publishes the officer's key."""
+    name = f"intake_sealed_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, name], check=True)
+    db_url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    (tmp_path / "hq").mkdir()
+    (tmp_path / "station").mkdir()
+    hq, station = open_store(tmp_path / "hq"), open_store(tmp_path / "station")
+    create_first_administrator(hq, "9000", "HQ Admin", "headquarters admin pass")
+    hq_admin = sign_in(hq, "9000", "headquarters admin pass")
+    add_user(hq, hq_admin, "9100", "Privacy Officer", REVIEWER, OFFICER_PASS)
+    add_user(hq, hq_admin, "9200", "HQ Clerk", REVIEWER, CLERK_PASS)
+    officer, clerk = sign_in(hq, "9100", OFFICER_PASS), sign_in(hq, "9200", CLERK_PASS)
+    people = add_people(station)
+    server = LoggedServer(db_url, tmp_path / "server.log",
+                          {"INTAKE_SERVER_PRIVACY_OFFICER_KEYS": user_keys.public_key(hq, "9100")}).start()
+    wire = Recording()
+    device.enroll(station, server.base, enrollment_code(db_url, district=9), transport=wire)
+    device.enroll(hq, server.base, enrollment_code(db_url, headquarters=True), transport=wire)
+    yield {"hq": hq, "station": station, "server": server, "wire": wire, "db": name, "officer": officer,
+           "clerk": clerk, "people": people, "log": tmp_path / "server.log", "url": db_url}
+    server.stop()
+    hq.engine.dispose()
+    station.engine.dispose()
+    subprocess.run(["dropdb", "--force", *PG, name], check=True)
+
+
+def _markers() -> dict[str, str]:
+    tag = secrets.token_hex(4).upper()
+    return {"name": f"Markname{tag}", "phone": f"+1 (312) 555-{int(tag[:4], 16) % 10000:04d} x{tag}",
+            "address": f"Markaddress{tag} Street"}
+
+
+def _enter(station, people, markers) -> str:
+    inc = make_incident(reporting_party=ReportingParty(name=markers["name"], phone=markers["phone"],
+                                                       preferred_language="es", consent_to_contact=True,
+                                                       confidential=True, address=markers["address"]))
+    return station.save(inc, people["sgt"]).id
+
+
+def _digits(phone: str) -> str:
+    return phone.split("x")[-1]
+
+
+def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(world):
+    markers = _markers()
+    _enter(world["station"], world["people"], markers)
+    assert sync_once(world["station"], transport=world["wire"]).pushed == 1
+    assert sync_once(world["hq"], transport=world["wire"]).applied == 1
+    world["server"].stop()
+    dump = subprocess.run(["pg_dump", *PG, world["db"]], capture_output=True, check=True).stdout
+    log = world["log"].read_bytes()
+    wire = b"\n".join(world["wire"].bodies)
+    assert b'"sealed"' in wire and b"intake.sealed/1" in dump  # the envelope went through and is stored
+    for value in (*markers.values(), _digits(markers["phone"])):
+        for where, text in (("database dump", dump), ("server log", log), ("wire", wire)):
+            assert value.encode() not in text, f"{value} found in the {where}"
+            assert json.dumps(value)[1:-1].encode() not in text
+
+
+def test_a_headquarters_privacy_officer_reads_the_party_and_the_reading_is_audited(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    pulled = world["hq"].get(incident_id)
+    assert pulled.reporting_party.name == ""  # what headquarters holds: no clear identity
+    shown, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
+    assert how == "opened"
+    assert (shown.reporting_party.name, shown.reporting_party.phone, shown.reporting_party.address) == \
+        (markers["name"], markers["phone"], markers["address"])
+    readings = [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
+    assert [(e.actor_star, "view" in e.new_value) for e in readings] == [("9100", True)]
+
+
+def test_a_headquarters_user_without_a_key_sees_sealed(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    shown, how = sealing_step.reveal(world["hq"], world["clerk"], world["hq"].get(incident_id))
+    assert how == "sealed"
+    assert (shown.reporting_party.name, shown.reporting_party.phone) == (SEALED_TEXT, SEALED_TEXT)
+
+
+def test_a_station_reviewer_reads_the_party_offline(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    world["server"].stop()  # offline from here on
+    station = world["station"]
+    reviewer = sign_in(station, "3100", LT_PASS)
+    assert station.get(incident_id).reporting_party.name == markers["name"]  # kept here in clear, as entered
+    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    opened = sealing.opened_record(sent, sent["sealed"], user_keys.private_keys(station, reviewer.star))
+    assert opened["reporting_party"]["name"] == markers["name"]
+    assert opened["reporting_party"]["address"] == markers["address"]
+
+
+def test_every_declared_sealed_field_is_emptied_in_what_is_sent(world):
+    markers = _markers()
+    _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    assert sorted(sent["sealed"]["fields"]) == sorted(SEALED_FIELDS)
+    assert sent["reporting_party"]["name"] == "" and sent["reporting_party"]["phone"] == ""
+
+
+def test_the_server_refuses_a_record_with_the_party_in_clear(world):
+    from intake_app.domain.interchange import to_dict
+
+    inc = make_incident()
+    inc.version, inc.created_at, inc.updated_at = 1, inc.occurred_at, inc.occurred_at
+    token = device.token(world["station"])
+    answer = httpx.post(world["server"].base + "/push", headers={"Authorization": f"Bearer {token}"},
+                        json={"items": [{"idempotency_key": "6a1f1c7e-5d6e-4a55-9d1a-2b6d8f1e9c01",
+                                         "base_version": 0, "incident": to_dict(inc)}]})
+    assert answer.status_code == 422
+    paths = {p["path"] for p in answer.json()["detail"]}
+    assert "items[0].incident.reporting_party.name" in paths
+    assert b"Test Reporter" not in answer.content
+
+
+def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    sealing_step.reveal(world["hq"], world["officer"], world["hq"].get(incident_id))
+
+    assert sync_once(world["hq"], transport=world["wire"]).ok
+    assert sync_once(world["hq"], transport=world["wire"]).ok  # sent once, not again
+
+    answer = httpx.get(world["server"].base + "/party-reads", params={"incident_id": incident_id},
+                       headers={"Authorization": f"Bearer {device.token(world['hq'])}"})
+    assert answer.status_code == 200
+    reads = answer.json()["reads"]
+    assert [(r["incident_id"], r["actor_star"], r["actor_name"], r["purpose"]) for r in reads] == \
+        [(incident_id, "9100", "Privacy Officer", "view")]
+    assert markers["name"] not in answer.text
+    station_asks = httpx.get(world["server"].base + "/party-reads",
+                             headers={"Authorization": f"Bearer {device.token(world['station'])}"})
+    assert station_asks.status_code == 403
+
+
+def test_a_reviewer_on_another_computer_of_the_district_reads_the_party(world, tmp_path):
+    (tmp_path / "second").mkdir()
+    second = open_store(tmp_path / "second")
+    try:
+        create_first_administrator(second, "1000", "Admin Two", "second station admin pass")
+        admin = sign_in(second, "1000", "second station admin pass")
+        add_user(second, admin, "3300", "Lt. Other Computer", REVIEWER, "other computer reviewer")
+        reviewer = sign_in(second, "3300", "other computer reviewer")
+        device.enroll(second, world["server"].base, enrollment_code(world["url"], district=9))
+        assert sync_once(second).ok  # its reviewer's public key is on the server now
+        markers = _markers()
+        incident_id = _enter(world["station"], world["people"], markers)
+
+        assert sync_once(world["station"]).ok  # learns the district's keys, then seals to them too
+        assert sync_once(second).ok
+
+        shown, how = sealing_step.reveal(second, reviewer, second.get(incident_id))
+        assert how == "opened" and shown.reporting_party.name == markers["name"]
+    finally:
+        second.engine.dispose()
+
+
+def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_reads_it(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    from intake_app.domain.interchange import from_dict
+    from intake_app.sync.remote import apply_remote
+
+    station = world["station"]
+    returned = from_dict(sent)
+    returned.version += 1  # the server's newer version, as another computer of the district would make it
+    apply_remote(station, [returned])
+    assert station.get(incident_id).reporting_party.name == ""
+    reviewer = sign_in(station, "3200", LT2_PASS)  # a reviewer who had no key when it was sealed
+    shown, how = sealing_step.reveal(station, reviewer, station.get(incident_id))
+    assert how == "opened" and shown.reporting_party.name == markers["name"]
