@@ -153,11 +153,12 @@ def test_a_good_file_still_imports(intake, tmp_path):
     assert code == 0, err
 
 
-def test_the_published_schema_states_the_limits_the_validator_enforces():
+@pytest.mark.parametrize("name", ["incident-1.schema.json", "incident-2.schema.json"])
+def test_the_published_schema_states_the_limits_the_validator_enforces(name):
     from intake_app.domain import limits
     from intake_app.paths import resource_path
 
-    schema = json.loads(resource_path("schema", "incident-1.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
     props = schema["properties"]
     assert [props[n]["maxItems"] for n in ("agents", "footage", "violations", "history")] == [
         limits.MAX_AGENTS, limits.MAX_FOOTAGE, limits.MAX_VIOLATIONS, limits.MAX_HISTORY]
