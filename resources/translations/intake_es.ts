@@ -32,6 +32,45 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>You approve record %1 as its reviewing officer. Your name and star (%2, star %3) are printed on the referral packet&apos;s attestation, beside the referring supervisor&apos;s (%4, star %5). The attestation says that the packet is a true and complete copy of this record as held in Intake, and states each evidence item as it stands now:</source>
+        <translation>Usted aprueba el registro %1 como oficial revisor. Su nombre y estrella (%2, estrella %3) se imprimen en la certificación del paquete de remisión, junto a los del supervisor que remite (%4, estrella %5). La certificación dice que el paquete es una copia fiel y completa de este registro tal como consta en Intake, e indica el estado actual de cada elemento de evidencia:</translation>
+    </message>
+    <message>
+        <source>No footage is listed.</source>
+        <translation>No hay grabaciones registradas.</translation>
+    </message>
+    <message>
+        <source>Footage %1 (%2): %3</source>
+        <translation>Grabación %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Approve and sign %1</source>
+        <translation>Aprobar y firmar %1</translation>
+    </message>
+    <message>
+        <source>What you attest</source>
+        <translation>Lo que usted certifica</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase, to sign:</source>
+        <translation>Su &amp;frase de contraseña, para firmar:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and sign</source>
+        <translation>&amp;Aprobar y firmar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>CandidateRow</name>
     <message>
         <source>&amp;Link as one event</source>
@@ -550,13 +589,6 @@
     </message>
 </context>
 <context>
-    <name>IdleLock</name>
-    <message>
-        <source>Locked. %1 (star %2), type your passphrase to continue.</source>
-        <translation>Bloqueado. %1 (estrella %2), escriba su frase de contraseña para continuar.</translation>
-    </message>
-</context>
-<context>
     <name>IncidentListScreen</name>
     <message>
         <source>Report number, narrative, address, agent name, badge, plate…</source>
@@ -740,6 +772,10 @@
         <translation>&amp;Enviar a revisión</translation>
     </message>
     <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+    <message>
         <source>New incident</source>
         <translation>Nuevo incidente</translation>
     </message>
@@ -917,12 +953,48 @@
         <translation>Intake está bloqueado</translation>
     </message>
     <message>
+        <source>Star number</source>
+        <translation>Número de estrella</translation>
+    </message>
+    <message>
+        <source>&amp;Star number</source>
+        <translation>Número de &amp;estrella</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;another user</source>
+        <translation>Iniciar sesión como &amp;otro usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Back: unlock as %1</source>
+        <translation>&amp;Volver: desbloquear como %1</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Locked. Sign in with your star number and passphrase. What %1 left open is kept for them as an unsaved form, which they get back when they sign in again.</source>
+        <translation>Bloqueado. Inicie sesión con su número de estrella y su frase de contraseña. Lo que %1 dejó abierto se le guarda como formulario sin guardar, que recupera al volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Locked. %1, type your passphrase to continue.</source>
+        <translation>Bloqueado. %1, escriba su frase de contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>Unlock first to close Intake: you are then asked about unsaved work.</source>
+        <translation>Desbloquee primero para cerrar Intake: entonces se le preguntará por el trabajo sin guardar.</translation>
     </message>
 </context>
 <context>
@@ -1056,12 +1128,28 @@
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <source>Review queue</source>
-        <translation>Cola de revisión</translation>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue</source>
+        <translation>Cola de re&amp;visión</translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue (%1)</source>
+        <translation>Cola de re&amp;visión (%1)</translation>
     </message>
     <message>
         <source>&amp;Users...</source>
         <translation>&amp;Usuarios...</translation>
+    </message>
+    <message>
+        <source>Returned to you</source>
+        <translation>Devueltos a usted</translation>
+    </message>
+    <message>
+        <source>A reviewer returned %1 record(s) to you for changes. Open each from the Incidents list, fix it and submit it again.</source>
+        <translation>Un revisor le devolvió %1 registro(s) para que los cambie. Abra cada uno desde la lista de incidentes, corríjalo y vuelva a enviarlo.</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -1232,6 +1320,10 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
     <message>
         <source>Evidence ID</source>
         <translation>ID de evidencia</translation>
+    </message>
+    <message>
+        <source>owner may overwrite it any day</source>
+        <translation>el dueño puede sobrescribirla cualquier día</translation>
     </message>
     <message>
         <source>unknown start</source>
@@ -1483,6 +1575,68 @@ Entregue este archivo a su administrador.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptOffer</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Submitted for review as report %1.</source>
+        <translation>Enviado a revisión como reporte %1.</translation>
+    </message>
+    <message>
+        <source>Give the reporting party their receipt (in %1): it names the report number and what happens next.</source>
+        <translation>Entregue a la persona informante su comprobante (en %1): indica el número de reporte y lo que sigue.</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Imprimir comprobante…</translation>
+    </message>
+    <message>
+        <source>&amp;Save receipt as PDF…</source>
+        <translation>&amp;Guardar comprobante como PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Guardar el comprobante como PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Imprimir el comprobante</translation>
+    </message>
+    <message>
+        <source>Sent the receipt to %1.</source>
+        <translation>Se envió el comprobante a %1.</translation>
+    </message>
+    <message>
+        <source>Sent the receipt to %1 (%2).</source>
+        <translation>Se envió el comprobante a %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Returned</name>
+    <message>
+        <source>Returned</source>
+        <translation>Devuelto</translation>
+    </message>
+    <message>
+        <source>Returned by %1 (star %2) on %3: %4</source>
+        <translation>Devuelto por %1 (estrella %2) el %3: %4</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment</source>
+        <translation>Comentario del revisor</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueue</name>
     <message>
         <source>Incidents waiting for review</source>
@@ -1497,10 +1651,6 @@ Entregue este archivo a su administrador.</translation>
         <translation>Comentario de devolución</translation>
     </message>
     <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Aprobar</translation>
-    </message>
-    <message>
         <source>&amp;Return with comment</source>
         <translation>&amp;Devolver con comentario</translation>
     </message>
@@ -1513,16 +1663,80 @@ Entregue este archivo a su administrador.</translation>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <source>%1  —  %2  —  district %3</source>
-        <translation>%1  —  %2  —  distrito %3</translation>
-    </message>
-    <message>
         <source>Write a comment for the supervisor before returning.</source>
         <translation>Escriba un comentario para el supervisor antes de devolver.</translation>
     </message>
     <message>
         <source>Select an incident first.</source>
         <translation>Primero seleccione un incidente.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Reporte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Enviado por</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Felony</source>
+        <translation>Delito grave</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for you:</source>
+        <translation>&amp;Esperan su revisión:</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review. Records that supervisors submit appear here.</source>
+        <translation>Nada espera revisión. Aquí aparecen los registros que envían los supervisores.</translation>
+    </message>
+    <message>
+        <source>Selected record</source>
+        <translation>Registro seleccionado</translation>
+    </message>
+    <message>
+        <source>Select a record to read it here.</source>
+        <translation>Seleccione un registro para leerlo aquí.</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Registro:</translation>
+    </message>
+    <message>
+        <source>C&amp;omment to the supervisor:</source>
+        <translation>C&amp;omentario para el supervisor:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and sign…</source>
+        <translation>&amp;Aprobar y firmar…</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
@@ -2622,6 +2836,14 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>Set to now</source>
+        <translation>Poner la hora actual</translation>
     </message>
 </context>
 </TS>
