@@ -7,7 +7,7 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .passphrase_check import refusal_text, set_checking
@@ -19,11 +19,8 @@ INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.
 
 
 def idle_minutes() -> int:
-    return int(QSettings().value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
-
-
-def set_idle_minutes(minutes: int) -> None:
-    QSettings().setValue("security/idle_minutes", max(1, int(minutes)))
+    """Until the station's own time is read from the store (security.station; the window asks for it)."""
+    return DEFAULT_IDLE_MINUTES
 
 
 class LockScreen(QWidget):

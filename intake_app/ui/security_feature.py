@@ -41,6 +41,9 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
     watchers = [lock]
+    if idle_minutes is None:  # the station's idle-lock time, kept in the store by an administrator
+        store = window.store
+        window.runner.run(lambda: _station_idle_minutes(store), lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
 
     def watch_screen_lock() -> None:
         from .screen_lock import ScreenLockWatcher  # with the watcher, once the window is on screen
@@ -107,6 +110,12 @@ def _show_returns(window, found) -> None:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.returns_notice = box
     box.open()  # window-modal, without a nested event loop
+
+
+def _station_idle_minutes(store) -> int:
+    from ..security.station import idle_lock_minutes
+
+    return idle_lock_minutes(store)
 
 
 def sign_out(window) -> None:

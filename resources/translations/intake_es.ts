@@ -2068,8 +2068,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>&amp;Frase de contraseña</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle</source>
-        <translation>&amp;Bloquear tras inactividad</translation>
+        <source>Repea&amp;t passphrase</source>
+        <translation>Repi&amp;ta la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle (all users of this station)</source>
+        <translation>&amp;Bloquear tras inactividad (todos los usuarios de esta estación)</translation>
     </message>
     <message>
         <source>&amp;Add user</source>
@@ -2078,6 +2082,26 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>&amp;Deactivate / reactivate selected</source>
         <translation>&amp;Desactivar / reactivar seleccionado</translation>
+    </message>
+    <message>
+        <source>R&amp;eset passphrase of selected</source>
+        <translation>R&amp;establecer la frase del seleccionado</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>Las dos frases de contraseña no coinciden: escriba la misma dos veces.</translation>
+    </message>
+    <message>
+        <source>Select the user whose passphrase to reset.</source>
+        <translation>Seleccione el usuario cuya frase de contraseña desea restablecer.</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Estableciendo la nueva frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>New passphrase set for %1. Tell them in person; it is in no log.</source>
+        <translation>Nueva frase de contraseña establecida para %1. Dígasela en persona; no queda en ningún registro.</translation>
     </message>
     <message>
         <source>(deactivated)</source>
@@ -2090,6 +2114,10 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Added %1.</source>
         <translation>Se agregó %1.</translation>
+    </message>
+    <message>
+        <source>The station now locks after %1 minutes without input.</source>
+        <translation>La estación ahora se bloquea tras %1 minutos sin actividad.</translation>
     </message>
 </context>
 <context>
