@@ -100,7 +100,7 @@ class IncidentListScreen(QWidget):
         search_label.setBuddy(self.search)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status)
-        district_label = QLabel(self.tr("D&istrict:"))
+        district_label = QLabel(self.tr("Distri&ct:"))
         district_label.setBuddy(self.district)
         and_label = QLabel(self.tr("and"))
         # The search box has a line of its own; the filters wrap onto more lines in a narrow window

@@ -78,7 +78,7 @@ class LockScreen(QWidget):
         self.star.clear()
         self.passphrase.clear()
         self.message.clear()
-        self.button.setText(self.tr("&Sign in") if other else self.tr("&Unlock"))
+        self.button.setText(self.tr("Sign &in") if other else self.tr("&Unlock"))
         actor = self.lock.actor
         if other:
             self.who.setText(self.tr("Locked. Sign in with your star number and passphrase. What %1 left open "

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.add_menu_action(self.tr("&File"), self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), self.show_about)
-        self.menu(self.tr("&View")).addAction(appearance.high_contrast_action(self))
+        self.menu(self.tr("Vie&w")).addAction(appearance.high_contrast_action(self))
 
         for name in FEATURE_MODULES:
             importlib.import_module(name).install_ui(self)

@@ -643,8 +643,8 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <source>D&amp;istrict:</source>
-        <translation>D&amp;istrito:</translation>
+        <source>Distri&amp;ct:</source>
+        <translation>Distri&amp;to:</translation>
     </message>
     <message>
         <source>and</source>
@@ -757,8 +757,8 @@
         <translation>Marcar remisión e&amp;nviada…</translation>
     </message>
     <message>
-        <source>Re&amp;view</source>
-        <translation>Re&amp;visión</translation>
+        <source>Review &amp;log</source>
+        <translation>Historial de re&amp;visión</translation>
     </message>
 </context>
 <context>
@@ -981,7 +981,7 @@
         <translation>&amp;Volver: desbloquear como %1</translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
+        <source>Sign &amp;in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
@@ -1036,7 +1036,7 @@
         <translation>&amp;Acerca de Intake</translation>
     </message>
     <message>
-        <source>&amp;View</source>
+        <source>Vie&amp;w</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
@@ -1108,8 +1108,8 @@
         <translation>Alertas de preservación</translation>
     </message>
     <message>
-        <source>&amp;Sync</source>
-        <translation>&amp;Sincronización</translation>
+        <source>S&amp;ync</source>
+        <translation>Sincroni&amp;zación</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
@@ -1120,10 +1120,6 @@
         <translation>&amp;Conflictos…</translation>
     </message>
     <message>
-        <source>&amp;Security</source>
-        <translation>S&amp;eguridad</translation>
-    </message>
-    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -1132,11 +1128,15 @@
         <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
-        <source>Re&amp;view queue</source>
+        <source>Sec&amp;urity</source>
+        <translation>S&amp;eguridad</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
         <translation>Cola de re&amp;visión</translation>
     </message>
     <message>
-        <source>Re&amp;view queue (%1)</source>
+        <source>Review &amp;queue (%1)</source>
         <translation>Cola de re&amp;visión (%1)</translation>
     </message>
     <message>
@@ -1362,8 +1362,8 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Marcar &amp;preservada</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualizar</translation>
+        <source>Refresh &amp;now</source>
+        <translation>Ac&amp;tualizar ahora</translation>
     </message>
     <message>
         <source>Show &amp;more</source>
@@ -1643,6 +1643,10 @@ Entregue este archivo a su administrador.</translation>
         <translation>Incidentes en espera de revisión</translation>
     </message>
     <message>
+        <source>Waitin&amp;g for you:</source>
+        <translation>&amp;Esperan su revisión:</translation>
+    </message>
+    <message>
         <source>Comment for the supervisor (required to return)</source>
         <translation>Comentario para el supervisor (obligatorio para devolver)</translation>
     </message>
@@ -1657,10 +1661,6 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Mark referred / re&amp;corded</source>
         <translation>Marcar remitido / re&amp;gistrado</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Write a comment for the supervisor before returning.</source>
@@ -1707,10 +1707,6 @@ Entregue este archivo a su administrador.</translation>
         <translation>Delito grave</translation>
     </message>
     <message>
-        <source>&amp;Waiting for you:</source>
-        <translation>&amp;Esperan su revisión:</translation>
-    </message>
-    <message>
         <source>Nothing is waiting for review. Records that supervisors submit appear here.</source>
         <translation>Nada espera revisión. Aquí aparecen los registros que envían los supervisores.</translation>
     </message>
@@ -1733,6 +1729,10 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>&amp;Approve and sign…</source>
         <translation>&amp;Aprobar y firmar…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;now</source>
+        <translation>Ac&amp;tualizar ahora</translation>
     </message>
     <message>
         <source>No</source>
@@ -2430,12 +2430,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>El usuario que inició sesión y está ingresando el registro.</translation>
     </message>
     <message>
-        <source>&amp;District:</source>
-        <translation>&amp;Distrito:</translation>
-    </message>
-    <message>
         <source>District</source>
         <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Distri&amp;ct:</source>
+        <translation>&amp;Distrito:</translation>
     </message>
     <message>
         <source>&amp;Beat:</source>
@@ -2470,7 +2470,7 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Dirección</translation>
     </message>
     <message>
-        <source>La&amp;titude:</source>
+        <source>Lat&amp;itude:</source>
         <translation>La&amp;titud:</translation>
     </message>
     <message>
@@ -2478,12 +2478,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Latitud</translation>
     </message>
     <message>
-        <source>Lo&amp;ngitude:</source>
-        <translation>Lo&amp;ngitud:</translation>
-    </message>
-    <message>
         <source>Longitude</source>
         <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude:</source>
+        <translation>Lon&amp;gitud:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
@@ -2724,6 +2724,10 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Reporting party name</source>
         <translation>Nombre de la persona informante</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>

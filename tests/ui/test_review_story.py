@@ -92,7 +92,7 @@ def approve_and_sign(qtbot, queue, passphrase):
 def review_tab_text(window, incident_id):
     window.open_incident(incident_id)
     view = window.tabs.currentWidget()
-    tab = next(view.tabs.widget(i) for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Re&view")
+    tab = next(view.tabs.widget(i) for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Review &log")
     return view, tab.toPlainText()
 
 

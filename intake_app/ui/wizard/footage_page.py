@@ -85,7 +85,8 @@ class FootageDialog(RowDialog):
     def _near_the_incident(self) -> QDateTime:
         """The incident's own time (footage usually starts about then), else this minute."""
         wizard = self.parent().wizard() if hasattr(self.parent(), "wizard") else None
-        occurred = wizard.incident.occurred_at if wizard is not None else None
+        # As typed on page 1 so far, not as the record was when the wizard opened.
+        occurred = wizard.current_incident().occurred_at if wizard is not None else None
         if occurred is None:
             return QDateTime.currentDateTime()
         probe = QDateTimeEdit()
