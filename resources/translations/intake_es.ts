@@ -162,6 +162,10 @@
         <translation>%1 — suya v%2, del servidor v%3</translation>
     </message>
     <message>
+        <source>There are no conflicts: every record on this computer agrees with the server&apos;s.</source>
+        <translation>No hay conflictos: todos los registros de esta computadora coinciden con los del servidor.</translation>
+    </message>
+    <message>
         <source>Another device deleted this draft (theirs shows it as it was deleted). Take theirs deletes it here too; Keep mine keeps your version everywhere.</source>
         <translation>Otra computadora borró este borrador (la del servidor lo muestra tal como se borró). «Tomar la del servidor» lo borra también aquí; «Conservar la mía» mantiene su versión en todas partes.</translation>
     </message>
@@ -653,6 +657,10 @@
     <message>
         <source>No incident matches.</source>
         <translation>Ningún incidente coincide.</translation>
+    </message>
+    <message>
+        <source>No incident on this computer yet. Use File &gt; New incident (Ctrl+N) to enter the first one.</source>
+        <translation>Todavía no hay incidentes en esta computadora. Use Archivo &gt; Nuevo incidente (Ctrl+N) para ingresar el primero.</translation>
     </message>
     <message>
         <source>The list could not be loaded: %1</source>
