@@ -1421,7 +1421,7 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Se requiere la dirección</translation>
     </message>
     <message>
-        <source>An agent with no name or badge needs a physical description or a vehicle is required</source>
+        <source>An agent with no name or badge needs a physical description or a vehicle</source>
         <translation>Un agente sin nombre ni placa de identificación requiere una descripción física o un vehículo</translation>
     </message>
     <message>

@@ -61,3 +61,56 @@ def test_now_sets_the_present_minute(qtbot, window):
 
     _occurred, seen = footage_dialog_then(qtbot, window, press_now)
     assert abs(seen["start"].secsTo(QDateTime.currentDateTime())) < 120
+
+
+def test_the_violation_dialog_opens_with_the_cursor_in_the_statute_search(qtbot, window):
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    wizard = window.new_incident()
+    for _ in range(4):
+        wizard.next()
+    seen = {}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ViolationDialog)
+        seen["focus"] = dialog.focusWidget() is dialog.search
+        dialog.reject()
+
+    QTimer.singleShot(0, act)
+    qtbot.mouseClick(wizard.currentPage().add_button, Qt.MouseButton.LeftButton)
+    wizard.dirty = False
+    assert seen == {"focus": True}
+
+
+def test_enter_on_an_agent_row_edits_that_agent_and_does_not_go_to_the_next_page(qtbot, window):
+    from intake_app.domain.records import Agent
+    from intake_app.ui.wizard.agents_page import AgentDialog
+
+    wizard = window.new_incident()
+    wizard.next()
+    wizard.next()
+    page = wizard.currentPage()
+    page.items = [Agent(badge="E-4471")]
+    page._fill()
+    page.table.selectRow(0)
+    page.table.setFocus()
+    seen = {}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        seen["badge"] = dialog.badge.text() if isinstance(dialog, AgentDialog) else None
+        dialog.reject()
+
+    QTimer.singleShot(0, act)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert seen == {"badge": "E-4471"} and wizard.currentPage() is page
+    wizard.dirty = False
+
+
+def test_a_row_problem_does_not_repeat_the_fields_name():
+    from intake_app.domain.problems import Problem, Severity
+    from intake_app.ui.domain_text import problem_line
+
+    line = problem_line(Problem("footage[0].start", "Start time is required", Severity.INCOMPLETE), within_row=True)
+    assert line == "Start time is required"
