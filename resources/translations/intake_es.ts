@@ -407,6 +407,18 @@
         <translation>Tamaño del archivo</translation>
     </message>
     <message>
+        <source>Preservation</source>
+        <translation>Preservación</translation>
+    </message>
+    <message>
+        <source>Preservation requested at</source>
+        <translation>Preservación solicitada el</translation>
+    </message>
+    <message>
+        <source>Preservation deadline</source>
+        <translation>Plazo de preservación</translation>
+    </message>
+    <message>
         <source>Alleged violations</source>
         <translation>Presuntas violaciones</translation>
     </message>
@@ -548,12 +560,12 @@
         <translation>Sincronizado</translation>
     </message>
     <message>
-        <source>When (Chicago)</source>
-        <translation>Cuándo (Chicago)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Quién</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Action</source>
