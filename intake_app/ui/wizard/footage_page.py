@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
+from ..i18n import format_datetime
 from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time
 from .list_page import ListPage
@@ -143,8 +143,7 @@ class FootagePage(ListPage):
         return FootageItem()
 
     def row_values(self, f: FootageItem) -> list[str]:
-        zone = self.wizard().incident.timezone if self.wizard() else "America/Chicago"
-        start = f.start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if f.start else ""
+        start = format_datetime(f.start)  # the screens' one date format (the locale's), as the lists show it
         return [vocabulary_label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, vocabulary_label(f.preservation_status)]
 
     def run_dialog(self, item: FootageItem, index: int):
