@@ -115,7 +115,10 @@ class LockScreen(QWidget):
         self.passphrase.setFocus()
 
     def closeEvent(self, event) -> None:
-        event.ignore()
+        if self.lock.quitting:  # the app itself is ending (Qt's quit closes every window first): let it
+            super().closeEvent(event)
+            return
+        event.ignore()  # the close button or Alt+F4: the app would end without asking about unsaved work
         self.message.setText(self.tr("Unlock first to close Intake: you are then asked about unsaved work."))
 
 
@@ -131,6 +134,7 @@ class IdleLock(QObject):
         self.store, self.actor = store, actor
         self.runner = runner or TaskRunner(self)
         self.locked = False
+        self.quitting = False  # the application is ending: the lock screen no longer refuses to close
         self._hidden: list[QWidget] = []
         self._screen: LockScreen | None = None
         self.timer = QTimer(self)
@@ -174,7 +178,10 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         # getattr: Qt may call the filter while Python tears the object down
-        if not getattr(self, "locked", True) and event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind == QEvent.Type.Quit:
+            self.quitting = True  # the lock screen then lets the quit close it
+        elif not getattr(self, "locked", True) and kind in INPUT_EVENTS:
             self.timer.start()
         return False
 
