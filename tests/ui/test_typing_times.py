@@ -114,3 +114,18 @@ def test_a_row_problem_does_not_repeat_the_fields_name():
 
     line = problem_line(Problem("footage[0].start", "Start time is required", Severity.INCOMPLETE), within_row=True)
     assert line == "Start time is required"
+
+
+def test_a_field_that_gets_the_focus_is_scrolled_into_view(qtbot, window):
+    wizard = window.new_incident()
+    wizard.resize(600, 300)  # smaller than the form: it scrolls
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    field = page.narrative
+    page.scroll.verticalScrollBar().setValue(0)
+    wizard.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0, timeout=2000)
+    top = field.mapTo(page.scroll.viewport(), field.rect().topLeft()).y()
+    assert 0 <= top < page.scroll.viewport().height()
+    wizard.dirty = False

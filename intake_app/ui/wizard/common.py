@@ -100,6 +100,16 @@ class IncidentPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.scroll = scroll
+        # A field reached by Alt+letter or Tab is scrolled into view (at 200% text the form is taller than
+        # the window, and the focus went to a field below its edge).
+        QApplication.instance().focusChanged.connect(self._show_focused)
+
+    def _show_focused(self, _old, new) -> None:
+        import shiboken6
+
+        if new is not None and shiboken6.isValid(self) and shiboken6.isValid(new) and self.body.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)
 
     def add_field(self, text: str, field: QWidget, accessible: str) -> QLabel:
         """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it."""
