@@ -363,5 +363,10 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        from PySide6.QtWidgets import QMessageBox
+
+        for box in self.findChildren(QMessageBox):  # a notice over this window (receipt, returns) goes with it
+            if box.isVisible():
+                box.done(0)
         super().closeEvent(event)
         self.closed.emit()
