@@ -152,7 +152,7 @@ def _agent(agent: Agent, path: str) -> list[Problem]:
     vehicle = agent.vehicle
     has_vehicle = vehicle is not None and not vehicle.is_empty()
     if not agent.name.strip() and not agent.badge.strip() and not agent.description.strip() and not has_vehicle:
-        out.append(_missing(f"{path}.description", "An agent with no name or badge needs a physical description or a vehicle is required"))
+        out.append(_missing(f"{path}.description", "An agent with no name or badge needs a physical description or a vehicle"))
     if agent.identified_by is None and (agent.name.strip() or agent.badge.strip()):
         out.append(_missing(f"{path}.identified_by", "How the agent was identified is required"))
     if has_vehicle:

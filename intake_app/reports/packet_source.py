@@ -7,8 +7,10 @@ otherwise from the record's status history, and the packet says which.
 from __future__ import annotations
 
 import importlib
+import re
 from datetime import UTC, datetime
 
+from ..domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status, label
 from ..storage.repository import IncidentStore
 from .packet_input import CUSTODY_FROM_AUDIT, CustodyRow, PacketInput, custody_from_history
 
@@ -25,14 +27,45 @@ def _short(value: str, limit: int = 160) -> str:
     return value if len(value) <= limit else value[:limit] + f"... ({len(value):,} characters)"
 
 
+# The custody section in words a reader uses, rows numbered as the app's screens number them (from 1):
+# "Footage 2, evidence id: - -> EVD-7", "Status changed", "Draft -> In review"; never footage[1].evidence_id.
+_ROW_PATH = re.compile(r"^(agents|footage|violations)\[(\d+)\]\.?(.*)$")
+_ROW_WORDS = {"agents": "Agent", "footage": "Footage", "violations": "Violation"}
+_ACTION_WORDS = {"create": "Created", "update": "Changed", "status": "Status changed", "import": "Imported",
+                 "delete": "Deleted", "print": "Printed", "packet": "Packet", "export": "Exported", "sync": "Synced",
+                 "receipt": "Receipt", "baseline": "Audit trail started"}
+_CODED = {"status": Status, "preservation_status": Preservation, "kind": FootageKind, "agency": Agency,
+          "source": Source, "identified_by": IdentifiedBy}
+
+
+def field_words(path: str) -> str:
+    match = _ROW_PATH.match(path)
+    head, rest = (f"{_ROW_WORDS[match.group(1)]} {int(match.group(2)) + 1}", match.group(3)) if match else ("", path)
+    rest = rest.replace(".", " ").replace("_", " ").strip()
+    return ", ".join(part for part in (head, rest) if part)
+
+
+def value_words(path: str, value: str) -> str:
+    kind = _CODED.get(path.rsplit(".", 1)[-1])
+    if kind is not None and value:
+        try:
+            return label(kind(value))
+        except ValueError:
+            return value
+    return value
+
+
 def _custody_rows(entries) -> list[CustodyRow]:
     rows = []
     for e in entries:
         if e.field_path:
-            detail = f"{e.field_path}: {_short(e.old_value) or '-'} -> {_short(e.new_value) or '-'}"
+            old = _short(value_words(e.field_path, e.old_value)) or "-"
+            new = _short(value_words(e.field_path, e.new_value)) or "-"
+            detail = f"{field_words(e.field_path)}: {old} -> {new}"
         else:
             detail = _short(e.new_value or e.old_value)
-        rows.append(CustodyRow(e.at, f"{e.actor_name} (star {e.actor_star})", e.action, detail))
+        action = _ACTION_WORDS.get(e.action, e.action.replace("_", " ").capitalize())
+        rows.append(CustodyRow(e.at, f"{e.actor_name} (star {e.actor_star})", action, detail))
     return rows
 
 

@@ -185,6 +185,15 @@ class IncidentStore:
         with self.transaction() as session:
             self._set_meta(session, "station_settings", json.dumps(settings.to_dict()))
 
+    def station_value(self, key: str) -> str | None:
+        """A station-wide setting kept apart from StationSettings (the idle-lock time), as text."""
+        with self.reading() as session:
+            return self._meta(session, "station." + key)
+
+    def set_station_value_in(self, session: Session, key: str, value: str) -> None:
+        """In the caller's transaction, so the change and its audit entry commit together."""
+        self._set_meta(session, "station." + key, value)
+
     # ------------------------------------------------------------ reading
 
     def _row(self, session: Session, ref: str) -> IncidentRow | None:

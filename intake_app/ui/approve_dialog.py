@@ -4,6 +4,7 @@ the reviewer types the passphrase again. The check (scrypt) and the approval run
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ..domain.records import Incident
@@ -11,26 +12,22 @@ from .passphrase_check import refusal_text, set_checking
 from .screen_fit import resize_within_screen
 from .vocabulary import vocabulary_label
 
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ApproveDialog", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def attestation_text(incident: Incident, reviewer_name: str, reviewer_star: str) -> str:
     number = incident.report_number or incident.id
-    lines = [_tr("You approve record %1 as its reviewing officer. Your name and star (%2, star %3) are printed "
+    lines = [translate("ApproveDialog", "You approve record %1 as its reviewing officer. Your name and star (%2, star %3) are printed "
                  "on the referral packet's attestation, beside the referring supervisor's (%4, star %5). The "
                  "attestation says that the packet is a true and complete copy of this record as held in Intake, "
                  "and states each evidence item as it stands now:")
              .replace("%1", number).replace("%2", reviewer_name).replace("%3", reviewer_star)
              .replace("%4", incident.supervisor.name).replace("%5", incident.supervisor.star), ""]
     if not incident.footage:
-        lines.append(_tr("No footage is listed."))
+        lines.append(translate("ApproveDialog", "No footage is listed."))
     for number_, item in enumerate(incident.footage, start=1):
         what = " ".join(part for part in (vocabulary_label(item.kind), item.device_id) if part)
-        lines.append(_tr("Footage %1 (%2): %3").replace("%1", str(number_)).replace("%2", what)
+        lines.append(translate("ApproveDialog", "Footage %1 (%2): %3").replace("%1", str(number_)).replace("%2", what)
                      .replace("%3", vocabulary_label(item.preservation_status)))
     return "\n".join(lines)
 
@@ -43,21 +40,21 @@ class ApproveDialog(QDialog):
         self.store, self.runner, self.incident, self.actor = store, runner, incident, actor
         self.approved: Incident | None = None
         self.checking = False
-        self.setWindowTitle(_tr("Approve and sign %1").replace("%1", incident.report_number or incident.id))
+        self.setWindowTitle(translate("ApproveDialog", "Approve and sign %1").replace("%1", incident.report_number or incident.id))
         self.attested = QPlainTextEdit(attestation_text(incident, actor.name, actor.star))
         self.attested.setReadOnly(True)
         self.attested.setTabChangesFocus(True)
-        self.attested.setAccessibleName(_tr("What you attest"))
+        self.attested.setAccessibleName(translate("ApproveDialog", "What you attest"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(_tr("Your passphrase"))
-        label = QLabel(_tr("Your &passphrase, to sign:"))
+        self.passphrase.setAccessibleName(translate("ApproveDialog", "Your passphrase"))
+        label = QLabel(translate("ApproveDialog", "Your &passphrase, to sign:"))
         label.setBuddy(self.passphrase)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Approve and sign"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("&Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ApproveDialog", "&Approve and sign"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ApproveDialog", "&Cancel"))
         self.buttons.accepted.connect(self.sign)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ..domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 from ..security.audit import AuditEntry, entries_for
+from .domain_text import field_place
+from .i18n import format_datetime
 from .rows_model import RowsModel
+from .vocabulary import vocabulary_label
 
 CHICAGO = ZoneInfo("America/Chicago")
 CONTEXT = "HistoryTab"
@@ -20,11 +25,32 @@ ACTIONS = {"create": QT_TRANSLATE_NOOP("HistoryTab", "Created"), "import": QT_TR
            "print": QT_TRANSLATE_NOOP("HistoryTab", "Printed"), "export": QT_TRANSLATE_NOOP("HistoryTab", "Exported"),
            "packet": QT_TRANSLATE_NOOP("HistoryTab", "Referral packet"),
            "sync": QT_TRANSLATE_NOOP("HistoryTab", "Synced")}
-HEADERS = (QT_TRANSLATE_NOOP("HistoryTab", "When (Chicago)"), QT_TRANSLATE_NOOP("HistoryTab", "Who"),
+HEADERS = (QT_TRANSLATE_NOOP("HistoryTab", "When"), QT_TRANSLATE_NOOP("HistoryTab", "Who"),
            QT_TRANSLATE_NOOP("HistoryTab", "Action"), QT_TRANSLATE_NOOP("HistoryTab", "Field"),
            QT_TRANSLATE_NOOP("HistoryTab", "Old value"), QT_TRANSLATE_NOOP("HistoryTab", "New value"),
            QT_TRANSLATE_NOOP("HistoryTab", "Machine"))
 SHOWN = 120  # characters of a long value (a narrative) shown in the cell; the tooltip has all of it
+
+
+# Fields whose stored values are codes ("in_review", "body_worn_camera"): shown as the screens name them.
+_CODED = {"status": Status, "preservation_status": Preservation, "kind": FootageKind, "agency": Agency,
+          "source": Source, "identified_by": IdentifiedBy}
+
+
+def value_words(path: str, value: str) -> str:
+    """A stored value in the user's words and language: "In review", not "in_review"."""
+    kind = _CODED.get(path.rsplit(".", 1)[-1]) if path else None
+    if kind is not None and value:
+        try:
+            return vocabulary_label(kind(value))
+        except ValueError:
+            return value
+    if path.endswith(("_at", ".start", ".end", "deadline")) and value:
+        try:  # a stored moment (ISO 8601) in the one date format of the screens
+            return format_datetime(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
 
 
 def _short(text: str) -> str:
@@ -40,13 +66,13 @@ class AuditHistoryModel(RowsModel):
 
     def cell(self, e: AuditEntry, column: int) -> str:
         return (
-            e.at.astimezone(CHICAGO).strftime("%Y-%m-%d %H:%M:%S"),
+            format_datetime(e.at),
             f"{e.actor_name} #{e.actor_star}" if e.actor_star else e.actor_name,
             QCoreApplication.translate(CONTEXT, ACTIONS[e.action]) if e.action in ACTIONS
             else e.action.replace("_", " ").capitalize(),
-            e.field_path,
-            e.old_value,
-            e.new_value,
+            field_place(e.field_path) if e.field_path else "",  # "Footage 2, Evidence ID", as the screens number
+            value_words(e.field_path, e.old_value),
+            value_words(e.field_path, e.new_value),
             e.machine,
         )[column]
 

@@ -79,6 +79,8 @@ class ConflictsScreen(QWidget):
         else:
             self.mine.setPlainText("")
             self.theirs.setPlainText("")
+            self.differences.setText(self.tr("There are no conflicts: every record on this computer agrees with "
+                                             "the server's."))
         self.keep.setEnabled(bool(conflicts))
         self.take.setEnabled(bool(conflicts))
 

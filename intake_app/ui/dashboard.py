@@ -29,6 +29,19 @@ def _pct(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
+def whole_number_axis(largest: int, most_ticks: int = 8) -> tuple[int, int]:
+    """(top, step) of a count axis: a step of 1, 2 or 5 times a power of ten, at most `most_ticks` steps, and a top
+    that is a whole number of steps with room above the largest bar."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            candidate = step * factor
+            top = (largest // candidate + 1) * candidate
+            if top // candidate <= most_ticks:
+                return top, candidate
+        step *= 10
+
+
 def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bool = True) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -50,8 +63,9 @@ def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bo
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     values = QValueAxis()
-    values.setRange(0, max([n for _, n in pairs] + [1]) * 1.1)
-    values.applyNiceNumbers()  # round ticks (0, 10, 20...) instead of fractions of the maximum
+    top, step = whole_number_axis(max([n for _, n in pairs] + [0]))
+    values.setRange(0, top)
+    values.setTickCount(top // step + 1)  # ticks on whole counts only: never 0, 0, 1, 1 for a maximum of 1
     values.setLabelFormat("%d")
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(values)

@@ -27,7 +27,7 @@ KNOWN_PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "A phone number (consent to contact was given) is required"),
     QT_TRANSLATE_NOOP("Problems", "A statute is required"),
     QT_TRANSLATE_NOOP("Problems", "Address is required"),
-    QT_TRANSLATE_NOOP("Problems", "An agent with no name or badge needs a physical description or a vehicle is required"),
+    QT_TRANSLATE_NOOP("Problems", "An agent with no name or badge needs a physical description or a vehicle"),
     QT_TRANSLATE_NOOP("Problems", "At least one alleged violation is required"),
     QT_TRANSLATE_NOOP("Problems", "Beat is required"),
     QT_TRANSLATE_NOOP("Problems", "Choose the class: {classes}"),
@@ -113,6 +113,9 @@ FIELD_LABELS = {
     "footage.evidence_id": QT_TRANSLATE_NOOP("Fields", "Evidence ID"),
     "footage.sha256": QT_TRANSLATE_NOOP("Fields", "SHA-256 fingerprint"),
     "footage.file_size": QT_TRANSLATE_NOOP("Fields", "File size"),
+    "footage.preservation_status": QT_TRANSLATE_NOOP("Fields", "Preservation"),
+    "footage.preservation_requested_at": QT_TRANSLATE_NOOP("Fields", "Preservation requested at"),
+    "footage.preservation_deadline": QT_TRANSLATE_NOOP("Fields", "Preservation deadline"),
     "violations": QT_TRANSLATE_NOOP("Fields", "Alleged violations"),
     "violations.statute": QT_TRANSLATE_NOOP("Fields", "Statute"),
     "violations.offence_class": QT_TRANSLATE_NOOP("Fields", "Class"),
@@ -227,7 +230,10 @@ def field_place(path: str, *, within_row: bool = False) -> str:
 
 
 def problem_line(problem: Problem, catalogue: Catalogue | None = None, *, within_row: bool = False) -> str:
-    return f"{field_place(problem.path, within_row=within_row)}: {problem_message(problem, catalogue)}"
+    place, message = field_place(problem.path, within_row=within_row), problem_message(problem, catalogue)
+    if message.casefold().startswith(place.casefold()):  # "Start time is required", not "Start: Start time..."
+        return message
+    return f"{place}: {message}"
 
 
 def class_text(offence_class: str) -> str:

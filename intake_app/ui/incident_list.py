@@ -100,7 +100,7 @@ class IncidentListScreen(QWidget):
         search_label.setBuddy(self.search)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status)
-        district_label = QLabel(self.tr("D&istrict:"))
+        district_label = QLabel(self.tr("Distri&ct:"))
         district_label.setBuddy(self.district)
         and_label = QLabel(self.tr("and"))
         # The search box has a line of its own; the filters wrap onto more lines in a narrow window
@@ -166,8 +166,19 @@ class IncidentListScreen(QWidget):
         if generation != self._generation:
             return  # a newer query is on its way
         self.model.set_rows(rows)
-        self.message.setText(self.tr("No incident matches.") if not rows else "")
+        if rows:
+            self.message.setText("")
+        elif self._filtered():
+            self.message.setText(self.tr("No incident matches."))
+        else:  # an empty store: say what to do first
+            self.message.setText(self.tr("No incident on this computer yet. Use File > New incident (Ctrl+N) "
+                                         "to enter the first one."))
         self.loaded.emit(len(rows))
+
+    def _filtered(self) -> bool:
+        flt = self.current_filter()
+        return bool(flt.text.strip() or flt.status is not None or flt.district is not None
+                    or flt.occurred_from is not None or flt.occurred_to is not None)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(self.tr("The list could not be loaded: %1").replace("%1", str(exc)))

@@ -7,7 +7,7 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .passphrase_check import refusal_text, set_checking
@@ -19,11 +19,8 @@ INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.
 
 
 def idle_minutes() -> int:
-    return int(QSettings().value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
-
-
-def set_idle_minutes(minutes: int) -> None:
-    QSettings().setValue("security/idle_minutes", max(1, int(minutes)))
+    """Until the station's own time is read from the store (security.station; the window asks for it)."""
+    return DEFAULT_IDLE_MINUTES
 
 
 class LockScreen(QWidget):
@@ -81,7 +78,7 @@ class LockScreen(QWidget):
         self.star.clear()
         self.passphrase.clear()
         self.message.clear()
-        self.button.setText(self.tr("&Sign in") if other else self.tr("&Unlock"))
+        self.button.setText(self.tr("Sign &in") if other else self.tr("&Unlock"))
         actor = self.lock.actor
         if other:
             self.who.setText(self.tr("Locked. Sign in with your star number and passphrase. What %1 left open "
@@ -118,7 +115,10 @@ class LockScreen(QWidget):
         self.passphrase.setFocus()
 
     def closeEvent(self, event) -> None:
-        event.ignore()
+        if self.lock.quitting:  # the app itself is ending (Qt's quit closes every window first): let it
+            super().closeEvent(event)
+            return
+        event.ignore()  # the close button or Alt+F4: the app would end without asking about unsaved work
         self.message.setText(self.tr("Unlock first to close Intake: you are then asked about unsaved work."))
 
 
@@ -134,6 +134,7 @@ class IdleLock(QObject):
         self.store, self.actor = store, actor
         self.runner = runner or TaskRunner(self)
         self.locked = False
+        self.quitting = False  # the application is ending: the lock screen no longer refuses to close
         self._hidden: list[QWidget] = []
         self._screen: LockScreen | None = None
         self.timer = QTimer(self)
@@ -177,7 +178,10 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         # getattr: Qt may call the filter while Python tears the object down
-        if not getattr(self, "locked", True) and event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind == QEvent.Type.Quit:
+            self.quitting = True  # the lock screen then lets the quit close it
+        elif not getattr(self, "locked", True) and kind in INPUT_EVENTS:
             self.timer.start()
         return False
 

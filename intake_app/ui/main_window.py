@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.add_menu_action(self.tr("&File"), self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), self.show_about)
-        self.menu(self.tr("&View")).addAction(appearance.high_contrast_action(self))
+        self.menu(self.tr("Vie&w")).addAction(appearance.high_contrast_action(self))
 
         for name in FEATURE_MODULES:
             importlib.import_module(name).install_ui(self)
@@ -364,5 +364,10 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        from PySide6.QtWidgets import QMessageBox
+
+        for box in self.findChildren(QMessageBox):  # a notice over this window (receipt, returns) goes with it
+            if box.isVisible():
+                box.done(0)
         super().closeEvent(event)
         self.closed.emit()

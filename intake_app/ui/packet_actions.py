@@ -32,6 +32,7 @@ from ..reports.printing import PrintError, print_file, printers
 from ..reports.referral import mark_referral_sent
 from .i18n import format_datetime
 from .incident_tabs import IncidentContext
+from .screen_fit import resize_within_screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 NO_PRINTER = QT_TRANSLATE_NOOP("PacketActions", "No printer is set up on this computer (or the print system is not "
@@ -188,7 +189,9 @@ class PacketPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(760, 900)
+        # A Letter page's proportions, but never beyond the screen (at 200% text a 1366x768 screen is 683x384):
+        # the pages scroll, the buttons stay on the screen.
+        resize_within_screen(self, 760, 900)
 
 
 def preview_packet(ctx: IncidentContext, on_shown: Callable[[PacketPreview], None] | None = None) -> None:

@@ -113,7 +113,7 @@ class PreservationScreen(QWidget):
         self.evidence_id.setAccessibleName(self.tr("Evidence-management ID"))
         self.requested_button = QPushButton(self.tr("Mark &requested"))
         self.preserved_button = QPushButton(self.tr("Mark &preserved"))
-        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh &now"))
         self.more_button = QPushButton(self.tr("Show &more"))
         self.more_button.setToolTip(self.tr("List the next items by deadline"))
         self.more_button.hide()

@@ -37,10 +37,13 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     window.actor = lambda: actor  # every change from this window is made as the signed-in user
     window.signed_in_as = actor
     _mask_reporting_party(window, actor)
-    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Re&view"), _review_tab)
+    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Review &log"), _review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
     watchers = [lock]
+    if idle_minutes is None:  # the station's idle-lock time, kept in the store by an administrator
+        store = window.store
+        window.runner.run(lambda: _station_idle_minutes(store), lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
 
     def watch_screen_lock() -> None:
         from .screen_lock import ScreenLockWatcher  # with the watcher, once the window is on screen
@@ -59,7 +62,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
     app = QCoreApplication.instance()
     app.aboutToQuit.connect(lambda: _stop_watching(*watchers))
-    security = translate("MainWindow", "&Security")
+    security = translate("MainWindow", "Sec&urity")
     lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     # Application-wide: Ctrl+L locks from the wizard and every dialog too, not only from the main window.
     lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -69,10 +72,10 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
 
         window.review_queue = queue = ReviewQueue(window.store, window.runner, window.actor, window)
         queue.changed.connect(window.incidents.refresh)
-        index = window.add_screen(translate("MainWindow", "Re&view queue"), queue, closable=False)
+        index = window.add_screen(translate("MainWindow", "Review &queue"), queue, closable=False)
         # The tab says how many records wait, so the reviewer sees work arrive from any screen.
         queue.count_changed.connect(lambda n, i=index: window.tabs.setTabText(
-            i, translate("MainWindow", "Re&view queue (%1)").replace("%1", str(n))))
+            i, translate("MainWindow", "Review &queue (%1)").replace("%1", str(n))))
         queue.refresh()
     if actor.role == ADMINISTRATOR:
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
@@ -107,6 +110,12 @@ def _show_returns(window, found) -> None:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.returns_notice = box
     box.open()  # window-modal, without a nested event loop
+
+
+def _station_idle_minutes(store) -> int:
+    from ..security.station import idle_lock_minutes
+
+    return idle_lock_minutes(store)
 
 
 def sign_out(window) -> None:

@@ -121,6 +121,6 @@ class SyncController(QObject):
 def install_ui(window) -> None:
     controller = SyncController(window)
     window.sync_controller = controller
-    menu = QCoreApplication.translate("MainWindow", "&Sync")
+    menu = QCoreApplication.translate("MainWindow", "S&ync")
     window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "Sync &now"), controller.sync_now, "F9")
     window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "&Conflicts…"), controller.open_conflicts)

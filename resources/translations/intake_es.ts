@@ -32,6 +32,45 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>You approve record %1 as its reviewing officer. Your name and star (%2, star %3) are printed on the referral packet&apos;s attestation, beside the referring supervisor&apos;s (%4, star %5). The attestation says that the packet is a true and complete copy of this record as held in Intake, and states each evidence item as it stands now:</source>
+        <translation>Usted aprueba el registro %1 como oficial revisor. Su nombre y estrella (%2, estrella %3) se imprimen en la certificación del paquete de remisión, junto a los del supervisor que remite (%4, estrella %5). La certificación dice que el paquete es una copia fiel y completa de este registro tal como consta en Intake, e indica el estado actual de cada elemento de evidencia:</translation>
+    </message>
+    <message>
+        <source>No footage is listed.</source>
+        <translation>No hay grabaciones registradas.</translation>
+    </message>
+    <message>
+        <source>Footage %1 (%2): %3</source>
+        <translation>Grabación %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Approve and sign %1</source>
+        <translation>Aprobar y firmar %1</translation>
+    </message>
+    <message>
+        <source>What you attest</source>
+        <translation>Lo que usted certifica</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase, to sign:</source>
+        <translation>Su &amp;frase de contraseña, para firmar:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and sign</source>
+        <translation>&amp;Aprobar y firmar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>CandidateRow</name>
     <message>
         <source>&amp;Link as one event</source>
@@ -121,6 +160,10 @@
     <message>
         <source>%1 — yours v%2, server&apos;s v%3</source>
         <translation>%1 — suya v%2, del servidor v%3</translation>
+    </message>
+    <message>
+        <source>There are no conflicts: every record on this computer agrees with the server&apos;s.</source>
+        <translation>No hay conflictos: todos los registros de esta computadora coinciden con los del servidor.</translation>
     </message>
     <message>
         <source>Another device deleted this draft (theirs shows it as it was deleted). Take theirs deletes it here too; Keep mine keeps your version everywhere.</source>
@@ -451,6 +494,18 @@
         <translation>Tamaño del archivo</translation>
     </message>
     <message>
+        <source>Preservation</source>
+        <translation>Preservación</translation>
+    </message>
+    <message>
+        <source>Preservation requested at</source>
+        <translation>Preservación solicitada el</translation>
+    </message>
+    <message>
+        <source>Preservation deadline</source>
+        <translation>Plazo de preservación</translation>
+    </message>
+    <message>
         <source>Alleged violations</source>
         <translation>Presuntas violaciones</translation>
     </message>
@@ -740,12 +795,12 @@
         <translation>Sincronizado</translation>
     </message>
     <message>
-        <source>When (Chicago)</source>
-        <translation>Cuándo (Chicago)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Quién</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Action</source>
@@ -839,8 +894,8 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <source>D&amp;istrict:</source>
-        <translation>D&amp;istrito:</translation>
+        <source>Distri&amp;ct:</source>
+        <translation>Distri&amp;to:</translation>
     </message>
     <message>
         <source>and</source>
@@ -849,6 +904,10 @@
     <message>
         <source>No incident matches.</source>
         <translation>Ningún incidente coincide.</translation>
+    </message>
+    <message>
+        <source>No incident on this computer yet. Use File &gt; New incident (Ctrl+N) to enter the first one.</source>
+        <translation>Todavía no hay incidentes en esta computadora. Use Archivo &gt; Nuevo incidente (Ctrl+N) para ingresar el primero.</translation>
     </message>
     <message>
         <source>The list could not be loaded: %1</source>
@@ -953,12 +1012,12 @@
         <translation>Marcar remisión e&amp;nviada…</translation>
     </message>
     <message>
-        <source>Re&amp;view</source>
-        <translation>Re&amp;visión</translation>
-    </message>
-    <message>
         <source>Record &amp;felony review decision…</source>
         <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
+    </message>
+    <message>
+        <source>Review &amp;log</source>
+        <translation>Historial de re&amp;visión</translation>
     </message>
 </context>
 <context>
@@ -973,7 +1032,7 @@
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso %1 de %2: %3</translation>
     </message>
     <message>
         <source>New incident</source>
@@ -1154,11 +1213,11 @@
     </message>
     <message>
         <source>Star number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de estrella</translation>
     </message>
     <message>
         <source>&amp;Star number</source>
-        <translation type="unfinished">Número de &amp;estrella</translation>
+        <translation>Número de &amp;estrella</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1166,7 +1225,7 @@
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished">&amp;Frase de contraseña</translation>
+        <translation>&amp;Frase de contraseña</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -1174,27 +1233,27 @@
     </message>
     <message>
         <source>Sign in as &amp;another user</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión como &amp;otro usuario</translation>
     </message>
     <message>
         <source>&amp;Back: unlock as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volver: desbloquear como %1</translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
         <source>Locked. Sign in with your star number and passphrase. What %1 left open is kept for them as an unsaved form, which they get back when they sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado. Inicie sesión con su número de estrella y su frase de contraseña. Lo que %1 dejó abierto se le guarda como formulario sin guardar, que recupera al volver a iniciar sesión.</translation>
     </message>
     <message>
         <source>Locked. %1, type your passphrase to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado. %1, escriba su frase de contraseña para continuar.</translation>
     </message>
     <message>
         <source>Unlock first to close Intake: you are then asked about unsaved work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquee primero para cerrar Intake: entonces se le preguntará por el trabajo sin guardar.</translation>
     </message>
 </context>
 <context>
@@ -1236,7 +1295,7 @@
         <translation>&amp;Acerca de Intake</translation>
     </message>
     <message>
-        <source>&amp;View</source>
+        <source>Vie&amp;w</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
@@ -1308,8 +1367,8 @@
         <translation>Alertas de preservación</translation>
     </message>
     <message>
-        <source>&amp;Sync</source>
-        <translation>&amp;Sincronización</translation>
+        <source>S&amp;ync</source>
+        <translation>Sincroni&amp;zación</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
@@ -1320,24 +1379,24 @@
         <translation>&amp;Conflictos…</translation>
     </message>
     <message>
-        <source>&amp;Security</source>
-        <translation>S&amp;eguridad</translation>
-    </message>
-    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
-        <source>Re&amp;view queue</source>
-        <translation type="unfinished"></translation>
+        <source>Sec&amp;urity</source>
+        <translation>S&amp;eguridad</translation>
     </message>
     <message>
-        <source>Re&amp;view queue (%1)</source>
-        <translation type="unfinished"></translation>
+        <source>Review &amp;queue</source>
+        <translation>Cola de re&amp;visión</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue (%1)</source>
+        <translation>Cola de re&amp;visión (%1)</translation>
     </message>
     <message>
         <source>&amp;Users...</source>
@@ -1345,11 +1404,11 @@
     </message>
     <message>
         <source>Returned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>Devueltos a usted</translation>
     </message>
     <message>
         <source>A reviewer returned %1 record(s) to you for changes. Open each from the Incidents list, fix it and submit it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un revisor le devolvió %1 registro(s) para que los cambie. Abra cada uno desde la lista de incidentes, corríjalo y vuelva a enviarlo.</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -1547,7 +1606,7 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
     </message>
     <message>
         <source>owner may overwrite it any day</source>
-        <translation type="unfinished"></translation>
+        <translation>el dueño puede sobrescribirla cualquier día</translation>
     </message>
     <message>
         <source>unknown start</source>
@@ -1586,8 +1645,8 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Marcar &amp;preservada</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualizar</translation>
+        <source>Refresh &amp;now</source>
+        <translation>Ac&amp;tualizar ahora</translation>
     </message>
     <message>
         <source>Show &amp;more</source>
@@ -1637,7 +1696,7 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Se requiere la dirección</translation>
     </message>
     <message>
-        <source>An agent with no name or badge needs a physical description or a vehicle is required</source>
+        <source>An agent with no name or badge needs a physical description or a vehicle</source>
         <translation>Un agente sin nombre ni placa de identificación requiere una descripción física o un vehículo</translation>
     </message>
     <message>
@@ -1918,62 +1977,62 @@ Entregue este archivo a su administrador.</translation>
     <name>ReceiptOffer</name>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Submitted for review as report %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado a revisión como reporte %1.</translation>
     </message>
     <message>
         <source>Give the reporting party their receipt (in %1): it names the report number and what happens next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregue a la persona informante su comprobante (en %1): indica el número de reporte y lo que sigue.</translation>
     </message>
     <message>
         <source>&amp;Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir comprobante…</translation>
     </message>
     <message>
         <source>&amp;Save receipt as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar comprobante como PDF…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el comprobante como PDF</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">Se guardó %1</translation>
+        <translation>Se guardó %1</translation>
     </message>
     <message>
         <source>Print the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el comprobante</translation>
     </message>
     <message>
         <source>Sent the receipt to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envió el comprobante a %1.</translation>
     </message>
     <message>
         <source>Sent the receipt to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envió el comprobante a %1 (%2).</translation>
     </message>
 </context>
 <context>
     <name>Returned</name>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto</translation>
     </message>
     <message>
         <source>Returned by %1 (star %2) on %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelto por %1 (estrella %2) el %3: %4</translation>
     </message>
     <message>
         <source>Reviewer&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario del revisor</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2040,10 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Incidents waiting for review</source>
         <translation>Incidentes en espera de revisión</translation>
+    </message>
+    <message>
+        <source>Waitin&amp;g for you:</source>
+        <translation>&amp;Esperan su revisión:</translation>
     </message>
     <message>
         <source>Comment for the supervisor (required to return)</source>
@@ -1999,10 +2062,6 @@ Entregue este archivo a su administrador.</translation>
         <translation>Marcar remitido / re&amp;gistrado</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualizar</translation>
-    </message>
-    <message>
         <source>Write a comment for the supervisor before returning.</source>
         <translation>Escriba un comentario para el supervisor antes de devolver.</translation>
     </message>
@@ -2012,71 +2071,71 @@ Entregue este archivo a su administrador.</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporte</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Submitted by</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado por</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>Felony</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Waiting for you:</source>
-        <translation type="unfinished"></translation>
+        <translation>Delito grave</translation>
     </message>
     <message>
         <source>Nothing is waiting for review. Records that supervisors submit appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada espera revisión. Aquí aparecen los registros que envían los supervisores.</translation>
     </message>
     <message>
         <source>Selected record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro seleccionado</translation>
     </message>
     <message>
         <source>Select a record to read it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un registro para leerlo aquí.</translation>
     </message>
     <message>
         <source>Record:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro:</translation>
     </message>
     <message>
         <source>C&amp;omment to the supervisor:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;omentario para el supervisor:</translation>
     </message>
     <message>
         <source>&amp;Approve and sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aprobar y firmar…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;now</source>
+        <translation>Ac&amp;tualizar ahora</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
@@ -2460,8 +2519,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>&amp;Frase de contraseña</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle</source>
-        <translation>&amp;Bloquear tras inactividad</translation>
+        <source>Repea&amp;t passphrase</source>
+        <translation>Repi&amp;ta la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle (all users of this station)</source>
+        <translation>&amp;Bloquear tras inactividad (todos los usuarios de esta estación)</translation>
     </message>
     <message>
         <source>&amp;Add user</source>
@@ -2470,6 +2533,26 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>&amp;Deactivate / reactivate selected</source>
         <translation>&amp;Desactivar / reactivar seleccionado</translation>
+    </message>
+    <message>
+        <source>R&amp;eset passphrase of selected</source>
+        <translation>R&amp;establecer la frase del seleccionado</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>Las dos frases de contraseña no coinciden: escriba la misma dos veces.</translation>
+    </message>
+    <message>
+        <source>Select the user whose passphrase to reset.</source>
+        <translation>Seleccione el usuario cuya frase de contraseña desea restablecer.</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Estableciendo la nueva frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>New passphrase set for %1. Tell them in person; it is in no log.</source>
+        <translation>Nueva frase de contraseña establecida para %1. Dígasela en persona; no queda en ningún registro.</translation>
     </message>
     <message>
         <source>(deactivated)</source>
@@ -2482,6 +2565,10 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Added %1.</source>
         <translation>Se agregó %1.</translation>
+    </message>
+    <message>
+        <source>The station now locks after %1 minutes without input.</source>
+        <translation>La estación ahora se bloquea tras %1 minutos sin actividad.</translation>
     </message>
 </context>
 <context>
@@ -2942,12 +3029,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>El usuario que inició sesión y está ingresando el registro.</translation>
     </message>
     <message>
-        <source>&amp;District:</source>
-        <translation>&amp;Distrito:</translation>
-    </message>
-    <message>
         <source>District</source>
         <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Distri&amp;ct:</source>
+        <translation>&amp;Distrito:</translation>
     </message>
     <message>
         <source>&amp;Beat:</source>
@@ -2982,7 +3069,7 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Dirección</translation>
     </message>
     <message>
-        <source>La&amp;titude:</source>
+        <source>Lat&amp;itude:</source>
         <translation>La&amp;titud:</translation>
     </message>
     <message>
@@ -2990,12 +3077,12 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Latitud</translation>
     </message>
     <message>
-        <source>Lo&amp;ngitude:</source>
-        <translation>Lo&amp;ngitud:</translation>
-    </message>
-    <message>
         <source>Longitude</source>
         <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude:</source>
+        <translation>Lon&amp;gitud:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
@@ -3236,6 +3323,10 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Reporting party name</source>
         <translation>Nombre de la persona informante</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
@@ -3675,11 +3766,11 @@ Se conservan todos los cambios pendientes.</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora</translation>
     </message>
     <message>
         <source>Set to now</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner la hora actual</translation>
     </message>
 </context>
 </TS>

@@ -103,7 +103,7 @@ def test_the_history_tab_shows_who_changed_which_field_from_what_to_what(window,
     qtbot.addWidget(tab)
     rows = [[tab.model.index(r, c).data() for c in range(7)] for r in range(tab.model.rowCount())]
     assert rows[0][2] == "Created" and rows[0][1] == f"{actor.name} #{actor.star}"
-    plate = [r for r in rows if r[3] == "agents[0].vehicle.plate"]
+    plate = [r for r in rows if r[3] == "Agent 1, Vehicle plate"]  # numbered as the screens number it
     assert plate and plate[0][2] == "Changed" and plate[0][5] == "ZZ 9999" and plate[0][4] != ""
 
 
@@ -146,9 +146,10 @@ def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_m
     rows = [[tab.model.index(r, c).data() for c in range(7)] for r in range(tab.model.rowCount())]
     changes = [(r[1], r[3], r[5]) for r in rows if r[2] == "Changed"]
     who = f"{window.actor().name} #{window.actor().star}"
-    assert (who, "footage[0].preservation_status", "requested") in changes
-    assert (who, "footage[0].preservation_status", "preserved") in changes
-    assert (who, "footage[0].evidence_id", "EVD-2026-4243") in changes
+    # In words, numbered as the screens number footage (from 1).
+    assert (who, "Footage 1, Preservation", "Requested") in changes
+    assert (who, "Footage 1, Preservation", "Preserved") in changes
+    assert (who, "Footage 1, Evidence ID", "EVD-2026-4243") in changes
 
 
 def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, store, actor, qtbot):

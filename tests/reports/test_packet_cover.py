@@ -61,3 +61,19 @@ def test_a_record_with_many_items_still_has_a_one_page_cover():
     # The record check is the cover's last block: on page 1, the cover fitted; section 1 starts page 2.
     assert flat("Is this the record as filed?") in flat(pages[0])
     assert flat(SECTION_TITLES[0]) in flat(pages[1]) and flat(SECTION_TITLES[0]) not in flat(pages[0])
+
+
+def test_the_custody_section_says_each_change_in_words_numbered_from_one(store, actor):
+    from intake_app.domain.enums import Status
+    from intake_app.reports.packet import build_packet
+    from intake_app.reports.packet_source import packet_input
+
+    from ..factories import make_incident
+
+    saved = store.save(make_incident(footage=2), actor)
+    saved.footage[1].evidence_id = "EVD-2026-77"
+    saved = store.save(saved, actor)
+    store.change_status(saved.id, Status.IN_REVIEW, actor)
+    text = flat(" ".join(page_texts(build_packet(packet_input(store, saved.id)))))
+    assert flat("Footage 2, evidence id:") in text and flat("footage[1]") not in text
+    assert flat("Status changed status: Draft -> In review") in text and flat("in_review") not in text

@@ -65,3 +65,15 @@ def test_save_as_png_writes_an_image_of_the_chart(qtbot, store, actor, tmp_path)
 def test_the_main_window_has_a_dashboard_tab(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Dashboard" in titles
+
+
+def test_count_axes_have_whole_number_ticks_with_room_above_the_largest_bar():
+    from intake_app.ui.dashboard import bar_chart, whole_number_axis
+
+    assert whole_number_axis(0) == (1, 1) and whole_number_axis(1) == (2, 1) and whole_number_axis(3) == (4, 1)
+    assert whole_number_axis(9) == (10, 2) and whole_number_axis(37) == (40, 5) and whole_number_axis(1234) == (1400, 200)
+    for largest in (0, 1, 2, 3, 7, 13, 99, 250):
+        chart = bar_chart("t", [("a", largest)])  # kept: the axes live as long as their chart
+        [axis] = [a for a in chart.axes() if a.metaObject().className() == "QValueAxis"]
+        top, ticks = axis.max(), axis.tickCount()
+        assert top > largest and float(top).is_integer() and (top / (ticks - 1)).is_integer(), (largest, top, ticks)

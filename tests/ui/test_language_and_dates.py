@@ -78,3 +78,20 @@ def test_without_a_system_locale_dates_are_written_year_first(english_afterwards
         assert i18n.format_datetime(datetime(2026, 11, 5, 14, 5, tzinfo=UTC)).startswith("2026-11-05 ")
     finally:
         QLocale.setDefault(previous)
+
+
+def test_the_footage_list_writes_its_start_times_in_the_screens_one_date_format(qtbot, window):
+    from datetime import UTC, datetime
+
+    from intake_app.domain.records import FootageItem
+    from intake_app.ui.i18n import format_datetime
+
+    wizard = window.new_incident()
+    for _ in range(3):
+        wizard.next()
+    page = wizard.currentPage()
+    start = datetime(2026, 12, 6, 17, 40, tzinfo=UTC)
+    page.items = [FootageItem(device_id="BWC-1", start=start)]
+    page._fill()
+    assert page.table.item(0, 3).text() == format_datetime(start)  # not "2026-12-06 11:40" beside "12/6/2026"
+    wizard.dirty = False

@@ -76,6 +76,27 @@ MEASURE = """
         dialog.show()
         measure(name, dialog)
         dialog.hide()
+    # The windows of the review and the lock: the packet preview, approving, the receipt, the lock screen.
+    from intake_app.reports.packet import build_packet
+    from intake_app.reports.packet_source import packet_input
+    from intake_app.ui.approve_dialog import ApproveDialog
+    from intake_app.ui.incident_tabs import IncidentContext
+    from intake_app.ui.lock import IdleLock
+    from intake_app.ui.packet_actions import PacketPreview
+    from intake_app.ui.receipt_offer import ReceiptOffer
+    from intake_app.ui.sign_in import SignInDialog
+
+    context = IncidentContext(store, window.runner, stored, lambda: actor, window)
+    lock = IdleLock(store, actor, 60, runner=window.runner, watch_input=False)
+    lock.screen.ask_for_another_user(True)
+    for name, dialog in (("packet preview", PacketPreview(context, build_packet(packet_input(store, stored.id)))),
+                         ("approve dialog", ApproveDialog(store, window.runner, stored, actor, window)),
+                         ("receipt offer", ReceiptOffer(store, window.runner, stored, actor, window)),
+                         ("lock screen", lock.screen), ("sign-in dialog", SignInDialog(store))):
+        dialog.show()
+        measure(name, dialog)
+        dialog.hide()
+    lock.stop()
     window.hide()
     store.engine.dispose()
     print(json.dumps(out))
@@ -98,7 +119,7 @@ def test_every_wizard_page_dialog_and_the_main_window_fit_a_1366x768_screen_at_2
     measured = measure_at_200_percent(tmp_path)
     assert measured["scale"] == 2.0 and measured["screen"][0] == 683  # really 200% of 1366 pixels
     width, height = measured["screen"]
-    assert len(measured["windows"]) == 19  # seven wizard pages, each alone and in the wizard
+    assert len(measured["windows"]) == 24  # seven wizard pages alone and in the wizard, dialogs, preview, lock
     too_big = {name: sizes for name, sizes in measured["windows"].items()
                if sizes["minimum"][0] > width or sizes["minimum"][1] > height
                or sizes["size"][0] > width or sizes["size"][1] > height}

@@ -42,7 +42,7 @@ def test_the_review_queue_and_the_list_follow_a_change_made_elsewhere(qtbot, sto
     sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
     submit_new_incident(qtbot, sergeant)
     qtbot.waitUntil(lambda: queue.items.rowCount() == 1, timeout=3000)
-    assert lieutenant.tabs.tabText(lieutenant.tabs.indexOf(queue)) == "Re&view queue (1)"
+    assert lieutenant.tabs.tabText(lieutenant.tabs.indexOf(queue)) == "Review &queue (1)"
     [summary] = store.list()
     return_for_changes(store, summary.id, sign_in(store, "3100", LT_PASS), "Add the plate")
     qtbot.waitUntil(lambda: queue.items.rowCount() == 0, timeout=3000)

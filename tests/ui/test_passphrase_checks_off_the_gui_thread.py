@@ -162,6 +162,7 @@ def test_an_administrator_adds_a_user_while_the_window_keeps_responding(qtbot, s
     dialog.name.setText("Lt. Ray Review")
     dialog.role.setCurrentText("reviewer")
     dialog.passphrase.setText("lieutenant blue river")
+    dialog.repeat.setText("lieutenant blue river")  # typed twice, as the dialog asks
     qtbot.mouseClick(dialog.add_button, LEFT)
     assert dialog.checking and not dialog.add_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)

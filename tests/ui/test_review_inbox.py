@@ -37,7 +37,7 @@ def test_the_inbox_says_who_submitted_when_felony_and_waiting_time_and_the_tab_c
     assert texts[0] == summary.report_number and texts[1] == "In review"
     assert texts[2] == "Sgt. Maria Test" and texts[3] != "" and texts[4] == "0 min"
     assert texts[5] in ("Felony", "No")
-    assert window.tabs.tabText(window.tabs.indexOf(queue)) == "Re&view queue (1)"
+    assert window.tabs.tabText(window.tabs.indexOf(queue)) == "Review &queue (1)"
 
 
 def test_waiting_time_is_said_in_the_largest_whole_unit():

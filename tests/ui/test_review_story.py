@@ -94,7 +94,7 @@ def approve_and_sign(qtbot, queue, passphrase):
 def review_tab_text(window, incident_id):
     window.open_incident(incident_id)
     view = window.tabs.currentWidget()
-    tab = next(view.tabs.widget(i) for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Re&view")
+    tab = next(view.tabs.widget(i) for i in range(view.tabs.count()) if view.tabs.tabText(i) == "Review &log")
     return view, tab.toPlainText()
 
 
@@ -142,7 +142,8 @@ def test_submit_return_correct_resubmit_approve_and_idle_lock(qtbot, store, data
     assert "Lt. Ray Review (star 3100) In review -> Draft Add the agent's vehicle color" in review
     assert review.count("Sgt. Maria Test (star 2231) Draft -> In review") == 2
     assert "Lt. Ray Review (star 3100) In review -> Approved" in review
-    assert custody.split("Audit-chain head")[0].count("Lt. Ray Review (star 3100) status") == 2
+    custody_rows = custody.split("Audit-chain head")[0]
+    assert custody_rows.count("Lt. Ray Review (star 3100) Status changed status: In review ->") == 2  # in words
     assert "Name: Sgt. Maria Test Name: Lt. Ray Review Star: 2231 Star: 3100" in packet  # the attestation
 
     lock = lt_window.idle_lock

@@ -9,6 +9,20 @@ from intake_app.ui.wizard.footage_page import FootageDialog
 from .test_wizard_stories import fill_details
 
 
+def shown(kind):
+    """The open dialog of this kind (not whatever modal window an earlier test may have left open)."""
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def close_row_dialogs():
+    """Whatever happened in the test, no row dialog stays open to be found by the next test."""
+    from intake_app.ui.wizard.row_dialog import RowDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RowDialog) and widget.running:
+            widget.reject()
+
+
 def footage_dialog_then(qtbot, window, during):
     wizard = window.new_incident()
     fill_details(qtbot, wizard.currentPage())  # the incident happened three hours ago
@@ -18,13 +32,13 @@ def footage_dialog_then(qtbot, window, during):
     seen = {}
 
     def act():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, FootageDialog)
-        seen.update(during(dialog))
-        dialog.reject()
+        try:
+            seen.update(during(shown(FootageDialog)))
+        finally:
+            close_row_dialogs()
 
     QTimer.singleShot(0, act)
-    qtbot.mouseClick(wizard.currentPage().add_button, Qt.MouseButton.LeftButton)
+    wizard.currentPage().add_button.click()  # (a modal window an earlier test left open would eat a mouse click)
     wizard.dirty = False
     return occurred, seen
 
@@ -61,3 +75,102 @@ def test_now_sets_the_present_minute(qtbot, window):
 
     _occurred, seen = footage_dialog_then(qtbot, window, press_now)
     assert abs(seen["start"].secsTo(QDateTime.currentDateTime())) < 120
+
+
+def test_the_violation_dialog_opens_with_the_cursor_in_the_statute_search(qtbot, window):
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    wizard = window.new_incident()
+    for _ in range(4):
+        wizard.next()
+    seen = {}
+
+    def act():
+        try:
+            dialog = shown(ViolationDialog)
+            seen["focus"] = dialog.focusWidget() is dialog.search
+        finally:
+            close_row_dialogs()
+
+    QTimer.singleShot(0, act)
+    wizard.currentPage().add_button.click()  # (a modal window an earlier test left open would eat a mouse click)
+    wizard.dirty = False
+    assert seen == {"focus": True}
+
+
+def test_enter_on_an_agent_row_edits_that_agent_and_does_not_go_to_the_next_page(qtbot, window):
+    from intake_app.domain.records import Agent
+    from intake_app.ui.wizard.agents_page import AgentDialog
+
+    wizard = window.new_incident()
+    wizard.next()
+    wizard.next()
+    page = wizard.currentPage()
+    page.items = [Agent(badge="E-4471")]
+    page._fill()
+    page.table.selectRow(0)
+    page.table.setFocus()
+    seen = {}
+
+    def act():
+        try:
+            seen["badge"] = shown(AgentDialog).badge.text()
+        finally:
+            close_row_dialogs()
+
+    QTimer.singleShot(0, act)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert seen == {"badge": "E-4471"} and wizard.currentPage() is page
+    wizard.dirty = False
+
+
+def test_a_row_problem_does_not_repeat_the_fields_name():
+    from intake_app.domain.problems import Problem, Severity
+    from intake_app.ui.domain_text import problem_line
+
+    line = problem_line(Problem("footage[0].start", "Start time is required", Severity.INCOMPLETE), within_row=True)
+    assert line == "Start time is required"
+
+
+def test_a_field_that_gets_the_focus_is_scrolled_into_view(qtbot, window):
+    wizard = window.new_incident()
+    wizard.resize(600, 300)  # smaller than the form: it scrolls
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    field = page.narrative
+    page.scroll.verticalScrollBar().setValue(0)
+    wizard.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0, timeout=2000)
+    top = field.mapTo(page.scroll.viewport(), field.rect().topLeft()).y()
+    assert 0 <= top < page.scroll.viewport().height()
+    wizard.dirty = False
+
+
+def test_no_problem_is_shown_in_red_before_anything_is_typed(qtbot, window):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    wizard.refresh_problems()
+    assert not page.p_beat.isVisibleTo(page) and not page.p_address.isVisibleTo(page)
+    wizard.dirty = False
+
+
+def test_problems_show_once_the_user_leaves_a_field_after_typing(qtbot, window):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    wizard.activateWindow()
+    page.beat.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.beat, timeout=2000)
+    qtbot.keyClicks(page.beat, "77")
+    page.address.setFocus()  # leaves the beat
+    qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page) and page.p_beat.text() != "", timeout=3000)
+    wizard.dirty = False
+
+
+def test_problems_of_a_page_show_after_next(qtbot, window):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    wizard.next()
+    wizard.back()
+    qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page), timeout=3000)
+    wizard.dirty = False

@@ -158,6 +158,30 @@ def time_problems(edit: QDateTimeEdit, zone: str, path: str) -> list[Problem]:
     return []
 
 
+def follow_focus(owner: QWidget, handler) -> None:
+    """`handler(old, new)` on every focus change in the app while `owner` exists. The application's signal
+    outlives every form: the connection is dropped when `owner` goes, and nothing is called on a deleted one
+    (an error raised there would surface in whatever runs next)."""
+    import shiboken6
+
+    app = QApplication.instance()
+
+    def changed(old, new) -> None:
+        if shiboken6.isValid(owner) and (old is None or shiboken6.isValid(old)) and (
+                new is None or shiboken6.isValid(new)):
+            handler(old, new)
+
+    app.focusChanged.connect(changed)
+
+    def drop(*_args) -> None:
+        try:
+            app.focusChanged.disconnect(changed)
+        except (RuntimeError, TypeError):  # already gone with the application
+            pass
+
+    owner.destroyed.connect(drop)
+
+
 class IncidentPage(QWizardPage):
     """A page that loads from and writes into the wizard's Incident.
 
@@ -181,6 +205,14 @@ class IncidentPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.scroll = scroll
+        # A field reached by Alt+letter or Tab is scrolled into view (at 200% text the form is taller than
+        # the window, and the focus went to a field below its edge).
+        follow_focus(self, self._show_focused)
+
+    def _show_focused(self, _old, new) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)
 
     def add_field(self, text: str, field: QWidget, accessible: str) -> QLabel:
         """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
+from ..i18n import format_datetime
 from ..vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems
 from .list_page import ListPage
@@ -90,7 +90,8 @@ class FootageDialog(RowDialog):
     def _near_the_incident(self) -> QDateTime:
         """The incident's own time (footage usually starts about then), else this minute."""
         wizard = self.parent().wizard() if hasattr(self.parent(), "wizard") else None
-        occurred = wizard.incident.occurred_at if wizard is not None else None
+        # As typed on page 1 so far, not as the record was when the wizard opened.
+        occurred = wizard.current_incident().occurred_at if wizard is not None else None
         if occurred is None:
             return QDateTime.currentDateTime()
         probe = QDateTimeEdit()
@@ -161,8 +162,7 @@ class FootagePage(ListPage):
         return FootageItem()
 
     def row_values(self, f: FootageItem) -> list[str]:
-        zone = self.wizard().incident.timezone if self.wizard() else "America/Chicago"
-        start = f.start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if f.start else ""
+        start = format_datetime(f.start)  # the screens' one date format (the locale's), as the lists show it
         return [vocabulary_label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, vocabulary_label(f.preservation_status)]
 
     def run_dialog(self, item: FootageItem, index: int):

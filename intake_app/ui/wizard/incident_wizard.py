@@ -23,6 +23,7 @@ from ..branding import window_title
 from ..returned import banner, return_note
 from ..screen_fit import resize_within_screen
 from .agents_page import AgentsPage
+from .common import follow_focus
 from .details_page import DetailsPage
 from .footage_page import FootagePage
 from .reporting_party_page import ReportingPartyPage
@@ -70,6 +71,12 @@ class IncidentWizard(QWizard):
                 page.changed.connect(self._changed)
         self._update_title()
         resize_within_screen(self, 900, 660)
+        # Problems show on a page once the user has left one of its fields after typing, left the page (Next,
+        # Back) or saved or submitted: not in red before anything is typed. The review page lists them always.
+        self.revealed: set[int] = {len(self.pages) - 1}
+        self._shown_id = -1  # no page shown yet
+        self.currentIdChanged.connect(self._left_page)
+        follow_focus(self, self._left_field)
 
         self._settings = StationSettings()
         if hasattr(store, "settings"):
@@ -113,9 +120,26 @@ class IncidentWizard(QWizard):
 
     def refresh_problems(self) -> None:
         problems = self.problems()
-        for page in self.pages:
+        for index, page in enumerate(self.pages):
             if page.loaded:
-                page.show_problems(problems)
+                page.show_problems(problems if index in self.revealed else [])
+
+    def reveal(self, *indexes: int) -> None:
+        """Show the problems of these pages (all pages when none is named) from now on."""
+        self.revealed.update(indexes or range(len(self.pages)))
+        self._validate_timer.start()
+
+    def _left_page(self, _new_id: int) -> None:
+        if self._shown_id >= 0:
+            self.reveal(self._shown_id)
+        self._shown_id = self.currentId()
+
+    def _left_field(self, old, _new) -> None:
+        if old is None or not self.dirty:
+            return
+        for index, page in enumerate(self.pages):
+            if index not in self.revealed and page.isAncestorOf(old):
+                self.reveal(index)
 
     def _changed(self) -> None:
         self.dirty = True
@@ -151,6 +175,7 @@ class IncidentWizard(QWizard):
 
     def save_draft(self) -> None:
         self._autosave_timer.stop()
+        self.revealed.update(range(len(self.pages)))  # the answer names the problems left: they are shown
         snapshot, store, actor = copy.deepcopy(self.current_incident()), self.store, self.actor()
 
         def done(stored: Incident) -> None:
@@ -182,6 +207,7 @@ class IncidentWizard(QWizard):
         self.submit()
 
     def submit(self) -> None:
+        self.revealed.update(range(len(self.pages)))
         blocking = blocking_for_status(self.problems(), Status.IN_REVIEW)
         if blocking:
             self.go_to_step(len(STEPS) - 1)

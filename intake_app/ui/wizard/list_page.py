@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,8 @@ class ListPage(IncidentPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # Enter on a row edits it (as a double click does); without this the wizard took it as Next.
+        self.table.installEventFilter(self)
         self.add_button = QPushButton(QCoreApplication.translate("Wizard", "&Add %1…").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
         self.edit_button = QPushButton(QCoreApplication.translate("Wizard", "&Edit %1…").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
         self.remove_button = QPushButton(QCoreApplication.translate("Wizard", "Re&move %1").replace("%1", QCoreApplication.translate("Wizard", self.noun)))
@@ -53,6 +55,13 @@ class ListPage(IncidentPage):
         self.form.addRow(buttons)
         self.problems = problem_label()
         self.form.addRow(self.problems)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentRow() >= 0):
+            self.edit_selected()
+            return True
+        return False  # always a real bool: PySide converts what an event filter returns
 
     # --- subclass hooks
     def row_values(self, item) -> list[str]:

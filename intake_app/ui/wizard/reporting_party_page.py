@@ -35,7 +35,7 @@ class ReportingPartyPage(IncidentPage):
         self.consent.setAccessibleName(QCoreApplication.translate("Wizard", "Consents to be contacted"))
         self.confidential = QCheckBox(QCoreApplication.translate("Wizard", "Con&fidential (recommended)"))
         self.confidential.setAccessibleName(QCoreApplication.translate("Wizard", "Confidential"))
-        self.p_name = self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.name, QCoreApplication.translate("Wizard", "Reporting party name"))
+        self.p_name = self.add_field(QCoreApplication.translate("Wizard", "Na&me:"), self.name, QCoreApplication.translate("Wizard", "Reporting party name"))
         self.p_phone = self.add_field(QCoreApplication.translate("Wizard", "&Phone:"), self.phone, QCoreApplication.translate("Wizard", "Reporting party phone"))
         self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Reporting party address"))
         self.p_language = self.add_field(QCoreApplication.translate("Wizard", "Preferred &language:"), self.language, QCoreApplication.translate("Wizard", "Preferred language"))

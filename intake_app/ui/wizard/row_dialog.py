@@ -24,6 +24,7 @@ class RowDialog(QDialog):
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.running = False  # shown by run() and not yet finished (also while hidden by the idle lock)
+        self.first_field: QWidget | None = None  # where the typing starts when the dialog opens
         self.setWindowTitle(title)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
@@ -60,6 +61,8 @@ class RowDialog(QDialog):
         self.finished.connect(loop.quit)
         self.running = True
         self.show()
+        if self.first_field is not None:
+            self.first_field.setFocus()
         try:
             loop.exec()
         finally:

@@ -71,6 +71,7 @@ class ViolationDialog(RowDialog):
         if index >= 0:
             self.offence_class.setCurrentIndex(index)
         self._check()
+        self.first_field = self.search  # the statute search first: a violation starts with its statute
         self.fit()
 
     def _fill_statutes(self, text: str) -> None:
