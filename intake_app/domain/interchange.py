@@ -489,10 +489,12 @@ def _unknown_fields(data: Any, path: str, problems: list[Problem]) -> None:
         return
     if _KNOWN_FIELDS is None:
         _KNOWN_FIELDS = _known_fields()
+    named = data.get("format")
+    fmt = named if named in READABLE_FORMATS else FORMAT  # the message names the format the file says it is
     for key in data:
         if key not in _KNOWN_FIELDS:
             shown = key if len(key) <= 60 else key[:60] + "…"
-            problems.append(Problem(f"{path}.{shown}" if path else shown, f"is not a field of {FORMAT}"))
+            problems.append(Problem(f"{path}.{shown}" if path else shown, f"is not a field of {fmt}"))
 
 
 def _parts_beyond_limits(item: Any, path: str) -> list[Problem]:

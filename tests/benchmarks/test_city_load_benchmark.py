@@ -34,6 +34,7 @@ from intake_app.sync import device
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 from ..sync.conftest import ServerProcess, pg_url  # noqa: F401  (the real database)
 from .timing import check_target
 
@@ -50,7 +51,7 @@ def bodies(district: int) -> tuple[bytes, list[str], list[tuple]]:
         inc = make_incident(district=district, beat=f"{district:02d}11")
         inc.id, inc.version = str(uuid.uuid4()), 1
         inc.created_at = inc.updated_at = datetime.now(UTC)
-        record = json.loads(json.dumps(to_dict(inc), default=str))
+        record = sealed(json.loads(json.dumps(to_dict(inc), default=str)))  # as a station sends it
         items.append({"idempotency_key": str(uuid.uuid4()), "base_version": 0, "incident": record})
         ids.append(inc.id)
         rows.append((inc.id, district, 1, json.dumps(record)))

@@ -88,7 +88,7 @@ def test_a_negative_version_is_refused_not_stored_as_1(intake, tmp_path):
 
 def test_an_unknown_top_level_field_is_refused_not_dropped(intake, tmp_path):
     code, err, listed = _import(intake, tmp_path, _record(secret_note="kept nowhere"))
-    assert code == 2 and "secret_note: is not a field of intake.incident/1" in err
+    assert code == 2 and "secret_note: is not a field of intake.incident/2" in err
     assert listed == "[]"
 
 

@@ -28,7 +28,8 @@ def _store_as_before(data_dir, actor, monkeypatch):
     with store.engine.begin() as conn:
         raw = conn.execute(text("SELECT record_json FROM incidents WHERE id = :i"), {"i": saved.id}).scalar()
         # The store as the old app left it: the repair not yet run.
-        conn.execute(text("UPDATE alembic_version SET version_num = '0002_audit' WHERE version_num = '0009_hostile_instants'"))
+        # Its revision not applied yet (0002_audit, which it follows, stays applied through the other branches).
+        conn.execute(text("DELETE FROM alembic_version WHERE version_num = '0009_hostile_instants'"))
         conn.exec_driver_sql("PRAGMA user_version = 0")
     assert json.loads(raw)["occurred_at"] == "2026-03-08T02:20:00-06:00"
     return store, saved
@@ -57,7 +58,8 @@ def test_a_store_without_such_times_is_left_byte_for_byte(data_dir, actor):
     saved = store.save(make_incident(), actor)
     with store.engine.begin() as conn:
         before = conn.execute(text("SELECT record_json FROM incidents")).scalar()
-        conn.execute(text("UPDATE alembic_version SET version_num = '0002_audit' WHERE version_num = '0009_hostile_instants'"))
+        # Its revision not applied yet (0002_audit, which it follows, stays applied through the other branches).
+        conn.execute(text("DELETE FROM alembic_version WHERE version_num = '0009_hostile_instants'"))
         conn.exec_driver_sql("PRAGMA user_version = 0")
     store.engine.dispose()
     again = open_store(data_dir)

@@ -17,6 +17,7 @@ from intake_app.server.db import session_factory
 from intake_app.server.tables import Change
 
 from ..factories import make_incident
+from ..sealed_records import sealed
 from .conftest import ServerProcess
 
 WORKERS, WRITERS, PUSHES, PER_PUSH = 4, 50, 3, 10
@@ -29,7 +30,7 @@ def push_body(count: int) -> dict:
         inc.id, inc.version = str(uuid.uuid4()), 1
         inc.created_at = inc.updated_at = datetime.now(UTC)
         items.append({"idempotency_key": str(uuid.uuid4()), "base_version": 0,
-                      "incident": json.loads(json.dumps(to_dict(inc), default=str))})
+                      "incident": sealed(json.loads(json.dumps(to_dict(inc), default=str)))})
     return {"items": items}
 
 
