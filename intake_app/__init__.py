@@ -29,7 +29,7 @@ def _read_version() -> str:
 
 
 def __getattr__(name: str) -> str:
-    """`__version__` is read on first use: the desktop app's start (issue 8) needs it only in the About box."""
+    """`__version__` is read on first use: the desktop app's start (start-up speed) needs it only in the About box."""
     if name == "__version__":
         globals()["__version__"] = version = _read_version()
         return version

@@ -12,7 +12,7 @@ import os
 import sys
 
 # Only what every start needs: the desktop app's start opens the store before it imports anything else
-# (issue 8: start-up speed), and the errors below are named where one is met (_exit_code).
+# (start-up speed), and the errors below are named where one is met (_exit_code).
 from .commands.context import CliContext
 from .security.database_key import PASSPHRASE_ENV
 
@@ -69,7 +69,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """Without a command the desktop app opens, and the commands' modules (ReportLab, the sync client...) are not
-    imported just to build their parsers: that was a large share of the app's start (issue 8). Anything else (a
+    imported just to build their parsers: that was a large share of the app's start (start-up speed). Anything else (a
     command, --help, a mistake) goes to the whole parser, so its answers and messages are the usual ones."""
     argv = sys.argv[1:] if argv is None else argv
     if not any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in argv):  # --he is --help too
@@ -101,7 +101,7 @@ def open_app(ctx: CliContext) -> int:
     from .gc_pause import collection_paused
     from .storage.background_opening import BackgroundOpening
 
-    # Started before Qt is imported (issue 8): deriving the key from a passphrase takes about as long.
+    # Started before Qt is imported (start-up speed): deriving the key from a passphrase takes about as long.
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
     opening = BackgroundOpening(ctx.data_dir, passphrase)
     resume_collection = collection_paused.hold()  # until the window is on screen (gc_pause.py)
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.
     if args.selftest or args.command in (None, "selftest"):
         return _run(args, ctx, None)
-    from .commands.cli_log import CommandLog, action_name  # the app opens without it (issue 8: start-up)
+    from .commands.cli_log import CommandLog, action_name  # the app opens without it (start-up)
 
     command_log = CommandLog(args.data_dir, action_name(args))
     code = EXIT_FAILED

@@ -7,7 +7,7 @@ quarter of a 10,000-record pull), although none of it is garbage yet and the rec
 cycles. Collection resumes after the batch; whatever cycles a batch leaves are collected then.
 
 The desktop app's start is held the same way, from the `intake` command until the main window is on screen
-(issue 8): importing Qt and the app and building the window make a few hundred thousand objects that all live
+(start-up speed): importing Qt and the app and building the window make a few hundred thousand objects that all live
 on; collecting meanwhile took 5 ms of a 175 ms start.
 """
 

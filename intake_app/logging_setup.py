@@ -1,4 +1,4 @@
-"""Structured log (JSON lines, rotated) and crash reports in the data folder's logs/ (issue 6). No Qt.
+"""Structured log (JSON lines, rotated) and crash reports in the data folder's logs/ (review and station security). No Qt.
 
 Rule for every caller: log ids and actions, never record contents. The filter here is the second line of
 defence: it drops formatting arguments that are not plain numbers or ids and blanks quoted text, phone-like
@@ -40,7 +40,7 @@ def redact(text: str) -> str:
 def _safe_arg(value: object) -> object:
     if isinstance(value, bool | int | float) or value is None:
         return value
-    import uuid  # here: the app's start logs before it needs the module (issue 8)
+    import uuid  # here: the app's start logs before it needs the module (start-up speed)
 
     if isinstance(value, uuid.UUID) or (isinstance(value, str) and _ID.match(value)):
         return str(value)
@@ -82,7 +82,7 @@ class RotatingLog(logging.FileHandler):
     """The log file, renamed to `<name>.1` (the older ones to .2, .3 ... up to BACKUPS, the oldest dropped) when
     the next line would take it past MAX_BYTES. logging.handlers.RotatingFileHandler does the same, but its
     module imports the socket, pickle and queue modules for its other handlers: 5 ms of the app's start
-    (issue 8)."""
+    (start-up speed)."""
 
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS):
         super().__init__(path, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The users of a test station (issue 6), made through the users API as an administrator would."""
+"""The users of a test station (review and station security), made through the users API as an administrator would."""
 
 from __future__ import annotations
 

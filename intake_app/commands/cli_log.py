@@ -1,4 +1,4 @@
-"""The command line's trace in the app's rotating log, and its crash reports (issue 6).
+"""The command line's trace in the app's rotating log, and its crash reports (review and station security).
 
 One line per command: its name (e.g. `cli.users.add`), exit code and duration. Never its arguments: they
 hold file names, search text, names and star numbers. Lines go to the data folder's logs/ (the same

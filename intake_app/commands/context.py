@@ -55,7 +55,7 @@ class CliContext:
         return self._store
 
     def actor(self, star: str | None = None) -> Actor:
-        """Once the station has users (issue 6): the user named by `star` (else INTAKE_USER), signed in with
+        """Once the station has users (review and station security): the user named by `star` (else INTAKE_USER), signed in with
         INTAKE_USER_PASSPHRASE or a prompt. Before that: the station's supervisor from Settings; otherwise
         the OS account, so every change still has a who."""
         from ..security.users import has_users, sign_in
@@ -78,7 +78,7 @@ class CliContext:
         return Actor(os.environ.get("INTAKE_ACTOR") or f"{getpass.getuser()} (CLI)", os.environ.get("INTAKE_ACTOR_STAR", "0"))
 
     def viewer(self, star: str | None = None) -> Actor | None:
-        """Who is reading (issue 6): the user who signed in with `--as STAR` (or INTAKE_USER) and their
+        """Who is reading (review and station security): the user who signed in with `--as STAR` (or INTAKE_USER) and their
         passphrase, or None when nobody did, and then the reporting party stays masked. Unlike `actor`, it
         never falls back to the station's settings or the OS account: those prove nobody's identity, so
         they get no role. A wrong passphrase is a usage error (exit 2) raised before anything is printed."""

@@ -1,4 +1,4 @@
-"""Links on the command line: `intake links`, `intake duplicates`, `intake link` (issue 9)."""
+"""Links on the command line: `intake links`, `intake duplicates`, `intake link` (linked incidents)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Records on the command line: import, export, list, show, demo.
 
-The reporting party (issue 6): `show` masks its name, phone and address exactly as the app does, unless the
+The reporting party (review and station security): `show` masks its name, phone and address exactly as the app does, unless the
 reader signs in (`--as STAR` or INTAKE_USER, passphrase prompt or INTAKE_USER_PASSPHRASE) as someone the core's
 rule (`security/privacy.py`) lets see it. `export` is a complete, lossless copy, so it is refused unless the
 signed-in user may see the reporting party of every record it carries; each such record's export is in the

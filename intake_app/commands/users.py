@@ -1,4 +1,4 @@
-"""Users of the station on the command line (issue 6): list, add, disable, enable, reset-passphrase.
+"""Users of the station on the command line (review and station security): list, add, disable, enable, reset-passphrase.
 
 Everything goes through `security/users.py`, so the core decides who may manage users (a signed-in,
 active administrator), hashes passphrases and rate-limits sign-ins exactly as in the app. The acting

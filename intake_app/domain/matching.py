@@ -105,7 +105,7 @@ class Match:
 
 @dataclass(frozen=True)
 class DuplicateRules:
-    """When a newly saved incident may describe the same event as another (issue 9 defaults)."""
+    """When a newly saved incident may describe the same event as another (Linked incidents defaults)."""
 
     distance_m: float = 500.0
     window: timedelta = timedelta(hours=2)

@@ -1,4 +1,4 @@
-"""Who may do what at a station (issue 6): the roles a user of the app has."""
+"""Who may do what at a station (review and station security): the roles a user of the app has."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The referral packet's "Linked incidents" section (issue 9): confirmed links only, with report number,
+"""The referral packet's "Linked incidents" section (linked incidents): confirmed links only, with report number,
 date, district and the identifiers shared. Nothing of the other incidents' reporting parties or narratives:
 `confirmed_links_for_packet` does not read them.
 

@@ -1,4 +1,4 @@
-"""Store extension (issue 6): the core, not only the UI, decides who may change what.
+"""Store extension (review and station security): the core, not only the UI, decides who may change what.
 
 Runs inside the change's transaction and raises PermissionError there, so a refused change rolls back
 whole. The role is looked up in the users table by star and the star must be signed in on this store

@@ -94,7 +94,7 @@ def database_key(data_dir: Path, passphrase: str | None = None) -> tuple[bytes, 
 
 
 def _create(data_dir: Path, passphrase: str | None) -> tuple[bytes, StoreInfo]:
-    # Only a new store needs these; the app's start opens an existing one without them (issue 8).
+    # Only a new store needs these; the app's start opens an existing one without them (start-up speed).
     import secrets
     import uuid
 

@@ -1,4 +1,4 @@
-"""Who sees the reporting party (issue 6): the supervisor who entered the record and reviewers. Everyone
+"""Who sees the reporting party (review and station security): the supervisor who entered the record and reviewers. Everyone
 else, and every list, search result, log line and public export, gets a masked copy."""
 
 from __future__ import annotations

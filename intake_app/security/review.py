@@ -1,4 +1,4 @@
-"""Review (issue 6): the reviewer's queue, approving, returning with a comment, and corrections after
+"""Review (review and station security): the reviewer's queue, approving, returning with a comment, and corrections after
 approval that keep every earlier version. Permissions are checked by the store (authorization.py)."""
 
 from __future__ import annotations

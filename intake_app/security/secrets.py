@@ -35,7 +35,7 @@ class NoSecureKeyring(RuntimeError):
 
 
 def secure_backend() -> KeyringBackend | None:
-    # Imported here: looking its backends up is a noticeable share of a start (issue 8), and a store opened
+    # Imported here: looking its backends up is a noticeable share of a start (start-up speed), and a store opened
     # with a passphrase never asks the keyring.
     import keyring
 

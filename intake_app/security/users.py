@@ -1,4 +1,4 @@
-"""Users of a station PC (issue 6): supervisor, reviewer, administrator; sign-in with star number and passphrase.
+"""Users of a station PC (review and station security): supervisor, reviewer, administrator; sign-in with star number and passphrase.
 
 Passphrases are kept only as scrypt hashes (random salt, compared in constant time). Failed sign-ins are
 counted per star in the store and slow the next try down exponentially, so restarting the app does not

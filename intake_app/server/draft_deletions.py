@@ -1,4 +1,4 @@
-"""A draft deleted on a device (issue 4): the server takes it out of the current set and puts the deletion in
+"""A draft deleted on a device (offline sync): the server takes it out of the current set and puts the deletion in
 the change feed, so every device of the district deletes its copy too.
 
 Only drafts: a record past draft on the server is kept and the deletion refused (409, NotADraft). A deletion

@@ -1,4 +1,4 @@
-"""Request and response bodies of the link-decision exchange (issue 9): a reviewer's confirm/reject/dismiss
+"""Request and response bodies of the link-decision exchange (linked incidents): a reviewer's confirm/reject/dismiss
 of a pair of incidents, pushed once per idempotency key and pulled as a feed by the devices allowed to see
 both incidents."""
 

@@ -1,4 +1,4 @@
-"""Reviewers' link decisions on the server (issue 9): kept once per idempotency key, handed out as a feed.
+"""Reviewers' link decisions on the server (linked incidents): kept once per idempotency key, handed out as a feed.
 
 Who may do what: a device may send a decision about a pair when it may see at least one of the two incidents
 (its reviewer judged its own incident against another it holds); it receives only decisions about pairs

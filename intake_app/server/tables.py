@@ -106,7 +106,7 @@ class AuditHead(Base):
 
 
 class ServerLinkDecision(Base):
-    """A reviewer's decision on a pair of incidents (issue 9), in feed order (`seq`, see crud.lock_change_log).
+    """A reviewer's decision on a pair of incidents (linked incidents), in feed order (`seq`, see crud.lock_change_log).
     The districts are the incidents' when the decision arrived: they decide which devices receive it."""
     __tablename__ = "link_decisions"
     __table_args__ = (Index("ix_link_decisions_districts_seq", "district_a", "district_b", "seq"),)

@@ -1,4 +1,4 @@
-"""The store opened on a thread of its own while the app imports Qt and builds its window (issue 8: start-up).
+"""The store opened on a thread of its own while the app imports Qt and builds its window (start-up).
 
 This module is imported before anything else of the app's start, so it imports little itself. The thread first
 derives the key, beside the main thread's imports (hashlib's scrypt leaves the interpreter lock free), then

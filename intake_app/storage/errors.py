@@ -1,5 +1,5 @@
 """What the store raises. Kept apart from the repository so that the command line and the app's start can
-name these errors without importing SQLAlchemy (issue 8: start-up speed)."""
+name these errors without importing SQLAlchemy (start-up speed)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the main window shows first, read before the store is open in full (issue 8: start-up speed).
+"""What the main window shows first, read before the store is open in full (start-up speed).
 
 Opening the store in full imports SQLAlchemy and every feature's tables: several times the time a bare Qt window
 takes to appear. The window needs only the station's settings, whether anybody can sign in, and the newest page

@@ -85,14 +85,14 @@ def decisions_for(store: IncidentStore, incident_id: str) -> list[LinkDecision]:
 
 
 def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail: str) -> None:
-    """Into the audit chain (issue 3), in the decision's own transaction: both commit or neither."""
+    """Into the audit chain (evidence integrity), in the decision's own transaction: both commit or neither."""
     from ..security.audit import record_action_in  # imported here: the audit module imports the store
 
     record_action_in(session, incident_id, action, actor, detail)
 
 
 def _check_role(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
-    """Once the station has users (issue 6), a reviewer judges agent links; a supervisor or a reviewer
+    """Once the station has users (review and station security), a reviewer judges agent links; a supervisor or a reviewer
     may link or dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
     from ..security.authorization import enforcing, role_of
 

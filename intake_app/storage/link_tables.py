@@ -1,4 +1,4 @@
-"""Tables of the "connect the dots" feature (issue 9): an index of agents' identifiers, a place-and-time
+"""Tables of the "connect the dots" feature (linked incidents): an index of agents' identifiers, a place-and-time
 index for duplicates, and the reviewers' link decisions. Created by migration 0005_links.
 
 The identifier and place rows are projections of `incidents.record_json`, rewritten in the same

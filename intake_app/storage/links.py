@@ -1,4 +1,4 @@
-"""Store extension of issue 9: keeps the link indexes in step with every change, in the same transaction.
+"""Store extension of linked incidents: keeps the link indexes in step with every change, in the same transaction.
 
 Named in `opening.EXTENSION_MODULES`. Sync imports records through `IncidentStore.import_incidents`,
 which fires the same listener, so a headquarters store indexes other districts' records as they arrive

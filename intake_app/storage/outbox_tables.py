@@ -1,4 +1,4 @@
-"""Local tables of sync (issue 4): the outbox, the sync state, and conflicts waiting for a supervisor."""
+"""Local tables of sync (offline sync): the outbox, the sync state, and conflicts waiting for a supervisor."""
 
 from __future__ import annotations
 

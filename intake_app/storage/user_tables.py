@@ -1,4 +1,4 @@
-"""Local tables of users and review (issue 6): who may sign in, failed sign-ins, and record versions kept
+"""Local tables of users and review (review and station security): who may sign in, failed sign-ins, and record versions kept
 after approval. Passphrases are stored only as scrypt hashes."""
 
 from __future__ import annotations

@@ -387,7 +387,7 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     """Reports the newest audit hash, how many entries the chain has, and the hash the chain holds NOW at
     the position reported last time: if the log was truncated or rewritten since, the server sees it."""
     try:
-        from ..security import audit  # issue 3; not every build has it yet
+        from ..security import audit  # evidence integrity; not every build has it yet
     except ImportError:
         report.notes.append("audit trail not installed: no audit-chain head was sent")
         return

@@ -1,4 +1,4 @@
-"""Reviewers' link decisions travel through sync (issue 9), so headquarters sees the links stations confirmed
+"""Reviewers' link decisions travel through sync (linked incidents), so headquarters sees the links stations confirmed
 and a pair rejected on one device is not offered again on another.
 
 Store extension (named in `opening.EXTENSION_MODULES`): a decision taken here is queued in the SAME

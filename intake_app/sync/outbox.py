@@ -1,4 +1,4 @@
-"""Store extension (issue 4): every local change is queued for the server in the SAME transaction as the
+"""Store extension (offline sync): every local change is queued for the server in the SAME transaction as the
 change, with its own idempotency key, so a change is never saved without being queued or queued without
 being saved.
 

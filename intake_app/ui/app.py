@@ -58,7 +58,7 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt).
     `on_screen`: called once the first window (sign-in or main) has been painted."""
     data_dir = pathlib.Path(data_dir)
-    # Start-up speed (issue 8): the opening thread derives the key and takes the first look (settings, the
+    # Start-up speed: the opening thread derives the key and takes the first look (settings, the
     # newest page) with the database driver alone while this thread imports and builds the window. The store
     # is opened in full (SQLAlchemy, the features' tables) once the first screen is painted, so that work
     # does not compete with painting it. Without a first look (a new store, a passphrase to ask for, a store to
@@ -102,7 +102,7 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     failed: list[BaseException] = []
     if look is not None:  # first in the database worker's queue, so a failed opening is said before anything
         runner.run(opening.opened.result, on_error=lambda exc: _could_not_open(exc, failed))
-    # Issue 6: nobody sees the records before signing in. The store opens in full while the person types.
+    # nobody sees the records before signing in. The store opens in full while the person types.
     def first_screen_shown() -> None:
         opening.go_on()  # first: the full opening runs beside whatever else waited for the screen
         on_screen()
@@ -185,7 +185,7 @@ def close_down(window, store=None) -> None:
     """After the event loop: queued writes (a last autosave) finish, then the window is deleted while everything
     its `destroyed` handlers use still exists, then the store closes. Left to Python's exit, PySide deletes the
     remaining Qt objects in no fixed order: the idle lock could go before the window whose `destroyed` handler
-    stops it, and that error's crash dialog kept the process from ending (issue 8)."""
+    stops it, and that error's crash dialog kept the process from ending (start-up speed)."""
     window.runner.shutdown(wait=True)
     shiboken6.delete(window)
     if store is not None:

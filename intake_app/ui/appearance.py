@@ -37,7 +37,7 @@ _previous: dict = {}
 
 
 def high_contrast_palette() -> QPalette:
-    from PySide6.QtGui import QColor, QPalette  # only when high contrast is on (issue 8: start-up)
+    from PySide6.QtGui import QColor, QPalette  # only when high contrast is on (start-up)
 
     p = QPalette()
     roles = QPalette.ColorRole

@@ -1,4 +1,4 @@
-"""The Conflicts screen (issue 4): both versions of an incident that was edited here and on another device,
+"""The Conflicts screen (offline sync): both versions of an incident that was edited here and on another device,
 side by side; the supervisor keeps one. Nothing is merged silently. Opened from the Sync menu."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hooks issue 3 into the app: the "Preservation alerts" screen and the incident view's "History" tab."""
+"""Hooks evidence integrity into the app: the "Preservation alerts" screen and the incident view's "History" tab."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def history_tab(ctx: IncidentContext) -> HistoryTab:
-    # Imported when an incident is opened: it needs the audit module, so SQLAlchemy (issue 8).
+    # Imported when an incident is opened: it needs the audit module, so SQLAlchemy (start-up speed).
     from .audit_history import HistoryTab
 
     return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
@@ -25,7 +25,7 @@ def install_ui(window) -> None:
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "History"), history_tab)
 
     def build() -> PreservationScreen:
-        from .preservation_screen import PreservationScreen  # when the tab is first shown (issue 8: start-up)
+        from .preservation_screen import PreservationScreen  # when the tab is first shown (start-up)
 
         return PreservationScreen(window.store, window.runner, window.actor)
 

@@ -1,4 +1,4 @@
-"""Run something once a widget has been painted for the first time (issue 8: start-up speed).
+"""Run something once a widget has been painted for the first time (start-up speed).
 
 The app opens its store in full once the first screen is on display, not before: that work is Python-heavy,
 and while another thread holds the interpreter lock each of the hundreds of short Python calls that paint a

@@ -55,7 +55,7 @@ class FlowLayout(QLayout):
         """The gap between items, across and down: the one given, else the style's layout spacing, as Qt's
         own layouts have it. Not QStyle.layoutSpacing(): Fusion answers -1 there (Qt's common style has no
         preference), which left the items overlapping by a pixel. QLayout.spacing() asks the style in C++, so PySide need
-        not set up QStyle's many enums while the first window is built (issue 8: start-up)."""
+        not set up QStyle's many enums while the first window is built (start-up)."""
         if self._spacing >= 0:
             return self._spacing
         spacing = self.spacing()

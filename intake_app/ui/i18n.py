@@ -91,7 +91,7 @@ def _qdatetime(moment: datetime) -> QDateTime:
 def _qdate_qtime(local: datetime) -> tuple[QDate, QTime]:
     """A Chicago time (from _station_time, converted by Python's zoneinfo) as Qt's date and time on the wall
     clock: Qt's own time-zone database is read only for the long format, which names the zone (its first use
-    takes 2.3 ms, in the first paint of the incident list; issue 8: start-up)."""
+    takes 2.3 ms, in the first paint of the incident list; start-up)."""
     return QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
 
 

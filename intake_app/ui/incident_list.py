@@ -135,7 +135,7 @@ class IncidentListScreen(QWidget):
         """Each column as wide as the widest value of its form (IncidentTableModel.widest_texts) or its header,
         whichever is wider; the address takes the rest, and the user may widen any. Not measured from the rows:
         Qt then asked the model about every visible cell four times over before the first page showed
-        (4,000 calls; issue 8), and the columns changed width with the rows on screen."""
+        (4,000 calls; start-up speed), and the columns changed width with the rows on screen."""
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
         margin = 2 * metrics.averageCharWidth()  # the cell's own margins, with room to spare
         for col in range(self.model.columnCount()):

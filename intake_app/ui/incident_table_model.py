@@ -65,7 +65,7 @@ class IncidentTableModel(RowsModel):
 
     def data(self, index: QModelIndex, role=_DISPLAY):
         # Qt asks for every role of every visible cell, often several times over (to size the columns, then to
-        # paint): some 4,600 calls for the first page, most of the time the app took to draw it (issue 8). So
+        # paint): some 4,600 calls for the first page, most of the time the app took to draw it (start-up speed). So
         # the roles this table never answers are turned away first, and a row's texts are made once.
         if role not in _ANSWERED or not index.isValid():
             return None

@@ -9,7 +9,7 @@ Features add them without editing incident_view.py:
 A factory receives an IncidentContext (store, runner, incident, actor, parent) and returns a QWidget
 (a tab) or does the action. Register at import time of your module, and import it from main_window's
 FEATURE_MODULES list (or your store extension). Kept apart from the view, which the app imports only when an
-incident is first opened: the registrations are made at start-up (issue 8).
+incident is first opened: the registrations are made at start-up (start-up speed).
 """
 
 from __future__ import annotations

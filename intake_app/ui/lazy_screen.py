@@ -1,7 +1,7 @@
 """A main-window tab whose screen is built the first time the tab is shown.
 
 For screens that pull in heavy modules (QtCharts for the dashboard...): importing and building them at start-up
-delayed the first usable window (issue 8) for tabs that many sessions never open.
+delayed the first usable window (start-up speed) for tabs that many sessions never open.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hooks issue 9 into the app: the incident view's "Links" tab, and possible duplicates offered after
+"""Hooks linked incidents into the app: the incident view's "Links" tab, and possible duplicates offered after
 each save in the wizard (each other incident offered once per wizard session, never after a decision)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .links_tab import LinksTab
 
 # The tab and the prompt are imported when first shown: they need the link queries, so SQLAlchemy, which the
-# start-up leaves to the store's opening (issue 8).
+# start-up leaves to the store's opening (start-up speed).
 
 
 def links_tab(ctx: IncidentContext) -> LinksTab:

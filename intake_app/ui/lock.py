@@ -1,4 +1,4 @@
-"""Idle lock (issue 6): after a configurable idle time the app's windows are hidden behind a lock screen
+"""Idle lock (review and station security): after a configurable idle time the app's windows are hidden behind a lock screen
 that needs the signed-in user's passphrase. Windows are hidden, never closed, so an open wizard and its
 unsaved fields survive. The screen lock of the operating system locks it too (screen_lock.py), as does
 the application becoming hidden/suspended. The passphrase check (scrypt) runs on the task runner.
@@ -153,7 +153,7 @@ class IdleLock(QObject):
 
     @property
     def screen(self) -> LockScreen:
-        """Built the first time it is needed, not with the first window (issue 8: start-up)."""
+        """Built the first time it is needed, not with the first window (start-up)."""
         if self._screen is None:
             self._screen = LockScreen(self)
         return self._screen

@@ -37,7 +37,7 @@ from .tasks import TaskRunner
 
 if TYPE_CHECKING:
     # Imported by the methods that show one: PySide sets up QMessageBox's class (its many enums) when it is
-    # first imported, 1.5 ms that the first window does not need (issue 8).
+    # first imported, 1.5 ms that the first window does not need (start-up speed).
     from PySide6.QtWidgets import QMessageBox
 
     from ..domain.records import Incident
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
                  settings: StationSettings | None = None,
                  first_page: list[IncidentSummary] | Future[list[IncidentSummary]] | None = None):
-        """`settings`, `first_page`: already read (the start-up's first look, issue 8), so the window can be
+        """`settings`, `first_page`: already read (the start-up's first look, start-up speed), so the window can be
         shown while the store is still being opened; else asked of the store. `first_page` may still be being
         read (a Future, on the opening thread, while this window is built): its rows are shown before the
         window is."""
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         # Watched from here on, not during the building above: each of its hundreds of events would have been
         # handed to Python.
         when_painted(self, self._on_screen)
-        startup_probe.arm(self, self.incidents.model)  # issue 8 benchmark: no-op unless INTAKE_STARTUP_PROBE is set
+        startup_probe.arm(self, self.incidents.model)  # Start-up speed benchmark: no-op unless INTAKE_STARTUP_PROBE is set
 
     def showEvent(self, event) -> None:
         if self._page_to_come is not None:
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def when_on_screen(self, work: Callable[[], None]) -> None:
         """Run `work` once the window has been painted for the first time (at once if it has been): what the
-        first screen does not need waits for it, so the window appears sooner (issue 8: start-up speed)."""
+        first screen does not need waits for it, so the window appears sooner (start-up speed)."""
         if self._before_screen is None:
             work()
         else:
@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
         return Actor(self.settings.supervisor_name, self.settings.supervisor_star)
 
     def show_about(self) -> None:
-        from .about_dialog import show_about  # reads the version from pyproject.toml: on first use (issue 8)
+        from .about_dialog import (
+            show_about,  # reads the version from pyproject.toml: on first use (start-up speed)
+        )
 
         show_about(self)
 
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
         from datetime import datetime
         from zoneinfo import ZoneInfo
 
-        # Here, not at the top: the first window needs no record's classes (issue 8: start-up).
+        # Here, not at the top: the first window needs no record's classes (start-up).
         from ..domain.records import Incident, Supervisor
 
         who = self.actor()  # the record names who entered it: the signed-in user, not a name in Settings
@@ -224,7 +226,9 @@ class MainWindow(QMainWindow):
     def _show_incident(self, incident: Incident, focus: bool = True) -> None:
         """The incident's tab, replacing an open one of the same incident in its place. `focus=False`: a
         refresh after a change; the tab the user is on stays the current one."""
-        from .incident_view import IncidentView  # on the first incident opened, not at start-up (issue 8)
+        from .incident_view import (
+            IncidentView,  # on the first incident opened, not at start-up (start-up speed)
+        )
 
         current = self.tabs.currentIndex()
         place = None
@@ -288,7 +292,7 @@ class MainWindow(QMainWindow):
                             self._failed)
 
     def open_settings(self) -> SettingsDialog:
-        from .settings_dialog import SettingsDialog  # on first use (issue 8: start-up)
+        from .settings_dialog import SettingsDialog  # on first use (start-up)
 
         dialog = SettingsDialog(self.settings, self.data_dir, self)
         dialog.accepted.connect(lambda: self._save_settings(dialog.result_settings()))

@@ -2,7 +2,7 @@
 
 Only the buttons are registered at start-up. Their code (packet_actions: ReportLab, Pillow, QtPdf,
 QtPrintSupport) is imported when one is first clicked: importing it made every start of the app slower
-(issue 8) for actions most sessions never use.
+(start-up speed) for actions most sessions never use.
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ class PreservationScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._selection_changed()
-        # Start-up speed (issue 8): nothing is read before the screen is shown, so the incident list has the
+        # Start-up speed: nothing is read before the screen is shown, so the incident list has the
         # database to itself at start-up.
         self.page_size, self._pages = FIRST_ALERTS, 1  # the soonest deadlines; "Show more" lists another page
 
@@ -151,7 +151,9 @@ class PreservationScreen(QWidget):
     def refresh(self) -> None:
         store, limit = self._store, self.page_size * self._pages
         def page() -> AlertPage:
-            from ..storage.preservation_queries import alert_page  # on the worker: SQLAlchemy (issue 8)
+            from ..storage.preservation_queries import (
+                alert_page,  # on the worker: SQLAlchemy (start-up speed)
+            )
 
             return alert_page(store, limit=limit)
 

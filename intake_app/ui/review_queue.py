@@ -1,4 +1,4 @@
-"""The reviewer's screen (issue 6): incidents in review and approved ones waiting to be referred or
+"""The reviewer's screen (review and station security): incidents in review and approved ones waiting to be referred or
 recorded; approve, return with a required comment, mark referred/recorded. The store checks the role."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 def _review(action: str, *args):
     """A review step, on the database worker: the review module (SQLAlchemy, the store's tables) is imported
-    there on first use, not while the window is being built (issue 8)."""
+    there on first use, not while the window is being built (start-up speed)."""
     from ..security import review
 
     return getattr(review, action)(*args)

@@ -1,4 +1,4 @@
-"""Lock the app when the operating system locks the screen (issue 6).
+"""Lock the app when the operating system locks the screen (review and station security).
 
 The idle timer alone leaves a gap: someone locks the station PC after 2 minutes and walks off; a co-worker
 who knows the Windows or desktop password then finds the records open for the rest of the idle time.

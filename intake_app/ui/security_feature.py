@@ -1,4 +1,4 @@
-"""Hooks issue 6 into the main window once a user has signed in: whose actions these are, the idle lock
+"""Hooks review and station security into the main window once a user has signed in: whose actions these are, the idle lock
 (also on the operating system's screen lock), the review queue for reviewers, user management for administrators, the review history tab, and the
 reporting party masked for roles that do not need it."""
 
@@ -52,7 +52,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
         watcher.screen_locked.connect(lock.lock)
         watchers.append(watcher)
 
-    # Both start once the window is on screen (issue 8: start-up speed): until then there is no input to watch,
+    # Both start once the window is on screen (start-up speed): until then there is no input to watch,
     # and the screen-lock watcher's D-Bus connections take a few milliseconds. The idle timer runs from now.
     window.when_on_screen(lock.watch_input)
     window.when_on_screen(watch_screen_lock)
@@ -155,7 +155,7 @@ def hand_over(window, other: Actor, tries: int = 50) -> None:
 
 
 def _review_tab(context) -> QWidget:
-    from .review_queue import review_tab  # when an incident is first opened (issue 8: start-up)
+    from .review_queue import review_tab  # when an incident is first opened (start-up)
 
     return review_tab(context)
 

@@ -2,7 +2,7 @@
 store) and the data
 folder (kept by intake_app.paths in a small config file, used at the next start by the app and the CLI).
 A new language shows from the next start (see ui/restart.py for why); the main window offers to restart. No supervisor here:
-records name the user who is signed in (issue 6), never a name typed once into a shared PC's settings."""
+records name the user who is signed in (review and station security), never a name typed once into a shared PC's settings."""
 
 from __future__ import annotations
 

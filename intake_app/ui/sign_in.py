@@ -1,4 +1,4 @@
-"""Sign-in (issue 6): star number + passphrase; the first start asks for the first administrator.
+"""Sign-in (review and station security): star number + passphrase; the first start asks for the first administrator.
 
 Checking a passphrase costs one scrypt on purpose (~50 ms here, several times that on an old station PC),
 so it runs on the task runner's database worker, never on the GUI thread: the dialog shows that it is
@@ -19,7 +19,7 @@ from .tasks import TaskRunner
 
 
 # The users' module (SQLAlchemy, the store's tables) is imported on the database worker when first needed:
-# at start-up this dialog may be up while the store is still being opened (issue 8). The screen lock's
+# at start-up this dialog may be up while the store is still being opened (start-up speed). The screen lock's
 # passphrase check uses sign_in() too.
 def sign_in(store, star: str, passphrase: str) -> Actor:
     from ..security import users

@@ -1,4 +1,4 @@
-"""Administrators add, deactivate and reset users, and set the idle lock time (issue 6).
+"""Administrators add, deactivate and reset users, and set the idle lock time (review and station security).
 
 Adding a user hashes the passphrase with scrypt: that runs on the task runner, like a sign-in."""
 

@@ -1,5 +1,5 @@
 """Footage hashing beside `openssl dgst -sha256` on the same 2 GB file, several files on 2 cores, and the
-GUI thread's responsiveness while a large file hashes in the background (issue 3)."""
+GUI thread's responsiveness while a large file hashes in the background (evidence integrity)."""
 
 import os
 import subprocess

@@ -1,4 +1,4 @@
-"""Issue 9 target: the duplicate-candidate search run after a save, over 100,000 incidents, under 50 ms
+"""Linked incidents target: the duplicate-candidate search run after a save, over 100,000 incidents, under 50 ms
 (R*Tree over place and time), measured beside a plain SQL range query (lat/lon/time BETWEEN on the
 incidents table) in the same run, on the same encrypted store.
 
@@ -173,7 +173,7 @@ def test_a_wider_window_still_answers_fast_where_the_time_index_alone_does_not_n
 
 
 def test_saving_with_the_link_indexes_kept_in_step_stays_quick(big_store):
-    """What the listener adds to a save at this size (the save itself is issue 2's benchmark)."""
+    """What the listener adds to a save at this size (the save itself is the foundation benchmark)."""
     store, probes = big_store
     editor = Actor("Sgt. Bench", "1")
     current = {"inc": store.get(probes[0].id)}
@@ -192,7 +192,7 @@ def test_saving_with_the_link_indexes_kept_in_step_stays_quick(big_store):
 
 def test_the_links_tab_query_over_100k_incidents_is_under_50_ms(big_store):
     """`links_for` (what the Links tab and `intake links` show), beside the full-text search a user would
-    otherwise type the plate into (issue 2's search, same store)."""
+    otherwise type the plate into (the foundation search, same store)."""
     store, probes = big_store
     plated = [p for p in probes if any(a.vehicle for a in p.agents)]
     cycle = iter(range(10**9))

@@ -1,6 +1,6 @@
 """Packet build time beside the same tables drawn with a bare ReportLab canvas, in the same run.
 
-Targets (issue 5): a typical packet (5 agents, 10 footage items, 2 pages of narrative) under 300 ms,
+Targets (referral packets): a typical packet (5 agents, 10 footage items, 2 pages of narrative) under 300 ms,
 and within 3x of the bare canvas; the long one (50 agents, 300 footage items) within 3x too.
 """
 

@@ -1,4 +1,4 @@
-"""Issue 3: the first page of the preservation alert list over 100,000 incidents, under 50 ms, measured beside a
+"""The first page of the preservation alert list over 100,000 incidents, under 50 ms, measured beside a
 plain SQL query of the same rows (and the same counts) on the raw sqlcipher3 driver in the same run."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Public release of 100,000 incidents beside a plain SQL GROUP BY export of the same counts, same store,
-same run. Targets (issue 7): under 10 s, and within 5x of the plain export."""
+same run. Targets (public release): under 10 s, and within 5x of the plain export."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8: time from launch (a fresh Python process) to a usable main window with 100,000 incidents in the
+"""Time from launch (a fresh Python process) to a usable main window with 100,000 incidents in the
 store, beside a bare PySide6 window started the same way in the same run.
 
 "Usable" = the main window is shown and the first page of the incident list holds rows: the app prints
@@ -45,7 +45,7 @@ BOUND_SECONDS, BOUND_RATIO = 5.0, 5.0
 QUIT_WITHIN_SECONDS, LAUNCH_LIMIT_SECONDS = 60, 300
 
 # The app as `intake --data-dir DIR` starts it: the `intake` entry point imports intake_app.cli first, and so
-# does this. The sign-in dialog (issue 6) waits for a person typing a passphrase: that is the user's time, not
+# does this. The sign-in dialog (review and station security) waits for a person typing a passphrase: that is the user's time, not
 # start-up, so it is answered at once by a stand-in for the signed-in supervisor (its passphrase check is
 # therefore not counted). The stand-in is put in when the app itself imports the dialog's module, so every
 # module is imported in the app's own order. Everything else is the real start.
@@ -139,7 +139,7 @@ def big_store() -> Path:
 def launch(args: list[str], env: dict[str, str]) -> tuple[float, str, float | None]:
     """Wall time from starting the process to its `ready` line, measured here; that line; and the app's own
     `opened` time (None when it prints none, as the bare window). Then the app, told
-    to quit by its probe, must end its process by itself with exit 0 (not timed). Issue 8: the first start after
+    to quit by its probe, must end its process by itself with exit 0 (not timed). The first start after
     a bulk load once stayed idle for ever after `ready` (a crash dialog at exit, tests/ui/test_app_quits.py)."""
     env = env | {"INTAKE_STARTUP_PROBE": repr(time.time())}
     start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Issue 2 targets, each measured beside the same work done with raw drivers in the same run:
+"""Foundation targets, each measured beside the same work done with raw drivers in the same run:
 - saving an incident with 10 agents and 20 footage items: within 3x of raw sqlcipher3, under 20 ms;
 - first page of a search over 100,000 incidents: under 50 ms;
 - and what encryption costs (raw sqlcipher3 vs stdlib sqlite3).

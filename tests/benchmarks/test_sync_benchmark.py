@@ -121,7 +121,7 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
           f"\n  psycopg executemany, one row per incident: {one_s:.2f} s   COPY: {copy_s:.2f} s"
           f"\n  push / same rows {push_s / same_s:.1f}x   pull / same rows {pull_s / same_s:.1f}x"
           f"\n  push / one row {push_s / one_s:.1f}x   push / COPY {push_s / copy_s:.1f}x")
-    # Issue 4's target, measured on this 2-core machine where client, server and PostgreSQL share the cores:
+    # the offline sync target, measured on this 2-core machine where client, server and PostgreSQL share the cores:
     # push 3.9-4.2x and pull 4.4-4.5x (from 5.3-6.3x and 20-24x; 4.3-5.7x for the pull in the session before).
     # The pull fetches the next page and commits the page before on helper threads while it checks a page,
     # its connections keep 16 MiB of pages, and the records' canonical JSON is written by orjson; the push

@@ -23,7 +23,7 @@ def test_import_then_show_by_report_number(intake, tmp_path):
 
 
 def test_export_import_round_trip_is_byte_identical(intake, tmp_path, data_dir, monkeypatch):
-    # Demo records carry reporting parties, so each station's export is made by a reviewer who signed in (issue 6)
+    # Demo records carry reporting parties, so each station's export is made by a reviewer who signed in (review and station security)
     # and the import by the supervisor.
     intake("demo", "--incidents", "15")
     add_people_to(data_dir)

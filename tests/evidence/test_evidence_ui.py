@@ -170,7 +170,7 @@ def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, 
 
 
 def test_the_alerts_screen_is_built_when_its_tab_is_first_shown(window, store, actor, qtbot):
-    """Issue 8: the main window's first paint does not wait for a tab nobody has opened yet."""
+    """The main window's first paint does not wait for a tab nobody has opened yet."""
     due = _footage_due(store, actor, 85)
     assert window.preservation_tab.screen is None
     window.tabs.setCurrentWidget(window.preservation_tab)

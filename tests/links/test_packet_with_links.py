@@ -1,4 +1,4 @@
-"""The referral packet itself (issue 6's PDF, built from the store) lists the confirmed linked incident."""
+"""The referral packet itself (the PDF built from the store) lists the confirmed linked incident."""
 
 import io
 import subprocess

@@ -1,4 +1,4 @@
-"""The reporting party on the command line (issue 6): `intake show` masks the name, phone and address unless the
+"""The reporting party on the command line (review and station security): `intake show` masks the name, phone and address unless the
 reader signs in as the supervisor who entered the record or a reviewer; `intake export`, a complete copy, needs
 such a sign-in and leaves an entry in the audit trail; lists and search never show the party at all."""
 

@@ -1,4 +1,4 @@
-"""Issue 8, start-up speed: the store is opened on a thread of its own. After the first look it waits until
+"""Start-up speed: the store is opened on a thread of its own. After the first look it waits until
 the app says go on (its first screen is painted) or until the store is used, whichever comes first; the app
 works with a stand-in for the store meanwhile, which must behave as the store itself."""
 

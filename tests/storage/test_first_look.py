@@ -1,4 +1,4 @@
-"""Issue 8, start-up speed: the app shows its window from a first look at the store, read with the database
+"""Start-up speed: the app shows its window from a first look at the store, read with the database
 driver alone, while the store is opened in full behind it. What the look shows must be exactly what the
 store shows, and any store the look cannot read as it stands is left to the full opening."""
 

@@ -1,4 +1,4 @@
-"""Reviewers' link decisions travel through sync (issue 9): headquarters sees what stations confirmed, a
+"""Reviewers' link decisions travel through sync (linked incidents): headquarters sees what stations confirmed, a
 rejection made on one device is not offered again on another, and no device learns of another district's
 incident through a decision. Real server, real PostgreSQL."""
 

@@ -1,4 +1,4 @@
-"""Issue 2: two offline computers of one district never end up with the same report number on the server.
+"""Two offline computers of one district never end up with the same report number on the server.
 Device codes are kept apart at enrollment; a number the server already has for another incident is refused
 as a conflict for the supervisor, and the record is renumbered here. Real server process, real PostgreSQL."""
 

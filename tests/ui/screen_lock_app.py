@@ -42,7 +42,7 @@ def main(data_dir: Path) -> int:
     window.show()
     wizard = window.new_incident()
     wizard.currentPage().narrative.setPlainText("Typed before the screen locked")
-    # The watcher starts once the window is on screen (issue 8: start-up speed).
+    # The watcher starts once the window is on screen (start-up speed).
     window.when_on_screen(lambda: print("READY", json.dumps(window.screen_lock.watching), flush=True))
 
     reported = []

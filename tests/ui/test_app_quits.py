@@ -1,4 +1,4 @@
-"""Issue 8 bug: the desktop app, started as `intake --data-dir DIR`, must end its process when it quits.
+"""Start-up speed bug: the desktop app, started as `intake --data-dir DIR`, must end its process when it quits.
 
 It sometimes did not: after the event loop ended, Python's exit left PySide to delete the remaining Qt objects
 in no fixed order. When the idle lock went before the main window, the window's `destroyed` handler failed on

@@ -80,7 +80,7 @@ def test_a_saved_window_size_that_cannot_be_restored_gives_the_default_size(qtbo
 
 
 def test_rows_still_being_read_when_the_window_is_built_are_shown_before_it_is(qtbot, station, data_dir, actor):
-    """Issue 8: the start-up's first look reads the newest page on its own thread while the window is built."""
+    """The start-up's first look reads the newest page on its own thread while the window is built."""
     from concurrent.futures import Future
 
     from intake_app.ui.main_window import MainWindow

@@ -1,4 +1,4 @@
-"""Issue 6's story on one station PC: a supervisor enters and submits; a reviewer signs in on the same PC and
+"""The review and station security story on one station PC: a supervisor enters and submits; a reviewer signs in on the same PC and
 returns it with a comment; the supervisor sees the comment, corrects and resubmits; the reviewer approves;
 the history shows every step with who and when; after an idle period the app locks without losing an open
 wizard's unsaved text."""

@@ -1,4 +1,4 @@
-"""Issue 8, start-up speed: opening the app imports only what the first window needs. The packet (ReportLab,
+"""Start-up speed: opening the app imports only what the first window needs. The packet (ReportLab,
 Pillow, QtPdf, QtPrintSupport), the sync client and the server's schemas (httpx, pydantic), the dashboard's
 charts (QtCharts), Alembic (the store is already migrated) and the CLI's commands load when first used; so do
 the incident view, Settings and the review queue."""

@@ -1,4 +1,4 @@
-"""Issue 8: the app opens the store on a worker thread while it imports its window. A problem found there is
+"""The app opens the store on a worker thread while it imports its window. A problem found there is
 handled on the GUI thread exactly as before: a store that needs its passphrase asks for it, and the passphrase
 typed opens it."""
 

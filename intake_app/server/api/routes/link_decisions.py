@@ -1,4 +1,4 @@
-"""Link decisions (issue 9): push a reviewer's decisions, pull those about incidents this device may see."""
+"""Link decisions (linked incidents): push a reviewer's decisions, pull those about incidents this device may see."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Link decisions (issue 9): reviewers' confirm/reject/dismiss of incident pairs, a feed in seq order.
+"""Link decisions (linked incidents): reviewers' confirm/reject/dismiss of incident pairs, a feed in seq order.
 
 A branch off s0001 (server/migrate.py upgrades every head), so other features' server revisions need not
 queue behind this one.

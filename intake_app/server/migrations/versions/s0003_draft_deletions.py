@@ -1,4 +1,4 @@
-"""Deleted drafts in the change feed (issue 4): a change row may be a deletion (the draft's last content, one
+"""Deleted drafts in the change feed (offline sync): a change row may be a deletion (the draft's last content, one
 version up, marked deleted); the incident itself leaves the current set.
 
 A branch off s0001 (server/migrate.py upgrades every head).

@@ -1,4 +1,4 @@
-"""Report numbers never collide between devices (issue 2): a registry of device codes per district (given out
+"""Report numbers never collide between devices (foundation): a registry of device codes per district (given out
 at enrollment) and of accepted report numbers (one incident per number). Both are filled from what the server
 already holds, first come first served, so devices enrolled before keep their codes.
 

@@ -1,4 +1,4 @@
-"""Audit trail: hash-chained, signed, append-only entries (issue 3).
+"""Audit trail: hash-chained, signed, append-only entries (evidence integrity).
 
 Revision ID: 0002_audit
 Revises: 0001

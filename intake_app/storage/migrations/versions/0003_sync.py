@@ -1,4 +1,4 @@
-"""Sync (issue 4): outbox, sync state, local conflicts. Records already in the store are queued once,
+"""Sync (offline sync): outbox, sync state, local conflicts. Records already in the store are queued once,
 so a store that existed before sync was installed sends everything it holds on its first sync.
 
 Revision ID: 0003_sync

@@ -1,4 +1,4 @@
-"""Users, failed sign-ins and record versions after approval (issue 6).
+"""Users, failed sign-ins and record versions after approval (review and station security).
 
 Revision ID: 0004_users
 Revises: 0001

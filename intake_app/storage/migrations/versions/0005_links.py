@@ -1,4 +1,4 @@
-"""Links between incidents: identifier index, place-and-time R*Tree, link decisions (issue 9).
+"""Links between incidents: identifier index, place-and-time R*Tree, link decisions (linked incidents).
 
 Existing incidents are indexed here, so a store that already holds records finds their links at once.
 

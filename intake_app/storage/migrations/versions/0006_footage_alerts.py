@@ -1,4 +1,4 @@
-"""Footage alert list from the projection alone (issue 3): device, officer star, evidence id and start of each
+"""Footage alert list from the projection alone (evidence integrity): device, officer star, evidence id and start of each
 footage item, and a partial index over the items still to be preserved, ordered by start.
 
 Existing rows are filled from their records here, so the alert list is complete at once.

@@ -1,4 +1,4 @@
-"""Link decisions travel through sync (issue 9): each decision gets an idempotency key and the station it was
+"""Link decisions travel through sync (linked incidents): each decision gets an idempotency key and the station it was
 taken at; decisions waiting for the server are queued in link_decision_outbox. Agent names in non-Latin
 scripts get their matching key (before, "李小龙" gave none and was never linked).
 

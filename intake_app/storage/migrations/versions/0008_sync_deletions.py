@@ -1,4 +1,4 @@
-"""Deleting a draft is a synced change (issue 4): the outbox says what each queued change is ("save" or
+"""Deleting a draft is a synced change (offline sync): the outbox says what each queued change is ("save" or
 "delete_draft"), and a local conflict remembers when the server's side of it is a deletion.
 
 Revision ID: 0008_sync_deletions
