@@ -13,17 +13,9 @@ from ..domain.catalogue import Catalogue, class_label
 from ..domain.enums import Agency, CredentialCheck, YesNoUnknown, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from .packet_input import PacketInput
-from .packet_styles import FIELDS, FRAME_WIDTH, cell, fixed, grid, numbered, when
+from .packet_styles import FRAME_WIDTH, cell, field_table, fixed, grid, numbered, when
 
 FELONY_REVIEW_TITLE = "Felony review"
-
-
-def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
-    value_width = FRAME_WIDTH - label_width
-    data = [[name, cell(value if value not in (None, "") else "-", value_width, "body")] for name, value in rows]
-    table = Table(data, colWidths=[label_width, value_width])
-    table.setStyle(FIELDS)
-    return table
 
 
 def agency_text(agency: Agency, name: str) -> str:
@@ -57,7 +49,7 @@ def incident_blocks(inc: Incident) -> list:
     check = label(fs.credential_check) if fs.credential_check else "not recorded"
     if fs.credential_check == CredentialCheck.NOT_ATTEMPTED and fs.not_attempted_reason:
         check += f" (reason: {fs.not_attempted_reason})"
-    out = [fixed("Federal supervisor on scene", "h3"), _fields([
+    out = [fixed("Federal supervisor on scene", "h3"), field_table([
         ("Credential check", check),
         *([] if fs.credential_check == CredentialCheck.NO_SUPERVISOR_PRESENT else [
             ("Agency", agency_text(fs.agency, fs.agency_name)),
@@ -69,7 +61,7 @@ def incident_blocks(inc: Incident) -> list:
     ])]
     m = inc.medical
     injured = _yes_no(m.anyone_injured) if m.anyone_injured is not None or not inc.injuries else label(YesNoUnknown.YES)
-    out += [fixed("Injuries and aid", "h3"), _fields([
+    out += [fixed("Injuries and aid", "h3"), field_table([
         ("Force used", _yes_no(inc.use_of_force)),
         ("Anyone injured", injured),
         ("EMS summoned", (when(m.ems_summoned_at, inc.timezone) + (f", unit {m.ems_unit}" if m.ems_unit else ""))
@@ -120,7 +112,7 @@ def felony_review(data: PacketInput, number: int) -> list:
     inc = data.incident
     fr = inc.felony_review
     out = [CondPageBreak(2 * inch), fixed(numbered(number, FELONY_REVIEW_TITLE), "h2"),
-           _fields([("Reviewing ASA", ", ".join(x for x in (fr.asa_name, fr.asa_unit) if x) or "-"),
+           field_table([("Reviewing ASA", ", ".join(x for x in (fr.asa_name, fr.asa_unit) if x) or "-"),
                     ("Review reference", fr.reference or "-"),
                     ("Current decision", label(fr.decision) if fr.decision else "no decision recorded yet")])]
     if fr.steps:

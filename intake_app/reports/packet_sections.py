@@ -13,7 +13,7 @@ from ..domain.enums import Status, label
 from ..domain.records import Agent, FootageItem, Incident, Violation
 from . import packet_order as order
 from .packet_input import PacketInput, packet_stamp
-from .packet_styles import FIELDS, FRAME_WIDTH, GRID, cell, fixed, grid, numbered, para, when
+from .packet_styles import FRAME_WIDTH, GRID, cell, field_table, fixed, grid, numbered, para, when
 from .qr_flowable import QrFlowable
 from .text import markup
 
@@ -23,14 +23,6 @@ ATTESTATION_TITLE = "Attestation and signatures"
 # Other features' sections (linked incidents) take the numbers after the core ones; the attestation is last.
 FIRST_EXTRA_NUMBER = len(CORE_TITLES) + 1
 SECTION_TITLES = tuple(numbered(n, t) for n, t in enumerate(CORE_TITLES, 1))
-
-
-def _fields(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
-    value_width = FRAME_WIDTH - label_width
-    data = [[name, cell(value if value not in (None, "") else "-", value_width, "body")] for name, value in rows]
-    table = Table(data, colWidths=[label_width, value_width])
-    table.setStyle(FIELDS)
-    return table
 
 
 NOT_IN_CATALOGUE = "(not in the statute catalogue)"
@@ -144,7 +136,7 @@ def cover(data: PacketInput) -> list:
         fixed(TITLE, "h1"),
         *([fixed("DEMO DATA: a fictional incident made by 'intake demo', not a real referral.", "confidential")]
           if inc.is_demo else []),
-        _fields([
+        field_table([
             ("Report number", inc.report_number or "(not yet saved)"),
             ("District", f"{inc.district:03d}" if inc.district is not None else "-"),
             ("Date of incident", when(inc.occurred_at, inc.timezone)),
@@ -153,7 +145,7 @@ def cover(data: PacketInput) -> list:
             ("Record version", str(inc.version)),
         ] + order.cover_rows(inc) + _referral_rows(inc)),
         Spacer(1, 6), fixed("Synopsis", "h3"),
-        _fields(_synopsis_rows(inc)),
+        field_table(_synopsis_rows(inc)),
         Spacer(1, 6), fixed("Offences alleged" + ("" if felonies else " (no felony is recorded)"), "h3"),
         offences if alleged else fixed("No offence is recorded for this incident.", "body"),
         *([fixed(f"And {len(inc.violations) - len(alleged)} more offence(s): see section 1.", "small")]
@@ -210,7 +202,7 @@ def incident(data: PacketInput) -> list:
         place = f"{place} ({inc.location.latitude:.5f}, {inc.location.longitude:.5f})"
     out = [
         fixed(SECTION_TITLES[0], "h2"),
-        _fields([
+        field_table([
             ("Time", when(inc.occurred_at, inc.timezone)),
             ("Place", place),
             ("District / beat", f"{inc.district or '-'} / {inc.beat or '-'}"),
@@ -257,7 +249,7 @@ def _agent_block(n: int, agent: Agent, inc: Incident, catalogue: Catalogue) -> l
     return [
         CondPageBreak(1.6 * inch),
         fixed(f"Agent {n}", "h3"),
-        _fields([
+        field_table([
             ("Agency", order.agency_text(agent.agency, agent.agency_name)),
             ("Name", agent.name or "unknown"),
             ("Badge / ID", agent.badge or "unknown"),

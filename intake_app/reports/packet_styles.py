@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from .text import MAIN, MAIN_BOLD, markup, needs_shaping, plain_fits, register_fonts
 
@@ -110,3 +110,12 @@ FIELDS = TableStyle([
     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
 ])
+
+
+def field_table(rows: list[tuple[str, object]], label_width: float = 1.55 * inch) -> Table:
+    """Label and value rows (a value left empty shows as "-")."""
+    value_width = FRAME_WIDTH - label_width
+    data = [[name, cell(value if value not in (None, "") else "-", value_width, "body")] for name, value in rows]
+    table = Table(data, colWidths=[label_width, value_width])
+    table.setStyle(FIELDS)
+    return table

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from ..storage.meta import read_meta, write_meta
 from ..storage.tables import MetaRow
 from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
@@ -53,17 +54,6 @@ def _engine(session: Session) -> Engine:
     return session.get_bind().engine  # a session bound to a Connection names its engine the same way
 
 
-def _meta(session: Session, key: str) -> str | None:
-    row = session.get(MetaRow, key)
-    return row.value if row else None
-
-
-def _set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(MetaRow, key)
-    if row:
-        row.value = value
-    else:
-        session.add(MetaRow(key=key, value=value))
 
 
 def key_id(public: Ed25519PublicKey) -> str:
@@ -71,10 +61,10 @@ def key_id(public: Ed25519PublicKey) -> str:
 
 
 def installation_id(session: Session) -> str:
-    value = _meta(session, INSTALLATION)
+    value = read_meta(session, INSTALLATION)
     if value is None:
         value = uuid.uuid4().hex
-        _set_meta(session, INSTALLATION, value)
+        write_meta(session, INSTALLATION, value)
         session.info[_WROTE_IDENTITY] = True
     return value
 
@@ -91,14 +81,14 @@ def machine_name(session: Session) -> str:
 
 
 def public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
-    raw = json.loads(_meta(session, PUBLIC_KEYS) or "{}")
+    raw = json.loads(read_meta(session, PUBLIC_KEYS) or "{}")
     return {kid: Ed25519PublicKey.from_public_bytes(bytes.fromhex(h)) for kid, h in raw.items()}
 
 
 def _load_private(session: Session, installation: str) -> Ed25519PrivateKey:
     name = f"audit-signing-key-{installation}"
     if secrets_in_store(_engine(session)):
-        if _meta(session, UNPROTECTED_PRIVATE) is None:
+        if read_meta(session, UNPROTECTED_PRIVATE) is None:
             _key_from_before(session, name)
         return _private_in_store(session)
     try:
@@ -121,14 +111,14 @@ def _key_from_before(session: Session, name: str) -> None:
     except NoSecureKeyring:
         return
     if raw:
-        _set_meta(session, UNPROTECTED_PRIVATE, raw)
+        write_meta(session, UNPROTECTED_PRIVATE, raw)
 
 
 def _private_in_store(session: Session) -> Ed25519PrivateKey:
-    raw = _meta(session, UNPROTECTED_PRIVATE)
+    raw = read_meta(session, UNPROTECTED_PRIVATE)
     if raw is None:
         key = Ed25519PrivateKey.generate()
-        _set_meta(session, UNPROTECTED_PRIVATE, key.private_bytes_raw().hex())
+        write_meta(session, UNPROTECTED_PRIVATE, key.private_bytes_raw().hex())
         return key
     return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(raw))
 
@@ -144,10 +134,10 @@ def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
         private = _load_private(session, installation)
         cached = (key_id(private.public_key()), private)
     kid, private = cached
-    known = json.loads(_meta(session, PUBLIC_KEYS) or "{}")
+    known = json.loads(read_meta(session, PUBLIC_KEYS) or "{}")
     if kid not in known:
         known[kid] = private.public_key().public_bytes_raw().hex()
-        _set_meta(session, PUBLIC_KEYS, json.dumps(known, sort_keys=True))
+        write_meta(session, PUBLIC_KEYS, json.dumps(known, sort_keys=True))
         session.info[_WROTE_IDENTITY] = True
     elif not session.info.get(_WROTE_IDENTITY):
         # Neither was written by this session, so both are committed, and neither ever changes.

@@ -27,8 +27,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from sqlalchemy.orm import Session
 
+from ..storage.meta import read_meta, write_meta
 from ..storage.repository import IncidentStore
-from ..storage.tables import MetaRow
 from .audit_keys import installation_id
 from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
@@ -74,17 +74,6 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
 
 
-def _meta(session: Session, key: str) -> str | None:
-    row = session.get(MetaRow, key)
-    return row.value if row else None
-
-
-def _set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(MetaRow, key)
-    if row:
-        row.value = value
-    else:
-        session.add(MetaRow(key=key, value=value))
 
 
 def _key_name(session: Session) -> str:
@@ -96,22 +85,22 @@ def _save_key(session: Session, key: rsa.RSAPrivateKey) -> None:
                             serialization.NoEncryption()).decode("ascii")
     _loaded[hashlib.sha256(pem.encode("ascii")).digest()] = key
     if secrets_in_store(session.get_bind().engine):  # a passphrase store keeps its secrets inside itself
-        _set_meta(session, UNPROTECTED_KEY, pem)
+        write_meta(session, UNPROTECTED_KEY, pem)
         return
     try:
         set_secret(_key_name(session), pem)
     except NoSecureKeyring:
-        _set_meta(session, UNPROTECTED_KEY, pem)
+        write_meta(session, UNPROTECTED_KEY, pem)
 
 
 def _load_key(session: Session) -> rsa.RSAPrivateKey | None:
     if secrets_in_store(session.get_bind().engine):
-        pem = _meta(session, UNPROTECTED_KEY)
+        pem = read_meta(session, UNPROTECTED_KEY)
     else:
         try:
             pem = get_secret(_key_name(session))
         except NoSecureKeyring:
-            pem = _meta(session, UNPROTECTED_KEY)
+            pem = read_meta(session, UNPROTECTED_KEY)
     if not pem:
         return None
     digest = hashlib.sha256(pem.encode("ascii")).digest()
@@ -142,10 +131,10 @@ def _self_signed(key: rsa.RSAPrivateKey, station: str, now: datetime) -> x509.Ce
 
 def _keep(session: Session, certificate: x509.Certificate, chain: list[x509.Certificate], source: str) -> None:
     pem = certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
-    _set_meta(session, CERTIFICATE, pem)
-    _set_meta(session, CHAIN, "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in chain))
-    _set_meta(session, SOURCE, source)
-    _set_meta(session, HISTORY, (_meta(session, HISTORY) or "") + pem)
+    write_meta(session, CERTIFICATE, pem)
+    write_meta(session, CHAIN, "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in chain))
+    write_meta(session, SOURCE, source)
+    write_meta(session, HISTORY, (read_meta(session, HISTORY) or "") + pem)
 
 
 def _pems(text: str | None) -> list[x509.Certificate]:
@@ -154,12 +143,12 @@ def _pems(text: str | None) -> list[x509.Certificate]:
 
 def credential_in(session: Session) -> StationCredential:
     """The station's credential, made (self-signed) on first use in the caller's transaction."""
-    cert_pem = _meta(session, CERTIFICATE)
+    cert_pem = read_meta(session, CERTIFICATE)
     key = _load_key(session)
     if cert_pem and key is not None:
         certificate = x509.load_pem_x509_certificate(cert_pem.encode("ascii"))
         if certificate.public_key().public_numbers() == key.public_key().public_numbers():
-            return StationCredential(certificate, key, _meta(session, SOURCE) or SELF_SIGNED, _pems(_meta(session, CHAIN)))
+            return StationCredential(certificate, key, read_meta(session, SOURCE) or SELF_SIGNED, _pems(read_meta(session, CHAIN)))
     # First use (or the key went missing from the keyring: a new certificate, never a mismatched pair).
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
     certificate = _self_signed(key, installation_id(session)[:8], datetime.now(UTC))
@@ -199,4 +188,4 @@ def known_certificates(store: IncidentStore) -> list[x509.Certificate]:
     """Every certificate this station ever signed with (for verify-packet: is the signer this station?).
     Never creates one."""
     with store.reading() as session:
-        return _pems(_meta(session, HISTORY))
+        return _pems(read_meta(session, HISTORY))

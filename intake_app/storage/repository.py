@@ -28,6 +28,7 @@ from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..domain.workflow import transition
 from .errors import ConflictError, NotFound, StoreError
+from .meta import read_meta, write_meta
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
 from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
@@ -138,15 +139,10 @@ class IncidentStore:
     # ------------------------------------------------------------ meta
 
     def _meta(self, session: Session, key: str) -> str | None:
-        row = session.get(MetaRow, key)
-        return row.value if row else None
+        return read_meta(session, key)
 
     def _set_meta(self, session: Session, key: str, value: str) -> None:
-        row = session.get(MetaRow, key)
-        if row:
-            row.value = value
-        else:
-            session.add(MetaRow(key=key, value=value))
+        write_meta(session, key, value)
 
     def device_code(self) -> str:
         """Three characters made once per installation; part of every report number it hands out."""
