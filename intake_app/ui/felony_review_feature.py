@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import ReviewDecision, Status
-from ..domain.records import ApprovedCharge
-from ..domain.workflow import next_decisions
 from .incident_tabs import IncidentContext, register_incident_action
 from .vocabulary import vocabulary_label
 
@@ -29,6 +27,10 @@ CONTEXT = "FelonyReview"
 
 class DecisionDialog(QDialog):
     def __init__(self, ctx: IncidentContext):
+        from ..domain.workflow import (
+            next_decisions,  # the first window imports no record classes (start-up speed)
+        )
+
         super().__init__(ctx.parent)
         inc, catalogue = ctx.incident, ctx.store.catalogue
         self.setWindowTitle(QCoreApplication.translate("FelonyReview", "Felony review decision"))
@@ -69,6 +71,8 @@ class DecisionDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict:
+        from ..domain.records import ApprovedCharge
+
         citation = self.charge.currentData() or ""
         charges = [ApprovedCharge(citation, self.charge_class.text().strip().upper() or "")] if citation else []
         return {"decision": ReviewDecision(self.decision.currentData()), "decided_on": self.decided_on.date().toPython(),
@@ -77,6 +81,8 @@ class DecisionDialog(QDialog):
 
 
 def ask_decision(ctx: IncidentContext) -> None:
+    from ..domain.workflow import next_decisions
+
     inc = ctx.incident
     if inc.status != Status.REFERRED or not next_decisions(inc):
         QMessageBox.information(ctx.parent, QCoreApplication.translate("FelonyReview", "Felony review decision"),
@@ -105,4 +111,4 @@ def record(ctx: IncidentContext, *, decision: ReviewDecision, decided_on: date, 
 
 
 def install_ui(window) -> None:
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Record &felony review decision…"), ask_decision)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Re&cord felony review decision…"), ask_decision)

@@ -56,12 +56,25 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     # and the screen-lock watcher's D-Bus connections take a few milliseconds. The idle timer runs from now.
     window.when_on_screen(lock.watch_input)
     window.when_on_screen(watch_screen_lock)
-    window.destroyed.connect(lambda *_a: _stop_watching(*watchers))
     lock.switch_requested.connect(lambda other: hand_over(window, other))
     # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
     # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
     app = QCoreApplication.instance()
-    app.aboutToQuit.connect(lambda: _stop_watching(*watchers))
+
+    def stop_at_quit() -> None:
+        _stop_watching(*watchers)
+
+    def window_gone(*_args) -> None:
+        # The application outlives this window (another user's window may follow): its quit must not reach
+        # a lock, and the dialogs kept behind it, of a window already gone.
+        _stop_watching(*watchers)
+        try:
+            app.aboutToQuit.disconnect(stop_at_quit)
+        except (RuntimeError, TypeError):
+            pass
+
+    app.aboutToQuit.connect(stop_at_quit)
+    window.destroyed.connect(window_gone)
     security = translate("MainWindow", "Sec&urity")
     lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
     # Application-wide: Ctrl+L locks from the wizard and every dialog too, not only from the main window.

@@ -1012,12 +1012,12 @@
         <translation>Marcar remisión e&amp;nviada…</translation>
     </message>
     <message>
-        <source>Record &amp;felony review decision…</source>
-        <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
-    </message>
-    <message>
         <source>Review &amp;log</source>
         <translation>Historial de re&amp;visión</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord felony review decision…</source>
+        <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
     </message>
 </context>
 <context>
@@ -3649,8 +3649,16 @@ Se conservan todos los cambios pendientes.</translation>
         <translation>Nombre del supervisor federal</translation>
     </message>
     <message>
+        <source>Fu&amp;ll name:</source>
+        <translation>Nombre c&amp;ompleto:</translation>
+    </message>
+    <message>
         <source>Federal supervisor&apos;s badge or ID</source>
         <translation>Placa o identificación del supervisor federal</translation>
+    </message>
+    <message>
+        <source>Badge or ID (as s&amp;hown):</source>
+        <translation>Placa o ID (tal como se &amp;mostró):</translation>
     </message>
     <message>
         <source>&amp;Why not attempted:</source>

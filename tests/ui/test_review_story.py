@@ -244,6 +244,8 @@ def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_pa
     wizard.next()
     add_footage(qtbot, wizard.currentPage())
     wizard.next()
+    fill_scene(qtbot, wizard.currentPage())
+    wizard.next()
     add_violation(qtbot, wizard.currentPage())
     wizard.next()
     wizard.submit()

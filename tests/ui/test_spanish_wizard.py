@@ -31,7 +31,7 @@ def visible_texts(page) -> list[str]:
 def test_every_wizard_page_is_in_spanish(spanish, window):
     wizard = window.new_incident()
     pages = [wizard.page(page_id) for page_id in wizard.pageIds()]
-    assert [p.title() for p in pages][:2] == ["Paso 1 de 6: Datos del incidente", "Paso 2 de 6: Persona informante"]
+    assert [p.title() for p in pages][:2] == ["Paso 1 de 7: Datos del incidente", "Paso 2 de 7: Persona informante"]
     for page in pages:
         english_left = [t for t in visible_texts(page) if t in ENGLISH]
         assert not english_left, f"{page.title()}: still English: {english_left}"

@@ -71,8 +71,8 @@ class ScenePage(IncidentPage):
         self.p_fs_agency = self.add_field(QCoreApplication.translate("Wizard", "A&gency:"), self.fs_agency, QCoreApplication.translate("Wizard", "Federal supervisor's agency"))
         self.p_fs_agency_name = self.add_field(QCoreApplication.translate("Wizard", "Agency na&me:"), self.fs_agency_name,
                                                QCoreApplication.translate("Wizard", "Name of the other federal agency"))
-        self.p_fs_name = self.add_field(QCoreApplication.translate("Wizard", "&Name:"), self.fs_name, QCoreApplication.translate("Wizard", "Federal supervisor's name"))
-        self.p_fs_badge = self.add_field(QCoreApplication.translate("Wizard", "&Badge or ID:"), self.fs_badge, QCoreApplication.translate("Wizard", "Federal supervisor's badge or ID"))
+        self.p_fs_name = self.add_field(QCoreApplication.translate("Wizard", "Fu&ll name:"), self.fs_name, QCoreApplication.translate("Wizard", "Federal supervisor's name"))
+        self.p_fs_badge = self.add_field(QCoreApplication.translate("Wizard", "Badge or ID (as s&hown):"), self.fs_badge, QCoreApplication.translate("Wizard", "Federal supervisor's badge or ID"))
         self.p_fs_reason = self.add_field(QCoreApplication.translate("Wizard", "&Why not attempted:"), self.fs_reason, QCoreApplication.translate("Wizard", "Why not attempted"))
         self.p_fs_time = self.add_field(QCoreApplication.translate("Wizard", "&Time of the check:"), self.fs_time, QCoreApplication.translate("Wizard", "Time of the credential check"))
         self.p_fs_footage = self.add_field(QCoreApplication.translate("Wizard", "Recorded on &footage:"), self.fs_footage,
