@@ -81,7 +81,7 @@ def test_the_violation_dialog_opens_with_the_cursor_in_the_statute_search(qtbot,
     from intake_app.ui.wizard.violations_page import ViolationDialog
 
     wizard = window.new_incident()
-    for _ in range(4):
+    for _ in range(5):  # to the violations page, after the On scene page
         wizard.next()
     seen = {}
 

@@ -10,6 +10,7 @@ from intake_app.domain.enums import Status
 
 def _type_occurred(page, year, month, day, hour, minute):
     page.occurred.setDateTime(QDateTime(QDate(year, month, day), QTime(hour, minute)))
+    page.wizard().reveal(0)  # the user leaves the field: the page's problems are shown from then on
 
 
 def test_a_time_the_clocks_skipped_is_refused_at_the_field_and_never_stored(qtbot, window, station):

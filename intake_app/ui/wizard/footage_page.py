@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -94,9 +94,8 @@ class FootageDialog(RowDialog):
         occurred = wizard.current_incident().occurred_at if wizard is not None else None
         if occurred is None:
             return QDateTime.currentDateTime()
-        probe = QDateTimeEdit()
-        set_edit_time(probe, occurred, self.zone)
-        return probe.dateTime()
+        local = occurred.astimezone(ZoneInfo(self.zone))  # the wall clock of the record's zone, as the field shows it
+        return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Wizard", "Footage file"))
