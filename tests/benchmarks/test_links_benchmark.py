@@ -19,6 +19,7 @@ from datetime import timedelta
 import pytest
 
 from intake_app.domain.actor import Actor
+from intake_app.domain.enums import Status
 from intake_app.domain.matching import DuplicateRules, degree_box, distance_m
 from intake_app.storage.link_index import minutes
 from intake_app.storage.link_queries import duplicate_candidates, links_for
@@ -176,7 +177,14 @@ def test_saving_with_the_link_indexes_kept_in_step_stays_quick(big_store):
     """What the listener adds to a save at this size (the save itself is the foundation benchmark)."""
     store, probes = big_store
     editor = Actor("Sgt. Bench", "1")
-    current = {"inc": store.get(probes[0].id)}
+    # A draft is what a supervisor edits (an approved record is read-only): a probe that is one, else a new
+    # draft beside the first probe, at its place and time.
+    draft = next((p for p in probes if p.status == Status.DRAFT), None)
+    if draft is None:
+        draft = _companion(probes[0])
+        draft.status, draft.history, draft.version, draft.report_number = Status.DRAFT, [], 0, None
+        draft = store.save(draft, editor)
+    current = {"inc": store.get(draft.id)}
 
     def save_and_search():
         inc = current["inc"]
