@@ -21,6 +21,18 @@ LEFT = Qt.MouseButton.LeftButton
 SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
 
 
+def fill_the_rest(qtbot, wizard) -> None:
+    """From the agents page to the review page: an agent, a footage item, the order's questions, a violation."""
+    add_agent(qtbot, wizard.currentPage())
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    fill_scene(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+
+
 def users(store):
     # No supervisor in the settings: the wizard names whoever signed in.
     store.save_settings(StationSettings(district=9))
@@ -56,14 +68,7 @@ def submit_new_incident(qtbot, window):
     qtbot.keyClicks(rp.phone, "312-555-0177")
     qtbot.keyClicks(rp.address, "4021 W Witness Ln")
     wizard.next()
-    add_agent(qtbot, wizard.currentPage())
-    wizard.next()
-    add_footage(qtbot, wizard.currentPage())
-    wizard.next()
-    fill_scene(qtbot, wizard.currentPage())
-    wizard.next()
-    add_violation(qtbot, wizard.currentPage())
-    wizard.next()
+    fill_the_rest(qtbot, wizard)
     assert wizard.problems() == []
     wizard.submit()
 
@@ -240,14 +245,7 @@ def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_pa
     rp.name.setText("Rosa Witness")
     rp.language.setCurrentIndex(rp.language.findData("es"))
     wizard.next()
-    add_agent(qtbot, wizard.currentPage())
-    wizard.next()
-    add_footage(qtbot, wizard.currentPage())
-    wizard.next()
-    fill_scene(qtbot, wizard.currentPage())
-    wizard.next()
-    add_violation(qtbot, wizard.currentPage())
-    wizard.next()
+    fill_the_rest(qtbot, wizard)
     wizard.submit()
     [summary] = store.list()
     offer = window.receipt_offer
