@@ -71,7 +71,9 @@ class FootageRow(Base):
         Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),
         # The alert list, soonest deadline first: with one retention for all items that is earliest start first.
         Index("ix_footage_awaiting", "start", sqlite_where=text(AWAITING_PRESERVATION)),
-        Index("ix_footage_private_requested", "incident_id", sqlite_where=text(PRIVATE_REQUESTED)),
+        # Keyed on the very columns its condition tests, so SQLite takes it over ix_footage_deadline (keyed on
+        # incident_id it lost to that index and walked every "requested" item: 300 ms over 100,000 incidents).
+        Index("ix_footage_private_requested", "kind", "preservation_status", sqlite_where=text(PRIVATE_REQUESTED)),
     )
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)

@@ -38,7 +38,7 @@ def upgrade() -> None:
                "SELECT incident_id, '', saved_at, record_json FROM autosaves")
     op.drop_table("autosaves")
     op.rename_table("autosaves_owned", "autosaves")
-    op.create_index("ix_footage_private_requested", "incident_footage", ["incident_id"],
+    op.create_index("ix_footage_private_requested", "incident_footage", ["kind", "preservation_status"],
                     sqlite_where=sa.text(PRIVATE_REQUESTED))
     _reindex_plates_and_badges()
 
