@@ -50,7 +50,7 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.domain.catalogue import default_catalogue
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.workflow import Actor
-    from intake_app.security.users import REVIEWER
+    from intake_app.domain.roles import REVIEWER
     from intake_app.storage.opening import open_store
     from intake_app.ui import i18n
     from intake_app.ui.about_dialog import AboutDialog

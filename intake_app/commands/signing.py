@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = what.add_parser("tsa", help="set the RFC 3161 time-stamping authority (URL and its certificate)")
     q.add_argument("url", nargs="?", default="")
     q.add_argument("--certificate", type=Path, help="PEM file: the TSA's CA certificate (or its own)")
+    q.add_argument("--crl", type=Path, help="PEM or DER file: the CA's certificate revocation list(s), "
+                                            "signed by a --certificate (kept with the station, never fetched)")
     q.add_argument("--off", action="store_true", help="use no TSA")
     q.add_argument("--as", dest="as_star", help="administrator's star (default INTAKE_USER)")
     q.set_defaults(func=cmd_tsa)
@@ -64,6 +66,10 @@ def cmd_show(args, ctx: CliContext) -> int:
     tsa = timestamps.config(ctx.store)
     if tsa.url:
         print(f"Time-stamping authority: {tsa.url} ({len(tsa.certificates)} trusted certificate(s))", file=ctx.out)
+        for crl in tsa.crls:
+            due = f", next due {crl.next_update_utc:%Y-%m-%d}" if crl.next_update_utc else ""
+            print(f"  CRL of {crl.issuer.rfc4514_string()}: {len(crl)} revoked, issued {crl.last_update_utc:%Y-%m-%d}"
+                  f"{due}", file=ctx.out)
     else:
         print("Time-stamping authority: none configured", file=ctx.out)
     return 0
@@ -94,17 +100,26 @@ def cmd_tsa(args, ctx: CliContext) -> int:
 
     if not args.off and not args.url:
         raise UsageError("give the TSA's URL (or --off)")
-    if args.certificate is not None and not args.certificate.is_file():
-        raise UsageError(f"--certificate: {args.certificate}: no such file")
+    for option, path in (("--certificate", args.certificate), ("--crl", args.crl)):
+        if path is not None and not path.is_file():
+            raise UsageError(f"{option}: {path}: no such file")
+    if args.crl is not None and args.certificate is None:
+        raise UsageError("--crl: give the CA certificate that signed it with --certificate too")
     actor = _administrator(ctx, args.as_star)
     pem = args.certificate.read_bytes() if args.certificate else b""
+    if args.crl is not None and args.crl.stat().st_size > timestamps.MAX_CRL_BYTES:
+        raise UsageError(f"--crl: {args.crl}: larger than {timestamps.MAX_CRL_BYTES // (1024 * 1024)} MiB")
+    crls = args.crl.read_bytes() if args.crl else b""
     try:
-        config = timestamps.configure(ctx.store, "" if args.off else args.url, pem)
+        config = timestamps.configure(ctx.store, "" if args.off else args.url, pem, crls)
     except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    record_action(ctx.store, None, "time-stamping authority", actor, config.url or "none")
+        option = "--crl" if "CRL" in str(exc) else "--certificate" if "certificate" in str(exc) else "url"
+        raise UsageError(f"{option}: {exc}") from exc
+    record_action(ctx.store, None, "time-stamping authority", actor,
+                  (config.url or "none") + (f", {len(config.crls)} CRL(s)" if config.crls else ""))
     print(f"Time-stamping authority: {config.url or 'none'}" +
-          (f" ({len(config.certificates)} trusted certificate(s))" if config.url else ""), file=ctx.out)
+          (f" ({len(config.certificates)} trusted certificate(s), {len(config.crls)} CRL(s))" if config.url else ""),
+          file=ctx.out)
     if config.url and not config.certificates:
         print("  note: without its certificate, `intake verify` cannot say whom a token is from", file=ctx.out)
     return 0

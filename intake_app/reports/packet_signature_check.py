@@ -27,6 +27,7 @@ class SignatureCheck:
     timestamp_tsa: str = ""
     timestamp_trusted: bool = False
     timestamp_problem: str = ""
+    timestamp_revocation: str = ""  # what the station's CRLs say of the TSA (RFC 3161 section 4)
 
 
 def _asn1(cert: x509.Certificate):
@@ -35,15 +36,17 @@ def _asn1(cert: x509.Certificate):
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
-def check_signature(pdf: bytes, station: list[x509.Certificate], tsa_roots: list[x509.Certificate]) -> SignatureCheck:
+def check_signature(pdf: bytes, station: list[x509.Certificate], tsa_roots: list[x509.Certificate],
+                    tsa_crls: list[x509.CertificateRevocationList] | None = None) -> SignatureCheck:
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     from ..security.station_certificate import fingerprint
-    from ..security.timestamps import quiet_validator_logs
+    from ..security.timestamps import check_revocation, quiet_validator_logs
 
     try:
         signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
@@ -85,4 +88,11 @@ def check_signature(pdf: bytes, station: list[x509.Certificate], tsa_roots: list
         elif not ts.trusted:
             result.timestamp_problem = ("no configured TSA certificate vouches for it" if tsa_roots
                                         else "no TSA certificate is configured here to check whom it is from")
+        else:
+            token = next(extract_tst_data_iter(embedded.signer_info, signed=False), None)
+            good, said = check_revocation(token, ts.timestamp, tsa_roots, tsa_crls or []) if token is not None \
+                else (False, "the time-stamp token cannot be read back")
+            result.timestamp_revocation = said
+            if not good:
+                result.timestamp_trusted, result.timestamp_problem = False, said
     return result

@@ -75,7 +75,8 @@ def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
     from ..security.station_certificate import known_certificates
     from .packet_signature_check import check_signature
 
-    check = check_signature(pdf.read_bytes(), known_certificates(store), timestamps.config(store).certificates)
+    tsa = timestamps.config(store)
+    check = check_signature(pdf.read_bytes(), known_certificates(store), tsa.certificates, tsa.crls)
     if not check.present:
         return True, [f"PDF signature: none ({check.problems[0]}) [{OFFLINE}]"]
     if not check.ok:
@@ -89,6 +90,8 @@ def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
                      f"({check.signing_time.isoformat() if check.signing_time else '-'}) is the station's own clock")
     elif check.timestamp_trusted:
         lines.append(f"  time-stamped {check.timestamp_time.isoformat()} by {check.timestamp_tsa} (token valid, TSA trusted)")
+        if check.timestamp_revocation:
+            lines.append(f"  {check.timestamp_revocation}")
     else:
         lines.append(f"  time-stamped {check.timestamp_time.isoformat()} by {check.timestamp_tsa or '?'}: {check.timestamp_problem}")
     # Another station's certificate is said, not failed: a packet printed on another computer of the district

@@ -89,7 +89,8 @@ def anchor_now(store: IncidentStore) -> bytes | None:
 
 def check_anchors(store: IncidentStore) -> AnchorReport:
     report = AnchorReport(chain_length=audit.chain_length(store))
-    trusted = config(store).certificates
+    tsa = config(store)
+    trusted = tsa.certificates
     for row in timestamps(store):
         report.tokens += 1
         now_there = audit.hash_at(store, row.entries)
@@ -98,12 +99,13 @@ def check_anchors(store: IncidentStore) -> AnchorReport:
             report.problems.append(f"{where}: the chain no longer holds the stamped entry at that position "
                                    f"(it was cut short or rewritten after it was anchored)")
             continue
-        check = check_token(row.token, bytes.fromhex(row.head), trusted)
+        check = check_token(row.token, bytes.fromhex(row.head), trusted, tsa.crls)
         if not check.ok:
             report.problems.append(f"{where}: {check.problem}")
             continue
-        if not check.trusted and check.problem not in report.notes:
-            report.notes.append(check.problem)
+        for note in (check.problem if not check.trusted else "", check.revocation):
+            if note and note not in report.notes:
+                report.notes.append(note)
         if report.latest is None or row.entries > report.latest.entries:
             report.latest = Anchor(row.entries, row.head, check.info.gen_time, check.info.tsa)
     return report

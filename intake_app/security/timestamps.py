@@ -10,9 +10,15 @@ the CMS signature, EC or RSA, and the TSA's certificate path with pyhanko-certva
 validated at the token's genTime, as RFC 3161 (appendix B) says: a token stays good after the TSA's
 certificate has expired, as long as it was valid when the token was made. No ASN.1 of our own.
 
-Configuration (kept in the store's meta, `intake signing tsa URL --certificate FILE.pem`): the TSA's URL
-and the certificates trusted for its tokens (its CA, or its own certificate). Without trusted certificates
-a token's signature is still checked, but the report says that whom it is from was not.
+Configuration (kept in the store's meta, `intake signing tsa URL --certificate FILE.pem [--crl FILE]`): the
+TSA's URL, the certificates trusted for its tokens (its CA, or its own certificate) and, optionally, the CA's
+certificate revocation lists. Without trusted certificates a token's signature is still checked, but the
+report says that whom it is from was not; without a CRL of the TSA's issuer, that revocation was not checked.
+
+Revocation follows RFC 3161, section 4, not the generic "revoked after the signing time is fine": a TSA
+certificate revoked for key compromise, or with no reason given, makes every token of that key worthless (a
+thief can stamp any time); revoked for another reason (superseded, cessation of operation, ...), the tokens
+made before the revocation stay good. The CRLs are kept with the station (offline first), never fetched.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
@@ -38,6 +44,8 @@ from ..storage.tables import MetaRow
 
 TSA_URL = "tsa_url"
 TSA_CERTIFICATES = "tsa_certificates_pem"
+TSA_CRLS = "tsa_crls_pem"
+MAX_CRL_BYTES = 4 * 1024 * 1024  # a CA's list with tens of thousands of entries; a bound on a hostile file
 MAX_RESPONSE_BYTES = 256 * 1024  # a token with its certificates is a few kB
 MAX_TOKEN_BYTES = MAX_RESPONSE_BYTES
 TIMEOUT = 10.0
@@ -51,6 +59,7 @@ class TimestampError(RuntimeError):
 class TsaConfig:
     url: str
     certificates: list[x509.Certificate]
+    crls: list[x509.CertificateRevocationList] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class TokenCheck:
     info: TokenInfo | None
     problem: str = ""
     trusted: bool = False  # the TSA's certificate chains to a configured certificate, valid at genTime
+    revocation: str = ""  # what the configured CRLs say of the TSA's certificate (a note when ok)
 
 
 @contextmanager
@@ -90,8 +100,36 @@ def _meta(session: Session, key: str) -> str:
     return row.value if row else ""
 
 
-def configure(store: IncidentStore, url: str, certificates_pem: bytes) -> TsaConfig:
-    """Sets the station's TSA (an empty url turns it off). The certificates are checked to be PEM."""
+def load_crls(data: bytes, certificates: list[x509.Certificate]) -> list[x509.CertificateRevocationList]:
+    """The CRLs in a PEM file (one or more) or a DER file (one), each checked to be signed by one of
+    `certificates` (the TSA's CA): a list nobody trusted signed could un-revoke anything. ValueError says why."""
+    if len(data) > MAX_CRL_BYTES:
+        raise ValueError(f"the CRL file is larger than {MAX_CRL_BYTES // (1024 * 1024)} MiB")
+    try:
+        if b"-----BEGIN X509 CRL-----" in data:
+            blocks = data.split(b"-----END X509 CRL-----")[:-1]
+            crls = [x509.load_pem_x509_crl(block.strip() + b"\n-----END X509 CRL-----\n") for block in blocks]
+        else:
+            crls = [x509.load_der_x509_crl(data)]
+    except ValueError as exc:
+        raise ValueError("the CRL file holds no certificate revocation list (PEM or DER)") from exc
+    for crl in crls:
+        if not any(c.subject == crl.issuer and _signed_by(crl, c) for c in certificates):
+            raise ValueError(f"the CRL of {crl.issuer.rfc4514_string()} is not signed by a configured TSA "
+                             f"certificate (give the CA that issued it with --certificate)")
+    return crls
+
+
+def _signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
+    try:
+        return crl.is_signature_valid(issuer.public_key())
+    except (TypeError, ValueError):
+        return False
+
+
+def configure(store: IncidentStore, url: str, certificates_pem: bytes, crls_data: bytes = b"") -> TsaConfig:
+    """Sets the station's TSA (an empty url turns it off). The certificates are checked to be PEM, the CRLs to
+    be signed by one of them."""
     url = url.strip()
     if url and not url.startswith(("http://", "https://")):
         raise ValueError(f"{url!r} is not an http:// or https:// address of a time-stamping authority")
@@ -99,21 +137,24 @@ def configure(store: IncidentStore, url: str, certificates_pem: bytes) -> TsaCon
         certificates = x509.load_pem_x509_certificates(certificates_pem) if certificates_pem.strip() else []
     except ValueError as exc:
         raise ValueError("the TSA certificate file holds no PEM certificate") from exc
+    crls = load_crls(crls_data, certificates) if crls_data.strip() else []
     pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certificates)
+    crl_pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in crls)
     with store.transaction() as session:
-        for key, value in ((TSA_URL, url), (TSA_CERTIFICATES, pem)):
+        for key, value in ((TSA_URL, url), (TSA_CERTIFICATES, pem), (TSA_CRLS, crl_pem)):
             row = session.get(MetaRow, key)
             if row:
                 row.value = value
             else:
                 session.add(MetaRow(key=key, value=value))
-    return TsaConfig(url, certificates)
+    return TsaConfig(url, certificates, crls)
 
 
 def config(store: IncidentStore) -> TsaConfig:
     with store.reading() as session:
-        url, pem = _meta(session, TSA_URL), _meta(session, TSA_CERTIFICATES)
-    return TsaConfig(url, x509.load_pem_x509_certificates(pem.encode("ascii")) if pem else [])
+        url, pem, crl_pem = _meta(session, TSA_URL), _meta(session, TSA_CERTIFICATES), _meta(session, TSA_CRLS)
+    certificates = x509.load_pem_x509_certificates(pem.encode("ascii")) if pem else []
+    return TsaConfig(url, certificates, load_crls(crl_pem.encode("ascii"), certificates) if crl_pem else [])
 
 
 # ---------------------------------------------------------------- requesting
@@ -191,8 +232,7 @@ def _tst_info(der: bytes) -> tuple[cms.ContentInfo, tsp.TSTInfo]:
     return token, info
 
 
-def _signer_subject(token: cms.ContentInfo) -> str:
-    signed = token["content"]
+def _signer_certificate(signed: cms.SignedData) -> asn1_x509.Certificate | None:
     sid = signed["signer_infos"][0]["sid"]
     for choice in signed["certificates"] or []:
         cert = choice.chosen
@@ -203,8 +243,13 @@ def _signer_subject(token: cms.ContentInfo) -> str:
         else:
             match = cert.key_identifier == sid.chosen.native
         if match:
-            return cert.subject.human_friendly
-    return "(a TSA whose certificate is not in the token)"
+            return cert
+    return None
+
+
+def _signer_subject(token: cms.ContentInfo) -> str:
+    cert = _signer_certificate(token["content"])
+    return cert.subject.human_friendly if cert is not None else "(a TSA whose certificate is not in the token)"
 
 
 def token_info(der: bytes) -> TokenInfo:
@@ -219,9 +264,49 @@ def token_info(der: bytes) -> TokenInfo:
         raise ValueError(f"not an RFC 3161 time-stamp token ({exc})") from exc
 
 
-def check_token(der: bytes, digest: bytes, trusted: list[x509.Certificate]) -> TokenCheck:
+# RFC 3161, section 4: revoked for these (or for no stated reason), none of the key's tokens can be trusted.
+_ALL_TOKENS_VOID = {x509.ReasonFlags.key_compromise, x509.ReasonFlags.ca_compromise}
+
+
+def check_revocation(signed: cms.SignedData, gen_time: datetime, trusted: list[x509.Certificate],
+                     crls: list[x509.CertificateRevocationList], *, now: datetime | None = None) -> tuple[bool, str]:
+    """(still good, what the CRLs say) for the TSA certificate that signed the token whose SignedData is
+    `signed` (an audit anchor's, or the one embedded in a packet's signature), by RFC 3161 section 4."""
+    signer = _signer_certificate(signed)
+    if signer is None:
+        return False, "the token does not carry the TSA's certificate, so its revocation cannot be checked"
+    cert = x509.load_der_x509_certificate(signer.dump())
+    lists = [c for c in crls if c.issuer == cert.issuer
+             and any(t.subject == c.issuer and _signed_by(c, t) for t in trusted)]
+    if not lists:
+        return True, "the TSA certificate's revocation was not checked (no CRL of its issuer is configured)"
+    newest = max(lists, key=lambda c: c.last_update_utc)
+    for crl in lists:
+        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+        if entry is None:
+            continue
+        revoked = entry.revocation_date_utc
+        try:
+            reason = entry.extensions.get_extension_for_class(x509.CRLReason).value.reason
+        except x509.ExtensionNotFound:
+            reason = None
+        said = f"revoked on {revoked:%Y-%m-%d %H:%M} UTC ({reason.name.replace('_', ' ') if reason else 'no reason given'})"
+        if reason is None or reason in _ALL_TOKENS_VOID:
+            return False, f"the TSA's certificate was {said}: none of its tokens can be trusted (RFC 3161, section 4)"
+        if revoked <= gen_time:
+            return False, f"the TSA's certificate was {said}, before this token's time"
+        return True, f"the TSA's certificate was {said}, after this token: the token stays valid"
+    when = now or datetime.now(UTC)
+    note = f"the TSA's certificate is not revoked (CRL of {newest.last_update_utc:%Y-%m-%d})"
+    if newest.next_update_utc is not None and newest.next_update_utc < when:
+        note += f"; that CRL was due for renewal on {newest.next_update_utc:%Y-%m-%d}: load a newer one"
+    return True, note
+
+
+def check_token(der: bytes, digest: bytes, trusted: list[x509.Certificate],
+                crls: list[x509.CertificateRevocationList] | None = None) -> TokenCheck:
     """Checks the token's signature, that it stamps `digest` (SHA-256), and, when certificates are trusted,
-    the TSA's certificate path to one of them at the token's genTime."""
+    the TSA's certificate path to one of them at the token's genTime and its revocation in `crls`."""
     from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
     from pyhanko_certvalidator import ValidationContext
 
@@ -248,4 +333,7 @@ def check_token(der: bytes, digest: bytes, trusted: list[x509.Certificate]) -> T
     if status.get("trust_problem_indic") is not None:
         return TokenCheck(False, info, f"the TSA's certificate is not trusted at the token's time "
                                        f"({status['trust_problem_indic'].name.lower().replace('_', ' ')})")
-    return TokenCheck(True, info, trusted=True)
+    good, revocation = check_revocation(token["content"], info.gen_time, trusted, crls or [])
+    if not good:
+        return TokenCheck(False, info, revocation, revocation=revocation)
+    return TokenCheck(True, info, trusted=True, revocation=revocation)

@@ -63,6 +63,18 @@ class LoopbackCA:
     def pem(self) -> bytes:
         return self.certificate.public_bytes(serialization.Encoding.PEM)
 
+    def crl(self, revoked=(), *, next_update: timedelta = timedelta(days=7), signer=None) -> bytes:
+        """A PEM CRL of this CA listing `revoked`: (certificate, revoked at, reason or None) each."""
+        now = datetime.now(UTC)
+        builder = (x509.CertificateRevocationListBuilder().issuer_name(self.certificate.subject)
+                   .last_update(now - timedelta(minutes=1)).next_update(now + next_update))
+        for cert, when, reason in revoked:
+            entry = x509.RevokedCertificateBuilder().serial_number(cert.serial_number).revocation_date(when)
+            if reason is not None:
+                entry = entry.add_extension(x509.CRLReason(reason), critical=False)
+            builder = builder.add_revoked_certificate(entry.build())
+        return builder.sign(signer or self.key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM)
+
     def issue_tsa(self, name: str = "Intake Test TSA", valid_for: timedelta = timedelta(days=30)):
         key = ec.generate_private_key(ec.SECP256R1())
         now = datetime.now(UTC)

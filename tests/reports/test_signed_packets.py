@@ -220,6 +220,28 @@ def test_with_a_tsa_configured_the_signature_carries_its_trusted_time(store, app
     assert "Signature Validation: Signature is Valid." in pdfsig(path)
 
 
+def test_a_packet_time_stamped_by_a_tsa_later_revoked_for_key_compromise_has_no_trusted_time(store, approved,
+                                                                                             tmp_path):
+    from cryptography import x509
+
+    ca = LoopbackCA.make()
+    with LoopbackTSA(ca) as tsa:
+        timestamps.configure(store, tsa.url, ca.pem)
+        path = signed_packet(store, approved, tmp_path)
+        compromised = tsa.certificate
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    crls = timestamps.load_crls(ca.crl([(compromised, later, x509.ReasonFlags.key_compromise)]), [ca.certificate])
+    station = [station_credential(store).certificate]
+    assert "not revoked" in check_signature(path.read_bytes(), station, [ca.certificate], ca_crls(ca)).timestamp_revocation
+    check = check_signature(path.read_bytes(), station, [ca.certificate], crls)
+    assert check.ok  # the content is as signed; only the trusted time is gone
+    assert not check.timestamp_trusted and "key compromise" in check.timestamp_problem
+
+
+def ca_crls(ca):
+    return timestamps.load_crls(ca.crl(), [ca.certificate])
+
+
 def test_an_unreachable_tsa_still_gives_a_signed_packet_without_a_time_stamp(store, approved, tmp_path):
     timestamps.configure(store, "http://127.0.0.1:9/tsr", b"")  # nothing listens on the discard port
     check = check_signature(signed_packet(store, approved, tmp_path).read_bytes(),
