@@ -460,39 +460,37 @@ def loads(text: str) -> list[Incident]:
 
 # ---------------------------------------------------------------- files from outside (bounded)
 
-def _known_fields() -> frozenset[str]:
-    """Every top-level field this version writes, the optional ones included (so a field added to to_dict is
-    known here without a second list to keep)."""
+def _known_fields(fmt: str) -> frozenset[str]:
+    """The top-level fields of `fmt`: its published schema's properties and, for the format this version writes,
+    every field to_dict writes, the optional ones included (so a field added there is known here without a
+    second list to keep). An older format knows only its own: a file that says /1 carrying a /2 field is refused."""
     from datetime import UTC
 
-    full = Incident(referral_sent_at=datetime(2026, 1, 1, tzinfo=UTC), ccsao_reference="x",
-                    reporting_party=ReportingParty(address="x"))
-    known = set(to_dict(full))
-    # And every top-level property the published schemas name (fields written only when set).
     from ..paths import resource_path
 
-    for schema in sorted(resource_path("schema").glob("incident-*.schema.json")):
-        try:
-            known.update(json.loads(schema.read_text(encoding="utf-8")).get("properties", {}))
-        except (OSError, ValueError):
-            continue
+    known: set[str] = set()
+    if fmt == FORMAT:
+        full = Incident(referral_sent_at=datetime(2026, 1, 1, tzinfo=UTC), ccsao_reference="x",
+                        reporting_party=ReportingParty(address="x"))
+        known.update(to_dict(full))
+    schema = resource_path("schema") / f"incident-{fmt.rsplit('/', 1)[1]}.schema.json"
+    known.update(json.loads(schema.read_text(encoding="utf-8"))["properties"])
     return frozenset(known)
 
 
-_KNOWN_FIELDS: frozenset[str] | None = None
+_KNOWN_FIELDS: dict[str, frozenset[str]] = {}
 
 
 def _unknown_fields(data: Any, path: str, problems: list[Problem]) -> None:
-    """A top-level field this format does not have is refused by name, never dropped silently."""
-    global _KNOWN_FIELDS
+    """A top-level field the file's format does not have is refused by name, never dropped silently."""
     if not isinstance(data, dict):
         return
-    if _KNOWN_FIELDS is None:
-        _KNOWN_FIELDS = _known_fields()
     named = data.get("format")
     fmt = named if named in READABLE_FORMATS else FORMAT  # the message names the format the file says it is
+    if fmt not in _KNOWN_FIELDS:
+        _KNOWN_FIELDS[fmt] = _known_fields(fmt)
     for key in data:
-        if key not in _KNOWN_FIELDS:
+        if key not in _KNOWN_FIELDS[fmt]:
             shown = key if len(key) <= 60 else key[:60] + "…"
             problems.append(Problem(f"{path}.{shown}" if path else shown, f"is not a field of {fmt}"))
 

@@ -92,6 +92,23 @@ def test_an_unknown_top_level_field_is_refused_not_dropped(intake, tmp_path):
     assert listed == "[]"
 
 
+def test_a_first_format_file_carrying_a_second_format_field_is_refused_by_name(intake, tmp_path):
+    record = _record(format="intake.incident/1", cpd_rd_number="JH123456")
+    code, err, listed = _import(intake, tmp_path, record)
+    assert code == 2 and "cpd_rd_number: is not a field of intake.incident/1" in err
+    assert listed == "[]"
+
+
+def test_a_first_format_file_with_its_own_fields_only_imports(intake, tmp_path):
+    record = _record(format="intake.incident/1")
+    for second_only in ("cpd_rd_number", "oemc_event_number", "federal_supervisor", "felony_review", "injuries",
+                        "medical", "use_of_force"):
+        record.pop(second_only, None)
+    code, err, listed = _import(intake, tmp_path, record)
+    assert code == 0, err
+    assert record["id"] in listed
+
+
 @pytest.mark.parametrize(("field", "value"), [("narrative", "Agents\x00 detained"), ("narrative", "bell \x07 here"),
                                               ("agent", "Agent\x00Doe"), ("party", "Jos\u0085e")])
 def test_nul_and_control_characters_in_names_and_the_narrative_are_refused(intake, tmp_path, field, value):
