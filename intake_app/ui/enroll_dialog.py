@@ -27,6 +27,7 @@ def failure_text(exc: BaseException, url: str) -> tuple[str, str]:
 
     detail, field = str(exc), URL
     if isinstance(exc, InsecureURL):
+        detail = ""  # the client's words say the same in English only
         text = QCoreApplication.translate("EnrollDialog", "Server address: %1 is not a secure server address. Enter it as https://host or "
                   "https://host:port (plain http:// is allowed only to this computer).").replace("%1", url)
     elif isinstance(exc, Refused) and exc.status is None:
@@ -87,7 +88,15 @@ class EnrollDialog(QDialog):
         self.enroll_button.clicked.connect(self.enroll)
         self.close_button.clicked.connect(self.reject)
         form.addRow(buttons)
-        resize_within_screen(self, 560, 300)
+        self.fit()
+
+    def fit(self) -> None:
+        """As wide as about 70 characters of the text size in use (100% or 200%), as tall as the wrapped texts
+        need at that width, within the screen."""
+        width = self.fontMetrics().averageCharWidth() * 70
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        resize_within_screen(self, width, max(height, layout.totalMinimumSize().height()))
 
     def _say(self, text: str, *, problem: bool) -> None:
         from .wizard.common import problem_style
@@ -96,6 +105,7 @@ class EnrollDialog(QDialog):
         self.message.setStyleSheet(problem_style() if problem else "")
         self.message.setAccessibleDescription(text)
         self.message.show()
+        self.fit()  # the message's lines are all shown
 
     def enroll(self) -> None:
         if self.running:

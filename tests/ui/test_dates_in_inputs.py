@@ -62,3 +62,9 @@ def test_the_footage_dialogs_times_use_the_locales_format(spanish, qtbot):
     dialog = FootageDialog(make_incident().footage[0], 1, "America/Chicago")
     qtbot.addWidget(dialog)
     assert dialog.start.displayFormat() == dialog.end.displayFormat() == spanish_short_format()
+
+
+def test_in_spanish_the_incident_lists_date_filters_use_the_short_date_the_list_shows(spanish, window):
+    day_format = spanish_short_format().split(" ")[0]
+    assert window.incidents.date_from.displayFormat() == window.incidents.date_to.displayFormat() == day_format
+    assert i18n.format_date(OCCURRED) == "6/12/2026"
