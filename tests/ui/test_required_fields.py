@@ -68,3 +68,26 @@ def test_next_shows_every_message_of_the_page(qtbot, window):
                     "Source of the report is required", "Narrative is required"):
         assert message in shown
     wizard.dirty = False
+
+
+def test_the_footage_dialog_marks_its_required_times_from_the_validator(qtbot):
+    from intake_app.domain.records import FootageItem
+    from intake_app.ui.wizard.footage_page import FootageDialog
+
+    assert {"footage[].start", "footage[].end"} <= required_paths()
+    dialog = FootageDialog(FootageItem(), 1, "America/Chicago")
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "&Start *:" in labels and "&End *:" in labels and "E&vidence ID:" in labels
+    assert dialog.start.accessibleName() == "Start time (required)"
+    assert dialog.legend is not None and "*" in dialog.legend.text()
+
+
+def test_the_violation_dialog_marks_the_statute_required(qtbot, store):
+    from intake_app.domain.records import Violation
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    dialog = ViolationDialog(Violation(), 1, store.catalogue, [])
+    qtbot.addWidget(dialog)
+    assert dialog.form.labelForField(dialog.statutes).text() == "S&tatute *:"
+    assert dialog.statutes.accessibleName() == "Statute (required)"

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.validation import required_paths
 from ..screen_fit import resize_within_screen
-from .common import problem_label, show_problem_text
+from .common import problem_label, required_label, required_legend, required_name, show_problem_text
 
 
 class RowDialog(QDialog):
@@ -25,6 +26,7 @@ class RowDialog(QDialog):
         super().__init__(parent)
         self.running = False  # shown by run() and not yet finished (also while hidden by the idle lock)
         self.first_field: QWidget | None = None  # where the typing starts when the dialog opens
+        self.legend: QLabel | None = None  # "Fields marked * are required", once a required field is added
         self.setWindowTitle(title)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
@@ -41,7 +43,14 @@ class RowDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
-    def add_field(self, text: str, field: QWidget, accessible: str) -> None:
+    def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> None:
+        """A labelled field; one at a `path` the validator requires (validation.required_paths, "footage[].start")
+        is marked so, with the dialog's legend."""
+        if path and path in required_paths():
+            text, accessible = required_label(text), required_name(accessible)
+            if self.legend is None:
+                self.legend = required_legend()
+                self.form.insertRow(0, self.legend)
         label = QLabel(text)
         label.setBuddy(field)
         (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
