@@ -91,3 +91,20 @@ def test_the_violation_dialog_marks_the_statute_required(qtbot, store):
     qtbot.addWidget(dialog)
     assert dialog.form.labelForField(dialog.statutes).text() == "S&tatute *:"
     assert dialog.statutes.accessibleName() == "Statute (required)"
+
+
+def test_a_new_footage_dialog_shows_no_problem_until_a_field_is_left(qtbot):
+    from intake_app.domain.records import FootageItem
+    from intake_app.ui.wizard.footage_page import FootageDialog
+
+    dialog = FootageDialog(FootageItem(), 1, "America/Chicago")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.problems.isVisibleTo(dialog)
+    dialog.activateWindow()
+    dialog.device_id.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.device_id, timeout=2000)
+    qtbot.keyClick(dialog.device_id, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: dialog.problems.isVisibleTo(dialog), timeout=2000)
+    assert "Start time is required" in dialog.problems.text()

@@ -135,6 +135,7 @@ class FootageDialog(RowDialog):
 
     def accept(self) -> None:
         if self.typed_time_problems():  # a time that stands for no single instant is never taken silently
+            self.reveal()
             self._check()
             return
         super().accept()
