@@ -137,6 +137,13 @@ def format_in_zone(moment: datetime, zone) -> str:
     return f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)} {local.tzname()}"
 
 
+def format_wall(wall: datetime) -> str:
+    """A wall-clock time with no zone (one the clocks skipped or passed twice), written as the inputs show it."""
+    locale = QLocale()
+    day, time = _qdate_qtime(wall)
+    return f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)}"
+
+
 def format_date(moment: datetime | None) -> str:
     if moment is None:
         return ""

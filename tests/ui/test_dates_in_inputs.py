@@ -68,3 +68,17 @@ def test_in_spanish_the_incident_lists_date_filters_use_the_short_date_the_list_
     day_format = spanish_short_format().split(" ")[0]
     assert window.incidents.date_from.displayFormat() == window.incidents.date_to.displayFormat() == day_format
     assert i18n.format_date(OCCURRED) == "6/12/2026"
+
+
+def test_in_spanish_a_time_the_clocks_skipped_is_named_in_the_spanish_format(spanish, window):
+    from datetime import datetime as wall_clock
+
+    from intake_app.ui.wizard.common import time_problems
+
+    wizard = window.open_wizard(make_incident(occurred_at=OCCURRED))
+    edit = wizard.pages[0].occurred
+    edit.setDateTime(edit.dateTime().fromString("2026-03-08 02:20", "yyyy-MM-dd HH:mm"))
+    [problem] = time_problems(edit, "America/Chicago", "occurred_at")
+    assert problem.params["time"] == i18n.format_wall(wall_clock(2026, 3, 8, 2, 20))
+    assert problem.params["time"].startswith("8/3/2026 2:20")
+    wizard.dirty = False

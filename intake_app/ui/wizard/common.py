@@ -24,7 +24,7 @@ from ...domain.instants import AmbiguousLocalTime, NonExistentLocalTime, is_ambi
 from ...domain.problems import Problem, Severity
 from ...domain.validation import required_paths
 from ..domain_text import problem_message
-from ..i18n import datetime_input_format
+from ..i18n import datetime_input_format, format_wall
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
@@ -178,12 +178,12 @@ def time_problems(edit: QDateTimeEdit, zone: str, path: str) -> list[Problem]:
     except NonExistentLocalTime as exc:
         template = QCoreApplication.translate(
             "Wizard", "{time} did not exist in {zone}: the clocks went forward an hour. Enter the time the clocks showed")
-        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone})]
+        return [Problem(path, template, Severity.INVALID, {"time": format_wall(exc.wall), "zone": zone})]
     except AmbiguousLocalTime as exc:
         first, second = exc.choices
         template = QCoreApplication.translate(
             "Wizard", "{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it")
-        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone,
+        return [Problem(path, template, Severity.INVALID, {"time": format_wall(exc.wall), "zone": zone,
                                                           "first": first.tzname() or "", "second": second.tzname() or ""})]
     return []
 
