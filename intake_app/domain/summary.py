@@ -22,6 +22,10 @@ def _same(text: str) -> str:
     return text
 
 
+def _iso_moment(value, zone: ZoneInfo) -> str:
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
 @dataclass(frozen=True)
 class SummaryWords:
     """How the summary's words are written: English unless a caller supplies translations."""
@@ -30,6 +34,7 @@ class SummaryWords:
     vocabulary: Callable[..., str] = label  # a closed-vocabulary value (status, agency...) -> its label
     offence_class: Callable[[str], str] = class_label
     statute_title: Callable[[Statute], str] = lambda statute: statute.title
+    moment: Callable[..., str] = _iso_moment  # (an aware time, the record's zone) -> how it is written
 
 
 def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_reporting_party: bool = True,
@@ -46,7 +51,7 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
     not_set = t("(not set)")
 
     def when(value) -> str:
-        return not_set if value is None else value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+        return not_set if value is None else w.moment(value, tz)
 
     place = t(" ({latitude}, {longitude})", latitude=inc.location.latitude, longitude=inc.location.longitude) \
         if inc.location.latitude is not None else ""

@@ -66,6 +66,23 @@ def validate(
     return problems
 
 
+_INDEX = re.compile(r"\[\d+\]")
+_required: frozenset[str] | None = None
+
+
+def required_paths() -> frozenset[str]:
+    """The field paths a complete record may not leave empty, as this validator says: what it finds missing
+    on an empty record with one empty agent, footage item and violation ("footage[].start" for an item's).
+    Screens mark these fields from here, so there is no second list to keep in step."""
+    global _required
+    if _required is None:
+        empty = Incident(agents=[Agent()], footage=[FootageItem()], violations=[Violation()])
+        empty.reporting_party = None
+        _required = frozenset(_INDEX.sub("[]", p.path) for p in validate(empty, now=datetime.now().astimezone())
+                              if p.severity == Severity.INCOMPLETE)
+    return _required
+
+
 def blocking_for_status(problems: list[Problem], status: Status) -> list[Problem]:
     """Drafts may be incomplete; anything past draft must be complete and valid."""
     if status == Status.DRAFT:

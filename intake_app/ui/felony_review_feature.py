@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import ReviewDecision, Status
+from .i18n import date_input_format
 from .incident_tabs import IncidentContext, register_incident_action
 from .vocabulary import vocabulary_label
 
@@ -40,7 +41,7 @@ class DecisionDialog(QDialog):
             self.decision.addItem(vocabulary_label(d), d)
         self.decided_on = QDateEdit(QDate.currentDate())
         self.decided_on.setCalendarPopup(True)
-        self.decided_on.setDisplayFormat("yyyy-MM-dd")
+        self.decided_on.setDisplayFormat(date_input_format())  # the locale's, as every screen writes dates
         review = inc.felony_review
         self.asa_name = QLineEdit(review.asa_name)
         self.asa_unit = QLineEdit(review.asa_unit or "Felony Review Unit")

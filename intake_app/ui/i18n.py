@@ -104,6 +104,18 @@ def _date_format(locale: QLocale) -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
+def date_input_format() -> str:
+    """The display format of a date input: the same short date the screens write (format_date)."""
+    return _date_format(QLocale())
+
+
+def datetime_input_format() -> str:
+    """The display format of a date-time input: the screens' date and time (format_datetime), without the zone
+    (the record's zone is chosen beside it)."""
+    locale = QLocale()
+    return f"{_date_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
 def format_datetime(moment: datetime | None, *, long: bool = False) -> str:
     """A stored (UTC, zone-aware) time as the user reads it: Chicago time, locale's format, zone abbreviation."""
     if moment is None:
@@ -115,6 +127,21 @@ def format_datetime(moment: datetime | None, *, long: bool = False) -> str:
     day, time = _qdate_qtime(local)
     text = f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)}"
     return f"{text} {local.tzname()}"
+
+
+def format_in_zone(moment: datetime, zone) -> str:
+    """A time in a record's own zone, written as format_datetime writes station times."""
+    local = moment.astimezone(zone)
+    locale = QLocale()
+    day, time = _qdate_qtime(local)
+    return f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)} {local.tzname()}"
+
+
+def format_wall(wall: datetime) -> str:
+    """A wall-clock time with no zone (one the clocks skipped or passed twice), written as the inputs show it."""
+    locale = QLocale()
+    day, time = _qdate_qtime(wall)
+    return f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)}"
 
 
 def format_date(moment: datetime | None) -> str:

@@ -28,6 +28,7 @@ from ..domain.enums import Status
 from ..domain.geography import DISTRICTS
 from ..storage.queries import IncidentFilter, IncidentSummary
 from .flow_layout import FlowLayout, labelled
+from .i18n import date_input_format
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
 from .vocabulary import vocabulary_label
 
@@ -74,6 +75,7 @@ class IncidentListScreen(QWidget):
         self.date_to = QDateEdit(QDate.currentDate())
         for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_input_format())  # the locale's, as the list writes dates
             edit.setEnabled(False)
             edit.setAccessibleName(name)
         self.use_dates.toggled.connect(self.date_from.setEnabled)

@@ -71,5 +71,7 @@ def _template(text: str) -> str:
 
 
 def summary_words() -> SummaryWords:
+    from .i18n import format_in_zone
+
     return SummaryWords(template=_template, vocabulary=vocabulary_label, offence_class=class_text,
-                        statute_title=statute_title)
+                        statute_title=statute_title, moment=format_in_zone)

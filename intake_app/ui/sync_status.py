@@ -44,7 +44,7 @@ class SyncController(QObject):
 
     def _status(self, s) -> None:
         if not s.enrolled:
-            self.label.setText(self.tr("Sync: not connected to a server"))
+            self.label.setText(self.tr("Sync: not connected to a server (Sync > Enroll this computer)"))
             return
         parts = [self.tr("Last sync: %1").replace("%1", s.last_sync_at.replace("T", " ")[:16] or self.tr("never")),
                  self.tr("%1 change(s) to send").replace("%1", str(s.pending))]
@@ -75,7 +75,28 @@ class SyncController(QObject):
 
             self.runner.run(enrolled, lambda yes: self._start(quiet) if yes else None)
             return
-        self._start(quiet)
+        # Asked for: a computer not enrolled yet is offered the enrollment (not told to run a command).
+        store = self.store
+
+        def enrolled_now() -> bool:
+            from ..sync import state
+
+            return bool(state.read(store, state.SERVER_URL))
+
+        self.runner.run(enrolled_now, lambda yes: self._start(quiet) if yes else self.open_enroll())
+
+    def open_enroll(self):
+        """The enrollment dialog (server address and one-time code); after it succeeds, a first sync."""
+        from PySide6.QtCore import Qt
+
+        from .enroll_dialog import EnrollDialog
+
+        dialog = EnrollDialog(self.store, self.runner, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.enrolled.connect(lambda _e: (self.show_status(), self.sync_now(quiet=True)))
+        self.enroll_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog
 
     def _start(self, quiet: bool) -> None:
         if self.running:
@@ -124,3 +145,5 @@ def install_ui(window) -> None:
     menu = QCoreApplication.translate("MainWindow", "S&ync")
     window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "Sync &now"), controller.sync_now, "F9")
     window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "&Conflicts…"), controller.open_conflicts)
+    window.add_menu_action(menu, QCoreApplication.translate("MainWindow", "&Enroll this computer…"),
+                           controller.open_enroll)

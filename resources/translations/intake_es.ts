@@ -269,6 +269,89 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Server address: %1 is not a secure server address. Enter it as https://host or https://host:port (plain http:// is allowed only to this computer).</source>
+        <translation>Dirección del servidor: %1 no es una dirección de servidor segura. Escríbala como https://servidor o https://servidor:puerto (http:// sin cifrar solo se permite hacia esta computadora).</translation>
+    </message>
+    <message>
+        <source>Server address: the server&apos;s certificate could not be verified, so nothing was sent.</source>
+        <translation>Dirección del servidor: no se pudo verificar el certificado del servidor, así que no se envió nada.</translation>
+    </message>
+    <message>
+        <source>Enrollment code: the server refused this code (mistyped, already used or expired). Ask the administrator for a new one.</source>
+        <translation>Código de inscripción: el servidor rechazó este código (mal escrito, ya usado o vencido). Pida uno nuevo al administrador.</translation>
+    </message>
+    <message>
+        <source>Server address: the server at %1 cannot be reached. Check the address and that this computer is online.</source>
+        <translation>Dirección del servidor: no se puede contactar el servidor en %1. Revise la dirección y que esta computadora tenga conexión.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure keyring to keep the device&apos;s token in; nothing was enrolled.</source>
+        <translation>Esta computadora no tiene un llavero seguro donde guardar el token del dispositivo; no se inscribió nada.</translation>
+    </message>
+    <message>
+        <source>Enrollment failed; nothing was enrolled.</source>
+        <translation>La inscripción falló; no se inscribió nada.</translation>
+    </message>
+    <message>
+        <source>Enroll this computer</source>
+        <translation>Inscribir esta computadora</translation>
+    </message>
+    <message>
+        <source>Enroll this computer with the sync server to send and receive records. Enter the server&apos;s address and the one-time enrollment code the administrator gave you.</source>
+        <translation>Inscriba esta computadora en el servidor de sincronización para enviar y recibir registros. Escriba la dirección del servidor y el código de inscripción de un solo uso que le dio el administrador.</translation>
+    </message>
+    <message>
+        <source>e.g. https://sync.example.org</source>
+        <translation>p. ej. https://servidor.ejemplo.org</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Código de inscripción</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Dirección del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>&amp;Código de inscripción:</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscribir</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Server address: enter the address of the sync server.</source>
+        <translation>Dirección del servidor: escriba la dirección del servidor de sincronización.</translation>
+    </message>
+    <message>
+        <source>Enrollment code: enter the one-time code the administrator gave you.</source>
+        <translation>Código de inscripción: escriba el código de un solo uso que le dio el administrador.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Inscribiendo en %1…</translation>
+    </message>
+    <message>
+        <source>This computer is now enrolled with %1 as device %2. Records are sent at the next sync.</source>
+        <translation>Esta computadora quedó inscrita en %1 como dispositivo %2. Los registros se envían en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Its report numbers now use the code %1 (%2 was already used by another computer of the district).</source>
+        <translation>Sus números de reporte usan ahora el código %1 (%2 ya lo usaba otra computadora del distrito).</translation>
+    </message>
+</context>
+<context>
     <name>FelonyReview</name>
     <message>
         <source>Felony review decision</source>
@@ -1379,6 +1462,10 @@
         <translation>&amp;Conflictos…</translation>
     </message>
     <message>
+        <source>&amp;Enroll this computer…</source>
+        <translation>&amp;Inscribir esta computadora…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -2434,8 +2521,8 @@ Entregue este archivo a su administrador.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <source>Sync: not connected to a server</source>
-        <translation>Sincronización: sin conexión a un servidor</translation>
+        <source>Sync: not connected to a server (Sync &gt; Enroll this computer)</source>
+        <translation>Sincronización: sin conexión a un servidor (Sincronización &gt; Inscribir esta computadora)</translation>
     </message>
     <message>
         <source>Last sync: %1</source>
@@ -3463,6 +3550,14 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Each alleged offence, from the statute catalogue, and the agents it concerns.</source>
         <translation>Cada presunto delito, del catálogo de disposiciones legales, y los agentes a los que concierne.</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required to submit.</source>
+        <translation>Los campos marcados con * son obligatorios para enviar.</translation>
     </message>
     <message>
         <source>(not set)</source>

@@ -85,6 +85,8 @@ MEASURE = """
     from intake_app.ui.packet_actions import PacketPreview
     from intake_app.ui.receipt_offer import ReceiptOffer
     from intake_app.ui.sign_in import SignInDialog
+    from intake_app.ui.enroll_dialog import EnrollDialog
+    from intake_app.sync.client import Refused
 
     context = IncidentContext(store, window.runner, stored, lambda: actor, window)
     lock = IdleLock(store, actor, 60, runner=window.runner, watch_input=False)
@@ -92,8 +94,15 @@ MEASURE = """
     for name, dialog in (("packet preview", PacketPreview(context, build_packet(packet_input(store, stored.id)))),
                          ("approve dialog", ApproveDialog(store, window.runner, stored, actor, window)),
                          ("receipt offer", ReceiptOffer(store, window.runner, stored, actor, window)),
-                         ("lock screen", lock.screen), ("sign-in dialog", SignInDialog(store))):
+                         ("lock screen", lock.screen), ("sign-in dialog", SignInDialog(store)),
+                         ("enrollment dialog", EnrollDialog(store, window.runner, window))):
         dialog.show()
+        if name == "enrollment dialog":  # with its longest message shown
+            dialog.url.setText("https://" + "servidor." * 8 + "example.org")
+            dialog.code.setText("ABCD-1234")
+            dialog._failed(Refused(
+                "The server refused this device (HTTP 403): This enrollment code was already used; ask for a new one.",
+                403), dialog.url.text())
         measure(name, dialog)
         dialog.hide()
     lock.stop()
@@ -119,7 +128,7 @@ def test_every_wizard_page_dialog_and_the_main_window_fit_a_1366x768_screen_at_2
     measured = measure_at_200_percent(tmp_path)
     assert measured["scale"] == 2.0 and measured["screen"][0] == 683  # really 200% of 1366 pixels
     width, height = measured["screen"]
-    assert len(measured["windows"]) == 24  # seven wizard pages alone and in the wizard, dialogs, preview, lock
+    assert len(measured["windows"]) == 25  # seven wizard pages alone and in the wizard, dialogs, preview, lock
     too_big = {name: sizes for name, sizes in measured["windows"].items()
                if sizes["minimum"][0] > width or sizes["minimum"][1] > height
                or sizes["size"][0] > width or sizes["size"][1] > height}

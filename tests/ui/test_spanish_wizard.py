@@ -46,4 +46,4 @@ def test_the_wizard_buttons_come_from_qts_spanish(spanish, window):
 def test_a_field_label_reads_in_spanish(spanish, window):
     page = window.new_incident().page(window.wizard.pageIds()[0])
     labels = {label.text() for label in page.findChildren(QLabel)}
-    assert "&Distrito:" in labels and "Na&rrativa:" in labels
+    assert "&Distrito *:" in labels and "Na&rrativa *:" in labels  # both required (marked *)

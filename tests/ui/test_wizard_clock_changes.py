@@ -90,5 +90,5 @@ def test_a_record_of_the_second_one_thirty_opens_with_cst_chosen_and_keeps_its_i
 
 def test_the_time_edits_keep_their_accessible_names_beside_the_choice(qtbot, window):
     page = window.new_incident().currentPage()
-    assert page.occurred.accessibleName() == "Occurred at (date and time)"
+    assert page.occurred.accessibleName() == "Occurred at (date and time) (required)"
     assert page.occurred.fold_choice.accessibleName() == "Which of the two times"

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.instants import AmbiguousLocalTime, NonExistentLocalTime, is_ambiguous, local_time
 from ...domain.problems import Problem, Severity
+from ...domain.validation import required_paths
 from ..domain_text import problem_message
+from ..i18n import datetime_input_format, format_wall
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
@@ -43,6 +45,9 @@ def problem_label() -> QLabel:
 
 
 def show_problem_text(label: QLabel, messages: list[str], field: QWidget | None = None) -> None:
+    page = _page_of(label)
+    if page is not None and not page.shows_all_problems and not page.was_left(field):
+        messages = []  # not in red before the user has left this field, pressed Next or saved
     text = "\n".join(messages)
     label.setText(text)
     label.setVisible(bool(text))
@@ -51,12 +56,37 @@ def show_problem_text(label: QLabel, messages: list[str], field: QWidget | None 
         field.setAccessibleDescription(text)
 
 
+def _page_of(widget: QWidget) -> IncidentPage | None:
+    """The wizard page a widget is on (None in a dialog of its own, e.g. a footage dialog opened from it)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, IncidentPage):
+        if parent.isWindow():
+            return None
+        parent = parent.parentWidget()
+    return parent
+
+
+def required_label(text: str) -> str:
+    """A field's label marked as required: "&Beat:" -> "&Beat *:" (the page's legend says what * means)."""
+    return text[:-1] + " *:" if text.endswith(":") else text + " *"
+
+
+def required_name(accessible: str) -> str:
+    return QCoreApplication.translate("Wizard", "%1 (required)").replace("%1", accessible)
+
+
+def required_legend() -> QLabel:
+    legend = QLabel(QCoreApplication.translate("Wizard", "Fields marked * are required to submit."))
+    legend.setWordWrap(True)
+    return legend
+
+
 def datetime_edit(optional: bool) -> QDateTimeEdit:
     from .time_field import OptionalDateTimeEdit  # typeable while "(not set)" (time_field.py)
 
     edit = OptionalDateTimeEdit() if optional else QDateTimeEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDisplayFormat(datetime_input_format())  # the locale's, as every screen writes times
     if optional:  # the minimum shows as "not set" so an empty time is possible
         edit.setMinimumDateTime(NOT_SET)
         edit.setSpecialValueText(QCoreApplication.translate("Wizard", "(not set)"))
@@ -148,12 +178,12 @@ def time_problems(edit: QDateTimeEdit, zone: str, path: str) -> list[Problem]:
     except NonExistentLocalTime as exc:
         template = QCoreApplication.translate(
             "Wizard", "{time} did not exist in {zone}: the clocks went forward an hour. Enter the time the clocks showed")
-        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone})]
+        return [Problem(path, template, Severity.INVALID, {"time": format_wall(exc.wall), "zone": zone})]
     except AmbiguousLocalTime as exc:
         first, second = exc.choices
         template = QCoreApplication.translate(
             "Wizard", "{time} happened twice in {zone} (the clocks went back): choose {first} or {second} beside it")
-        return [Problem(path, template, Severity.INVALID, {"time": f"{exc.wall:%Y-%m-%d %H:%M}", "zone": zone,
+        return [Problem(path, template, Severity.INVALID, {"time": format_wall(exc.wall), "zone": zone,
                                                           "first": first.tzname() or "", "second": second.tzname() or ""})]
     return []
 
@@ -195,6 +225,9 @@ class IncidentPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(title)
         self.loaded = False
+        self.shows_all_problems = False  # set by the wizard once the user pressed Next, Back, saved or submitted
+        self.left_fields: list[QWidget] = []  # fields the user has left: their problems show
+        self.legend: QLabel | None = None
         self.body = QWidget()
         self.form = QFormLayout(self.body)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -214,8 +247,21 @@ class IncidentPage(QWizardPage):
         if new is not None and self.body.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new)
 
-    def add_field(self, text: str, field: QWidget, accessible: str) -> QLabel:
-        """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it."""
+    def was_left(self, field: QWidget | None) -> bool:
+        return field is not None and any(w is field or field.isAncestorOf(w) for w in self.left_fields)
+
+    def field_left(self, widget: QWidget) -> None:
+        if self.body.isAncestorOf(widget) and not any(w is widget for w in self.left_fields):
+            self.left_fields.append(widget)
+
+    def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> QLabel:
+        """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it. A field
+        at a `path` the validator requires (validation.required_paths) is marked so, with the page's legend."""
+        if path and path in required_paths():
+            text, accessible = required_label(text), required_name(accessible)
+            if self.legend is None:
+                self.legend = required_legend()
+                self.form.insertRow(0, self.legend)
         label = QLabel(text)
         label.setBuddy(field)
         (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit

@@ -77,17 +77,17 @@ class DetailsPage(IncidentPage):
             edit.setFrame(False)  # looks like text, not like a box waiting for input (keeps the palette)
             edit.setToolTip(QCoreApplication.translate("Wizard", "The user who is signed in and entering the record."))
 
-        self.p_district = self.add_field(QCoreApplication.translate("Wizard", "Distri&ct:"), self.district, QCoreApplication.translate("Wizard", "District"))
-        self.p_beat = self.add_field(QCoreApplication.translate("Wizard", "&Beat:"), self.beat, QCoreApplication.translate("Wizard", "Beat"))
-        self.p_occurred = self.add_field(QCoreApplication.translate("Wizard", "&Occurred at:"), time_row(self.occurred), QCoreApplication.translate("Wizard", "Occurred at (date and time)"))
-        self.p_zone = self.add_field(QCoreApplication.translate("Wizard", "Time &zone:"), self.zone, QCoreApplication.translate("Wizard", "Time zone"))
-        self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Address"))
-        self.p_latitude = self.add_field(QCoreApplication.translate("Wizard", "Lat&itude:"), self.latitude, QCoreApplication.translate("Wizard", "Latitude"))
-        self.p_longitude = self.add_field(QCoreApplication.translate("Wizard", "Lon&gitude:"), self.longitude, QCoreApplication.translate("Wizard", "Longitude"))
-        self.p_source = self.add_field(QCoreApplication.translate("Wizard", "&Source:"), self.source, QCoreApplication.translate("Wizard", "Source"))
-        self.p_narrative = self.add_field(QCoreApplication.translate("Wizard", "Na&rrative:"), self.narrative, QCoreApplication.translate("Wizard", "Narrative"))
-        self.p_sup_name = self.add_field(QCoreApplication.translate("Wizard", "Supervisor na&me:"), self.supervisor_name, QCoreApplication.translate("Wizard", "Supervisor name"))
-        self.p_sup_star = self.add_field(QCoreApplication.translate("Wizard", "Supervisor s&tar:"), self.supervisor_star, QCoreApplication.translate("Wizard", "Supervisor star number"))
+        self.p_district = self.add_field(QCoreApplication.translate("Wizard", "Distri&ct:"), self.district, QCoreApplication.translate("Wizard", "District"), path="district")
+        self.p_beat = self.add_field(QCoreApplication.translate("Wizard", "&Beat:"), self.beat, QCoreApplication.translate("Wizard", "Beat"), path="beat")
+        self.p_occurred = self.add_field(QCoreApplication.translate("Wizard", "&Occurred at:"), time_row(self.occurred), QCoreApplication.translate("Wizard", "Occurred at (date and time)"), path="occurred_at")
+        self.p_zone = self.add_field(QCoreApplication.translate("Wizard", "Time &zone:"), self.zone, QCoreApplication.translate("Wizard", "Time zone"), path="timezone")
+        self.p_address = self.add_field(QCoreApplication.translate("Wizard", "&Address:"), self.address, QCoreApplication.translate("Wizard", "Address"), path="location.address")
+        self.p_latitude = self.add_field(QCoreApplication.translate("Wizard", "Lat&itude:"), self.latitude, QCoreApplication.translate("Wizard", "Latitude"), path="location.latitude")
+        self.p_longitude = self.add_field(QCoreApplication.translate("Wizard", "Lon&gitude:"), self.longitude, QCoreApplication.translate("Wizard", "Longitude"), path="location.longitude")
+        self.p_source = self.add_field(QCoreApplication.translate("Wizard", "&Source:"), self.source, QCoreApplication.translate("Wizard", "Source"), path="source")
+        self.p_narrative = self.add_field(QCoreApplication.translate("Wizard", "Na&rrative:"), self.narrative, QCoreApplication.translate("Wizard", "Narrative"), path="narrative")
+        self.p_sup_name = self.add_field(QCoreApplication.translate("Wizard", "Supervisor na&me:"), self.supervisor_name, QCoreApplication.translate("Wizard", "Supervisor name"), path="supervisor.name")
+        self.p_sup_star = self.add_field(QCoreApplication.translate("Wizard", "Supervisor s&tar:"), self.supervisor_star, QCoreApplication.translate("Wizard", "Supervisor star number"), path="supervisor.star")
 
         for signal in (self.district.currentIndexChanged, self.beat.textChanged, self.occurred.dateTimeChanged,
                        self.zone.currentIndexChanged, self.occurred.fold_choice.currentIndexChanged, self.address.textChanged, self.latitude.textChanged,

@@ -23,7 +23,7 @@ from ..domain_text import problem_line
 from ..hash_progress import apply_hash, attach_hashing
 from ..i18n import format_datetime
 from ..vocabulary import vocabulary_label
-from .common import datetime_edit, edit_time, enum_data, set_edit_time, time_problems
+from .common import datetime_edit, edit_time, enum_data, required_name, set_edit_time, time_problems
 from .list_page import ListPage
 from .order_fields import FootageOrderFields
 from .row_dialog import RowDialog
@@ -58,10 +58,12 @@ class FootageDialog(RowDialog):
         self.add_field(QCoreApplication.translate("Wizard", "Officer s&tar:"), self.officer_star, QCoreApplication.translate("Wizard", "Officer star number"))
         self.start.suggest = self._near_the_incident
         self.end.suggest = lambda: (self.start.dateTime() if not self.start.is_empty() else self._near_the_incident())
-        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), with_now_button(self.start), QCoreApplication.translate("Wizard", "Start time"))
-        self.add_field(QCoreApplication.translate("Wizard", "&End:"), with_now_button(self.end), QCoreApplication.translate("Wizard", "End time"))
-        self.start.setAccessibleName(QCoreApplication.translate("Wizard", "Start time"))
-        self.end.setAccessibleName(QCoreApplication.translate("Wizard", "End time"))
+        self.add_field(QCoreApplication.translate("Wizard", "&Start:"), with_now_button(self.start),
+                       QCoreApplication.translate("Wizard", "Start time"), path="footage[].start")
+        self.add_field(QCoreApplication.translate("Wizard", "&End:"), with_now_button(self.end),
+                       QCoreApplication.translate("Wizard", "End time"), path="footage[].end")
+        self.start.setAccessibleName(required_name(QCoreApplication.translate("Wizard", "Start time")))
+        self.end.setAccessibleName(required_name(QCoreApplication.translate("Wizard", "End time")))
         self.add_field(QCoreApplication.translate("Wizard", "E&vidence ID:"), self.evidence_id, QCoreApplication.translate("Wizard", "Evidence-management ID"))
         self.add_field(QCoreApplication.translate("Wizard", "Local &file:"), file_row, QCoreApplication.translate("Wizard", "Local file path"))
         self.file_path.setAccessibleName(QCoreApplication.translate("Wizard", "Local file path"))
@@ -133,6 +135,7 @@ class FootageDialog(RowDialog):
 
     def accept(self) -> None:
         if self.typed_time_problems():  # a time that stands for no single instant is never taken silently
+            self.reveal()
             self._check()
             return
         super().accept()

@@ -71,7 +71,7 @@ class IncidentWizard(QWizard):
                 page.changed.connect(self._changed)
         self._update_title()
         resize_within_screen(self, 900, 660)
-        # Problems show on a page once the user has left one of its fields after typing, left the page (Next,
+        # A field's problems show once the user has left it; all of a page's once the user left the page (Next,
         # Back) or saved or submitted: not in red before anything is typed. The review page lists them always.
         self.revealed: set[int] = {len(self.pages) - 1}
         self._shown_id = -1  # no page shown yet
@@ -122,7 +122,8 @@ class IncidentWizard(QWizard):
         problems = self.problems()
         for index, page in enumerate(self.pages):
             if page.loaded:
-                page.show_problems(problems if index in self.revealed else [])
+                page.shows_all_problems = index in self.revealed
+                page.show_problems(problems)  # a page not yet revealed shows those of the fields left
 
     def reveal(self, *indexes: int) -> None:
         """Show the problems of these pages (all pages when none is named) from now on."""
@@ -135,11 +136,13 @@ class IncidentWizard(QWizard):
         self._shown_id = self.currentId()
 
     def _left_field(self, old, _new) -> None:
-        if old is None or not self.dirty:
+        """Leaving a field (Tab, a click elsewhere) shows its problems, typed in or left empty."""
+        if old is None:
             return
         for index, page in enumerate(self.pages):
             if index not in self.revealed and page.isAncestorOf(old):
-                self.reveal(index)
+                page.field_left(old)
+                self._validate_timer.start()
 
     def _changed(self) -> None:
         self.dirty = True

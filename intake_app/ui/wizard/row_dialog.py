@@ -1,7 +1,8 @@
 """The small dialog that edits one row (agent, footage item, violation) with labelled fields.
 
 OK is never blocked by problems (nothing typed is lost); the shared validator's messages for the row are
-shown at the bottom while typing."""
+shown at the bottom once the user has left one of its fields (not before anything is typed), then kept up
+to date while typing."""
 
 from __future__ import annotations
 
@@ -16,8 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.validation import required_paths
 from ..screen_fit import resize_within_screen
-from .common import problem_label, show_problem_text
+from .common import (
+    follow_focus,
+    problem_label,
+    required_label,
+    required_legend,
+    required_name,
+    show_problem_text,
+)
 
 
 class RowDialog(QDialog):
@@ -25,6 +34,9 @@ class RowDialog(QDialog):
         super().__init__(parent)
         self.running = False  # shown by run() and not yet finished (also while hidden by the idle lock)
         self.first_field: QWidget | None = None  # where the typing starts when the dialog opens
+        self.legend: QLabel | None = None  # "Fields marked * are required", once a required field is added
+        self.revealed = False  # problems shown (reveal) once a field was left or OK pressed
+        self._lines: list[str] = []
         self.setWindowTitle(title)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
@@ -40,15 +52,35 @@ class RowDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        follow_focus(self, self._left_field)
 
-    def add_field(self, text: str, field: QWidget, accessible: str) -> None:
+    def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> None:
+        """A labelled field; one at a `path` the validator requires (validation.required_paths, "footage[].start")
+        is marked so, with the dialog's legend."""
+        if path and path in required_paths():
+            text, accessible = required_label(text), required_name(accessible)
+            if self.legend is None:
+                self.legend = required_legend()
+                self.form.insertRow(0, self.legend)
         label = QLabel(text)
         label.setBuddy(field)
         (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
         self.form.addRow(label, field)
 
     def show_messages(self, lines: list[str]) -> None:
-        show_problem_text(self.problems, lines)
+        """The row's problems, shown once the user has left one of its fields or pressed OK (not in red
+        before anything is typed)."""
+        self._lines = lines
+        show_problem_text(self.problems, lines if self.revealed else [])
+
+    def reveal(self) -> None:
+        if not self.revealed:
+            self.revealed = True
+            self.show_messages(self._lines)
+
+    def _left_field(self, old, _new) -> None:
+        if old is not None and self.body.isAncestorOf(old):
+            self.reveal()
 
     def run(self) -> int:
         """Like exec(): modal, returns the DialogCode once OK or Cancel is pressed. But QDialog.exec() ends

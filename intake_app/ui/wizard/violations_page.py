@@ -42,7 +42,8 @@ class ViolationDialog(RowDialog):
         self.details.setTabChangesFocus(True)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.add_field(QCoreApplication.translate("Wizard", "Sea&rch statutes:"), self.search, QCoreApplication.translate("Wizard", "Search statutes"))
-        self.add_field(QCoreApplication.translate("Wizard", "S&tatute:"), self.statutes, QCoreApplication.translate("Wizard", "Statute"))
+        self.add_field(QCoreApplication.translate("Wizard", "S&tatute:"), self.statutes, QCoreApplication.translate("Wizard", "Statute"),
+                       path="violations[].statute")
         self.add_field(QCoreApplication.translate("Wizard", "&Class:"), self.offence_class, QCoreApplication.translate("Wizard", "Offence class"))
         self.form.addRow("", self.class_note)
         self.add_field(QCoreApplication.translate("Wizard", "&Details:"), self.details, QCoreApplication.translate("Wizard", "Details"))
