@@ -53,6 +53,7 @@ class BeatMap:
             if district != NON_PATROL_DISTRICT:
                 by_district.setdefault(district, set()).add(beat)
         self._by_district = {d: frozenset(b) for d, b in by_district.items()}
+        self._last: tuple[float, float, Located | None] | None = None
 
     def beats_of(self, district: int) -> frozenset[str]:
         return self._by_district.get(district, frozenset())
@@ -70,7 +71,17 @@ class BeatMap:
         return None
 
     def locate(self, latitude: float, longitude: float) -> Located | None:
-        """The beat holding the point (on a shared border, the first in the file); None outside the city."""
+        """The beat holding the point (on a shared border, the first in the file); None outside the city.
+        The last point's answer is kept: checking a record asks for its point twice (city limits, then the
+        order's beat), and a pull or push checks thousands (half the geography's cost of a pull)."""
+        last = self._last
+        if last is not None and last[0] == latitude and last[1] == longitude:
+            return last[2]
+        found = self._locate(latitude, longitude)
+        self._last = (latitude, longitude, found)  # one tuple: a thread reading it sees one point's answer
+        return found
+
+    def _locate(self, latitude: float, longitude: float) -> Located | None:
         from shapely import Point
 
         hits = self._tree.query(Point(longitude, latitude), predicate="intersects")

@@ -1,9 +1,11 @@
 """What the server does with its tables. Keyword-only arguments; the caller owns the transaction.
 
 The change feed must never skip a change: a reader that has seen seq 11 must never later find a
-seq 10 committed after it. On PostgreSQL every writer of the change log first takes one transaction-level
-advisory lock, so sequence numbers are handed out and committed in the same order (writes to the log
-are serialised; reads are not). On SQLite, BEGIN IMMEDIATE serialises writers anyway.
+seq 10 committed after it. On PostgreSQL a writer of the change log takes one transaction-level advisory
+lock (lock_change_log) just before it draws its numbers, and keeps it to its commit, so numbers are handed
+out and committed in the same order; everything a push decides before (idempotency keys, conflicts,
+report numbers) is guarded by advisory locks per incident, key and number (lock_items), so pushes of
+different incidents run in parallel up to their numbering. On SQLite, BEGIN IMMEDIATE serialises writers anyway.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .tables import (
 )
 
 CHANGE_LOG_LOCK = 0x1A7A_C4A6  # any constant; the one advisory lock that orders the change log
+ITEM_LOCKS = 0x1A7A  # the class (first int4 key) of the per-incident, per-key and per-number advisory locks
 ENROLLMENT_VALID_FOR = timedelta(days=7)
 
 
@@ -188,8 +191,32 @@ def _cited(inc: Incident, problem_path: str) -> str:
 
 
 def lock_change_log(session: Session) -> None:
+    """Held from the drawing of a transaction's feed numbers to its commit: numbers commit in the order drawn.
+    Take it last (after lock_items), so no transaction holding it ever waits for another lock."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+
+
+_LOCK_ITEMS = text(
+    "SELECT count(pg_advisory_xact_lock(:cls, h)) FROM "
+    "(SELECT DISTINCT hashtext(n) AS h FROM unnest(CAST(:names AS text[])) AS n ORDER BY h) AS ordered")
+
+
+def lock_items(session: Session, items: list[PushItem]) -> None:
+    """Advisory locks on every incident id, idempotency key and report number of a push batch, taken at once
+    in one order (no deadlock between two batches), held to the commit: two pushes of the same incident, key
+    or number decide one after the other, on what the first committed. Hash collisions only make two
+    unrelated pushes wait for each other."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    names: set[str] = set()
+    for item in items:
+        names.add(f"key:{item.idempotency_key}")
+        incident = item.incident if isinstance(item.incident, dict) else {}
+        for field, value in (("incident", incident.get("id")), ("number", incident.get("report_number"))):
+            if isinstance(value, str) and value and len(value) <= 200:
+                names.add(f"{field}:{value}")
+    session.execute(_LOCK_ITEMS, {"cls": ITEM_LOCKS, "names": sorted(names)})
 
 
 def push(session: Session, *, device: Device, items: list[PushItem],
@@ -197,6 +224,7 @@ def push(session: Session, *, device: Device, items: list[PushItem],
     """Applies a batch in order: runs of saves with a handful of set-based statements (not a round trip per
     item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing.
     `catalogue`: the server's configured statute catalogue (server_catalogue); default the shipped one."""
+    lock_items(session, items)
     if all(item.action == "save" for item in items):
         return _push_saves(session, device=device, items=items, catalogue=catalogue)
     from . import draft_deletions
@@ -214,8 +242,7 @@ def push(session: Session, *, device: Device, items: list[PushItem],
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
                 catalogue: Catalogue | None = None) -> list[PushResult]:
     parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue)
-    records = [canonical_text(to_dict(p.incident)) for p in parsed]  # before the lock: it is held for less
-    lock_change_log(session)
+    records = [canonical_text(to_dict(p.incident)) for p in parsed]
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
         select(Push.idempotency_key, Push.device_id, Push.result_json).where(among(session, Push.idempotency_key, keys)))}
@@ -280,9 +307,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "citation": citation,
                        "device_id": device.id, "at": at} for citation in dict.fromkeys(p.unknown_statutes)]
             claims.claim(inc.report_number, inc.id)
-    _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)
     insert_many(session, UnknownStatute.__table__, flags)
     claims.write(session, at)
+    _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)  # numbers last
     if not repeated:
         return results
     insert_many(session, Push.__table__, [{"idempotency_key": r.idempotency_key, "device_id": device.id,
@@ -304,8 +331,13 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
                    current: dict[str, _Current], at: datetime) -> None:
     if not changes:
         return
+    # A later accepted edit from the same device settles that device's earlier conflicts on those incidents.
+    session.execute(update(ServerConflict).where(ServerConflict.device_id == device.id,
+                                                 among(session, ServerConflict.incident_id,
+                                                       list(dict.fromkeys(c["incident_id"] for c in changes))),
+                                                 ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
     rows = [{k: v for k, v in c.items() if k != "_result"} for c in changes]
-    seqs = _insert_changes(session, rows)
+    seqs = _insert_changes(session, rows)  # from here to the commit: the change-log lock
     newest: dict[str, int] = {}
     for change, seq in zip(changes, seqs, strict=True):
         results[change["_result"]].seq = seq
@@ -323,10 +355,6 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
             update(table).where(table.c.id == bindparam("key")).values(
                 district=bindparam("district"), version=bindparam("version"), record_json=bindparam("record_json"),
                 last_seq=bindparam("last_seq"), updated_at=bindparam("updated_at")), known)
-    # A later accepted edit from the same device settles that device's earlier conflicts on those incidents.
-    session.execute(update(ServerConflict).where(ServerConflict.device_id == device.id,
-                                                 among(session, ServerConflict.incident_id, newest),
-                                                 ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
 
 
 _DRAW_SEQS = text("SELECT nextval(pg_get_serial_sequence('changes', 'seq')) FROM generate_series(1, :n)")
@@ -336,9 +364,10 @@ def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
     """Writes the change-log rows; returns their seq numbers in the rows' order. On PostgreSQL the numbers are
     drawn first (one query) and the rows written with a plain executemany: an INSERT ... RETURNING of 500 rows
     goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
-    of a push's database time). The change-log lock is held, so numbers drawn in order commit in order."""
+    of a push's database time). The change-log lock is taken here, so numbers drawn in order commit in order."""
     if session.get_bind().dialect.name != "postgresql":
         return session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
+    lock_change_log(session)
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
     insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
     return seqs

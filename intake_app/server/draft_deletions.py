@@ -61,8 +61,7 @@ def _ids(items: list[PushItem], offset: int) -> list[str]:
 
 
 def delete_drafts(session: Session, *, device: Device, items: list[PushItem], offset: int = 0) -> list[PushResult]:
-    ids = _ids(items, offset)
-    lock_change_log(session)
+    ids = _ids(items, offset)  # crud.push took the incidents' and keys' locks
     done = {r.idempotency_key: r for r in session.execute(
         select(Push.idempotency_key, Push.device_id, Push.result_json)
         .where(Push.idempotency_key.in_([item.idempotency_key for item in items])))}
@@ -101,6 +100,7 @@ def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id
     if cur.version != item.base_version:
         return PushResult(**base, outcome="conflict", version=cur.version, server_incident=record)
     record["version"] = cur.version + 1
+    lock_change_log(session)  # numbered last, held to the commit (crud.lock_change_log)
     seq = session.execute(insert(Change).returning(Change.seq), {
         "incident_id": incident_id, "district": cur.district, "version": cur.version + 1, "deleted": True,
         "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at}).scalar_one()

@@ -39,9 +39,10 @@ from ..sync.conftest import ServerProcess, pg_url  # noqa: F401  (the real datab
 from .timing import check_target
 
 DEVICES, EACH, WORKERS, PAGE = 200, 50, 4, 1000
-# Connections: 4 processes x 6 here; PostgreSQL on this machine allows 100, shared with other test runs.
-POOL, OVERFLOW = 4, 2
-TARGET, BOUND = 5.0, 60.0  # measured 13-32x on this shared 2-core machine: the change log takes one writer at a time
+# Connections: the issue asks for 200 (one a device, for the server and for psycopg) where PostgreSQL's
+# max_connections leaves room for them beside other test runs (HEADROOM); else 4 processes x 6 (this machine: 100).
+POOL, OVERFLOW, HEADROOM = 4, 2, 40
+TARGET, BOUND = 5.0, 60.0  # measured 21-22x on this shared 2-core machine at load 10-15 (30.8x with the whole-push lock)
 
 
 def bodies(district: int) -> tuple[bytes, list[str], list[tuple]]:
@@ -133,7 +134,7 @@ def city(base: str, devices: list[Device]) -> tuple[float, float]:
 def psycopg_writers(url: str, per_device: list[list[tuple]], connections: int) -> float:
     """The same rows the server writes for a push (change log, newest version, idempotency key) by 200
     concurrent writers, each its 50 rows in one transaction, straight on psycopg over `connections`
-    connections (the server's own number: 200 connections do not fit in this PostgreSQL's 100)."""
+    connections (the server's own number, see connections_allowed)."""
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("DROP TABLE IF EXISTS bench_changes, bench_incidents, bench_pushes")
@@ -185,6 +186,20 @@ def psycopg_writers(url: str, per_device: list[list[tuple]], connections: int) -
     return seconds
 
 
+def connections_allowed(url: str) -> tuple[int, int, int, str]:
+    """(pool, overflow, psycopg connections, why) for this PostgreSQL: one connection a device if the server
+    (DEVICES) and psycopg (DEVICES, after the server stopped) fit under max_connections beside HEADROOM."""
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        limit = int(conn.execute("SHOW max_connections").fetchone()[0])
+        in_use = conn.execute("SELECT count(*) FROM pg_stat_activity").fetchone()[0]
+    if limit - in_use - HEADROOM >= DEVICES:
+        return DEVICES // WORKERS, 0, DEVICES, f"{DEVICES} connections (max_connections {limit})"
+    return POOL, OVERFLOW, WORKERS * (POOL + OVERFLOW), (
+        f"{WORKERS * (POOL + OVERFLOW)} connections, not {DEVICES}: PostgreSQL's max_connections is {limit}, "
+        f"{in_use} in use by other runs, {HEADROOM} kept for them")
+
+
 def percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
 
@@ -211,8 +226,9 @@ def test_two_hundred_devices_catch_up_at_once_through_four_processes(pg_url, tmp
     (tmp_path / "hq").mkdir()
     hq = open_store(tmp_path / "hq")
 
+    pool, overflow, connections, why = connections_allowed(pg_url)
     server = ServerProcess(pg_url, workers=WORKERS, log=tmp_path / "access.log",
-                           env={"INTAKE_SERVER_DB_POOL_SIZE": str(POOL), "INTAKE_SERVER_DB_MAX_OVERFLOW": str(OVERFLOW),
+                           env={"INTAKE_SERVER_DB_POOL_SIZE": str(pool), "INTAKE_SERVER_DB_MAX_OVERFLOW": str(overflow),
                                 "INTAKE_SERVER_METRICS_CACHE_SECONDS": "0"}).start()
     try:
         push_s, total_s = city(server.base, devices)
@@ -226,7 +242,7 @@ def test_two_hundred_devices_catch_up_at_once_through_four_processes(pg_url, tmp
     finally:
         server.stop()
 
-    baseline_s = statistics.median(psycopg_writers(pg_url, per_device, WORKERS * (POOL + OVERFLOW)) for _ in range(3))
+    baseline_s = statistics.median(psycopg_writers(pg_url, per_device, connections) for _ in range(3))
 
     everything = sorted(i for d in devices for i in d.ids)
     errors = [e for d in devices for e in d.errors]
@@ -245,7 +261,8 @@ def test_two_hundred_devices_catch_up_at_once_through_four_processes(pg_url, tmp
           f"\n  request latency: p50 {percentile(latencies, 50) * 1000:.0f} ms, p95 {percentile(latencies, 95) * 1000:.0f} ms,"
           f" p99 {percentile(latencies, 99) * 1000:.0f} ms over {len(latencies)} requests;"
           f" errors: {len(errors)}; told to wait (429/503): {waits}; reads sent again on a new connection: {reconnects}"
-          f"\n  psycopg, the same rows by {DEVICES} concurrent writers ({WORKERS * (POOL + OVERFLOW)} connections): "
+          f"\n  connections, server and psycopg alike: {why}"
+          f"\n  psycopg, the same rows by {DEVICES} concurrent writers ({connections} connections): "
           f"{baseline_s:.2f} s ({DEVICES * EACH / baseline_s:.0f} rows/s), median of 3"
           f"\n  headquarters desktop store pulled {report.pulled} in {hq_s:.2f} s")
 
