@@ -12,7 +12,8 @@ import subprocess
 import httpx
 import pytest
 
-from intake_app.domain.records import ReportingParty
+from intake_app.domain.enums import InjuredRole, InjurySeverity, YesNoUnknown
+from intake_app.domain.records import Injury, Medical, ReportingParty
 from intake_app.domain.roles import REVIEWER
 from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
 from intake_app.security import sealing, user_keys
@@ -137,8 +138,41 @@ def test_every_declared_sealed_field_is_emptied_in_what_is_sent(world):
     _enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
-    assert sorted(sent["sealed"]["fields"]) == sorted(SEALED_FIELDS)
+    assert sorted(sent["sealed"]["fields"]) == sorted(p for p in SEALED_FIELDS if p.startswith("reporting_party."))
     assert sent["reporting_party"]["name"] == "" and sent["reporting_party"]["phone"] == ""
+
+
+def _enter_injured(station, people, description: str) -> str:
+    inc = make_incident(medical=Medical(anyone_injured=YesNoUnknown.YES),
+                        injuries=[Injury(role=InjuredRole.CIVILIAN, description=description,
+                                         severity=InjurySeverity.MINOR)])
+    return station.save(inc, people["sgt"]).id
+
+
+def test_an_injury_description_never_reaches_the_server_database_in_clear(world):
+    marker = f"Markinjury{secrets.token_hex(4).upper()} cut on the left hand, sells tamales at 26th"
+    _enter_injured(world["station"], world["people"], marker)
+    assert sync_once(world["station"], transport=world["wire"]).pushed == 1
+    assert sync_once(world["hq"], transport=world["wire"]).applied == 1
+    world["server"].stop()
+    dump = subprocess.run(["pg_dump", *PG, world["db"]], capture_output=True, check=True).stdout
+    wire = b"\n".join(world["wire"].bodies)
+    assert b"injuries[0].description" in dump  # the envelope names the field it holds
+    for where, text in (("database dump", dump), ("wire", wire), ("server log", world["log"].read_bytes())):
+        assert marker.split()[0].encode() not in text, f"the injury's description found in the {where}"
+
+
+def test_a_privacy_officer_reads_the_sealed_injury_and_a_clerk_sees_sealed(world):
+    marker = f"Markinjury{secrets.token_hex(4).upper()} burn on the right arm"
+    incident_id = _enter_injured(world["station"], world["people"], marker)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    pulled = world["hq"].get(incident_id)
+    assert pulled.injuries[0].description == ""  # headquarters holds it sealed only
+    opened, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
+    assert how == "opened" and opened.injuries[0].description == marker
+    hidden, how = sealing_step.reveal(world["hq"], world["clerk"], pulled)
+    assert how == "sealed" and hidden.injuries[0].description == SEALED_TEXT
 
 
 def test_the_server_refuses_a_record_with_the_party_in_clear(world):
