@@ -16,7 +16,7 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import canonical_json, to_dict
 from intake_app.sync import remote, state
-from intake_app.sync.engine import sync_once
+from intake_app.sync.engine import quarantined, sync_once
 
 from ..factories import make_incident
 from .fault_proxy import Answer, FaultProxy, Stream
@@ -295,3 +295,51 @@ def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_devic
     assert finished, "the sync never ended"
     assert not finished[0].ok and "link decisions" in finished[0].error
     assert proxy.count("GET", "/link-decisions") == 1
+
+
+def test_a_pulled_record_dated_outside_2000_to_2099_is_set_aside_and_the_rest_is_received(make_device, proxy, tmp_path):
+    station = make_device("station", district=9, url=proxy.base)
+    assert sync_once(station).ok
+    bad, good = _saved_record(9), _saved_record(9)
+    bad["occurred_at"] = "2150-11-02T15:00:00-06:00"
+    sent = {"done": False}
+
+    def once(request, _answer):
+        if sent["done"]:
+            return _page([], first_seq=_since(request), next_cursor=_since(request))
+        sent["done"] = True
+        return _page([bad, good], first_seq=_since(request) + 1)
+    proxy.fault = _on_changes(once)
+
+    code, said = _sync_cli(tmp_path / "station")
+
+    assert code == 1
+    assert "occurred_at" in said and "set aside" in said
+    held = {i.id for i in station.all()}
+    assert good["id"] in held and bad["id"] not in held  # the rest of the pull went on
+    [kept] = quarantined(station)
+    assert kept["incident"] == bad["id"] or kept["incident"] == bad.get("report_number")
+    assert kept["path"].endswith("occurred_at") and "2150" in kept["record"]
+
+
+def test_a_pulled_record_with_a_control_character_is_set_aside_naming_the_field(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    assert sync_once(station).ok
+    bad, good = _saved_record(9), _saved_record(9)
+    bad["narrative"] = "The agents left\x07 at 3 pm."
+    answered = []
+
+    def once(request, _answer):
+        if answered:
+            return _page([], first_seq=_since(request), next_cursor=_since(request))
+        answered.append(request.path)
+        return _page([bad, good], first_seq=_since(request) + 1)
+    proxy.fault = _on_changes(once)
+
+    report = sync_once(station)
+
+    assert not report.ok
+    assert [r for r in report.rejected if "changes[0].incident.narrative" in r]
+    held = {i.id for i in station.all()}
+    assert good["id"] in held and bad["id"] not in held
+    assert state.status(station).quarantined == 1
