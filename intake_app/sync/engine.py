@@ -403,6 +403,11 @@ class InvalidRecord(SyncError):
                 "record": text if len(text) <= MAX_QUARANTINED_TEXT else text[:MAX_QUARANTINED_TEXT] + "..."}
 
 
+AUDIT_CUT_PREFIX = "AUDIT CHAIN NOT EXTENDED"  # how the app knows the alarm, to say it in the user's language
+AUDIT_CUT_ALARM = (f"{AUDIT_CUT_PREFIX}: the server found that this computer's audit trail does not continue the one "
+                   "it reported before: entries were removed or rewritten here. Tell the district commander and the "
+                   "administrator; keep this computer as it is.")
+
 MAX_QUARANTINED = 200  # records set aside that are kept to be shown (the oldest go first)
 MAX_QUARANTINED_TEXT = 64 * 1024  # characters of each one's record kept, for whoever looks into it
 
@@ -448,9 +453,7 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     if answer.timestamp_token and not token:
         _keep_server_timestamp(store, report, entries, head, answer.timestamp_token)
     if not answer.extends_previous:
-        report.alarms.append("AUDIT CHAIN NOT EXTENDED: the server found that this computer's audit trail does not "
-                             "continue the one it reported before: entries were removed or rewritten here. "
-                             "Tell the district commander and the administrator; keep this computer as it is.")
+        report.alarms.append(AUDIT_CUT_ALARM)
 
 
 def _station_timestamp(store: IncidentStore, report: SyncReport, entries: int, head: str) -> str:

@@ -238,6 +238,32 @@ def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_di
     assert "AUDIT CHAIN NOT EXTENDED" in window.sync_controller.label.toolTip()
 
 
+def test_a_spanish_user_reads_the_cut_audit_chain_alarm_in_spanish(make_device, qtbot, data_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from intake_app.sync.engine import AUDIT_CUT_ALARM
+    from intake_app.ui import i18n
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    station = make_device("station", district=9)
+    state.write(station, **{state.AUDIT_ALARM: f"2026-12-06T20:00:00+00:00: {AUDIT_CUT_ALARM}"})
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: None))
+    i18n.install_language("es")
+    try:
+        window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
+        window.sync_controller.timer.stop()
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: "ALARMA" in window.sync_controller.label.text(), timeout=5000)
+        said = window.sync_controller.label.toolTip()
+    finally:
+        i18n.install_language("en")
+
+    assert said.startswith("CADENA DE AUDITORÍA NO CONTINUADA")
+    assert "Avise al comandante del distrito" in said
+    assert "audit trail" not in said
+
+
 def test_after_the_last_retry_the_message_does_not_promise_another_try(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
     station.save(make_incident(), ACTOR)
