@@ -250,3 +250,58 @@ def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_r
     reviewer = sign_in(station, "3200", LT2_PASS)  # a reviewer who had no key when it was sealed
     shown, how = sealing_step.reveal(station, reviewer, station.get(incident_id))
     assert how == "opened" and shown.reporting_party.name == markers["name"]
+
+
+def _packet_text(store, reader, incident_id: str) -> str:
+    from intake_app.reports.packet import build_packet
+    from intake_app.reports.packet_source import packet_input
+
+    from ..reports.helpers import page_texts
+
+    data = packet_input(store, incident_id)
+    data.opened_party = sealing_step.party_for_packet(store, reader, data.incident)
+    return " ".join(" ".join(page_texts(build_packet(data))).split())
+
+
+def _enter_open_party(station, people, markers) -> str:
+    inc = make_incident(reporting_party=ReportingParty(name=markers["name"], phone=markers["phone"],
+                                                       preferred_language="es", consent_to_contact=True,
+                                                       confidential=False, address=markers["address"]))
+    return station.save(inc, people["sgt"]).id
+
+
+def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_audited(world):
+    markers = _markers()
+    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["officer"], incident_id)
+
+    assert markers["name"] in text and markers["address"] in text
+    readings = [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
+    assert [(e.actor_star, "packet" in e.new_value) for e in readings] == [("9100", True)]
+
+
+def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
+    markers = _markers()
+    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["clerk"], incident_id)
+
+    assert "Reporting party Sealed: the reporting party's identity is held only by its readers" in text
+    assert markers["name"] not in text and markers["address"] not in text
+
+
+def test_a_confidential_party_stays_withheld_on_the_privacy_officers_packet(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)  # confidential
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["officer"], incident_id)
+
+    assert "Withheld: the reporting party's identity is confidential" in text
+    assert markers["name"] not in text
