@@ -114,17 +114,23 @@ def cmd_backup(args, ctx: CliContext) -> int:
 
 def cmd_restore(args, ctx: CliContext) -> int:
     from ..security.database_key import DatabaseKeyError, database_key
+    from ..storage.app_lock import AppLock, StoreInUse
     from ..storage.backup import BackupError, restore_from
 
     try:
-        key, _info = database_key(ctx.data_dir, ctx.passphrase())
-    except DatabaseKeyError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        check, kept = restore_from(Path(args.backup), key, ctx.data_dir)
-    except BackupError as exc:
-        print(f"intake: restore refused: {exc}", file=ctx.err)
-        return 1
+        hold = AppLock.exclusive(ctx.data_dir)  # first: nothing is read or written while the app runs
+    except StoreInUse as exc:
+        raise UsageError(f"restore refused: {exc}") from exc
+    with hold:
+        try:
+            key, _info = database_key(ctx.data_dir, ctx.passphrase())
+        except DatabaseKeyError as exc:
+            raise UsageError(str(exc)) from exc
+        try:
+            check, kept = restore_from(Path(args.backup), key, ctx.data_dir)
+        except BackupError as exc:
+            print(f"intake: restore refused: {exc}", file=ctx.err)
+            return 1
     print(f"restored {check.incidents} incident(s), {check.entries} audit entries, all verified.", file=ctx.out)
     if kept is not None:
         print(f"the store it replaced is kept as {kept}", file=ctx.out)

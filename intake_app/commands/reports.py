@@ -15,6 +15,7 @@ from ..reports.receipt import available_languages, build_receipt, receipt_langua
 from ..reports.referral import mark_referral_sent
 from ..reports.verify import PacketUnreadable, verify_packet
 from ..security.audit import record_action_in
+from ..sync.sealing_step import party_for_packet
 from .context import CliContext, UsageError
 
 EXIT_FAILED = 1
@@ -95,6 +96,7 @@ def cmd_report(args, ctx: CliContext) -> int:
     # Who is asking comes first: on a station with users nothing is built, written or audited without a sign-in.
     actor = ctx.actor()
     data = packet_input(ctx.store, args.ref, _when(args.generated_at))
+    data.opened_party = party_for_packet(ctx.store, actor, data.incident)
     _out_folder(args.out)
     pdf = build_packet(data)
     _written_and_audited(ctx, args.out, pdf, data.incident.id, "packet", actor, f"saved as {args.out.name}")
@@ -124,6 +126,8 @@ def cmd_print(args, ctx: CliContext) -> int:
     actor = ctx.actor()  # before anything is sent (see cmd_report)
     data = packet_input(ctx.store, args.ref)
     inc = data.incident
+    if not args.receipt:
+        data.opened_party = party_for_packet(ctx.store, actor, inc)
     pdf = build_receipt(inc, data.generated_at, args.lang) if args.receipt else build_packet(data)
     what = "receipt" if args.receipt else "packet"
     with tempfile.TemporaryDirectory() as tmp:

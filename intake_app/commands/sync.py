@@ -77,6 +77,8 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"last error:    {s.last_error or 'none'}", file=ctx.out)
         if s.alarm:
             print(f"ALARM:         {s.alarm}", file=ctx.out)
+        if s.quarantined:
+            print(f"rejected:      {s.quarantined} record(s) from the server set aside as invalid", file=ctx.out)
         from ..sync.renumbering import numbers_taken
 
         for number in numbers_taken(ctx.store).values():
@@ -95,6 +97,8 @@ def cmd_sync(args, ctx: CliContext) -> int:
         print(f"{report.conflicts} conflict(s): both versions are kept; resolve them in the app.", file=ctx.out)
     for alarm in report.alarms:
         print(f"intake: ALARM: {alarm}", file=ctx.err)
+    for rejected in report.rejected:
+        print(f"intake: rejected: {rejected}", file=ctx.err)
     if report.error:
         print(f"intake: sync did not finish: {report.error} Every pending change is kept and will be sent next time.",
               file=ctx.err)
@@ -102,4 +106,4 @@ def cmd_sync(args, ctx: CliContext) -> int:
     if report.pending:
         print(f"intake: {report.pending} change(s) still pending.", file=ctx.err)
         return 1
-    return 1 if report.alarms else 0
+    return 1 if report.alarms or report.rejected else 0

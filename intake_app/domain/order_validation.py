@@ -14,6 +14,7 @@ from .enums import Agency, CredentialCheck, FlagReason, ReviewDecision, Source, 
 from .geography import locate
 from .problems import Problem, Severity
 from .records import Incident
+from .sealed_fields import is_sealed
 from .settings import StationSettings
 
 MAX_SHORT_TEXT = 500
@@ -168,7 +169,7 @@ def _injuries(inc: Incident) -> list[Problem]:
     if m.anyone_injured == YesNoUnknown.NO and inc.injuries:
         out.append(_wrong("medical.anyone_injured", "says no one was injured, but injuries are listed"))
     for i, injury in enumerate(inc.injuries):
-        if not injury.description.strip():
+        if not injury.description.strip() and not is_sealed(inc, f"injuries[{i}].description"):
             out.append(_missing(f"injuries[{i}].description", "Describe the injury"))
         out += _long(injury.description, f"injuries[{i}].description", MAX_LONG_TEXT)
     if m.ems_summoned_at is not None and m.ems_summoned_at.tzinfo is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..domain.catalogue import Catalogue, default_catalogue
-from ..domain.records import Incident
+from ..domain.records import Incident, ReportingParty
 
 CUSTODY_FROM_AUDIT = "audit trail"
 CUSTODY_FROM_HISTORY = "status history (the audit trail is not available in this installation)"
@@ -38,6 +38,9 @@ class PacketInput:
     chain_length: int = 0
     # The station's signature (reports/packet_signing.PacketSigning); None = an unsigned packet.
     signing: object | None = None
+    # The reporting party of a record received sealed, opened for the signed-in reader who makes the packet
+    # (sync/sealing_step.party_for_packet, audited there); None = this packet does not print it.
+    opened_party: ReportingParty | None = None
 
 
 def custody_from_history(incident: Incident) -> list[CustodyRow]:

@@ -190,6 +190,10 @@ def incident(data: PacketInput) -> list:
         party = "None recorded"
     elif rp.confidential:
         party = "Withheld: the reporting party's identity is confidential"
+    elif data.opened_party is not None:  # received sealed, opened for the reader who makes this packet
+        op = data.opened_party
+        party = (f"{op.name}, phone {op.phone or '-'}, address {op.address or '-'}, "
+                 f"language {op.preferred_language or '-'}")
     elif inc.sealed is not None and not (rp.name or rp.phone or rp.address):
         # Received sealed (domain/sealed_fields.py): this copy does not hold the identity to print.
         party = (f"Sealed: the reporting party's identity is held only by its readers (the station's reviewers, "

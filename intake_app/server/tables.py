@@ -179,3 +179,18 @@ class ServerRestore(Base):
     __tablename__ = "server_restores"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecordRepair(Base):
+    """The server's audit of a stored record it rewrote itself (a migration: times repaired to the instants they
+    stand for): one row per rewritten record, with what changed and the hashes before and after, so an
+    administrator sees that the text changed, by what, and that the content did not."""
+    __tablename__ = "record_repairs"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[str] = mapped_column(Text)  # JSON: [[path, before, after], ...]
+    old_hash: Mapped[str] = mapped_column(String(64))
+    new_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -52,10 +52,12 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)
     # What a supervisor must act on (the server found this device's audit chain cut): the sync fails.
     alarms: list[str] = field(default_factory=list)
+    # Pulled records this app refused (set aside in state.QUARANTINED, the rest of the pull went on).
+    rejected: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.error and self.pending == 0 and not self.alarms
+        return not self.error and self.pending == 0 and not self.alarms and not self.rejected
 
 
 def open_client(store: IncidentStore, **options) -> SyncClient:
@@ -90,8 +92,8 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
         state.write(store, **{state.AUDIT_ALARM: f"{now}: {report.alarms[0]}"})
     if report.error:
         state.write(store, **{state.LAST_ERROR: f"{now}: {report.error}"})
-    elif report.alarms:
-        state.write(store, **{state.LAST_SYNC: now, state.LAST_ERROR: report.alarms[0]})
+    elif report.alarms or report.rejected:
+        state.write(store, **{state.LAST_SYNC: now, state.LAST_ERROR: (report.alarms or report.rejected)[0]})
     else:
         state.write(store, **{state.LAST_SYNC: now, state.LAST_ERROR: ""})
     return report
@@ -286,12 +288,22 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
             coming = helpers.submit(_fetch_page, client, answer.next_cursor, page) if more else None
             with collection_paused():
-                incidents = [scope.checked(i, _checked(store, i, c.incident)) for i, c in enumerate(answer.changes)]
-                deleted = {(inc.id, inc.version) for inc, c in zip(incidents, answer.changes, strict=True)
-                           if c.deleted}
+                incidents, deleted, refused = [], set(), []
+                for i, c in enumerate(answer.changes):
+                    try:
+                        inc = scope.checked(i, _checked(store, i, c.incident))
+                    except InvalidRecord as exc:  # set aside; the rest of the page and of the feed go on
+                        refused.append(exc.quarantined(c.seq))
+                        report.rejected.append(str(exc))
+                        continue
+                    incidents.append(inc)
+                    if c.deleted:
+                        deleted.add((inc.id, inc.version))
                 committing.wait()
                 with ExitStack() as transaction:
                     session = transaction.enter_context(store.transaction())
+                    if refused:
+                        _quarantine_in(session, refused)
                     report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
                     state.put(session, state.CURSOR, str(answer.next_cursor))
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
@@ -375,12 +387,39 @@ def _checked(store: IncidentStore, index: int, record: dict) -> Incident:
 
 
 class InvalidRecord(SyncError):
-    """The server sent a record this app finds invalid: nothing of its page is stored, the cursor stays."""
+    """The server sent a record this app finds invalid: it is set aside (quarantined), not stored; the rest
+    of the pull goes on and the user sees it among the rejected records."""
 
     def __init__(self, record: dict, problems: list[Problem]):
         first = problems[0]
-        super().__init__(f"The server sent incident {_label_of(record)} that this app finds invalid "
-                         f"({first.path}: {first.message}); nothing of that page was stored.")
+        self.label, self.path, self.problem = _label_of(record), first.path, first.message
+        self.record = record
+        super().__init__(f"The server sent incident {self.label} that this app finds invalid "
+                         f"({first.path}: {first.message}); it was set aside, not stored, and the rest was received.")
+
+    def quarantined(self, seq: int) -> dict:
+        text = json.dumps(self.record, ensure_ascii=True)
+        return {"seq": seq, "incident": self.label, "path": self.path, "message": self.problem,
+                "record": text if len(text) <= MAX_QUARANTINED_TEXT else text[:MAX_QUARANTINED_TEXT] + "..."}
+
+
+AUDIT_CUT_PREFIX = "AUDIT CHAIN NOT EXTENDED"  # how the app knows the alarm, to say it in the user's language
+AUDIT_CUT_ALARM = (f"{AUDIT_CUT_PREFIX}: the server found that this computer's audit trail does not continue the one "
+                   "it reported before: entries were removed or rewritten here. Tell the district commander and the "
+                   "administrator; keep this computer as it is.")
+
+MAX_QUARANTINED = 200  # records set aside that are kept to be shown (the oldest go first)
+MAX_QUARANTINED_TEXT = 64 * 1024  # characters of each one's record kept, for whoever looks into it
+
+
+def _quarantine_in(session, refused: list[dict]) -> None:
+    kept = json.loads(state.get(session, state.QUARANTINED, "[]") or "[]")
+    state.put(session, state.QUARANTINED, json.dumps([*kept, *refused][-MAX_QUARANTINED:]))
+
+
+def quarantined(store: IncidentStore) -> list[dict]:
+    """The pulled records this app refused and set aside, oldest first."""
+    return json.loads(state.read(store, state.QUARANTINED, "[]") or "[]")
 
 
 def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
@@ -414,9 +453,7 @@ def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport
     if answer.timestamp_token and not token:
         _keep_server_timestamp(store, report, entries, head, answer.timestamp_token)
     if not answer.extends_previous:
-        report.alarms.append("AUDIT CHAIN NOT EXTENDED: the server found that this computer's audit trail does not "
-                             "continue the one it reported before: entries were removed or rewritten here. "
-                             "Tell the district commander and the administrator; keep this computer as it is.")
+        report.alarms.append(AUDIT_CUT_ALARM)
 
 
 def _station_timestamp(store: IncidentStore, report: SyncReport, entries: int, head: str) -> str:

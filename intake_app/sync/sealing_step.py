@@ -96,6 +96,19 @@ class Sealer:
         return canonical_text(sealing.seal_record(record, readers))
 
 
+def party_for_packet(store: IncidentStore, actor, incident: Incident):
+    """The reporting party a packet made by this signed-in actor prints for a record received sealed: opened
+    (an audit entry says who, when, "packet") where the record lets a packet carry it (not confidential) and
+    the actor's key opens it; None otherwise (the packet then says the identity is sealed)."""
+    party = incident.reporting_party
+    if actor is None or incident.sealed is None or party is None or party.confidential:
+        return None
+    if not any(p.startswith("reporting_party.") for p in incident.sealed.get("fields") or ()):
+        return None
+    opened, how = reveal(store, actor, incident, purpose="packet")
+    return opened.reporting_party if how == "opened" else None
+
+
 OPENED_ACTION = "sealed identity opened"  # audit action of each unmasking of a sealed identity
 SHOWN_ACTION = "reporting party shown"  # audit action of a reporting party held here in clear, shown
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ DISTRICT, HEADQUARTERS = "district", "headquarters"
 # The server found this device's audit chain cut: kept (never cleared by a later sync) so the app shows it.
 AUDIT_ALARM = "audit_alarm"
 SETTLED_CONFLICTS = "settled_conflicts"  # JSON list of server conflict ids settled here by taking theirs
+# JSON list of pulled records this app refused (invalid: a year out of range, a control character...), each
+# {"seq", "incident", "path", "message", "record"}: set aside, not stored, shown to the user as rejected.
+QUARANTINED = "quarantined_records"
 
 
 def get(session: Session, key: str, default: str = "") -> str:
@@ -63,6 +67,7 @@ class SyncStatus:
     conflicts: int
     last_error: str
     alarm: str = ""
+    quarantined: int = 0
 
 
 def status(store: IncidentStore) -> SyncStatus:
@@ -71,5 +76,6 @@ def status(store: IncidentStore) -> SyncStatus:
         # A reviewer's link decision waiting for the server is a change to send too.
         pending += session.scalar(select(func.count()).select_from(LinkDecisionOutboxRow)) or 0
         conflicts = session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0
+        quarantined = len(json.loads(get(session, QUARANTINED, "[]") or "[]"))
         return SyncStatus(get(session, SERVER_URL), bool(get(session, DEVICE_ID)), get(session, LAST_SYNC),
-                          pending, conflicts, get(session, LAST_ERROR), get(session, AUDIT_ALARM))
+                          pending, conflicts, get(session, LAST_ERROR), get(session, AUDIT_ALARM), quarantined)

@@ -63,11 +63,17 @@ def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] |
     # is opened in full (SQLAlchemy, the features' tables) once the first screen is painted, so that work
     # does not compete with painting it. Without a first look (a new store, a passphrase to ask for, a store to
     # migrate...) the store is opened in full first and any problem is handled here as before.
+    from ..storage.app_lock import AppLock
+
     opening = opening or BackgroundOpening(data_dir, passphrase)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    hold = AppLock.for_app(data_dir)  # held while the app runs: `intake restore` refuses meanwhile
     try:
         return _start(data_dir, passphrase, argv, opening, on_screen or (lambda: None))
     finally:
         opening.close()  # the opening thread must never be left waiting
+        if hold is not None:
+            hold.release()
 
 
 def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: BackgroundOpening,

@@ -30,6 +30,7 @@ from ..reports.packet import build_packet
 from ..reports.packet_source import packet_input, record_action
 from ..reports.printing import PrintError, print_file, printers
 from ..reports.referral import mark_referral_sent
+from ..sync.sealing_step import party_for_packet
 from .i18n import format_datetime
 from .incident_tabs import IncidentContext
 from .screen_fit import resize_within_screen
@@ -42,12 +43,17 @@ NO_PRINTER = QT_TRANSLATE_NOOP("PacketActions", "No printer is set up on this co
 
 def make_packet(ctx: IncidentContext, on_done: Callable[[bytes], None], on_error=None) -> None:
     """Gathers the record and its custody on the db pool, then builds the PDF on the io pool."""
-    incident_id = ctx.incident.id
+    incident_id, actor = ctx.incident.id, ctx.actor()
 
     def built(data) -> None:
         ctx.runner.run(lambda: build_packet(data), on_done, on_error, pool="io")
 
-    ctx.runner.run(lambda: packet_input(ctx.store, incident_id), built, on_error, pool="db")
+    def gathered():
+        data = packet_input(ctx.store, incident_id)
+        data.opened_party = party_for_packet(ctx.store, actor, data.incident)  # a sealed party its reader opens
+        return data
+
+    ctx.runner.run(gathered, built, on_error, pool="db")
 
 
 def _warn(ctx: IncidentContext, title: str):

@@ -58,8 +58,20 @@ class SyncController(QObject):
         else:
             self.label.setStyleSheet("")
         self.label.setText(" · ".join(parts))
-        self.label.setToolTip(s.alarm or s.last_error)
-        self.label.setAccessibleDescription(s.alarm or s.last_error)
+        said = self._alarm_sentence(s.alarm) if s.alarm else s.last_error
+        self.label.setToolTip(said)
+        self.label.setAccessibleDescription(said)
+
+    def _alarm_sentence(self, alarm: str) -> str:
+        """The alarm in the user's language (kept in the store as "<time>: <the sentence in English>")."""
+        from ..sync.engine import AUDIT_CUT_PREFIX
+
+        sentence = alarm.split(": ", 1)[-1] if alarm[:1].isdigit() else alarm
+        if not sentence.startswith(AUDIT_CUT_PREFIX):
+            return sentence
+        return self.tr("AUDIT CHAIN NOT EXTENDED: the server found that this computer's audit trail does not "
+                       "continue the one it reported before: entries were removed or rewritten here. Tell the "
+                       "district commander and the administrator; keep this computer as it is.")
 
     def sync_now(self, quiet: bool = False) -> None:
         if self.running or (quiet and not self.window.isVisible()):
@@ -112,7 +124,7 @@ class SyncController(QObject):
             if report.alarms:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(self.window, self.tr("Audit trail alarm"), report.alarms[0])
+                QMessageBox.critical(self.window, self.tr("Audit trail alarm"), self._alarm_sentence(report.alarms[0]))
             elif not quiet and report.error:
                 from PySide6.QtWidgets import QMessageBox
 

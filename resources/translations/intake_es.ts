@@ -2549,6 +2549,10 @@ Entregue este archivo a su administrador.</translation>
         <translation>ALARMA: el servidor encontró cortado el registro de auditoría de esta computadora</translation>
     </message>
     <message>
+        <source>AUDIT CHAIN NOT EXTENDED: the server found that this computer&apos;s audit trail does not continue the one it reported before: entries were removed or rewritten here. Tell the district commander and the administrator; keep this computer as it is.</source>
+        <translation>CADENA DE AUDITORÍA NO CONTINUADA: el servidor encontró que el registro de auditoría de esta computadora no continúa el que informó antes: aquí se borraron o reescribieron entradas. Avise al comandante del distrito y al administrador; deje esta computadora tal como está.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>

@@ -158,3 +158,71 @@ def test_a_backup_taken_while_another_process_keeps_saving_verifies(data_dir, tm
     assert check.incidents >= 5
     assert store.count() >= check.incidents  # the other process went on saving after the snapshot
     store.engine.dispose()
+
+
+PASSPHRASE = "restore while running passphrase"
+
+
+def _app_running_on(data_dir, tmp_path):
+    """The real desktop app (offscreen) started on the store, returned once it holds the store's folder."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from intake_app.storage.app_lock import AppLock, StoreInUse
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "INTAKE_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen",
+           "INTAKE_CONFIG_DIR": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    app = subprocess.Popen([sys.executable, "-m", "intake_app", "--data-dir", str(data_dir)], cwd=root, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            AppLock.exclusive(data_dir).release()
+        except StoreInUse:
+            return app
+        assert app.poll() is None, "the app ended before it held the store"
+        time.sleep(0.1)
+    app.kill()
+    raise AssertionError("the app never held the store's folder")
+
+
+def _store_with_a_backup(data_dir, tmp_path, actor):
+    s = open_store(data_dir, passphrase=PASSPHRASE)
+    s.save(make_incident(), actor)
+    backup_to(s, tmp_path / "b.intake-backup")
+    s.engine.dispose()
+    return tmp_path / "b.intake-backup"
+
+
+def test_restore_refuses_while_the_app_runs_on_the_store_and_writes_nothing(intake, data_dir, actor, tmp_path,
+                                                                           monkeypatch):
+    backup = _store_with_a_backup(data_dir, tmp_path, actor)
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    app = _app_running_on(data_dir, tmp_path)
+    try:
+        store_file = (data_dir / "intake.db").stat().st_ino
+        code, out, err = intake("restore", str(backup))
+        after = {p.name for p in data_dir.iterdir()}
+        replaced = (data_dir / "intake.db").stat().st_ino != store_file
+    finally:
+        app.terminate()
+        app.wait(30)
+    assert code == 2
+    assert "the Intake app is running on these records" in err and "close the app" in err
+    assert "restored" not in out
+    assert not replaced
+    assert not [n for n in after if "restor" in n]  # no copy coming in, no store kept aside
+
+
+def test_restore_goes_ahead_once_the_app_has_ended(intake, data_dir, actor, tmp_path, monkeypatch):
+    backup = _store_with_a_backup(data_dir, tmp_path, actor)
+    monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
+    app = _app_running_on(data_dir, tmp_path)
+    app.terminate()
+    app.wait(30)
+    code, out, err = intake("restore", str(backup))
+    assert code == 0, err
+    assert "restored 1 incident(s)" in out

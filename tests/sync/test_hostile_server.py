@@ -16,7 +16,7 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import canonical_json, to_dict
 from intake_app.sync import remote, state
-from intake_app.sync.engine import sync_once
+from intake_app.sync.engine import quarantined, sync_once
 
 from ..factories import make_incident
 from .fault_proxy import Answer, FaultProxy, Stream
@@ -238,6 +238,32 @@ def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_di
     assert "AUDIT CHAIN NOT EXTENDED" in window.sync_controller.label.toolTip()
 
 
+def test_a_spanish_user_reads_the_cut_audit_chain_alarm_in_spanish(make_device, qtbot, data_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from intake_app.sync.engine import AUDIT_CUT_ALARM
+    from intake_app.ui import i18n
+    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.tasks import SyncTaskRunner
+
+    station = make_device("station", district=9)
+    state.write(station, **{state.AUDIT_ALARM: f"2026-12-06T20:00:00+00:00: {AUDIT_CUT_ALARM}"})
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: None))
+    i18n.install_language("es")
+    try:
+        window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir)
+        window.sync_controller.timer.stop()
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: "ALARMA" in window.sync_controller.label.text(), timeout=5000)
+        said = window.sync_controller.label.toolTip()
+    finally:
+        i18n.install_language("en")
+
+    assert said.startswith("CADENA DE AUDITORÍA NO CONTINUADA")
+    assert "Avise al comandante del distrito" in said
+    assert "audit trail" not in said
+
+
 def test_after_the_last_retry_the_message_does_not_promise_another_try(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
     station.save(make_incident(), ACTOR)
@@ -295,3 +321,51 @@ def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_devic
     assert finished, "the sync never ended"
     assert not finished[0].ok and "link decisions" in finished[0].error
     assert proxy.count("GET", "/link-decisions") == 1
+
+
+def test_a_pulled_record_dated_outside_2000_to_2099_is_set_aside_and_the_rest_is_received(make_device, proxy, tmp_path):
+    station = make_device("station", district=9, url=proxy.base)
+    assert sync_once(station).ok
+    bad, good = _saved_record(9), _saved_record(9)
+    bad["occurred_at"] = "2150-11-02T15:00:00-06:00"
+    sent = {"done": False}
+
+    def once(request, _answer):
+        if sent["done"]:
+            return _page([], first_seq=_since(request), next_cursor=_since(request))
+        sent["done"] = True
+        return _page([bad, good], first_seq=_since(request) + 1)
+    proxy.fault = _on_changes(once)
+
+    code, said = _sync_cli(tmp_path / "station")
+
+    assert code == 1
+    assert "occurred_at" in said and "set aside" in said
+    held = {i.id for i in station.all()}
+    assert good["id"] in held and bad["id"] not in held  # the rest of the pull went on
+    [kept] = quarantined(station)
+    assert kept["incident"] == bad["id"] or kept["incident"] == bad.get("report_number")
+    assert kept["path"].endswith("occurred_at") and "2150" in kept["record"]
+
+
+def test_a_pulled_record_with_a_control_character_is_set_aside_naming_the_field(make_device, proxy):
+    station = make_device("station", district=9, url=proxy.base)
+    assert sync_once(station).ok
+    bad, good = _saved_record(9), _saved_record(9)
+    bad["narrative"] = "The agents left\x07 at 3 pm."
+    answered = []
+
+    def once(request, _answer):
+        if answered:
+            return _page([], first_seq=_since(request), next_cursor=_since(request))
+        answered.append(request.path)
+        return _page([bad, good], first_seq=_since(request) + 1)
+    proxy.fault = _on_changes(once)
+
+    report = sync_once(station)
+
+    assert not report.ok
+    assert [r for r in report.rejected if "changes[0].incident.narrative" in r]
+    held = {i.id for i in station.all()}
+    assert good["id"] in held and bad["id"] not in held
+    assert state.status(station).quarantined == 1

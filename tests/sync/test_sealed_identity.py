@@ -12,7 +12,8 @@ import subprocess
 import httpx
 import pytest
 
-from intake_app.domain.records import ReportingParty
+from intake_app.domain.enums import InjuredRole, InjurySeverity, YesNoUnknown
+from intake_app.domain.records import Injury, Medical, ReportingParty
 from intake_app.domain.roles import REVIEWER
 from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
 from intake_app.security import sealing, user_keys
@@ -137,8 +138,41 @@ def test_every_declared_sealed_field_is_emptied_in_what_is_sent(world):
     _enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
-    assert sorted(sent["sealed"]["fields"]) == sorted(SEALED_FIELDS)
+    assert sorted(sent["sealed"]["fields"]) == sorted(p for p in SEALED_FIELDS if p.startswith("reporting_party."))
     assert sent["reporting_party"]["name"] == "" and sent["reporting_party"]["phone"] == ""
+
+
+def _enter_injured(station, people, description: str) -> str:
+    inc = make_incident(medical=Medical(anyone_injured=YesNoUnknown.YES),
+                        injuries=[Injury(role=InjuredRole.CIVILIAN, description=description,
+                                         severity=InjurySeverity.MINOR)])
+    return station.save(inc, people["sgt"]).id
+
+
+def test_an_injury_description_never_reaches_the_server_database_in_clear(world):
+    marker = f"Markinjury{secrets.token_hex(4).upper()} cut on the left hand, sells tamales at 26th"
+    _enter_injured(world["station"], world["people"], marker)
+    assert sync_once(world["station"], transport=world["wire"]).pushed == 1
+    assert sync_once(world["hq"], transport=world["wire"]).applied == 1
+    world["server"].stop()
+    dump = subprocess.run(["pg_dump", *PG, world["db"]], capture_output=True, check=True).stdout
+    wire = b"\n".join(world["wire"].bodies)
+    assert b"injuries[0].description" in dump  # the envelope names the field it holds
+    for where, text in (("database dump", dump), ("wire", wire), ("server log", world["log"].read_bytes())):
+        assert marker.split()[0].encode() not in text, f"the injury's description found in the {where}"
+
+
+def test_a_privacy_officer_reads_the_sealed_injury_and_a_clerk_sees_sealed(world):
+    marker = f"Markinjury{secrets.token_hex(4).upper()} burn on the right arm"
+    incident_id = _enter_injured(world["station"], world["people"], marker)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+    pulled = world["hq"].get(incident_id)
+    assert pulled.injuries[0].description == ""  # headquarters holds it sealed only
+    opened, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
+    assert how == "opened" and opened.injuries[0].description == marker
+    hidden, how = sealing_step.reveal(world["hq"], world["clerk"], pulled)
+    assert how == "sealed" and hidden.injuries[0].description == SEALED_TEXT
 
 
 def test_the_server_refuses_a_record_with_the_party_in_clear(world):
@@ -216,3 +250,58 @@ def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_r
     reviewer = sign_in(station, "3200", LT2_PASS)  # a reviewer who had no key when it was sealed
     shown, how = sealing_step.reveal(station, reviewer, station.get(incident_id))
     assert how == "opened" and shown.reporting_party.name == markers["name"]
+
+
+def _packet_text(store, reader, incident_id: str) -> str:
+    from intake_app.reports.packet import build_packet
+    from intake_app.reports.packet_source import packet_input
+
+    from ..reports.helpers import page_texts
+
+    data = packet_input(store, incident_id)
+    data.opened_party = sealing_step.party_for_packet(store, reader, data.incident)
+    return " ".join(" ".join(page_texts(build_packet(data))).split())
+
+
+def _enter_open_party(station, people, markers) -> str:
+    inc = make_incident(reporting_party=ReportingParty(name=markers["name"], phone=markers["phone"],
+                                                       preferred_language="es", consent_to_contact=True,
+                                                       confidential=False, address=markers["address"]))
+    return station.save(inc, people["sgt"]).id
+
+
+def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_audited(world):
+    markers = _markers()
+    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["officer"], incident_id)
+
+    assert markers["name"] in text and markers["address"] in text
+    readings = [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
+    assert [(e.actor_star, "packet" in e.new_value) for e in readings] == [("9100", True)]
+
+
+def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
+    markers = _markers()
+    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["clerk"], incident_id)
+
+    assert "Reporting party Sealed: the reporting party's identity is held only by its readers" in text
+    assert markers["name"] not in text and markers["address"] not in text
+
+
+def test_a_confidential_party_stays_withheld_on_the_privacy_officers_packet(world):
+    markers = _markers()
+    incident_id = _enter(world["station"], world["people"], markers)  # confidential
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+    text = _packet_text(world["hq"], world["officer"], incident_id)
+
+    assert "Withheld: the reporting party's identity is confidential" in text
+    assert markers["name"] not in text
