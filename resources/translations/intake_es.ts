@@ -354,6 +354,14 @@
         <source>Not recorded: %1</source>
         <translation>No se registró: %1</translation>
     </message>
+    <message>
+        <source>Touhy requests</source>
+        <translation>Solicitudes Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy requests are recorded for a referred incident.</source>
+        <translation>Las solicitudes Touhy se registran para un incidente remitido.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1018,6 +1026,10 @@
     <message>
         <source>Re&amp;cord felony review decision…</source>
         <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
+    </message>
+    <message>
+        <source>&amp;Touhy requests…</source>
+        <translation>Solicitudes &amp;Touhy…</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2498,105 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
+    </message>
+</context>
+<context>
+    <name>TouhyRequests</name>
+    <message>
+        <source>Touhy requests</source>
+        <translation>Solicitudes Touhy</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Evidence requested</source>
+        <translation>Pruebas solicitadas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Touhy requests sent</source>
+        <translation>Solicitudes Touhy enviadas</translation>
+    </message>
+    <message>
+        <source>&amp;Requests sent:</source>
+        <translation>&amp;Solicitudes enviadas:</translation>
+    </message>
+    <message>
+        <source>Status of the selected request</source>
+        <translation>Estado de la solicitud seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation>Fijar es&amp;tado</translation>
+    </message>
+    <message>
+        <source>for another federal agency, e.g. DOJ</source>
+        <translation>para otra agencia federal, p. ej. DOJ</translation>
+    </message>
+    <message>
+        <source>e.g. the agents&apos; body camera video</source>
+        <translation>p. ej. el video de las cámaras corporales de los agentes</translation>
+    </message>
+    <message>
+        <source>&amp;Add request</source>
+        <translation>&amp;Agregar solicitud</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>A&amp;gencia:</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name:</source>
+        <translation>&amp;Nombre de la agencia:</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence requested:</source>
+        <translation>&amp;Pruebas solicitadas:</translation>
+    </message>
+    <message>
+        <source>Sent &amp;on:</source>
+        <translation>Fecha de en&amp;vío:</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No se registró: %1</translation>
+    </message>
+    <message>
+        <source>Touhy request recorded.</source>
+        <translation>Solicitud Touhy registrada.</translation>
+    </message>
+    <message>
+        <source>Status recorded.</source>
+        <translation>Estado registrado.</translation>
     </message>
 </context>
 <context>
