@@ -40,6 +40,13 @@ class IncidentRow(Base):
     cpd_rd_number: Mapped[str] = mapped_column(String(32), default="", index=True)
     oemc_event_number: Mapped[str] = mapped_column(String(32), default="", index=True)
     review_decision: Mapped[str] = mapped_column(String(32), default="")  # the felony review's current decision
+    # Counted by the public release, without names (migration 0010_release_order_counts): the federal
+    # supervisor's credential check ("" when not recorded), the people injured, whether EMS was summoned, and
+    # whether CPD rendered aid (yes, no, unknown; "" when the injury section was not answered).
+    credential_check: Mapped[str] = mapped_column(String(32), default="")
+    injured_count: Mapped[int] = mapped_column(Integer, default=0)
+    ems_summoned: Mapped[bool] = mapped_column(Boolean, default=False)
+    aid_rendered: Mapped[str] = mapped_column(String(16), default="")
 
 
 class AgentRow(Base):
