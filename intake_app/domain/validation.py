@@ -15,7 +15,7 @@ from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
 from .instants import instant
-from .order_validation import order_problems
+from .order_validation import order_problems, settings_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
 from .sealed_fields import is_sealed
@@ -64,6 +64,12 @@ def validate(
     problems += _limits(incident)
     problems += order_problems(incident, settings=settings or StationSettings(), catalogue=catalogue, now=now)
     return problems
+
+
+def validate_settings(settings: StationSettings) -> list[Problem]:
+    """Problems of the station's settings for the order (number patterns, per-kind retention), as Settings saves
+    them; each names its setting."""
+    return settings_problems(settings)
 
 
 def blocking_for_status(problems: list[Problem], status: Status) -> list[Problem]:

@@ -674,6 +674,26 @@
         <translation>Solicitud Touhy enviada el</translation>
     </message>
     <message>
+        <source>RD number pattern</source>
+        <translation>Patrón del número RD</translation>
+    </message>
+    <message>
+        <source>OEMC event number pattern</source>
+        <translation>Patrón del número de evento OEMC</translation>
+    </message>
+    <message>
+        <source>Footage retention</source>
+        <translation>Retención de grabaciones</translation>
+    </message>
+    <message>
+        <source>POD camera retention</source>
+        <translation>Retención de cámaras POD</translation>
+    </message>
+    <message>
+        <source>Private camera retention</source>
+        <translation>Retención de cámaras privadas</translation>
+    </message>
+    <message>
         <source>Agent %1</source>
         <translation>Agente %1</translation>
     </message>
@@ -1904,6 +1924,18 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Se requiere lo que pide la solicitud Touhy</translation>
     </message>
     <message>
+        <source>A pattern is required</source>
+        <translation>Se requiere un patrón</translation>
+    </message>
+    <message>
+        <source>is not a valid pattern: {error}</source>
+        <translation>no es un patrón válido: {error}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high} days</source>
+        <translation>debe estar entre {low} y {high} días</translation>
+    </message>
+    <message>
         <source>When the footage was flagged is required</source>
         <translation>Se requiere cuándo se marcó el video</translation>
     </message>
@@ -2185,6 +2217,14 @@ Entregue este archivo a su administrador.</translation>
         <translation>Distrito %1</translation>
     </message>
     <message>
+        <source>no scheduled purge</source>
+        <translation>sin borrado programado</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Igual que el sistema</translation>
     </message>
@@ -2207,6 +2247,38 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Footage retention in days</source>
         <translation>Retención de grabaciones en días</translation>
+    </message>
+    <message>
+        <source>&amp;POD camera retention (days):</source>
+        <translation>Retención de cámaras &amp;POD (días):</translation>
+    </message>
+    <message>
+        <source>POD camera retention in days</source>
+        <translation>Retención de cámaras POD en días</translation>
+    </message>
+    <message>
+        <source>Pri&amp;vate camera retention (days):</source>
+        <translation>Retención de cámaras pri&amp;vadas (días):</translation>
+    </message>
+    <message>
+        <source>Private or business camera retention in days</source>
+        <translation>Retención de cámaras privadas o de negocios en días</translation>
+    </message>
+    <message>
+        <source>RD n&amp;umber pattern:</source>
+        <translation>Patrón del &amp;número RD:</translation>
+    </message>
+    <message>
+        <source>RD number pattern</source>
+        <translation>Patrón del número RD</translation>
+    </message>
+    <message>
+        <source>O&amp;EMC event number pattern:</source>
+        <translation>Patrón del número de &amp;evento OEMC:</translation>
+    </message>
+    <message>
+        <source>OEMC event number pattern</source>
+        <translation>Patrón del número de evento OEMC</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
