@@ -234,3 +234,36 @@ NEXT_DECISIONS: dict[ReviewDecision, frozenset[ReviewDecision]] = {
 }
 FINAL_DECISIONS = frozenset({ReviewDecision.CHARGES_APPROVED, ReviewDecision.MISDEMEANOR, ReviewDecision.DECLINED})
 
+
+
+# ---------------------------------------------------------------- the station's settings for the order
+MAX_PATTERN = 200
+MAX_KIND_RETENTION_DAYS = 3650
+PER_KIND_RETENTION = ("pod_camera", "private_business_camera")
+
+
+def settings_problems(settings: StationSettings) -> list[Problem]:
+    """The RD and OEMC number patterns (regular expressions the numbers must match whole) and the retention of POD
+    and private camera footage (days, or none: no scheduled purge), as Settings changes them."""
+    out: list[Problem] = []
+    for name in ("rd_number_pattern", "oemc_event_number_pattern"):
+        pattern = getattr(settings, name)
+        if not isinstance(pattern, str) or not pattern.strip():
+            out.append(_missing(name, "A pattern is required"))
+            continue
+        out += _long(pattern, name, MAX_PATTERN)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            out.append(_wrong(name, "is not a valid pattern: {error}", error=exc))
+    if not isinstance(settings.retention_days, int) or not 1 <= settings.retention_days <= MAX_KIND_RETENTION_DAYS:
+        out.append(_wrong("retention_days", "must be between {low} and {high} days", low=1,
+                          high=MAX_KIND_RETENTION_DAYS))
+    per_kind = settings.footage_retention_days if isinstance(settings.footage_retention_days, dict) else {}
+    for kind in PER_KIND_RETENTION:
+        days = per_kind.get(kind)
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int)
+                                 or not 0 <= days <= MAX_KIND_RETENTION_DAYS):
+            out.append(_wrong(f"footage_retention_days.{kind}", "must be between {low} and {high} days", low=0,
+                              high=MAX_KIND_RETENTION_DAYS))
+    return out

@@ -73,9 +73,10 @@ class PreservationError(ValueError):
 
 
 def set_preservation(incident: Incident, footage_id: str, status: Preservation, *, evidence_id: str = "",
-                     now: datetime | None = None) -> Incident:
+                     now: datetime | None = None, hold_forms: dict[str, str] | None = None) -> Incident:
     """A copy with one item's preservation status changed. "Preserved" needs the evidence-management id
-    (e.g. the Evidence.com id) so the footage can be found again."""
+    (e.g. the Evidence.com id) so the footage can be found again. "Requested" records the form the hold is asked
+    on, the station's form for the item's kind (`hold_forms`, from Settings), unless the item names one already."""
     result = deep_copy(incident)
     for i, item in enumerate(result.footage):
         if item.id != footage_id:
@@ -87,5 +88,9 @@ def set_preservation(incident: Incident, footage_id: str, status: Preservation, 
         item.evidence_id = evidence_id
         if status == Preservation.REQUESTED and item.preservation_requested_at is None:
             item.preservation_requested_at = now or datetime.now(UTC)
+        if status == Preservation.REQUESTED and not item.hold_form.strip() and isinstance(hold_forms, dict):
+            form = hold_forms.get(item.kind.value)
+            if isinstance(form, str) and form.strip():
+                item.hold_form = form.strip()[:64]  # the validator's limit for the field
         return result
     raise PreservationError(f"footage: no item with id {footage_id} in incident {incident.report_number or incident.id}")

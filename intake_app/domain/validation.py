@@ -15,7 +15,7 @@ from .catalogue import Catalogue, default_catalogue
 from .enums import FootageKind, Status
 from .geography import DISTRICTS, beat_matches_district, inside_chicago
 from .instants import instant
-from .order_validation import order_problems
+from .order_validation import order_problems, settings_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
 from .sealed_fields import is_sealed
@@ -81,6 +81,12 @@ def required_paths() -> frozenset[str]:
         _required = frozenset(_INDEX.sub("[]", p.path) for p in validate(empty, now=datetime.now().astimezone())
                               if p.severity == Severity.INCOMPLETE)
     return _required
+
+
+def validate_settings(settings: StationSettings) -> list[Problem]:
+    """Problems of the station's settings for the order (number patterns, per-kind retention), as Settings saves
+    them; each names its setting."""
+    return settings_problems(settings)
 
 
 def blocking_for_status(problems: list[Problem], status: Status) -> list[Problem]:

@@ -30,10 +30,11 @@ def record_decision(store: IncidentStore, ref: str, actor: Actor, decision: Revi
 
 def add_touhy_request(store: IncidentStore, ref: str, actor: Actor, *, agency: Agency, what: str,
                       sent_on: date | None, agency_name: str = "") -> Incident:
+    """The store's save runs the one validator over the changed record: a request that does not say what it
+    asks for, names no agency when it is "other federal", or was sent in the future is refused with the field's
+    path, and nothing is written."""
     inc = store.get(ref)
     _referred(inc)
-    if not what.strip():
-        raise WorkflowError("felony_review.touhy_requests: say what the Touhy request asks for")
     changed = copy.deepcopy(inc)
     changed.felony_review.touhy_requests.append(
         TouhyRequest(agency=agency, agency_name=agency_name.strip(), what=what.strip(), sent_on=sent_on))

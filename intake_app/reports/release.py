@@ -65,6 +65,10 @@ def incident_record(r: ReleaseRow) -> dict:
         "footage_preserved_on_time": r.footage_preserved_on_time,
         "footage_flagged": r.footage_flagged,
         "felony_review_outcome": r.review_decision,
+        "credential_check": r.credential_check,
+        "injured_people": r.injured_count,
+        "ems_summoned": _yes(r.ems_summoned),
+        "aid_rendered_by_cpd": r.aid_rendered,
         "demo": _yes(r.is_demo),
     }
 

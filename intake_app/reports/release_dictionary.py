@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.enums import Agency, FlagReason, ReviewDecision, Status, label
+from ..domain.enums import Agency, CredentialCheck, FlagReason, ReviewDecision, Status, YesNoUnknown, label
 from .release_tables import TABLES
 
 # (column, meaning) of the incident-level files, in file order.
@@ -38,6 +38,14 @@ INCIDENT_COLUMNS: list[tuple[str, str]] = [
                         + "), kept at least 2 years from the flag."),
     ("felony_review_outcome", "The CCSAO felony review's current decision on a referred incident, empty while none is "
                               "recorded: " + ", ".join(f"`{d.value}` ({label(d)})" for d in ReviewDecision) + "."),
+    ("credential_check", "CPD's check of the federal supervisory officer's credentials on scene, recorded on "
+                         "body-worn camera as the order asks: " + ", ".join(f"`{c.value}` ({label(c)})"
+                                                                             for c in CredentialCheck)
+                         + "; empty when not recorded. Names and badge numbers are never released."),
+    ("injured_people", "Number of people recorded as injured (civilians, CPD members, federal agents, others)."),
+    ("ems_summoned", "`yes` when the record gives the time EMS was summoned, else `no`."),
+    ("aid_rendered_by_cpd", "Whether CPD rendered aid: " + ", ".join(f"`{v.value}`" for v in YesNoUnknown)
+                            + "; empty when the injury section was not answered."),
     ("demo", "`yes` for synthetic demonstration records (only in releases marked DEMO), else `no`."),
 ]
 
@@ -96,6 +104,12 @@ def dictionary_markdown(*, prefix: str, demo: bool, threshold: int, period: str,
         if row_dim == "felony_review_outcome":
             lines += ["", "Referred incidents only, by the felony review's current decision; `awaiting_decision` "
                       "counts those with none recorded yet."]
+        if row_dim == "credential_check":
+            lines += ["", "`not_recorded` counts incidents whose record has no credential check yet."]
+        if row_dim == "injuries_and_aid":
+            lines += ["", "`injury_reported`: incidents with at least one person recorded as injured; "
+                      "`ems_summoned` and `aid_rendered_by_cpd`: incidents where EMS was summoned, or CPD rendered "
+                      "aid (with or without an injury recorded). An incident may count in several rows."]
         if row_dim == "offence_class":
             lines += ["", "An incident alleging offences of several classes counts once under each class."]
     lines += [

@@ -47,6 +47,12 @@ class ReleaseRow:
     # Body Camera Act.
     review_decision: str = ""
     footage_flagged: int = 0
+    # What the order has CPD do on scene, without names: the federal supervisor's credential check ("" when not
+    # recorded), the people injured, EMS summoned, aid rendered by CPD ("" when the injury section is unanswered).
+    credential_check: str = ""
+    injured_count: int = 0
+    ems_summoned: bool = False
+    aid_rendered: str = ""
 
     @property
     def month(self) -> str:
@@ -69,10 +75,12 @@ def fetch_rows(session, *, date_from: date | None, date_to: date | None, include
         where.append("is_demo = 0")
     # The full record is read only for closed rows: their history decides whether they are released.
     sql = ("SELECT id, report_number, occurred_at, district, beat, address, status, is_demo, "
-           "CASE WHEN status = 'closed' THEN record_json END, review_decision FROM incidents WHERE "
+           "CASE WHEN status = 'closed' THEN record_json END, review_decision, credential_check, injured_count, "
+           "ems_summoned, aid_rendered FROM incidents WHERE "
            + " AND ".join(where))
     rows: dict[str, ReleaseRow] = {}
-    for iid, number, occurred, district, beat, address, status, demo, record, decision in session.execute(text(sql)):
+    for (iid, number, occurred, district, beat, address, status, demo, record, decision, check, injured, ems,
+         aid) in session.execute(text(sql)):
         on = _local_date(occurred)
         if (date_from and on < date_from) or (date_to and on > date_to):
             continue
@@ -80,7 +88,9 @@ def fetch_rows(session, *, date_from: date | None, date_to: date | None, include
         if not outcomes & CLOSED_AFTER and status == Status.CLOSED.value:
             continue
         rows[iid] = ReleaseRow(number or "", on, district, beat or "", block_of(address), status, bool(demo),
-                               referred=Status.REFERRED.value in outcomes, review_decision=decision or "")
+                               referred=Status.REFERRED.value in outcomes, review_decision=decision or "",
+                               credential_check=check or "", injured_count=injured or 0, ems_summoned=bool(ems),
+                               aid_rendered=aid or "")
     _attach_children(session, rows)
     return sorted(rows.values(), key=lambda r: (r.occurred_on, r.report_number))
 

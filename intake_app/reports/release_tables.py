@@ -37,6 +37,20 @@ def _units_by_review_outcome_month(r: ReleaseRow) -> Iterable[tuple[str, str]]:
 
 
 AWAITING_DECISION = "awaiting_decision"
+NOT_RECORDED = "not_recorded"
+
+
+def _units_by_credential_check_month(r: ReleaseRow) -> Iterable[tuple[str, str]]:
+    yield r.credential_check or NOT_RECORDED, r.month
+
+
+def _units_by_injuries_and_aid_month(r: ReleaseRow) -> Iterable[tuple[str, str]]:
+    if r.injured_count:
+        yield "injury_reported", r.month
+    if r.ems_summoned:
+        yield "ems_summoned", r.month
+    if r.aid_rendered == "yes":
+        yield "aid_rendered_by_cpd", r.month
 
 
 def _district(r: ReleaseRow) -> str:
@@ -52,6 +66,8 @@ TABLES: dict[str, tuple[str, str, str, Callable[[ReleaseRow], Iterable[tuple[str
                                          _units_by_class_month),
     "referrals_by_felony_review_outcome_month": ("felony_review_outcome", "month", "referred incident",
                                                  _units_by_review_outcome_month),
+    "incidents_by_credential_check_month": ("credential_check", "month", "incident", _units_by_credential_check_month),
+    "incidents_by_injuries_and_aid_month": ("injuries_and_aid", "month", "incident", _units_by_injuries_and_aid_month),
 }
 
 

@@ -4,6 +4,8 @@ store, changed by an administrator only, and every change is in the audit trail.
 from __future__ import annotations
 
 from ..domain.actor import Actor
+from ..domain.problems import ValidationError
+from ..domain.settings import StationSettings
 from ..storage.repository import IncidentStore
 from .audit import record_action_in
 from .users import _require_admin
@@ -32,3 +34,25 @@ def set_idle_lock_minutes(store: IncidentStore, admin: Actor, minutes: int) -> i
         record_action_in(session, None, "station_settings", admin,
                          f"idle lock {before or DEFAULT_IDLE_MINUTES} -> {int(minutes)} min")
     return int(minutes)
+
+
+AUDITED_SETTINGS = ("district", "retention_days", "language", "rd_number_pattern", "oemc_event_number_pattern",
+                    "flagged_retention_days", "footage_retention_days", "hold_forms")
+
+
+def save_station_settings(store: IncidentStore, actor: Actor, settings: StationSettings) -> StationSettings:
+    """Settings as the dialog saves them: checked by the one validator (nothing written when a setting is wrong,
+    each problem naming its setting), then written with one audit entry per setting changed, in one transaction."""
+    from ..domain.validation import validate_settings
+
+    problems = validate_settings(settings)
+    if problems:
+        raise ValidationError(problems)
+    with store.transaction() as session:
+        before = store.settings_in(session)
+        store.save_settings_in(session, settings)
+        for name in AUDITED_SETTINGS:
+            old, new = getattr(before, name), getattr(settings, name)
+            if old != new:
+                record_action_in(session, None, "station_settings", actor, f"{name}: {old!r} -> {new!r}")
+    return settings

@@ -83,7 +83,8 @@ class _Inserts:
 _INCIDENT_ROW = _Inserts(INCIDENTS, (
     "id", "search_rowid", "report_number", "status", "district", "beat", "occurred_at", "address", "latitude",
     "longitude", "agent_count", "created_at", "updated_at", "version", "is_demo", "record_json",
-    "cpd_rd_number", "oemc_event_number", "review_decision"))
+    "cpd_rd_number", "oemc_event_number", "review_decision", "credential_check", "injured_count", "ems_summoned",
+    "aid_rendered"))
 _AGENT_ROWS = _Inserts(AgentRow.__table__, (
     "incident_id", "position", "agent_id", "agency", "name", "badge", "plate", "plate_state"))
 _FOOTAGE_ROWS = _Inserts(FootageRow.__table__, (
@@ -111,6 +112,18 @@ def _columns(inc: Incident, record_json: str | None) -> dict:
         "cpd_rd_number": inc.cpd_rd_number,
         "oemc_event_number": inc.oemc_event_number,
         "review_decision": inc.felony_review.decision.value if inc.felony_review.decision else "",
+        **order_counts(inc),
+    }
+
+
+def order_counts(inc: Incident) -> dict:
+    """What the public release counts of the order's credential check and injuries (no names)."""
+    fs, medical = inc.federal_supervisor, inc.medical
+    return {
+        "credential_check": fs.credential_check.value if fs.credential_check else "",
+        "injured_count": len(inc.injuries),
+        "ems_summoned": medical.ems_summoned_at is not None,
+        "aid_rendered": "" if medical.is_empty() else medical.aid_rendered_by_cpd.value,
     }
 
 

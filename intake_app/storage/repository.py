@@ -179,7 +179,11 @@ class IncidentStore:
 
     def save_settings(self, settings: StationSettings) -> None:
         with self.transaction() as session:
-            self._set_meta(session, "station_settings", json.dumps(settings.to_dict()))
+            self.save_settings_in(session, settings)
+
+    def save_settings_in(self, session: Session, settings: StationSettings) -> None:
+        """In the caller's transaction, so the change and its audit entry commit together."""
+        self._set_meta(session, "station_settings", json.dumps(settings.to_dict()))
 
     def station_value(self, key: str) -> str | None:
         """A station-wide setting kept apart from StationSettings (the idle-lock time), as text."""

@@ -40,6 +40,13 @@ class IncidentRow(Base):
     cpd_rd_number: Mapped[str] = mapped_column(String(32), default="", index=True)
     oemc_event_number: Mapped[str] = mapped_column(String(32), default="", index=True)
     review_decision: Mapped[str] = mapped_column(String(32), default="")  # the felony review's current decision
+    # Counted by the public release, without names (migration 0010_release_order_counts): the federal
+    # supervisor's credential check ("" when not recorded), the people injured, whether EMS was summoned, and
+    # whether CPD rendered aid (yes, no, unknown; "" when the injury section was not answered).
+    credential_check: Mapped[str] = mapped_column(String(32), default="")
+    injured_count: Mapped[int] = mapped_column(Integer, default=0)
+    ems_summoned: Mapped[bool] = mapped_column(Boolean, default=False)
+    aid_rendered: Mapped[str] = mapped_column(String(16), default="")
 
 
 class AgentRow(Base):
@@ -59,10 +66,11 @@ class AgentRow(Base):
 # confirmed preserved. SQLite uses a partial index only for queries that repeat its condition, so the alert
 # queries (storage/preservation_queries.py) use this very text; migration 0006 created the index with it.
 AWAITING_PRESERVATION = "kind IN ('body_worn_camera', 'in_car_camera') AND preservation_status != 'preserved'"
-# A private or business camera whose footage was asked for ("Requested") and not yet received: the owner's
-# recorder overwrites it on its own schedule, so it is the footage most likely to be lost. Listed with the alerts
-# (without a deadline: nobody knows the owner's); migration 0009_desktop made the index with this very text.
-PRIVATE_REQUESTED = "kind = 'private_business_camera' AND preservation_status = 'requested'"
+# POD and private/business cameras not yet preserved, asked for or not: the most perishable footage (a POD
+# overwrites within weeks, an owner's recorder within days: the per-kind retention of Settings), so the alert
+# list shows them with the body-worn and in-car items. Migration 0010_perishable_alerts made the index with this
+# very text (SQLite matches a partial index by its text).
+PERISHABLE_AWAITING = "kind IN ('pod_camera', 'private_business_camera') AND preservation_status != 'preserved'"
 
 
 class FootageRow(Base):
@@ -71,9 +79,9 @@ class FootageRow(Base):
         Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),
         # The alert list, soonest deadline first: with one retention for all items that is earliest start first.
         Index("ix_footage_awaiting", "start", sqlite_where=text(AWAITING_PRESERVATION)),
-        # Keyed on the very columns its condition tests, so SQLite takes it over ix_footage_deadline (keyed on
-        # incident_id it lost to that index and walked every "requested" item: 300 ms over 100,000 incidents).
-        Index("ix_footage_private_requested", "kind", "preservation_status", sqlite_where=text(PRIVATE_REQUESTED)),
+        # Keyed on the very columns its condition tests, so SQLite takes it over ix_footage_deadline (an index
+        # keyed on incident_id lost to that one and walked every "requested" item: 300 ms over 100,000 incidents).
+        Index("ix_footage_perishable", "kind", "preservation_status", sqlite_where=text(PERISHABLE_AWAITING)),
     )
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)

@@ -134,6 +134,9 @@ ORDER_PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "The reviewing Assistant State's Attorney is required"),
     QT_TRANSLATE_NOOP("Problems", "The time of the credential check is required"),
     QT_TRANSLATE_NOOP("Problems", "What the Touhy request asks for is required"),
+    QT_TRANSLATE_NOOP("Problems", "A pattern is required"),
+    QT_TRANSLATE_NOOP("Problems", "is not a valid pattern: {error}"),
+    QT_TRANSLATE_NOOP("Problems", "must be between {low} and {high} days"),
     QT_TRANSLATE_NOOP("Problems", "When the footage was flagged is required"),
     QT_TRANSLATE_NOOP("Problems", "Why the credential check was not attempted is required"),
     QT_TRANSLATE_NOOP("Problems", "Why the footage was flagged is required"),
@@ -188,6 +191,11 @@ FIELD_LABELS.update({
     "felony_review.touhy_requests.what": QT_TRANSLATE_NOOP("Fields", "Touhy request"),
     "felony_review.touhy_requests.agency_name": QT_TRANSLATE_NOOP("Fields", "Touhy request agency"),
     "felony_review.touhy_requests.sent_on": QT_TRANSLATE_NOOP("Fields", "Touhy request sent on"),
+    "rd_number_pattern": QT_TRANSLATE_NOOP("Fields", "RD number pattern"),
+    "oemc_event_number_pattern": QT_TRANSLATE_NOOP("Fields", "OEMC event number pattern"),
+    "retention_days": QT_TRANSLATE_NOOP("Fields", "Footage retention"),
+    "footage_retention_days.pod_camera": QT_TRANSLATE_NOOP("Fields", "POD camera retention"),
+    "footage_retention_days.private_business_camera": QT_TRANSLATE_NOOP("Fields", "Private camera retention"),
 })
 ROW_NAMES = {
     "agents": QT_TRANSLATE_NOOP("Fields", "Agent %1"),

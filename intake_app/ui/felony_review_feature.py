@@ -111,5 +111,18 @@ def record(ctx: IncidentContext, *, decision: ReviewDecision, decided_on: date, 
                    done, failed)
 
 
+def ask_touhy(ctx: IncidentContext) -> None:
+    """The Touhy requests for federal evidence: those sent, their status, and a new one (a referred incident)."""
+    if ctx.incident.status != Status.REFERRED:
+        QMessageBox.information(ctx.parent, QCoreApplication.translate("FelonyReview", "Touhy requests"),
+                                QCoreApplication.translate("FelonyReview", "Touhy requests are recorded for a referred "
+                                                           "incident."))
+        return
+    from .touhy_dialog import TouhyDialog
+
+    TouhyDialog(ctx).exec()
+
+
 def install_ui(window) -> None:
     register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Re&cord felony review decision…"), ask_decision)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Touhy requests…"), ask_touhy)

@@ -309,7 +309,10 @@ class MainWindow(QMainWindow):
             if language_changed:
                 self.offer_restart()
 
-        self.runner.run(lambda: store.save_settings(settings), done, self._failed)
+        from ..security.station import save_station_settings
+
+        actor = self.actor()
+        self.runner.run(lambda: save_station_settings(store, actor, settings), done, self._failed)
 
     def offer_restart(self) -> QMessageBox:
         """A new language shows from the next start: say so plainly and offer to restart now."""

@@ -437,6 +437,14 @@
         <source>Not recorded: %1</source>
         <translation>No se registró: %1</translation>
     </message>
+    <message>
+        <source>Touhy requests</source>
+        <translation>Solicitudes Touhy</translation>
+    </message>
+    <message>
+        <source>Touhy requests are recorded for a referred incident.</source>
+        <translation>Las solicitudes Touhy se registran para un incidente remitido.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -747,6 +755,26 @@
     <message>
         <source>Touhy request sent on</source>
         <translation>Solicitud Touhy enviada el</translation>
+    </message>
+    <message>
+        <source>RD number pattern</source>
+        <translation>Patrón del número RD</translation>
+    </message>
+    <message>
+        <source>OEMC event number pattern</source>
+        <translation>Patrón del número de evento OEMC</translation>
+    </message>
+    <message>
+        <source>Footage retention</source>
+        <translation>Retención de grabaciones</translation>
+    </message>
+    <message>
+        <source>POD camera retention</source>
+        <translation>Retención de cámaras POD</translation>
+    </message>
+    <message>
+        <source>Private camera retention</source>
+        <translation>Retención de cámaras privadas</translation>
     </message>
     <message>
         <source>Agent %1</source>
@@ -1101,6 +1129,10 @@
     <message>
         <source>Re&amp;cord felony review decision…</source>
         <translation>Registrar decisión de la revisión de &amp;delitos graves…</translation>
+    </message>
+    <message>
+        <source>&amp;Touhy requests…</source>
+        <translation>Solicitudes &amp;Touhy…</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2011,18 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>Se requiere lo que pide la solicitud Touhy</translation>
     </message>
     <message>
+        <source>A pattern is required</source>
+        <translation>Se requiere un patrón</translation>
+    </message>
+    <message>
+        <source>is not a valid pattern: {error}</source>
+        <translation>no es un patrón válido: {error}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high} days</source>
+        <translation>debe estar entre {low} y {high} días</translation>
+    </message>
+    <message>
         <source>When the footage was flagged is required</source>
         <translation>Se requiere cuándo se marcó el video</translation>
     </message>
@@ -2260,6 +2304,14 @@ Entregue este archivo a su administrador.</translation>
         <translation>Distrito %1</translation>
     </message>
     <message>
+        <source>no scheduled purge</source>
+        <translation>sin borrado programado</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Igual que el sistema</translation>
     </message>
@@ -2282,6 +2334,38 @@ Entregue este archivo a su administrador.</translation>
     <message>
         <source>Footage retention in days</source>
         <translation>Retención de grabaciones en días</translation>
+    </message>
+    <message>
+        <source>&amp;POD camera retention (days):</source>
+        <translation>Retención de cámaras &amp;POD (días):</translation>
+    </message>
+    <message>
+        <source>POD camera retention in days</source>
+        <translation>Retención de cámaras POD en días</translation>
+    </message>
+    <message>
+        <source>Pri&amp;vate camera retention (days):</source>
+        <translation>Retención de cámaras pri&amp;vadas (días):</translation>
+    </message>
+    <message>
+        <source>Private or business camera retention in days</source>
+        <translation>Retención de cámaras privadas o de negocios en días</translation>
+    </message>
+    <message>
+        <source>RD n&amp;umber pattern:</source>
+        <translation>Patrón del &amp;número RD:</translation>
+    </message>
+    <message>
+        <source>RD number pattern</source>
+        <translation>Patrón del número RD</translation>
+    </message>
+    <message>
+        <source>O&amp;EMC event number pattern:</source>
+        <translation>Patrón del número de &amp;evento OEMC:</translation>
+    </message>
+    <message>
+        <source>OEMC event number pattern</source>
+        <translation>Patrón del número de evento OEMC</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -2577,6 +2661,105 @@ Se conservan todos los cambios pendientes.</translation>
     <message>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
+    </message>
+</context>
+<context>
+    <name>TouhyRequests</name>
+    <message>
+        <source>Touhy requests</source>
+        <translation>Solicitudes Touhy</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Evidence requested</source>
+        <translation>Pruebas solicitadas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Touhy requests sent</source>
+        <translation>Solicitudes Touhy enviadas</translation>
+    </message>
+    <message>
+        <source>&amp;Requests sent:</source>
+        <translation>&amp;Solicitudes enviadas:</translation>
+    </message>
+    <message>
+        <source>Status of the selected request</source>
+        <translation>Estado de la solicitud seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation>Fijar es&amp;tado</translation>
+    </message>
+    <message>
+        <source>for another federal agency, e.g. DOJ</source>
+        <translation>para otra agencia federal, p. ej. DOJ</translation>
+    </message>
+    <message>
+        <source>e.g. the agents&apos; body camera video</source>
+        <translation>p. ej. el video de las cámaras corporales de los agentes</translation>
+    </message>
+    <message>
+        <source>&amp;Add request</source>
+        <translation>&amp;Agregar solicitud</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>A&amp;gencia:</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name:</source>
+        <translation>&amp;Nombre de la agencia:</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence requested:</source>
+        <translation>&amp;Pruebas solicitadas:</translation>
+    </message>
+    <message>
+        <source>Sent &amp;on:</source>
+        <translation>Fecha de en&amp;vío:</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No se registró: %1</translation>
+    </message>
+    <message>
+        <source>Touhy request recorded.</source>
+        <translation>Solicitud Touhy registrada.</translation>
+    </message>
+    <message>
+        <source>Status recorded.</source>
+        <translation>Estado registrado.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The preservation alert list is read from the footage projection (never the records' JSON): soonest deadline
 first, a page at a time, with the count of every waiting item; deadlines follow the station's retention at once."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import event
@@ -90,13 +91,14 @@ def test_every_statement_of_the_alert_list_walks_the_waiting_items_index(store, 
     with store.engine.connect() as conn:
         plans = [" | ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
                  for sql, params in footage_reads]
-    private = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "private_business_camera" in sql]
-    awaiting = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "private_business_camera" not in sql]
+    perishable = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "pod_camera" in sql]
+    awaiting = [plan for (sql, _p), plan in zip(footage_reads, plans, strict=True) if "pod_camera" not in sql]
     assert all("USING INDEX ix_footage_awaiting" in plan for plan in awaiting), awaiting
-    # The private cameras asked for: a search through their own partial index, never a walk over every footage
-    # row nor over every "requested" item of ix_footage_deadline (body-worn ones included: 300 ms at 100,000).
-    assert len(private) == 1 and private[0].startswith(
-        "SEARCH incident_footage USING INDEX ix_footage_private_requested"), private
+    # POD and private cameras: a search through their own partial index, a kind at a time, never a walk over
+    # every footage row nor over every "requested" item of ix_footage_deadline (body-worn ones included: 300 ms
+    # at 100,000 incidents).
+    searched = re.compile(r"SEARCH incident_footage USING (COVERING )?INDEX ix_footage_perishable \(kind=\?")
+    assert len(perishable) == 4 and all(searched.match(plan) for plan in perishable), perishable
     plans = awaiting
     # The page itself comes in index order, stopping at the page size: no sort of every waiting item.
     assert "TEMP B-TREE" not in plans[0], plans[0]
@@ -122,8 +124,6 @@ def test_a_store_from_before_the_projection_columns_gets_them_filled_at_upgrade(
 
 
 def test_the_index_condition_names_exactly_the_kinds_the_domain_says_are_purged():
-    import re
-
     from intake_app.domain.preservation import PURGED_AFTER_RETENTION
     from intake_app.storage.tables import AWAITING_PRESERVATION
 
@@ -131,15 +131,16 @@ def test_the_index_condition_names_exactly_the_kinds_the_domain_says_are_purged(
     assert {k.strip(" '") for k in kinds.split(",")} == {k.value for k in PURGED_AFTER_RETENTION}
 
 
-def test_a_private_camera_marked_requested_is_listed_first_with_its_kinds_retention(store, actor):
+def _camera(store, actor, kind, device, status=Preservation.NOT_REQUESTED, start=START):
+    inc = make_incident(footage=0)
+    inc.footage = [make_footage(start, kind=kind, device_id=device)]
+    inc.footage[0].preservation_status = status
+    return store.save(inc, actor)
+
+
+def test_a_private_camera_marked_requested_is_listed_by_its_kinds_retention(store, actor):
     dated = _recorded(store, actor, START)
-    asked = make_incident(footage=0)
-    asked.footage = [make_footage(START, kind=FootageKind.PRIVATE, device_id="Corner store DVR")]
-    asked.footage[0].preservation_status = Preservation.REQUESTED
-    not_asked = make_incident(footage=0)
-    not_asked.footage = [make_footage(START, kind=FootageKind.PRIVATE, device_id="Laundromat camera")]
-    for record in (asked, not_asked):
-        store.save(record, actor)
+    _camera(store, actor, FootageKind.PRIVATE, "Corner store DVR", Preservation.REQUESTED)
     page = alert_page(store, now=NOW)
     assert [a.device_id for a in page.alerts] == ["Corner store DVR", "BWC-0"]
     # Its owner's recorder overwrites within the private-camera retention of Settings (7 days by default).
@@ -147,3 +148,44 @@ def test_a_private_camera_marked_requested_is_listed_first_with_its_kinds_retent
     assert page.alerts[0].deadline == START.astimezone(UTC) + timedelta(days=days)
     assert page.alerts[1].incident_id == dated.id
     assert page.total == 2
+
+
+def test_pod_and_private_cameras_not_yet_asked_for_are_listed_soonest_deadline_first(store, actor):
+    _recorded(store, actor, START)  # body-worn: 90 days
+    _camera(store, actor, FootageKind.POD, "POD 1122", start=START - timedelta(days=10))  # 30 days: Nov 22
+    _camera(store, actor, FootageKind.PRIVATE, "Laundromat camera")  # 7 days: Nov 9
+    page = alert_page(store, now=NOW)
+    assert [a.device_id for a in page.alerts] == ["Laundromat camera", "POD 1122", "BWC-0"]
+    assert page.alerts[1].deadline == START + timedelta(days=20)
+    assert [a.status for a in page.alerts[:2]] == [Preservation.NOT_REQUESTED] * 2
+
+
+def test_pod_and_private_cameras_past_their_kinds_retention_are_counted_overdue(store, actor):
+    _recorded(store, actor, START)  # in time on NOW
+    _camera(store, actor, FootageKind.POD, "POD 1122")  # Dec 2: in time
+    _camera(store, actor, FootageKind.PRIVATE, "Laundromat camera")  # Nov 9: overdue
+    page = alert_page(store, now=NOW)
+    assert (page.total, page.overdue) == (3, 1)
+
+
+def test_preserved_pod_footage_and_phone_video_are_not_listed(store, actor):
+    _camera(store, actor, FootageKind.POD, "POD 1122", Preservation.PRESERVED)
+    _camera(store, actor, FootageKind.PHONE, "Witness phone")
+    page = alert_page(store, now=NOW)
+    assert (page.alerts, page.total, page.overdue) == ([], 0, 0)
+
+
+def test_a_changed_pod_retention_shows_in_the_list_before_the_record_is_saved_again(store, actor):
+    _camera(store, actor, FootageKind.POD, "POD 1122")
+    store.save_settings(StationSettings(district=9, footage_retention_days={"pod_camera": 14,
+                                                                            "private_business_camera": 7}))
+    [alert] = unconfirmed(store)
+    assert alert.deadline == START + timedelta(days=14)
+
+
+def test_the_pod_and_private_index_condition_names_the_kinds_the_list_reads_one_at_a_time():
+    from intake_app.storage.preservation_queries import PERISHABLE_KINDS
+    from intake_app.storage.tables import PERISHABLE_AWAITING
+
+    kinds = re.search(r"kind IN \(([^)]*)\)", PERISHABLE_AWAITING).group(1)
+    assert {k.strip(" '") for k in kinds.split(",")} == {k.value for k in PERISHABLE_KINDS}

@@ -134,3 +134,30 @@ def test_damaged_retention_settings_fall_back_to_the_defaults():
     assert deadline_for(make_footage(START, kind=FootageKind.POD), settings=station) == START + timedelta(days=30)
     flagged = make_footage(START, flagged_at=START, flag_reasons=[FlagReason.USE_OF_FORCE])
     assert deadline_for(flagged, settings=station) == START + timedelta(days=730)
+
+
+def test_marking_footage_requested_records_the_stations_hold_form_for_its_kind(store, actor):
+    store.save_settings(StationSettings(district=9, hold_forms={"body_worn_camera": "CPD-11.940 (S03-14)"}))
+    inc = _incident_with_start(store, actor, START)
+    mark_preservation(store, inc.id, inc.footage[0].id, Preservation.REQUESTED, actor)
+    assert store.get(inc.id).footage[0].hold_form == "CPD-11.940 (S03-14)"
+    changes = {(e.field_path, e.new_value) for e in audit.entries_for(store, inc.id)}
+    assert ("footage[0].hold_form", "CPD-11.940 (S03-14)") in changes
+
+
+def test_a_hold_form_the_item_names_already_is_kept_when_it_is_marked_requested(store, actor):
+    inc = make_incident()
+    inc.footage[0].hold_form = "CPD-65.224"
+    saved = store.save(inc, actor)
+    store.save_settings(StationSettings(district=9, hold_forms={"body_worn_camera": "Another form"}))
+    mark_preservation(store, saved.id, saved.footage[0].id, Preservation.REQUESTED, actor)
+    assert store.get(saved.id).footage[0].hold_form == "CPD-65.224"
+
+
+def test_a_kind_without_a_hold_form_in_the_settings_is_requested_without_one(store, actor):
+    inc = make_incident(footage=0)
+    inc.footage = [make_footage(START, kind=FootageKind.PRIVATE, device_id="Corner store DVR")]
+    saved = store.save(inc, actor)
+    mark_preservation(store, saved.id, saved.footage[0].id, Preservation.REQUESTED, actor)
+    stored = store.get(saved.id).footage[0]
+    assert (stored.preservation_status, stored.hold_form) == (Preservation.REQUESTED, "")

@@ -77,7 +77,7 @@ def test_a_release_with_demo_records_is_marked_demo_in_every_file_name_and_the_m
     out = tmp_path / "demo-release"
     result = publish(store, out, ReleaseOptions(include_demo=True))
     names = sorted(p.name for p in out.iterdir())
-    assert result.demo and len(names) == 9
+    assert result.demo and len(names) == 11
     assert all(name.startswith("DEMO-") for name in names)
     import json
 

@@ -94,6 +94,28 @@ class DetailsPage(IncidentPage):
                        self.longitude.textChanged, self.source.currentIndexChanged, self.narrative.textChanged,
                        self.supervisor_name.textChanged, self.supervisor_star.textChanged):
             signal.connect(self.emit_changed)
+        self._located_from: tuple[str, str] = ("", "")
+        for edit in (self.latitude, self.longitude):
+            edit.editingFinished.connect(self.derive_district_and_beat)
+
+    def derive_district_and_beat(self) -> None:
+        """Coordinates typed (or changed) fill the district and beat they fall in; both stay editable, and one
+        typed later that disagrees with the coordinates is a problem the validator names. Outside the city or in
+        no patrol district, the typed values stand."""
+        coordinates = (self.latitude.text().strip(), self.longitude.text().strip())
+        if coordinates == self._located_from:
+            return  # the user left the field without changing it: a district chosen since stays as chosen
+        lat, lon = _float_or_none(coordinates[0]), _float_or_none(coordinates[1])
+        if lat is None or lon is None:
+            return
+        self._located_from = coordinates
+        from ...domain.geography import locate  # the beat map loads on first use (start-up speed)
+
+        where = locate(lat, lon)
+        if where is None or where.district is None:
+            return
+        self.district.setCurrentIndex(max(0, self.district.findData(where.district)))
+        self.beat.setText(where.beat)
 
     def load(self, inc) -> None:
         self.district.setCurrentIndex(max(0, self.district.findData(inc.district)))
@@ -107,6 +129,7 @@ class DetailsPage(IncidentPage):
         self.address.setText(inc.location.address)
         self.latitude.setText("" if inc.location.latitude is None else str(inc.location.latitude))
         self.longitude.setText("" if inc.location.longitude is None else str(inc.location.longitude))
+        self._located_from = (self.latitude.text().strip(), self.longitude.text().strip())
         self.source.setCurrentIndex(max(0, self.source.findData(inc.source)))
         self.narrative.setPlainText(inc.narrative)
         supervisor = inc.supervisor if inc.supervisor.star.strip() else self._signed_in()
