@@ -22,8 +22,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..storage.meta import read_meta, write_meta
+from ..storage.secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 from ..storage.tables import MetaRow
-from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
 INSTALLATION = "audit_installation"
 PUBLIC_KEYS = "audit_public_keys"

@@ -33,8 +33,8 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from sqlalchemy.orm import Session
 
+from ..storage.meta import read_meta, write_meta
 from ..storage.repository import IncidentStore
-from ..storage.tables import MetaRow
 
 TSA_URL = "tsa_url"
 TSA_CERTIFICATES = "tsa_certificates_pem"
@@ -86,8 +86,7 @@ def quiet_validator_logs() -> Iterator[None]:
 # ---------------------------------------------------------------- configuration
 
 def _meta(session: Session, key: str) -> str:
-    row = session.get(MetaRow, key)
-    return row.value if row else ""
+    return read_meta(session, key) or ""
 
 
 def configure(store: IncidentStore, url: str, certificates_pem: bytes) -> TsaConfig:
@@ -102,11 +101,7 @@ def configure(store: IncidentStore, url: str, certificates_pem: bytes) -> TsaCon
     pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certificates)
     with store.transaction() as session:
         for key, value in ((TSA_URL, url), (TSA_CERTIFICATES, pem)):
-            row = session.get(MetaRow, key)
-            if row:
-                row.value = value
-            else:
-                session.add(MetaRow(key=key, value=value))
+            write_meta(session, key, value)
     return TsaConfig(url, certificates)
 
 

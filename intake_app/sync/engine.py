@@ -23,11 +23,11 @@ from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
 from ..gc_pause import collection_paused
 from ..security.audit import record_action_in
-from ..security.secrets import NoSecureKeyring
 from ..security.station_certificate import station_credential
-from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
+from ..storage.secrets import NoSecureKeyring
+from ..wire.sync import PushResponse, signed_message
 from . import device, link_decisions_sync, party_reads_sync, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT

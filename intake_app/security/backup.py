@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import cipher
+from ..storage import cipher
 
 
 class BackupError(RuntimeError):
@@ -67,9 +67,9 @@ class RestoreCheck:
 
 def check_backup(backup: Path, key: bytes, data_dir: Path) -> RestoreCheck:
     """Opens a copy of the backup in a temporary folder with this store's key and verifies it whole."""
-    from ..security.audit_verify import verify
-    from .errors import StoreOpenError
-    from .opening import open_store
+    from ..storage.errors import StoreOpenError
+    from ..storage.opening import open_store
+    from .audit_verify import verify
 
     backup = Path(backup)
     if not backup.is_file():
