@@ -54,8 +54,6 @@ def _engine(session: Session) -> Engine:
     return session.get_bind().engine  # a session bound to a Connection names its engine the same way
 
 
-
-
 def key_id(public: Ed25519PublicKey) -> str:
     return hashlib.sha256(public.public_bytes_raw()).hexdigest()[:16]
 
@@ -144,9 +142,3 @@ def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
         _signers[_engine(session)] = _Signer(installation, kid, private)
     _cache[installation] = cached
     return cached
-
-
-def forget_cached_keys() -> None:
-    """Tests swap keyrings between stores; the app never needs this."""
-    _cache.clear()
-    _signers.clear()

@@ -50,15 +50,6 @@ def close_out(store: IncidentStore, ref: str, actor: Actor) -> Incident:
     return store.change_status(ref, Status.REFERRED if has_felony(incident) else Status.RECORDED, actor)
 
 
-def last_return_comment(incident: Incident) -> str:
-    """What the reviewer said when the incident came back, if it is back in draft because of a return."""
-    if incident.status == Status.DRAFT and incident.history:
-        last = incident.history[-1]
-        if last.from_status == Status.IN_REVIEW and last.to_status == Status.DRAFT:
-            return last.comment
-    return ""
-
-
 def correct_approved(store: IncidentStore, ref: str, new_incident: Incident, reason: str, actor: Actor) -> Incident:
     """Change an approved (or later) record: a new version with a reason (IncidentStore.correct)."""
     return store.correct(ref, new_incident, reason, actor)
