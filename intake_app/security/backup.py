@@ -20,13 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..storage import cipher
+from ..storage.repository import IncidentStore
 
 
 class BackupError(RuntimeError):
     """The backup or restore cannot be done as asked; nothing was replaced. The message says why."""
 
 
-def backup_to(store, out: Path) -> int:
+def backup_to(store: IncidentStore, out: Path) -> int:
     """Writes a consistent encrypted copy of the opened store to `out` (which must not exist yet).
     Returns the number of bytes written."""
     opened = store.feature_state("opened_from", lambda: None)
