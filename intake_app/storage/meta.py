@@ -4,20 +4,23 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
 
 from .outbox_tables import SyncStateRow
 from .tables import MetaRow
 
-KeyValueRow = type[MetaRow] | type[SyncStateRow]
+# A key-value table: `meta` or `sync_state`.
+KeyValueRow = TypeVar("KeyValueRow", MetaRow, SyncStateRow)
 
 
-def read_value(session: Session, table: KeyValueRow, key: str) -> str | None:
+def read_value(session: Session, table: type[KeyValueRow], key: str) -> str | None:
     row = session.get(table, key)
     return row.value if row else None
 
 
-def write_value(session: Session, table: KeyValueRow, key: str, value: str) -> None:
+def write_value(session: Session, table: type[KeyValueRow], key: str, value: str) -> None:
     row = session.get(table, key)
     if row:
         row.value = value

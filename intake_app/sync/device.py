@@ -45,6 +45,7 @@ def _token_name(store: IncidentStore) -> str:
 
 
 def token(store: IncidentStore) -> str:
+    value: str | None
     if secrets_in_store(store.engine):
         value = state.read(store, TOKEN_IN_STORE) or _token_from_before(store)
     else:
@@ -134,4 +135,6 @@ def _protect_store(store: IncidentStore) -> bool:
     data_dir, key = opened
     info = read_store_info(data_dir)
     public = state.read(store, RECOVERY_KEY)
-    return bool(info and public) and recovery.protect(data_dir, key, info.installation_id, public)
+    if info is None or not public:
+        return False
+    return recovery.protect(data_dir, key, info.installation_id, public)
