@@ -13,8 +13,8 @@ import sys
 
 # Only what every start needs: the desktop app's start opens the store before it imports anything else
 # (start-up speed), and the errors below are named where one is met (_exit_code).
-from .commands.context import CliContext
-from .security.database_key import PASSPHRASE_ENV
+from .commands.context import CliContext, display_available
+from .storage.database_key import PASSPHRASE_ENV
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -84,16 +84,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _display_available() -> bool:
-    if sys.platform in ("win32", "darwin"):
-        return True
-    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def open_app(ctx: CliContext) -> int:
-    if not _display_available():
+    if not display_available():
         print("intake: no display is available here (DISPLAY and WAYLAND_DISPLAY are not set), so the desktop app "
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)

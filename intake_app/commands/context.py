@@ -98,3 +98,12 @@ class CliContext:
         if self._store is not None:
             self._store.engine.dispose()
             self._store = None
+
+
+def display_available() -> bool:
+    """Whether a window can open here (the desktop app, `intake selftest`'s window check)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -24,6 +24,7 @@ from ..domain.records import Incident
 from ..security.audit import record_action_in
 from ..security.privacy import carries_reporting_party, for_viewer, hidden_from, masked
 from ..security.users import has_users
+from ..storage.chunks import chunked
 from ..storage.queries import IncidentFilter, IncidentSummary
 from .context import CliContext, UsageError
 
@@ -227,8 +228,7 @@ def cmd_demo(args, ctx: CliContext) -> int:
         raise UsageError("--incidents must be at least 1")
     incidents = demo_incidents(args.incidents, seed=args.seed)
     store = ctx.store
-    batch = 2000  # one transaction per batch keeps memory flat for large demos
-    for start in range(0, len(incidents), batch):
-        store.import_incidents(incidents[start:start + batch], ctx.actor())
+    for batch in chunked(incidents, 2000):  # one transaction per batch keeps memory flat for large demos
+        store.import_incidents(batch, ctx.actor())
     print(f"added {len(incidents)} demo incidents (marked DEMO) to {ctx.data_dir}", file=ctx.out)
     return 0

@@ -1,5 +1,5 @@
 """`intake recovery-key create`, `intake recover`, `intake backup`, `intake restore`: no station loses its
-records, to a forgotten passphrase, a lost keyring or a broken disk (security/recovery.py, storage/backup.py)."""
+records, to a forgotten passphrase, a lost keyring or a broken disk (security/recovery.py, security/backup.py)."""
 
 from __future__ import annotations
 
@@ -78,8 +78,8 @@ def _new_passphrase() -> str:
 
 
 def cmd_recover(args, ctx: CliContext) -> int:
-    from ..security import database_key as dbkey
     from ..security import recovery
+    from ..storage import database_key as dbkey
 
     path = Path(args.key_file)
     if not path.is_file() or path.stat().st_size > 16 * 1024:
@@ -102,7 +102,7 @@ def cmd_recover(args, ctx: CliContext) -> int:
 
 
 def cmd_backup(args, ctx: CliContext) -> int:
-    from ..storage.backup import BackupError, backup_to
+    from ..security.backup import BackupError, backup_to
 
     try:
         size = backup_to(ctx.store, Path(args.out))
@@ -113,9 +113,9 @@ def cmd_backup(args, ctx: CliContext) -> int:
 
 
 def cmd_restore(args, ctx: CliContext) -> int:
-    from ..security.database_key import DatabaseKeyError, database_key
+    from ..security.backup import BackupError, restore_from
     from ..storage.app_lock import AppLock, StoreInUse
-    from ..storage.backup import BackupError, restore_from
+    from ..storage.database_key import DatabaseKeyError, database_key
 
     try:
         hold = AppLock.exclusive(ctx.data_dir)  # first: nothing is read or written while the app runs

@@ -22,7 +22,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..paths import resource_path
-from .context import CliContext
+from .context import CliContext, display_available
 
 # What a bundle must carry; a missing one means build.spec forgot it.
 REQUIRED_RESOURCES = (
@@ -157,12 +157,6 @@ def check_window(state: dict) -> str:
     from ..ui.selftest_window import open_and_close_main_window
 
     return open_and_close_main_window(state["store"])
-
-
-def display_available() -> bool:
-    from ..cli import _display_available
-
-    return _display_available()
 
 
 def run_selftest(out: TextIO | None = None) -> int:

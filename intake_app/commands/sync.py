@@ -43,7 +43,7 @@ def cmd_renumber(args, ctx: CliContext) -> int:
 
 
 def cmd_enroll(args, ctx: CliContext) -> int:
-    from ..security.secrets import NoSecureKeyring
+    from ..storage.secrets import NoSecureKeyring
     from ..sync import device
     from ..sync.client import InsecureURL, SyncError
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .records import Supervisor
+    pass
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,3 @@ class Actor:
     star: str
     # For display only: the store looks the role up by star (intake_app.security.authorization).
     role: str = ""
-
-    @classmethod
-    def from_supervisor(cls, s: Supervisor) -> Actor:
-        return cls(s.name, s.star)

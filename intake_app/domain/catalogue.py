@@ -70,10 +70,6 @@ class Statute:
             return ""
         return self.translations.get(language, {}).get("applicability") or self.applicability
 
-    @property
-    def may_be_felony(self) -> bool:
-        return any(is_felony_class(c) for c in self.classes)
-
     def cited(self, subsection: str = "") -> str:
         """The citation with a violation's subsection: 720 ILCS 5/12-3.05(e)(1)."""
         return f"{self.citation}{subsection}"

@@ -10,7 +10,6 @@ import secrets
 # Letters and digits people do not confuse (no O/0, I/1, S/5...).
 DEVICE_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXY346789"
 DEVICE_CODE_PATTERN = f"^[{DEVICE_ALPHABET}]{{3}}$"
-_REPORT_NUMBER = re.compile(r"^D(\d{3})-(\d{4})-([A-Z0-9]{3})-(\d{5})$")
 
 
 def random_device_code() -> str:
@@ -25,8 +24,3 @@ def all_device_codes() -> list[str]:
 def is_device_code(value: str) -> bool:
     return bool(re.match(DEVICE_CODE_PATTERN, value))
 
-
-def code_of(report_number: str) -> tuple[int, str] | None:
-    """(district, device code) of a report number; None if it is not one."""
-    m = _REPORT_NUMBER.match(report_number or "")
-    return (int(m.group(1)), m.group(3)) if m else None

@@ -58,10 +58,6 @@ class BeatMap:
     def beats_of(self, district: int) -> frozenset[str]:
         return self._by_district.get(district, frozenset())
 
-    def all_beats(self) -> list[tuple[str, int]]:
-        """(beat, district) of every patrol beat, in the file's order."""
-        return [(b, d) for b, d in self._beats if d != NON_PATROL_DISTRICT]
-
     def point_in(self, beat: str) -> tuple[float, float] | None:
         """(latitude, longitude) of a point inside the beat (demo data, tests), or None for no such beat."""
         for (name, _district), geom in zip(self._beats, self._geoms, strict=True):

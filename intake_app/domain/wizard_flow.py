@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .problems import Problem
-
 
 @dataclass(frozen=True)
 class Step:
@@ -37,7 +35,3 @@ def step_index_for(path: str) -> int:
             return i
     return len(STEPS) - 1
 
-
-def problems_for_step(problems: list[Problem], key: str) -> list[Problem]:
-    index = next(i for i, s in enumerate(STEPS) if s.key == key)
-    return [p for p in problems if step_index_for(p.path) == index]

@@ -21,6 +21,9 @@ TRANSITIONS: dict[Status, tuple[Status, ...]] = {
     Status.CLOSED: (),
 }
 
+# Approved records and every later status are read-only: a change is a correction with a reason.
+LOCKED = (Status.APPROVED, Status.REFERRED, Status.RECORDED, Status.CLOSED)
+
 
 class WorkflowError(ValueError):
     pass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..domain.catalogue import class_label
 from ..domain.enums import Agency, label
+from ..storage.repository import IncidentStore
 from .release_rows import ReleaseRow, fetch_rows
 
 
@@ -57,7 +58,7 @@ def dashboard_from_rows(rows: list[ReleaseRow]) -> DashboardData:
     )
 
 
-def load_dashboard(store) -> DashboardData:
+def load_dashboard(store: IncidentStore) -> DashboardData:
     """Runs queries over every released incident: call it off the GUI thread."""
     with store.reading() as session:
         rows = fetch_rows(session, date_from=None, date_to=None, include_demo=True)

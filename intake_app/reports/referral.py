@@ -13,8 +13,6 @@ from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.records import Incident
 from ..domain.workflow import WorkflowError, has_felony
-from ..security.authorization import LOCKED
-from ..security.review import correct_approved
 from ..storage.repository import IncidentStore
 
 
@@ -37,6 +35,4 @@ def mark_referral_sent(store: IncidentStore, ref: str, actor: Actor, *, sent_at:
     if (changed.referral_sent_at, changed.ccsao_reference) == (inc.referral_sent_at, inc.ccsao_reference):
         return inc  # nothing new: no version, no audit noise
     reason = "CCSAO reference number added" if inc.referral_sent_at else "referral packet sent to the CCSAO"
-    if inc.status in LOCKED:
-        return correct_approved(store, inc.id, changed, reason, actor)
-    return store.save(changed, actor)
+    return store.save_or_correct(changed, reason, actor)

@@ -117,10 +117,6 @@ def markup(text: object) -> str:
     return "".join(out)
 
 
-def bold_markup(text: object) -> str:
-    return f"<b>{markup(text)}</b>"
-
-
 def plain_fits(text: str, font_size: float, width: float) -> bool:
     """True when `text` can be drawn as a plain string: main font only, nothing to shape, no control
     characters, and each line no wider than `width`."""

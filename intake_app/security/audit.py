@@ -22,6 +22,7 @@ from ..domain.actor import Actor
 from ..domain.interchange import canonical_json, to_dict
 from ..domain.records import Incident
 from ..storage.audit_tables import AuditEntryRow
+from ..storage.link_decisions import add_decision_recorder
 from ..storage.repository import ChangeEvent, IncidentStore
 from .audit_keys import machine_name, signing_key
 
@@ -205,13 +206,14 @@ BASELINE_ACTOR = Actor("Intake (audit trail started)", "")
 def _baseline(store: IncidentStore) -> None:
     """Records stored before the audit trail existed get one "baseline" entry with their state, once,
     so `intake verify` can vouch for them from then on."""
-    from ..storage.tables import IncidentRow, MetaRow
+    from ..storage.meta import read_meta, write_meta
+    from ..storage.tables import IncidentRow
 
     with store.reading() as session:
-        if session.get(MetaRow, BASELINE_DONE) is not None:
+        if read_meta(session, BASELINE_DONE) is not None:
             return
     with store.transaction() as session:
-        if session.get(MetaRow, BASELINE_DONE) is not None:
+        if read_meta(session, BASELINE_DONE) is not None:
             return
         from ..domain.interchange import from_dict
 
@@ -220,12 +222,13 @@ def _baseline(store: IncidentStore) -> None:
                      session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited)))]
         append_entries(session, [NewEntry(BASELINE_ACTOR, inc.id, "baseline", new_value=inc.report_number or "",
                                           record_hash=record_hash(inc)) for inc in unaudited])
-        session.add(MetaRow(key=BASELINE_DONE, value=datetime.now(UTC).isoformat()))
+        write_meta(session, BASELINE_DONE, datetime.now(UTC).isoformat())
 
 
 def install(store: IncidentStore) -> None:
     store.add_listener(on_change)
     store.add_batch_variant(on_change, on_changes)
+    add_decision_recorder(store, record_action_in)  # link decisions, in the decision's own transaction
     _baseline(store)
 
 

@@ -22,8 +22,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..storage.meta import read_meta, write_meta
+from ..storage.secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 from ..storage.tables import MetaRow
-from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
 INSTALLATION = "audit_installation"
 PUBLIC_KEYS = "audit_public_keys"
@@ -52,8 +52,6 @@ _WROTE_IDENTITY = "intake_audit_identity_written"
 
 def _engine(session: Session) -> Engine:
     return session.get_bind().engine  # a session bound to a Connection names its engine the same way
-
-
 
 
 def key_id(public: Ed25519PublicKey) -> str:
@@ -144,9 +142,3 @@ def signing_key(session: Session) -> tuple[str, Ed25519PrivateKey]:
         _signers[_engine(session)] = _Signer(installation, kid, private)
     _cache[installation] = cached
     return cached
-
-
-def forget_cached_keys() -> None:
-    """Tests swap keyrings between stores; the app never needs this."""
-    _cache.clear()
-    _signers.clear()

@@ -6,33 +6,29 @@ whole. The role is looked up in the users table by star and the star must be sig
 administrator exists; before that (fresh install, scripts, the store's own tests) every change is
 allowed, and the sign-in screen asks for that first administrator.
 
-Approved records (and later statuses) are read-only in every case; `review.correct_approved` is the
+Approved records (and later statuses) are read-only in every case; `IncidentStore.correct` is the
 one way to change them, with a reason, and the version before the correction is kept.
 """
 
 from __future__ import annotations
 
 import json
-from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.interchange import to_dict
+from ..domain.matching import AGENT_LINK
 from ..domain.roles import ADMINISTRATOR, REVIEWER, SUPERVISOR
+from ..domain.workflow import LOCKED
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
-from ..storage.repository import ChangeEvent, IncidentStore
+from ..storage.link_decisions import add_decision_guard
+from ..storage.repository import REMOTE_FLAG, ChangeEvent, IncidentStore, correction_reason
 from ..storage.user_tables import RecordVersionRow, UserRow
 from .users import is_signed_in
-
-# Set by sync while it applies records from the server: they were decided elsewhere (same key as sync.outbox).
-REMOTE_FLAG = "intake_sync_remote"
-LOCKED = (Status.APPROVED, Status.REFERRED, Status.RECORDED, Status.CLOSED)
-
-# The reason of the correction under way in this thread (set only by review.correct_approved).
-correction_reason: ContextVar[str | None] = ContextVar("intake_correction_reason", default=None)
 
 ENTER = (SUPERVISOR, REVIEWER)
 # (from, to) -> roles that may make the step
@@ -126,5 +122,18 @@ def make_listener(store: IncidentStore):
     return on_change
 
 
+def check_link_decision(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
+    """Once the station has users, a reviewer judges agent links; a supervisor or a reviewer may link or
+    dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
+    if not enforcing(session):
+        return
+    allowed = (REVIEWER,) if kind == AGENT_LINK else (SUPERVISOR, REVIEWER)
+    role = role_of(session, store, actor.star)
+    if role not in allowed:
+        what = "an agent link" if kind == AGENT_LINK else "a same-event link"
+        raise PermissionError(f"A {role} cannot decide {what}; it takes a {' or a '.join(allowed)}.")
+
+
 def install(store: IncidentStore) -> None:
     store.add_listener(make_listener(store))
+    add_decision_guard(store, check_link_decision)

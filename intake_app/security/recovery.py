@@ -28,8 +28,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from . import database_key as dbkey
-from . import secrets as keyring_secrets
+from ..storage import database_key as dbkey
+from ..storage import secrets as keyring_secrets
 from .sealing import key_id, parse_public
 
 RECOVERY_FILE = "recovery.json"
@@ -146,21 +146,6 @@ def protect(data_dir: Path, key: bytes, installation_id: str, recovery_public_he
         return False
     _write(path, wrap(key, installation_id, public))
     return True
-
-
-def protect_store(store) -> bool:
-    """For an opened store that remembers where it was opened from (storage/opening.py) and is enrolled
-    with a server that published a recovery key."""
-    opened = store.feature_state("opened_from", lambda: None)
-    if opened is None:
-        return False
-    data_dir, key = opened
-    info = dbkey.read_store_info(data_dir)
-    from ..sync import state  # the recovery key came with the enrollment
-    from ..sync.device import RECOVERY_KEY
-
-    public = state.read(store, RECOVERY_KEY)
-    return bool(info and public) and protect(data_dir, key, info.installation_id, public)
 
 
 def recover(data_dir: Path, private: X25519PrivateKey, *, new_passphrase: str | None) -> dbkey.StoreInfo:

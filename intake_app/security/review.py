@@ -3,7 +3,6 @@ approval that keep every earlier version. Permissions are checked by the store (
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +17,6 @@ from ..domain.workflow import WorkflowError, has_felony
 from ..storage.queries import IncidentFilter, IncidentSummary
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import RecordVersionRow
-from .authorization import LOCKED, correction_reason
 
 
 @dataclass(frozen=True)
@@ -52,30 +50,9 @@ def close_out(store: IncidentStore, ref: str, actor: Actor) -> Incident:
     return store.change_status(ref, Status.REFERRED if has_felony(incident) else Status.RECORDED, actor)
 
 
-def last_return_comment(incident: Incident) -> str:
-    """What the reviewer said when the incident came back, if it is back in draft because of a return."""
-    if incident.status == Status.DRAFT and incident.history:
-        last = incident.history[-1]
-        if last.from_status == Status.IN_REVIEW and last.to_status == Status.DRAFT:
-            return last.comment
-    return ""
-
-
 def correct_approved(store: IncidentStore, ref: str, new_incident: Incident, reason: str, actor: Actor) -> Incident:
-    """Change an approved (or later) record: a new version with a reason; the earlier one stays in `versions`."""
-    if not reason.strip():
-        raise WorkflowError("reason: a correction after approval needs a reason")
-    current = store.get(ref)
-    if current.status not in LOCKED:
-        raise WorkflowError(f"Incident {current.report_number} is {current.status.value}: edit it normally.")
-    corrected = copy.deepcopy(new_incident)
-    corrected.id, corrected.report_number = current.id, current.report_number
-    corrected.status, corrected.history, corrected.version = current.status, current.history, current.version
-    token = correction_reason.set(reason.strip())
-    try:
-        return store.save(corrected, actor)
-    finally:
-        correction_reason.reset(token)
+    """Change an approved (or later) record: a new version with a reason (IncidentStore.correct)."""
+    return store.correct(ref, new_incident, reason, actor)
 
 
 def versions(store: IncidentStore, ref: str) -> list[RecordVersion]:

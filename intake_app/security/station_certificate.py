@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from ..storage.meta import read_meta, write_meta
 from ..storage.repository import IncidentStore
+from ..storage.secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 from .audit_keys import installation_id
-from .secrets import NoSecureKeyring, get_secret, secrets_in_store, set_secret
 
 CERTIFICATE = "station_certificate_pem"  # the signing certificate (PEM)
 CHAIN = "station_certificate_chain_pem"  # the city CA's certificates above it (PEM, may be empty)

@@ -39,8 +39,8 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from sqlalchemy.orm import Session
 
+from ..storage.meta import read_meta, write_meta
 from ..storage.repository import IncidentStore
-from ..storage.tables import MetaRow
 
 TSA_URL = "tsa_url"
 TSA_CERTIFICATES = "tsa_certificates_pem"
@@ -96,8 +96,7 @@ def quiet_validator_logs() -> Iterator[None]:
 # ---------------------------------------------------------------- configuration
 
 def _meta(session: Session, key: str) -> str:
-    row = session.get(MetaRow, key)
-    return row.value if row else ""
+    return read_meta(session, key) or ""
 
 
 def load_crls(data: bytes, certificates: list[x509.Certificate]) -> list[x509.CertificateRevocationList]:
@@ -142,11 +141,7 @@ def configure(store: IncidentStore, url: str, certificates_pem: bytes, crls_data
     crl_pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in crls)
     with store.transaction() as session:
         for key, value in ((TSA_URL, url), (TSA_CERTIFICATES, pem), (TSA_CRLS, crl_pem)):
-            row = session.get(MetaRow, key)
-            if row:
-                row.value = value
-            else:
-                session.add(MetaRow(key=key, value=value))
+            write_meta(session, key, value)
     return TsaConfig(url, certificates, crls)
 
 

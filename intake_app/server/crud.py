@@ -25,9 +25,9 @@ from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.sealed_fields import clear_problems
 from ..domain.validation import blocking_for_status, validate
+from ..wire.sync import AuditHeadIn, PushItem, PushResult
 from . import report_numbers, tokens
 from .db import among, insert_many
-from .schemas import AuditHeadIn, PushItem, PushResult
 from .tables import (
     AuditHead,
     Change,
@@ -239,6 +239,19 @@ def push(session: Session, *, device: Device, items: list[PushItem],
     return results
 
 
+
+def _conflict(session: Session, base: dict, *, district: int, device: Device, base_version: int, server_version: int,
+              server_json: str, pushed_json: str, at: datetime, deleted: bool = False) -> PushResult:
+    """A pushed edit that was not based on the server's version (or on a draft deleted meanwhile): kept as a
+    conflict for the supervisor, the server's version sent back."""
+    conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
+        "incident_id": base["incident_id"], "district": district, "device_id": device.id,
+        "idempotency_key": base["idempotency_key"], "base_version": base_version, "server_version": server_version,
+        "server_json": server_json, "pushed_json": pushed_json, "at": at}).scalar_one()
+    return PushResult(**base, outcome="conflict", version=server_version, conflict_id=conflict_id,
+                      server_incident=json.loads(server_json), server_deleted=deleted)
+
+
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
                 catalogue: Catalogue | None = None) -> list[PushResult]:
     parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue)
@@ -282,23 +295,16 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
         elif cur is not None and cur.record_json == record:
             results.append(PushResult(**base, outcome="unchanged", version=cur.version, seq=cur.last_seq or None))
         elif cur is not None and p.item.base_version != cur.version:
-            conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
-                "incident_id": inc.id, "district": p.district, "device_id": device.id, "idempotency_key": key,
-                "base_version": p.item.base_version, "server_version": cur.version, "server_json": cur.record_json,
-                "pushed_json": record, "at": at}).scalar_one()
-            results.append(PushResult(**base, outcome="conflict", version=cur.version, conflict_id=conflict_id,
-                                      server_incident=json.loads(cur.record_json)))
+            results.append(_conflict(session, base, district=p.district, device=device, base_version=p.item.base_version,
+                                     server_version=cur.version, server_json=cur.record_json, pushed_json=record, at=at))
         elif cur is None and inc.id in gone and p.item.base_version < gone[inc.id].version:
             # An edit of a draft another device deleted meanwhile: the supervisor chooses, nothing is lost.
             deleted = gone[inc.id]
             if not may_see(device, deleted.district):
                 raise Forbidden(f"This device may not change records of district {deleted.district}.")
-            conflict_id = session.execute(insert(ServerConflict).returning(ServerConflict.id), {
-                "incident_id": inc.id, "district": deleted.district, "device_id": device.id, "idempotency_key": key,
-                "base_version": p.item.base_version, "server_version": deleted.version,
-                "server_json": deleted.record_json, "pushed_json": record, "at": at}).scalar_one()
-            results.append(PushResult(**base, outcome="conflict", version=deleted.version, conflict_id=conflict_id,
-                                      server_incident=json.loads(deleted.record_json), server_deleted=True))
+            results.append(_conflict(session, base, district=deleted.district, device=device,
+                                     base_version=p.item.base_version, server_version=deleted.version,
+                                     server_json=deleted.record_json, pushed_json=record, at=at, deleted=True))
         else:
             changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version,
                             "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})

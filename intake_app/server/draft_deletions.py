@@ -19,9 +19,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
+from ..wire.sync import UUID_PATTERN, PushItem, PushResult
 from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
 from .db import among
-from .schemas import UUID_PATTERN, PushItem, PushResult
 from .tables import Change, Device, Push, ServerIncident
 
 

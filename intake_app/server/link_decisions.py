@@ -13,8 +13,8 @@ import json
 from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
+from ..wire.link_decisions import LinkDecisionIn, LinkDecisionOut, LinkDecisionResult
 from .crud import lock_change_log, may_see, now
-from .link_decision_schemas import LinkDecisionIn, LinkDecisionOut, LinkDecisionResult
 from .tables import Device, ServerIncident, ServerLinkDecision
 
 T = ServerLinkDecision

@@ -6,14 +6,12 @@ print), never the party itself. Headquarters lists them (GET /party-reads, `inta
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from pydantic import Field
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ..wire.party_reads import PartyReadIn, ReaderKeyIn
 from .db import insert_many
-from .schemas import UUID_PATTERN, Strict
 from .tables import Base
 
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -31,36 +29,6 @@ class PartyRead(Base):
     purpose: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class PartyReadIn(Strict):
-    seq: int = Field(ge=1, le=2**62, description="the device's audit entry number")
-    incident_id: str = Field(pattern=UUID_PATTERN)
-    actor_star: str = Field(pattern=r"^[0-9]{0,16}$")
-    actor_name: str = Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$", description="no control characters")
-    purpose: str = Field(pattern=r"^(view|export|print)$")
-    at: datetime
-
-
-class PartyReadsIn(Strict):
-    entries: list[PartyReadIn] = Field(max_length=500)
-
-
-class PartyReadsAccepted(Strict):
-    accepted: int = Field(description="entries new to the server (the others it had already)")
-
-
-class PartyReadOut(Strict):
-    device_id: int
-    incident_id: str
-    actor_star: str
-    actor_name: str
-    purpose: str
-    at: datetime
-
-
-class PartyReadList(Strict):
-    reads: list[PartyReadOut]
 
 
 def record(session: Session, *, device_id: int, entries: list[PartyReadIn]) -> int:
@@ -100,20 +68,6 @@ class ReaderKey(Base):
     star: Mapped[str] = mapped_column(String(16), primary_key=True)
     public_key: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class ReaderKeyIn(Strict):
-    star: str = Field(pattern=r"^[0-9]{1,16}$")
-    public_key: str = Field(pattern=r"^[0-9a-f]{64}$", description="X25519, hex")
-
-
-class ReaderKeysIn(Strict):
-    keys: list[ReaderKeyIn] = Field(max_length=500, description="this device's active reviewers: replaces its set")
-
-
-class ReaderKeysOut(Strict):
-    keys: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
-        max_length=2000, description="X25519 public keys (hex) of the reviewers on the district's other devices")
 
 
 def replace_reader_keys(session: Session, *, device_id: int, keys: list[ReaderKeyIn]) -> None:

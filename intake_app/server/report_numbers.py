@@ -11,8 +11,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.records import Incident
+from ..wire.sync import PushItem, PushResult
 from .db import among, insert_many
-from .schemas import PushItem, PushResult
 from .tables import Device, ReportNumber, ServerConflict, ServerIncident
 
 

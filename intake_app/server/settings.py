@@ -14,12 +14,10 @@ class ServerSettings(BaseSettings):
     # postgresql+psycopg://user@host/db in production; empty = a SQLite file (one machine trying it out).
     database_url: str = ""
     sqlite_path: Path = Path("intake-server.sqlite3")
-    push_batch_limit: int = 500
     # PostgreSQL connections per server process (each worker has its own pool): processes x (size + overflow)
     # must stay under the database's max_connections.
     db_pool_size: int = 10
     db_max_overflow: int = 10
-    feed_page_limit: int = 1000
     # Per device (by its token; by address before enrollment), in each server process: a token bucket of
     # `rate_limit_burst` requests refilled at `rate_limit_per_second`. Over it: 429 with Retry-After.
     rate_limit_per_second: float = 10.0

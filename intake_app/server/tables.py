@@ -7,6 +7,7 @@ number handed out in commit order (see crud.lock_change_log). `incidents` holds 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -15,8 +16,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+
 class Base(DeclarativeBase):
-    pass
+    if TYPE_CHECKING:  # every mapped class here has a real Table (not any FromClause): insert, update, delete take it
+        __table__: ClassVar[Table]
 
 
 class Enrollment(Base):

@@ -12,8 +12,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..security.database_key import DatabaseKeyError, database_key
 from .cipher import DB_FILE
+from .database_key import DatabaseKeyError, database_key
 
 if TYPE_CHECKING:
     from .first_look import FirstLook

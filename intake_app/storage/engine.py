@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import QueuePool
 
 from . import cipher
 
@@ -22,17 +22,6 @@ def encrypted_engine(db_path: Path, key: bytes) -> Engine:
     # (the pysqlcipher dialect would put the key in the URL). Pooled, so the page cache survives.
     engine = create_engine("sqlite://", module=sqlcipher, creator=lambda: cipher.connect(db_path, key),
                            poolclass=QueuePool, pool_size=4, max_overflow=4)
-    event.listen(engine, "connect", _on_connect)
-    _sqlite_transactions(engine)
-    return engine
-
-
-def plain_engine(db_path: Path | None = None) -> Engine:
-    """Unencrypted SQLite: only for the server's single-machine mode and for baselines."""
-    if db_path is None:
-        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    else:
-        engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     _sqlite_transactions(engine)
     return engine

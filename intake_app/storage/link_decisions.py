@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
 from ..domain.identifiers import PLATE
-from ..domain.matching import AGENT_LINK, DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
-from ..domain.roles import REVIEWER, SUPERVISOR
+from ..domain.matching import DECISIONS, LINK_KINDS, LinkDecision, Shared, ordered_pair
 from .errors import NotFound
 from .link_tables import LinkDecisionRow
 from .repository import IncidentStore
@@ -38,6 +37,30 @@ def _listeners(store: IncidentStore) -> list[DecisionListener]:
 
 def add_decision_listener(store: IncidentStore, listener: DecisionListener) -> None:
     _listeners(store).append(listener)
+
+
+# Features that may refuse a decision before it is written (the station's roles, security/authorization.py):
+# called with the session, the store, the actor and the link kind; they raise PermissionError to refuse.
+DecisionGuard = Callable[[Session, IncidentStore, Actor, str], None]
+# Features that record each decision on both incidents (the audit chain, security/audit.py), in the
+# decision's own transaction: called with the session, the incident, the action, the actor and the detail.
+DecisionRecorder = Callable[[Session, str, str, Actor, str], None]
+
+
+def _guards(store: IncidentStore) -> list[DecisionGuard]:
+    return store.feature_state("link_decision_guards", list)
+
+
+def _recorders(store: IncidentStore) -> list[DecisionRecorder]:
+    return store.feature_state("link_decision_recorders", list)
+
+
+def add_decision_guard(store: IncidentStore, guard: DecisionGuard) -> None:
+    _guards(store).append(guard)
+
+
+def add_decision_recorder(store: IncidentStore, recorder: DecisionRecorder) -> None:
+    _recorders(store).append(recorder)
 
 
 class LinkError(ValueError):
@@ -84,27 +107,6 @@ def decisions_for(store: IncidentStore, incident_id: str) -> list[LinkDecision]:
         return decision_history(session, resolve_id(session, incident_id).id)
 
 
-def _audit(session: Session, incident_id: str, action: str, actor: Actor, detail: str) -> None:
-    """Into the audit chain (evidence integrity), in the decision's own transaction: both commit or neither."""
-    from ..security.audit import record_action_in  # imported here: the audit module imports the store
-
-    record_action_in(session, incident_id, action, actor, detail)
-
-
-def _check_role(session: Session, store: IncidentStore, actor: Actor, kind: str) -> None:
-    """Once the station has users (review and station security), a reviewer judges agent links; a supervisor or a reviewer
-    may link or dismiss a possible duplicate of one event. Raises PermissionError otherwise."""
-    from ..security.authorization import enforcing, role_of
-
-    if not enforcing(session):
-        return
-    allowed = (REVIEWER,) if kind == AGENT_LINK else (SUPERVISOR, REVIEWER)
-    role = role_of(session, store, actor.star)
-    if role not in allowed:
-        what = "an agent link" if kind == AGENT_LINK else "a same-event link"
-        raise PermissionError(f"A {role} cannot decide {what}; it takes a {' or a '.join(allowed)}.")
-
-
 def shared_between(session: Session, a: str, b: str) -> list[Shared]:
     """Identifiers the two stored incidents have in common (a plate counts only if the states agree)."""
     found = []
@@ -130,7 +132,8 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         raise LinkError("note: must not contain a NUL character")
     now = store.clock()
     with store.transaction() as session:
-        _check_role(session, store, actor, kind)
+        for guard in _guards(store):
+            guard(session, store, actor, kind)
         row_a, row_b = resolve_id(session, a), resolve_id(session, b)
         if row_a.id == row_b.id:
             raise LinkError(f"An incident cannot be linked to itself ({row_a.report_number or row_a.id})")
@@ -147,6 +150,7 @@ def decide(store: IncidentStore, a: str, b: str, kind: str, decision: str, actor
         numbers = {row_a.id: row_a.report_number or row_a.id, row_b.id: row_b.report_number or row_b.id}
         for this, other in ((first, second), (second, first)):
             detail = f"{kind} link with {numbers[other]} {decision}" + (f": {note}" if note else "")
-            _audit(session, this, ACTIONS[decision], actor, detail)
+            for recorder in _recorders(store):
+                recorder(session, this, ACTIONS[decision], actor, detail)
         return LinkDecision(first, second, kind, decision, actor.name, actor.star, now.astimezone(UTC), note,
                             shared)

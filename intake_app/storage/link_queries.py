@@ -33,6 +33,7 @@ from ..domain.matching import (
     ordered_pair,
 )
 from ..domain.records import Incident
+from .chunks import chunked
 from .link_decisions import current_decisions, resolve_id
 from .link_index import minutes
 from .link_tables import PLACE_INDEX, IdentifierRow, IncidentPlaceRow
@@ -53,9 +54,9 @@ def _other(row) -> OtherIncident:
 
 
 def _others(session: Session, ids) -> dict[str, OtherIncident]:
-    ids, found = list(ids), {}
-    for start in range(0, len(ids), 500):
-        for row in session.execute(select(*_OTHER_COLUMNS).where(INCIDENTS.c.id.in_(ids[start:start + 500]))):
+    found = {}
+    for chunk in chunked(ids):
+        for row in session.execute(select(*_OTHER_COLUMNS).where(INCIDENTS.c.id.in_(chunk))):
             found[row.id] = _other(row)
     return found
 

@@ -6,16 +6,16 @@ import json
 from datetime import timedelta
 
 from ..domain.matching import DuplicateRules
+from .meta import read_meta, write_meta
 from .repository import IncidentStore
-from .tables import MetaRow
 
 META_KEY = "duplicate_rules"
 
 
 def duplicate_rules(store: IncidentStore) -> DuplicateRules:
     with store.reading() as session:
-        row = session.get(MetaRow, META_KEY)
-        raw = json.loads(row.value) if row else {}
+        stored = read_meta(session, META_KEY)
+        raw = json.loads(stored) if stored else {}
     default = DuplicateRules()
     ident = raw.get("identifier_window_min", default.identifier_window.total_seconds() / 60)
     return DuplicateRules(
@@ -33,8 +33,4 @@ def save_duplicate_rules(store: IncidentStore, rules: DuplicateRules) -> None:
         "identifier_window_min": None if rules.identifier_window is None else rules.identifier_window.total_seconds() / 60,
     })
     with store.transaction() as session:
-        row = session.get(MetaRow, META_KEY)
-        if row:
-            row.value = value
-        else:
-            session.add(MetaRow(key=META_KEY, value=value))
+        write_meta(session, META_KEY, value)

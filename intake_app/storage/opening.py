@@ -9,13 +9,13 @@ from sqlalchemy.exc import DatabaseError
 
 from ..domain.catalogue import load_catalogue
 from ..domain.geography import use_beat_map_of
-from ..security.database_key import DatabaseKeyError, database_key, read_store_info
-from ..security.secrets import keep_secrets_in_store
 from .cipher import DB_FILE
+from .database_key import DatabaseKeyError, database_key, read_store_info
 from .engine import encrypted_engine
 from .errors import StoreOpenError
 from .migrate import upgrade
 from .repository import IncidentStore
+from .secrets import keep_secrets_in_store
 
 # Features that must see every change in the same transaction (audit trail, sync outbox...):
 # each module has `install(store)`, called on every opened store. Add a line for a new feature.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -26,7 +27,8 @@ from ..domain.problems import ValidationError
 from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
-from ..domain.workflow import transition
+from ..domain.workflow import LOCKED, WorkflowError, transition
+from .chunks import chunked
 from .errors import ConflictError, NotFound, StoreError
 from .meta import read_meta, write_meta
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
@@ -34,6 +36,12 @@ from .queries import IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
 DEVICE_CODE = "device_code"  # meta key
+# In Session.info: this transaction applies records from the server (sync), decided elsewhere: the station's
+# rules let them in and the outbox does not queue them back.
+REMOTE_FLAG = "intake_sync_remote"
+# The reason of the correction under way in this thread (set only by IncidentStore.correct and sync's
+# renumbering); the station's rules (security/authorization.py) let a locked record change only with one.
+correction_reason: ContextVar[str | None] = ContextVar("intake_correction_reason", default=None)
 
 # Core statements for what every save does (table-level, compiled once): the ORM's unit of work would cost
 # more than these few rows (measured in tests/benchmarks/test_store_benchmark.py).
@@ -283,6 +291,29 @@ class IncidentStore:
             conn.execute(insert(_SEQUENCES), {"district": district, "year": year, "last": last})
         return f"D{district:03d}-{year}-{self._device_code_in(session)}-{last:05d}"
 
+    def correct(self, ref: str, new_incident: Incident, reason: str, actor: Actor) -> Incident:
+        """Change an approved (or later) record: a new version with a reason; the earlier one stays on file
+        (security/authorization.py keeps it)."""
+        if not reason.strip():
+            raise WorkflowError("reason: a correction after approval needs a reason")
+        current = self.get(ref)
+        if current.status not in LOCKED:
+            raise WorkflowError(f"Incident {current.report_number} is {current.status.value}: edit it normally.")
+        corrected = deep_copy(new_incident)
+        corrected.id, corrected.report_number = current.id, current.report_number
+        corrected.status, corrected.history, corrected.version = current.status, current.history, current.version
+        token = correction_reason.set(reason.strip())
+        try:
+            return self.save(corrected, actor)
+        finally:
+            correction_reason.reset(token)
+
+    def save_or_correct(self, incident: Incident, reason: str, actor: Actor) -> Incident:
+        """Saves the change: as a correction with `reason` when the stored record is locked (approved or later)."""
+        if self.get(incident.id).status in LOCKED:
+            return self.correct(incident.id, incident, reason, actor)
+        return self.save(incident, actor)
+
     def save(self, incident: Incident, actor: Actor) -> Incident:
         """Save a draft or an edit. Invalid values are kept in a draft (nothing typed is lost) but
         a record past draft must stay valid. Returns the stored record (new version)."""
@@ -352,6 +383,13 @@ class IncidentStore:
         insert_rows(session, [(event.after, event.after_json) for event in events])
         self._notify_many(session, events)
 
+    def replace_incoming(self, session: Session, before: Incident, after: Incident, actor: Actor) -> None:
+        """A stored record rewritten in the caller's (sync) transaction, as sync decided it (a newer version
+        from the server, or a conflict settled): projected and passed to every listener like an edit."""
+        event = ChangeEvent("update", before, after, actor)
+        write_row(session, after, exists=True, record_json=event.after_json)
+        self._notify(session, event)
+
     def remove_incoming(self, session: Session, draft: Incident, actor: Actor) -> None:
         """A draft deleted on another device, removed here in the caller's (sync) transaction with the same
         clean-up and listeners as delete_draft. A form still autosaved here is kept: it is typed input."""
@@ -399,8 +437,7 @@ class IncidentStore:
     @staticmethod
     def _existing_records(session: Session, ids: list[str]) -> dict[str, Incident]:
         found: dict[str, Incident] = {}
-        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            chunk = ids[start:start + 500]
+        for chunk in chunked(ids):
             for raw in session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.in_(chunk))):
                 inc = from_dict(json.loads(raw))
                 found[inc.id] = inc
@@ -409,8 +446,7 @@ class IncidentStore:
     @staticmethod
     def _taken_report_numbers(session: Session, numbers: list[str]) -> set[str]:
         taken: set[str] = set()
-        for start in range(0, len(numbers), 500):
-            chunk = numbers[start:start + 500]
+        for chunk in chunked(numbers):
             taken.update(session.scalars(select(IncidentRow.report_number).where(IncidentRow.report_number.in_(chunk))))
         return taken
 

@@ -7,13 +7,18 @@ and the FTS index are projections rewritten in the same transaction, for lists, 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
 
 class Base(DeclarativeBase):
-    pass
+    if TYPE_CHECKING:  # every mapped class here has a real Table (not any FromClause): insert, update, delete take it
+        __table__: ClassVar[Table]
 
 
 class IncidentRow(Base):

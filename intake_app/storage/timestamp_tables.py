@@ -8,11 +8,15 @@ existed at `gen_time`. The token (DER) is what proves it; the other columns are 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .tables import Base
+
+if TYPE_CHECKING:
+    from .repository import IncidentStore
 
 
 class AuditTimestampRow(Base):
@@ -40,7 +44,7 @@ def add_timestamp_in(session, *, entries: int, head: str, token: bytes, gen_time
     return True
 
 
-def timestamps(store) -> list[AuditTimestampRow]:
+def timestamps(store: IncidentStore) -> list[AuditTimestampRow]:
     """Every token, oldest chain position first (detached plain rows)."""
     from sqlalchemy import select
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from ..server.link_decision_schemas import LinkDecisionFeed, LinkDecisionPushResponse
-from ..server.schemas import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse, ResolveResponse
+from ..wire.link_decisions import LinkDecisionFeed, LinkDecisionPushResponse
+from ..wire.sync import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse, ResolveResponse
 
 
 class SyncError(RuntimeError):
@@ -182,13 +182,13 @@ class SyncClient:
 
     def send_party_reads(self, entries: list[dict]):
         """Who read which reporting party, when (never the party); safe to repeat (each entry's number)."""
-        from ..server.party_reads import PartyReadsAccepted
+        from ..wire.party_reads import PartyReadsAccepted
 
         return self._call("POST", "/party-reads", PartyReadsAccepted, json={"entries": entries})
 
     def exchange_reader_keys(self, keys: list[dict]):
         """This device's reviewers' sealing public keys in; the district's other devices' reviewers' keys out."""
-        from ..server.party_reads import ReaderKeysOut
+        from ..wire.party_reads import ReaderKeysOut
 
         return self._call("PUT", "/reader-keys", ReaderKeysOut, json={"keys": keys})
 

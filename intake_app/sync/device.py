@@ -17,7 +17,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..domain.actor import Actor
 from ..security import audit_keys
 from ..security.audit import record_action_in
-from ..security.secrets import (
+from ..security.station_certificate import station_credential
+from ..storage.repository import IncidentStore
+from ..storage.secrets import (
     NoSecureKeyring,
     delete_secret,
     get_secret,
@@ -25,8 +27,6 @@ from ..security.secrets import (
     secrets_in_store,
     set_secret,
 )
-from ..security.station_certificate import station_credential
-from ..storage.repository import IncidentStore
 from . import state
 from .client import SyncClient
 
@@ -45,6 +45,7 @@ def _token_name(store: IncidentStore) -> str:
 
 
 def token(store: IncidentStore) -> str:
+    value: str | None
     if secrets_in_store(store.engine):
         value = state.read(store, TOKEN_IN_STORE) or _token_from_before(store)
     else:
@@ -118,7 +119,22 @@ def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None =
         if replaced:
             record_action_in(session, None, "device code changed", ENROLLMENT_ACTOR,
                              f"{replaced} -> {given}: {replaced} was already used by another computer of the district")
-    from ..security import recovery
-
-    recovery.protect_store(store)  # the store's key, wrapped to the recovery key the server published
+    _protect_store(store)  # the store's key, wrapped to the recovery key the server published
     return Enrolled(answer.device_id, given, replaced)
+
+
+def _protect_store(store: IncidentStore) -> bool:
+    """For an opened store that remembers where it was opened from (storage/opening.py) and is enrolled
+    with a server that published a recovery key: the store's key, wrapped to that key (security/recovery.py)."""
+    from ..security import recovery
+    from ..storage.database_key import read_store_info
+
+    opened = store.feature_state("opened_from", lambda: None)
+    if opened is None:
+        return False
+    data_dir, key = opened
+    info = read_store_info(data_dir)
+    public = state.read(store, RECOVERY_KEY)
+    if info is None or not public:
+        return False
+    return recovery.protect(data_dir, key, info.installation_id, public)

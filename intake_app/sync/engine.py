@@ -22,12 +22,13 @@ from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
 from ..gc_pause import collection_paused
+from ..security import audit
 from ..security.audit import record_action_in
-from ..security.secrets import NoSecureKeyring
 from ..security.station_certificate import station_credential
-from ..server.schemas import PushResponse, signed_message
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
+from ..storage.secrets import NoSecureKeyring
+from ..wire.sync import PushResponse, signed_message
 from . import device, link_decisions_sync, party_reads_sync, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
@@ -425,14 +426,6 @@ def quarantined(store: IncidentStore) -> list[dict]:
 def send_audit_head(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
     """Reports the newest audit hash, how many entries the chain has, and the hash the chain holds NOW at
     the position reported last time: if the log was truncated or rewritten since, the server sees it."""
-    try:
-        from ..security import audit  # evidence integrity; not every build has it yet
-    except ImportError:
-        report.notes.append("audit trail not installed: no audit-chain head was sent")
-        return
-    if not all(hasattr(audit, name) for name in ("chain_length", "hash_at")):
-        report.notes.append("the audit trail offers no chain_length/hash_at yet: no audit-chain head was sent")
-        return
     entries = audit.chain_length(store)
     head = audit.hash_at(store, entries) if entries else ""  # the head AT that length, even if more were added since
     last_entries = int(state.read(store, state.AUDIT_ENTRIES, "0") or 0)

@@ -26,7 +26,7 @@ from ..storage.tables import IncidentRow
 from . import state
 
 if TYPE_CHECKING:  # pydantic, for the server's schema: not imported at every start (only sync needs it)
-    from ..server.link_decision_schemas import LinkDecisionOut
+    from ..wire.link_decisions import LinkDecisionOut
 
 CURSOR = "link_decision_cursor"
 BATCH = 500

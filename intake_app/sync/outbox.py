@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from ..domain.records import Incident
 from ..storage import outbox_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.outbox_tables import OutboxRow
-from ..storage.repository import ChangeEvent, IncidentStore
+from ..storage.repository import REMOTE_FLAG, ChangeEvent, IncidentStore
 
 DELETE_DRAFT = "delete_draft"  # OutboxRow.action of a deleted draft ("save" otherwise)
-REMOTE_FLAG = "intake_sync_remote"  # in Session.info: this transaction applies records from the server
 _INSERT = insert(OutboxRow.__table__)
 
 

@@ -8,9 +8,9 @@ import re
 
 from sqlalchemy import select
 
-from ..server.party_reads import PartyReadsAccepted
 from ..storage.audit_tables import AuditEntryRow
 from ..storage.repository import IncidentStore
+from ..wire.party_reads import PartyReadsAccepted
 from . import state
 from .client import Rejected, SyncClient
 from .sealing_step import OPENED_ACTION, SHOWN_ACTION

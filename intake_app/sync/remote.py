@@ -17,12 +17,11 @@ from ..domain.enums import Status
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
 from ..domain.workflow import TRANSITIONS
+from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
-from ..storage.projection import write_row
-from ..storage.repository import ChangeEvent, IncidentStore
+from ..storage.repository import REMOTE_FLAG, IncidentStore
 from ..storage.tables import IncidentRow
 from . import state
-from .outbox import REMOTE_FLAG
 from .renumbering import held_here_in, wait_in
 
 SYNC_ACTOR = Actor("Sync from the server", "")
@@ -44,9 +43,7 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     local: dict[str, tuple[int, str]] = {}
     pending: set[str] = set()
     conflicted: set[str] = set()
-    ids = list(newest)
-    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        chunk = ids[start:start + 500]
+    for chunk in chunked(newest):
         local.update((r.id, (r.version, r.record_json)) for r in session.execute(
             select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk))))
         pending.update(session.scalars(select(OutboxRow.incident_id).where(OutboxRow.incident_id.in_(chunk))))
@@ -82,9 +79,7 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
             # and the reviewer decides (the Conflicts screen).
             record_conflict_in(session, mine_json=known[1], theirs=to_dict(inc), server_conflict_id=None)
             continue
-        event = ChangeEvent("update", before, inc, SYNC_ACTOR)
-        write_row(session, inc, exists=True, record_json=event.after_json)
-        store._notify(session, event)
+        store.replace_incoming(session, before, inc, SYNC_ACTOR)
         changed += 1
     # Records new here (all of them on a first sync): projected, indexed and audited a page at a time.
     store.add_incoming(session, fresh, SYNC_ACTOR)
@@ -180,10 +175,9 @@ def keep_mine(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
         before = from_dict(json.loads(local.record_json))
         mine.version = theirs.version + 1  # so the queued edit is based on exactly what the server holds
         mine.updated_at = store.clock()
-        write_row(session, mine, exists=True)
         session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
         session.delete(row)
-        store._notify(session, ChangeEvent("update", before, mine, actor))  # queued: based on theirs
+        store.replace_incoming(session, before, mine, actor)  # queued: based on theirs
         return mine
 
 
@@ -204,7 +198,6 @@ def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Inciden
             session.delete(row)
             store.remove_incoming(session, before, actor)
             return theirs
-        write_row(session, theirs, exists=True)
         session.delete(row)
-        store._notify(session, ChangeEvent("update", before, theirs, actor))
+        store.replace_incoming(session, before, theirs, actor)
         return theirs

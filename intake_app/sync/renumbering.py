@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from ..domain.actor import Actor
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
+from ..domain.workflow import LOCKED
 from ..security.audit import record_action_in
-from ..security.authorization import LOCKED, correction_reason
-from ..storage.repository import IncidentStore
+from ..storage.chunks import chunked
+from ..storage.repository import IncidentStore, correction_reason
 from ..storage.tables import IncidentRow
 from . import state
 
@@ -56,10 +57,10 @@ def numbers_taken(store: IncidentStore) -> dict[str, str]:
 def held_here_in(session: Session, incoming: Iterable[Incident]) -> dict[str, str]:
     """{pulled incident id: id of the record here that holds its report number}."""
     numbers = {inc.report_number: inc.id for inc in incoming if inc.report_number}
-    wanted, held = list(numbers), {}
-    for start in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+    held = {}
+    for chunk in chunked(numbers):
         for number, local in session.execute(select(IncidentRow.report_number, IncidentRow.id)
-                                             .where(IncidentRow.report_number.in_(wanted[start:start + 500]))):
+                                             .where(IncidentRow.report_number.in_(chunk))):
             if local != numbers[number]:
                 held[numbers[number]] = local
     return held

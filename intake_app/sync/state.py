@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..storage.link_tables import LinkDecisionOutboxRow
+from ..storage.meta import read_value, write_value
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow, SyncStateRow
 from ..storage.repository import IncidentStore
 
@@ -25,16 +26,12 @@ QUARANTINED = "quarantined_records"
 
 
 def get(session: Session, key: str, default: str = "") -> str:
-    row = session.get(SyncStateRow, key)
-    return row.value if row else default
+    value = read_value(session, SyncStateRow, key)
+    return default if value is None else value
 
 
 def put(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncStateRow, key)
-    if row:
-        row.value = value
-    else:
-        session.add(SyncStateRow(key=key, value=value))
+    write_value(session, SyncStateRow, key, value)
 
 
 def read(store: IncidentStore, key: str, default: str = "") -> str:

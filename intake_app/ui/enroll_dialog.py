@@ -22,7 +22,7 @@ URL, CODE, NONE = "url", "code", ""
 def failure_text(exc: BaseException, url: str) -> tuple[str, str]:
     """The field to fix (URL, CODE or NONE) and what went wrong, naming it (the client's own words after it,
     for the administrator)."""
-    from ..security.secrets import NoSecureKeyring
+    from ..storage.secrets import NoSecureKeyring
     from ..sync.client import InsecureURL, Refused, Rejected, SyncError, Unreachable
 
     detail, field = str(exc), URL

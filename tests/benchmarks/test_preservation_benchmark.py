@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from intake_app.security.database_key import database_key
 from intake_app.storage.cipher import DB_FILE
+from intake_app.storage.database_key import database_key
 from intake_app.storage.opening import open_store
 from intake_app.storage.preservation_queries import alert_page
 from intake_app.storage.queries import FIRST_ALERTS as FIRST_PAGE

@@ -14,8 +14,8 @@ import uuid
 import pytest
 
 from intake_app.domain.interchange import to_dict
-from intake_app.security.database_key import database_key
 from intake_app.storage.cipher import DB_FILE
+from intake_app.storage.database_key import database_key
 from intake_app.storage.opening import open_store
 from intake_app.storage.projection import plate_tokens, utc_naive
 

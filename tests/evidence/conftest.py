@@ -1,6 +1,6 @@
 import pytest
 
-from intake_app.security.database_key import database_key
+from intake_app.storage.database_key import database_key
 
 
 @pytest.fixture

@@ -29,9 +29,9 @@ def test_incidents_saved_before_the_feature_are_linked_after_the_upgrade(data_di
 
 def test_decisions_and_chinese_names_from_before_link_sync_are_queued_and_linked_after_the_upgrade(data_dir, actor):
     from intake_app.domain.matching import AGENT_LINK, CONFIRMED
-    from intake_app.server.link_decision_schemas import LinkDecisionIn
     from intake_app.storage.link_decisions import decide, decisions_for
     from intake_app.sync.link_decisions_sync import pending
+    from intake_app.wire.link_decisions import LinkDecisionIn
 
     from .helpers import unique_agent
 

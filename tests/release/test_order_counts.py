@@ -96,7 +96,7 @@ def test_a_store_from_before_the_count_columns_gets_them_filled_from_its_records
     from sqlcipher3 import dbapi2 as sqlcipher
 
     from intake_app.reports.release import ReleaseOptions, publish
-    from intake_app.security.database_key import database_key
+    from intake_app.storage.database_key import database_key
     from intake_app.storage.opening import open_store
 
     released(store, actor, refused_credentials_story())

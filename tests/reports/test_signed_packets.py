@@ -139,7 +139,7 @@ def test_verify_packet_says_which_checks_needed_the_store(store, approved, tmp_p
 
 def test_a_packet_printed_before_an_audit_cut_shows_the_cut(store, approved, actor, tmp_path, data_dir):
     from intake_app.security import audit
-    from intake_app.security.database_key import database_key
+    from intake_app.storage.database_key import database_key
     from intake_app.storage.opening import open_store
 
     for i in range(3):  # the chain grows after the packet is printed

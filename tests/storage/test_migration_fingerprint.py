@@ -11,9 +11,9 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from intake_app.security.database_key import database_key
 from intake_app.storage import migrate
 from intake_app.storage.cipher import DB_FILE
+from intake_app.storage.database_key import database_key
 from intake_app.storage.engine import encrypted_engine
 from intake_app.storage.opening import open_store
 

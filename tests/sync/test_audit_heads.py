@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from intake_app.server.schemas import signed_message
+from intake_app.wire.sync import signed_message
 
 H1, H2, H3 = "a" * 64, "b" * 64, "c" * 64
 

@@ -16,6 +16,13 @@ from intake_app.sync import device, state
 
 from ..factories import make_incident
 
+
+def forget_cached_keys() -> None:
+    """The audit keys this process remembers per store: the tests swap keyrings between stores."""
+    audit_keys._cache.clear()
+    audit_keys._signers.clear()
+
+
 PASSPHRASE = "a headless station passphrase"
 
 
@@ -29,9 +36,9 @@ def run(capsys, *argv):
 def no_desktop_keyring(monkeypatch):
     """What a server-room PC or a script's session has: keyring's fail backend."""
     keyring.set_keyring(fail.Keyring())
-    audit_keys.forget_cached_keys()
+    forget_cached_keys()
     yield
-    audit_keys.forget_cached_keys()
+    forget_cached_keys()
 
 
 def test_a_passphrase_store_enrolls_and_syncs_without_a_keyring(tmp_path, capsys, server, admin, monkeypatch,
@@ -73,7 +80,7 @@ def test_a_passphrase_store_keeps_them_out_of_a_keyring_that_is_there(tmp_path, 
                                                                      memory_keyring, monkeypatch):
     """The same place whatever the machine has: a passphrase store never writes to the keyring."""
     monkeypatch.setenv("INTAKE_PASSPHRASE", PASSPHRASE)
-    audit_keys.forget_cached_keys()
+    forget_cached_keys()
     code, _out, err = run(capsys, "--data-dir", str(tmp_path / "s"), "enroll", server.base, "--code", admin.code(9))
     assert code == 0, err
     assert memory_keyring.items == {}
@@ -106,8 +113,8 @@ def test_a_passphrase_store_keeps_signing_with_the_audit_key_an_earlier_version_
             installation = audit_keys.installation_id(session)
         before = Ed25519PrivateKey.generate()
         memory_keyring.set_password("intake", f"audit-signing-key-{installation}", before.private_bytes_raw().hex())
-        audit_keys.forget_cached_keys()
+        forget_cached_keys()
         assert device.audit_key(store).private_bytes_raw() == before.private_bytes_raw()
     finally:
         store.engine.dispose()
-        audit_keys.forget_cached_keys()
+        forget_cached_keys()

@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, func, select, text
 from intake_app.domain.interchange import to_dict
 from intake_app.server import crud
 from intake_app.server.db import session_factory
-from intake_app.server.schemas import PushItem
 from intake_app.server.tables import Change
+from intake_app.wire.sync import PushItem
 
 from ..factories import make_incident
 from ..sealed_records import sealed

@@ -114,8 +114,8 @@ def test_another_recovery_key_does_not_open_the_station(tmp_path, headquarters, 
 
 def test_a_lost_keyring_is_recovered_into_a_new_keyring_key(tmp_path, headquarters, monkeypatch):
     folder, saved = _station(tmp_path, headquarters, monkeypatch, passphrase=None)
-    from intake_app.security.database_key import read_store_info
-    from intake_app.security.secrets import delete_secret
+    from intake_app.storage.database_key import read_store_info
+    from intake_app.storage.secrets import delete_secret
 
     delete_secret(read_store_info(folder).keyring_name)  # the keyring is lost
     with pytest.raises(StoreOpenError):

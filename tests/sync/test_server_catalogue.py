@@ -18,9 +18,9 @@ from intake_app.domain.problems import ValidationError
 from intake_app.server import crud
 from intake_app.server.app import create_app
 from intake_app.server.db import session_factory
-from intake_app.server.schemas import PushItem
 from intake_app.server.settings import ServerSettings
 from intake_app.server.tables import ServerIncident, UnknownStatute
+from intake_app.wire.sync import PushItem
 
 from ..factories import make_incident
 from ..sealed_records import sealed

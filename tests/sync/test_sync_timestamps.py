@@ -12,10 +12,10 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.security import anchoring, audit, timestamps
 from intake_app.security.station_certificate import station_credential
-from intake_app.server.schemas import signed_message
 from intake_app.storage.timestamp_tables import timestamps as local_tokens
 from intake_app.sync import device, state
 from intake_app.sync.engine import sync_once
+from intake_app.wire.sync import signed_message
 
 from ..evidence.tsa import LoopbackCA, LoopbackTSA
 from ..factories import make_incident

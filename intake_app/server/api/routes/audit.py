@@ -7,8 +7,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, HTTPException, Request, status
 
+from ....wire.sync import ERRORS, AuditHeadIn, AuditHeadOut, signed_message
 from ... import crud, evidence
-from ...schemas import ERRORS, AuditHeadIn, AuditHeadOut, signed_message
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["audit"])

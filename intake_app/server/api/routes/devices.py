@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, status
 
+from ....wire.sync import ERRORS, EnrollRequest, EnrollResponse
 from ... import crud, device_codes, evidence
-from ...schemas import ERRORS, EnrollRequest, EnrollResponse
 from ..deps import SessionDep
 
 router = APIRouter(tags=["devices"])

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from ....wire.link_decisions import LinkDecisionFeed, LinkDecisionPush, LinkDecisionPushResponse
+from ....wire.sync import ERRORS
 from ... import link_decisions
-from ...link_decision_schemas import LinkDecisionFeed, LinkDecisionPush, LinkDecisionPushResponse
-from ...schemas import ERRORS
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["links"])

@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from ....gc_pause import collection_paused
-from ... import crud, draft_deletions, metrics
-from ...schemas import (
+from ....wire.sync import (
     ERRORS,
     ChangesResponse,
     ConflictOut,
@@ -17,6 +16,7 @@ from ...schemas import (
     ResolveRequest,
     ResolveResponse,
 )
+from ... import crud, draft_deletions, metrics
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 SERVICE = "intake"
 # Stores whose own secrets (the sync device token, the audit signing key) live inside the store itself:
-# those opened with a passphrase (security/database_key.py). Their key never touches the keyring, and a
+# those opened with a passphrase (storage/database_key.py). Their key never touches the keyring, and a
 # headless machine has none; the store is encrypted, so the secrets are as safe as the records.
 _KEPT_IN_STORE: weakref.WeakSet[Engine] = weakref.WeakSet()
 

@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from intake_app.security.database_key import database_key
+from intake_app.security.backup import BackupError, backup_to, check_backup, restore_from
 from intake_app.storage import cipher
-from intake_app.storage.backup import BackupError, backup_to, check_backup, restore_from
+from intake_app.storage.database_key import database_key
 from intake_app.storage.opening import open_store
 
 from ..factories import make_incident

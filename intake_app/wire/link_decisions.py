@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator
 
 from ..domain.limits import TIME_LIMITS_TEXT, within_time_limits
-from .schemas import UUID_PATTERN, Strict
+from .sync import UUID_PATTERN, Strict
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: refused with its field path, never a 500
 Kind = Literal["agent", "event"]

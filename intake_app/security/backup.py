@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import cipher
+from ..storage import cipher
+from ..storage.repository import IncidentStore
 
 
 class BackupError(RuntimeError):
     """The backup or restore cannot be done as asked; nothing was replaced. The message says why."""
 
 
-def backup_to(store, out: Path) -> int:
+def backup_to(store: IncidentStore, out: Path) -> int:
     """Writes a consistent encrypted copy of the opened store to `out` (which must not exist yet).
     Returns the number of bytes written."""
     opened = store.feature_state("opened_from", lambda: None)
@@ -67,9 +68,9 @@ class RestoreCheck:
 
 def check_backup(backup: Path, key: bytes, data_dir: Path) -> RestoreCheck:
     """Opens a copy of the backup in a temporary folder with this store's key and verifies it whole."""
-    from ..security.audit_verify import verify
-    from .errors import StoreOpenError
-    from .opening import open_store
+    from ..storage.errors import StoreOpenError
+    from ..storage.opening import open_store
+    from .audit_verify import verify
 
     backup = Path(backup)
     if not backup.is_file():
