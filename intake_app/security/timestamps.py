@@ -35,6 +35,7 @@ from asn1crypto import cms, tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from sqlalchemy.orm import Session
@@ -120,8 +121,12 @@ def load_crls(data: bytes, certificates: list[x509.Certificate]) -> list[x509.Ce
 
 
 def _signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
+    key = issuer.public_key()
+    if not isinstance(key, rsa.RSAPublicKey | ec.EllipticCurvePublicKey | ed25519.Ed25519PublicKey
+                      | ed448.Ed448PublicKey):
+        return False  # no key a CA signs CRLs with
     try:
-        return crl.is_signature_valid(issuer.public_key())
+        return crl.is_signature_valid(key)
     except (TypeError, ValueError):
         return False
 

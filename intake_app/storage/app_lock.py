@@ -7,11 +7,13 @@ takes the same lock exclusively, without waiting, and refuses if an app holds it
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 LOCK_FILE = "app.lock"
 
-if os.name == "nt":  # pragma: no cover - the station computers are Linux; Windows keeps an exclusive byte lock
+if sys.platform == "win32":  # pragma: no cover - tested on Linux; Windows has no shared lock: an exclusive byte
+    # lock, so a second window of the app opens the store without one (for_app's None) and restore still refuses
     import msvcrt
 
     def _take(fd: int, *, shared: bool) -> bool:
