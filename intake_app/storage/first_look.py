@@ -23,7 +23,7 @@ from ..domain.enums import Status
 from ..domain.settings import StationSettings
 from . import cipher
 from .migrate import is_up_to_date
-from .queries import IncidentFilter, IncidentSummary
+from .queries import RETURNED_SQL, IncidentFilter, IncidentSummary
 
 PAGE_SIZE = IncidentFilter().limit
 # The page comes as one row of JSON, not 200 rows: the driver lets go of the interpreter lock for every row and
@@ -31,7 +31,8 @@ PAGE_SIZE = IncidentFilter().limit
 # (measured beside a thread that never paused: 2.6 s for 200 rows, 20 ms for one row; 4 ms alone either way).
 _NEWEST = "ORDER BY occurred_at DESC, id DESC"
 _PAGE = ("SELECT json_group_array(json_array(id, report_number, status, district, beat, occurred_at, address,"
-         f" agent_count, updated_at, version, is_demo) {_NEWEST}) FROM (SELECT * FROM incidents {_NEWEST} LIMIT ?)")
+         f" agent_count, updated_at, version, is_demo, {RETURNED_SQL}) {_NEWEST})"
+         f" FROM (SELECT * FROM incidents {_NEWEST} LIMIT ?)")
 _SETTINGS = "SELECT value FROM meta WHERE key = 'station_settings'"
 _HAS_USERS = "SELECT EXISTS (SELECT 1 FROM users)"
 
@@ -85,7 +86,7 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
 
 def _summary(r: tuple) -> IncidentSummary:
     return IncidentSummary(r[0], r[1] or "", Status(r[2]), r[3], r[4], _utc(r[5]), r[6], r[7], _utc(r[8]), r[9],
-                           bool(r[10]))
+                           bool(r[10]), bool(r[11]))
 
 
 def _utc(stored: str | None) -> datetime | None:

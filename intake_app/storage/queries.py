@@ -35,6 +35,13 @@ class IncidentSummary:
     updated_at: datetime
     version: int
     is_demo: bool
+    # A draft whose last step is "In review -> Draft": the reviewer sent it back (shown as "Returned").
+    returned: bool = False
+
+
+# A summary's `returned`, in SQL on the stored record (both the store's list and the first look read it).
+RETURNED_SQL = ("(status = 'draft' AND json_extract(record_json, '$.history[#-1].from_status') = 'in_review'"
+                " AND json_extract(record_json, '$.history[#-1].to_status') = 'draft')")
 
 
 FIRST_ALERTS = 200  # a few screens; the alert screen asks for more on demand

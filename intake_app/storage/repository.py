@@ -32,7 +32,7 @@ from .chunks import chunked
 from .errors import ConflictError, NotFound, StoreError
 from .meta import read_meta, write_meta
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
-from .queries import IncidentFilter, IncidentSummary
+from .queries import RETURNED_SQL, IncidentFilter, IncidentSummary
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
 DEVICE_CODE = "device_code"  # meta key
@@ -237,7 +237,8 @@ class IncidentStore:
         flt = flt or IncidentFilter()
         stmt = select(IncidentRow.id, IncidentRow.report_number, IncidentRow.status, IncidentRow.district,
                       IncidentRow.beat, IncidentRow.occurred_at, IncidentRow.address, IncidentRow.agent_count,
-                      IncidentRow.updated_at, IncidentRow.version, IncidentRow.is_demo)
+                      IncidentRow.updated_at, IncidentRow.version, IncidentRow.is_demo,
+                      literal_column(RETURNED_SQL).label("returned"))
         if flt.text.strip():
             query = fts_query(flt.text)
             if not query:
@@ -263,7 +264,8 @@ class IncidentStore:
         with self.reading() as session:
             return [
                 IncidentSummary(r.id, r.report_number or "", Status(r.status), r.district, r.beat, _aware(r.occurred_at),
-                                r.address, r.agent_count, _aware(r.updated_at), r.version, r.is_demo)
+                                r.address, r.agent_count, _aware(r.updated_at), r.version, r.is_demo,
+                                bool(r.returned))
                 for r in session.execute(stmt)
             ]
 

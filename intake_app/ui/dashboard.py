@@ -6,11 +6,13 @@ The query covers every released incident, so it runs when the screen is first sh
 
 from __future__ import annotations
 
+import html
+import textwrap
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -42,6 +44,12 @@ def whole_number_axis(largest: int, most_ticks: int = 8) -> tuple[int, int]:
         step *= 10
 
 
+def wrapped_label(name: str, width: int = 12) -> str:
+    """A category name on lines of at most `width` characters (a longer word keeps its own line), as Qt's rich
+    text, which the chart's axis labels draw."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(name, width, break_long_words=False)) or " "
+
+
 def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bool = True) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -56,9 +64,12 @@ def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bo
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([name for name, _ in pairs])
-    # Many or long names do not fit side by side (Qt elides them to "..."): turn them upright.
-    if not horizontal_labels or len(pairs) > 12:
+    # Qt elides a name wider than its bar's share of the axis ("CBP Border P...", "20..."), upright ones too
+    # ("Class A mis..."): names of a few words go on lines of their own under the bar; many short ones
+    # (months) stand upright.
+    upright = not horizontal_labels or len(pairs) > 8
+    categories.append([name if upright else wrapped_label(name) for name, _ in pairs])
+    if upright:
         categories.setLabelsAngle(-90)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
@@ -70,6 +81,18 @@ def bar_chart(title: str, pairs: list[tuple[str, int]], *, horizontal_labels: bo
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(values)
     return chart
+
+
+def room_for_labels(chart: QChart) -> int:
+    """The width at which no name under the bars is elided: each bar's share of the axis holds its widest line."""
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if isinstance(axis, QBarCategoryAxis) and axis.labelsAngle() == 0 and axis.count():
+            metrics = QFontMetrics(axis.labelsFont())
+            # Measured as one line: Qt's elision of a label weighs its whole text, whatever its line breaks.
+            widest = max(metrics.horizontalAdvance(html.unescape(name.replace("<br>", " ")))
+                         for name in axis.categories())
+            return axis.count() * (widest + 2 * metrics.averageCharWidth() + 16) + 12 * metrics.averageCharWidth()
+    return 0
 
 
 class ChartPanel(QWidget):
@@ -98,6 +121,7 @@ class ChartPanel(QWidget):
     def set_chart(self, chart: QChart) -> None:
         old = self.view.chart()
         self.view.setChart(chart)
+        self.view.setMinimumWidth(max(420, room_for_labels(chart)))
         if old is not None:
             old.deleteLater()
 
@@ -181,10 +205,9 @@ class DashboardScreen(QWidget):
         p = self.panels
         p["per_month"].set_chart(bar_chart(self.tr("Incidents per month") + demo, data.per_month, horizontal_labels=False))
         p["by_district"].set_chart(bar_chart(self.tr("Incidents by district") + demo, data.by_district))
-        p["by_agency"].set_chart(bar_chart(self.tr("Incidents by agency involved") + demo, data.by_agency,
-                                           horizontal_labels=False))
+        p["by_agency"].set_chart(bar_chart(self.tr("Incidents by agency involved") + demo, data.by_agency))
         p["by_offence_class"].set_chart(bar_chart(self.tr("Incidents by offence class alleged") + demo,
-                                                  data.by_offence_class, horizontal_labels=False))
+                                                  data.by_offence_class))
         p["referral"].set_chart(bar_chart(
             self.tr("Felony allegations referred to CCSAO: {0}").format(_pct(data.referral_rate)) + demo,
             [(self.tr("Felony alleged"), data.felony_alleged), (self.tr("Referred"), data.referred)]))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from ..domain.enums import Status
 from ..storage.queries import IncidentSummary
 from .i18n import format_datetime
+from .returned import returned_label
 from .rows_model import RowsModel
 from .vocabulary import vocabulary_label
 
@@ -33,7 +34,7 @@ _WIDE_TIMES = tuple(datetime(2026, month, 28, hour, 58, tzinfo=UTC) for month in
 def _sort_key(row: IncidentSummary, column: int):
     return {
         COL_REPORT: row.report_number,
-        COL_STATUS: row.status.value,
+        COL_STATUS: (row.status.value, row.returned),
         COL_DISTRICT: row.district or 0,
         COL_BEAT: row.beat,
         COL_OCCURRED: row.occurred_at or _EPOCH,
@@ -88,7 +89,7 @@ class IncidentTableModel(RowsModel):
         if col == COL_REPORT:
             return ["D888-8888-WWW-88888", self.tr("(not yet numbered)")]
         if col == COL_STATUS:
-            return [vocabulary_label(status) for status in Status]
+            return [vocabulary_label(status) for status in Status] + [returned_label()]
         if col == COL_OCCURRED:
             return [format_datetime(moment) for moment in _WIDE_TIMES]
         return {COL_DISTRICT: ["88"], COL_BEAT: ["8888"], COL_AGENTS: ["888"], COL_DEMO: ["DEMO"]}.get(col, [])
@@ -97,7 +98,7 @@ class IncidentTableModel(RowsModel):
         if col == COL_REPORT:
             return row.report_number or self.tr("(not yet numbered)")
         if col == COL_STATUS:
-            return vocabulary_label(row.status)
+            return returned_label() if row.returned else vocabulary_label(row.status)
         if col == COL_DISTRICT:
             return str(row.district) if row.district else ""
         if col == COL_BEAT:

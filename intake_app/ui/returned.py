@@ -35,8 +35,13 @@ def status_text(incident) -> str:
     from .vocabulary import vocabulary_label
 
     if return_note(incident) is not None:
-        return QCoreApplication.translate("Returned", "Returned")
+        return returned_label()
     return vocabulary_label(incident.status)
+
+
+def returned_label() -> str:
+    """The state of a draft the reviewer sent back, in words (the view, the incident list)."""
+    return QCoreApplication.translate("Returned", "Returned")
 
 
 def banner_text(note: ReturnNote) -> str:

@@ -49,3 +49,37 @@ def no_unexpected_modal_dialogs(monkeypatch):
 
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(refuse(kind)))
+
+
+
+def event_loops_run(app) -> bool:
+    """Whether a new event loop (a dialog's, qtbot.wait's) runs at all: after a quit that found no loop to end,
+    Qt keeps it pending and every QEventLoop.exec() returns -1 at once until the application's exec() runs."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop, timer = QEventLoop(), QTimer()  # a timer object: PySide 6.12's static singleShot(0, f) drops a
+    timer.setSingleShot(True)             # reference to None at each call (a none_dealloc crash at exit)
+    timer.timeout.connect(lambda: loop.exit(7))
+    timer.start(0)
+    return loop.exec() == 7
+
+
+@pytest.fixture(autouse=True)
+def event_loops_run_after_each_test(qapp):
+    """A test that runs the whole app in-process (intake_app.ui.app.run) ends with Qt's quit pending: the next
+    tests' row dialogs then returned at once, unseen by their helpers, and qtbot.wait never waited (the "window
+    left behind that takes their dialogs"). The pending quit is spent here, by a turn of the application's own
+    loop, so each test starts with loops that run. A modal dialog left running fails its test."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    modal = QApplication.activeModalWidget()
+    if not event_loops_run(qapp):
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(qapp.quit)
+        timer.start(0)
+        qapp.exec()
+    assert event_loops_run(qapp), "event loops still return at once after the test"
+    assert modal is None or not modal.isVisible(), f"a modal dialog was left open: {modal.windowTitle()!r}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from intake_app.domain.enums import Status
@@ -15,7 +16,7 @@ from tests.release.conftest import stored_as
 def _bar_values(panel) -> list[tuple[str, float]]:
     (series,) = panel.chart.series()
     (bars,) = series.barSets()
-    categories = panel.chart.axes()[0].categories()
+    categories = [name.replace("<br>", " ") for name in panel.chart.axes()[0].categories()]  # as read
     return list(zip(categories, (bars.at(i) for i in range(bars.count())), strict=True))
 
 
@@ -77,3 +78,19 @@ def test_count_axes_have_whole_number_ticks_with_room_above_the_largest_bar():
         [axis] = [a for a in chart.axes() if a.metaObject().className() == "QValueAxis"]
         top, ticks = axis.max(), axis.tickCount()
         assert top > largest and float(top).is_integer() and (top / (ticks - 1)).is_integer(), (largest, top, ticks)
+
+
+def test_long_names_under_the_bars_are_wrapped_and_given_room_never_shortened(qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from intake_app.ui.dashboard import ChartPanel, bar_chart
+
+    names = ["ICE ERO", "CBP Border Patrol", "HSI", "Federal Protective Service"]
+    panel = ChartPanel("by_agency")
+    qtbot.addWidget(panel)
+    panel.set_chart(bar_chart("Incidents by agency involved", [(name, 3) for name in names]))
+    [axis] = panel.chart.axes(Qt.Orientation.Horizontal)
+    assert [label.replace("<br>", " ") for label in axis.categories()] == names  # every word is there
+    assert "Federal<br>Protective<br>Service" in axis.categories()  # one word a line under its bar
+    widest = max(QFontMetrics(axis.labelsFont()).horizontalAdvance(name) for name in names)
+    assert panel.view.minimumWidth() >= len(names) * widest  # each bar's share holds its whole name

@@ -51,3 +51,14 @@ def test_the_wizard_shows_the_reviewers_comment_on_every_page_and_the_view_says_
     for page_id in wizard.pageIds():
         [banner] = [b for b in wizard.page(page_id).findChildren(QLabel, "returned_banner")]
         assert COMMENT in banner.text() and "Lt. Ray Review (star 3100)" in banner.text()
+
+
+def test_the_incident_list_says_returned_for_the_record_the_reviewer_sent_back(qtbot, store, data_dir):
+    from intake_app.ui.incident_table_model import COL_STATUS
+
+    summary = returned_record(qtbot, store, data_dir)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    model = window.incidents.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    assert model.index(0, 0).data() == summary.report_number
+    assert model.index(0, COL_STATUS).data() == "Returned"
