@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 
 from intake_app.domain.enums import Status
+from intake_app.ui.i18n import format_wall
 
 
 def _type_occurred(page, year, month, day, hour, minute):
@@ -20,7 +21,8 @@ def test_a_time_the_clocks_skipped_is_refused_at_the_field_and_never_stored(qtbo
     wizard.refresh_problems()
 
     assert page.p_occurred.isVisibleTo(page)
-    assert "2026-03-08 02:20 did not exist in America/Chicago" in page.p_occurred.text()
+    # The skipped time is named as the inputs show times, in the user's locale.
+    assert f"{format_wall(datetime(2026, 3, 8, 2, 20))} did not exist in America/Chicago" in page.p_occurred.text()
     assert page.occurred.toolTip() == page.p_occurred.text()
     assert any(p.path == "occurred_at" and p.severity.value == "invalid" for p in wizard.problems())
     wizard.save_draft()
@@ -59,7 +61,7 @@ def test_the_footage_dialog_refuses_a_skipped_start_time_and_takes_a_real_one(qt
 
     dialog.accept()
     assert dialog.result() != FootageDialog.DialogCode.Accepted
-    assert "2026-03-08 02:50 did not exist in America/Chicago" in dialog.problems.text()
+    assert f"{format_wall(datetime(2026, 3, 8, 2, 50))} did not exist in America/Chicago" in dialog.problems.text()
     assert dialog.result_item().start is None  # never taken
 
     dialog.start.setDateTime(QDateTime(QDate(2026, 3, 8), QTime(1, 50)))
