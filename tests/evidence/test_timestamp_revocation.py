@@ -14,21 +14,10 @@ from cryptography import x509
 from intake_app.security import anchoring, timestamps
 
 from ..factories import make_incident
-from .tsa import LoopbackCA, LoopbackTSA
+from .tsa import LoopbackCA
 
 HEAD = hashlib.sha256(b"an audit entry").digest()
 REASON = x509.ReasonFlags
-
-
-@pytest.fixture(scope="module")
-def ca():
-    return LoopbackCA.make()
-
-
-@pytest.fixture
-def tsa(ca):
-    with LoopbackTSA(ca) as running:
-        yield running
 
 
 def checked(tsa, ca, *revoked):

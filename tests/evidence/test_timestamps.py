@@ -17,17 +17,6 @@ from .tsa import LoopbackCA, LoopbackTSA
 HEAD = hashlib.sha256(b"an audit entry").digest()
 
 
-@pytest.fixture(scope="module")
-def ca():
-    return LoopbackCA.make()
-
-
-@pytest.fixture
-def tsa(ca):
-    with LoopbackTSA(ca) as running:
-        yield running
-
-
 def test_a_token_from_the_tsa_verifies_against_its_ca_with_an_ec_signature(tsa, ca):
     token = timestamps.request_token(tsa.url, HEAD)
     check = timestamps.check_token(token, HEAD, [ca.certificate])
