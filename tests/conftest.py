@@ -62,3 +62,20 @@ def intake(data_dir, capsys):
 @pytest.fixture
 def actor():
     return Actor("Sgt. Maria Test", "2231")
+
+
+@pytest.fixture(scope="module")
+def ca():
+    """A test certificate authority (tests/evidence/tsa.py); its TSA, `tsa`, is OpenSSL's `openssl ts -reply`
+    on loopback. For the time-stamp tests of the station and of sync alike."""
+    from .evidence.tsa import LoopbackCA
+
+    return LoopbackCA.make()
+
+
+@pytest.fixture
+def tsa(ca):
+    from .evidence.tsa import LoopbackTSA
+
+    with LoopbackTSA(ca) as running:
+        yield running

@@ -2,8 +2,6 @@ import pytest
 
 from intake_app.storage.database_key import database_key
 
-from .tsa import LoopbackCA, LoopbackTSA
-
 
 @pytest.fixture
 def attacker_shell(data_dir):
@@ -38,15 +36,3 @@ def window(qtbot, qt_settings, store, data_dir):
     qtbot.addWidget(w)
     w.show()
     return w
-
-
-@pytest.fixture(scope="module")
-def ca():
-    """A test certificate authority; its TSA (`tsa`) is OpenSSL's `openssl ts -reply` on loopback."""
-    return LoopbackCA.make()
-
-
-@pytest.fixture
-def tsa(ca):
-    with LoopbackTSA(ca) as running:
-        yield running

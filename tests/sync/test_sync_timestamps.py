@@ -7,7 +7,6 @@ import base64
 import hashlib
 
 import httpx
-import pytest
 
 from intake_app.domain.actor import Actor
 from intake_app.security import anchoring, audit, timestamps
@@ -22,17 +21,6 @@ from ..factories import make_incident
 from .conftest import ServerProcess
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
-
-
-@pytest.fixture(scope="module")
-def ca():
-    return LoopbackCA.make()
-
-
-@pytest.fixture
-def tsa(ca):
-    with LoopbackTSA(ca) as running:
-        yield running
 
 
 def _server_tokens(admin, store):
