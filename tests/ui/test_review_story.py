@@ -15,22 +15,10 @@ from intake_app.ui.security_feature import install_signed_in
 from intake_app.ui.sign_in import SignInDialog
 from intake_app.ui.tasks import SyncTaskRunner
 
-from .test_wizard_stories import add_agent, add_footage, add_violation, fill_details, fill_scene, tick
+from .test_wizard_stories import fill_details, fill_the_rest, tick
 
 LEFT = Qt.MouseButton.LeftButton
 SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
-
-
-def fill_the_rest(qtbot, wizard) -> None:
-    """From the agents page to the review page: an agent, a footage item, the order's questions, a violation."""
-    add_agent(qtbot, wizard.currentPage())
-    wizard.next()
-    add_footage(qtbot, wizard.currentPage())
-    wizard.next()
-    fill_scene(qtbot, wizard.currentPage())
-    wizard.next()
-    add_violation(qtbot, wizard.currentPage())
-    wizard.next()
 
 
 def users(store):

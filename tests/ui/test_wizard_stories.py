@@ -88,6 +88,18 @@ def fill_scene(qtbot, page):
     qtbot.keyClicks(page.hospital, "Mount Sinai Hospital")
 
 
+def fill_the_rest(qtbot, wizard) -> None:
+    """From the agents page to the review page: an agent, a footage item, the order's questions, a violation."""
+    add_agent(qtbot, wizard.currentPage())
+    wizard.next()
+    add_footage(qtbot, wizard.currentPage())
+    wizard.next()
+    fill_scene(qtbot, wizard.currentPage())
+    wizard.next()
+    add_violation(qtbot, wizard.currentPage())
+    wizard.next()
+
+
 def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, station):
     wizard = window.new_incident()
     fill_details(qtbot, wizard.currentPage())
@@ -98,14 +110,7 @@ def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, sta
     qtbot.keyClicks(rp.phone, "312-555-0100")
     qtbot.keyClicks(rp.address, "1500 S Western Ave Apt 3")
     wizard.next()
-    add_agent(qtbot, wizard.currentPage())
-    wizard.next()
-    add_footage(qtbot, wizard.currentPage())
-    wizard.next()
-    fill_scene(qtbot, wizard.currentPage())
-    wizard.next()
-    add_violation(qtbot, wizard.currentPage())
-    wizard.next()
+    fill_the_rest(qtbot, wizard)
     assert wizard.problems() == []
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
 
