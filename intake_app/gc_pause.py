@@ -44,7 +44,7 @@ class _Pause:
                 self.was_enabled = gc.isenabled()
                 gc.disable()
             self.holders += 1
-        released = []
+        released: list[bool] = []
 
         def release() -> None:
             with self.lock:

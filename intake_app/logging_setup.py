@@ -63,7 +63,7 @@ class RedactingFilter(logging.Filter):
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        line = {
+        line: dict[str, object] = {
             "at": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
@@ -87,6 +87,7 @@ class RotatingLog(logging.FileHandler):
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS):
         super().__init__(path, encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
+        self.intake_log = False  # set on the one handler setup_logging installs, so a second call replaces it
 
     def _open(self):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
@@ -102,7 +103,8 @@ class RotatingLog(logging.FileHandler):
         super().emit(record)
 
     def _roll_over(self) -> None:
-        self.stream.close()
+        if self.stream is not None:
+            self.stream.close()
         self.stream = None  # reopened by FileHandler.emit
         base = Path(self.baseFilename)
         numbered = [base.with_name(f"{base.name}.{n}") for n in range(1, self.backups + 1)]

@@ -135,6 +135,10 @@ def _write_whole(path: Path, text: str) -> None:
 
 def _audit_export_in(session: Session, viewer: Actor | None, carrying: list[Incident], where: str) -> None:
     """One audit entry per record exported with its reporting party: who, which incident, where to."""
+    if not carrying:
+        return
+    if viewer is None:  # _may_export refused already: nobody signed in may carry a party out
+        raise AssertionError("a reporting party exported without a signed-in user")
     for inc in carrying:
         record_action_in(session, inc.id, "export", viewer, f"with the reporting party, to {where}")
 

@@ -162,5 +162,6 @@ def cmd_verify(args, ctx: CliContext) -> int:
 def cmd_referral_sent(args, ctx: CliContext) -> int:
     saved = mark_referral_sent(ctx.store, args.ref, ctx.actor(), sent_at=_when(args.at), reference=args.reference)
     ref = f", CCSAO reference {saved.ccsao_reference}" if saved.ccsao_reference else ", CCSAO reference not yet known"
-    print(f"{saved.report_number}: referral sent {saved.referral_sent_at.isoformat()}{ref}", file=ctx.out)
+    sent = saved.referral_sent_at.isoformat() if saved.referral_sent_at else "(no time)"
+    print(f"{saved.report_number}: referral sent {sent}{ref}", file=ctx.out)
     return 0

@@ -219,8 +219,8 @@ def _felony_review(inc: Incident, rng: random.Random, catalogue: Catalogue, now:
     review.reference = f"FR-DEMO-{rng.randint(1000, 9999)}"
     reviewer = inc.history[-1]
     decision = rng.choice(list(ReviewDecision))
-    felony = next(v for v in inc.violations if catalogue.get(v.statute) and v.offence_class in catalogue.get(
-        v.statute).classes)
+    felony = next(v for v in inc.violations
+                  if (statute := catalogue.get(v.statute)) is not None and v.offence_class in statute.classes)
     charges = [ApprovedCharge(felony.statute, felony.offence_class)] if decision == ReviewDecision.CHARGES_APPROVED \
         else [ApprovedCharge("720 ILCS 5/12-3", "A")] if decision == ReviewDecision.MISDEMEANOR else []
     review.steps.append(ReviewStep(decision, decided, charges, "", reviewer.by_name, reviewer.by_star, reviewer.at))

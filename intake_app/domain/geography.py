@@ -62,7 +62,7 @@ class BeatMap:
         """(latitude, longitude) of a point inside the beat (demo data, tests), or None for no such beat."""
         for (name, _district), geom in zip(self._beats, self._geoms, strict=True):
             if name == beat:
-                point = geom.representative_point()
+                point = geom.representative_point()  # type: ignore[attr-defined]  # a shapely geometry
                 return round(point.y, 6), round(point.x, 6)
         return None
 

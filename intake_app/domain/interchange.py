@@ -9,12 +9,14 @@ the content it always had (see legacy_canonical_json).
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
@@ -231,14 +233,14 @@ class _Reader:
             return default
         return value
 
-    def bool(self, key: str, default: bool) -> bool:
+    def bool(self, key: builtins.str, default: builtins.bool) -> builtins.bool:
         value = self.data.get(key, default)
         if not isinstance(value, bool):
             self._bad(self._p(key), "must be true or false")
             return default
         return value
 
-    def int(self, key: str, *, required: bool = False) -> int | None:
+    def int(self, key: builtins.str, *, required: builtins.bool = False) -> int | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -247,7 +249,7 @@ class _Reader:
             return None
         return value
 
-    def float(self, key: str) -> float | None:
+    def float(self, key: builtins.str) -> float | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -256,7 +258,7 @@ class _Reader:
             return None
         return float(value)
 
-    def enum(self, key: str, kind: type[E], default: E | None = None) -> E | None:
+    def enum(self, key: builtins.str, kind: type[E], default: E | None = None) -> E | None:
         value = self.data.get(key)
         if value is None:
             return default
@@ -267,7 +269,7 @@ class _Reader:
         except TypeError:  # an unhashable value (a list...): not one of them
             member = None
         if member is not None:
-            return member
+            return cast(E, member)
         try:
             return kind(value)
         except ValueError:
@@ -275,7 +277,7 @@ class _Reader:
             self._bad(self._p(key), f"{value!r} is not one of: {allowed}")
             return default
 
-    def datetime(self, key: str) -> datetime | None:
+    def datetime(self, key: builtins.str) -> datetime | None:
         value = self.data.get(key)
         if value is None:
             return None
@@ -294,7 +296,7 @@ class _Reader:
             return None
         return parsed
 
-    def uuid(self, key: str) -> str:
+    def uuid(self, key: builtins.str) -> builtins.str:
         value = self.data.get(key)
         if value is None:
             return str(uuid.uuid4())
@@ -306,11 +308,11 @@ class _Reader:
             self._bad(self._p(key), f"{value!r} is not a UUID")
             return str(uuid.uuid4())
 
-    def obj(self, key: str) -> _Reader | None:
+    def obj(self, key: builtins.str) -> _Reader | None:
         value = self.data.get(key)
         return None if value is None else _Reader(value, self._p(key), self.problems)
 
-    def items(self, key: str) -> list[_Reader]:
+    def items(self, key: builtins.str) -> list[_Reader]:
         value = self.data.get(key)
         if value is None:
             return []
@@ -385,8 +387,11 @@ def _sealed(r: _Reader) -> dict | None:
 
 def _unique_ids(inc: Incident, path: str, problems: list[Problem]) -> None:
     prefix = f"{path}." if path else ""
-    for name, items in (("agents", inc.agents), ("footage", inc.footage), ("violations", inc.violations),
-                        ("injuries", inc.injuries), ("felony_review.touhy_requests", inc.felony_review.touhy_requests)):
+    # Every item here has an id; the sections' item types differ.
+    sections: tuple[tuple[str, Sequence[Any]], ...] = (
+        ("agents", inc.agents), ("footage", inc.footage), ("violations", inc.violations),
+        ("injuries", inc.injuries), ("felony_review.touhy_requests", inc.felony_review.touhy_requests))
+    for name, items in sections:
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
@@ -726,5 +731,5 @@ def _footage_order_fields(r: _Reader) -> dict[str, Any]:
                 elif member in reasons:
                     r._bad(f"{r._p('flag_reasons')}[{j}]", f"{value!r} is listed twice")
                 else:
-                    reasons.append(member)
+                    reasons.append(cast(FlagReason, member))
     return {"flagged_at": r.datetime("flagged_at"), "flag_reasons": reasons, "hold_form": r.str("hold_form")}

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from .enums import (
     Agency,
@@ -47,7 +47,7 @@ def deep_copy(value: T) -> T:
     if isinstance(value, _IMMUTABLE):
         return value
     if isinstance(value, list):
-        return [deep_copy(item) for item in value]
+        return cast(T, [deep_copy(item) for item in value])
     if hasattr(type(value), "__dataclass_fields__"):
         copied = object.__new__(type(value))
         copied.__dict__.update({name: deep_copy(item) for name, item in value.__dict__.items()})

@@ -81,9 +81,9 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
     for i, a in enumerate(inc.agents, 1):
         vehicle = ""
         if a.vehicle and not a.vehicle.is_empty():
-            v = a.vehicle
-            vehicle = t("; vehicle {color} {make} {model} plate {plate} {state}", color=v.color, make=v.make,
-                        model=v.model, plate=v.plate, state=v.plate_state).replace("  ", " ")
+            car = a.vehicle
+            vehicle = t("; vehicle {color} {make} {model} plate {plate} {state}", color=car.color, make=car.make,
+                        model=car.model, plate=car.plate, state=car.plate_state).replace("  ", " ")
         how = w.vocabulary(a.identified_by) if a.identified_by else t("not identified")
         lines.append("  " + t("{n}. {agency}: {name}, badge {badge}, {how}, {masked}; {description}", n=i,
                               agency=w.vocabulary(a.agency), name=a.name or t("(name unknown)"), badge=a.badge or "-",

@@ -283,8 +283,8 @@ def _any_control(inc: Incident) -> bool:
         single += (a.name, a.badge)
         multi.append(a.description)
         if a.vehicle is not None:
-            v = a.vehicle
-            single += (v.plate, v.plate_state, v.make, v.model, v.color)
+            car = a.vehicle
+            single += (car.plate, car.plate_state, car.make, car.model, car.color)
     for f in inc.footage[:limits.MAX_FOOTAGE]:
         single += (f.device_id, f.officer_star, f.evidence_id, f.file_path)
     for v in inc.violations[:limits.MAX_VIOLATIONS]:

@@ -8,6 +8,7 @@ field, and the sync sends it to headquarters like any other save.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from datetime import date
 
 from ..domain.actor import Actor
@@ -19,7 +20,7 @@ from ..storage.repository import IncidentStore
 
 
 def record_decision(store: IncidentStore, ref: str, actor: Actor, decision: ReviewDecision, *, decided_on: date,
-                    charges: list[ApprovedCharge] = (), comment: str = "", asa_name: str | None = None,
+                    charges: Sequence[ApprovedCharge] = (), comment: str = "", asa_name: str | None = None,
                     asa_unit: str | None = None, reference: str | None = None) -> Incident:
     inc = store.get(ref)
     changed = record_review_step(inc, decision, actor, decided_on=decided_on, charges=list(charges), comment=comment,

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.records import Incident, ReportingParty
+
+if TYPE_CHECKING:  # pyHanko is imported only when a packet is signed (start-up speed)
+    from .packet_signing import PacketSigning
 
 CUSTODY_FROM_AUDIT = "audit trail"
 CUSTODY_FROM_HISTORY = "status history (the audit trail is not available in this installation)"
@@ -37,7 +41,7 @@ class PacketInput:
     # How many entries the audit chain had when chain_head was read (0: no audit trail): in the QR code.
     chain_length: int = 0
     # The station's signature (reports/packet_signing.PacketSigning); None = an unsigned packet.
-    signing: object | None = None
+    signing: PacketSigning | None = None
     # The reporting party of a record received sealed, opened for the signed-in reader who makes the packet
     # (sync/sealing_step.party_for_packet, audited there); None = this packet does not print it.
     opened_party: ReportingParty | None = None

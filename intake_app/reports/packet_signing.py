@@ -32,6 +32,8 @@ from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from ..security.station_certificate import StationCredential
+
 log = logging.getLogger(__name__)
 FIELD_NAME = "StationSignature"
 LOCATION = "Chicago Police Department, Intake"
@@ -43,7 +45,7 @@ RESERVED = 16384
 @dataclass(frozen=True)
 class PacketSigning:
     """What the packet builder needs to sign: the station's credential and, when configured, a TSA."""
-    credential: object  # security.station_certificate.StationCredential
+    credential: StationCredential
     timestamper: TimeStamper | None = None
     tsa_name: str = ""
 
@@ -51,6 +53,10 @@ class PacketSigning:
         # Made once per packet source, not per packet: loading the key and certificates into pyHanko's form
         # is a fifth of a signature's time.
         object.__setattr__(self, "_signer", _StationSigner(self.credential))
+
+    @property
+    def signer(self) -> signers.Signer:
+        return self._signer  # type: ignore[attr-defined]  # set in __post_init__ (frozen)
 
 
 def _asn1(cert) -> asn1_x509.Certificate:
@@ -126,7 +132,7 @@ def _writer(pdf: bytes) -> _Writer:
 
 
 def _sign(writer, meta, signing: PacketSigning, timestamper, signed_at: datetime) -> bytes:
-    signer = _SignerAt(meta, signing._signer, timestamper=timestamper, at=signed_at)
+    signer = _SignerAt(meta, signing.signer, timestamper=timestamper, at=signed_at)
     out = io.BytesIO()
     coroutine = signer.async_sign_pdf(writer, output=out, bytes_reserved=RESERVED if timestamper is None else None)
     try:

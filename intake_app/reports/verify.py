@@ -15,8 +15,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain.interchange import record_hashes
 from ..storage.repository import IncidentStore
@@ -32,7 +34,7 @@ def stamp_from_metadata(pdf: Path) -> PacketStamp | None:
     from pypdf.errors import PdfReadError
 
     try:
-        meta = PdfReader(str(pdf)).metadata or {}
+        meta: Mapping[str, Any] = PdfReader(str(pdf)).metadata or {}
     except (PdfReadError, OSError, ValueError) as exc:
         raise PacketUnreadable(f"{pdf} is not a readable PDF: {exc}") from exc
     return parse_stamp(str(meta.get("/Keywords", "")))
@@ -121,6 +123,7 @@ def _verify_record(store: IncidentStore, pdf: Path) -> Verification:
         lines.append("QR code and PDF metadata disagree: the file was altered")
         return Verification(False, lines)
     stamp = qr or meta
+    assert stamp is not None, "one of the two was read (checked above)"
     lines.append(f"QR code: {'read' if qr else qr_note}; metadata: {'read' if meta else 'missing'} [{OFFLINE}]")
     stored = store.find(stamp.incident_id)
     if stored is None:

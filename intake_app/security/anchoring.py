@@ -106,6 +106,7 @@ def check_anchors(store: IncidentStore) -> AnchorReport:
         for note in (check.problem if not check.trusted else "", check.revocation):
             if note and note not in report.notes:
                 report.notes.append(note)
+        assert check.info is not None, "a token that checks out has been read"
         if report.latest is None or row.entries > report.latest.entries:
             report.latest = Anchor(row.entries, row.head, check.info.gen_time, check.info.tsa)
     return report

@@ -169,8 +169,10 @@ def change_entries(event: ChangeEvent) -> list[NewEntry]:
     """The entries one change to a record gets."""
     if event.action == "delete":
         before = event.before
+        assert before is not None, "a deletion names the record it deletes"
         return _run(event.actor, before.id, "delete", [("", before.report_number or before.id, "")], DELETED)
     after = event.after
+    assert after is not None, "a save or status change names the record's new state"
     if event.before is None:
         # A new record: one entry naming it; its content is in the record, whose hash the entry holds.
         return _run(event.actor, after.id, event.action, [("", "", after.report_number or "")], state_hash(event))

@@ -22,6 +22,7 @@ from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.interchange import to_dict
 from ..domain.matching import AGENT_LINK
+from ..domain.records import Incident
 from ..domain.roles import ADMINISTRATOR, REVIEWER, SUPERVISOR
 from ..domain.workflow import LOCKED
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
@@ -69,6 +70,7 @@ def _check_role(session: Session, store: IncidentStore, event: ChangeEvent) -> N
                               "by supervisors and reviewers.")
     before, after = event.before, event.after
     if event.action == "status":
+        assert before is not None and after is not None, "a status change has a before and an after"
         allowed = STEPS.get((before.status, after.status), ())
         if role not in allowed:
             raise PermissionError(f"A {role} cannot make an incident {after.status.value} "
@@ -79,15 +81,17 @@ def _check_role(session: Session, store: IncidentStore, event: ChangeEvent) -> N
         raise PermissionError("This incident is in review; a reviewer returns it before it can be edited.")
 
 
-def _submitted_by(incident) -> str:
+def _submitted_by(incident: Incident) -> str:
     for change in reversed(incident.history):
         if change.to_status == Status.IN_REVIEW:
             return change.by_star
     return ""
 
 
-def _snapshot(session: Session, event: ChangeEvent, kind: str, reason: str, incident=None) -> None:
+def _snapshot(session: Session, event: ChangeEvent, kind: str, reason: str,
+              incident: Incident | None = None) -> None:
     after = incident or event.after
+    assert after is not None, "a snapshot is of a record that exists"
     session.add(RecordVersionRow(
         incident_id=after.id, record_version=after.version, kind=kind, reason=reason,
         actor_name=event.actor.name, actor_star=event.actor.star,
@@ -105,7 +109,7 @@ def make_listener(store: IncidentStore):
             if reason is None:
                 raise PermissionError(f"Incident {before.report_number} is {before.status.value} and read-only; "
                                       "make a correction with a reason instead.")
-            if event.after.status != before.status:
+            if event.after is not None and event.after.status != before.status:
                 raise PermissionError("A correction cannot change the status.")
         elif event.action == "delete" and before is not None and before.status != Status.DRAFT:
             raise PermissionError("Only drafts can be deleted.")
@@ -117,7 +121,7 @@ def make_listener(store: IncidentStore):
             if kept is None:  # approved before versions were kept: keep it now, before it changes
                 _snapshot(session, event, "before correction", "", before)
             _snapshot(session, event, "correction", reason or "")
-        elif event.action == "status" and event.after.status == Status.APPROVED:
+        elif event.action == "status" and event.after is not None and event.after.status == Status.APPROVED:
             _snapshot(session, event, "approved", "")
     return on_change
 

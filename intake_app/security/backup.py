@@ -48,6 +48,7 @@ def backup_to(store: IncidentStore, out: Path) -> int:
         try:
             with store.engine.connect() as conn:
                 source = conn.connection.dbapi_connection
+                assert source is not None, "a connection checked out of the pool has its DB-API connection"
                 source.backup(target)  # one step: the whole snapshot under one read transaction
                 conn.rollback()
             target.execute("PRAGMA journal_mode=DELETE")

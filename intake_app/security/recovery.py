@@ -21,6 +21,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -156,7 +157,8 @@ def recover(data_dir: Path, private: X25519PrivateKey, *, new_passphrase: str | 
     db_path = data_dir / cipher.DB_FILE
     if not db_path.exists():
         raise RecoveryError(f"There is no store in {data_dir} ({cipher.DB_FILE} is missing).")
-    old_key = payload = None
+    old_key: bytes | None = None
+    payload: dict[str, Any] = {}
     for name in (RECOVERY_FILE, PENDING_FILE):  # pending: a recovery stopped after re-encrypting
         candidate = _read(data_dir / name)
         if candidate is None:

@@ -106,10 +106,10 @@ def _load_key(session: Session) -> rsa.RSAPrivateKey | None:
     digest = hashlib.sha256(pem.encode("ascii")).digest()
     key = _loaded.get(digest)
     if key is None:
-        key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
-        if not isinstance(key, rsa.RSAPrivateKey):
+        loaded = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+        if not isinstance(loaded, rsa.RSAPrivateKey):
             return None
-        _loaded[digest] = key
+        _loaded[digest] = key = loaded
     return key
 
 
@@ -147,7 +147,8 @@ def credential_in(session: Session) -> StationCredential:
     key = _load_key(session)
     if cert_pem and key is not None:
         certificate = x509.load_pem_x509_certificate(cert_pem.encode("ascii"))
-        if certificate.public_key().public_numbers() == key.public_key().public_numbers():
+        public = certificate.public_key()
+        if isinstance(public, rsa.RSAPublicKey) and public.public_numbers() == key.public_key().public_numbers():
             return StationCredential(certificate, key, read_meta(session, SOURCE) or SELF_SIGNED, _pems(read_meta(session, CHAIN)))
     # First use (or the key went missing from the keyring: a new certificate, never a mismatched pair).
     key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)

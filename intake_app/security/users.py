@@ -193,7 +193,7 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
             raise SignInLocked(int((failures.locked_until - moment).total_seconds()) + 1)
         row = session.get(UserRow, star)
         ok = verify_passphrase(passphrase, row.pass_hash if row else dummy) and row is not None and row.active
-        if ok:
+        if ok and row is not None:
             if failures is not None:
                 session.delete(failures)
             return _user(row)

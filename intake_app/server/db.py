@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Table, any_, bindparam, create_engine, event, insert
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from .settings import ServerSettings
 
@@ -51,11 +52,12 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
     for name in columns:
         table.c[name]  # noqa: B018  (a KeyError here, not SQL built from an unknown name)
     sql = f'INSERT INTO {table.name} ({", ".join(columns)}) VALUES ({", ".join(["%s"] * len(columns))})'
-    with conn.connection.cursor() as cursor:
+    with conn.connection.cursor() as cursor:  # type: ignore[attr-defined]  # psycopg's cursor is a context manager
         cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
-def among(session: Session, column: ColumnElement, values: Collection) -> ColumnElement[bool]:
+def among(session: Session, column: ColumnElement[Any] | InstrumentedAttribute[Any], values: Collection[Any]
+          ) -> ColumnElement[bool]:
     """`column IN (values)` for a batch's keys (up to 1,000). On PostgreSQL one array parameter (`= ANY`): the
     statement's text is the same for every batch, where 1,000 placeholders were compiled and planned anew."""
     if session.get_bind().dialect.name == "postgresql":

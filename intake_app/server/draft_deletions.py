@@ -49,11 +49,13 @@ def deleted_versions(session: Session, incident_ids: list[str]) -> dict[str, Del
 
 
 def _ids(items: list[PushItem], offset: int) -> list[str]:
-    problems, ids = [], []
+    problems: list[Problem] = []
+    ids: list[str] = []
     for i, item in enumerate(items, start=offset):
         incident_id = item.incident.get("id")
         if not isinstance(incident_id, str) or not re.match(UUID_PATTERN, incident_id):
             problems.append(Problem(f"items[{i}].incident.id", "must be the id of the deleted draft"))
+            continue
         ids.append(incident_id)
     if problems:
         raise ValidationError(problems)
@@ -87,10 +89,10 @@ def delete_drafts(session: Session, *, device: Device, items: list[PushItem], of
 
 
 def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id: str, at: datetime) -> PushResult:
-    base = dict(idempotency_key=item.idempotency_key, incident_id=incident_id)
     cur = session.get(ServerIncident, incident_id)
     if cur is None:  # deleted already (by another device, or an earlier try whose answer was lost)
-        return PushResult(**base, outcome="deleted", version=item.base_version + 1)
+        return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,
+                          outcome="deleted", version=item.base_version + 1)
     if not may_see(device, cur.district):
         raise Forbidden(f"This device may not change records of district {cur.district}.")
     record = json.loads(cur.record_json)
@@ -98,11 +100,13 @@ def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id
         raise NotADraft(f"Incident {record.get('report_number') or incident_id} is {record.get('status')} on the "
                         "server: only drafts can be deleted, so it is kept.")
     if cur.version != item.base_version:
-        return PushResult(**base, outcome="conflict", version=cur.version, server_incident=record)
+        return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,
+                          outcome="conflict", version=cur.version, server_incident=record)
     record["version"] = cur.version + 1
     lock_change_log(session)  # numbered last, held to the commit (crud.lock_change_log)
     seq = session.execute(insert(Change).returning(Change.seq), {
         "incident_id": incident_id, "district": cur.district, "version": cur.version + 1, "deleted": True,
         "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at}).scalar_one()
     session.execute(delete(ServerIncident).where(ServerIncident.id == incident_id))
-    return PushResult(**base, outcome="deleted", version=cur.version + 1, seq=seq)
+    return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,
+                      outcome="deleted", version=cur.version + 1, seq=seq)

@@ -28,9 +28,11 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
 
 # In every route's OpenAPI answers (app.py): any request may meet a limit.
-LIMIT_RESPONSES = {
+LIMIT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"description": "The request body is larger than this server accepts: send fewer records at a time."},
     429: {"description": "Too many requests from this device: wait the Retry-After header's seconds."},
     503: {"description": "Busy with many devices at once: wait the Retry-After header's seconds."},
@@ -85,7 +87,7 @@ def _key(scope) -> str:
     return f"a:{client[0]}"
 
 
-async def _answer(send, status: int, detail: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def _answer(send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
@@ -116,6 +118,7 @@ class _Queue:
             self._waiting -= 1
 
     def leave(self, seconds: float) -> None:
+        assert self._semaphore is not None, "leave() without enter()"
         self._semaphore.release()
         self._seconds = 0.8 * self._seconds + 0.2 * seconds
 

@@ -24,7 +24,9 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -99,10 +101,11 @@ def note_pull(session: Session, *, device_id: int, cursor: int) -> None:
     A device that asks again from further back (a page it could not store) moves it back."""
     values = {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)}
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        stmt: Any = pg_insert(FeedPosition).values(**values)
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(FeedPosition).values(**values)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        stmt = sqlite_insert(FeedPosition).values(**values)
     session.execute(stmt.on_conflict_do_update(index_elements=[FeedPosition.device_id],
                                                set_={"cursor": stmt.excluded.cursor,
                                                      "pulled_at": stmt.excluded.pulled_at}))
@@ -129,13 +132,13 @@ class FeedCollector:
 
     def __init__(self, engine: Engine, ttl: float = 10.0):
         self.engine, self.ttl = engine, ttl
-        self._cached: tuple[float, list] | None = None
+        self._cached: tuple[float, tuple[Sequence[Any], int]] | None = None
         self._lock = threading.Lock()
 
     def describe(self):
         return []  # generated at scrape time; nothing to check at registration
 
-    def _rows(self) -> tuple[list, int]:
+    def _rows(self) -> tuple[Sequence[Any], int]:
         with self._lock:
             if self._cached and time.monotonic() - self._cached[0] < self.ttl:
                 return self._cached[1]

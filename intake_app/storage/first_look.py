@@ -85,10 +85,15 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
 
 
 def _summary(r: tuple) -> IncidentSummary:
-    return IncidentSummary(r[0], r[1] or "", Status(r[2]), r[3], r[4], _utc(r[5]), r[6], r[7], _utc(r[8]), r[9],
+    return IncidentSummary(r[0], r[1] or "", Status(r[2]), r[3], r[4], _utc(r[5]), r[6], r[7], _utc_given(r[8]), r[9],
                            bool(r[10]), bool(r[11]))
 
 
 def _utc(stored: str | None) -> datetime | None:
     """SQLAlchemy's DateTime keeps naive UTC as 'YYYY-MM-DD HH:MM:SS.ffffff' text in SQLite."""
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC) if stored is not None else None
+    return _utc_given(stored) if stored is not None else None
+
+
+def _utc_given(stored: str) -> datetime:
+    """A NOT NULL time column's text (updated_at)."""
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)

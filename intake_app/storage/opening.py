@@ -10,7 +10,7 @@ from sqlalchemy.exc import DatabaseError
 from ..domain.catalogue import load_catalogue
 from ..domain.geography import use_beat_map_of
 from .cipher import DB_FILE
-from .database_key import DatabaseKeyError, database_key, read_store_info
+from .database_key import DatabaseKeyError, StoreInfo, database_key, read_store_info
 from .engine import encrypted_engine
 from .errors import StoreOpenError
 from .migrate import upgrade
@@ -30,6 +30,7 @@ EXTENSION_MODULES: list[str] = [
 
 def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | None = None) -> IncidentStore:
     """`key`: the store's key when the caller already has it (first_look derived it), else found here."""
+    info: StoreInfo | None
     if key is None:
         try:
             key, info = database_key(data_dir, passphrase)

@@ -12,6 +12,7 @@ read through their own partial index, ix_footage_perishable, one kind at a time.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -47,7 +48,12 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
-def _alert(row, retention: timedelta | None) -> PreservationAlert:
+def _by_deadline(alert: PreservationAlert) -> datetime:
+    # Items here have a start or a given deadline, so a deadline; none would sort last.
+    return alert.deadline or datetime.max.replace(tzinfo=UTC)
+
+
+def _alert(row: Any, retention: timedelta | None) -> PreservationAlert:
     # Without a start no deadline can be computed; an imported record may still carry one it was given elsewhere.
     # POD and private cameras pass their kind's retention as `retention` (None: their kind has none).
     stored = _aware(row.preservation_deadline)
@@ -56,7 +62,7 @@ def _alert(row, retention: timedelta | None) -> PreservationAlert:
         # 90 days.
         deadline = stored
     else:
-        deadline = _aware(row.start) + retention if row.start is not None else stored
+        deadline = row.start.replace(tzinfo=UTC) + retention if row.start is not None else stored
     return PreservationAlert(row.incident_id, row.report_number or "", row.footage_id, row.position,
                              FootageKind(row.kind), row.device_id, row.officer_star, Preservation(row.preservation_status),
                              deadline, row.evidence_id, row.cpd_rd_number or "", row.oemc_event_number or "",
@@ -71,7 +77,7 @@ def _soonest(session: Session, retention: timedelta, limit: int | None) -> list[
              .order_by(FOOTAGE.c.preservation_deadline).limit(limit))
     dated = [_alert(r, retention) for r in session.execute(by_start)]
     dated += [_alert(r, retention) for r in session.execute(given)]
-    dated.sort(key=lambda a: a.deadline)  # stable: ties keep the index order
+    dated.sort(key=_by_deadline)  # stable: ties keep the index order
     alerts = dated[:limit] if limit is not None else dated
     room = None if limit is None else limit - len(alerts)
     if room is None or room > 0:

@@ -134,6 +134,7 @@ def write_row(session: Session, inc: Incident, *, exists: bool, record_json: str
     if exists:
         conn.execute(_UPDATE_INCIDENT, {"key": inc.id, **_columns(inc, record_json)})
         search_rowid = conn.scalar(select(INCIDENTS.c.search_rowid).where(INCIDENTS.c.id == inc.id))
+        assert search_rowid is not None, "an existing incident's row has its search entry"
         _delete_children(session, inc.id)
         conn.execute(text("DELETE FROM incident_fts WHERE rowid = :r"), {"r": search_rowid})
         _write_rows(conn, [], [inc], [_search_row(inc, search_rowid)])
