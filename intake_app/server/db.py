@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, Engine, Table, any_, bindparam, create_engine, event, insert
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import QueryableAttribute, Session, sessionmaker
 
 from .settings import ServerSettings
 
@@ -55,7 +55,7 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
         cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
-def among(session: Session, column: ColumnElement, values: Collection) -> ColumnElement[bool]:
+def among(session: Session, column: ColumnElement | QueryableAttribute, values: Collection) -> ColumnElement[bool]:
     """`column IN (values)` for a batch's keys (up to 1,000). On PostgreSQL one array parameter (`= ANY`): the
     statement's text is the same for every batch, where 1,000 placeholders were compiled and planned anew."""
     if session.get_bind().dialect.name == "postgresql":

@@ -1,0 +1,150 @@
+"""After the server's database was restored from a backup (a new restore epoch), devices send again what it lost:
+a hostile answer to "which versions do you hold" sends nothing, and a re-send never overwrites an edit made since
+the restore (it is a conflict for the supervisor). The restore is simulated on the session's real PostgreSQL
+server: the versions after the backup are taken out of its tables, and the epoch renewed as `intake server
+restored` does (the whole pg_dump story is tests/sync/test_backup_restore.py)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from intake_app.domain.actor import Actor
+from intake_app.sync import state
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
+from .fault_proxy import Answer, FaultProxy
+
+ACTOR = Actor("Sgt. Maria Test", "2231")
+
+
+def restore_backup_without(admin, incident_id: str, *, newer_than: int) -> str:
+    """The server as restored from a backup taken when it held `incident_id` up to version `newer_than`; then the
+    new epoch, numbered from the next feed number on (as `intake server restored`). Returns the epoch."""
+    admin.sql("DELETE FROM changes WHERE incident_id = :i AND version > :v RETURNING seq", i=incident_id, v=newer_than)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i AND CAST(result_json AS json)->>'outcome' = 'applied' "
+              "AND CAST(CAST(result_json AS json)->>'version' AS int) > :v RETURNING 1", i=incident_id, v=newer_than)
+    admin.sql("UPDATE incidents SET version = c.version, record_json = c.record_json, last_seq = c.seq FROM changes c "
+              "WHERE incidents.id = :i AND c.incident_id = :i AND c.version = :v RETURNING 1", i=incident_id,
+              v=newer_than)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch
+
+
+def on_server(admin, incident_id: str) -> tuple[int, dict]:
+    [(version, record)] = admin.sql("SELECT version, record_json FROM incidents WHERE id = :i", i=incident_id)
+    return version, json.loads(record)
+
+
+def edited(store, incident_id: str, narrative: str):
+    inc = store.get(incident_id)
+    inc.narrative = narrative
+    return store.save(inc, ACTOR)
+
+
+@pytest.fixture
+def a_station_whose_edit_the_restore_lost(make_device, admin):
+    """Station A's record at version 2 on A, acknowledged; the server restored from a backup holding version 1."""
+    a = make_device("a", district=9)
+    original = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    edited(a, original.id, "Edited at station A after the backup.")
+    assert sync_once(a).ok
+    epoch = restore_backup_without(admin, original.id, newer_than=1)
+    return a, original.id, epoch
+
+
+def test_a_station_sends_again_the_edit_the_restored_server_lost(a_station_whose_edit_the_restore_lost, admin):
+    a, incident_id, epoch = a_station_whose_edit_the_restore_lost
+    assert on_server(admin, incident_id)[0] == 1
+
+    report = sync_once(a)
+
+    assert report.ok, report.error
+    assert report.resent == 1
+    assert "server restored from backup: re-sent 1 records" in report.notes
+    version, record = on_server(admin, incident_id)
+    assert (version, record["narrative"]) == (2, "Edited at station A after the backup.")
+    assert state.read(a, state.SERVER_EPOCH) == epoch
+    assert state.status(a).resent == 1
+
+
+def _not_asked(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "holdings": [*answer["holdings"], {"incident_id": str(uuid.uuid4()), "version": 1, "line": 1}]}
+
+
+def _twice(answer: dict, asked: list[str]) -> dict:
+    one = {"incident_id": asked[0], "version": 1, "line": 1}
+    return {**answer, "holdings": [one, one]}
+
+
+def _line_above_version(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "holdings": [{"incident_id": asked[0], "version": 1, "line": 9}]}
+
+
+def _another_epoch(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "epoch": "0" * 32}
+
+
+@pytest.mark.parametrize(("hostile", "said"), [
+    (_not_asked, "did not ask about"),
+    (_twice, "twice"),
+    (_line_above_version, "from before its restore"),
+    (_another_epoch, "restored from a backup again"),
+], ids=["an incident not asked about", "an incident named twice", "a line above the version", "another epoch"])
+def test_a_hostile_holdings_answer_sends_nothing_again_and_the_next_sync_does(
+        a_station_whose_edit_the_restore_lost, admin, server, hostile, said):
+    a, incident_id, epoch = a_station_whose_edit_the_restore_lost
+    known = state.read(a, state.SERVER_EPOCH)
+
+    def fault(request, answer):
+        if request.method == "POST" and request.path == "/holdings":
+            asked = json.loads(request.body)["incident_ids"]
+            return Answer(200, json.dumps(hostile(json.loads(answer.body), asked)).encode())
+        return None
+
+    with FaultProxy(server.base) as proxy:
+        proxy.fault = fault
+        state.write(a, **{state.SERVER_URL: proxy.base})
+        report = sync_once(a)
+        state.write(a, **{state.SERVER_URL: server.base})
+
+    assert not report.ok and said in report.error
+    assert report.resent == 0
+    assert on_server(admin, incident_id)[0] == 1  # nothing sent on a hostile answer
+    assert state.read(a, state.SERVER_EPOCH) == known  # not reconciled: the next sync asks again
+    assert a.get(incident_id).version == 2  # nothing here changed
+    again = sync_once(a)
+    assert again.ok and again.resent == 1
+    assert on_server(admin, incident_id)[0] == 2
+
+
+def test_a_resend_never_overwrites_an_edit_made_on_the_restored_server_it_is_a_conflict(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    original = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    edited(a, original.id, "A's edit, acknowledged after the backup.")
+    assert sync_once(a).ok
+    restore_backup_without(admin, original.id, newer_than=1)
+    # On the restored server, B edits the version the backup holds, twice: newer than A's lost version 2.
+    edited(b, original.id, "B's first edit after the restore.")
+    edited(b, original.id, "B's second edit after the restore.")
+    assert sync_once(b).ok
+    assert on_server(admin, original.id)[0] == 3
+
+    report = sync_once(a)
+
+    assert report.conflicts == 1 and report.resent == 0
+    version, record = on_server(admin, original.id)
+    assert (version, record["narrative"]) == (3, "B's second edit after the restore.")  # not overwritten
+    [(base, server_version, pushed)] = admin.sql(
+        "SELECT base_version, server_version, pushed_json FROM conflicts WHERE incident_id = :i", i=original.id)
+    assert (base, server_version) == (1, 3)
+    assert json.loads(pushed)["narrative"] == "A's edit, acknowledged after the backup."  # both versions kept
+    assert state.status(a).conflicts == 1
+    assert a.get(original.id).narrative == "A's edit, acknowledged after the backup."  # nothing lost here either
