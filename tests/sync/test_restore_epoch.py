@@ -148,3 +148,27 @@ def test_a_resend_never_overwrites_an_edit_made_on_the_restored_server_it_is_a_c
     assert json.loads(pushed)["narrative"] == "A's edit, acknowledged after the backup."  # both versions kept
     assert state.status(a).conflicts == 1
     assert a.get(original.id).narrative == "A's edit, acknowledged after the backup."  # nothing lost here either
+
+
+def test_devices_first_reconciling_with_a_server_restored_earlier_send_nothing_twice(make_device, admin):
+    """An app updated to restore epochs has none kept: at its first sync it asks, like after a restore. What the
+    server holds as edits made since its last restore (the device's own, or pulled from another device) is
+    answered unchanged, never written twice nor taken for a conflict."""
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    earlier = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    restore_backup_without(admin, earlier.id, newer_than=1)  # the server was restored once, long ago
+    original = a.save(make_incident(), ACTOR)
+    edited(a, original.id, "Edited after that restore.")
+    assert sync_once(a).ok and sync_once(b).ok
+    feed_before = admin.sql("SELECT seq FROM changes ORDER BY seq")
+    for store in (a, b):
+        state.write(store, **{state.SERVER_EPOCH: ""})  # as an app from before epochs
+
+    reports = [sync_once(store) for store in (a, b)]
+
+    assert all(r.ok and r.resent == 0 and r.conflicts == 0 for r in reports)
+    assert not any("restored" in note for r in reports for note in r.notes)  # no restore to tell of
+    assert admin.sql("SELECT seq FROM changes ORDER BY seq") == feed_before  # nothing written again
+    assert on_server(admin, original.id)[0] == 2
