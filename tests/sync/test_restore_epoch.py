@@ -16,23 +16,10 @@ from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
+from .conftest import restore_backup_without
 from .fault_proxy import Answer, FaultProxy
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
-
-
-def restore_backup_without(admin, incident_id: str, *, newer_than: int) -> str:
-    """The server as restored from a backup taken when it held `incident_id` up to version `newer_than`; then the
-    new epoch, numbered from the next feed number on (as `intake server restored`). Returns the epoch."""
-    admin.sql("DELETE FROM changes WHERE incident_id = :i AND version > :v RETURNING seq", i=incident_id, v=newer_than)
-    admin.sql("DELETE FROM pushes WHERE incident_id = :i AND CAST(result_json AS json)->>'outcome' = 'applied' "
-              "AND CAST(CAST(result_json AS json)->>'version' AS int) > :v RETURNING 1", i=incident_id, v=newer_than)
-    admin.sql("UPDATE incidents SET version = c.version, record_json = c.record_json, last_seq = c.seq FROM changes c "
-              "WHERE incidents.id = :i AND c.incident_id = :i AND c.version = :v RETURNING 1", i=incident_id,
-              v=newer_than)
-    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), "
-                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
-    return epoch
 
 
 def on_server(admin, incident_id: str) -> tuple[int, dict]:
