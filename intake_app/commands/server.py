@@ -129,10 +129,12 @@ RESTORE_GAP = 1_000_000_000  # more changes than a city makes between a backup a
 
 
 def cmd_after_restore(args, ctx: CliContext) -> int:
-    """`intake server restored` (alias after-restore). Devices that pulled after the backup was taken hold cursors beyond what the restored database holds: new
-    changes numbered from the backup's last number on would sit below their cursors and never reach them. So
-    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one. And the
-    restore is noted: each device's next audit head is checked across it (crud.record_audit_head)."""
+    """`intake server restored` (alias after-restore). Devices that pulled after the backup was taken hold
+    cursors beyond what the restored database holds: new changes numbered from the backup's last number on
+    would sit below their cursors and never reach them. So the feed's numbers (incidents and link decisions)
+    jump a billion past the highest restored one. And the restore is noted: each device's next audit head is
+    checked across it (crud.record_audit_head). And a new restore epoch is set: each device then sends again
+    the versions it holds that this database lacks (server/resends.py, sync/resend.py)."""
     from sqlalchemy import text
 
     engine, sessions = _sessions(args)
