@@ -128,6 +128,39 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
     assert "restore:       server restored from backup: re-sent 2 records" in sync_status(capsys, tmp_path / "hq")
 
 
+def test_a_station_enrolled_after_the_backup_enrolls_again_and_sends_its_records_again(make_device, pg_url, tmp_path):
+    from intake_app.sync import device
+
+    dump = tmp_path / "intake.dump"
+    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", pg_url.rsplit("/", 1)[1]], check=True)
+    late = make_device("late", district=9)  # enrolled after the backup
+    made = [late.save(make_incident(), ACTOR) for _ in range(2)]
+    assert sync_once(late).ok
+    restored = f"intake_restored_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, restored], check=True)
+    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
+    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
+    intake("server", "restored", "--database-url", restored_url)
+    server = ServerProcess(restored_url).start()
+    try:
+        move_to(server.base, late)
+        refused = sync_once(late)
+        assert not refused.ok and "401" in refused.error  # the restored database does not know it
+        code = intake("server", "create-enrollment", "--district", "9", "--database-url", restored_url).strip()
+        device.enroll(late, server.base, code)
+
+        report = sync_once(late)
+
+        assert report.ok, report.error
+        assert report.resent == 2
+        with ServerSql(restored_url) as sql:
+            on_server = sql.all("SELECT id FROM incidents")
+        assert ours(on_server, {i.id for i in made}) == sorted(i.id for i in made)
+    finally:
+        server.stop()
+        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
+
+
 def sync_status(capsys, data_dir) -> str:
     from intake_app.cli import main
 
