@@ -146,7 +146,7 @@ def settled(store: IncidentStore, report, epoch: str, refused: dict[str, str]) -
     values = {SERVER_EPOCH: epoch}
     if known or report.resent or refused:
         note = restore_sentence(report.resent, len(refused))
-        report.notes.append(note + (f" First reason: {next(iter(refused.values()))}" if refused else ""))
+        report.notes.append(note + (f" (first reason: {next(iter(refused.values()))})" if refused else ""))
         values[LAST_RESTORE] = json.dumps({"at": datetime.now(UTC).isoformat(timespec="seconds"),
                                            "resent": report.resent, "refused": len(refused)})
     state.write(store, **values)
@@ -155,6 +155,6 @@ def settled(store: IncidentStore, report, epoch: str, refused: dict[str, str]) -
 def restore_sentence(resent: int, refused: int) -> str:
     said = f"server restored from backup: re-sent {resent} records"
     if refused:
-        said += f" ({refused} the server refused are kept here)"
+        said += f"; {refused} the server refused, kept here"
     return said
 

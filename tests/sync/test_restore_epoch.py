@@ -159,3 +159,76 @@ def test_devices_first_reconciling_with_a_server_restored_earlier_send_nothing_t
     assert not any("restored" in note for r in reports for note in r.notes)  # no restore to tell of
     assert admin.sql("SELECT seq FROM changes ORDER BY seq") == feed_before  # nothing written again
     assert on_server(admin, original.id)[0] == 2
+
+
+def through(proxy_fault, store, server):
+    """One sync of `store` through a fault-injecting proxy in front of the real server."""
+    with FaultProxy(server.base) as proxy:
+        proxy.fault = proxy_fault
+        state.write(store, **{state.SERVER_URL: proxy.base})
+        try:
+            return sync_once(store)
+        finally:
+            state.write(store, **{state.SERVER_URL: server.base})
+
+
+def test_a_feed_page_of_another_epoch_is_not_taken(make_device, admin, server):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    assert sync_once(b).ok
+    cursor = state.read(b, state.CURSOR)
+    made = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+
+    def restored_meanwhile(request, answer):
+        if request.method == "GET" and request.path.startswith("/changes"):
+            return Answer(200, json.dumps({**json.loads(answer.body), "epoch": "f" * 32}).encode())
+        return None
+
+    report = through(restored_meanwhile, b, server)
+
+    assert not report.ok and "restored from a backup during this sync" in report.error
+    assert b.find(made.id) is None and state.read(b, state.CURSOR) == cursor  # nothing of that page stored
+    assert sync_once(b).ok and b.find(made.id) is not None
+
+
+def test_a_server_from_before_restore_epochs_is_synced_with_as_before(make_device, server):
+    a = make_device("a", district=9)
+    a.save(make_incident(), ACTOR)
+
+    def older_server(request, answer):
+        if request.path in ("/epoch", "/holdings"):
+            return Answer(404, b'{"detail":"Not Found"}')
+        return None
+
+    report = through(older_server, a, server)
+
+    assert report.ok and report.pushed == 1 and report.resent == 0
+    assert state.read(a, state.SERVER_EPOCH) == ""
+
+
+def test_a_record_the_server_refuses_to_take_back_is_kept_and_said_while_the_others_go(make_device, admin, server):
+    a = make_device("a", district=9)
+    records = [a.save(make_incident(), ACTOR) for _ in range(3)]
+    assert sync_once(a).ok
+    for inc in records:
+        edited(a, inc.id, "Edited after the backup.")
+    assert sync_once(a).ok
+    refused = records[1].id
+    for inc in records:
+        restore_backup_without(admin, inc.id, newer_than=1)
+
+    def refuse_one(request, answer):
+        if request.method == "POST" and request.path == "/push" and refused.encode() in request.body:
+            return Answer(422, json.dumps({"detail": [{"path": "items[0].incident", "message": "refused"}]}).encode())
+        return None
+
+    report = through(refuse_one, a, server)
+
+    assert report.resent == 2
+    assert any(note.startswith("server restored from backup: re-sent 2 records; 1 the server refused, kept here "
+                               "(first reason: The server rejected the request (HTTP 422): items[0].incident: refused")
+               for note in report.notes)
+    # (The proxy changes the answer only: the server itself took the refused one too.)
+    assert [on_server(admin, inc.id)[0] for inc in (records[0], records[2])] == [2, 2]
+    assert a.get(refused).version == 2  # kept here
