@@ -83,19 +83,20 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
     found: list[Resend] = []
     with store.reading() as session:
         for chunk in chunked(list(missing)):
-            for row in session.execute(select(OutboxRow).where(OutboxRow.id.in_(_first_waiting(chunk)))).scalars():
-                found.append(Resend(row.id, row.idempotency_key, row.incident_id, row.base_version, row.record_json))
-            waiting = {r.incident_id for r in found}
-            for r in session.execute(select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json)
-                                     .where(IncidentRow.id.in_(chunk))):
-                if r.id not in waiting:
-                    found.append(Resend(None, str(uuid.uuid4()), r.id, r.version - 1, r.record_json))
+            waiting = [Resend(r.id, r.idempotency_key, r.incident_id, r.base_version, r.record_json)
+                       for r in session.scalars(select(OutboxRow).where(OutboxRow.id.in_(_first_waiting(chunk))))]
+            queued = {r.incident_id for r in waiting}
+            found += waiting
+            found += [Resend(None, str(uuid.uuid4()), r.id, r.version - 1, r.record_json) for r in session.execute(
+                select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk)))
+                if r.id not in queued]
     return found
 
 
-def _first_waiting(incident_ids: list[str]):
-    return (select(func.min(OutboxRow.id)).where(OutboxRow.incident_id.in_(incident_ids))
-            .group_by(OutboxRow.incident_id).scalar_subquery())
+def _first_waiting(incident_ids: list[str] | None = None):
+    """The queue position of the first change waiting for each incident (of these, or of all)."""
+    first = select(func.min(OutboxRow.id)).group_by(OutboxRow.incident_id)
+    return first.where(OutboxRow.incident_id.in_(incident_ids)) if incident_ids is not None else first
 
 
 def _acknowledged(store: IncidentStore) -> dict[str, int]:
@@ -104,8 +105,7 @@ def _acknowledged(store: IncidentStore) -> dict[str, int]:
     with store.reading() as session:
         versions = {r.id: r.version for r in session.execute(select(IncidentRow.id, IncidentRow.version))}
         first = session.execute(select(OutboxRow.incident_id, OutboxRow.base_version, OutboxRow.action)
-                                .where(OutboxRow.id.in_(select(func.min(OutboxRow.id))
-                                                        .group_by(OutboxRow.incident_id)))).all()
+                                .where(OutboxRow.id.in_(_first_waiting()))).all()
         conflicted = set(session.scalars(select(SyncConflictRow.incident_id)))
     for row in first:
         # The first change waiting was based on what the server had acknowledged (0: never sent). A waiting
