@@ -232,3 +232,31 @@ def test_a_record_the_server_refuses_to_take_back_is_kept_and_said_while_the_oth
     # (The proxy changes the answer only: the server itself took the refused one too.)
     assert [on_server(admin, inc.id)[0] for inc in (records[0], records[2])] == [2, 2]
     assert a.get(refused).version == 2  # kept here
+
+
+@pytest.fixture
+def device_http(server, admin):
+    import httpx
+
+    token = httpx.post(server.base + "/enroll", json={"code": admin.code(9)}).json()["token"]
+    with httpx.Client(base_url=server.base, headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+        yield client
+
+
+def test_holdings_are_asked_for_at_most_a_thousand_incidents_at_once(device_http):
+    answer = device_http.post("/holdings", json={"incident_ids": [str(uuid.uuid4()) for _ in range(1001)]})
+    assert answer.status_code == 422
+    assert any(d["path"] == "incident_ids" for d in answer.json()["detail"])
+
+
+def test_holdings_asked_for_something_that_is_not_an_incident_id_are_refused_naming_it(device_http):
+    answer = device_http.post("/holdings", json={"incident_ids": [str(uuid.uuid4()), "../../etc/passwd"]})
+    assert answer.status_code == 422
+    assert any(d["path"] == "incident_ids[1]" for d in answer.json()["detail"])
+
+
+def test_holdings_and_the_epoch_are_only_for_enrolled_devices(server):
+    import httpx
+
+    assert httpx.get(server.base + "/epoch").status_code == 401
+    assert httpx.post(server.base + "/holdings", json={"incident_ids": []}).status_code == 401
