@@ -260,3 +260,26 @@ def test_holdings_and_the_epoch_are_only_for_enrolled_devices(server):
 
     assert httpx.get(server.base + "/epoch").status_code == 401
     assert httpx.post(server.base + "/holdings", json={"incident_ids": []}).status_code == 401
+
+
+def test_a_page_of_link_decisions_of_another_epoch_is_not_taken(make_device, server):
+    from intake_app.sync.link_decisions_sync import CURSOR
+
+    a = make_device("a", district=9)
+    assert sync_once(a).ok  # reconciled with the server's epoch
+    cursor = state.read(a, CURSOR)
+    first, second = sorted([str(uuid.uuid4()), str(uuid.uuid4())])
+    decision = {"idempotency_key": str(uuid.uuid4()), "incident_a": first, "incident_b": second, "kind": "agent",
+                "decision": "confirmed", "actor_name": "Lt. Ana Review", "actor_star": "9001",
+                "decided_at": "2026-11-02T20:30:00Z", "seq": 999, "station": "district 9"}
+
+    def restored_meanwhile(request, answer):
+        if request.method == "GET" and request.path.startswith("/link-decisions"):
+            page = {"decisions": [decision], "next_cursor": 999, "more": False, "epoch": "e" * 32}
+            return Answer(200, json.dumps(page).encode())
+        return None
+
+    report = through(restored_meanwhile, a, server)
+
+    assert not report.ok and "restored from a backup during this sync" in report.error
+    assert state.read(a, CURSOR) == cursor  # nothing of that page taken
