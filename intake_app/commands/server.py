@@ -34,8 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     m = actions.add_parser("migrate", help="create or upgrade the server's schema, then exit")
     m.set_defaults(func=cmd_migrate)
 
-    a = actions.add_parser("after-restore", help="after restoring a backup: move the feed's numbers past any a "
-                           "device may already hold (run once, before the server takes devices again)")
+    a = actions.add_parser("restored", aliases=["after-restore"],
+                           help="after restoring a backup: move the feed's numbers past any a device may already "
+                           "hold and set a new restore epoch, so devices send again what the backup lacks (run "
+                           "once, before the server takes devices again)")
     a.set_defaults(func=cmd_after_restore)
     pr = actions.add_parser("party-reads", help="who read which reporting party, when (never the party itself)")
     pr.add_argument("--incident", help="only this incident (its UUID)")
@@ -127,27 +129,37 @@ RESTORE_GAP = 1_000_000_000  # more changes than a city makes between a backup a
 
 
 def cmd_after_restore(args, ctx: CliContext) -> int:
-    """Devices that pulled after the backup was taken hold cursors beyond what the restored database holds: new
-    changes numbered from the backup's last number on would sit below their cursors and never reach them. So
-    the feed's numbers (incidents and link decisions) jump a billion past the highest restored one. And the
-    restore is noted: each device's next audit head is checked across it (crud.record_audit_head)."""
+    """`intake server restored` (alias after-restore). Devices that pulled after the backup was taken hold
+    cursors beyond what the restored database holds: new changes numbered from the backup's last number on
+    would sit below their cursors and never reach them. So the feed's numbers (incidents and link decisions)
+    jump a billion past the highest restored one. And the restore is noted: each device's next audit head is
+    checked across it (crud.record_audit_head). And a new restore epoch is set: each device then sends again
+    the versions it holds that this database lacks (server/resends.py, sync/resend.py)."""
     from sqlalchemy import text
 
     engine, sessions = _sessions(args)
     if engine.dialect.name != "postgresql":
         engine.dispose()
-        raise UsageError("--database-url: after-restore is for the PostgreSQL server database")
+        raise UsageError("--database-url: restored (after-restore) is for the PostgreSQL server database")
     with sessions.begin() as session:
+        first_new = {}
         for table in ("changes", "link_decisions"):
             moved = session.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "
                 f"greatest((SELECT coalesce(max(seq), 0) FROM {table}), "
                 f"(SELECT last_value FROM {table}_seq_seq)) + :gap)"), {"gap": RESTORE_GAP}).scalar_one()
             print(f"{table}: new numbers start after {moved}", file=ctx.out)
+            first_new[table] = moved + 1
+        from ..server import epoch
         from ..server.crud import now
         from ..server.tables import ServerRestore
 
         session.add(ServerRestore(at=now()))  # devices' next audit heads: across the restore (crud.record_audit_head)
+        # Devices that see the new epoch send again the versions the backup lacks (server/resends.py): what is
+        # numbered below since_seq came back with the backup, so of the one line of versions the server had.
+        renewed = epoch.renew(session, since_seq=first_new["changes"])
+        print(f"restore epoch: {renewed.epoch} (devices send again what this database lacks at their next sync)",
+              file=ctx.out)
     engine.dispose()
     return 0
 

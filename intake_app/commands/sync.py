@@ -79,6 +79,10 @@ def cmd_sync(args, ctx: CliContext) -> int:
             print(f"ALARM:         {s.alarm}", file=ctx.out)
         if s.quarantined:
             print(f"rejected:      {s.quarantined} record(s) from the server set aside as invalid", file=ctx.out)
+        if s.restored_at:
+            from ..sync.resend import restore_sentence
+
+            print(f"restore:       {restore_sentence(s.resent, 0)} (noticed {s.restored_at})", file=ctx.out)
         from ..sync.renumbering import numbers_taken
 
         for number in numbers_taken(ctx.store).values():

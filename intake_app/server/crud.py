@@ -26,7 +26,7 @@ from ..domain.records import Incident
 from ..domain.sealed_fields import clear_problems
 from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
-from . import report_numbers, tokens
+from . import report_numbers, resends, tokens
 from .db import among, insert_many
 from .tables import (
     AuditHead,
@@ -43,6 +43,7 @@ from .tables import (
 CHANGE_LOG_LOCK = 0x1A7A_C4A6  # any constant; the one advisory lock that orders the change log
 ITEM_LOCKS = 0x1A7A  # the class (first int4 key) of the per-incident, per-key and per-number advisory locks
 ENROLLMENT_VALID_FOR = timedelta(days=7)
+DELETE_DRAFT, RESEND = "delete_draft", "resend"  # PushItem.action besides "save"
 
 
 class Forbidden(Exception):
@@ -225,12 +226,12 @@ def push(session: Session, *, device: Device, items: list[PushItem],
     item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing.
     `catalogue`: the server's configured statute catalogue (server_catalogue); default the shipped one."""
     lock_items(session, items)
-    if all(item.action == "save" for item in items):
+    if all(item.action != DELETE_DRAFT for item in items):
         return _push_saves(session, device=device, items=items, catalogue=catalogue)
     from . import draft_deletions
 
     results: list[PushResult] = []
-    for deleting, run in groupby(items, key=lambda item: item.action == "delete_draft"):
+    for deleting, run in groupby(items, key=lambda item: item.action == DELETE_DRAFT):
         run = list(run)
         if deleting:
             results += draft_deletions.delete_drafts(session, device=device, items=run, offset=len(results))
@@ -270,6 +271,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
 
     gone = deleted_versions(session, [i for i in ids if i not in current])  # drafts deleted by another device
     claims = report_numbers.Claims(session, [p.incident.report_number for p in parsed])
+    resent_ids = [p.incident.id for p in parsed if p.item.action == RESEND]
+    lines = resends.lost_line(session, {i: current[i].version for i in resent_ids if i in current})
+    own = resends.own_versions(session, device_id=device.id, incident_ids=resent_ids)
     at = now()
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
@@ -288,16 +292,24 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
         repeated[key] = len(results)
         cur = current.get(inc.id)
         base = dict(idempotency_key=key, incident_id=inc.id)
+        deleted_draft = cur is None and inc.id in gone
+        # A version sent again after a restore is judged by the line it is of, not by the version it was based on.
+        resent = p.item.action == RESEND
+        verdict = resends.decide(version=inc.version, held=cur.version if cur else None, line=lines.get(inc.id, 0),
+                                 own=(inc.id, inc.version) in own) if resent and not deleted_draft else None
         if claims.held_by_another(inc.report_number, inc.id):
             results.append(report_numbers.refuse(session, item=p.item, incident=inc, district=p.district, device=device,
                                                  record=record, server_version=cur.version if cur else 0,
                                                  holder=claims.holder[inc.report_number], at=at))
         elif cur is not None and cur.record_json == record:
             results.append(PushResult(**base, outcome="unchanged", version=cur.version, seq=cur.last_seq or None))
-        elif cur is not None and p.item.base_version != cur.version:
+        elif verdict == "unchanged":  # it holds this version, or a later one of the same line
+            results.append(PushResult(**base, outcome="unchanged", version=cur.version if cur else inc.version,
+                                      seq=(cur.last_seq or None) if cur else None))
+        elif cur is not None and (verdict == "conflict" or (not resent and p.item.base_version != cur.version)):
             results.append(_conflict(session, base, district=p.district, device=device, base_version=p.item.base_version,
                                      server_version=cur.version, server_json=cur.record_json, pushed_json=record, at=at))
-        elif cur is None and inc.id in gone and p.item.base_version < gone[inc.id].version:
+        elif deleted_draft and (resent or p.item.base_version < gone[inc.id].version):
             # An edit of a draft another device deleted meanwhile: the supervisor chooses, nothing is lost.
             deleted = gone[inc.id]
             if not may_see(device, deleted.district):
@@ -306,13 +318,15 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
                                      base_version=p.item.base_version, server_version=deleted.version,
                                      server_json=deleted.record_json, pushed_json=record, at=at, deleted=True))
         else:
-            changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version,
-                            "record_json": record, "device_id": device.id, "at": at, "_result": len(results)})
+            changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version, "record_json": record,
+                            "device_id": device.id, "at": at, "resent": resent, "_result": len(results)})
             results.append(PushResult(**base, outcome="applied", version=inc.version))
             current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
             flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "citation": citation,
                        "device_id": device.id, "at": at} for citation in dict.fromkeys(p.unknown_statutes)]
             claims.claim(inc.report_number, inc.id)
+            if resent:
+                lines[inc.id] = inc.version  # a later re-send of it in this batch continues the same line
     insert_many(session, UnknownStatute.__table__, flags)
     claims.write(session, at)
     _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)  # numbers last

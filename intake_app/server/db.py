@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Table, any_, bindparam, create_engine, event, insert
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.orm import QueryableAttribute, Session, sessionmaker
 
 from .settings import ServerSettings
 
@@ -56,7 +56,7 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
         cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
-def among(session: Session, column: ColumnElement[Any] | InstrumentedAttribute[Any], values: Collection[Any]
+def among(session: Session, column: ColumnElement[Any] | QueryableAttribute[Any], values: Collection[Any]
           ) -> ColumnElement[bool]:
     """`column IN (values)` for a batch's keys (up to 1,000). On PostgreSQL one array parameter (`= ANY`): the
     statement's text is the same for every batch, where 1,000 placeholders were compiled and planned anew."""

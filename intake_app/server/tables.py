@@ -71,6 +71,9 @@ class Change(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # A deleted draft: record_json is its last content, one version up (migration s0003).
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Sent again by a device after a restore from a backup (server/resends.py, migration s0006): a version the
+    # server had acknowledged before it lost it, so of the one history the server had then.
+    resent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Push(Base):
@@ -185,6 +188,17 @@ class ServerRestore(Base):
     __tablename__ = "server_restores"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ServerEpoch(Base):
+    """One row: the restore epoch, a random id renewed by `intake server restored` (migration s0006). A device
+    that sees a new one asks which versions the server holds and sends again what it lacks (sync/resend.py).
+    `since_seq`: the first feed number after the last restore (0 if never restored)."""
+    __tablename__ = "server_epoch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(32))
+    since_seq: Mapped[int] = mapped_column(BigId)
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class RecordRepair(Base):

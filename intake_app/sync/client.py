@@ -16,7 +16,15 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..wire.link_decisions import LinkDecisionFeed, LinkDecisionPushResponse
-from ..wire.sync import AuditHeadOut, ChangesResponse, EnrollResponse, PushResponse, ResolveResponse
+from ..wire.sync import (
+    AuditHeadOut,
+    ChangesResponse,
+    EnrollResponse,
+    EpochOut,
+    HoldingsResponse,
+    PushResponse,
+    ResolveResponse,
+)
 
 
 class SyncError(RuntimeError):
@@ -160,6 +168,14 @@ class SyncClient:
 
     def changes(self, since: int, limit: int = 1000) -> ChangesResponse:
         return self._call("GET", "/changes", ChangesResponse, params={"since": since, "limit": limit})
+
+    def epoch(self) -> EpochOut:
+        """The server's restore epoch (renewed when its database is restored from a backup)."""
+        return self._call("GET", "/epoch", EpochOut)
+
+    def holdings(self, incident_ids: list[str]) -> HoldingsResponse:
+        """Which version the server holds of each of these incidents (at most wire.sync.MAX_HOLDINGS)."""
+        return self._call("POST", "/holdings", HoldingsResponse, json={"incident_ids": incident_ids})
 
     def resolve_conflicts(self, conflict_ids: list[int]) -> ResolveResponse:
         return self._call("POST", "/conflicts/resolve", ResolveResponse, json={"conflict_ids": conflict_ids})

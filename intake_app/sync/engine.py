@@ -29,7 +29,7 @@ from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from ..storage.secrets import NoSecureKeyring
 from ..wire.sync import PushResponse, signed_message
-from . import device, link_decisions_sync, party_reads_sync, sealing_step, state
+from . import device, link_decisions_sync, party_reads_sync, resend, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
@@ -45,6 +45,7 @@ MAX_PULL_PAGES = 10_000
 @dataclass
 class SyncReport:
     pushed: int = 0
+    resent: int = 0  # versions the server had lost with a restore from a backup, sent again (sync/resend.py)
     conflicts: int = 0
     pulled: int = 0
     applied: int = 0
@@ -75,6 +76,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
     try:
         client = client or open_client(store, **client_options)
         sealing_step.exchange_reader_keys(store, client, report)  # whom the records pushed now are sealed to
+        resend_lost(store, client, report, batch=batch)  # after a restore from a backup: what it lost, first
         held = push_outbox(store, client, report, batch=batch)
         send_settled_conflicts(store, client)
         pull_feed(store, client, report, page=page)
@@ -150,6 +152,29 @@ def _push_batches(store: IncidentStore, client: SyncClient, report: SyncReport, 
             _push_halves(store, client, report, rows, held, exc, sealer)
             continue
         acknowledging.then(_acknowledge, store, report, rows, answer)
+
+
+def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+    """When the server has a restore epoch this device has not reconciled with: every version it lacks is sent
+    again (sync/resend.py), in batches, a record it refuses found by halves and kept here (said in the notes);
+    the epoch is kept once all are answered."""
+    epoch = resend.new_epoch(store, client)
+    if epoch is None:
+        return
+    rows = resend.lacking(store, client, epoch)
+    sealer = sealing_step.Sealer(store)
+    refused: dict[str, str] = {}
+    for start in range(0, len(rows), batch):
+        part = rows[start:start + batch]
+        try:
+            answer = _post(client, part, sealer)
+        except SyncError as exc:
+            if not _one_record_refused(exc):
+                raise
+            _push_halves(store, client, report, part, refused, exc, sealer)
+            continue
+        _acknowledge(store, report, part, answer)
+    resend.settled(store, report, epoch, refused)
 
 
 def _push_halves(store: IncidentStore, client: SyncClient, report: SyncReport, rows, held: dict[str, str],
@@ -241,9 +266,12 @@ def _acknowledge(store: IncidentStore, report: SyncReport, rows, answer: PushRes
                 record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,
                                    server_conflict_id=result.conflict_id, theirs_deleted=result.server_deleted)
                 report.conflicts += 1
+            elif row.action == resend.RESEND:
+                report.resent += result.outcome == "applied"
             else:
                 report.pushed += 1
-            acked.append(row.id)
+            if row.id is not None:  # a version sent again from the store (sync/resend.py) is no queued change
+                acked.append(row.id)
         session.execute(delete(OutboxRow).where(OutboxRow.id.in_(acked)))
 
 
@@ -276,6 +304,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     interpreter lock). A page is written only once the one before it is committed; if a fetch, a check or a
     commit fails, nothing after it is stored and the cursor stays at the last page committed."""
     cursor = int(state.read(store, state.CURSOR, "0") or 0)
+    epoch = state.read(store, resend.SERVER_EPOCH)  # reconciled with at the start of this sync (resend_lost)
     helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull")
     committing = _Ordered(helpers)
     try:
@@ -285,7 +314,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
         while coming is not None:
             answer = coming.result()
             pages += 1
-            _check_page(answer, cursor=cursor, limit=page)
+            _check_page(answer, cursor=cursor, limit=page, epoch=epoch)
             more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
             coming = helpers.submit(_fetch_page, client, answer.next_cursor, page) if more else None
             with collection_paused():
@@ -335,9 +364,13 @@ def _fetch_page(client: SyncClient, cursor: int, page: int):
             page //= 2
 
 
-def _check_page(answer, *, cursor: int, limit: int) -> None:
+def _check_page(answer, *, cursor: int, limit: int, epoch: str = "") -> None:
     """A page of the feed is taken only in the shape asked for: at most `limit` changes, and a page that says
-    more follow holds at least one change and moves the cursor forward."""
+    more follow holds at least one change and moves the cursor forward. A page of another restore epoch than
+    the one reconciled with is not taken: the server was restored meanwhile, the next sync sends again first."""
+    if epoch and answer.epoch and answer.epoch != epoch:
+        raise resend.RestoredMeanwhile("The server was restored from a backup during this sync; nothing of that "
+                                       "page was stored, and the next sync sends again what it lacks first.")
     if len(answer.changes) > limit:
         raise HostileAnswer(f"The server sent {len(answer.changes)} changes in a page of at most {limit}; "
                             "nothing of that page was stored.")

@@ -23,6 +23,9 @@ SETTLED_CONFLICTS = "settled_conflicts"  # JSON list of server conflict ids sett
 # JSON list of pulled records this app refused (invalid: a year out of range, a control character...), each
 # {"seq", "incident", "path", "message", "record"}: set aside, not stored, shown to the user as rejected.
 QUARANTINED = "quarantined_records"
+SERVER_EPOCH = "server_epoch"  # the server's restore epoch this device last reconciled with (sync/resend.py)
+# JSON {"at", "resent", "refused"}: the last restore of the server from a backup this device noticed
+LAST_RESTORE = "last_restore"
 
 
 def get(session: Session, key: str, default: str = "") -> str:
@@ -65,6 +68,10 @@ class SyncStatus:
     last_error: str
     alarm: str = ""
     quarantined: int = 0
+    # The last restore of the server from a backup this device noticed (sync/resend.py): when, and how many of
+    # the versions it had lost were sent again from here ("" and 0: none noticed).
+    restored_at: str = ""
+    resent: int = 0
 
 
 def status(store: IncidentStore) -> SyncStatus:
@@ -74,5 +81,19 @@ def status(store: IncidentStore) -> SyncStatus:
         pending += session.scalar(select(func.count()).select_from(LinkDecisionOutboxRow)) or 0
         conflicts = session.scalar(select(func.count()).select_from(SyncConflictRow)) or 0
         quarantined = len(json.loads(get(session, QUARANTINED, "[]") or "[]"))
+        restore = _last_restore(get(session, LAST_RESTORE))
         return SyncStatus(get(session, SERVER_URL), bool(get(session, DEVICE_ID)), get(session, LAST_SYNC),
-                          pending, conflicts, get(session, LAST_ERROR), get(session, AUDIT_ALARM), quarantined)
+                          pending, conflicts, get(session, LAST_ERROR), get(session, AUDIT_ALARM), quarantined,
+                          str(restore.get("at", ""))[:40], _count(restore.get("resent")))
+
+
+def _last_restore(value: str) -> dict[str, object]:
+    try:
+        found = json.loads(value or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value >= 0 else 0

@@ -50,6 +50,8 @@ class SyncController(QObject):
                  self.tr("%1 change(s) to send").replace("%1", str(s.pending))]
         if s.conflicts:
             parts.append(self.tr("%1 conflict(s) to resolve").replace("%1", str(s.conflicts)))
+        if s.restored_at:  # what the server had lost with a restore from a backup, and this computer sent again
+            parts.append(self.tr("Server restored from backup: re-sent %1 records").replace("%1", str(s.resent)))
         if s.last_error and s.last_error != s.alarm.split(": ", 1)[-1]:
             parts.append(self.tr("Problem: %1").replace("%1", s.last_error.split(": ", 1)[-1]))
         if s.alarm:  # first, in words and in red: not a passing sync problem but a cut audit trail

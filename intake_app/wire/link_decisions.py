@@ -78,3 +78,5 @@ class LinkDecisionFeed(Strict):
     decisions: list[LinkDecisionOut]
     next_cursor: int
     more: bool
+    epoch: str = Field(default="", pattern=r"^([0-9a-f]{32})?$",
+                       description="the server's restore epoch, as in GET /changes (wire/sync.py EpochOut)")

@@ -64,8 +64,10 @@ class PushItem(Strict):
         if not isinstance(incident_id, str) or not re.match(UUID_PATTERN, incident_id):
             raise ValueError("needs the incident's id (a UUID, field 'id')")
         return incident
-    action: Literal["save", "delete_draft"] = Field(
-        default="save", description="delete_draft: the draft at base_version was deleted on the device")
+    action: Literal["save", "delete_draft", "resend"] = Field(
+        default="save", description="delete_draft: the draft at base_version was deleted on the device; resend: "
+        "a version the server had acknowledged before it was restored from a backup, sent again (it may jump "
+        "versions; it never overwrites a newer edit made since the restore: that is a conflict)")
 
 
 class PushRequest(Strict):
@@ -95,10 +97,44 @@ class ChangeOut(Strict):
     deleted: bool = Field(default=False, description="the draft was deleted: `incident` is its last content, one version up")
 
 
+EPOCH = r"^[0-9a-f]{32}$"
+EPOCH_DESCRIPTION = ("the server's restore epoch: renewed when its database is restored from a backup; a device that "
+                     "sees a new one sends again what the server lacks (POST /holdings, push action resend)")
+
+
 class ChangesResponse(Strict):
     changes: list[ChangeOut]
     next_cursor: int
     more: bool
+    epoch: str = Field(default="", pattern=r"^([0-9a-f]{32})?$",
+                       description=EPOCH_DESCRIPTION + "; empty from a server older than epochs")
+
+
+class EpochOut(Strict):
+    epoch: str = Field(pattern=EPOCH, description=EPOCH_DESCRIPTION)
+
+
+MAX_HOLDINGS = 1000  # incident ids in one POST /holdings
+
+
+class HoldingsRequest(Strict):
+    incident_ids: list[Annotated[str, Field(pattern=UUID_PATTERN)]] = Field(
+        max_length=MAX_HOLDINGS, description="incidents this device holds: which version of each the server holds")
+
+
+class Holding(Strict):
+    incident_id: str = Field(pattern=UUID_PATTERN)
+    version: int = Field(ge=1, le=2**31 - 1, description="the server's current version (or its draft deletion's)")
+    line: int = Field(ge=0, le=2**31 - 1, description="the newest version the server holds of the history it had "
+                      "before its last restore (restored, or sent again since); a device sends again a version it "
+                      "holds above it. Below `version` when new edits were pushed since the restore")
+    deleted: bool = Field(default=False, description="the draft was deleted: `version` is the deletion's")
+
+
+class HoldingsResponse(Strict):
+    holdings: list[Holding] = Field(max_length=MAX_HOLDINGS,
+                                    description="the asked incidents the server holds; one it lacks is left out")
+    epoch: str = Field(pattern=EPOCH, description=EPOCH_DESCRIPTION)
 
 
 class AuditHeadIn(Strict):

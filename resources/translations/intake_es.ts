@@ -2625,6 +2625,10 @@ Entregue este archivo a su administrador.</translation>
         <translation>%1 conflicto(s) por resolver</translation>
     </message>
     <message>
+        <source>Server restored from backup: re-sent %1 records</source>
+        <translation>Servidor restaurado desde una copia de seguridad: %1 registros reenviados</translation>
+    </message>
+    <message>
         <source>Problem: %1</source>
         <translation>Problema: %1</translation>
     </message>

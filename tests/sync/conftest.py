@@ -154,3 +154,17 @@ def make_device(tmp_path, server, admin):
     yield make
     for store in opened:
         store.engine.dispose()
+
+
+def restore_backup_without(admin, incident_id: str, *, newer_than: int) -> str:
+    """The server as restored from a backup taken when it held `incident_id` up to version `newer_than`; then the
+    new epoch, numbered from the next feed number on (as `intake server restored`). Returns the epoch."""
+    admin.sql("DELETE FROM changes WHERE incident_id = :i AND version > :v RETURNING seq", i=incident_id, v=newer_than)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i AND CAST(result_json AS json)->>'outcome' = 'applied' "
+              "AND CAST(CAST(result_json AS json)->>'version' AS int) > :v RETURNING 1", i=incident_id, v=newer_than)
+    admin.sql("UPDATE incidents SET version = c.version, record_json = c.record_json, last_seq = c.seq FROM changes c "
+              "WHERE incidents.id = :i AND c.incident_id = :i AND c.version = :v RETURNING 1", i=incident_id,
+              v=newer_than)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch

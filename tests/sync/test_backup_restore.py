@@ -1,5 +1,6 @@
 """The server's database backed up with pg_dump and restored with pg_restore as docs/SERVER.md says; devices then
-sync on with nothing lost, nothing twice, and no change of the restored feed skipped."""
+send again what the restored database lacks (the restore epoch) and sync on with nothing lost, nothing twice,
+and no change of the restored feed skipped."""
 
 from __future__ import annotations
 
@@ -37,12 +38,20 @@ def ours(found, mine: set[str]) -> list[str]:
     return sorted(i for i in found if i in mine)
 
 
-def test_after_a_restore_from_pg_dump_devices_sync_on_without_loss_duplicates_or_skips(make_device, pg_url, tmp_path):
+def edited(store, incident_id: str, narrative: str):
+    inc = store.get(incident_id)
+    inc.narrative = narrative
+    return store.save(inc, ACTOR)
+
+
+def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothing_is_lost_or_twice(
+        make_device, pg_url, tmp_path, capsys):
     a = make_device("a", district=9)
     b = make_device("b", district=9)
+    c = make_device("c", district=12)  # lost between the backup and the restore: never syncs again
     hq = make_device("hq", headquarters=True)
     before = [a.save(make_incident(), ACTOR) for _ in range(3)]
-    for store in (a, b, hq):
+    for store in (a, b, c, hq):
         assert sync_once(store).ok
 
     # The nightly backup (docs/SERVER.md: "Backup and restore").
@@ -50,49 +59,113 @@ def test_after_a_restore_from_pg_dump_devices_sync_on_without_loss_duplicates_or
     dump = tmp_path / "intake.dump"
     subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", database], check=True)
 
-    # Work after the backup: headquarters pulls it, so its cursor is past what the backup holds.
-    after_backup = [a.save(make_incident(), ACTOR) for _ in range(2)]
-    assert sync_once(a).ok and sync_once(hq).ok
+    # Work after the backup, acknowledged by the server: new records, an edit; headquarters pulls all of it, so
+    # its cursor is past what the backup holds.
+    after_a = [a.save(make_incident(), ACTOR) for _ in range(2)]
+    edited(a, before[0].id, "A's edit, acknowledged after the backup.")
+    after_b = [b.save(make_incident(), ACTOR)]
+    after_c = [c.save(make_incident(district=12, beat="1233"), ACTOR) for _ in range(2)]
+    for store in (a, b, c, a, b, hq):
+        assert sync_once(store).ok
 
-    # The database is lost; restored from the backup into a new one, then the feed's numbers moved on.
+    # The database is lost; restored from the backup into a new one, then marked restored (new feed numbers and
+    # a new restore epoch).
     restored = f"intake_restored_{secrets.token_hex(4)}"
     subprocess.run(["createdb", *PG, restored], check=True)
     subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
     restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
     intake("server", "migrate", "--database-url", restored_url)
-    assert "changes: new numbers start after" in intake("server", "after-restore", "--database-url", restored_url)
+    said = intake("server", "restored", "--database-url", restored_url)
+    assert "changes: new numbers start after" in said and "restore epoch:" in said
     server = ServerProcess(restored_url).start()
     try:
         move_to(server.base, a, b, hq)
-        new_b = [b.save(make_incident(), ACTOR) for _ in range(2)]
+        # On the restored server B goes on from A's edit (the server lost it), and A makes a record.
+        edited(b, before[0].id, "B's edit on top of A's, after the restore.")
         new_a = a.save(make_incident(), ACTOR)
-        for store in (b, a, hq, b):
+        reports = {}
+        for name, store in (("b", b), ("a", a), ("hq", hq), ("b", b), ("a", a)):
             report = sync_once(store)
             assert report.ok, report.error
+            assert report.conflicts == 0
+            reports.setdefault(name, report)
 
-        everything = sorted(i.id for i in [*before, *after_backup, *new_b, new_a])
-        # Headquarters' cursor was past the backup's feed: the changes made after the restore still reach it.
-        # (The server is shared with the session's other tests: only this story's records are counted, each once.)
+        everything = sorted(i.id for i in [*before, *after_a, *after_b, *after_c, new_a])
+        district_9 = sorted(i.id for i in [*before, *after_a, *after_b, new_a])
         mine = set(everything)
-        assert ours(ids(hq), mine) == everything
-        assert ours(ids(a), mine) == everything
-        assert ours(ids(b), mine) == sorted(i.id for i in [*before, *new_b, new_a])
+        # The server is shared with the session's other tests: only this story's records are counted, each once.
         with ServerSql(restored_url) as sql:
             on_server = sql.all("SELECT id FROM incidents ORDER BY id")
-            in_feed = sql.all("SELECT incident_id FROM changes")
+            versions = sql.rows("SELECT incident_id, version FROM changes")
+            edit = sql.rows(f"SELECT version, record_json FROM incidents WHERE id = '{before[0].id}'")
+            conflicts = sql.all("SELECT incident_id FROM conflicts")
             flagged = sql.all("SELECT id FROM devices WHERE audit_flagged")
-        # Devices enrolled by the session's earlier tests stay on the shared server (some flagged on purpose).
-        my_devices = {int(state.read(store, state.DEVICE_ID)) for store in (a, b, hq)}
-        # On the server: what the backup held and everything since, each once. (What was acknowledged between
-        # the backup and the loss is on the devices that made and pulled it; WAL archiving keeps it too.)
-        assert ours(on_server, mine) == sorted(i.id for i in [*before, *new_b, new_a])
-        assert len(in_feed) == len(set(in_feed))
+        # Nothing lost: what the backup held, what was acknowledged after it (C's too, sent again by headquarters,
+        # which had pulled it), and what was made since; each once, each version once in the feed.
+        assert ours(on_server, mine) == everything
+        ours_in_feed = [v for v in versions if v[0] in mine]
+        assert len(ours_in_feed) == len(set(ours_in_feed))
+        assert [i for i in conflicts if i in mine] == []
+        [(version, record)] = edit
+        assert version == 3 and "B's edit on top of A's" in record
+        # Headquarters' cursor was past the backup's feed: the changes made after the restore still reach it.
+        assert ours(ids(hq), mine) == everything
+        assert ours(ids(a), mine) == district_9 and ours(ids(b), mine) == district_9
+        for store in (a, b, hq):
+            assert store.get(before[0].id).version == 3
+        # Who sent again what: B (A's two records and the edit it pulled, under its own edit; its own record),
+        # headquarters (C's two), A nothing (B had sent its records again before A synced).
+        assert {name: r.resent for name, r in reports.items()} == {"b": 4, "a": 0, "hq": 2}
+        assert "server restored from backup: re-sent 4 records" in reports["b"].notes
+        assert "server restored from backup: re-sent 0 records" in reports["a"].notes
         # The audit heads reported after the backup were lost with it: no device is taken for a cut chain.
+        my_devices = {int(state.read(store, state.DEVICE_ID)) for store in (a, b, hq)}
         assert [d for d in flagged if d in my_devices] == []
         assert len(my_devices) == 3
     finally:
         server.stop()
         subprocess.run(["dropdb", "--force", *PG, restored], check=True)
+    assert "restore:       server restored from backup: re-sent 2 records" in sync_status(capsys, tmp_path / "hq")
+
+
+def test_a_station_enrolled_after_the_backup_enrolls_again_and_sends_its_records_again(make_device, pg_url, tmp_path):
+    from intake_app.sync import device
+
+    dump = tmp_path / "intake.dump"
+    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", pg_url.rsplit("/", 1)[1]], check=True)
+    late = make_device("late", district=9)  # enrolled after the backup
+    made = [late.save(make_incident(), ACTOR) for _ in range(2)]
+    assert sync_once(late).ok
+    restored = f"intake_restored_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, restored], check=True)
+    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
+    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
+    intake("server", "restored", "--database-url", restored_url)
+    server = ServerProcess(restored_url).start()
+    try:
+        move_to(server.base, late)
+        refused = sync_once(late)
+        assert not refused.ok and "401" in refused.error  # the restored database does not know it
+        code = intake("server", "create-enrollment", "--district", "9", "--database-url", restored_url).strip()
+        device.enroll(late, server.base, code)
+
+        report = sync_once(late)
+
+        assert report.ok, report.error
+        assert report.resent == 2
+        with ServerSql(restored_url) as sql:
+            on_server = sql.all("SELECT id FROM incidents")
+        assert ours(on_server, {i.id for i in made}) == sorted(i.id for i in made)
+    finally:
+        server.stop()
+        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
+
+
+def sync_status(capsys, data_dir) -> str:
+    from intake_app.cli import main
+
+    assert main(["--data-dir", str(data_dir), "sync", "--status"]) == 0
+    return capsys.readouterr().out
 
 
 class ServerSql:
@@ -108,7 +181,10 @@ class ServerSql:
         self.engine.dispose()
 
     def all(self, statement: str) -> list:
+        return [row[0] for row in self.rows(statement)]
+
+    def rows(self, statement: str) -> list[tuple]:
         from sqlalchemy import text
 
         with self.engine.connect() as conn:
-            return [row[0] for row in conn.execute(text(statement))]
+            return [tuple(row) for row in conn.execute(text(statement))]

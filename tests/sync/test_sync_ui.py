@@ -9,6 +9,7 @@ from intake_app.sync import remote, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
+from .conftest import restore_backup_without
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -98,3 +99,19 @@ def test_a_conflict_with_a_deletion_says_so_and_taking_theirs_deletes_the_draft(
     screen.take.click()
     qtbot.waitUntil(lambda: screen.list.count() == 0)
     assert b.find(draft.id) is None and remote.conflicts(b) == []
+
+
+def test_after_the_server_was_restored_from_a_backup_the_status_bar_says_what_was_sent_again(make_device, window_for,
+                                                                                           admin):
+    store = make_device("a", district=9)
+    inc = store.save(make_incident(), ACTOR)
+    assert sync_once(store).ok
+    inc.narrative = "Edited after the backup."
+    store.save(inc, ACTOR)
+    assert sync_once(store).ok
+    restore_backup_without(admin, inc.id, newer_than=1)
+    window = window_for(store)
+
+    window.sync_controller.sync_now()
+
+    assert "Server restored from backup: re-sent 1 records" in window.sync_controller.label.text()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from ....wire.link_decisions import LinkDecisionFeed, LinkDecisionPush, LinkDecisionPushResponse
 from ....wire.sync import ERRORS
-from ... import link_decisions
+from ... import epoch, link_decisions
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["links"])
@@ -24,4 +24,5 @@ def feed(session: SessionDep, device: CurrentDevice,
          since: Annotated[int, Query(ge=0, le=2**62)] = 0,
          limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> LinkDecisionFeed:
     rows, more = link_decisions.decisions_since(session, device=device, since=since, limit=limit)
-    return LinkDecisionFeed(decisions=rows, next_cursor=rows[-1].seq if rows else since, more=more)
+    return LinkDecisionFeed(decisions=rows, next_cursor=rows[-1].seq if rows else since, more=more,
+                            epoch=epoch.current(session).epoch)

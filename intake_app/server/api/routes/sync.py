@@ -11,12 +11,16 @@ from ....wire.sync import (
     ERRORS,
     ChangesResponse,
     ConflictOut,
+    EpochOut,
+    Holding,
+    HoldingsRequest,
+    HoldingsResponse,
     PushRequest,
     PushResponse,
     ResolveRequest,
     ResolveResponse,
 )
-from ... import crud, draft_deletions, metrics
+from ... import crud, draft_deletions, epoch, metrics, resends
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
@@ -54,8 +58,23 @@ def changes(session: SessionDep, device: CurrentDevice,
     # (a page is up to 1,000 records; the shape is ChangesResponse, as documented).
     changes = ",".join(f'{{"seq":{r.seq},"deleted":{"true" if r.deleted else "false"},"incident":{r.record_json}}}'
                        for r in rows)
-    return Response(f'{{"changes":[{changes}],"next_cursor":{cursor},"more":{"true" if more else "false"}}}',
-                    media_type="application/json")
+    return Response(f'{{"changes":[{changes}],"next_cursor":{cursor},"more":{"true" if more else "false"},'
+                    f'"epoch":"{epoch.current(session).epoch}"}}', media_type="application/json")
+
+
+@router.get("/epoch", response_model=EpochOut, responses=REFUSED)
+def current_epoch(session: SessionDep, device: CurrentDevice) -> EpochOut:
+    """The restore epoch alone: a device asks it before it pushes, so what the server lost goes first."""
+    return EpochOut(epoch=epoch.current(session).epoch)
+
+
+@router.post("/holdings", response_model=HoldingsResponse, responses=REFUSED)
+def holdings(body: HoldingsRequest, session: SessionDep, device: CurrentDevice) -> HoldingsResponse:
+    """Which version the server holds of each of these incidents (after a restore, a device sends again what
+    the server lacks). Version numbers only, never a record."""
+    return HoldingsResponse(epoch=epoch.current(session).epoch, holdings=[
+        Holding(incident_id=i, version=v, line=line, deleted=d)
+        for i, v, line, d in resends.holdings(session, body.incident_ids)])
 
 
 @router.get("/conflicts", response_model=list[ConflictOut], responses=REFUSED)

@@ -1,0 +1,285 @@
+"""After the server's database was restored from a backup (a new restore epoch), devices send again what it lost:
+a hostile answer to "which versions do you hold" sends nothing, and a re-send never overwrites an edit made since
+the restore (it is a conflict for the supervisor). The restore is simulated on the session's real PostgreSQL
+server: the versions after the backup are taken out of its tables, and the epoch renewed as `intake server
+restored` does (the whole pg_dump story is tests/sync/test_backup_restore.py)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from intake_app.domain.actor import Actor
+from intake_app.sync import state
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
+from .conftest import restore_backup_without
+from .fault_proxy import Answer, FaultProxy
+
+ACTOR = Actor("Sgt. Maria Test", "2231")
+
+
+def on_server(admin, incident_id: str) -> tuple[int, dict]:
+    [(version, record)] = admin.sql("SELECT version, record_json FROM incidents WHERE id = :i", i=incident_id)
+    return version, json.loads(record)
+
+
+def edited(store, incident_id: str, narrative: str):
+    inc = store.get(incident_id)
+    inc.narrative = narrative
+    return store.save(inc, ACTOR)
+
+
+@pytest.fixture
+def a_station_whose_edit_the_restore_lost(make_device, admin):
+    """Station A's record at version 2 on A, acknowledged; the server restored from a backup holding version 1."""
+    a = make_device("a", district=9)
+    original = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    edited(a, original.id, "Edited at station A after the backup.")
+    assert sync_once(a).ok
+    epoch = restore_backup_without(admin, original.id, newer_than=1)
+    return a, original.id, epoch
+
+
+def test_a_station_sends_again_the_edit_the_restored_server_lost(a_station_whose_edit_the_restore_lost, admin):
+    a, incident_id, epoch = a_station_whose_edit_the_restore_lost
+    assert on_server(admin, incident_id)[0] == 1
+
+    report = sync_once(a)
+
+    assert report.ok, report.error
+    assert report.resent == 1
+    assert "server restored from backup: re-sent 1 records" in report.notes
+    version, record = on_server(admin, incident_id)
+    assert (version, record["narrative"]) == (2, "Edited at station A after the backup.")
+    assert state.read(a, state.SERVER_EPOCH) == epoch
+    assert state.status(a).resent == 1
+
+
+def _not_asked(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "holdings": [*answer["holdings"], {"incident_id": str(uuid.uuid4()), "version": 1, "line": 1}]}
+
+
+def _twice(answer: dict, asked: list[str]) -> dict:
+    one = {"incident_id": asked[0], "version": 1, "line": 1}
+    return {**answer, "holdings": [one, one]}
+
+
+def _line_above_version(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "holdings": [{"incident_id": asked[0], "version": 1, "line": 9}]}
+
+
+def _another_epoch(answer: dict, asked: list[str]) -> dict:
+    return {**answer, "epoch": "0" * 32}
+
+
+@pytest.mark.parametrize(("hostile", "said"), [
+    (_not_asked, "did not ask about"),
+    (_twice, "twice"),
+    (_line_above_version, "from before its restore"),
+    (_another_epoch, "restored from a backup again"),
+], ids=["an incident not asked about", "an incident named twice", "a line above the version", "another epoch"])
+def test_a_hostile_holdings_answer_sends_nothing_again_and_the_next_sync_does(
+        a_station_whose_edit_the_restore_lost, admin, server, hostile, said):
+    a, incident_id, epoch = a_station_whose_edit_the_restore_lost
+    known = state.read(a, state.SERVER_EPOCH)
+
+    def fault(request, answer):
+        if request.method == "POST" and request.path == "/holdings":
+            asked = json.loads(request.body)["incident_ids"]
+            return Answer(200, json.dumps(hostile(json.loads(answer.body), asked)).encode())
+        return None
+
+    with FaultProxy(server.base) as proxy:
+        proxy.fault = fault
+        state.write(a, **{state.SERVER_URL: proxy.base})
+        report = sync_once(a)
+        state.write(a, **{state.SERVER_URL: server.base})
+
+    assert not report.ok and said in report.error
+    assert report.resent == 0
+    assert on_server(admin, incident_id)[0] == 1  # nothing sent on a hostile answer
+    assert state.read(a, state.SERVER_EPOCH) == known  # not reconciled: the next sync asks again
+    assert a.get(incident_id).version == 2  # nothing here changed
+    again = sync_once(a)
+    assert again.ok and again.resent == 1
+    assert on_server(admin, incident_id)[0] == 2
+
+
+def test_a_resend_never_overwrites_an_edit_made_on_the_restored_server_it_is_a_conflict(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    original = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    edited(a, original.id, "A's edit, acknowledged after the backup.")
+    assert sync_once(a).ok
+    restore_backup_without(admin, original.id, newer_than=1)
+    # On the restored server, B edits the version the backup holds, twice: newer than A's lost version 2.
+    edited(b, original.id, "B's first edit after the restore.")
+    edited(b, original.id, "B's second edit after the restore.")
+    assert sync_once(b).ok
+    assert on_server(admin, original.id)[0] == 3
+
+    report = sync_once(a)
+
+    assert report.conflicts == 1 and report.resent == 0
+    version, record = on_server(admin, original.id)
+    assert (version, record["narrative"]) == (3, "B's second edit after the restore.")  # not overwritten
+    [(base, server_version, pushed)] = admin.sql(
+        "SELECT base_version, server_version, pushed_json FROM conflicts WHERE incident_id = :i", i=original.id)
+    assert (base, server_version) == (1, 3)
+    assert json.loads(pushed)["narrative"] == "A's edit, acknowledged after the backup."  # both versions kept
+    assert state.status(a).conflicts == 1
+    assert a.get(original.id).narrative == "A's edit, acknowledged after the backup."  # nothing lost here either
+
+
+def test_devices_first_reconciling_with_a_server_restored_earlier_send_nothing_twice(make_device, admin):
+    """An app updated to restore epochs has none kept: at its first sync it asks, like after a restore. What the
+    server holds as edits made since its last restore (the device's own, or pulled from another device) is
+    answered unchanged, never written twice nor taken for a conflict."""
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    earlier = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    restore_backup_without(admin, earlier.id, newer_than=1)  # the server was restored once, long ago
+    original = a.save(make_incident(), ACTOR)
+    edited(a, original.id, "Edited after that restore.")
+    assert sync_once(a).ok and sync_once(b).ok
+    feed_before = admin.sql("SELECT seq FROM changes ORDER BY seq")
+    for store in (a, b):
+        state.write(store, **{state.SERVER_EPOCH: ""})  # as an app from before epochs
+
+    reports = [sync_once(store) for store in (a, b)]
+
+    assert all(r.ok and r.resent == 0 and r.conflicts == 0 for r in reports)
+    assert not any("restored" in note for r in reports for note in r.notes)  # no restore to tell of
+    assert admin.sql("SELECT seq FROM changes ORDER BY seq") == feed_before  # nothing written again
+    assert on_server(admin, original.id)[0] == 2
+
+
+def through(proxy_fault, store, server):
+    """One sync of `store` through a fault-injecting proxy in front of the real server."""
+    with FaultProxy(server.base) as proxy:
+        proxy.fault = proxy_fault
+        state.write(store, **{state.SERVER_URL: proxy.base})
+        try:
+            return sync_once(store)
+        finally:
+            state.write(store, **{state.SERVER_URL: server.base})
+
+
+def test_a_feed_page_of_another_epoch_is_not_taken(make_device, admin, server):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    assert sync_once(b).ok
+    cursor = state.read(b, state.CURSOR)
+    made = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+
+    def restored_meanwhile(request, answer):
+        if request.method == "GET" and request.path.startswith("/changes"):
+            return Answer(200, json.dumps({**json.loads(answer.body), "epoch": "f" * 32}).encode())
+        return None
+
+    report = through(restored_meanwhile, b, server)
+
+    assert not report.ok and "restored from a backup during this sync" in report.error
+    assert b.find(made.id) is None and state.read(b, state.CURSOR) == cursor  # nothing of that page stored
+    assert sync_once(b).ok and b.find(made.id) is not None
+
+
+def test_a_server_from_before_restore_epochs_is_synced_with_as_before(make_device, server):
+    a = make_device("a", district=9)
+    a.save(make_incident(), ACTOR)
+
+    def older_server(request, answer):
+        if request.path in ("/epoch", "/holdings"):
+            return Answer(404, b'{"detail":"Not Found"}')
+        return None
+
+    report = through(older_server, a, server)
+
+    assert report.ok and report.pushed == 1 and report.resent == 0
+    assert state.read(a, state.SERVER_EPOCH) == ""
+
+
+def test_a_record_the_server_refuses_to_take_back_is_kept_and_said_while_the_others_go(make_device, admin, server):
+    a = make_device("a", district=9)
+    records = [a.save(make_incident(), ACTOR) for _ in range(3)]
+    assert sync_once(a).ok
+    for inc in records:
+        edited(a, inc.id, "Edited after the backup.")
+    assert sync_once(a).ok
+    refused = records[1].id
+    for inc in records:
+        restore_backup_without(admin, inc.id, newer_than=1)
+
+    def refuse_one(request, answer):
+        if request.method == "POST" and request.path == "/push" and refused.encode() in request.body:
+            return Answer(422, json.dumps({"detail": [{"path": "items[0].incident", "message": "refused"}]}).encode())
+        return None
+
+    report = through(refuse_one, a, server)
+
+    assert report.resent == 2
+    assert any(note.startswith("server restored from backup: re-sent 2 records; 1 the server refused, kept here "
+                               "(first reason: The server rejected the request (HTTP 422): items[0].incident: refused")
+               for note in report.notes)
+    # (The proxy changes the answer only: the server itself took the refused one too.)
+    assert [on_server(admin, inc.id)[0] for inc in (records[0], records[2])] == [2, 2]
+    assert a.get(refused).version == 2  # kept here
+
+
+@pytest.fixture
+def device_http(server, admin):
+    import httpx
+
+    token = httpx.post(server.base + "/enroll", json={"code": admin.code(9)}).json()["token"]
+    with httpx.Client(base_url=server.base, headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+        yield client
+
+
+def test_holdings_are_asked_for_at_most_a_thousand_incidents_at_once(device_http):
+    answer = device_http.post("/holdings", json={"incident_ids": [str(uuid.uuid4()) for _ in range(1001)]})
+    assert answer.status_code == 422
+    assert any(d["path"] == "incident_ids" for d in answer.json()["detail"])
+
+
+def test_holdings_asked_for_something_that_is_not_an_incident_id_are_refused_naming_it(device_http):
+    answer = device_http.post("/holdings", json={"incident_ids": [str(uuid.uuid4()), "../../etc/passwd"]})
+    assert answer.status_code == 422
+    assert any(d["path"] == "incident_ids[1]" for d in answer.json()["detail"])
+
+
+def test_holdings_and_the_epoch_are_only_for_enrolled_devices(server):
+    import httpx
+
+    assert httpx.get(server.base + "/epoch").status_code == 401
+    assert httpx.post(server.base + "/holdings", json={"incident_ids": []}).status_code == 401
+
+
+def test_a_page_of_link_decisions_of_another_epoch_is_not_taken(make_device, server):
+    from intake_app.sync.link_decisions_sync import CURSOR
+
+    a = make_device("a", district=9)
+    assert sync_once(a).ok  # reconciled with the server's epoch
+    cursor = state.read(a, CURSOR)
+    first, second = sorted([str(uuid.uuid4()), str(uuid.uuid4())])
+    decision = {"idempotency_key": str(uuid.uuid4()), "incident_a": first, "incident_b": second, "kind": "agent",
+                "decision": "confirmed", "actor_name": "Lt. Ana Review", "actor_star": "9001",
+                "decided_at": "2026-11-02T20:30:00Z", "seq": 999, "station": "district 9"}
+
+    def restored_meanwhile(request, answer):
+        if request.method == "GET" and request.path.startswith("/link-decisions"):
+            page = {"decisions": [decision], "next_cursor": 999, "more": False, "epoch": "e" * 32}
+            return Answer(200, json.dumps(page).encode())
+        return None
+
+    report = through(restored_meanwhile, a, server)
+
+    assert not report.ok and "restored from a backup during this sync" in report.error
+    assert state.read(a, CURSOR) == cursor  # nothing of that page taken
