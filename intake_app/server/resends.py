@@ -66,19 +66,25 @@ def decide(*, version: int, held: int | None, line: int, own: bool = False) -> D
     return "conflict"
 
 
-def holdings(session: Session, incident_ids: list[str]) -> list[tuple[str, int, int, bool]]:
+def holdings(session: Session, incident_ids: list[str], *, district: int | None
+             ) -> list[tuple[str, int, int, bool]]:
     """(id, version, line, deleted) of each of these incidents the server holds: its current version (or its
     draft deletion's), and the newest of the line it had before its last restore (lost_line; 0: none, every
-    version it holds was pushed as a new edit since). Only numbers: a device asks about what it holds."""
+    version it holds was pushed as a new edit since). Only numbers: a device asks about what it holds.
+    `district`: the asking station's (None: headquarters); another district's incidents are left out, as the
+    feed leaves them out, so a station never learns which of them exist."""
     from .draft_deletions import deleted_versions  # it imports crud, which imports this module
     from .tables import ServerIncident
 
     ids = list(dict.fromkeys(incident_ids))
     if not ids:
         return []
-    current = _pairs(session.execute(
-        select(ServerIncident.id, ServerIncident.version).where(among(session, ServerIncident.id, ids))))
+    held = select(ServerIncident.id, ServerIncident.version).where(among(session, ServerIncident.id, ids))
+    if district is not None:
+        held = held.where(ServerIncident.district == district)
+    current = _pairs(session.execute(held))
     lines = lost_line(session, current)
-    gone = deleted_versions(session, [i for i in ids if i not in current])
+    gone = {i: d for i, d in deleted_versions(session, [i for i in ids if i not in current]).items()
+            if district is None or d.district == district}
     return ([(i, v, lines.get(i, 0), False) for i, v in current.items()]
             + [(i, d.version, d.version, True) for i, d in gone.items()])

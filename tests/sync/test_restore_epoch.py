@@ -283,3 +283,18 @@ def test_a_page_of_link_decisions_of_another_epoch_is_not_taken(make_device, ser
 
     assert not report.ok and "restored from a backup during this sync" in report.error
     assert state.read(a, CURSOR) == cursor  # nothing of that page taken
+
+
+def test_holdings_never_tell_a_station_about_another_districts_incidents(make_device, server, admin):
+    import httpx
+
+    district_9 = make_device("nine", district=9)
+    theirs = district_9.save(make_incident(), ACTOR)
+    assert sync_once(district_9).ok  # the server holds district 9's incident
+    token = httpx.post(server.base + "/enroll", json={"code": admin.code(4)}).json()["token"]
+
+    answer = httpx.post(server.base + "/holdings", json={"incident_ids": [theirs.id]},
+                        headers={"Authorization": f"Bearer {token}"}, timeout=30)  # a district 4 device asks
+
+    assert answer.status_code == 200
+    assert answer.json()["holdings"] == []

@@ -74,7 +74,8 @@ def holdings(body: HoldingsRequest, session: SessionDep, device: CurrentDevice) 
     the server lacks). Version numbers only, never a record."""
     return HoldingsResponse(epoch=epoch.current(session).epoch, holdings=[
         Holding(incident_id=i, version=v, line=line, deleted=d)
-        for i, v, line, d in resends.holdings(session, body.incident_ids)])
+        for i, v, line, d in resends.holdings(session, body.incident_ids,
+                                              district=None if device.headquarters else device.district)])
 
 
 @router.get("/conflicts", response_model=list[ConflictOut], responses=REFUSED)
