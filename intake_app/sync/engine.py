@@ -28,7 +28,7 @@ from ..security.station_certificate import station_credential
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from ..storage.secrets import NoSecureKeyring
-from ..wire.sync import PushResponse, signed_message
+from ..wire.sync import PushResponse, push_request_json, signed_message
 from . import device, link_decisions_sync, party_reads_sync, resend, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
@@ -236,12 +236,10 @@ def _label(store: IncidentStore, incident_id: str) -> str:
 
 
 def _post(client: SyncClient, rows, sealer: sealing_step.Sealer) -> PushResponse:
-    # The stored record is already JSON: spliced in as it is, with its civilians' identity sealed.
-    body = '{"items":[' + ",".join(
-        f'{{"idempotency_key":"{r.idempotency_key}","base_version":{int(r.base_version)},"action":"{r.action}",'
-        f'"incident":{r.record_json if r.action == DELETE_DRAFT else sealer.for_server(r.record_json)}}}'
-        for r in rows) + "]}"
-    return client.push_raw(body.encode("utf-8"))
+    # Each stored record goes as it is, with its civilians' identity sealed.
+    return client.push_raw(push_request_json(
+        (r.idempotency_key, r.base_version, r.action,
+         r.record_json if r.action == DELETE_DRAFT else sealer.for_server(r.record_json)) for r in rows))
 
 
 def _acknowledge(store: IncidentStore, report: SyncReport, rows, answer: PushResponse) -> None:

@@ -19,6 +19,7 @@ from ....wire.sync import (
     PushResponse,
     ResolveRequest,
     ResolveResponse,
+    changes_page_json,
 )
 from ... import crud, draft_deletions, epoch, metrics, resends
 from ..deps import CurrentDevice, SessionDep
@@ -54,12 +55,8 @@ def changes(session: SessionDep, device: CurrentDevice,
     cursor = rows[-1].seq if rows else since
     if district is None:  # the device's whole feed: how far it was sent, for the metrics' feed lag
         metrics.note_pull(session, device_id=device.id, cursor=cursor)
-    # The stored records are already JSON: spliced into the answer as they are, not parsed and written again
-    # (a page is up to 1,000 records; the shape is ChangesResponse, as documented).
-    changes = ",".join(f'{{"seq":{r.seq},"deleted":{"true" if r.deleted else "false"},"incident":{r.record_json}}}'
-                       for r in rows)
-    return Response(f'{{"changes":[{changes}],"next_cursor":{cursor},"more":{"true" if more else "false"},'
-                    f'"epoch":"{epoch.current(session).epoch}"}}', media_type="application/json")
+    return Response(changes_page_json(((r.seq, r.deleted, r.record_json) for r in rows), next_cursor=cursor,
+                                      more=more, epoch=epoch.current(session).epoch), media_type="application/json")
 
 
 @router.get("/epoch", response_model=EpochOut, responses=REFUSED)
