@@ -98,7 +98,7 @@ def open_app(ctx: CliContext) -> int:
     opening = BackgroundOpening(ctx.data_dir, passphrase)
     resume_collection = collection_paused.hold()  # until the window is on screen (gc_pause.py)
     try:
-        from .ui.app import run  # Qt is imported only when the app is really opened
+        from .ui.shell.app import run  # Qt is imported only when the app is really opened
 
         return run(ctx.data_dir, passphrase=passphrase, opening=opening, on_screen=resume_collection)
     finally:

@@ -48,16 +48,16 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from intake_app.domain.catalogue import default_catalogue
+    from intake_app.domain.roles import REVIEWER
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.workflow import Actor
-    from intake_app.domain.roles import REVIEWER
     from intake_app.storage.opening import open_store
-    from intake_app.ui import i18n
-    from intake_app.ui.about_dialog import AboutDialog
-    from intake_app.ui.main_window import MainWindow
-    from intake_app.ui.security_feature import install_signed_in
-    from intake_app.ui.sign_in import SignInDialog
-    from intake_app.ui.tasks import SyncTaskRunner
+    from intake_app.ui.common import i18n
+    from intake_app.ui.common.tasks import SyncTaskRunner
+    from intake_app.ui.security.security_feature import install_signed_in
+    from intake_app.ui.security.sign_in import SignInDialog
+    from intake_app.ui.shell.about_dialog import AboutDialog
+    from intake_app.ui.shell.main_window import MainWindow
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, LINK_KINDS, REJECTED, Match
-from ..storage.link_decisions import LinkError, decide
-from ..storage.link_queries import duplicate_pairs, links_for
-from ..storage.link_settings import duplicate_rules, save_duplicate_rules
+from ..storage.links.decisions import LinkError, decide
+from ..storage.links.queries import duplicate_pairs, links_for
+from ..storage.links.settings import duplicate_rules, save_duplicate_rules
 from .context import CliContext, UsageError
 
 CHICAGO = ZoneInfo("America/Chicago")

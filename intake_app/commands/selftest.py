@@ -148,13 +148,13 @@ def check_pdf(folder: Path, state: dict) -> str:
 
 
 def check_translations() -> str:
-    from ..ui.selftest_window import check_translations as check
+    from ..ui.shell.selftest_window import check_translations as check
 
     return check()
 
 
 def check_window(state: dict) -> str:
-    from ..ui.selftest_window import open_and_close_main_window
+    from ..ui.shell.selftest_window import open_and_close_main_window
 
     return open_and_close_main_window(state["store"])
 

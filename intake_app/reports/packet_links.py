@@ -12,7 +12,7 @@ from collections.abc import Callable
 from reportlab.platypus import Spacer, Table
 
 from ..domain.matching import SAME_EVENT, LinkedIncidentRow
-from ..storage.link_queries import confirmed_links_for_packet
+from ..storage.links.queries import confirmed_links_for_packet
 from ..storage.repository import IncidentStore
 from .packet_styles import FRAME_WIDTH, cell, fixed, grid, numbered, when
 

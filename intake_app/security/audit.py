@@ -22,7 +22,7 @@ from ..domain.actor import Actor
 from ..domain.interchange import canonical_json, to_dict
 from ..domain.records import Incident
 from ..storage.audit_tables import AuditEntryRow
-from ..storage.link_decisions import add_decision_recorder
+from ..storage.links.decisions import add_decision_recorder
 from ..storage.repository import ChangeEvent, IncidentStore
 from .audit_keys import machine_name, signing_key
 

@@ -26,7 +26,7 @@ from ..domain.records import Incident
 from ..domain.roles import ADMINISTRATOR, REVIEWER, SUPERVISOR
 from ..domain.workflow import LOCKED
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
-from ..storage.link_decisions import add_decision_guard
+from ..storage.links.decisions import add_decision_guard
 from ..storage.repository import REMOTE_FLAG, ChangeEvent, IncidentStore, correction_reason
 from ..storage.user_tables import RecordVersionRow, UserRow
 from .users import is_signed_in

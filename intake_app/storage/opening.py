@@ -20,7 +20,7 @@ from .secrets import keep_secrets_in_store
 # Features that must see every change in the same transaction (audit trail, sync outbox...):
 # each module has `install(store)`, called on every opened store. Add a line for a new feature.
 EXTENSION_MODULES: list[str] = [
-    "intake_app.storage.links",
+    "intake_app.storage.links.extension",
     "intake_app.sync.outbox",
     "intake_app.sync.link_decisions_sync",
     "intake_app.security.authorization",

@@ -19,8 +19,8 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
-from ..storage.link_decisions import ACTIONS, add_decision_listener
-from ..storage.link_tables import LinkDecisionOutboxRow, LinkDecisionRow
+from ..storage.links.decisions import ACTIONS, add_decision_listener
+from ..storage.links.tables import LinkDecisionOutboxRow, LinkDecisionRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
 from . import state

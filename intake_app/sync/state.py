@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..storage.link_tables import LinkDecisionOutboxRow
+from ..storage.links.tables import LinkDecisionOutboxRow
 from ..storage.meta import read_value, write_value
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow, SyncStateRow
 from ..storage.repository import IncidentStore

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from intake_app.domain.demo import demo_incidents
 from intake_app.domain.records import Incident
-from intake_app.storage.link_index import index_new
+from intake_app.storage.links.index import index_new
 from intake_app.storage.opening import open_store
 from intake_app.storage.projection import insert_rows
 from intake_app.storage.repository import IncidentStore

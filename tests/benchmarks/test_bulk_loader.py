@@ -9,7 +9,7 @@ import random
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import DuplicateRules
-from intake_app.storage.link_queries import duplicate_candidates, links_for
+from intake_app.storage.links.queries import duplicate_candidates, links_for
 from intake_app.storage.opening import open_store
 
 from .bulk import load_incidents, numbered_demo_incidents

@@ -102,8 +102,8 @@ def test_several_files_hash_in_parallel_on_two_cores(tmp_path):
 def test_the_gui_thread_stays_responsive_while_a_2gb_file_hashes(big_file, qtbot):
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from intake_app.ui.hash_progress import HashProgress
-    from intake_app.ui.tasks import TaskRunner
+    from intake_app.ui.common.tasks import TaskRunner
+    from intake_app.ui.evidence.hash_progress import HashProgress
 
     runner = TaskRunner()
     widget = HashProgress(runner)

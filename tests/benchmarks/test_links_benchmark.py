@@ -21,8 +21,8 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.matching import DuplicateRules, degree_box, distance_m
-from intake_app.storage.link_index import minutes
-from intake_app.storage.link_queries import duplicate_candidates, links_for
+from intake_app.storage.links.index import minutes
+from intake_app.storage.links.queries import duplicate_candidates, links_for
 from intake_app.storage.projection import utc_naive
 
 from .bulk import BATCH, cached_store, load_incidents, numbered_demo_incidents, private_keyring, working_copy

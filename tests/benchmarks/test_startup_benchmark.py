@@ -2,7 +2,7 @@
 store, beside a bare PySide6 window started the same way in the same run.
 
 "Usable" = the main window is shown and the first page of the incident list holds rows: the app prints
-`ready <seconds>` at that moment when INTAKE_STARTUP_PROBE is set (intake_app/ui/startup_probe.py).
+`ready <seconds>` at that moment when INTAKE_STARTUP_PROBE is set (intake_app/ui/shell/startup_probe.py).
 Targets: under 1.5 s, and within 2x of the bare window.
 
 The window is shown from the store's first look (storage/first_look.py, on storage/background_opening.py's thread) and the store is opened in full once
@@ -56,7 +56,7 @@ from intake_app.cli import main
 
 class StandInSignIn:
     def find_spec(self, name, path=None, target=None):
-        if name != "intake_app.ui.sign_in":
+        if name != "intake_app.ui.security.sign_in":
             return None
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)

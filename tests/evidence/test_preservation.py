@@ -121,7 +121,7 @@ def test_an_alert_carries_the_rd_and_oemc_numbers_a_hold_request_finds_the_foota
 
 
 def test_the_alert_screen_says_an_unflagged_recordings_deadline_is_the_date_to_flag_by(store, actor, qtbot):
-    from intake_app.ui.preservation_screen import HEADERS, PreservationModel
+    from intake_app.ui.evidence.preservation_screen import HEADERS, PreservationModel
 
     store.save(make_incident(), actor)
     model = PreservationModel()

@@ -3,8 +3,8 @@
 import copy
 
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED
-from intake_app.storage.link_decisions import decide
-from intake_app.storage.link_queries import confirmed_links_for_packet, links_for
+from intake_app.storage.links.decisions import decide
+from intake_app.storage.links.queries import confirmed_links_for_packet, links_for
 
 from .helpers import incident_at, plate_agent
 

@@ -4,8 +4,8 @@ import pytest
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
-from intake_app.storage.link_decisions import LinkError, decide, decisions_for
-from intake_app.storage.link_queries import links_for
+from intake_app.storage.links.decisions import LinkError, decide, decisions_for
+from intake_app.storage.links.queries import links_for
 
 from .helpers import incident_at, plate_agent, unique_agent
 

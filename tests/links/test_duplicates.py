@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import CONFIRMED, DISMISSED, SAME_EVENT, DuplicateRules
-from intake_app.storage.link_decisions import decide
-from intake_app.storage.link_queries import duplicate_candidates, links_for
+from intake_app.storage.links.decisions import decide
+from intake_app.storage.links.queries import duplicate_candidates, links_for
 
 from .helpers import incident_at, plate_agent
 

@@ -3,7 +3,7 @@
 from alembic import command
 from sqlalchemy import inspect
 
-from intake_app.storage.link_queries import links_for
+from intake_app.storage.links.queries import links_for
 from intake_app.storage.migrate import alembic_config, upgrade
 from intake_app.storage.opening import open_store
 
@@ -29,7 +29,7 @@ def test_incidents_saved_before_the_feature_are_linked_after_the_upgrade(data_di
 
 def test_decisions_and_chinese_names_from_before_link_sync_are_queued_and_linked_after_the_upgrade(data_dir, actor):
     from intake_app.domain.matching import AGENT_LINK, CONFIRMED
-    from intake_app.storage.link_decisions import decide, decisions_for
+    from intake_app.storage.links.decisions import decide, decisions_for
     from intake_app.sync.link_decisions_sync import pending
     from intake_app.wire.link_decisions import LinkDecisionIn
 

@@ -3,7 +3,7 @@
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, REJECTED, SAME_EVENT
 from intake_app.security.audit import entries_for
-from intake_app.storage.link_decisions import decide
+from intake_app.storage.links.decisions import decide
 
 from .helpers import incident_at, plate_agent
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, Match, OtherIncident, Shared
-from intake_app.ui.links_model import (
+from intake_app.ui.links.links_model import (
     COL_DISTRICT,
     COL_REPORT,
     COL_SHARED,

@@ -6,7 +6,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
 from intake_app.reports.packet_links import linked_incidents_flowables
-from intake_app.storage.link_decisions import decide
+from intake_app.storage.links.decisions import decide
 
 from .helpers import incident_at, plate_agent
 

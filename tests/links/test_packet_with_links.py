@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED
 from intake_app.reports.packet import build_packet
 from intake_app.reports.packet_source import packet_input
-from intake_app.storage.link_decisions import decide
+from intake_app.storage.links.decisions import decide
 
 from .helpers import incident_at, plate_agent, unique_agent
 

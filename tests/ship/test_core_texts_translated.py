@@ -18,7 +18,7 @@ from intake_app.domain.records import (
     Violation,
 )
 from intake_app.domain.validation import validate
-from intake_app.ui import domain_text, summary_words
+from intake_app.ui.common import domain_text, summary_words
 
 DOMAIN = Path(__file__).resolve().parents[2] / "intake_app" / "domain"
 VALIDATION = DOMAIN / "validation.py"

@@ -9,8 +9,8 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
 from intake_app.security.audit import entries_for
-from intake_app.storage.link_decisions import LinkError, decide, decisions_for
-from intake_app.storage.link_queries import confirmed_links_for_packet, links_for
+from intake_app.storage.links.decisions import LinkError, decide, decisions_for
+from intake_app.storage.links.queries import confirmed_links_for_packet, links_for
 from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 from intake_app.sync.link_decisions_sync import pending

@@ -1,6 +1,6 @@
 """The desktop app in a process of its own, started as `intake --data-dir DIR` starts it, on a passphrase store.
 
-The start-up probe (INTAKE_STARTUP_PROBE, intake_app/ui/startup_probe.py) prints `ready ... rows=N` once the
+The start-up probe (INTAKE_STARTUP_PROBE, intake_app/ui/shell/startup_probe.py) prints `ready ... rows=N` once the
 incident list shows rows and then tells the app to quit. The sign-in dialog, which waits for a person, is answered
 by a stand-in for the signed-in supervisor. `before` is Python run before the app's main(), `after` once it has
 returned.
@@ -23,7 +23,7 @@ SIGNED_IN_APP = """
 import sys
 from intake_app.domain.actor import Actor
 from intake_app.cli import main
-from intake_app.ui import sign_in
+from intake_app.ui.security import sign_in
 sign_in.sign_in_or_first_run = lambda store, *_a, **_kw: Actor("Sgt. Process Test", "1001")
 {before}
 code = main(sys.argv[1:])

@@ -2,8 +2,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from intake_app.domain.settings import StationSettings
-from intake_app.ui.main_window import MainWindow
-from intake_app.ui.tasks import SyncTaskRunner
+from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +66,7 @@ def event_loops_run(app) -> bool:
 
 @pytest.fixture(autouse=True)
 def event_loops_run_after_each_test(qapp):
-    """A test that runs the whole app in-process (intake_app.ui.app.run) ends with Qt's quit pending: the next
+    """A test that runs the whole app in-process (intake_app.ui.shell.app.run) ends with Qt's quit pending: the next
     tests' row dialogs then returned at once, unseen by their helpers, and qtbot.wait never waited (the "window
     left behind that takes their dialogs"). The pending quit is spent here, by a turn of the application's own
     loop, so each test starts with loops that run. A modal dialog left running fails its test."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import intake_app
-from intake_app.ui.about_dialog import AboutDialog
+from intake_app.ui.shell.about_dialog import AboutDialog
 
 
 def test_about_dialog_shows_the_version_and_the_app_icon(qtbot):

@@ -31,7 +31,7 @@ def test_the_app_ends_its_process_when_it_quits_and_writes_no_crash_report(data_
 # opening among it. The database worker waits for that opening, so the app's end (which lets the worker finish
 # its queued writes) must not wait for it for ever.
 NEVER_PAINTED = """
-from intake_app.ui.main_window import MainWindow
+from intake_app.ui.shell.main_window import MainWindow
 MainWindow._on_screen = lambda window: None
 """
 

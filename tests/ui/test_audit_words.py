@@ -2,9 +2,9 @@
 "Footage 1, Evidence ID", "Draft" -> "In review", never `footage[0].evidence_id` or `in_review`."""
 
 from intake_app.domain.enums import Status
-from intake_app.ui import i18n
-from intake_app.ui.audit_history import HistoryTab
-from intake_app.ui.tasks import SyncTaskRunner
+from intake_app.ui.common import i18n
+from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.ui.incidents.audit_history import HistoryTab
 
 from ..factories import make_incident
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 
 from intake_app.domain.enums import Status
 from intake_app.reports.dashboard_data import load_dashboard
-from intake_app.ui.dashboard import DashboardScreen
-from intake_app.ui.tasks import SyncTaskRunner
+from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.ui.dashboard.dashboard import DashboardScreen
 from tests.factories import make_incident
 from tests.release.conftest import stored_as
 
@@ -69,7 +69,7 @@ def test_the_main_window_has_a_dashboard_tab(window):
 
 
 def test_count_axes_have_whole_number_ticks_with_room_above_the_largest_bar():
-    from intake_app.ui.dashboard import bar_chart, whole_number_axis
+    from intake_app.ui.dashboard.dashboard import bar_chart, whole_number_axis
 
     assert whole_number_axis(0) == (1, 1) and whole_number_axis(1) == (2, 1) and whole_number_axis(3) == (4, 1)
     assert whole_number_axis(9) == (10, 2) and whole_number_axis(37) == (40, 5) and whole_number_axis(1234) == (1400, 200)
@@ -83,7 +83,7 @@ def test_count_axes_have_whole_number_ticks_with_room_above_the_largest_bar():
 def test_long_names_under_the_bars_are_wrapped_and_given_room_never_shortened(qtbot):
     from PySide6.QtGui import QFontMetrics
 
-    from intake_app.ui.dashboard import ChartPanel, bar_chart
+    from intake_app.ui.dashboard.dashboard import ChartPanel, bar_chart
 
     names = ["ICE ERO", "CBP Border Patrol", "HSI", "Federal Protective Service"]
     panel = ChartPanel("by_agency")

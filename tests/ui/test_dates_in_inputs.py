@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QLocale
 
-from intake_app.ui import i18n
+from intake_app.ui.common import i18n
 
 from ..factories import make_incident
 

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from intake_app.sync import state
-from intake_app.ui import i18n
-from intake_app.ui.enroll_dialog import CODE, URL, EnrollDialog
-from intake_app.ui.tasks import TaskRunner
+from intake_app.ui.common import i18n
+from intake_app.ui.common.tasks import TaskRunner
+from intake_app.ui.sync.enroll_dialog import CODE, URL, EnrollDialog
 
 from ..sync.conftest import admin, free_port, pg_url, server  # noqa: F401  (the real server and database)
 from .english_left import english_left

@@ -14,15 +14,15 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.catalogue import default_catalogue
 from intake_app.domain.records import ReportingParty, Supervisor, Vehicle
 from intake_app.domain.roles import ADMINISTRATOR, REVIEWER
-from intake_app.ui import i18n
-from intake_app.ui.about_dialog import AboutDialog
-from intake_app.ui.dashboard import DashboardScreen
-from intake_app.ui.lock import IdleLock
-from intake_app.ui.preservation_screen import PreservationScreen
-from intake_app.ui.review_queue import ReviewQueue
-from intake_app.ui.security_feature import install_signed_in
-from intake_app.ui.sign_in import FirstAdministratorDialog, SignInDialog
-from intake_app.ui.tasks import SyncTaskRunner
+from intake_app.ui.common import i18n
+from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.ui.dashboard.dashboard import DashboardScreen
+from intake_app.ui.evidence.preservation_screen import PreservationScreen
+from intake_app.ui.review.review_queue import ReviewQueue
+from intake_app.ui.security.lock import IdleLock
+from intake_app.ui.security.security_feature import install_signed_in
+from intake_app.ui.security.sign_in import FirstAdministratorDialog, SignInDialog
+from intake_app.ui.shell.about_dialog import AboutDialog
 from intake_app.ui.wizard.agents_page import AgentDialog
 from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog
@@ -173,7 +173,7 @@ def test_sign_in_first_administrator_and_lock_are_in_spanish(spanish, qtbot, sta
 
 def test_the_review_summary_reads_in_spanish_with_the_legal_title_beside_the_translation(spanish):
     from intake_app.domain.summary import summary_lines
-    from intake_app.ui.summary_words import summary_words
+    from intake_app.ui.common.summary_words import summary_words
 
     lines = summary_lines(spanish_record(), words=summary_words())
     assert "Distrito: 9   Sector (beat): 0911" in lines
@@ -185,8 +185,8 @@ def test_the_review_summary_reads_in_spanish_with_the_legal_title_beside_the_tra
 
 def test_user_management_and_sync_conflicts_are_in_spanish(spanish, qtbot, station):
     from intake_app.security.users import create_first_administrator, sign_in
-    from intake_app.ui.conflicts_screen import ConflictsScreen
-    from intake_app.ui.users_dialog import UsersDialog
+    from intake_app.ui.security.users_dialog import UsersDialog
+    from intake_app.ui.sync.conflicts_screen import ConflictsScreen
 
     create_first_administrator(station, "1000", "Cmdte. Alvarez", "admin correct horse")
     admin = sign_in(station, "1000", "admin correct horse")

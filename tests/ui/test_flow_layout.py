@@ -3,7 +3,7 @@ keep the style's gap between them, as Qt's own layouts do."""
 
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
-from intake_app.ui.flow_layout import FlowLayout
+from intake_app.ui.common.flow_layout import FlowLayout
 
 
 def buttons_in_a_flow(qtbot, width: int) -> tuple[QWidget, list[QPushButton]]:

@@ -15,7 +15,7 @@ import textwrap
 SWITCH_AND_BACK = """
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
-    from intake_app.ui import appearance
+    from intake_app.ui.shell import appearance
     app = QApplication([])
     before = app.palette().color(QPalette.ColorRole.Window)
     appearance.apply(True)
@@ -31,7 +31,7 @@ MENU_ACTION = """
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication, QMainWindow
-    from intake_app.ui import appearance
+    from intake_app.ui.shell import appearance
     app = QApplication([])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])

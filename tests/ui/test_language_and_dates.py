@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from intake_app.ui import i18n
+from intake_app.ui.common import i18n
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_the_footage_list_writes_its_start_times_in_the_screens_one_date_format(
     from datetime import UTC, datetime
 
     from intake_app.domain.records import FootageItem
-    from intake_app.ui.i18n import format_datetime
+    from intake_app.ui.common.i18n import format_datetime
 
     wizard = window.new_incident()
     for _ in range(3):

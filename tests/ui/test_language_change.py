@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
-from intake_app.ui import restart as restart_module
+from intake_app.ui.shell import restart as restart_module
 
 
 class Launches:

@@ -31,9 +31,9 @@ MEASURE = """
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.actor import Actor
     from intake_app.storage.opening import open_store
-    from intake_app.ui import i18n
-    from intake_app.ui.main_window import MainWindow
-    from intake_app.ui.tasks import SyncTaskRunner
+    from intake_app.ui.common import i18n
+    from intake_app.ui.shell.main_window import MainWindow
+    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog
@@ -79,13 +79,13 @@ MEASURE = """
     # The windows of the review and the lock: the packet preview, approving, the receipt, the lock screen.
     from intake_app.reports.packet import build_packet
     from intake_app.reports.packet_source import packet_input
-    from intake_app.ui.approve_dialog import ApproveDialog
-    from intake_app.ui.incident_tabs import IncidentContext
-    from intake_app.ui.lock import IdleLock
-    from intake_app.ui.packet_actions import PacketPreview
-    from intake_app.ui.receipt_offer import ReceiptOffer
-    from intake_app.ui.sign_in import SignInDialog
-    from intake_app.ui.enroll_dialog import EnrollDialog
+    from intake_app.ui.review.approve_dialog import ApproveDialog
+    from intake_app.ui.incidents.incident_tabs import IncidentContext
+    from intake_app.ui.security.lock import IdleLock
+    from intake_app.ui.packet.packet_actions import PacketPreview
+    from intake_app.ui.incidents.receipt_offer import ReceiptOffer
+    from intake_app.ui.security.sign_in import SignInDialog
+    from intake_app.ui.sync.enroll_dialog import EnrollDialog
     from intake_app.sync.client import Refused
 
     context = IncidentContext(store, window.runner, stored, lambda: actor, window)
@@ -106,9 +106,9 @@ MEASURE = """
         measure(name, dialog)
         dialog.hide()
     # The station's administration: users, settings, about.
-    from intake_app.ui.about_dialog import AboutDialog
-    from intake_app.ui.settings_dialog import SettingsDialog
-    from intake_app.ui.users_dialog import UsersDialog
+    from intake_app.ui.shell.about_dialog import AboutDialog
+    from intake_app.ui.security.settings_dialog import SettingsDialog
+    from intake_app.ui.security.users_dialog import UsersDialog
 
     admin = Actor("Cmdr. Ada Admin", "1000", role="admin")
     for name, dialog in (("users dialog", UsersDialog(store, admin, window, runner=window.runner)),

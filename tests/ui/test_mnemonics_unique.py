@@ -3,8 +3,8 @@ open, every wizard page (with the wizard's own buttons), and the dialogs (agent,
 approve and sign, users)."""
 
 
-from intake_app.ui.approve_dialog import ApproveDialog
-from intake_app.ui.users_dialog import UsersDialog
+from intake_app.ui.review.approve_dialog import ApproveDialog
+from intake_app.ui.security.users_dialog import UsersDialog
 from intake_app.ui.wizard.agents_page import AgentDialog
 from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog

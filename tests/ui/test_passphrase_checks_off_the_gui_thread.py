@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from intake_app.domain.roles import SUPERVISOR
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.ui.lock import IdleLock
-from intake_app.ui.sign_in import FirstAdministratorDialog, SignInDialog
-from intake_app.ui.tasks import TaskRunner
+from intake_app.ui.common.tasks import TaskRunner
+from intake_app.ui.security.lock import IdleLock
+from intake_app.ui.security.sign_in import FirstAdministratorDialog, SignInDialog
 
 LEFT = Qt.MouseButton.LeftButton
 SGT_PASS = "sergeant battery staple"
@@ -152,7 +152,7 @@ def test_unlocking_checks_the_passphrase_on_the_worker_and_keeps_the_hidden_wind
 
 
 def test_an_administrator_adds_a_user_while_the_window_keeps_responding(qtbot, store):
-    from intake_app.ui.users_dialog import UsersDialog
+    from intake_app.ui.security.users_dialog import UsersDialog
 
     with_supervisor(store)
     admin = sign_in(store, "1000", "admin correct horse")

@@ -54,7 +54,7 @@ def test_the_wizard_shows_the_reviewers_comment_on_every_page_and_the_view_says_
 
 
 def test_the_incident_list_says_returned_for_the_record_the_reviewer_sent_back(qtbot, store, data_dir):
-    from intake_app.ui.incident_table_model import COL_STATUS
+    from intake_app.ui.incidents.incident_table_model import COL_STATUS
 
     summary = returned_record(qtbot, store, data_dir)
     window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)

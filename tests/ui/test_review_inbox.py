@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QItemSelectionModel
 
 from intake_app.domain.enums import Status
-from intake_app.ui.review_queue import age_text
+from intake_app.ui.review.review_queue import age_text
 
 from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
 

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 from PySide6.QtDBus import QDBusConnection
 
-from intake_app.ui.screen_lock import (
+from intake_app.ui.security.screen_lock import (
     WM_WTSSESSION_CHANGE,
     WTS_SESSION_LOCK,
     ScreenLockWatcher,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
 
 from intake_app.paths import resource_path
-from intake_app.ui import i18n
+from intake_app.ui.common import i18n
 
 ENGLISH = {m.findtext("source") for m in ET.parse(resource_path("translations", "intake_es.ts")).getroot().iter("message")}
 

@@ -9,8 +9,8 @@ from tests.ui.app_process import finish, start_app, store_with_incidents
 
 LOADED_ON_FIRST_USE = ("reportlab", "PIL", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
                        "httpx", "pydantic", "PySide6.QtCharts", "alembic", "intake_app.commands.reports",
-                       "intake_app.sync.engine", "intake_app.ui.dashboard", "intake_app.ui.packet_actions",
-                       "intake_app.ui.incident_view", "intake_app.ui.settings_dialog", "intake_app.ui.review_queue")
+                       "intake_app.sync.engine", "intake_app.ui.dashboard.dashboard", "intake_app.ui.packet.packet_actions",
+                       "intake_app.ui.incidents.incident_view", "intake_app.ui.security.settings_dialog", "intake_app.ui.review.review_queue")
 REPORT = f"print('loaded at start-up:', sorted(m for m in {LOADED_ON_FIRST_USE!r} if m in sys.modules))"
 
 
@@ -26,7 +26,7 @@ def test_opening_the_app_on_a_migrated_store_leaves_heavy_modules_for_first_use(
 # Shown = the moment the main window is shown, with the first page the first look read.
 WATCH_THE_SHOW = """
 import gc
-from intake_app.ui.main_window import MainWindow
+from intake_app.ui.shell.main_window import MainWindow
 real_show = MainWindow.show
 def show(window):
     real_show(window)  # the rows the first look read are put in as it is shown, before it is painted

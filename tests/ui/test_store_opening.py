@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from intake_app.storage.opening import open_store
-from intake_app.ui.app import open_with_prompts
-from intake_app.ui.passphrase_dialog import PassphraseDialog
+from intake_app.ui.security.passphrase_dialog import PassphraseDialog
+from intake_app.ui.shell.app import open_with_prompts
 from tests.factories import make_incident
 
 PASSPHRASE = "the station's long passphrase"
@@ -51,8 +51,9 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
     from intake_app.storage import opening as full_opening
     from intake_app.storage.background_opening import BackgroundOpening
     from intake_app.storage.errors import StoreOpenError
-    from intake_app.ui import app as desktop
-    from intake_app.ui import i18n, sign_in
+    from intake_app.ui.common import i18n
+    from intake_app.ui.security import sign_in
+    from intake_app.ui.shell import app as desktop
 
     store = open_store(data_dir, passphrase=PASSPHRASE)
     store.save(make_incident(), actor)

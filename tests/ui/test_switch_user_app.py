@@ -13,7 +13,7 @@ from tests.ui.app_process import PASSPHRASE, SIGNED_IN_APP, finish, store_with_i
 TAKE_OVER = """
 from PySide6.QtCore import QTimer
 from intake_app.domain.actor import Actor
-from intake_app.ui import security_feature
+from intake_app.ui.security import security_feature
 
 original = security_feature.install_signed_in
 def install(window, actor, idle_minutes=None):

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 
 from intake_app.domain.enums import Agency, TouhyStatus
-from intake_app.ui.incident_tabs import IncidentContext
-from intake_app.ui.incident_view import IncidentView
-from intake_app.ui.tasks import SyncTaskRunner
-from intake_app.ui.touhy_dialog import TouhyDialog
+from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.ui.incidents.incident_tabs import IncidentContext
+from intake_app.ui.incidents.incident_view import IncidentView
+from intake_app.ui.review.touhy_dialog import TouhyDialog
 
 from .test_felony_review_ui import referred
 
@@ -71,7 +71,7 @@ def test_the_status_controls_wait_for_a_request_to_be_chosen(qtbot, store, actor
 
 
 def test_the_incident_view_offers_the_touhy_requests(qtbot, store, actor):
-    from intake_app.ui import felony_review_feature
+    from intake_app.ui.review import felony_review_feature
 
     felony_review_feature.install_ui(None)  # as the main window does at start-up
     ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor)

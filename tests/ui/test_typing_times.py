@@ -126,7 +126,7 @@ def test_enter_on_an_agent_row_edits_that_agent_and_does_not_go_to_the_next_page
 
 def test_a_row_problem_does_not_repeat_the_fields_name():
     from intake_app.domain.problems import Problem, Severity
-    from intake_app.ui.domain_text import problem_line
+    from intake_app.ui.common.domain_text import problem_line
 
     line = problem_line(Problem("footage[0].start", "Start time is required", Severity.INCOMPLETE), within_row=True)
     assert line == "Start time is required"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from intake_app.domain.enums import LABELS, ORDER_LABELS, Agency, FootageKind, Status, YesNoUnknown, label
-from intake_app.ui import i18n
-from intake_app.ui.vocabulary import KNOWN_LABELS, vocabulary_label
+from intake_app.ui.common import i18n
+from intake_app.ui.common.vocabulary import KNOWN_LABELS, vocabulary_label
 
 
 def test_the_translatable_list_is_exactly_the_domains_labels():

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 
 from intake_app.domain.enums import Status
-from intake_app.ui.i18n import format_wall
+from intake_app.ui.common.i18n import format_wall
 
 
 def _type_occurred(page, year, month, day, hour, minute):

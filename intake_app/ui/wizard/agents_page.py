@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from ...domain.enums import Agency, IdentifiedBy
 from ...domain.records import Agent, Incident, Vehicle
 from ...domain.validation import validate
-from ..domain_text import problem_line
-from ..vocabulary import vocabulary_label
+from ..common.domain_text import problem_line
+from ..common.vocabulary import vocabulary_label
 from .common import enum_data
 from .list_page import ListPage
 from .order_fields import AgentOrderFields

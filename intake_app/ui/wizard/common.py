@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.instants import AmbiguousLocalTime, NonExistentLocalTime, is_ambiguous, local_time
 from ...domain.problems import Problem, Severity
 from ...domain.validation import required_paths
-from ..domain_text import problem_message
-from ..i18n import datetime_input_format, format_wall
+from ..common.domain_text import problem_message
+from ..common.i18n import datetime_input_format, format_wall
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone

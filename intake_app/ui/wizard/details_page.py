@@ -17,7 +17,7 @@ from ...domain.enums import Source
 from ...domain.geography import DISTRICTS
 from ...domain.instants import LocalTimeError
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
-from ..vocabulary import vocabulary_label
+from ..common.vocabulary import vocabulary_label
 from .common import (
     IncidentPage,
     datetime_edit,

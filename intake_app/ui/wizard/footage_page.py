@@ -19,10 +19,10 @@ from ...domain.enums import FootageKind, Preservation
 from ...domain.instants import LocalTimeError
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
-from ..domain_text import problem_line
-from ..hash_progress import apply_hash, attach_hashing
-from ..i18n import format_datetime
-from ..vocabulary import vocabulary_label
+from ..common.domain_text import problem_line
+from ..common.i18n import format_datetime
+from ..common.vocabulary import vocabulary_label
+from ..evidence.hash_progress import apply_hash, attach_hashing
 from .common import datetime_edit, edit_time, enum_data, required_name, set_edit_time, time_problems
 from .list_page import ListPage
 from .order_fields import FootageOrderFields

@@ -19,9 +19,9 @@ from ...domain.settings import StationSettings
 from ...domain.validation import blocking_for_status, validate
 from ...domain.wizard_flow import STEPS
 from ...storage.errors import ConflictError
-from ..branding import window_title
-from ..returned import banner, return_note
-from ..screen_fit import resize_within_screen
+from ..common.screen_fit import resize_within_screen
+from ..incidents.returned import banner, return_note
+from ..shell.branding import window_title
 from .agents_page import AgentsPage
 from .common import follow_focus
 from .details_page import DetailsPage

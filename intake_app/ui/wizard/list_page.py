@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from ..domain_text import problem_line
+from ..common.domain_text import problem_line
 from .common import IncidentPage, problem_label, show_problem_text
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWi
 
 from ...domain.enums import FlagReason, YesNoUnknown
 from ...domain.records import Agent, FootageItem, Violation
-from ..i18n import current_language
-from ..vocabulary import vocabulary_label
+from ..common.i18n import current_language
+from ..common.vocabulary import vocabulary_label
 from .common import datetime_edit, edit_time, enum_data, set_edit_time
 
 

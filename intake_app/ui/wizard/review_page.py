@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.summary import summary_lines
 from ...domain.wizard_flow import step_index_for
-from ..domain_text import problem_line
-from ..summary_words import summary_words
+from ..common.domain_text import problem_line
+from ..common.summary_words import summary_words
 from .common import problem_style
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.validation import required_paths
-from ..screen_fit import resize_within_screen
+from ..common.screen_fit import resize_within_screen
 from .common import (
     follow_focus,
     problem_label,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Agency, CredentialCheck, InjuredRole, InjurySeverity, YesNoUnknown
 from ...domain.records import FederalSupervisor, Injury, Medical
-from ..vocabulary import vocabulary_label
+from ..common.vocabulary import vocabulary_label
 from .common import (
     IncidentPage,
     datetime_edit,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalogue import Catalogue
 from ...domain.records import Agent, Incident, Violation
 from ...domain.validation import validate
-from ..domain_text import class_note, class_text, problem_line, statute_title
+from ..common.domain_text import class_note, class_text, problem_line, statute_title
 from .list_page import ListPage
 from .order_fields import ViolationOrderFields
 from .row_dialog import RowDialog

@@ -55,7 +55,7 @@ def _index_existing_incidents() -> None:
     import json
 
     from intake_app.domain.interchange import from_dict
-    from intake_app.storage.link_index import index_incident
+    from intake_app.storage.links.index import index_incident
 
     conn = op.get_bind()
     for raw in conn.execute(sa.text("SELECT record_json FROM incidents")).scalars().all():

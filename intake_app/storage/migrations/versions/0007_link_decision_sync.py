@@ -61,7 +61,7 @@ def _queue_existing_decisions() -> None:
 def _index_names_in_other_scripts() -> None:
     """Re-index only incidents with an agent name outside ASCII: Latin keys did not change."""
     from intake_app.domain.interchange import from_dict
-    from intake_app.storage.link_index import index_incident
+    from intake_app.storage.links.index import index_incident
 
     conn = op.get_bind()
     for raw in conn.execute(sa.text("SELECT record_json FROM incidents")).scalars():

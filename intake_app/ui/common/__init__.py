@@ -1,0 +1,1 @@
+"""Pieces every screen shares: the task runner, table models, translated vocabularies and dates, layouts."""

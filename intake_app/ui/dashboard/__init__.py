@@ -1,0 +1,1 @@
+"""The district dashboard tab."""

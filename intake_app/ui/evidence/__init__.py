@@ -1,0 +1,1 @@
+"""Footage evidence: the evidence tab, the preservation screen and file hashing progress."""

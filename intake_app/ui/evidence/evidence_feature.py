@@ -1,0 +1,44 @@
+"""Hooks evidence integrity into the app: the "Preservation alerts" screen and the incident view's "History" tab."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..incidents.incident_tabs import IncidentContext, register_incident_tab
+from ..shell.lazy_screen import LazyScreen
+
+if TYPE_CHECKING:
+    from ..incidents.audit_history import HistoryTab
+    from .preservation_screen import PreservationScreen
+
+
+def history_tab(ctx: IncidentContext) -> HistoryTab:
+    # Imported when an incident is opened: it needs the audit module, so SQLAlchemy (start-up speed).
+    from ..incidents.audit_history import HistoryTab
+
+    return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
+
+
+def install_ui(window) -> None:
+    register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "History"), history_tab)
+
+    def build() -> PreservationScreen:
+        from .preservation_screen import PreservationScreen  # when the tab is first shown (start-up)
+
+        return PreservationScreen(window.store, window.runner, window.actor)
+
+    # window.preservation_tab.built() is the screen (built then, if its tab has not been shown yet).
+    window.preservation_tab = tab = LazyScreen(build)
+    window.add_screen(QCoreApplication.translate("MainWindow", "Preservation alerts"), tab, closable=False)
+
+    def refresh() -> None:
+        if tab.screen is not None:  # not built yet: it reads the alerts when it is
+            tab.screen.refresh()
+
+    def follow(wizard) -> None:
+        wizard.saved.connect(lambda _stored: refresh())
+        wizard.submitted.connect(lambda _stored: refresh())
+
+    window.wizard_opened.connect(follow)

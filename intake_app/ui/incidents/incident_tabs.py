@@ -1,0 +1,59 @@
+"""What an incident's view shows besides the record: the tabs and actions that features register.
+
+Features add them without editing incident_view.py:
+
+    from intake_app.ui.incidents.incident_tabs import register_incident_tab, register_incident_action
+    register_incident_tab("History", lambda ctx: HistoryTab(ctx.store, ctx.runner, ctx.incident))
+    register_incident_action("&Print…", lambda ctx: print_packet(ctx))
+
+A factory receives an IncidentContext (store, runner, incident, actor, parent) and returns a QWidget
+(a tab) or does the action. Register at import time of your module, and import it from main_window's
+FEATURE_MODULES list (or your store extension). Kept apart from the view, which the app imports only when an
+incident is first opened: the registrations are made at start-up (start-up speed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from ...domain.actor import Actor
+
+if TYPE_CHECKING:
+    from ...domain.records import Incident
+
+
+@dataclass
+class IncidentContext:
+    store: Any
+    runner: Any
+    incident: Incident
+    actor: Callable[[], Actor]
+    parent: QWidget | None = None
+
+
+TabFactory = Callable[[IncidentContext], QWidget]
+ActionHandler = Callable[[IncidentContext], None]
+_tabs: list[tuple[str, TabFactory]] = []
+_actions: list[tuple[str, ActionHandler]] = []
+
+
+def register_incident_tab(title: str, factory: TabFactory) -> None:
+    if all(t != title for t, _f in _tabs):
+        _tabs.append((title, factory))
+
+
+def register_incident_action(text: str, handler: ActionHandler) -> None:
+    if all(t != text for t, _h in _actions):
+        _actions.append((text, handler))
+
+
+def registered_tabs() -> list[tuple[str, TabFactory]]:
+    return list(_tabs)
+
+
+def registered_actions() -> list[tuple[str, ActionHandler]]:
+    return list(_actions)

@@ -1,0 +1,103 @@
+"""The incident view's "Links" tab: other incidents sharing an agent's badge, name or plate, how strongly,
+and Confirm / Reject for a reviewer. Queries and decisions run on the task runner's database pool."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.actor import Actor
+from ...domain.matching import AGENT_LINK, CONFIRMED, REJECTED, Match
+from ...storage.links.decisions import decide
+from ...storage.links.queries import links_for
+from .links_model import COL_SHARED, LinksModel
+
+
+class LinksTab(QWidget):
+    def __init__(self, store, runner, incident_id: str, actor: Callable[[], Actor], parent=None):
+        super().__init__(parent)
+        self._store, self._runner, self._incident_id, self._actor = store, runner, incident_id, actor
+        self.model = LinksModel(self)
+        self.status = QLabel(self.tr("Looking for links…"))
+        self.status.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.Stretch)
+        self.table.setAccessibleName(self.tr("Linked incidents"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Reason (kept with the decision)"))
+        self.note.setAccessibleName(self.tr("Reason for the decision"))
+        self.confirm_button = QPushButton(self.tr("&Confirm link"))
+        self.reject_button = QPushButton(self.tr("&Reject link"))
+        self.confirm_button.clicked.connect(lambda: self._decide(CONFIRMED))
+        self.reject_button.clicked.connect(lambda: self._decide(REJECTED))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.reject_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, ref = self._store, self._incident_id
+        self._runner.run(lambda: links_for(store, ref), self._show, self._failed, pool="db")
+
+    def _show(self, matches: list[Match]) -> None:
+        self.model.set_rows(matches)
+        confirmed = sum(m.decision == CONFIRMED for m in matches)
+        if not matches:
+            self.status.setText(self.tr("No other incident shares a badge, name or vehicle plate with this one."))
+        else:
+            self.status.setText(self.tr("%1 linked or possibly linked incident(s), %2 confirmed. Select one to "
+                                        "confirm or reject the link; both records stay as they are.")
+                                .replace("%1", str(len(matches))).replace("%2", str(confirmed)))
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Links could not be loaded or saved: %1").replace("%1", str(exc)))
+
+    def selected(self) -> Match | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.match(rows[0].row()) if rows else None
+
+    def _update_buttons(self, *_args) -> None:
+        m = self.selected()
+        self.confirm_button.setEnabled(m is not None and m.decision != CONFIRMED)
+        self.reject_button.setEnabled(m is not None)
+
+    def _decide(self, decision: str) -> None:
+        m = self.selected()
+        if m is None:
+            return
+        store, me, other, note, actor = self._store, self._incident_id, m.other.id, self.note.text().strip(), self._actor()
+        kind = m.kind if m.kind else AGENT_LINK
+        self.confirm_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+
+        def done(_decision) -> None:
+            self.note.clear()
+            self.refresh()
+
+        self._runner.run(lambda: decide(store, me, other, kind, decision, actor, note), done, self._failed, pool="db")

@@ -1,0 +1,1 @@
+"""The court packet: building, previewing and exporting it from the incident view."""

@@ -1,0 +1,29 @@
+"""Hooks the referral packet into the incident view: Preview, Print, Save as PDF, Mark referral sent.
+
+Only the buttons are registered at start-up. Their code (packet_actions: ReportLab, Pillow, QtPdf,
+QtPrintSupport) is imported when one is first clicked: importing it made every start of the app slower
+(start-up speed) for actions most sessions never use.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ..incidents.incident_tabs import ActionHandler, IncidentContext, register_incident_action
+
+
+def _on_first_use(name: str) -> ActionHandler:
+    def handler(ctx: IncidentContext) -> None:
+        from . import packet_actions
+
+        getattr(packet_actions, name)(ctx)
+
+    return handler
+
+
+def install_ui(window) -> None:
+    # Translated by the incident view when it shows them (the language may be installed after this import).
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Pre&view packet…"), _on_first_use("preview_packet"))
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Print packet…"), _on_first_use("print_packet"))
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Save packet as P&DF…"), _on_first_use("save_packet"))
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Mark referral &sent…"), _on_first_use("ask_mark_sent"))

@@ -1,0 +1,1 @@
+"""Signing in, locking, passphrases, the station's users and settings, and the privacy of the reporting party."""

@@ -1,0 +1,1 @@
+"""The sync status in the window, the conflicts screen and enrolling the device with the server."""
