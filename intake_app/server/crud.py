@@ -207,8 +207,6 @@ def lock_items(session: Session, items: list[PushItem]) -> None:
     in one order (no deadlock between two batches), held to the commit: two pushes of the same incident, key
     or number decide one after the other, on what the first committed. Hash collisions only make two
     unrelated pushes wait for each other."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
     names: set[str] = set()
     for item in items:
         names.add(f"key:{item.idempotency_key}")
@@ -216,6 +214,13 @@ def lock_items(session: Session, items: list[PushItem]) -> None:
         for field, value in (("incident", incident.get("id")), ("number", incident.get("report_number"))):
             if isinstance(value, str) and value and len(value) <= 200:
                 names.add(f"{field}:{value}")
+    lock_names(session, names)
+
+
+def lock_names(session: Session, names: set[str]) -> None:
+    """The advisory locks of lock_items by name ("incident:<id>", "key:<key>", "number:<number>"), all at once."""
+    if session.get_bind().dialect.name != "postgresql" or not names:
+        return
     session.execute(_LOCK_ITEMS, {"cls": ITEM_LOCKS, "names": sorted(names)})
 
 

@@ -70,15 +70,23 @@ def exchange_reader_keys(store: IncidentStore, client, report) -> None:
     state.write(store, **{DISTRICT_KEYS: json.dumps(keys)})
 
 
+def fixed_readers(store: IncidentStore, reviewers: list[X25519PublicKey] | None = None) -> list[X25519PublicKey]:
+    """The readers of every record sealed here (the entering supervisor aside): this station, headquarters'
+    privacy officers, the station's active reviewers, the district's other computers' reviewers. Nearest
+    first; beyond what an envelope may hold, the district's farthest are left out."""
+    if reviewers is None:
+        reviewers = user_keys.station_readers(store)[0]
+    fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
+    return sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
+
+
 class Sealer:
     """Seals the records of one push; the fixed readers' keys are looked up once."""
 
     def __init__(self, store: IncidentStore):
         self.store = store
         reviewers, self._users = user_keys.station_readers(store)
-        # Nearest readers first; beyond what an envelope may hold, the district's farthest are left out.
-        fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
-        self._fixed = sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
+        self._fixed = fixed_readers(store, reviewers)
         self._readers: dict[str, sealing.Readers] = {}
 
     def for_server(self, record_json: str) -> str:
