@@ -26,7 +26,7 @@ def rewrap(session: Session, *, device: Device, items: list[RewrapIn]) -> list[R
     ids = [item.incident_id for item in items]
     current = {r.id: r for r in session.execute(
         select(ServerIncident.id, ServerIncident.district, ServerIncident.version, ServerIncident.record_json)
-        .where(among(session, ServerIncident.id, ids)))}
+        .where(among(session, ServerIncident.__table__.c.id, ids)))}
     problems: list[Problem] = []
     results: list[RewrapResult] = []
     writes: list[tuple[int, dict, int]] = []  # (result index, record re-wrapped, district)

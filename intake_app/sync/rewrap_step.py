@@ -93,9 +93,9 @@ def _sealed_on_server(store: IncidentStore) -> list[tuple[str, int | None, dict]
                 found.append((row.incident_id, None, {}))
             else:
                 found.append((row.incident_id, row.version, json.loads(row.envelope_json)))
-        for row in session.execute(select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json)
-                                   .where(IncidentRow.record_json.contains(f'"{ENVELOPE_KEY}":'))):
-            envelope = json.loads(row.record_json).get(ENVELOPE_KEY)
+        for held in session.execute(select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json)
+                                    .where(IncidentRow.record_json.contains(f'"{ENVELOPE_KEY}":'))):
+            envelope = json.loads(held.record_json).get(ENVELOPE_KEY)
             if isinstance(envelope, dict):
-                found.append((row.id, None if row.id in pending else row.version, envelope))
+                found.append((held.id, None if held.id in pending else held.version, envelope))
     return found
