@@ -7,6 +7,8 @@ from __future__ import annotations
 import secrets
 import subprocess
 
+import httpx
+
 from intake_app.domain.records import ReportingParty
 from intake_app.domain.roles import REVIEWER
 from intake_app.security import user_keys
@@ -69,3 +71,10 @@ def enter_open_party(station, people, markers) -> str:
                                                        preferred_language="es", consent_to_contact=True,
                                                        confidential=False, address=markers["address"]))
     return station.save(inc, people["sgt"]).id
+
+
+def server_record(world, incident_id: str) -> dict:
+    """The server's newest record of the incident, as its change feed gives it to headquarters."""
+    answer = httpx.get(world["server"].base + "/changes", params={"since": 0, "limit": 1000},
+                       headers={"Authorization": f"Bearer {device.token(world['hq'])}"})
+    return [c["incident"] for c in answer.json()["changes"] if c["incident"]["id"] == incident_id][-1]

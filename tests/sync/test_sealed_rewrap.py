@@ -21,7 +21,7 @@ from intake_app.sync.engine import sync_once
 from intake_app.sync.remote import apply_remote
 
 from .sealed_server import enrollment_code
-from .sealed_world import enter, new_markers, sealed_world
+from .sealed_world import enter, new_markers, sealed_world, server_record
 
 
 @pytest.fixture
@@ -48,13 +48,6 @@ def _sent_and_synced(world) -> tuple[str, dict]:
     incident_id = enter(world["station"], world["people"], markers)
     assert sync_once(world["station"]).ok
     return incident_id, markers
-
-
-def _server_record(world, incident_id: str) -> dict:
-    """The server's newest record of the incident, as its change feed gives it to headquarters."""
-    answer = httpx.get(world["server"].base + "/changes", params={"since": 0, "limit": 1000},
-                       headers={"Authorization": f"Bearer {device.token(world['hq'])}"})
-    return [c["incident"] for c in answer.json()["changes"] if c["incident"]["id"] == incident_id][-1]
 
 
 def _rewrap(world, items: list[dict]) -> httpx.Response:
@@ -94,13 +87,13 @@ def test_headquarters_takes_the_re_wrapped_record_and_its_privacy_officer_still_
     assert sync_once(world["hq"]).ok
 
     held = world["hq"].get(incident_id)
-    assert held.sealed == _server_record(world, incident_id)["sealed"]
+    assert held.sealed == server_record(world, incident_id)["sealed"]
     shown, how = sealing_step.reveal(world["hq"], world["officer"], held)
     assert how == "opened" and shown.reporting_party.name == markers["name"]
 
 
 def _rewrapped_by_hand(world, incident_id: str) -> dict:
-    record = _server_record(world, incident_id)
+    record = server_record(world, incident_id)
     new = sealing.add_recipients(incident_id, record["sealed"], sealing_step.station_key(world["station"]),
                                  [sealing.parse_public("11" * 32)])
     return {"incident_id": incident_id, "version": record["version"], "sealed": new}
@@ -114,7 +107,7 @@ def _flip(b64: str) -> str:
 
 def test_the_server_refuses_a_recipients_only_change_that_alters_the_ciphertext(world):
     incident_id, _ = _sent_and_synced(world)
-    before = _server_record(world, incident_id)
+    before = server_record(world, incident_id)
     item = _rewrapped_by_hand(world, incident_id)
     item["sealed"]["ciphertext"] = _flip(item["sealed"]["ciphertext"])
 
@@ -122,7 +115,7 @@ def test_the_server_refuses_a_recipients_only_change_that_alters_the_ciphertext(
 
     assert answer.status_code == 422
     assert [p["path"] for p in answer.json()["detail"]] == ["items[0].sealed.ciphertext"]
-    assert _server_record(world, incident_id) == before  # nothing written
+    assert server_record(world, incident_id) == before  # nothing written
 
 
 def test_the_server_refuses_a_re_wrap_that_changes_an_existing_recipient(world):
@@ -217,4 +210,4 @@ def test_what_the_station_re_wrapped_comes_back_as_the_envelope_the_server_holds
 
     with world["station"].reading() as session:
         kept = json.loads(session.get(ServerEnvelopeRow, incident_id).envelope_json)
-    assert kept == _server_record(world, incident_id)["sealed"]
+    assert kept == server_record(world, incident_id)["sealed"]
