@@ -6,6 +6,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 
 import httpx
@@ -211,3 +212,21 @@ def test_what_the_station_re_wrapped_comes_back_as_the_envelope_the_server_holds
     with world["station"].reading() as session:
         kept = json.loads(session.get(ServerEnvelopeRow, incident_id).envelope_json)
     assert kept == server_record(world, incident_id)["sealed"]
+
+
+def test_an_edit_made_before_the_re_wrap_arrived_keeps_the_new_readers(world, second):
+    incident_id, markers = _sent_and_synced(world)
+    assert sync_once(world["hq"]).ok  # headquarters holds version 1 sealed, before the re-wrap
+    store, reviewer = second
+    assert sync_once(store).ok
+    assert sync_once(world["station"]).rewrapped == 1
+    held = world["hq"].get(incident_id)
+    world["hq"].save(dataclasses.replace(held, narrative=held.narrative + " Seen from a bus."), world["officer"])
+
+    assert sync_once(world["hq"]).ok  # version 2, carrying version 1's envelope without the new wrap
+    assert sync_once(store).ok
+
+    shown, how = sealing_step.reveal(store, reviewer, store.get(incident_id))
+    assert store.get(incident_id).version == 2
+    assert how == "opened" and shown.reporting_party.name == markers["name"]
+    assert world["hq"].get(incident_id).sealed == server_record(world, incident_id)["sealed"]
