@@ -33,4 +33,4 @@ class RewrapResult(Strict):
 
 
 class RewrapsOut(Strict):
-    results: list[RewrapResult]
+    results: list[RewrapResult] = Field(max_length=MAX_REWRAPS)
