@@ -132,6 +132,45 @@ def envelope_problems(envelope: Any, *, path: str = ENVELOPE_KEY) -> list[Proble
     return problems
 
 
+_CONTENT = ("format", "alg", "fields", "nonce", "ciphertext")  # what a re-wrap may never change
+
+
+def rewrap_problems(stored: Any, proposed: Any, *, path: str = ENVELOPE_KEY) -> list[Problem]:
+    """Why `proposed` is not `stored` with only recipients appended (empty: it is). A re-wrap gives a new
+    reader the same data key: the content, every existing wrap (byte for byte, in order) stay as they were,
+    and each added recipient is one not already there. Checked alike by the server (a device's re-wrap) and
+    by a device (a same-version record from the server); neither needs a key to check it."""
+    problems = envelope_problems(proposed, path=path)
+    if problems:
+        return problems
+    if not isinstance(stored, dict) or envelope_problems(stored):
+        return [Problem(path, "re-wraps a record that holds no sealed envelope")]
+    for name in _CONTENT:
+        if proposed.get(name) != stored.get(name):
+            problems.append(Problem(f"{path}.{name}", "must be identical to the stored envelope's: a re-wrap only "
+                                    "adds recipients"))
+    before, after = stored["recipients"], proposed["recipients"]
+    if len(after) < len(before):
+        problems.append(Problem(f"{path}.recipients", f"must keep the {len(before)} stored recipients: a re-wrap "
+                                "only adds recipients"))
+        return problems
+    for i, (old, new) in enumerate(zip(before, after, strict=False)):
+        if old != new:
+            problems.append(Problem(f"{path}.recipients[{i}]", "must be identical to the stored recipient: a re-wrap "
+                                    "only appends new ones"))
+    seen = {r["kid"] for r in before}
+    for i, new in enumerate(after[len(before):], start=len(before)):
+        if new["kid"] in seen:
+            problems.append(Problem(f"{path}.recipients[{i}].kid", "is already a recipient of this envelope"))
+        seen.add(new["kid"])
+    return problems
+
+
+def only_rewrapped(stored: Any, proposed: Any) -> bool:
+    """Whether `proposed` is `stored` re-wrapped for at least one more recipient, and nothing else."""
+    return (isinstance(proposed, dict) and isinstance(stored, dict) and not rewrap_problems(stored, proposed)
+            and len(proposed["recipients"]) > len(stored["recipients"]))
+
 
 def is_sealed(record, path: str) -> bool:
     """Whether the record (an Incident, or anything with a `sealed` envelope) carries this field sealed:

@@ -8,6 +8,7 @@ UI's list of translatable templates equal to the ones written here.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from . import limits
@@ -18,7 +19,7 @@ from .instants import instant
 from .order_validation import order_problems, settings_problems
 from .problems import Problem, Severity
 from .records import Agent, FootageItem, Incident, Violation
-from .sealed_fields import is_sealed
+from .sealed_fields import clear_values, is_sealed
 from .settings import StationSettings
 
 MAX_NARRATIVE = 100_000
@@ -52,6 +53,7 @@ def validate(
     problems: list[Problem] = []
     problems += _details(incident, now)
     problems += _reporting_party(incident)
+    problems += _added_to_sealed(incident)
     for i, agent in enumerate(incident.agents):
         problems += _agent(agent, f"agents[{i}]")
     for i, item in enumerate(incident.footage):
@@ -166,6 +168,16 @@ def _reporting_party(inc: Incident) -> list[Problem]:
     if not re.match(r"^[a-z]{2,3}$", rp.preferred_language or ""):
         out.append(_wrong("reporting_party.preferred_language", "must be a language code such as en or es"))
     return out
+
+
+def _added_to_sealed(inc: Incident) -> list[Problem]:
+    """A record held sealed (received from the server, its identity readable only by its readers) takes no
+    new value in a sealed field: sealing it for the push would make an envelope of the new values alone, and
+    the sealed ones would be lost from that version on (SECURITY.md, "Sealed identity")."""
+    if inc.sealed is None:
+        return []
+    return [_wrong(path, "cannot be written on a record whose civilians' identity is sealed: it would replace what "
+                         "is sealed. The station that entered the record adds it") for path in clear_values(asdict(inc))]
 
 
 def _agent(agent: Agent, path: str) -> list[Problem]:

@@ -26,6 +26,7 @@ from ..domain.sealed_fields import (
     ALGORITHM,
     ENVELOPE_FORMAT,
     ENVELOPE_KEY,
+    MAX_RECIPIENTS,
     SEALED_FIELDS,
     clear_values,
     concrete_paths,
@@ -193,14 +194,29 @@ def opened_record(record: dict, envelope: dict, private_keys: Iterable[X25519Pri
 
 def add_recipient(record: dict, envelope: dict, opener: X25519PrivateKey, new: X25519PublicKey) -> dict:
     """Re-wrap: the same envelope, its data key also wrapped to `new` (the opener must be a recipient)."""
+    return add_recipients(record["id"], envelope, opener, [new])
+
+
+def add_recipients(incident_id: str, envelope: dict, opener: X25519PrivateKey,
+                   new: Iterable[X25519PublicKey]) -> dict:
+    """Re-wrap: the same envelope (content and every existing wrap untouched), its data key also wrapped to
+    each key of `new` not yet a recipient, in their order, up to MAX_RECIPIENTS in all. The opener must be a
+    recipient (CannotOpen otherwise); the data key is checked against the ciphertext before it is given on."""
     _checked(envelope)
-    aad = _aad(record["id"])
+    aad = _aad(incident_id)
     data_key = _unwrap(envelope, opener, aad)
     if data_key is None:
         raise CannotOpen("This key is not a recipient of the envelope.")
-    if any(r["kid"] == key_id(new) for r in envelope["recipients"]):
+    try:  # a wrap that opens but does not open the content: nothing is re-wrapped from it
+        AESGCM(data_key).decrypt(base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["ciphertext"]), aad)
+    except InvalidTag as exc:
+        raise CannotOpen("The sealed envelope was altered.") from exc
+    have = recipient_ids(envelope)
+    room = MAX_RECIPIENTS - len(envelope["recipients"])
+    added = [r for r in _unique(new) if key_id(r) not in have][:max(0, room)]
+    if not added:
         return envelope
-    return {**envelope, "recipients": [*envelope["recipients"], _wrap(data_key, new, aad)]}
+    return {**envelope, "recipients": [*envelope["recipients"], *Readers(added).wrap(data_key, aad)]}
 
 
 def recipient_ids(envelope: dict) -> set[str]:

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..domain.problems import ValidationError
-from .api.routes import audit, devices, health, link_decisions, party_reads, sync
+from .api.routes import audit, devices, health, link_decisions, party_reads, rewraps, sync
 from .db import make_engine, session_factory
 from .limits import LIMIT_RESPONSES, LimitsMiddleware
 from .metrics import FeedCollector, OpsMiddleware
@@ -76,7 +76,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allowed)}
         return await http_exception_handler(request, exc)
 
-    modules = (health, devices, sync, audit, link_decisions, party_reads)
+    modules = (health, devices, sync, audit, link_decisions, party_reads, rewraps)
     for module in modules:
         app.include_router(module.router)  # (no prefixes: a route's path is its template)
     # The last added runs first: every answer is counted and logged, one refused here (429/413) too.

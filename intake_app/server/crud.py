@@ -23,7 +23,7 @@ from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
 from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
-from ..domain.sealed_fields import clear_problems
+from ..domain.sealed_fields import ENVELOPE_KEY, clear_problems, only_rewrapped
 from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
 from . import report_numbers, resends, tokens
@@ -208,8 +208,6 @@ def lock_items(session: Session, items: list[PushItem]) -> None:
     in one order (no deadlock between two batches), held to the commit: two pushes of the same incident, key
     or number decide one after the other, on what the first committed. Hash collisions only make two
     unrelated pushes wait for each other."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
     names: set[str] = set()
     for item in items:
         names.add(f"key:{item.idempotency_key}")
@@ -217,6 +215,13 @@ def lock_items(session: Session, items: list[PushItem]) -> None:
         for field, value in (("incident", incident.get("id")), ("number", incident.get("report_number"))):
             if isinstance(value, str) and value and len(value) <= 200:
                 names.add(f"{field}:{value}")
+    lock_names(session, names)
+
+
+def lock_names(session: Session, names: set[str]) -> None:
+    """The advisory locks of lock_items by name ("incident:<id>", "key:<key>", "number:<number>"), all at once."""
+    if session.get_bind().dialect.name != "postgresql" or not names:
+        return
     session.execute(_LOCK_ITEMS, {"cls": ITEM_LOCKS, "names": sorted(names)})
 
 
@@ -318,8 +323,10 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
                                      base_version=p.item.base_version, server_version=deleted.version,
                                      server_json=deleted.record_json, pushed_json=record, at=at, deleted=True))
         else:
-            changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version, "record_json": record,
-                            "device_id": device.id, "at": at, "resent": resent, "_result": len(results)})
+            record = _rewraps_kept(record, cur.record_json) if cur is not None else record
+            changes.append({"incident_id": inc.id, "district": p.district, "version": inc.version,
+                            "record_json": record, "device_id": device.id, "at": at, "resent": resent,
+                            "_result": len(results)})
             results.append(PushResult(**base, outcome="applied", version=inc.version))
             current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
             flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "citation": citation,
@@ -336,6 +343,20 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
                                            "incident_id": r.incident_id, "result_json": r.model_dump_json(), "at": at}
                                           for i, r in enumerate(results) if repeated.get(r.idempotency_key) == i])
     return results
+
+
+def _rewraps_kept(record: str, current: str) -> str:
+    """A new version from a device that had not yet received a re-wrap of the version it edited (rewraps.py)
+    carries that version's envelope without the wraps added since: the stored envelope, the same one with
+    recipients appended only, is kept, so an edit never takes a reader off. Any other envelope is the
+    device's own (sealed anew) and stands."""
+    marker = f'"{ENVELOPE_KEY}":'
+    if marker not in record or marker not in current:
+        return record
+    pushed, stored = json.loads(record), json.loads(current).get(ENVELOPE_KEY)
+    if not only_rewrapped(pushed.get(ENVELOPE_KEY), stored):
+        return record
+    return canonical_text({**pushed, ENVELOPE_KEY: stored})
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """Local tables of sealing: each user's X25519 key pair (the private half encrypted under a key derived
-from the user's passphrase with scrypt; it never leaves this store)."""
+from the user's passphrase with scrypt; it never leaves this store), and the envelopes the server holds of
+the records this station keeps in clear (what a re-wrap must start from, byte for byte)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, Text
+from sqlalchemy import DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .tables import Base
@@ -19,3 +20,13 @@ class UserSealingKeyRow(Base):
     private_box: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
+
+
+class ServerEnvelopeRow(Base):
+    """The envelope the server holds of a record this store keeps in clear, at that version, as the change
+    feed last brought it back (sync/remote.py). Sealing is fresh at every push, so only the server's copy
+    tells what a re-wrap (sync/rewrap_step.py) must leave byte-identical."""
+    __tablename__ = "server_envelopes"
+    incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    envelope_json: Mapped[str] = mapped_column(Text)

@@ -208,6 +208,12 @@ class SyncClient:
 
         return self._call("PUT", "/reader-keys", ReaderKeysOut, json={"keys": keys})
 
+    def rewrap(self, items: list[dict]):
+        """Envelopes already on the server with recipients appended only (safe to repeat: a second time adds none)."""
+        from ..wire.rewraps import RewrapsOut
+
+        return self._call("POST", "/rewraps", RewrapsOut, json={"items": items})
+
     # ------------------------------------------------------------ plumbing
 
     def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):

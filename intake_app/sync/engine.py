@@ -29,7 +29,7 @@ from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import IncidentStore
 from ..storage.secrets import NoSecureKeyring
 from ..wire.sync import PushResponse, push_request_json, signed_message
-from . import device, link_decisions_sync, party_reads_sync, resend, sealing_step, state
+from . import device, link_decisions_sync, party_reads_sync, resend, rewrap_step, sealing_step, state
 from .client import AnswerTooLarge, HostileAnswer, Refused, Rejected, SyncClient, SyncError, TooLarge
 from .outbox import DELETE_DRAFT
 from .remote import SYNC_ACTOR, apply_remote_in, record_conflict_in, take_back_in
@@ -49,6 +49,7 @@ class SyncReport:
     conflicts: int = 0
     pulled: int = 0
     applied: int = 0
+    rewrapped: int = 0  # envelopes on the server given to readers added since (sync/rewrap_step.py)
     pending: int = 0
     error: str = ""
     notes: list[str] = field(default_factory=list)
@@ -79,6 +80,7 @@ def sync_once(store: IncidentStore, *, client: SyncClient | None = None, batch: 
         resend_lost(store, client, report, batch=batch)  # after a restore from a backup: what it lost, first
         held = push_outbox(store, client, report, batch=batch)
         send_settled_conflicts(store, client)
+        rewrap_step.rewrap(store, client, report)  # readers added since: before the pull brings the result back
         pull_feed(store, client, report, page=page)
         link_decisions_sync.exchange(store, client, report)  # after the incidents: decisions refer to them
         send_audit_head(store, client, report)

@@ -10,16 +10,19 @@ from collections.abc import Collection
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
+from ..domain.sealed_fields import ENVELOPE_KEY, only_rewrapped
 from ..domain.workflow import TRANSITIONS
 from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import REMOTE_FLAG, IncidentStore
+from ..storage.sealing_tables import ServerEnvelopeRow
 from ..storage.tables import IncidentRow
 from . import state
 from .renumbering import held_here_in, wait_in
@@ -37,8 +40,8 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     it is a conflict for the supervisor (theirs = the deleted draft), never a silent loss."""
     session.info[REMOTE_FLAG] = True
     newest: dict[str, Incident] = {}
-    for inc in incidents:  # a page may hold several versions of one incident: the newest counts
-        if inc.id not in newest or inc.version > newest[inc.id].version:
+    for inc in incidents:  # a page may hold several versions of one incident: the newest counts (the later of
+        if inc.id not in newest or inc.version >= newest[inc.id].version:  # one version twice: a re-wrap)
             newest[inc.id] = inc
     local: dict[str, tuple[int, str]] = {}
     pending: set[str] = set()
@@ -51,11 +54,20 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     held_here = held_here_in(session, newest.values())  # its report number is held by another record here
     changed = 0
     fresh: list[Incident] = []
+    envelopes: list[dict] = []  # what the server holds of records kept here in clear
     for inc in newest.values():
         known = local.get(inc.id)
         deletion = (inc.id, inc.version) in deleted
         if inc.id in held_here and not deletion:
             wait_in(session, inc, held_here[inc.id])
+            continue
+        if known is not None and known[0] == inc.version and inc.sealed is not None and not deletion:
+            if not _holds_envelope(known[1]):  # our own change coming back: its envelope is the server's
+                envelopes.append({"incident_id": inc.id, "version": inc.version,
+                                  "envelope_json": json.dumps(inc.sealed, ensure_ascii=False)})
+            elif inc.id not in conflicted and _rewrapped(before := from_dict(json.loads(known[1])), inc):
+                store.replace_incoming(session, before, inc, SYNC_ACTOR)  # new readers, nothing else changed
+                changed += 1
             continue
         if known is not None and known[0] >= inc.version:
             continue  # our own change coming back, or older than what we hold
@@ -83,7 +95,31 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
         changed += 1
     # Records new here (all of them on a first sync): projected, indexed and audited a page at a time.
     store.add_incoming(session, fresh, SYNC_ACTOR)
+    _keep_server_envelopes(session, envelopes)
     return changed + len(fresh)
+
+
+def _holds_envelope(record_json: str) -> bool:
+    # The canonical text names the key `"sealed":` only as the envelope (inside a string it reads \"sealed\":).
+    return f'"{ENVELOPE_KEY}":' in record_json
+
+
+def _rewrapped(before: Incident, after: Incident) -> bool:
+    """A pulled record at the version held here that only gives its envelope more readers (a re-wrap,
+    server/rewraps.py). Anything else at a version already held is not taken: a version is written once."""
+    if not only_rewrapped(before.sealed, after.sealed):
+        return False
+    mine, theirs = to_dict(before), to_dict(after)
+    mine.pop(ENVELOPE_KEY), theirs.pop(ENVELOPE_KEY)
+    return mine == theirs
+
+
+def _keep_server_envelopes(session: Session, rows: list[dict]) -> None:
+    if not rows:
+        return
+    stmt = sqlite_insert(ServerEnvelopeRow)
+    session.execute(stmt.on_conflict_do_update(index_elements=[ServerEnvelopeRow.incident_id], set_={
+        "version": stmt.excluded.version, "envelope_json": stmt.excluded.envelope_json}), rows)
 
 
 # Past review, a record's content is settled. What may still change: its workflow (status forward, history

@@ -17,10 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from ..domain.interchange import canonical_text
 from ..domain.records import Incident
-from ..domain.sealed_fields import MAX_RECIPIENTS, clear_values
+from ..domain.sealed_fields import ENVELOPE_KEY, MAX_RECIPIENTS, clear_values
 from ..security import sealing, user_keys
 from ..storage.repository import IncidentStore
 from . import state
+from .client import Rejected
 from .device import HEADQUARTERS_KEYS  # sync_state: JSON list of the privacy officers' public keys, hex
 
 STATION_KEY = "station_sealing_key"  # sync_state: this station's own X25519 private key, hex
@@ -49,8 +50,6 @@ def exchange_reader_keys(store: IncidentStore, client, report) -> None:
     """Before a push: this station's reviewers' public keys go to the server (a disabled one is taken off),
     and the district's other devices' reviewers' keys come back, so what is sealed next opens for a reviewer
     on any computer of the district. A key added here reaches records sealed from then on."""
-    from .client import Rejected
-
     mine = [{"star": star, "public_key": key} for star, key in sorted(user_keys.reviewer_public_keys(store).items())]
     try:
         answer = client.exchange_reader_keys(mine)
@@ -70,15 +69,23 @@ def exchange_reader_keys(store: IncidentStore, client, report) -> None:
     state.write(store, **{DISTRICT_KEYS: json.dumps(keys)})
 
 
+def fixed_readers(store: IncidentStore, reviewers: list[X25519PublicKey] | None = None) -> list[X25519PublicKey]:
+    """The readers of every record sealed here (the entering supervisor aside): this station, headquarters'
+    privacy officers, the station's active reviewers, the district's other computers' reviewers. Nearest
+    first; beyond what an envelope may hold, the district's farthest are left out."""
+    if reviewers is None:
+        reviewers = user_keys.station_readers(store)[0]
+    fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
+    return sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
+
+
 class Sealer:
     """Seals the records of one push; the fixed readers' keys are looked up once."""
 
     def __init__(self, store: IncidentStore):
         self.store = store
         reviewers, self._users = user_keys.station_readers(store)
-        # Nearest readers first; beyond what an envelope may hold, the district's farthest are left out.
-        fixed = [station_key(store).public_key(), *headquarters_keys(store), *reviewers, *district_keys(store)]
-        self._fixed = sealing._unique(fixed)[:MAX_RECIPIENTS - 1]  # one place kept for the entering supervisor
+        self._fixed = fixed_readers(store, reviewers)
         self._readers: dict[str, sealing.Readers] = {}
 
     def for_server(self, record_json: str) -> str:
@@ -87,6 +94,8 @@ class Sealer:
         record = json.loads(record_json)
         if not clear_values(record):
             return record_json
+        if record.get(ENVELOPE_KEY) is not None:
+            record = self._merged(record)
         supervisor = ((record.get("supervisor") or {}).get("star") or "").strip()
         extra = self._users.get(supervisor)
         readers = self._readers.get(supervisor if extra is not None else "")
@@ -94,6 +103,32 @@ class Sealer:
             readers = self._readers[supervisor if extra is not None else ""] = sealing.Readers(
                 [*self._fixed, *([extra] if extra is not None else [])])
         return canonical_text(sealing.seal_record(record, readers))
+
+
+    def _merged(self, record: dict) -> dict:
+        """A record held sealed that was given a sealed field here (a draft: the validator refuses it past
+        draft). Sealing the new values alone would lose the sealed ones from this version on, so the old
+        envelope is opened with this station's key and its values kept beside the new (a new value wins
+        over the sealed one of the same field); a record this station cannot open stays queued, named."""
+        envelope = record[ENVELOPE_KEY]
+        try:
+            kept = sealing.open_values(record, envelope, [station_key(self.store)])
+        except sealing.CannotOpen as exc:
+            fields = ", ".join(sorted(clear_values(record)))
+            raise SealedAddition(f"{record.get('report_number') or record.get('id')}: {fields} cannot be sent from "
+                                 "this computer: the record's civilians' identity is sealed and this computer cannot "
+                                 "open it, so sending would replace what is sealed. The station that entered the "
+                                 "record adds it; remove it here to send the rest.") from exc
+        merged = json.loads(json.dumps(record))
+        for path, value in kept.items():
+            if path in envelope["fields"] and path not in clear_values(merged):
+                sealing._set(merged, path, value)
+        return merged
+
+
+class SealedAddition(Rejected):
+    """A sealed field given on a computer that cannot open the record's envelope: the push holds that record
+    (engine._push_halves finds it), names it and the field, and sends the rest."""
 
 
 def party_for_packet(store: IncidentStore, actor, incident: Incident):

@@ -1935,6 +1935,10 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>debe ser un código de estado de dos letras como IL</translation>
     </message>
     <message>
+        <source>cannot be written on a record whose civilians&apos; identity is sealed: it would replace what is sealed. The station that entered the record adds it</source>
+        <translation>no se puede escribir en un registro cuya identidad de civiles está sellada: reemplazaría lo sellado. Lo agrega la estación que ingresó el registro</translation>
+    </message>
+    <message>
         <source>must be digits only (a star number)</source>
         <translation>debe tener solo dígitos (un número de estrella)</translation>
     </message>

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from intake_app.domain.enums import InjuredRole, InjurySeverity, YesNoUnknown
-from intake_app.domain.records import Injury, Medical, ReportingParty
+from intake_app.domain.records import Injury, Medical
 from intake_app.domain.roles import REVIEWER
 from intake_app.domain.sealed_fields import SEALED_FIELDS, SEALED_TEXT
 from intake_app.security import sealing, user_keys
@@ -24,54 +24,15 @@ from intake_app.sync import device, sealing_step
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from ..people import LT2_PASS, LT_PASS, add_people
+from ..people import LT2_PASS, LT_PASS
 from .conftest import PG
-from .sealed_server import LoggedServer, Recording, enrollment_code
-
-OFFICER_PASS = "privacy officer long pass"
-CLERK_PASS = "headquarters clerk pass"
+from .sealed_server import enrollment_code
+from .sealed_world import enter, enter_open_party, new_markers, sealed_world
 
 
 @pytest.fixture
 def world(tmp_path, pg_url):
-    """Headquarters (a privacy officer with a published key, a clerk without), a station of district 9 with
-    its people, and a server on a database of its own that publishes the officer's key."""
-    name = f"intake_sealed_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, name], check=True)
-    db_url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    (tmp_path / "hq").mkdir()
-    (tmp_path / "station").mkdir()
-    hq, station = open_store(tmp_path / "hq"), open_store(tmp_path / "station")
-    create_first_administrator(hq, "9000", "HQ Admin", "headquarters admin pass")
-    hq_admin = sign_in(hq, "9000", "headquarters admin pass")
-    add_user(hq, hq_admin, "9100", "Privacy Officer", REVIEWER, OFFICER_PASS)
-    add_user(hq, hq_admin, "9200", "HQ Clerk", REVIEWER, CLERK_PASS)
-    officer, clerk = sign_in(hq, "9100", OFFICER_PASS), sign_in(hq, "9200", CLERK_PASS)
-    people = add_people(station)
-    server = LoggedServer(db_url, tmp_path / "server.log",
-                          {"INTAKE_SERVER_PRIVACY_OFFICER_KEYS": user_keys.public_key(hq, "9100")}).start()
-    wire = Recording()
-    device.enroll(station, server.base, enrollment_code(db_url, district=9), transport=wire)
-    device.enroll(hq, server.base, enrollment_code(db_url, headquarters=True), transport=wire)
-    yield {"hq": hq, "station": station, "server": server, "wire": wire, "db": name, "officer": officer,
-           "clerk": clerk, "people": people, "log": tmp_path / "server.log", "url": db_url}
-    server.stop()
-    hq.engine.dispose()
-    station.engine.dispose()
-    subprocess.run(["dropdb", "--force", *PG, name], check=True)
-
-
-def _markers() -> dict[str, str]:
-    tag = secrets.token_hex(4).upper()
-    return {"name": f"Markname{tag}", "phone": f"+1 (312) 555-{int(tag[:4], 16) % 10000:04d} x{tag}",
-            "address": f"Markaddress{tag} Street"}
-
-
-def _enter(station, people, markers) -> str:
-    inc = make_incident(reporting_party=ReportingParty(name=markers["name"], phone=markers["phone"],
-                                                       preferred_language="es", consent_to_contact=True,
-                                                       confidential=True, address=markers["address"]))
-    return station.save(inc, people["sgt"]).id
+    yield from sealed_world(tmp_path)
 
 
 def _digits(phone: str) -> str:
@@ -79,8 +40,8 @@ def _digits(phone: str) -> str:
 
 
 def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(world):
-    markers = _markers()
-    _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    enter(world["station"], world["people"], markers)
     assert sync_once(world["station"], transport=world["wire"]).pushed == 1
     assert sync_once(world["hq"], transport=world["wire"]).applied == 1
     world["server"].stop()
@@ -95,8 +56,8 @@ def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(worl
 
 
 def test_a_headquarters_privacy_officer_reads_the_party_and_the_reading_is_audited(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
     pulled = world["hq"].get(incident_id)
@@ -110,8 +71,8 @@ def test_a_headquarters_privacy_officer_reads_the_party_and_the_reading_is_audit
 
 
 def test_a_headquarters_user_without_a_key_sees_sealed(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
     shown, how = sealing_step.reveal(world["hq"], world["clerk"], world["hq"].get(incident_id))
@@ -120,8 +81,8 @@ def test_a_headquarters_user_without_a_key_sees_sealed(world):
 
 
 def test_a_station_reviewer_reads_the_party_offline(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     world["server"].stop()  # offline from here on
     station = world["station"]
@@ -134,8 +95,8 @@ def test_a_station_reviewer_reads_the_party_offline(world):
 
 
 def test_every_declared_sealed_field_is_emptied_in_what_is_sent(world):
-    markers = _markers()
-    _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
     assert sorted(sent["sealed"]["fields"]) == sorted(p for p in SEALED_FIELDS if p.startswith("reporting_party."))
@@ -191,8 +152,8 @@ def test_the_server_refuses_a_record_with_the_party_in_clear(world):
 
 
 def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
     sealing_step.reveal(world["hq"], world["officer"], world["hq"].get(incident_id))
@@ -222,8 +183,8 @@ def test_a_reviewer_on_another_computer_of_the_district_reads_the_party(world, t
         reviewer = sign_in(second, "3300", "other computer reviewer")
         device.enroll(second, world["server"].base, enrollment_code(world["url"], district=9))
         assert sync_once(second).ok  # its reviewer's public key is on the server now
-        markers = _markers()
-        incident_id = _enter(world["station"], world["people"], markers)
+        markers = new_markers()
+        incident_id = enter(world["station"], world["people"], markers)
 
         assert sync_once(world["station"]).ok  # learns the district's keys, then seals to them too
         assert sync_once(second).ok
@@ -235,8 +196,8 @@ def test_a_reviewer_on_another_computer_of_the_district_reads_the_party(world, t
 
 
 def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_reads_it(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
     from intake_app.domain.interchange import from_dict
@@ -263,16 +224,9 @@ def _packet_text(store, reader, incident_id: str) -> str:
     return " ".join(" ".join(page_texts(build_packet(data))).split())
 
 
-def _enter_open_party(station, people, markers) -> str:
-    inc = make_incident(reporting_party=ReportingParty(name=markers["name"], phone=markers["phone"],
-                                                       preferred_language="es", consent_to_contact=True,
-                                                       confidential=False, address=markers["address"]))
-    return station.save(inc, people["sgt"]).id
-
-
 def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_audited(world):
-    markers = _markers()
-    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter_open_party(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
 
@@ -284,8 +238,8 @@ def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_a
 
 
 def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
-    markers = _markers()
-    incident_id = _enter_open_party(world["station"], world["people"], markers)
+    markers = new_markers()
+    incident_id = enter_open_party(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
 
@@ -296,8 +250,8 @@ def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
 
 
 def test_a_confidential_party_stays_withheld_on_the_privacy_officers_packet(world):
-    markers = _markers()
-    incident_id = _enter(world["station"], world["people"], markers)  # confidential
+    markers = new_markers()
+    incident_id = enter(world["station"], world["people"], markers)  # confidential
     sync_once(world["station"], transport=world["wire"])
     sync_once(world["hq"], transport=world["wire"])
 

@@ -57,6 +57,8 @@ KNOWN_PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "must be 64 lowercase hexadecimal characters"),
     QT_TRANSLATE_NOOP("Problems", "must be a language code such as en or es"),
     QT_TRANSLATE_NOOP("Problems", "must be a two-letter state code such as IL"),
+    QT_TRANSLATE_NOOP("Problems", "cannot be written on a record whose civilians' identity is sealed: it would "
+                                  "replace what is sealed. The station that entered the record adds it"),
     QT_TRANSLATE_NOOP("Problems", "must be digits only (a star number)"),
     QT_TRANSLATE_NOOP("Problems", "must look like D009-2026-K7Q-00042"),
     QT_TRANSLATE_NOOP("Problems", "needs a time zone"),
