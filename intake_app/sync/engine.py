@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -308,7 +309,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
     helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="intake-pull")
     committing = _Ordered(helpers)
     try:
-        coming = helpers.submit(_fetch_page, client, cursor, page)
+        coming: Future[Any] | None = helpers.submit(_fetch_page, client, cursor, page)
         pages = 0
         scope = _Scope.of(store)
         while coming is not None:

@@ -77,7 +77,8 @@ def exchange(store: IncidentStore, client, report) -> None:
 
 def push_decisions(store: IncidentStore, client, *, batch: int = BATCH) -> tuple[int, int, list[str]]:
     """Sends the queue in order; only acknowledged decisions leave it (in one local transaction per batch)."""
-    last_id, sent, waiting, refused = 0, 0, 0, []
+    last_id, sent, waiting = 0, 0, 0
+    refused: list[str] = []
     while True:
         with store.reading() as session:
             rows = session.execute(select(_OUTBOX.c.id, _OUTBOX.c.sync_key, _OUTBOX.c.payload_json)

@@ -28,6 +28,7 @@ def on_change(session: Session, event: ChangeEvent) -> None:
     if session.info.get(REMOTE_FLAG):
         return
     if event.after is None:
+        assert event.before is not None, "a deletion names the record it deletes"
         queue_deletion(session, event.before)
         return
     after = event.after

@@ -73,6 +73,7 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
             continue  # our own change coming back, or older than what we hold
         if inc.id in conflicted:
             row = session.get(SyncConflictRow, inc.id)
+            assert row is not None, "conflicted: the ids of this store's open conflict rows"
             row.theirs_json, row.theirs_deleted = json.dumps(to_dict(inc), ensure_ascii=False), deletion
             continue
         if inc.id in pending:
@@ -208,6 +209,8 @@ def keep_mine(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
             raise LookupError(f"No open conflict for incident {incident_id}")
         mine, theirs = from_dict(json.loads(row.mine_json)), from_dict(json.loads(row.theirs_json))
         local = session.get(IncidentRow, incident_id)
+        if local is None:
+            raise LookupError(f"Incident {incident_id} is not in this store")
         before = from_dict(json.loads(local.record_json))
         mine.version = theirs.version + 1  # so the queued edit is based on exactly what the server holds
         mine.updated_at = store.clock()
@@ -224,6 +227,8 @@ def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Inciden
             raise LookupError(f"No open conflict for incident {incident_id}")
         theirs = from_dict(json.loads(row.theirs_json))
         local = session.get(IncidentRow, incident_id)
+        if local is None:
+            raise LookupError(f"Incident {incident_id} is not in this store")
         before = from_dict(json.loads(local.record_json))
         if row.server_conflict_id is not None:  # told to the server at the next sync
             settled = json.loads(state.get(session, state.SETTLED_CONFLICTS, "[]"))

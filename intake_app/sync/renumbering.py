@@ -56,13 +56,14 @@ def numbers_taken(store: IncidentStore) -> dict[str, str]:
 
 def held_here_in(session: Session, incoming: Iterable[Incident]) -> dict[str, str]:
     """{pulled incident id: id of the record here that holds its report number}."""
-    numbers = {inc.report_number: inc.id for inc in incoming if inc.report_number}
-    held = {}
+    numbers: dict[str, str] = {inc.report_number: inc.id for inc in incoming if inc.report_number}
+    held: dict[str, str] = {}
     for chunk in chunked(numbers):
         for number, local in session.execute(select(IncidentRow.report_number, IncidentRow.id)
                                              .where(IncidentRow.report_number.in_(chunk))):
-            if local != numbers[number]:
-                held[numbers[number]] = local
+            pulled = numbers.get(number) if number is not None else None
+            if pulled is not None and local != pulled:
+                held[pulled] = local
     return held
 
 

@@ -16,7 +16,7 @@ from .index import index_incident, index_new, needs_reindex, unindex_incident
 
 def on_change(session: Session, event: ChangeEvent) -> None:
     conn = session.connection()
-    if event.action == "delete":
+    if event.action == "delete" and event.before is not None:
         unindex_incident(conn, event.before.id)
     elif event.after is not None and needs_reindex(event.before, event.after):
         index_incident(conn, event.after, fresh=event.before is None)
@@ -24,8 +24,9 @@ def on_change(session: Session, event: ChangeEvent) -> None:
 
 def on_changes(session: Session, events: list[ChangeEvent]) -> None:
     """The batch form of on_change (IncidentStore.add_incoming): new records indexed a page at a time."""
-    if all(event.before is None and event.after is not None for event in events):
-        index_new(session.connection(), [event.after for event in events])
+    fresh = [event.after for event in events if event.before is None and event.after is not None]
+    if len(fresh) == len(events):
+        index_new(session.connection(), fresh)
         return
     for event in events:
         on_change(session, event)

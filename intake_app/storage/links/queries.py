@@ -85,10 +85,12 @@ def _shared_with(session: Session, incident: Incident, kinds=None) -> dict[str, 
 def _proximity(incident: Incident, other: OtherIncident, rules: DuplicateRules) -> tuple[float, float] | None:
     """(metres, minutes) apart when both have a place and a time, else None."""
     loc = incident.location
-    if None in (loc.latitude, loc.longitude, incident.occurred_at, other.latitude, other.longitude, other.occurred_at):
+    lat, lon, at = loc.latitude, loc.longitude, incident.occurred_at
+    if lat is None or lon is None or at is None or other.latitude is None or other.longitude is None \
+            or other.occurred_at is None:
         return None
-    metres = distance_m(loc.latitude, loc.longitude, other.latitude, other.longitude)
-    mins = abs((incident.occurred_at - other.occurred_at).total_seconds()) / 60.0
+    metres = distance_m(lat, lon, other.latitude, other.longitude)
+    mins = abs((at - other.occurred_at).total_seconds()) / 60.0
     return metres, mins
 
 
@@ -172,7 +174,7 @@ def _candidates(session: Session, incident: Incident, rules: DuplicateRules) -> 
                 common = []
         if not close and not common:
             continue
-        weights = [s.weight for s in common] + ([_proximity_weight(*apart, rules)] if close else [])
+        weights = [s.weight for s in common] + ([_proximity_weight(*apart, rules)] if close and apart else [])
         found.append(Match(other, SAME_EVENT, combined_score(weights), tuple(common),
                            apart[0] if apart else None, apart[1] if apart else None))
     found.sort(key=lambda m: (-m.score, m.other.report_number))

@@ -17,7 +17,8 @@ def duplicate_rules(store: IncidentStore) -> DuplicateRules:
         stored = read_meta(session, META_KEY)
         raw = json.loads(stored) if stored else {}
     default = DuplicateRules()
-    ident = raw.get("identifier_window_min", default.identifier_window.total_seconds() / 60)
+    window = default.identifier_window
+    ident = raw.get("identifier_window_min", window.total_seconds() / 60 if window is not None else None)
     return DuplicateRules(
         distance_m=float(raw.get("distance_m", default.distance_m)),
         window=timedelta(minutes=float(raw.get("window_min", default.window.total_seconds() / 60))),
