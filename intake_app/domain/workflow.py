@@ -82,6 +82,12 @@ def transition(
 # CCSAO reviews independently: it may decline, approve charges, downgrade to a misdemeanor, keep a continuing
 # investigation or take the case to a grand jury. Each decision is a new step of the record's felony review.
 
+def may_request_touhy(status: Status) -> bool:
+    """Touhy requests ask a federal agency for evidence for the CCSAO's review, so there is one only after the
+    referral: the core's refusal and the incident view's action both ask here."""
+    return status == Status.REFERRED
+
+
 def review_is_final(incident: Incident) -> bool:
     from .order_validation import FINAL_DECISIONS
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ..domain.enums import Status
 from ..domain.summary import summary_lines
 from .flow_layout import FlowLayout
-from .incident_tabs import IncidentContext, registered_actions, registered_tabs
+from .incident_tabs import IncidentContext, registered_actions, registered_tabs, unavailable_reason
 from .returned import banner, return_note, status_text
 from .summary_words import summary_words
 
@@ -44,6 +44,9 @@ class IncidentView(QWidget):
         for text, handler in registered_actions():
             button = QPushButton(self.tr(text))  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             button.clicked.connect(lambda _c=False, h=handler: h(self.context))
+            reason = unavailable_reason(text, inc)
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
             buttons.addWidget(button)
         buttons.addWidget(self.edit_button)
 
