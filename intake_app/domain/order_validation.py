@@ -119,6 +119,20 @@ def _numbers(inc: Incident, settings: StationSettings | None) -> list[Problem]:
     return out
 
 
+NUMBER_FIELDS = (("cpd_rd_number", "rd_number_pattern"), ("oemc_event_number", "oemc_event_number_pattern"))
+
+
+def unmatched_numbers(inc: Incident, settings: StationSettings) -> list[tuple[str, str, str]]:
+    """(field, value, pattern) of each RD or OEMC number the patterns refuse: what the server flags rather than
+    refuse (the station typed it to its own pattern; the record is evidence and is kept)."""
+    out = []
+    for field_name, setting in NUMBER_FIELDS:
+        value, pattern = getattr(inc, field_name), getattr(settings, setting)
+        if value and not _matches(pattern, value):
+            out.append((field_name, value, pattern))
+    return out
+
+
 def _matches(pattern: str, value: str) -> bool:
     try:
         return re.fullmatch(pattern, value) is not None
