@@ -47,7 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                     "(INTAKE_SERVER_STATUTES_FILE) does not know")
     u.set_defaults(func=cmd_unknown_statutes)
 
-    for action in (e, r, d, m, a, pr, u):  # also accepted after the action's name
+    n = actions.add_parser("unmatched-numbers", help="list stored records whose RD or OEMC number the server's "
+                                                     "patterns (INTAKE_SERVER_RD_NUMBER_PATTERN, "
+                                                     "INTAKE_SERVER_OEMC_EVENT_NUMBER_PATTERN) refuse")
+    n.set_defaults(func=cmd_unmatched_numbers)
+
+    for action in (e, r, d, m, a, pr, u, n):  # also accepted after the action's name
         action.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -231,4 +236,18 @@ def cmd_unknown_statutes(args, ctx: CliContext) -> int:
                   f"version {row.version}  cites {row.citation!r}", file=ctx.out)
     engine.dispose()
     print(f"{len(rows)} stored record version(s) cite a statute the server's catalogue does not know", file=ctx.err)
+    return 0
+
+
+def cmd_unmatched_numbers(args, ctx: CliContext) -> int:
+    from ..server import crud
+
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        rows = crud.unmatched_numbers(session)
+        for row in rows:
+            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
+                  f"version {row.version}  {row.field} {row.value!r} does not match {row.pattern!r}", file=ctx.out)
+    engine.dispose()
+    print(f"{len(rows)} stored record version(s) have a number the server's patterns refuse", file=ctx.err)
     return 0

@@ -52,8 +52,10 @@ def force_was_used(inc: Incident) -> bool:
     return inc.use_of_force == YesNoUnknown.YES or any(FORCE_REASONS & set(f.flag_reasons) for f in inc.footage)
 
 
-def order_problems(inc: Incident, *, settings: StationSettings, catalogue: Catalogue,
+def order_problems(inc: Incident, *, settings: StationSettings | None, catalogue: Catalogue,
                    now: datetime) -> list[Problem]:
+    """`settings` None: the RD and OEMC numbers are not held to any station's pattern (the server and a pull,
+    which keep a record whatever its numbers look like and flag them instead)."""
     out: list[Problem] = []
     out += _place(inc)
     out += _numbers(inc, settings)
@@ -99,11 +101,11 @@ def _place(inc: Incident) -> list[Problem]:
     return out
 
 
-def _numbers(inc: Incident, settings: StationSettings) -> list[Problem]:
+def _numbers(inc: Incident, settings: StationSettings | None) -> list[Problem]:
     out = []
     rd = inc.cpd_rd_number
     if rd:
-        if len(rd) > 32 or not _matches(settings.rd_number_pattern, rd):
+        if len(rd) > 32 or (settings is not None and not _matches(settings.rd_number_pattern, rd)):
             out.append(_wrong("cpd_rd_number", "must be an RD number: two letters and six digits, e.g. JK123456"))
         elif inc.occurred_at is not None:
             year = inc.occurred_at.year
@@ -111,9 +113,23 @@ def _numbers(inc: Incident, settings: StationSettings) -> list[Problem]:
             if expected and rd[:2] not in expected:
                 out.append(_wrong("cpd_rd_number", "{letters} is not the RD letters of {year} ({expected})",
                                   letters=rd[:2], year=year, expected=rd_letters_for_year(year)))
-    if inc.oemc_event_number and (len(inc.oemc_event_number) > 32
-                                  or not _matches(settings.oemc_event_number_pattern, inc.oemc_event_number)):
+    if inc.oemc_event_number and (len(inc.oemc_event_number) > 32 or (
+            settings is not None and not _matches(settings.oemc_event_number_pattern, inc.oemc_event_number))):
         out.append(_wrong("oemc_event_number", "is not an OEMC event number (the settings give its pattern)"))
+    return out
+
+
+NUMBER_FIELDS = (("cpd_rd_number", "rd_number_pattern"), ("oemc_event_number", "oemc_event_number_pattern"))
+
+
+def unmatched_numbers(inc: Incident, settings: StationSettings) -> list[tuple[str, str, str]]:
+    """(field, value, pattern) of each RD or OEMC number the patterns refuse: what the server flags rather than
+    refuse (the station typed it to its own pattern; the record is evidence and is kept)."""
+    out = []
+    for field_name, setting in NUMBER_FIELDS:
+        value, pattern = getattr(inc, field_name), getattr(settings, setting)
+        if value and not _matches(pattern, value):
+            out.append((field_name, value, pattern))
     return out
 
 

@@ -44,10 +44,11 @@ def _wrong(path: str, template: str, **params: object) -> Problem:
 
 def validate(
     incident: Incident, *, catalogue: Catalogue | None = None, now: datetime | None = None,
-    settings: StationSettings | None = None,
+    settings: StationSettings | None = None, number_patterns: bool = True,
 ) -> list[Problem]:
     """All problems of a record, in the order of the wizard's pages. `settings`: the station's patterns for the
-    RD and OEMC numbers (the defaults when not given: the server and the importer)."""
+    RD and OEMC numbers (the defaults when not given). `number_patterns` False: the numbers are held to no
+    pattern (the server and a pull keep such a record and flag its numbers rather than lose it)."""
     catalogue = catalogue or default_catalogue()
     now = now or datetime.now().astimezone()
     problems: list[Problem] = []
@@ -64,7 +65,8 @@ def validate(
     if not incident.violations:
         problems.append(_missing("violations", "At least one alleged violation is required"))
     problems += _limits(incident)
-    problems += order_problems(incident, settings=settings or StationSettings(), catalogue=catalogue, now=now)
+    patterns = (settings or StationSettings()) if number_patterns else None
+    problems += order_problems(incident, settings=patterns, catalogue=catalogue, now=now)
     return problems
 
 

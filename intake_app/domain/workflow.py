@@ -11,6 +11,7 @@ from .catalogue import Catalogue, is_felony_class
 from .enums import ReviewDecision, Status
 from .problems import Problem, ValidationError
 from .records import ApprovedCharge, Incident, ReviewStep, StatusChange
+from .settings import StationSettings
 from .validation import validate
 
 TRANSITIONS: dict[Status, tuple[Status, ...]] = {
@@ -51,8 +52,10 @@ def transition(
     comment: str = "",
     now: datetime | None = None,
     catalogue: Catalogue | None = None,
+    settings: StationSettings | None = None,
 ) -> Incident:
-    """A copy of the incident in its new status, with the step recorded. Raises WorkflowError or ValidationError."""
+    """A copy of the incident in its new status, with the step recorded (`settings`: the station's RD and OEMC
+    number patterns). Raises WorkflowError or ValidationError."""
     if to not in TRANSITIONS[incident.status]:
         raise WorkflowError(f"An incident that is {incident.status.value} cannot become {to.value}")
     if to == Status.REFERRED and not has_felony(incident):
@@ -67,7 +70,7 @@ def transition(
     if not actor.name.strip() or not actor.star.strip():
         raise WorkflowError("Set your name and star number (Settings) before changing a status")
     if to != Status.DRAFT:
-        problems: list[Problem] = validate(incident, catalogue=catalogue, now=now)
+        problems: list[Problem] = validate(incident, catalogue=catalogue, now=now, settings=settings)
         if problems:
             raise ValidationError(problems)
     moved = copy.deepcopy(incident)
@@ -81,6 +84,12 @@ def transition(
 # ---------------------------------------------------------------- after the referral: the felony review
 # CCSAO reviews independently: it may decline, approve charges, downgrade to a misdemeanor, keep a continuing
 # investigation or take the case to a grand jury. Each decision is a new step of the record's felony review.
+
+def may_request_touhy(status: Status) -> bool:
+    """Touhy requests ask a federal agency for evidence for the CCSAO's review, so there is one only after the
+    referral: the core's refusal and the incident view's action both ask here."""
+    return status == Status.REFERRED
+
 
 def review_is_final(incident: Incident) -> bool:
     from .order_validation import FINAL_DECISIONS

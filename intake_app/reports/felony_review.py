@@ -14,7 +14,7 @@ from datetime import date
 from ..domain.actor import Actor
 from ..domain.enums import Agency, ReviewDecision, TouhyStatus, label
 from ..domain.records import ApprovedCharge, Incident, TouhyRequest
-from ..domain.workflow import WorkflowError, record_review_step
+from ..domain.workflow import WorkflowError, may_request_touhy, record_review_step
 from ..security.review import correct_approved
 from ..storage.repository import IncidentStore
 
@@ -35,7 +35,7 @@ def add_touhy_request(store: IncidentStore, ref: str, actor: Actor, *, agency: A
     asks for, names no agency when it is "other federal", or was sent in the future is refused with the field's
     path, and nothing is written."""
     inc = store.get(ref)
-    _referred(inc)
+    _touhy_allowed(inc)
     changed = copy.deepcopy(inc)
     changed.felony_review.touhy_requests.append(
         TouhyRequest(agency=agency, agency_name=agency_name.strip(), what=what.strip(), sent_on=sent_on))
@@ -44,7 +44,7 @@ def add_touhy_request(store: IncidentStore, ref: str, actor: Actor, *, agency: A
 
 def set_touhy_status(store: IncidentStore, ref: str, actor: Actor, request_id: str, status: TouhyStatus) -> Incident:
     inc = store.get(ref)
-    _referred(inc)
+    _touhy_allowed(inc)
     changed = copy.deepcopy(inc)
     request = next((t for t in changed.felony_review.touhy_requests if t.id == request_id), None)
     if request is None:
@@ -60,3 +60,9 @@ def _referred(inc: Incident) -> None:
 
     if inc.status != Status.REFERRED:
         raise WorkflowError(f"{inc.report_number}: only a referred incident has a felony review")
+
+
+def _touhy_allowed(inc: Incident) -> None:
+    if not may_request_touhy(inc.status):
+        raise WorkflowError(f"{inc.report_number}: Touhy requests are recorded after the referral to CCSAO "
+                            f"(this incident is {inc.status.value})")

@@ -51,6 +51,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     from .crud import server_catalogue
 
     app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
+    app.state.number_patterns = settings.number_patterns()  # checked when the settings were read
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.feed_metrics = FeedCollector(engine, ttl=settings.metrics_cache_seconds)

@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 
 from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
 from ..domain.interchange import canonical_text, from_dict, to_dict
+from ..domain.order_validation import unmatched_numbers as numbers_refused
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.sealed_fields import ENVELOPE_KEY, clear_problems, only_rewrapped
+from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
 from . import report_numbers, resends, tokens
@@ -38,6 +40,7 @@ from .tables import (
     ServerIncident,
     ServerRestore,
     UnknownStatute,
+    UnmatchedNumber,
 )
 
 CHANGE_LOG_LOCK = 0x1A7A_C4A6  # any constant; the one advisory lock that orders the change log
@@ -136,6 +139,7 @@ class ParsedItem:
     incident: Incident
     district: int
     unknown_statutes: list[str]  # cited but not in the server's catalogue: stored and flagged
+    unmatched_numbers: list[tuple[str, str, str]]  # (field, value, pattern) the server's patterns refuse: flagged
 
 
 def _unknown_statute(p: Problem) -> bool:
@@ -143,12 +147,15 @@ def _unknown_statute(p: Problem) -> bool:
 
 
 def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
-                catalogue: Catalogue | None = None) -> list[ParsedItem]:
+                catalogue: Catalogue | None = None, patterns: StationSettings | None = None) -> list[ParsedItem]:
     """The desktop app's own validator, with the request's field paths; then the district check.
     Everything is checked before anything is written. `offset`: where `items` start in the request.
     A statute the server's catalogue does not know is no reason to refuse: the station checked the record
-    against its administrator's catalogue; the record is stored and the citation flagged."""
+    against its administrator's catalogue; the record is stored and the citation flagged. So is an RD or OEMC
+    number the server's `patterns` (ServerSettings.number_patterns; default the shipped ones) refuse: the
+    station holds numbers to its own patterns."""
     catalogue = catalogue or default_catalogue()
+    patterns = patterns or StationSettings()
     problems: list[Problem] = []
     parsed: list[ParsedItem] = []
     for i, item in enumerate(items, start=offset):
@@ -162,7 +169,7 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
             problems.extend(exc.problems)
             continue
         unknown: list[str] = []
-        for p in blocking_for_status(validate(inc, catalogue=catalogue), inc.status):
+        for p in blocking_for_status(validate(inc, catalogue=catalogue, number_patterns=False), inc.status):
             if _unknown_statute(p):
                 unknown.append(_cited(inc, p.path))
                 continue
@@ -176,7 +183,7 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
         if district is None:
             problems.append(Problem(f"{path}.district", "is required to sync a record from a headquarters device"))
             continue
-        parsed.append(ParsedItem(item, inc, district, unknown))
+        parsed.append(ParsedItem(item, inc, district, unknown, numbers_refused(inc, patterns)))
     if problems:
         raise ValidationError(problems)
     for p in parsed:
@@ -226,13 +233,14 @@ def lock_names(session: Session, names: set[str]) -> None:
 
 
 def push(session: Session, *, device: Device, items: list[PushItem],
-         catalogue: Catalogue | None = None) -> list[PushResult]:
+         catalogue: Catalogue | None = None, patterns: StationSettings | None = None) -> list[PushResult]:
     """Applies a batch in order: runs of saves with a handful of set-based statements (not a round trip per
     item), draft deletions between them (server/draft_deletions.py). One transaction: all or nothing.
-    `catalogue`: the server's configured statute catalogue (server_catalogue); default the shipped one."""
+    `catalogue`: the server's configured statute catalogue (server_catalogue); default the shipped one.
+    `patterns`: the server's RD and OEMC number patterns (ServerSettings.number_patterns)."""
     lock_items(session, items)
     if all(item.action != DELETE_DRAFT for item in items):
-        return _push_saves(session, device=device, items=items, catalogue=catalogue)
+        return _push_saves(session, device=device, items=items, catalogue=catalogue, patterns=patterns)
     from . import draft_deletions
 
     results: list[PushResult] = []
@@ -241,7 +249,8 @@ def push(session: Session, *, device: Device, items: list[PushItem],
         if deleting:
             results += draft_deletions.delete_drafts(session, device=device, items=run, offset=len(results))
         else:
-            results += _push_saves(session, device=device, items=run, offset=len(results), catalogue=catalogue)
+            results += _push_saves(session, device=device, items=run, offset=len(results), catalogue=catalogue,
+                                   patterns=patterns)
     return results
 
 
@@ -259,8 +268,8 @@ def _conflict(session: Session, base: dict, *, district: int, device: Device, ba
 
 
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
-                catalogue: Catalogue | None = None) -> list[PushResult]:
-    parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue)
+                catalogue: Catalogue | None = None, patterns: StationSettings | None = None) -> list[PushResult]:
+    parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue, patterns=patterns)
     records = [canonical_text(to_dict(p.incident)) for p in parsed]
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
@@ -283,6 +292,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     results: list[PushResult | None] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
     flags: list[dict] = []  # statutes the server's catalogue does not know, per stored version
+    number_flags: list[dict] = []  # RD and OEMC numbers the server's patterns refuse, per stored version
     repeated: dict[str, int] = {}
     for p, record in zip(parsed, records, strict=True):
         key, inc = p.item.idempotency_key, p.incident
@@ -331,10 +341,14 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             current[inc.id] = _Current(p.district, inc.version, record, 0, cur.in_db if cur else False)
             flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "citation": citation,
                        "device_id": device.id, "at": at} for citation in dict.fromkeys(p.unknown_statutes)]
+            number_flags += [{"incident_id": inc.id, "version": inc.version, "district": p.district, "field": field,
+                              "value": value, "pattern": pattern, "device_id": device.id, "at": at}
+                             for field, value, pattern in p.unmatched_numbers]
             claims.claim(inc.report_number, inc.id)
             if resent:
                 lines[inc.id] = inc.version  # a later re-send of it in this batch continues the same line
     insert_many(session, UnknownStatute.__table__, flags)
+    insert_many(session, UnmatchedNumber.__table__, number_flags)
     claims.write(session, at)
     _write_changes(session, device=device, changes=changes, results=results, current=current, at=at)  # numbers last
     if not repeated:
@@ -412,6 +426,12 @@ def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
     insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
     return seqs
+
+
+def unmatched_numbers(session: Session) -> list[UnmatchedNumber]:
+    """Stored records whose RD or OEMC number the server's patterns refuse, oldest first
+    (`intake server unmatched-numbers`)."""
+    return list(session.scalars(select(UnmatchedNumber).order_by(UnmatchedNumber.id)))
 
 
 def unknown_statutes(session: Session) -> list[UnknownStatute]:

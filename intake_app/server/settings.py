@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ..domain.settings import OEMC_EVENT_NUMBER_PATTERN, RD_NUMBER_PATTERN, StationSettings
+
 
 class ServerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTAKE_SERVER_")
@@ -42,6 +44,30 @@ class ServerSettings(BaseSettings):
     # itself; the certificates (PEM: its CA or its own) are what tokens from stations are checked against.
     tsa_url: str = ""
     tsa_certificates: Path | None = None
+    # The RD and OEMC number patterns the server holds pushed records to (INTAKE_SERVER_RD_NUMBER_PATTERN,
+    # INTAKE_SERVER_OEMC_EVENT_NUMBER_PATTERN; regular expressions a number must match whole). A number they
+    # refuse is stored and flagged (table unmatched_numbers), never refused: a station may set its own.
+    rd_number_pattern: str = RD_NUMBER_PATTERN
+    oemc_event_number_pattern: str = OEMC_EVENT_NUMBER_PATTERN
+
+    @field_validator("rd_number_pattern", "oemc_event_number_pattern")
+    @classmethod
+    def _a_pattern(cls, value: str, info):
+        """The station's own check of a pattern (present, bounded, a regular expression): a bad one stops the
+        start with its setting named."""
+        from ..domain.validation import validate_settings
+
+        station = StationSettings()
+        setattr(station, info.field_name, value)
+        problems = [p for p in validate_settings(station) if p.path == info.field_name]
+        if problems:
+            raise ValueError(f"INTAKE_SERVER_{info.field_name.upper()}: {problems[0].message}")
+        return value
+
+    def number_patterns(self) -> StationSettings:
+        """The patterns as the domain's validator takes them."""
+        return StationSettings(rd_number_pattern=self.rd_number_pattern,
+                               oemc_event_number_pattern=self.oemc_event_number_pattern)
 
     @field_validator("statutes_file", mode="before")
     @classmethod

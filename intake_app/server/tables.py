@@ -172,6 +172,21 @@ class UnknownStatute(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class UnmatchedNumber(Base):
+    """A stored record version whose RD or OEMC number the server's pattern refuses: kept, and flagged here for
+    an administrator (a station may have set its own pattern)."""
+    __tablename__ = "unmatched_numbers"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    district: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(Text)
+    pattern: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[int] = mapped_column(BigId)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class FeedPosition(Base):
     """How far each device's feed was sent at its last pull (the answer's next_cursor). Only for operations:
     the metrics' pending changes and feed lag by device (server/metrics.py)."""

@@ -23,7 +23,7 @@ from ..domain.device_codes import DEVICE_ALPHABET, is_device_code, random_device
 from ..domain.enums import Status
 from ..domain.interchange import canonical_json, canonical_text, from_dict, to_dict
 from ..domain.preservation import with_deadlines
-from ..domain.problems import ValidationError
+from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident, deep_copy
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
@@ -316,11 +316,16 @@ class IncidentStore:
             return self.correct(incident.id, incident, reason, actor)
         return self.save(incident, actor)
 
+    def problems(self, incident: Incident, settings: StationSettings | None = None) -> list[Problem]:
+        """The one validator with this station's RD and OEMC number patterns (save, import, status changes and
+        the review page all ask here, so none holds a number to the defaults the station changed)."""
+        return validate(incident, catalogue=self.catalogue, settings=settings or self.settings())
+
     def save(self, incident: Incident, actor: Actor) -> Incident:
         """Save a draft or an edit. Invalid values are kept in a draft (nothing typed is lost) but
         a record past draft must stay valid. Returns the stored record (new version)."""
         if incident.status != Status.DRAFT:
-            blocking = blocking_for_status(validate(incident, catalogue=self.catalogue), incident.status)
+            blocking = blocking_for_status(self.problems(incident), incident.status)
             if blocking:
                 raise ValidationError(blocking)
         now = self.clock()
@@ -356,7 +361,8 @@ class IncidentStore:
             before = from_dict(json.loads(row.record_json))
             if expected_version is not None and expected_version != before.version:
                 raise ConflictError(f"Incident {before.report_number} was changed elsewhere; reload it first.")
-            after = transition(before, to, actor, comment=comment, now=now, catalogue=self.catalogue)
+            after = transition(before, to, actor, comment=comment, now=now, catalogue=self.catalogue,
+                               settings=self.settings_in(session))
             after.version = before.version + 1
             after.updated_at = now
             event = ChangeEvent("status", before, after, actor)
@@ -402,9 +408,10 @@ class IncidentStore:
         """All or nothing. Records keep their ids, versions and history (a lossless round trip);
         re-importing an identical record is a no-op, a different one with the same id is refused."""
         problems = []
+        settings = self.settings()
         for i, inc in enumerate(incidents):
             prefix = f"[{i}]." if len(incidents) > 1 else ""
-            for p in blocking_for_status(validate(inc, catalogue=self.catalogue), inc.status):
+            for p in blocking_for_status(self.problems(inc, settings), inc.status):
                 problems.append(type(p)(prefix + p.path, p.message, p.severity))
         if problems:
             raise ValidationError(problems)

@@ -438,12 +438,12 @@
         <translation>No se registró: %1</translation>
     </message>
     <message>
-        <source>Touhy requests</source>
-        <translation>Solicitudes Touhy</translation>
+        <source>Touhy requests are recorded after the referral to CCSAO.</source>
+        <translation>Las solicitudes Touhy se registran después de la remisión a la CCSAO.</translation>
     </message>
     <message>
-        <source>Touhy requests are recorded for a referred incident.</source>
-        <translation>Las solicitudes Touhy se registran para un incidente remitido.</translation>
+        <source>Touhy requests</source>
+        <translation>Solicitudes Touhy</translation>
     </message>
 </context>
 <context>

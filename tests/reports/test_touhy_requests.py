@@ -98,5 +98,5 @@ def test_a_status_for_a_request_the_record_does_not_have_is_refused(store, actor
 
 def test_only_a_referred_incident_takes_touhy_requests(store, actor):
     draft = store.save(refused_credentials_story(), actor)
-    with pytest.raises(WorkflowError, match="only a referred incident"):
+    with pytest.raises(WorkflowError, match="after the referral to CCSAO"):
         add_touhy_request(store, draft.id, actor, agency=Agency.ICE_ERO, what="Video", sent_on=SENT)

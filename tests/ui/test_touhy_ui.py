@@ -80,3 +80,29 @@ def test_the_incident_view_offers_the_touhy_requests(qtbot, store, actor):
     from PySide6.QtWidgets import QPushButton
 
     assert "&Touhy requests…" in [b.text() for b in view.findChildren(QPushButton)]
+
+
+
+def touhy_button(qtbot, store, actor, incident):
+    from PySide6.QtWidgets import QPushButton
+
+    from intake_app.ui import felony_review_feature
+
+    felony_review_feature.install_ui(None)  # as the main window does at start-up
+    view = IncidentView(IncidentContext(store, SyncTaskRunner(), incident, lambda: actor))
+    qtbot.addWidget(view)
+    [button] = [b for b in view.findChildren(QPushButton) if "Touhy" in b.text()]
+    return button
+
+
+def test_a_drafts_touhy_button_is_disabled_and_says_why(qtbot, store, actor):
+    from ..order_story import refused_credentials_story
+
+    button = touhy_button(qtbot, store, actor, store.save(refused_credentials_story(), actor))
+    assert not button.isEnabled()
+    assert button.toolTip() == "Touhy requests are recorded after the referral to CCSAO."
+
+
+def test_a_referred_incidents_touhy_button_is_enabled(qtbot, store, actor):
+    button = touhy_button(qtbot, store, actor, referred(store, actor))
+    assert button.isEnabled() and button.toolTip() == ""

@@ -37,8 +37,11 @@ class IncidentContext:
 
 TabFactory = Callable[[IncidentContext], QWidget]
 ActionHandler = Callable[[IncidentContext], None]
+# Why an action does not apply to this incident (translated, shown as the disabled button's tooltip), or "".
+ActionGate = Callable[["Incident"], str]
 _tabs: list[tuple[str, TabFactory]] = []
 _actions: list[tuple[str, ActionHandler]] = []
+_gates: dict[str, ActionGate] = {}
 
 
 def register_incident_tab(title: str, factory: TabFactory) -> None:
@@ -46,9 +49,12 @@ def register_incident_tab(title: str, factory: TabFactory) -> None:
         _tabs.append((title, factory))
 
 
-def register_incident_action(text: str, handler: ActionHandler) -> None:
+def register_incident_action(text: str, handler: ActionHandler, unavailable: ActionGate | None = None) -> None:
+    """`unavailable`, when given, says why the action does not apply to an incident (the view disables it)."""
     if all(t != text for t, _h in _actions):
         _actions.append((text, handler))
+    if unavailable is not None:
+        _gates[text] = unavailable
 
 
 def registered_tabs() -> list[tuple[str, TabFactory]]:
@@ -57,3 +63,8 @@ def registered_tabs() -> list[tuple[str, TabFactory]]:
 
 def registered_actions() -> list[tuple[str, ActionHandler]]:
     return list(_actions)
+
+
+def unavailable_reason(text: str, incident: Incident) -> str:
+    gate = _gates.get(text)
+    return gate(incident) if gate is not None else ""

@@ -17,7 +17,7 @@ from ...domain.enums import Status
 from ...domain.summary import summary_lines
 from ..common.flow_layout import FlowLayout
 from ..common.summary_words import summary_words
-from .incident_tabs import IncidentContext, registered_actions, registered_tabs
+from .incident_tabs import IncidentContext, registered_actions, registered_tabs, unavailable_reason
 from .returned import banner, return_note, status_text
 
 EDITABLE = (Status.DRAFT,)
@@ -44,6 +44,9 @@ class IncidentView(QWidget):
         for text, handler in registered_actions():
             button = QPushButton(self.tr(text))  # registered with QT_TRANSLATE_NOOP("IncidentView", ...)
             button.clicked.connect(lambda _c=False, h=handler: h(self.context))
+            reason = unavailable_reason(text, inc)
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
             buttons.addWidget(button)
         buttons.addWidget(self.edit_button)
 

@@ -111,12 +111,19 @@ def record(ctx: IncidentContext, *, decision: ReviewDecision, decided_on: date, 
                    done, failed)
 
 
+def touhy_unavailable(incident) -> str:
+    from ...domain.workflow import may_request_touhy
+
+    if may_request_touhy(incident.status):
+        return ""
+    return QCoreApplication.translate("FelonyReview", "Touhy requests are recorded after the referral to CCSAO.")
+
+
 def ask_touhy(ctx: IncidentContext) -> None:
     """The Touhy requests for federal evidence: those sent, their status, and a new one (a referred incident)."""
-    if ctx.incident.status != Status.REFERRED:
-        QMessageBox.information(ctx.parent, QCoreApplication.translate("FelonyReview", "Touhy requests"),
-                                QCoreApplication.translate("FelonyReview", "Touhy requests are recorded for a referred "
-                                                           "incident."))
+    reason = touhy_unavailable(ctx.incident)
+    if reason:
+        QMessageBox.information(ctx.parent, QCoreApplication.translate("FelonyReview", "Touhy requests"), reason)
         return
     from .touhy_dialog import TouhyDialog
 
@@ -125,4 +132,4 @@ def ask_touhy(ctx: IncidentContext) -> None:
 
 def install_ui(window) -> None:
     register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "Re&cord felony review decision…"), ask_decision)
-    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Touhy requests…"), ask_touhy)
+    register_incident_action(QT_TRANSLATE_NOOP("IncidentView", "&Touhy requests…"), ask_touhy, touhy_unavailable)

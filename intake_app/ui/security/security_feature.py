@@ -184,9 +184,9 @@ def _users(window, actor: Actor) -> UsersDialog:
 
 
 def _who(window, actor: Actor):
-    from PySide6.QtWidgets import QLabel
+    from ..common.elided_label import ElidedLabel
 
-    return QLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
+    return ElidedLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
                   .replace("%2", role_label(actor.role)))
 
 

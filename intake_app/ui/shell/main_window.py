@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.incidents.open_requested.connect(self.open_incident)
         self.incidents.loaded.connect(lambda _n: self.refresh_count())
         self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
-        self.count_label = QLabel()
+        self.count_label = QLabel()  # short: shown whole; the longer sync and sign-in texts give way (elided)
         self.statusBar().addPermanentWidget(self.count_label)
         if isinstance(first_page, list):
             self.incidents.show_rows(first_page)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel
+
+from ..common.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from .conflicts_screen import ConflictsScreen
@@ -23,7 +24,7 @@ class SyncController(QObject):
         super().__init__(window)
         self.window, self.store, self.runner = window, window.store, window.runner
         self.running = False
-        self.label = QLabel()
+        self.label = ElidedLabel()  # the longest of the status bar: elided, never cut, in a narrow window
         window.statusBar().addPermanentWidget(self.label)
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(quiet=True))

@@ -34,7 +34,8 @@ def push(body: PushRequest, session: SessionDep, device: CurrentDevice, request:
         # A batch is up to 1,000 records alive at once and none of it garbage yet (see gc_pause); collection
         # resumes when the last push being handled ends.
         with collection_paused():
-            results = crud.push(session, device=device, items=body.items, catalogue=request.app.state.catalogue)
+            results = crud.push(session, device=device, items=body.items, catalogue=request.app.state.catalogue,
+                                patterns=request.app.state.number_patterns)
     except crud.Forbidden as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     except draft_deletions.NotADraft as exc:

@@ -1,0 +1,49 @@
+"""At an 800-pixel-wide main window in Spanish the status bar's texts (incident count, sync state, who is signed
+in) do not fit side by side: the sync state and the signed-in user give way, each that is shortened ends in "…"
+and its tooltip carries the whole text, so nothing is silently cut; the short count is shown whole."""
+
+from __future__ import annotations
+
+from intake_app.ui.security_feature import install_signed_in
+from PySide6.QtWidgets import QApplication, QLabel
+
+from intake_app.domain.actor import Actor
+from intake_app.domain.roles import REVIEWER
+from intake_app.ui.common.elided_label import ElidedLabel
+
+from .test_everything_in_spanish import spanish  # noqa: F401 (fixture)
+
+NOT_CONNECTED_ES = "Sincronización: sin conexión a un servidor (Sincronización > Inscribir esta computadora)"
+
+
+def status_labels(window) -> list[ElidedLabel]:
+    return window.statusBar().findChildren(ElidedLabel)
+
+
+def test_the_spanish_status_bar_at_800_px_elides_with_the_whole_text_in_the_tooltip(spanish, window, qtbot):  # noqa: F811
+    lock = install_signed_in(window, Actor("Tte. Ana Revisora", "7001", REVIEWER), idle_minutes=60)
+    window.resize(800, 720)
+    qtbot.waitUntil(lambda: any(label.text() == NOT_CONNECTED_ES for label in status_labels(window)))
+    QApplication.processEvents()
+    labels = status_labels(window)
+    assert len(labels) == 2 and window.width() == 800
+    count = window.count_label
+    assert count.fontMetrics().horizontalAdvance(count.text()) <= count.contentsRect().width()
+    elided = [label for label in labels if label.is_elided()]
+    assert elided, "at 800 px in Spanish the texts do not fit: one at least is shortened"
+    for label in labels:
+        shown = QLabel.text(label)
+        assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+        if label.is_elided():
+            assert shown.endswith("…") and label.text() in label.toolTip()
+        else:
+            assert shown == label.text()
+    lock.stop()
+
+
+def test_a_wide_window_shows_the_status_texts_whole(spanish, window, qtbot):  # noqa: F811
+    window.resize(1600, 720)
+    qtbot.waitUntil(lambda: any(label.text() == NOT_CONNECTED_ES for label in status_labels(window)))
+    QApplication.processEvents()
+    assert [label.is_elided() for label in status_labels(window)] == [False]  # nobody signed in: the sync state
+    assert all(label.toolTip() == "" for label in status_labels(window))
