@@ -53,7 +53,6 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.domain.workflow import Actor
     from intake_app.storage.opening import open_store
     from intake_app.ui.common import i18n
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.security.security_feature import install_signed_in
     from intake_app.ui.security.sign_in import SignInDialog
     from intake_app.ui.shell.about_dialog import AboutDialog
@@ -61,6 +60,7 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog
+    from tests.sync_tasks import SyncTaskRunner
     from tests.ui.test_everything_in_spanish import spanish_record
 
     i18n.install_language(language)

@@ -16,10 +16,10 @@ from intake_app.domain.enums import Status  # noqa: E402
 from intake_app.reports.packet import build_packet  # noqa: E402
 from intake_app.reports.packet_source import packet_input  # noqa: E402
 from intake_app.security import audit  # noqa: E402
-from intake_app.ui.common.tasks import SyncTaskRunner  # noqa: E402
 from intake_app.ui.incidents.incident_tabs import IncidentContext  # noqa: E402
 from intake_app.ui.incidents.incident_view import IncidentView  # noqa: E402
 from intake_app.ui.packet import packet_actions  # noqa: E402
+from tests.sync_tasks import SyncTaskRunner  # noqa: E402
 
 from .helpers import unsaved  # noqa: E402
 

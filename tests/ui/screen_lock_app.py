@@ -20,10 +20,10 @@ def main(data_dir: Path) -> int:
     from intake_app.domain.settings import StationSettings
     from intake_app.security.users import add_user, create_first_administrator, sign_in
     from intake_app.storage.opening import open_store
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.security.security_feature import install_signed_in
     from intake_app.ui.shell.main_window import MainWindow
     from tests.memory_keyring import MemoryKeyring
+    from tests.sync_tasks import SyncTaskRunner
 
     keyring.set_keyring(MemoryKeyring())  # never the real keyring
     app = QApplication([])

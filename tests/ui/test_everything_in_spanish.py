@@ -15,7 +15,6 @@ from intake_app.domain.catalogue import default_catalogue
 from intake_app.domain.records import ReportingParty, Supervisor, Vehicle
 from intake_app.domain.roles import ADMINISTRATOR, REVIEWER
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.dashboard.dashboard import DashboardScreen
 from intake_app.ui.evidence.preservation_screen import PreservationScreen
 from intake_app.ui.review.review_queue import ReviewQueue
@@ -26,6 +25,7 @@ from intake_app.ui.shell.about_dialog import AboutDialog
 from intake_app.ui.wizard.agents_page import AgentDialog
 from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from ..factories import make_agent, make_incident
 from .english_left import english_left, english_words

@@ -4,10 +4,10 @@ may follow the last one are offered, and each is saved as a new version the reco
 from __future__ import annotations
 
 from intake_app.domain.enums import ReviewDecision, Status
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.incidents.incident_view import IncidentView
 from intake_app.ui.review.felony_review_feature import DecisionDialog, record
+from tests.sync_tasks import SyncTaskRunner
 
 from ..order_story import refused_credentials_story
 

@@ -33,7 +33,7 @@ MEASURE = """
     from intake_app.storage.opening import open_store
     from intake_app.ui.common import i18n
     from intake_app.ui.shell.main_window import MainWindow
-    from intake_app.ui.common.tasks import SyncTaskRunner
+    from tests.sync_tasks import SyncTaskRunner
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog

@@ -5,10 +5,10 @@ lock screen without the sergeant's work being shown or lost, and an autosave is 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.security.security_feature import install_signed_in, sign_out
 from intake_app.ui.shell.main_window import MainWindow
 from intake_app.ui.wizard.agents_page import AgentDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, users
 from .test_wizard_stories import fill_details, tick

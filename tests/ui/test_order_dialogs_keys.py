@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.review.touhy_dialog import TouhyDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .mnemonics import clashes
 from .test_felony_review_ui import referred

@@ -10,10 +10,10 @@ from intake_app.domain.enums import Status
 from intake_app.domain.roles import REVIEWER, SUPERVISOR
 from intake_app.domain.settings import StationSettings
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.sign_in import SignInDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_wizard_stories import fill_details, fill_the_rest, tick
 

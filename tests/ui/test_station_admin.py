@@ -5,10 +5,10 @@ import pytest
 
 from intake_app.security.station import idle_lock_minutes, set_idle_lock_minutes
 from intake_app.security.users import SignInError, sign_in
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.users_dialog import UsersDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from ..people import add_people
 from ..security.test_user_audit import station_entries

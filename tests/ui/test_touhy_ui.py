@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 
 from intake_app.domain.enums import Agency, TouhyStatus
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.incidents.incident_view import IncidentView
 from intake_app.ui.review.touhy_dialog import TouhyDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_felony_review_ui import referred
 
