@@ -42,8 +42,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ...domain.records import Incident
+    from ..common.live_views import StoreChanges
+    from ..dashboard.dashboard import DashboardScreen
+    from ..incidents.receipt_offer import ReceiptOffer
+    from ..review.review_queue import ReviewQueue
+    from ..security.lock import IdleLock
+    from ..security.screen_lock import ScreenLockWatcher
     from ..security.settings_dialog import SettingsDialog
+    from ..security.users_dialog import UsersDialog
+    from ..sync.sync_status import SyncController
     from ..wizard import IncidentWizard
+    from .lazy_screen import LazyScreen
 
 FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links.links_feature",
@@ -81,6 +90,18 @@ class MainWindow(QMainWindow):
         self.wizard: IncidentWizard | None = None
         self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
         self.sign_in_next = False  # set by Sign out: the app shows the sign-in again once this window is closed
+        # What the features of FEATURE_MODULES and security_feature keep on the window, declared here so the
+        # window says what it holds (None until the feature sets it, or for a session without it).
+        self.idle_lock: IdleLock | None = None
+        self.screen_lock: ScreenLockWatcher | None = None
+        self.review_queue: ReviewQueue | None = None  # reviewers only
+        self.users_dialog: UsersDialog | None = None  # administrators only
+        self.returns_notice: QMessageBox | None = None
+        self.receipt_offer: ReceiptOffer | None = None
+        self.dashboard: DashboardScreen | None = None  # built when its tab is first opened
+        self.preservation_tab: LazyScreen | None = None
+        self.sync_controller: SyncController | None = None
+        self.store_changes: StoreChanges | None = None
         self.setWindowTitle(window_title())
         self._menus: dict[str, QMenu] = {}
 
