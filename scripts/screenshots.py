@@ -51,9 +51,9 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.domain.roles import REVIEWER
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.workflow import Actor
+    from intake_app.security.session import Session
     from intake_app.storage.opening import open_store
     from intake_app.ui.common import i18n
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.security.security_feature import install_signed_in
     from intake_app.ui.security.sign_in import SignInDialog
     from intake_app.ui.shell.about_dialog import AboutDialog
@@ -61,6 +61,7 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog
+    from tests.sync_tasks import SyncTaskRunner
     from tests.ui.test_everything_in_spanish import spanish_record
 
     i18n.install_language(language)
@@ -84,8 +85,8 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
         print(f"{name}: size {widget.width()}x{widget.height()}, minimum {minimum.width()}x{minimum.height()}, "
               f"{'fits' if fits and inside else 'DOES NOT FIT'}")
 
-    window = MainWindow(store, SyncTaskRunner(), data_dir=tmp / "data")
-    lock = install_signed_in(window, Actor("Tte. Ana Revisora", "7001", REVIEWER), idle_minutes=60)
+    window = MainWindow(store, SyncTaskRunner(), data_dir=tmp / "data", session=Session(Actor("Tte. Ana Revisora", "7001", REVIEWER)))
+    lock = install_signed_in(window, idle_minutes=60)
     window.incidents.refresh()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

@@ -28,8 +28,8 @@ def qt_settings(qapp, tmp_path):
 @pytest.fixture
 def window(qtbot, qt_settings, store, data_dir):
     from intake_app.domain.settings import StationSettings
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
     w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)

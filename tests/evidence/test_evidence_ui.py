@@ -94,7 +94,7 @@ def test_marking_requested_keeps_the_item_listed_as_requested(window, store, act
 
 
 def test_the_history_tab_shows_who_changed_which_field_from_what_to_what(window, store, actor, qtbot):
-    from intake_app.ui.common.tasks import SyncTaskRunner
+    from tests.sync_tasks import SyncTaskRunner
 
     saved = store.save(make_incident(), actor)
     saved.agents[0].vehicle.plate = "ZZ 9999"
@@ -131,7 +131,7 @@ def test_the_alerts_title_counts_every_waiting_item_and_show_more_lists_the_next
 
 
 def test_marks_made_on_the_alerts_screen_show_in_the_incident_history_with_who_made_them(window, store, actor, qtbot):
-    from intake_app.ui.common.tasks import SyncTaskRunner
+    from tests.sync_tasks import SyncTaskRunner
 
     due = _footage_due(store, actor, 80)
     screen = window.preservation_tab.built()

@@ -7,10 +7,10 @@ from intake_app.domain.matching import CONFIRMED, DISMISSED, REJECTED, SAME_EVEN
 from intake_app.domain.settings import StationSettings
 from intake_app.storage.links.decisions import decisions_for
 from intake_app.storage.links.queries import confirmed_links_for_packet
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.duplicates_prompt import DuplicatesPrompt
 from intake_app.ui.links.links_tab import LinksTab
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from .helpers import incident_at, plate_agent
 

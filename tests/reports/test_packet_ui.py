@@ -16,10 +16,11 @@ from intake_app.domain.enums import Status  # noqa: E402
 from intake_app.reports.packet import build_packet  # noqa: E402
 from intake_app.reports.packet_source import packet_input  # noqa: E402
 from intake_app.security import audit  # noqa: E402
-from intake_app.ui.common.tasks import SyncTaskRunner  # noqa: E402
+from intake_app.security.session import Session
 from intake_app.ui.incidents.incident_tabs import IncidentContext  # noqa: E402
 from intake_app.ui.incidents.incident_view import IncidentView  # noqa: E402
 from intake_app.ui.packet import packet_actions  # noqa: E402
+from tests.sync_tasks import SyncTaskRunner  # noqa: E402
 
 from .helpers import unsaved  # noqa: E402
 
@@ -27,7 +28,7 @@ from .helpers import unsaved  # noqa: E402
 @pytest.fixture
 def ctx(qapp, store, actor):
     inc = store.save(unsaved(agents=4, footage=12), actor)
-    return IncidentContext(store, SyncTaskRunner(), inc, lambda: actor)
+    return IncidentContext(store, SyncTaskRunner(), inc, Session(actor))
 
 
 def test_the_incident_view_offers_preview_print_save_and_mark_sent(qtbot, ctx):

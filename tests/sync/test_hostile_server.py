@@ -222,8 +222,8 @@ def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp
 def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_dir, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     station = make_device("station", district=9)
     state.write(station, **{state.AUDIT_ALARM: "2026-12-06T20:00:00+00:00: AUDIT CHAIN NOT EXTENDED: ..."})
@@ -243,8 +243,8 @@ def test_a_spanish_user_reads_the_cut_audit_chain_alarm_in_spanish(make_device, 
 
     from intake_app.sync.engine import AUDIT_CUT_ALARM
     from intake_app.ui.common import i18n
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     station = make_device("station", district=9)
     state.write(station, **{state.AUDIT_ALARM: f"2026-12-06T20:00:00+00:00: {AUDIT_CUT_ALARM}"})

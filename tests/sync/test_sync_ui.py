@@ -16,8 +16,8 @@ ACTOR = Actor("Sgt. Maria Test", "2231")
 
 @pytest.fixture
 def window_for(qtbot, data_dir):
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     def make(store):
         w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)

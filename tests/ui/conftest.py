@@ -2,8 +2,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from intake_app.domain.settings import StationSettings
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 
 @pytest.fixture(autouse=True)

@@ -18,12 +18,13 @@ def main(data_dir: Path) -> int:
 
     from intake_app.domain.roles import SUPERVISOR
     from intake_app.domain.settings import StationSettings
+    from intake_app.security.session import Session
     from intake_app.security.users import add_user, create_first_administrator, sign_in
     from intake_app.storage.opening import open_store
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.security.security_feature import install_signed_in
     from intake_app.ui.shell.main_window import MainWindow
     from tests.memory_keyring import MemoryKeyring
+    from tests.sync_tasks import SyncTaskRunner
 
     keyring.set_keyring(MemoryKeyring())  # never the real keyring
     app = QApplication([])
@@ -37,8 +38,8 @@ def main(data_dir: Path) -> int:
              "sergeant battery staple")
     actor = sign_in(store, "2231", "sergeant battery staple")
 
-    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
-    install_signed_in(window, actor, idle_minutes=60)  # the idle timer cannot be what locks it here
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir, session=Session(actor))
+    install_signed_in(window, idle_minutes=60)  # the idle timer cannot be what locks it here
     window.show()
     wizard = window.new_incident()
     wizard.currentPage().narrative.setPlainText("Typed before the screen locked")

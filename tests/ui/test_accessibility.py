@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from intake_app.domain.catalogue import default_catalogue
-from intake_app.ui.common.accessibility import describe, inputs, unnamed_inputs, unreachable_by_keyboard
 from intake_app.ui.wizard.agents_page import AgentDialog
 from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog
+from tests.ui.accessibility import describe, inputs, unnamed_inputs, unreachable_by_keyboard
 
 from ..factories import make_agent, make_incident
 

@@ -3,8 +3,8 @@
 
 from intake_app.domain.enums import Status
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.audit_history import HistoryTab
+from tests.sync_tasks import SyncTaskRunner
 
 from ..factories import make_incident
 

@@ -7,10 +7,10 @@ from PySide6.QtGui import QImage
 
 from intake_app.domain.enums import Status
 from intake_app.reports.dashboard_data import load_dashboard
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.dashboard.dashboard import DashboardScreen
 from tests.factories import make_incident
 from tests.release.conftest import stored_as
+from tests.sync_tasks import SyncTaskRunner
 
 
 def _bar_values(panel) -> list[tuple[str, float]]:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from intake_app.ui.common import i18n
+from tests.ui.dates import format_date
 
 from ..factories import make_incident
 
@@ -67,7 +68,7 @@ def test_the_footage_dialogs_times_use_the_locales_format(spanish, qtbot):
 def test_in_spanish_the_incident_lists_date_filters_use_the_short_date_the_list_shows(spanish, window):
     day_format = spanish_short_format().split(" ")[0]
     assert window.incidents.date_from.displayFormat() == window.incidents.date_to.displayFormat() == day_format
-    assert i18n.format_date(OCCURRED) == "6/12/2026"
+    assert format_date(OCCURRED) == "6/12/2026"
 
 
 def test_in_spanish_a_time_the_clocks_skipped_is_named_in_the_spanish_format(spanish, window):

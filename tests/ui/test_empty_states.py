@@ -3,8 +3,8 @@ empty Conflicts screen says there are none."""
 
 from PySide6.QtWidgets import QLabel
 
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.sync.conflicts_screen import ConflictsScreen
+from tests.sync_tasks import SyncTaskRunner
 
 from ..factories import make_incident
 

@@ -14,8 +14,8 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.catalogue import default_catalogue
 from intake_app.domain.records import ReportingParty, Supervisor, Vehicle
 from intake_app.domain.roles import ADMINISTRATOR, REVIEWER
+from intake_app.security.session import Session
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.dashboard.dashboard import DashboardScreen
 from intake_app.ui.evidence.preservation_screen import PreservationScreen
 from intake_app.ui.review.review_queue import ReviewQueue
@@ -23,9 +23,11 @@ from intake_app.ui.security.lock import IdleLock
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.sign_in import FirstAdministratorDialog, SignInDialog
 from intake_app.ui.shell.about_dialog import AboutDialog
+from intake_app.ui.shell.main_window import MainWindow
 from intake_app.ui.wizard.agents_page import AgentDialog
 from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from ..factories import make_agent, make_incident
 from .english_left import english_left, english_words
@@ -103,9 +105,12 @@ def test_row_dialogs_are_in_spanish(spanish, qtbot, make_dialog):
 
 
 @pytest.mark.parametrize("role", [REVIEWER, ADMINISTRATOR])
-def test_the_main_window_its_menus_and_every_tab_are_in_spanish(spanish, window, station, actor, qtbot, role):
+def test_the_main_window_its_menus_and_every_tab_are_in_spanish(spanish, station, data_dir, actor, qtbot, role):
     station.save(spanish_record(), actor)
-    lock = install_signed_in(window, Actor("Tte. Ana Prueba", "7001", role), idle_minutes=60)
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir, session=Session(Actor("Tte. Ana Prueba", "7001", role)))
+    qtbot.addWidget(window)
+    window.show()
+    lock = install_signed_in(window, idle_minutes=60)
     window.incidents.refresh()
     qtbot.waitUntil(lambda: window.incidents.model.rowCount() == 1)
     for index in range(window.tabs.count()):
@@ -137,7 +142,7 @@ def test_preservation_alerts_are_in_spanish(spanish, qtbot, station, actor):
 
 
 def test_the_review_queue_is_in_spanish(spanish, qtbot, station, actor):
-    screen = ReviewQueue(station, SyncTaskRunner(), lambda: Actor("Tte. Ana Revisora", "7001"))
+    screen = ReviewQueue(station, SyncTaskRunner(), Session(Actor("Tte. Ana Revisora", "7001", REVIEWER)))
     qtbot.addWidget(screen)
     assert_spanish(screen)
 

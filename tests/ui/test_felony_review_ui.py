@@ -4,10 +4,11 @@ may follow the last one are offered, and each is saved as a new version the reco
 from __future__ import annotations
 
 from intake_app.domain.enums import ReviewDecision, Status
-from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.security.session import Session
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.incidents.incident_view import IncidentView
 from intake_app.ui.review.felony_review_feature import DecisionDialog, record
+from tests.sync_tasks import SyncTaskRunner
 
 from ..order_story import refused_credentials_story
 
@@ -24,7 +25,7 @@ def choose(dialog: DecisionDialog, decision: ReviewDecision) -> None:
 
 
 def test_the_decline_then_the_misdemeanor_are_recorded_from_the_incident_view(qtbot, store, actor):
-    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor)
+    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), Session(actor))
     first = DecisionDialog(ctx)
     qtbot.addWidget(first)
     assert first.decision.count() == len(ReviewDecision)
@@ -44,7 +45,7 @@ def test_the_decline_then_the_misdemeanor_are_recorded_from_the_incident_view(qt
     stored = store.get(ctx.incident.id)
     assert [s.decision for s in stored.felony_review.steps] == [ReviewDecision.DECLINED, ReviewDecision.MISDEMEANOR]
     assert stored.felony_review.steps[1].charges[0].offence_class == "A"
-    view = IncidentView(IncidentContext(store, SyncTaskRunner(), stored, lambda: actor))
+    view = IncidentView(IncidentContext(store, SyncTaskRunner(), stored, Session(actor)))
     qtbot.addWidget(view)
     text = view.summary.toPlainText()
     assert "Felony review: ASA ASA Jane Prosecutor" in text and "Downgraded to misdemeanor" in text

@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt
 from intake_app.domain.enums import Status
 from intake_app.storage.queries import IncidentSummary
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.incident_table_model import COL_DEMO, COL_REPORT, HEADERS, IncidentTableModel
 from intake_app.ui.shell.main_window import MainWindow
 from tests.factories import make_incident
+from tests.sync_tasks import SyncTaskRunner
 
 
 def summary(number: str, day: int, demo=False) -> IncidentSummary:

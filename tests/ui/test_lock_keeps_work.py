@@ -5,10 +5,11 @@ lock screen without the sergeant's work being shown or lost, and an autosave is 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.security.session import Session
 from intake_app.ui.security.security_feature import install_signed_in, sign_out
 from intake_app.ui.shell.main_window import MainWindow
 from intake_app.ui.wizard.agents_page import AgentDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, users
 from .test_wizard_stories import fill_details, tick
@@ -176,8 +177,8 @@ def test_a_window_without_a_lock_screen_ever_shown_closes_cleanly(qtbot, store, 
     users(store)
     from intake_app.security.users import sign_in
 
-    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir, session=Session(sign_in(store, "2231", SGT_PASS)))
     qtbot.addWidget(window)
-    install_signed_in(window, sign_in(store, "2231", SGT_PASS), idle_minutes=60)
+    install_signed_in(window, idle_minutes=60)
     window.idle_lock.stop()
     assert window.idle_lock._screen is None

@@ -67,8 +67,8 @@ def test_a_data_folder_chosen_in_settings_is_used_from_the_next_start(qtbot, win
 def test_a_saved_window_size_that_cannot_be_restored_gives_the_default_size(qtbot, station, data_dir):
     from PySide6.QtCore import QByteArray, QSettings
 
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import GEOMETRY_KEY, MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     # Seen under Xvfb: a geometry saved by another platform plugin was refused and the window opened at
     # 200x100, its smallest.
@@ -83,8 +83,8 @@ def test_rows_still_being_read_when_the_window_is_built_are_shown_before_it_is(q
     """The start-up's first look reads the newest page on its own thread while the window is built."""
     from concurrent.futures import Future
 
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     saved = station.save(make_incident(), actor)
     page: Future = Future()
@@ -99,8 +99,8 @@ def test_rows_still_being_read_when_the_window_is_built_are_shown_before_it_is(q
 def test_a_first_page_that_could_not_be_read_is_listed_by_the_store(qtbot, station, data_dir, actor):
     from concurrent.futures import Future
 
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     saved = station.save(make_incident(), actor)
     page: Future = Future()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from intake_app.security.session import Session
 from intake_app.ui.common import i18n
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.review.touhy_dialog import TouhyDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .mnemonics import clashes
 from .test_felony_review_ui import referred
@@ -23,7 +24,7 @@ def language(request, qapp):
 
 
 def test_the_touhy_dialog_has_unique_mnemonics(qtbot, store, actor, language):
-    dialog = TouhyDialog(IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor))
+    dialog = TouhyDialog(IncidentContext(store, SyncTaskRunner(), referred(store, actor), Session(actor)))
     qtbot.addWidget(dialog)
     dialog.show()
     assert clashes(dialog) == {}
@@ -39,7 +40,7 @@ def test_the_touhy_dialog_is_in_spanish(qtbot, store, actor, qapp):
     i18n.install_language("es")
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    dialog = TouhyDialog(IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor))
+    dialog = TouhyDialog(IncidentContext(store, SyncTaskRunner(), referred(store, actor), Session(actor)))
     qtbot.addWidget(dialog)
     texts = [dialog.windowTitle()] + [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
         QAbstractButton) if w.text()]

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from intake_app.domain.enums import Status
 from intake_app.domain.roles import REVIEWER, SUPERVISOR
 from intake_app.domain.settings import StationSettings
+from intake_app.security.session import Session
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.sign_in import SignInDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_wizard_stories import fill_details, fill_the_rest, tick
 
@@ -39,9 +40,9 @@ def signed_in_window(qtbot, store, data_dir, star, passphrase):
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
     qtbot.waitUntil(lambda: not dialog.checking, timeout=5000)  # the passphrase is checked on the worker
     assert dialog.result() == SignInDialog.DialogCode.Accepted, dialog.message.text()
-    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir, session=Session(dialog.actor))
     qtbot.addWidget(window)
-    install_signed_in(window, dialog.actor, idle_minutes=60)
+    install_signed_in(window, idle_minutes=60)
     window.show()
     return window
 
@@ -211,8 +212,9 @@ def test_closing_the_window_after_its_idle_lock_is_gone_raises_nothing(qtbot, st
     import shiboken6
 
     users(store)
-    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)  # not qtbot's: this test deletes it
-    install_signed_in(window, sign_in(store, "2231", SGT_PASS), idle_minutes=60)
+    # not qtbot's: this test deletes it
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir, session=Session(sign_in(store, "2231", SGT_PASS)))
+    install_signed_in(window, idle_minutes=60)
     lock = window.idle_lock
     shiboken6.delete(lock)
     shiboken6.delete(window)  # its destroyed signal runs now; pytest-qt fails the test on an error in a slot

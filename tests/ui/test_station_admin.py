@@ -3,12 +3,13 @@ passphrase, and the idle-lock time is the station's (in the store, audited), not
 
 import pytest
 
+from intake_app.security.session import Session
 from intake_app.security.station import idle_lock_minutes, set_idle_lock_minutes
 from intake_app.security.users import SignInError, sign_in
-from intake_app.ui.common.tasks import SyncTaskRunner
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.users_dialog import UsersDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from ..people import add_people
 from ..security.test_user_audit import station_entries
@@ -51,9 +52,10 @@ def test_the_idle_lock_time_is_kept_in_the_store_audited_and_used_by_the_next_wi
     dialog.idle.setValue(5)
     assert idle_lock_minutes(store) == 5
     assert any(action == "station_settings" and "5 min" in detail for action, _star, detail in station_entries(store))
-    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
+    window = MainWindow(store, SyncTaskRunner(), data_dir=data_dir,
+                        session=Session(sign_in(store, "2231", "sergeant battery staple")))
     qtbot.addWidget(window)
-    lock = install_signed_in(window, sign_in(store, "2231", "sergeant battery staple"))
+    lock = install_signed_in(window)
     assert lock.timer.interval() == 5 * 60_000
 
 

@@ -4,7 +4,7 @@ and its tooltip carries the whole text, so nothing is silently cut; the short co
 
 from __future__ import annotations
 
-from intake_app.ui.security_feature import install_signed_in
+from intake_app.ui.security.security_feature import install_signed_in
 from PySide6.QtWidgets import QApplication, QLabel
 
 from intake_app.domain.actor import Actor

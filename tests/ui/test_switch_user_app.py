@@ -16,8 +16,9 @@ from intake_app.domain.actor import Actor
 from intake_app.ui.security import security_feature
 
 original = security_feature.install_signed_in
-def install(window, actor, idle_minutes=None):
-    lock = original(window, actor, idle_minutes)
+def install(window, idle_minutes=None):
+    lock = original(window, idle_minutes)
+    actor = window.session.actor
     print("window for", actor.star, flush=True)
     if actor.star == "1001":
         def take_over():

@@ -6,16 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 
 from intake_app.domain.enums import Agency, TouhyStatus
-from intake_app.ui.common.tasks import SyncTaskRunner
+from intake_app.security.session import Session
 from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.incidents.incident_view import IncidentView
 from intake_app.ui.review.touhy_dialog import TouhyDialog
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_felony_review_ui import referred
 
 
 def dialog_for(qtbot, store, actor) -> TouhyDialog:
-    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor)
+    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), Session(actor))
     dialog = TouhyDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -74,7 +75,7 @@ def test_the_incident_view_offers_the_touhy_requests(qtbot, store, actor):
     from intake_app.ui.review import felony_review_feature
 
     felony_review_feature.install_ui(None)  # as the main window does at start-up
-    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), lambda: actor)
+    ctx = IncidentContext(store, SyncTaskRunner(), referred(store, actor), Session(actor))
     view = IncidentView(ctx)
     qtbot.addWidget(view)
     from PySide6.QtWidgets import QPushButton

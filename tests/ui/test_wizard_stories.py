@@ -158,8 +158,8 @@ def test_submit_is_blocked_and_a_problem_leads_back_to_its_page(qtbot, window, s
 
 def test_done_means_enter_close_reopen_and_find_it_by_plate(qtbot, window, station, data_dir):
     from intake_app.storage.opening import open_store
-    from intake_app.ui.common.tasks import SyncTaskRunner
     from intake_app.ui.shell.main_window import MainWindow
+    from tests.sync_tasks import SyncTaskRunner
 
     wizard = window.new_incident()
     fill_details(qtbot, wizard.currentPage())

@@ -71,11 +71,6 @@ def current_language() -> str:
     return _current
 
 
-def translation_loaded(language: str) -> bool:
-    """Whether our .qm for the language is present and readable (the self-test checks the bundle with it)."""
-    return QTranslator().load(str(resource_path("translations", f"intake_{language}.qm")))
-
-
 def _station_time(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("naive datetime: times are stored with their zone")
@@ -105,7 +100,7 @@ def _date_format(locale: QLocale) -> str:
 
 
 def date_input_format() -> str:
-    """The display format of a date input: the same short date the screens write (format_date)."""
+    """The display format of a date input: the same short date the screens write (the day part of format_datetime)."""
     return _date_format(QLocale())
 
 
@@ -142,10 +137,3 @@ def format_wall(wall: datetime) -> str:
     locale = QLocale()
     day, time = _qdate_qtime(wall)
     return f"{locale.toString(day, _date_format(locale))} {locale.toString(time, QLocale.FormatType.ShortFormat)}"
-
-
-def format_date(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    locale = QLocale()
-    return locale.toString(_qdate_qtime(_station_time(moment))[0], _date_format(locale))

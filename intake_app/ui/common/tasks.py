@@ -70,23 +70,3 @@ class TaskRunner(QObject):
         for pool in self._pools.values():
             pool.shutdown(wait=wait)
 
-
-class SyncTaskRunner(QObject):
-    """For tests: runs the work at once on the calling thread, with the same callback contract."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.busy = False
-
-    def run(self, func: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None,
-            pool: str = "db") -> None:
-        try:
-            value = func()
-        except Exception as exc:
-            (on_error or _default_error)(exc)
-            return
-        if on_done is not None:
-            on_done(value)
-
-    def shutdown(self, wait: bool = True) -> None:
-        pass

@@ -6,7 +6,7 @@ Features add them without editing incident_view.py:
     register_incident_tab("History", lambda ctx: HistoryTab(ctx.store, ctx.runner, ctx.incident))
     register_incident_action("&Print…", lambda ctx: print_packet(ctx))
 
-A factory receives an IncidentContext (store, runner, incident, actor, parent) and returns a QWidget
+A factory receives an IncidentContext (store, runner, incident, session, parent) and returns a QWidget
 (a tab) or does the action. Register at import time of your module, and import it from main_window's
 FEATURE_MODULES list (or your store extension). Kept apart from the view, which the app imports only when an
 incident is first opened: the registrations are made at start-up (start-up speed).
@@ -20,19 +20,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from ...domain.actor import Actor
-
 if TYPE_CHECKING:
+    from ...domain.actor import Actor
     from ...domain.records import Incident
+    from ...security.session import Session
 
 
 @dataclass
 class IncidentContext:
     store: Any
     runner: Any
-    incident: Incident
-    actor: Callable[[], Actor]
+    incident: Incident  # as the session may read it once the incident view has built the context it hands on
+    session: Session
     parent: QWidget | None = None
+
+    def actor(self) -> Actor:
+        """Who makes the changes started from this incident's view."""
+        return self.session.actor
 
 
 TabFactory = Callable[[IncidentContext], QWidget]

@@ -1,9 +1,12 @@
 """A read-only view of one incident: a summary on the "Record" tab, an Edit button, and the tabs and actions
-that features registered (incident_tabs.py)."""
+that features registered (incident_tabs.py). It shows the record as the session may read it
+(ui/security/party_privacy.py), whoever built it, and hands the same copy to every feature tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -17,6 +20,7 @@ from ...domain.enums import Status
 from ...domain.summary import summary_lines
 from ..common.flow_layout import FlowLayout
 from ..common.summary_words import summary_words
+from ..security.party_privacy import as_shown
 from .incident_tabs import IncidentContext, registered_actions, registered_tabs, unavailable_reason
 from .returned import banner, return_note, status_text
 
@@ -28,14 +32,19 @@ class IncidentView(QWidget):
 
     def __init__(self, context: IncidentContext, parent=None):
         super().__init__(parent)
-        self.context = context
-        inc = context.incident
+        stored = context.incident
+        inc = as_shown(context.store, context.session, stored)
+        self.context = context = replace(context, incident=inc)
         heading = QLabel(f"<b>{inc.report_number or inc.id}</b> \u2014 {status_text(inc)}"
                          + (" \u2014 " + self.tr("DEMO DATA") if inc.is_demo else ""))
         heading.setAccessibleName(self.tr("Incident heading"))
         self.edit_button = QPushButton(self.tr("&Edit"))
-        self.edit_button.setEnabled(inc.status in EDITABLE)
+        # A masked, sealed or opened copy is never edited and saved over the record.
+        self.edit_button.setEnabled(inc.status in EDITABLE and inc is stored)
         self.edit_button.setToolTip(self.tr("Only drafts can be edited.") if inc.status not in EDITABLE else "")
+        if inc is not stored:
+            self.edit_button.setToolTip(QCoreApplication.translate(
+                "MainWindow", "Only the supervisor who entered it or a reviewer can edit it."))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(inc.id))
         bar = QVBoxLayout()
         bar.addWidget(heading)

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Status
+from ...security.privacy import masked
 from ...storage.queries import IncidentFilter
 from ..common.i18n import format_datetime
 from ..common.vocabulary import vocabulary_label
 
 if TYPE_CHECKING:
     from ...domain.records import Incident
+    from ...security.session import Session
     from .approve_dialog import ApproveDialog
 
 
@@ -101,9 +103,9 @@ class ReviewQueue(QWidget):
     changed = Signal()
     count_changed = Signal(int)  # records waiting for review (in review only), for the tab's title
 
-    def __init__(self, store, runner, actor, parent=None):
+    def __init__(self, store, runner, session: Session, parent=None):
         super().__init__(parent)
-        self.store, self.runner, self.actor = store, runner, actor
+        self.store, self.runner, self.session = store, runner, session
         self.rows: list[InboxRow] = []
         self.selected: Incident | None = None
         self.items = QTableWidget(0, len(HEADERS))
@@ -217,7 +219,8 @@ class ReviewQueue(QWidget):
         if incident.id != self.selected_id():
             return  # the selection moved on while the record was read
         self.selected = incident
-        self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.store.catalogue,
+        shown = incident if self.session.may_read_party(incident) else masked(incident)
+        self.summary.setPlainText("\n".join(summary_lines(shown, catalogue=self.store.catalogue,
                                                           words=summary_words())))
         self._enable()
 
@@ -234,7 +237,7 @@ class ReviewQueue(QWidget):
         if self.selected is None or self.selected_id() != self.selected.id:
             self.message.setText(self.tr("Select an incident first."))
             return None
-        dialog = ApproveDialog(self.store, self.runner, self.selected, self.actor(), self)
+        dialog = ApproveDialog(self.store, self.runner, self.selected, self.session.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._done(dialog.approved))
         self.approve_dialog = dialog
@@ -254,7 +257,7 @@ class ReviewQueue(QWidget):
         if ref is None:
             self.message.setText(self.tr("Select an incident first."))
             return
-        store, actor = self.store, self.actor()
+        store, actor = self.store, self.session.actor
         self.runner.run(lambda: _review(action, store, ref, actor, *extra), self._done,
                         lambda exc: self.message.setText(str(exc)))
 

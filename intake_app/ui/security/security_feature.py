@@ -1,6 +1,7 @@
-"""Hooks review and station security into the main window once a user has signed in: whose actions these are, the idle lock
-(also on the operating system's screen lock), the review queue for reviewers, user management for administrators, the review history tab, and the
-reporting party masked for roles that do not need it."""
+"""Hooks review and station security into the main window of a signed-in session: the idle lock (also on the
+operating system's screen lock), the review queue for reviewers, user management for administrators, the review
+history tab. Who signed in and what they may read come with the window (MainWindow(session=...)); the incident
+view masks the reporting party itself."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
-from ...security.privacy import for_viewer
 from ..common.vocabulary import role_label
 from ..incidents.incident_tabs import register_incident_tab
 from .lock import IdleLock
@@ -33,10 +33,8 @@ def _stop_watching(*watchers) -> None:
             watcher.stop()
 
 
-def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -> IdleLock:
-    window.actor = lambda: actor  # every change from this window is made as the signed-in user
-    window.signed_in_as = actor
-    _mask_reporting_party(window, actor)
+def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
+    actor = window.session.actor
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Review &log"), _review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
     window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
@@ -83,7 +81,7 @@ def install_signed_in(window, actor: Actor, idle_minutes: float | None = None) -
     if actor.role == REVIEWER:
         from ..review.review_queue import ReviewQueue  # reviewers only
 
-        window.review_queue = queue = ReviewQueue(window.store, window.runner, window.actor, window)
+        window.review_queue = queue = ReviewQueue(window.store, window.runner, window.session, window)
         queue.changed.connect(window.incidents.refresh)
         index = window.add_screen(translate("MainWindow", "Review &queue"), queue, closable=False)
         # The tab says how many records wait, so the reviewer sees work arrive from any screen.
@@ -189,24 +187,3 @@ def _who(window, actor: Actor):
     return ElidedLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
                   .replace("%2", role_label(actor.role)))
 
-
-def _mask_reporting_party(window, actor: Actor) -> None:
-    """The incident view shows the record as this user may see it (reporting party masked if not needed)."""
-    original = window._show_incident
-
-    def show(incident, focus: bool = True) -> None:
-        from ...sync.sealing_step import reveal
-        from ..incidents.incident_view import IncidentView
-
-        # Received sealed: opened only with this user's key (an audited unmasking), else shown as "sealed".
-        opened, how = reveal(window.store, actor, incident)
-        shown = opened if how != "clear" else for_viewer(actor, incident)
-        original(shown, focus)
-        if shown is not incident:  # a masked, sealed or opened copy is never edited and saved over the record
-            view = next(w for w in (window.tabs.widget(i) for i in range(window.tabs.count()))
-                        if isinstance(w, IncidentView) and w.context.incident.id == incident.id)
-            view.edit_button.setEnabled(False)
-            view.edit_button.setToolTip(translate("MainWindow", "Only the supervisor who entered it or a reviewer "
-                                                             "can edit it."))
-
-    window._show_incident = show

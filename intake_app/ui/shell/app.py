@@ -89,6 +89,7 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
     install_crash_handler(data_dir, lambda report: _crash_dialog(report) if running[0] else None)
+    from ...security.session import Session
     from ..common.tasks import TaskRunner
     from ..security.security_feature import install_signed_in
     from ..security.sign_in import sign_in_or_first_run
@@ -122,9 +123,10 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
             store.engine.dispose()
         return 1
     while True:
-        window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page)
+        window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page,
+                            session=Session(actor))
         window.when_on_screen(first_screen_shown)  # again after a sign-in: both do nothing the second time
-        install_signed_in(window, actor)
+        install_signed_in(window)
         # Closing the window ends the event loop even when it was hidden behind the lock (another user
         # signing in there), which Qt's "last window closed" does not see.
         window.closed.connect(app.quit)

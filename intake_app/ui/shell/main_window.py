@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 from ...domain.actor import Actor
 from ...domain.enums import Status
 from ...domain.settings import StationSettings
+from ...security.session import Session
 from ...storage.queries import IncidentSummary
 from ..common.screen_fit import resize_within_screen
 from ..common.tasks import TaskRunner
@@ -41,8 +42,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ...domain.records import Incident
+    from ..common.live_views import StoreChanges
+    from ..dashboard.dashboard import DashboardScreen
+    from ..incidents.receipt_offer import ReceiptOffer
+    from ..review.review_queue import ReviewQueue
+    from ..security.lock import IdleLock
+    from ..security.screen_lock import ScreenLockWatcher
     from ..security.settings_dialog import SettingsDialog
+    from ..security.users_dialog import UsersDialog
+    from ..sync.sync_status import SyncController
     from ..wizard import IncidentWizard
+    from .lazy_screen import LazyScreen
 
 FEATURE_MODULES: tuple[str, ...] = (
     "intake_app.ui.links.links_feature",
@@ -62,8 +72,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
                  settings: StationSettings | None = None,
-                 first_page: list[IncidentSummary] | Future[list[IncidentSummary]] | None = None):
-        """`settings`, `first_page`: already read (the start-up's first look, start-up speed), so the window can be
+                 first_page: list[IncidentSummary] | Future[list[IncidentSummary]] | None = None,
+                 session: Session | None = None):
+        """`session`: who signed in (none: the station's supervisor of a station without users).
+        `settings`, `first_page`: already read (the start-up's first look, start-up speed), so the window can be
         shown while the store is still being opened; else asked of the store. `first_page` may still be being
         read (a Future, on the opening thread, while this window is built): its rows are shown before the
         window is."""
@@ -74,9 +86,22 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
         self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
+        self.session = session or Session.nobody_signed_in(self.settings)
         self.wizard: IncidentWizard | None = None
         self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
         self.sign_in_next = False  # set by Sign out: the app shows the sign-in again once this window is closed
+        # What the features of FEATURE_MODULES and security_feature keep on the window, declared here so the
+        # window says what it holds (None until the feature sets it, or for a session without it).
+        self.idle_lock: IdleLock | None = None
+        self.screen_lock: ScreenLockWatcher | None = None
+        self.review_queue: ReviewQueue | None = None  # reviewers only
+        self.users_dialog: UsersDialog | None = None  # administrators only
+        self.returns_notice: QMessageBox | None = None
+        self.receipt_offer: ReceiptOffer | None = None
+        self.dashboard: DashboardScreen | None = None  # built when its tab is first opened
+        self.preservation_tab: LazyScreen | None = None
+        self.sync_controller: SyncController | None = None
+        self.store_changes: StoreChanges | None = None
         self.setWindowTitle(window_title())
         self._menus: dict[str, QMenu] = {}
 
@@ -165,10 +190,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions
     def actor(self) -> Actor:
-        """Who makes this window's changes. The app replaces it with the signed-in user
-        (security_feature.install_signed_in); the station settings' name is only for a window nobody signed
-        in to (tests, a station from before users existed)."""
-        return Actor(self.settings.supervisor_name, self.settings.supervisor_star)
+        """Who makes this window's changes: the session's user (for a window nobody signed in to, the station
+        settings' supervisor: tests, a station from before users existed)."""
+        return self.session.actor
 
     def show_about(self) -> None:
         from .about_dialog import (
@@ -240,7 +264,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
                 place = i
                 break
-        view = IncidentView(IncidentContext(self.store, self.runner, incident, self.actor, self))
+        view = IncidentView(IncidentContext(self.store, self.runner, incident, self.session, self))
         view.edit_requested.connect(lambda _id: self.open_wizard(copy.deepcopy(view.context.incident)))
         title = incident.report_number or self.tr("Incident")
         if place is None:
@@ -306,6 +330,8 @@ class MainWindow(QMainWindow):
 
         def done(_r) -> None:
             self.settings = settings
+            if not self.session.signed_in:  # the settings' supervisor is who makes the changes
+                self.session = Session.nobody_signed_in(settings)
             if language_changed:
                 self.offer_restart()
 

@@ -2,8 +2,7 @@
 
 Qt names a field for assistive technology from its accessibleName, else from the QLabel whose buddy it is;
 buttons and check boxes name themselves from their text. `unnamed_inputs` lists the fields that have none
-of these (the accessibility test walks every wizard page with it); `name_fields_from_labels` copies each
-buddy label's text into the field's accessibleName, for platforms whose readers ignore buddies.
+of these (the accessibility test walks every wizard page with it). Test code: the app names its fields itself.
 """
 
 from __future__ import annotations
@@ -87,13 +86,3 @@ def unreachable_by_keyboard(root: QWidget) -> list[QWidget]:
 def describe(widget: QWidget) -> str:
     return f"{type(widget).__name__}(objectName={widget.objectName()!r}, toolTip={widget.toolTip()!r})"
 
-
-def name_fields_from_labels(root: QWidget) -> int:
-    """Give every buddied field without an accessibleName its label's text; returns how many were named."""
-    named = 0
-    for label in root.findChildren(QLabel):
-        field = label.buddy()
-        if field is not None and not field.accessibleName().strip() and plain(label.text()):
-            field.setAccessibleName(plain(label.text()))
-            named += 1
-    return named
