@@ -4,12 +4,12 @@ and its tooltip carries the whole text, so nothing is silently cut; the short co
 
 from __future__ import annotations
 
-from intake_app.ui.security.security_feature import install_signed_in
 from PySide6.QtWidgets import QApplication, QLabel
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.roles import REVIEWER
 from intake_app.ui.common.elided_label import ElidedLabel
+from intake_app.ui.security.security_feature import install_signed_in
 
 from .test_everything_in_spanish import spanish  # noqa: F401 (fixture)
 
