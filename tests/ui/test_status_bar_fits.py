@@ -8,8 +8,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.roles import REVIEWER
+from intake_app.security.session import Session
 from intake_app.ui.common.elided_label import ElidedLabel
 from intake_app.ui.security.security_feature import install_signed_in
+from intake_app.ui.shell.main_window import MainWindow
+from tests.sync_tasks import SyncTaskRunner
 
 from .test_everything_in_spanish import spanish  # noqa: F401 (fixture)
 
@@ -20,8 +23,13 @@ def status_labels(window) -> list[ElidedLabel]:
     return window.statusBar().findChildren(ElidedLabel)
 
 
-def test_the_spanish_status_bar_at_800_px_elides_with_the_whole_text_in_the_tooltip(spanish, window, qtbot):  # noqa: F811
-    lock = install_signed_in(window, Actor("Tte. Ana Revisora", "7001", REVIEWER), idle_minutes=60)
+def test_the_spanish_status_bar_at_800_px_elides_with_the_whole_text_in_the_tooltip(
+        spanish, station, data_dir, qtbot):  # noqa: F811
+    window = MainWindow(station, SyncTaskRunner(), data_dir=data_dir,
+                        session=Session(Actor("Tte. Ana Revisora", "7001", REVIEWER)))
+    qtbot.addWidget(window)
+    window.show()
+    lock = install_signed_in(window, idle_minutes=60)
     window.resize(800, 720)
     qtbot.waitUntil(lambda: any(label.text() == NOT_CONNECTED_ES for label in status_labels(window)))
     QApplication.processEvents()

@@ -87,10 +87,10 @@ def test_the_incident_view_offers_the_touhy_requests(qtbot, store, actor):
 def touhy_button(qtbot, store, actor, incident):
     from PySide6.QtWidgets import QPushButton
 
-    from intake_app.ui import felony_review_feature
+    from intake_app.ui.review import felony_review_feature
 
     felony_review_feature.install_ui(None)  # as the main window does at start-up
-    view = IncidentView(IncidentContext(store, SyncTaskRunner(), incident, lambda: actor))
+    view = IncidentView(IncidentContext(store, SyncTaskRunner(), incident, Session(actor)))
     qtbot.addWidget(view)
     [button] = [b for b in view.findChildren(QPushButton) if "Touhy" in b.text()]
     return button
