@@ -225,29 +225,29 @@ def cmd_party_reads(args, ctx: CliContext) -> int:
     return 0
 
 
+def _list_flagged(args, ctx: CliContext, read, line, summary: str) -> int:
+    """A list of stored record versions the server flagged (kept, never lost): one line each, then a count."""
+    engine, sessions = _sessions(args)
+    with sessions.begin() as session:
+        rows = read(session)
+        for row in rows:
+            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
+                  f"version {row.version}  {line(row)}", file=ctx.out)
+    engine.dispose()
+    print(f"{len(rows)} stored record version(s) {summary}", file=ctx.err)
+    return 0
+
+
 def cmd_unknown_statutes(args, ctx: CliContext) -> int:
     from ..server import crud
 
-    engine, sessions = _sessions(args)
-    with sessions.begin() as session:
-        rows = crud.unknown_statutes(session)
-        for row in rows:
-            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
-                  f"version {row.version}  cites {row.citation!r}", file=ctx.out)
-    engine.dispose()
-    print(f"{len(rows)} stored record version(s) cite a statute the server's catalogue does not know", file=ctx.err)
-    return 0
+    return _list_flagged(args, ctx, crud.unknown_statutes, lambda row: f"cites {row.citation!r}",
+                         "cite a statute the server's catalogue does not know")
 
 
 def cmd_unmatched_numbers(args, ctx: CliContext) -> int:
     from ..server import crud
 
-    engine, sessions = _sessions(args)
-    with sessions.begin() as session:
-        rows = crud.unmatched_numbers(session)
-        for row in rows:
-            print(f"{row.at.isoformat(timespec='seconds')}  district {row.district}  incident {row.incident_id} "
-                  f"version {row.version}  {row.field} {row.value!r} does not match {row.pattern!r}", file=ctx.out)
-    engine.dispose()
-    print(f"{len(rows)} stored record version(s) have a number the server's patterns refuse", file=ctx.err)
-    return 0
+    return _list_flagged(args, ctx, crud.unmatched_numbers,
+                         lambda row: f"{row.field} {row.value!r} does not match {row.pattern!r}",
+                         "have a number the server's patterns refuse")

@@ -168,15 +168,7 @@ def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     sealer = sealing_step.Sealer(store)
     refused: dict[str, str] = {}
     for start in range(0, len(rows), batch):
-        part = rows[start:start + batch]
-        try:
-            answer = _post(client, part, sealer)
-        except SyncError as exc:
-            if not _one_record_refused(exc):
-                raise
-            _push_halves(store, client, report, part, refused, exc, sealer)
-            continue
-        _acknowledge(store, report, part, answer)
+        _send(store, client, report, rows[start:start + batch], refused, sealer)
     resend.settled(store, report, epoch, refused)
 
 
@@ -199,16 +191,21 @@ def _push_halves(store: IncidentStore, client: SyncClient, report: SyncReport, r
     middle = len(rows) // 2
     for half in (rows[:middle], rows[middle:]):
         half = [r for r in half if r.incident_id not in held]
-        if not half:
-            continue
-        try:
-            answer = _post(client, half, sealer)
-        except SyncError as exc:
-            if not _one_record_refused(exc):
-                raise
-            _push_halves(store, client, report, half, held, exc, sealer)
-            continue
-        _acknowledge(store, report, half, answer)
+        if half:
+            _send(store, client, report, half, held, sealer)
+
+
+def _send(store: IncidentStore, client: SyncClient, report: SyncReport, rows, held: dict[str, str],
+          sealer: sealing_step.Sealer) -> None:
+    """One request of these rows; a refusal because of a record in it is narrowed down by halves."""
+    try:
+        answer = _post(client, rows, sealer)
+    except SyncError as exc:
+        if not _one_record_refused(exc):
+            raise
+        _push_halves(store, client, report, rows, held, exc, sealer)
+        return
+    _acknowledge(store, report, rows, answer)
 
 
 class _Ordered:
