@@ -15,7 +15,7 @@ from .geography import locate
 from .problems import Problem, Severity
 from .records import Incident
 from .sealed_fields import is_sealed
-from .settings import StationSettings
+from .settings import RD_NUMBER_PATTERN, StationSettings
 
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 5000
@@ -106,7 +106,10 @@ def _numbers(inc: Incident, settings: StationSettings | None) -> list[Problem]:
     rd = inc.cpd_rd_number
     if rd:
         if len(rd) > 32 or (settings is not None and not _matches(settings.rd_number_pattern, rd)):
-            out.append(_wrong("cpd_rd_number", "must be an RD number: two letters and six digits, e.g. JK123456"))
+            # The shape in words is the default pattern's; a station's own pattern is named by where it is set.
+            own = settings is not None and settings.rd_number_pattern != RD_NUMBER_PATTERN
+            out.append(_wrong("cpd_rd_number", "is not an RD number (the settings give its pattern)" if own
+                              else "must be an RD number: two letters and six digits, e.g. JK123456"))
         elif inc.occurred_at is not None:
             year = inc.occurred_at.year
             expected = {rd_letters_for_year(year), rd_letters_for_year(year + 1)} - {""}

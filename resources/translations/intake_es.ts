@@ -2059,6 +2059,10 @@ Número de referencia de la CCSAO (déjelo vacío si aún no lo conoce; agrégue
         <translation>no es un número de evento de OEMC (la configuración indica su formato)</translation>
     </message>
     <message>
+        <source>is not an RD number (the settings give its pattern)</source>
+        <translation>no es un número RD (la configuración indica su formato)</translation>
+    </message>
+    <message>
         <source>must be an RD number: two letters and six digits, e.g. JK123456</source>
         <translation>debe ser un número RD: dos letras y seis dígitos, p. ej., JK123456</translation>
     </message>

@@ -71,3 +71,13 @@ def test_a_looser_station_pattern_accepts_the_numbers_at_intake_import(intake, s
     code, _, err = intake("import", str(f))
     assert (code, err) == (0, "")
     assert store.get(story.id).oemc_event_number == "2630604512-01"
+
+
+def test_a_station_rd_pattern_refusal_points_to_the_settings_not_to_the_default_shape(store, actor):
+    draft = store.save(refused_credentials_story(), actor)  # JK123456: two letters and six digits
+    use_patterns(store, rd=STRICTER_RD)
+    with pytest.raises(ValidationError) as exc:
+        store.change_status(draft.id, Status.IN_REVIEW, actor)
+    [problem] = exc.value.problems
+    assert "six digits" not in problem.message  # the number has them: the station's pattern refused it
+    assert "settings" in problem.message

@@ -147,6 +147,7 @@ ORDER_PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "district {typed} disagrees with the coordinates, which are in district {derived} (beat {beat})"),
     QT_TRANSLATE_NOOP("Problems", "is before the decision it follows"),
     QT_TRANSLATE_NOOP("Problems", "is not an OEMC event number (the settings give its pattern)"),
+    QT_TRANSLATE_NOOP("Problems", "is not an RD number (the settings give its pattern)"),
     QT_TRANSLATE_NOOP("Problems", "must be an RD number: two letters and six digits, e.g. JK123456"),
     QT_TRANSLATE_NOOP("Problems", "must look like (e)(1)"),
     QT_TRANSLATE_NOOP("Problems", "refers to footage that is not in this incident"),
