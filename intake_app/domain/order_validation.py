@@ -107,9 +107,10 @@ def _numbers(inc: Incident, settings: StationSettings | None) -> list[Problem]:
     if rd:
         if len(rd) > 32 or (settings is not None and not _matches(settings.rd_number_pattern, rd)):
             # The shape in words is the default pattern's; a station's own pattern is named by where it is set.
-            own = settings is not None and settings.rd_number_pattern != RD_NUMBER_PATTERN
-            out.append(_wrong("cpd_rd_number", "is not an RD number (the settings give its pattern)" if own
-                              else "must be an RD number: two letters and six digits, e.g. JK123456"))
+            if settings is not None and settings.rd_number_pattern != RD_NUMBER_PATTERN:
+                out.append(_wrong("cpd_rd_number", "is not an RD number (the settings give its pattern)"))
+            else:
+                out.append(_wrong("cpd_rd_number", "must be an RD number: two letters and six digits, e.g. JK123456"))
         elif inc.occurred_at is not None:
             year = inc.occurred_at.year
             expected = {rd_letters_for_year(year), rd_letters_for_year(year + 1)} - {""}
