@@ -80,9 +80,9 @@ def push_request_json(items: Iterable[tuple[str, int, str, str]]) -> bytes:
     """A PushRequest as JSON, from (idempotency_key, base_version, action, record_json) items: the records are
     JSON already and go in as they are (orjson.Fragment), not parsed into models and written again.
     tests/sync/test_wire_against_schema.py checks the bytes against the served schema."""
-    return orjson.dumps(dict.fromkeys(PushRequest.model_fields, [
+    return orjson.dumps({"items": [
         {"idempotency_key": key, "base_version": int(base), "action": action, "incident": orjson.Fragment(record)}
-        for key, base, action, record in items]))
+        for key, base, action, record in items]})
 
 
 class PushResult(Strict):
@@ -124,14 +124,12 @@ class ChangesResponse(Strict):
 def changes_page_json(rows: Iterable[tuple[int, bool, str]], *, next_cursor: int, more: bool, epoch: str) -> bytes:
     """A ChangesResponse as JSON, from (seq, deleted, record_json) rows. The stored records are JSON already:
     each goes in as it is (orjson.Fragment), not parsed into a model and written again, which would double a
-    page's time (up to 1,000 records). The keys are the models' own field names, so the answer cannot drift
-    from the document; tests/sync/test_wire_against_schema.py checks the bytes against the served schema."""
-    change_keys = tuple(ChangeOut.model_fields)  # seq, incident, deleted
-    page = dict.fromkeys(ChangesResponse.model_fields)
-    page.update(changes=[dict(zip(change_keys, (seq, orjson.Fragment(record_json), deleted), strict=True))
-                         for seq, deleted, record_json in rows],
-                next_cursor=next_cursor, more=more, epoch=epoch)
-    return orjson.dumps(page)
+    page's time (up to 1,000 records). tests/sync/test_wire_against_schema.py checks the bytes against the
+    served schema, so these keys follow the models'."""
+    return orjson.dumps({
+        "changes": [{"seq": seq, "deleted": deleted, "incident": orjson.Fragment(record_json)}
+                    for seq, deleted, record_json in rows],
+        "next_cursor": next_cursor, "more": more, "epoch": epoch})
 
 
 class EpochOut(Strict):
