@@ -49,3 +49,18 @@ def test_without_a_display_the_window_check_is_skipped_and_said_so():
                           text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "skip  window: no display platform" in done.stdout
+
+
+def test_the_window_check_leaves_no_worker_running_when_the_folder_is_deleted(tmp_path, qapp):
+    """The temporary folder is deleted as soon as the checks end: a database worker of the window still
+    running then (its first page, a count) wrote a journal into the folder while it was being deleted, and the
+    self-test died with 'Directory not empty'. The window check returns only once its workers have ended."""
+    import threading
+
+    state: dict = {}
+    selftest.check_store(tmp_path, state)
+    before = set(threading.enumerate())
+    selftest.check_window(state)
+    state["store"].engine.dispose()
+    left = [t.name for t in set(threading.enumerate()) - before if t.is_alive()]
+    assert left == []

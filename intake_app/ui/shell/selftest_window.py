@@ -34,6 +34,14 @@ def open_and_close_main_window(store: IncidentStore) -> str:
     shown = time.perf_counter() - start
     title = window.windowTitle()
     window.close()
+    # The self-test deletes its folder next: a database worker still reading or writing there (the first page,
+    # then the count it asks for) would put a journal file into the folder while it is being deleted. So the
+    # window's answers are delivered (each may ask for more) until none is pending, then its workers end.
+    settled_by = time.monotonic() + 30
+    while window.runner.busy and time.monotonic() < settled_by:
+        app.processEvents()
+        time.sleep(0.005)
+    window.runner.shutdown(wait=True)
     window.deleteLater()
     QCoreApplication.sendPostedEvents()
     return f"Qt platform {platform}: main window '{title}' shown in {shown:.2f} s"
