@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -30,8 +32,9 @@ def _pg_running() -> bool:
     return subprocess.run(["pg_isready", *PG[:2]], capture_output=True).returncode == 0
 
 
-@pytest.fixture(scope="session")
-def pg_url():
+@contextmanager
+def migrated_database() -> Iterator[str]:
+    """A new database on the real PostgreSQL, migrated to the server's heads; dropped afterwards."""
     if not _pg_running():
         version = os.listdir("/etc/postgresql")[0]
         subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True)
@@ -41,8 +44,17 @@ def pg_url():
     engine = make_engine(ServerSettings(database_url=url))
     upgrade(engine)
     engine.dispose()
-    yield url
-    subprocess.run(["dropdb", "--force", *PG, name], check=True)
+    try:
+        yield url
+    finally:
+        subprocess.run(["dropdb", "--force", *PG, name], check=True)
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """The session's server database, shared by the tests' server process and devices."""
+    with migrated_database() as url:
+        yield url
 
 
 def free_port() -> int:

@@ -24,6 +24,7 @@ from intake_app.wire.sync import PushItem
 
 from ..factories import make_incident
 from ..sealed_records import sealed
+from .conftest import migrated_database
 
 LOCAL_STATUTE = "Chicago MCC 8-4-999"
 CATALOGUE = {"source": "Station memo", "as_of": "2026-12-01", "disclaimer": "not legal advice",
@@ -41,6 +42,14 @@ def citing(statute: str, offence_class: str):
 def item(inc) -> PushItem:
     return PushItem(idempotency_key=str(uuid.uuid4()), base_version=0,
                     incident=sealed(json.loads(json.dumps(to_dict(inc), default=str))))
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A database of these tests' own: the records they store cite a statute no station's catalogue knows, and a
+    station of the same district syncing with the session's server would be sent them."""
+    with migrated_database() as url:
+        yield url
 
 
 @pytest.fixture
