@@ -59,14 +59,25 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The local store's folder: --data-dir, else INTAKE_DATA_DIR, else the folder chosen in Settings,
     else the platform's user data folder."""
     path = data_dir_path(override)
-    path.mkdir(parents=True, exist_ok=True)
+    if path == default_data_dir():
+        return private_folder(path)  # ours alone by definition, tightened if an older version left it open
+    if not path.is_dir():
+        # Made by us: the store, its salt and the audit trail are the owner's alone on a shared computer. A
+        # folder the user made and chose keeps the permissions they gave it.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path)
     return path
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder (`~/.local/share/intake`, `%LOCALAPPDATA%\\intake`)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def data_dir_path(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the data folder is, without making it (for those who must not create it, e.g. the CLI's log)."""
     chosen = override or os.environ.get(DATA_DIR_ENV) or preferred_data_dir()
-    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(chosen).expanduser() if chosen else default_data_dir()
 
 
 def private_folder(path: Path) -> Path:
