@@ -6,6 +6,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
+import shiboken6
 from sqlalchemy import event
 
 from intake_app.domain.interchange import from_dict, to_dict
@@ -22,6 +23,7 @@ from intake_app.ui.incidents.incident_tabs import IncidentContext
 from intake_app.ui.incidents.incident_view import IncidentView
 
 from ..factories import make_incident
+from .test_closed_before_the_answer import hold_worker
 from .test_review_story import signed_in_window
 
 OFFICER, CLERK = ("3100", "privacy officer passphrase"), ("3200", "headquarters clerk phrase")
@@ -128,3 +130,14 @@ def test_a_party_that_cannot_be_opened_stays_masked_and_the_view_says_why(qtbot,
     shown = view.summary.toPlainText()
     assert "Test Reporter" not in shown and "312-555-0100" not in shown and MASK in shown
     assert not view.edit_button.isEnabled()
+
+
+def test_a_party_opened_for_a_view_closed_before_the_answer_is_dropped(qtbot, store, runner, received):
+    officer, incident = sign_in(store, *OFFICER), store.get(received)
+    release = threading.Event()
+    hold_worker(runner, release)  # the worker busy (a sync pull): the opening waits behind it
+    view = IncidentView(IncidentContext(store, runner, incident, Session(officer)))
+    assert view.opening
+    shiboken6.delete(view)  # the tab is closed before the party is opened
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)  # answered, with no error in the event loop
