@@ -1071,6 +1071,14 @@
 <context>
     <name>IncidentView</name>
     <message>
+        <source>Opening the sealed identity…</source>
+        <translation>Abriendo la identidad sellada…</translation>
+    </message>
+    <message>
+        <source>The sealed identity could not be opened: %1</source>
+        <translation>No se pudo abrir la identidad sellada: %1</translation>
+    </message>
+    <message>
         <source>DEMO DATA</source>
         <translation>DATOS DE DEMOSTRACIÓN</translation>
     </message>
@@ -1085,6 +1093,10 @@
     <message>
         <source>Only drafts can be edited.</source>
         <translation>Solo se pueden editar los borradores.</translation>
+    </message>
+    <message>
+        <source>Sealed identity</source>
+        <translation>Identidad sellada</translation>
     </message>
     <message>
         <source>Incident record</source>

@@ -19,7 +19,7 @@ from intake_app.security import audit  # noqa: E402
 from intake_app.security.session import Session
 from intake_app.ui.incidents.incident_tabs import IncidentContext  # noqa: E402
 from intake_app.ui.incidents.incident_view import IncidentView  # noqa: E402
-from intake_app.ui.packet import packet_actions  # noqa: E402
+from intake_app.ui.packet import packet_actions, packet_feature  # noqa: E402
 from tests.sync_tasks import SyncTaskRunner  # noqa: E402
 
 from .helpers import unsaved  # noqa: E402
@@ -32,7 +32,7 @@ def ctx(qapp, store, actor):
 
 
 def test_the_incident_view_offers_preview_print_save_and_mark_sent(qtbot, ctx):
-    packet_actions.install_ui(None)
+    packet_feature.install_ui(None)  # as the main window does at start-up
     view = IncidentView(ctx)
     qtbot.addWidget(view)
     texts = {b.text() for b in view.findChildren(QPushButton)}

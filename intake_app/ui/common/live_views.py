@@ -9,7 +9,12 @@ GUI thread by a queued signal, and changes that arrive together are shown in one
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from ..shell.main_window import MainWindow
 
 SETTLE_MS = 150  # changes within this time (an import, a sync page) make one refresh
 
@@ -47,6 +52,7 @@ class StoreChanges(QObject):
         super().__init__(parent)
         self._pending: set[str] = set()
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._flush)
+        self._hub: _Hub | None = None  # set by attach(), on the database worker
         self.arrived.connect(self._collect)
 
     def attach(self, store) -> None:
@@ -57,7 +63,7 @@ class StoreChanges(QObject):
         self._hub = hub
 
     def detach(self) -> None:
-        hub = getattr(self, "_hub", None)
+        hub = self._hub
         if hub is not None and self in hub.relays:
             hub.relays.remove(self)
 
@@ -70,7 +76,7 @@ class StoreChanges(QObject):
         self.changed.emit(ids)
 
 
-def refresh_window(window, ids: set[str]) -> None:
+def refresh_window(window: MainWindow, ids: set[str]) -> None:
     """Everything the window shows that a change may have made stale."""
     import shiboken6
 
@@ -79,18 +85,18 @@ def refresh_window(window, ids: set[str]) -> None:
     window.incidents.refresh()
     window.refresh_count()
     window.reload_incident_views(ids)
-    dashboard = getattr(window, "dashboard", None)
+    dashboard = window.dashboard
     if dashboard is not None and shiboken6.isValid(dashboard):
         dashboard.refresh()
-    preservation = getattr(window, "preservation_tab", None)
+    preservation = window.preservation_tab
     if preservation is not None and preservation.screen is not None:
         preservation.screen.refresh()
-    queue = getattr(window, "review_queue", None)
+    queue = window.review_queue
     if queue is not None and shiboken6.isValid(queue):
         queue.refresh()
 
 
-def install_ui(window) -> None:
+def install_ui(window: MainWindow) -> None:
     window.store_changes = relay = StoreChanges(window)
     relay.changed.connect(lambda ids: refresh_window(window, ids))
     store = window.store

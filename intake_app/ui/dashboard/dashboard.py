@@ -216,9 +216,3 @@ class DashboardScreen(QWidget):
             [(self.tr("Needing a hold"), data.footage_with_deadline),
              (self.tr("Preserved on time"), data.footage_preserved_on_time)]))
 
-
-def install_ui(window) -> None:
-    """The tab; the app installs it through dashboard_feature, which builds this screen when it is first opened."""
-    from .dashboard_feature import install_ui as add_tab
-
-    add_tab(window)

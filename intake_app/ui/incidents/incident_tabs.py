@@ -7,9 +7,9 @@ Features add them without editing incident_view.py:
     register_incident_action("&Print…", lambda ctx: print_packet(ctx))
 
 A factory receives an IncidentContext (store, runner, incident, session, parent) and returns a QWidget
-(a tab) or does the action. Register at import time of your module, and import it from main_window's
-FEATURE_MODULES list (or your store extension). Kept apart from the view, which the app imports only when an
-incident is first opened: the registrations are made at start-up (start-up speed).
+(a tab) or does the action. Register from your feature's `install_ui(window)`, listed in ui/shell/features.py
+(FEATURES). Kept apart from the view, which the app imports only when an incident is first opened: the
+registrations are made at start-up (start-up speed).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The referral packet in the app: Preview (the real PDF pages, QtPdf), Print, Save as PDF, Mark referral sent.
 
-Buttons on the incident view (registered through incident_view.register_incident_action). The packet is
+Buttons on the incident view, registered by packet_feature (which imports this module on the first click). The packet is
 gathered on the "db" pool and built on the "io" pool, never on the GUI thread; printing and saving are
 recorded in the audit trail.
 """
@@ -232,9 +232,3 @@ def ask_mark_sent(ctx: IncidentContext) -> None:
             + (translate("PacketActions", ", CCSAO reference %1").replace("%1", inc.ccsao_reference)
                if inc.ccsao_reference else "")))
 
-
-def install_ui(window) -> None:
-    """The buttons; the app registers them through packet_feature, which imports this module on first use."""
-    from .packet_feature import install_ui as register_buttons
-
-    register_buttons(window)

@@ -1,20 +1,43 @@
 """The record as a session may read it, for every screen that shows one: the reporting party masked for
 those the privacy rule does not name, a sealed party opened (and the reading audited) only with the reader's
-own key. Applied by the screen itself, so a new way of opening an incident cannot skip it."""
+own key. Applied by the screen itself, so a new way of opening an incident cannot skip it.
+
+Opening a sealed party reads the reader's key from the store, decrypts and writes an audit entry: that is
+`as_shown`, run on the database worker, never on the GUI thread. `shown_at_once` answers, without the store,
+for every record that needs no opening; until the worker answers for one that does, a screen shows
+`while_opening` (the sealed fields masked).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...security.privacy import masked
+from ...security.privacy import MASK, carries_reporting_party, masked
 
 if TYPE_CHECKING:
     from ...domain.records import Incident
     from ...security.session import Session
 
 
+def needs_opening(incident: Incident) -> bool:
+    """A party held sealed (received so, nothing of it in clear here): only a key opens it. The same test that
+    sync/sealing_step.reveal makes first; a record it calls "clear" is answered by `shown_at_once`."""
+    return incident.sealed is not None and not carries_reporting_party(incident)
+
+
+def shown_at_once(session: Session, incident: Incident) -> Incident | None:
+    """`as_shown` for a record that needs no key nor store (no GUI-thread work beyond a copy); None for a
+    signed-in session's sealed record, which `as_shown` opens on the worker."""
+    if not session.signed_in:
+        return incident
+    if needs_opening(incident):
+        return None
+    return incident if session.may_read_party(incident) else masked(incident)
+
+
 def as_shown(store, session: Session, incident: Incident) -> Incident:
-    """`incident` itself when the session may read all of it; else a copy, which must never be saved over it."""
+    """`incident` itself when the session may read all of it; else a copy, which must never be saved over it.
+    Reads the store and may decrypt and audit: on the database worker."""
     if not session.signed_in:
         return incident
     from ...sync.sealing_step import reveal  # with the first record shown, not at start-up
@@ -23,3 +46,18 @@ def as_shown(store, session: Session, incident: Incident) -> Incident:
     if how != "clear":
         return opened
     return incident if session.may_read_party(incident) else masked(incident)
+
+
+def while_opening(incident: Incident) -> Incident:
+    """A copy of a sealed record to show until its party is opened: each sealed field reads MASK, so the screen
+    says something is there without saying what."""
+    from ...domain.interchange import from_dict, to_dict
+    from ...domain.sealed_fields import SEALED_FIELDS, concrete_paths
+
+    sealed = set((incident.sealed or {}).get("fields") or ())
+    record = to_dict(incident)
+    for pattern in SEALED_FIELDS:
+        for path, holder, key in concrete_paths(record, pattern):
+            if path in sealed:
+                holder[key] = MASK
+    return from_dict(record)

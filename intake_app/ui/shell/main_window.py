@@ -5,15 +5,14 @@ Features plug in without editing this file's internals:
     window.add_screen("Dashboard", DashboardScreen(window.store, window.runner))   # a new tab
     window.add_menu_action("&Tools", "&Verify footage…", handler, "Ctrl+Shift+V")   # a menu entry
 
-Both can be called from a module listed in FEATURE_MODULES: each such module's `install_ui(window)` is
-called once the window is built (add one line to the tuple). Opened incidents appear as tabs that can be
-closed; their content comes from incident_view (with its own registry of feature tabs).
+Both are called by the features' `install_ui(window)`, listed in order in shell/features.py (FEATURES), once
+the window is built. Opened incidents appear as tabs that can be closed; their content comes from
+incident_view (with its own registry of feature tabs).
 """
 
 from __future__ import annotations
 
 import copy
-import importlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -54,15 +53,6 @@ if TYPE_CHECKING:
     from ..wizard import IncidentWizard
     from .lazy_screen import LazyScreen
 
-FEATURE_MODULES: tuple[str, ...] = (
-    "intake_app.ui.links.links_feature",
-    "intake_app.ui.sync.sync_status",
-    "intake_app.ui.evidence.evidence_feature",
-    "intake_app.ui.packet.packet_feature",
-    "intake_app.ui.dashboard.dashboard_feature",
-    "intake_app.ui.common.live_views",
-    "intake_app.ui.review.felony_review_feature",
-)
 GEOMETRY_KEY = "main_window/geometry"
 
 
@@ -90,7 +80,7 @@ class MainWindow(QMainWindow):
         self.wizard: IncidentWizard | None = None
         self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
         self.sign_in_next = False  # set by Sign out: the app shows the sign-in again once this window is closed
-        # What the features of FEATURE_MODULES and security_feature keep on the window, declared here so the
+        # What the features (features.py, and security_feature) keep on the window, declared here so the
         # window says what it holds (None until the feature sets it, or for a session without it).
         self.idle_lock: IdleLock | None = None
         self.screen_lock: ScreenLockWatcher | None = None
@@ -133,8 +123,10 @@ class MainWindow(QMainWindow):
         self.add_menu_action(self.tr("&Help"), self.tr("&About Intake"), self.show_about)
         self.menu(self.tr("Vie&w")).addAction(appearance.high_contrast_action(self))
 
-        for name in FEATURE_MODULES:
-            importlib.import_module(name).install_ui(self)
+        # Imported here, not at the top: the features load as the window is built (start-up speed).
+        from .features import install_features
+
+        install_features(self)
         geometry = QSettings().value(GEOMETRY_KEY)
         # A saved geometry Qt cannot restore (written by another Qt or platform, or damaged) left the window
         # at its smallest; then it gets the default size, as on the first start.
