@@ -35,3 +35,14 @@ def test_the_history_read_for_a_closed_tab_is_dropped(qtbot, store, actor, busy_
     release.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)  # answered, with no error in the event loop
 
+
+
+def test_the_links_read_for_a_closed_tab_is_dropped(qtbot, store, actor, busy_runner):
+    from intake_app.ui.links.links_tab import LinksTab
+
+    runner, release = busy_runner
+    saved = store.save(make_incident(), actor)
+    tab = LinksTab(store, runner, saved.id, lambda: actor)  # its read of the links waits behind the busy worker
+    shiboken6.delete(tab)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)  # answered, with no error in the event loop

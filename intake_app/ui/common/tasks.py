@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,13 @@ Failed = Callable[[BaseException], None]
 
 def _default_error(exc: BaseException) -> None:
     log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+
+
+def _owner_deleted(callback: Callable[[Any], None]) -> bool:
+    """A method of a widget closed while its work ran (an incident's tab, a dialog): nobody is left to show the
+    answer to, and calling it would raise 'C++ object already deleted' in the event loop (the crash dialog)."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):
@@ -62,8 +70,9 @@ class TaskRunner(QObject):
 
     def _deliver(self, callback, value, ok) -> None:
         self._pending -= 1
-        if callback is not None:
-            callback(value)
+        if callback is None or _owner_deleted(callback):
+            return
+        callback(value)
 
     def shutdown(self, wait: bool = True) -> None:
         """At exit: let queued database writes (an autosave, a save) finish."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -109,8 +108,6 @@ class HistoryTab(QWidget):
         runner.run(lambda: entries_for(store, incident_id), self._loaded, self._failed)
 
     def _loaded(self, entries: list[AuditEntry]) -> None:
-        if not shiboken6.isValid(self):  # the tab was closed while the worker was busy: nobody to show it to
-            return
         self.model.set_rows(entries)
         self.table.resizeColumnsToContents()
         for column in (4, 5):
@@ -119,6 +116,4 @@ class HistoryTab(QWidget):
                             .replace("%1", str(len(entries))))
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.status.setText(self.tr("The history could not be read: %1").replace("%1", str(exc)))
