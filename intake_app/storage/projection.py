@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from operator import itemgetter
+from typing import overload
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -18,6 +19,10 @@ from ..domain.records import Incident
 from .tables import AgentRow, FootageRow, IncidentRow, ViolationRow
 
 
+@overload
+def utc_naive(value: datetime) -> datetime: ...
+@overload
+def utc_naive(value: datetime | None) -> datetime | None: ...
 def utc_naive(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
 
