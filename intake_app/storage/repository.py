@@ -285,10 +285,11 @@ class IncidentStore:
 
     def _few_matches(self, query: str) -> bool:
         with self.reading() as session:
-            return session.scalar(
+            matches: int = session.scalar(
                 text("SELECT count(*) FROM (SELECT rowid FROM incident_fts WHERE incident_fts MATCH :q LIMIT :n)"),
                 {"q": query, "n": self.FEW_MATCHES},
-            ) < self.FEW_MATCHES
+            )
+            return matches < self.FEW_MATCHES
 
     def search(self, words: str, *, limit: int = 50, offset: int = 0) -> builtins.list[IncidentSummary]:
         return self.list(IncidentFilter(text=words, limit=limit, offset=offset))
@@ -398,7 +399,7 @@ class IncidentStore:
         """Records from the server that this store does not hold yet (a pulled page), in the caller's
         transaction: projected and passed to every listener like imports, in a few statements per page."""
         events = [ChangeEvent("import", None, inc, actor) for inc in incidents]
-        insert_rows(session, [(inc, event.after_json) for inc, event in zip(incidents, events)])
+        insert_rows(session, [(inc, event.after_json) for inc, event in zip(incidents, events, strict=True)])
         self._notify_many(session, events)
 
     def replace_incoming(self, session: Session, before: Incident, after: Incident, actor: Actor) -> None:
