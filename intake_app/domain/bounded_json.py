@@ -92,7 +92,7 @@ def _check_depth(data: bytes, what: str) -> None:
     parser itself would recurse once per level)."""
     if data.count(b"[") + data.count(b"{") <= MAX_DEPTH:
         return
-    stack: list[list] = []  # [kind, key or index]
+    stack: list[list[Any]] = []  # [kind, key or index]
     pending_key: str | None = None
     for match in _TOKEN.finditer(data):
         token = match.group(0)
@@ -120,7 +120,7 @@ def _check_depth(data: bytes, what: str) -> None:
             stack.pop()
 
 
-def _stack_path(stack: list[list]) -> str:
+def _stack_path(stack: list[list[Any]]) -> str:
     path = ""
     for kind, index, key in stack:
         if kind == "[":

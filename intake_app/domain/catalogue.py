@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..paths import shipped_file
 
@@ -113,7 +114,7 @@ def _searchable(s: Statute) -> str:
     return _folded(f"{s.citation} {s.title} {titles}")
 
 
-def parse_catalogue(data: dict) -> Catalogue:
+def parse_catalogue(data: dict[str, Any]) -> Catalogue:
     statutes = tuple(
         Statute(e["citation"], e["title"], tuple(e["classes"]), e.get("class_note", ""),
                 {lang: dict(t) for lang, t in e.get("translations", {}).items()}, e.get("applicability", ""))

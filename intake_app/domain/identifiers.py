@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .records import Incident
+from .records import Agent, Incident
 
 BADGE, NAME, PLATE = "badge", "name", "plate"
 
@@ -108,7 +108,7 @@ class Identifier:
         return self.kind, self.value, self.state
 
 
-def agent_identifiers(agent) -> list[Identifier]:
+def agent_identifiers(agent: Agent) -> list[Identifier]:
     found = []
     if badge := normalise_badge(agent.badge):
         found.append(Identifier(BADGE, badge, "", agent.badge.strip()))

@@ -377,7 +377,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
     return inc
 
 
-def _sealed(r: _Reader) -> dict | None:
+def _sealed(r: _Reader) -> dict[str, Any] | None:
     """The sealed envelope, if any, checked for shape only (it is opened by security/sealing.py)."""
     envelope = r.raw(ENVELOPE_KEY)
     problems = envelope_problems(envelope, path=r._p(ENVELOPE_KEY))

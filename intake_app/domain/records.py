@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from .enums import (
     Agency,
@@ -279,7 +279,7 @@ class Incident:
     # The civilians' identity as it travels (domain/sealed_fields.py): an intake.sealed/1 envelope, opaque to
     # this code, on a record received from the server; the fields it seals are empty here. None when the
     # record holds its identity in clear (as entered on this station) or names nobody.
-    sealed: dict | None = None
+    sealed: dict[str, Any] | None = None
 
     def agent(self, agent_id: str) -> Agent | None:
         return next((a for a in self.agents if a.id == agent_id), None)

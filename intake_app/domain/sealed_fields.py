@@ -39,11 +39,11 @@ def _steps(path: str) -> list[str]:
     return path.replace("[*]", ".[*]").split(".")
 
 
-def concrete_paths(record: dict, pattern: str) -> Iterator[tuple[str, dict, str]]:
+def concrete_paths(record: dict[str, Any], pattern: str) -> Iterator[tuple[str, dict[str, Any], str]]:
     """(concrete path, the dict holding the field, the field's key) for every place `pattern` names in
     `record`; a missing part names nothing. Bounded by the record itself."""
 
-    def walk(node: Any, steps: list[str], where: str):
+    def walk(node: Any, steps: list[str], where: str) -> Iterator[tuple[str, dict[str, Any], str]]:
         step, rest = steps[0], steps[1:]
         if step == "[*]":
             if isinstance(node, list):
@@ -61,7 +61,7 @@ def concrete_paths(record: dict, pattern: str) -> Iterator[tuple[str, dict, str]
     yield from walk(record, _steps(pattern), "")
 
 
-def clear_values(record: dict) -> dict[str, str]:
+def clear_values(record: dict[str, Any]) -> dict[str, str]:
     """The sealed fields that hold text in this (interchange) record, by concrete path."""
     out: dict[str, str] = {}
     for pattern in SEALED_FIELDS:
@@ -72,7 +72,7 @@ def clear_values(record: dict) -> dict[str, str]:
     return out
 
 
-def clear_problems(record: dict, *, path: str = "") -> list[Problem]:
+def clear_problems(record: dict[str, Any], *, path: str = "") -> list[Problem]:
     """A record that reaches the server with a civilian's identity in clear is refused, naming the field."""
     prefix = f"{path}." if path else ""
     return [Problem(f"{prefix}{p}", "must be sealed on the station: the server never holds it in clear")
@@ -172,7 +172,7 @@ def only_rewrapped(stored: Any, proposed: Any) -> bool:
             and len(proposed["recipients"]) > len(stored["recipients"]))
 
 
-def is_sealed(record, path: str) -> bool:
+def is_sealed(record: object, path: str) -> bool:
     """Whether the record (an Incident, or anything with a `sealed` envelope) carries this field sealed:
     it is there, only not readable here (rules such as "consent to contact needs a phone" hold)."""
     envelope = getattr(record, "sealed", None)

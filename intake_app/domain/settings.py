@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 # CPD's Records Division number: two letters naming the year (JA for 2017 on, skipping I, O, Q and U: JJ 2025,
 # JK 2026) and six digits (Special Order S09-03-04).
@@ -33,10 +34,10 @@ class StationSettings:
     footage_retention_days: dict[str, int] = field(default_factory=lambda: dict(FOOTAGE_RETENTION_DAYS))
     hold_forms: dict[str, str] = field(default_factory=lambda: dict(HOLD_FORMS))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> StationSettings:
+    def from_dict(cls, data: dict[str, Any]) -> StationSettings:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)

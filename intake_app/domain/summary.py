@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .catalogue import Catalogue, Statute, class_label, default_catalogue
@@ -22,7 +23,7 @@ def _same(text: str) -> str:
     return text
 
 
-def _iso_moment(value, zone: ZoneInfo) -> str:
+def _iso_moment(value: datetime, zone: ZoneInfo) -> str:
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
 
 
@@ -45,12 +46,12 @@ def summary_lines(inc: Incident, *, catalogue: Catalogue | None = None, show_rep
     w = words or SummaryWords()
     tz = ZoneInfo(inc.timezone)
 
-    def t(template: str, **values) -> str:
+    def t(template: str, **values: object) -> str:
         return w.template(template).format(**values)
 
     not_set = t("(not set)")
 
-    def when(value) -> str:
+    def when(value: datetime | None) -> str:
         return not_set if value is None else w.moment(value, tz)
 
     place = t(" ({latitude}, {longitude})", latitude=inc.location.latitude, longitude=inc.location.longitude) \

@@ -10,7 +10,7 @@ from .enums import CredentialCheck
 from .records import Incident
 
 
-def order_lines(inc: Incident, *, t: Callable[..., str], vocabulary: Callable, when: Callable) -> list[str]:
+def order_lines(inc: Incident, *, t: Callable[..., str], vocabulary: Callable[..., str], when: Callable[..., str]) -> list[str]:
     not_set = t("(not set)")
     lines = ["", t("CPD RD number: {rd}   OEMC event: {oemc}", rd=inc.cpd_rd_number or not_set,
                    oemc=inc.oemc_event_number or not_set)]

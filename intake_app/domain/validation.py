@@ -8,6 +8,7 @@ UI's list of translatable templates equal to the ones written here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
@@ -276,9 +277,9 @@ def _limits(inc: Incident) -> list[Problem]:
                 and not limits.within_time_limits(value):
             out.append(_wrong(path, "is outside the times a record may hold ({limits})", limits=limits.TIME_LIMITS_TEXT))
     if _any_control(inc):  # one search over all texts; their paths are looked for only when one holds any
-        for path, value in _texts(inc):
+        for path, text in _texts(inc):
             pattern = limits.CONTROL_IN_MULTILINE if path.rsplit(".", 1)[-1] in _MULTILINE else limits.CONTROL
-            found = pattern.search(value)
+            found = pattern.search(text)
             if found:
                 out.append(_wrong(path, "holds a control character (U+{code}) at position {position}",
                                   code=f"{ord(found.group()):04X}", position=found.start() + 1))
@@ -310,7 +311,7 @@ def _any_control(inc: Incident) -> bool:
     return bool(limits.CONTROL.search("".join(single)) or limits.CONTROL_IN_MULTILINE.search("".join(multi)))
 
 
-def _times(inc: Incident):
+def _times(inc: Incident) -> Iterator[tuple[str, datetime]]:
     """Every time of a record with its path; its years first, in one pass, as nearly all are well inside."""
     years = [t.year for t in (inc.created_at, inc.updated_at, inc.occurred_at, getattr(inc, "referral_sent_at", None))
              if t is not None]
@@ -331,7 +332,7 @@ def _times(inc: Incident):
         yield f"history[{i}].at", change.at
 
 
-def _texts(inc: Incident):
+def _texts(inc: Incident) -> Iterator[tuple[str, str]]:
     """Every text of a record with its path (the parts beyond the limits are not looked at)."""
     yield from (("report_number", inc.report_number), ("beat", inc.beat), ("timezone", inc.timezone),
                 ("location.address", inc.location.address), ("narrative", inc.narrative),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from .actor import Actor
 from .catalogue import Catalogue, is_felony_class
@@ -109,7 +109,7 @@ def next_decisions(incident: Incident) -> tuple[ReviewDecision, ...]:
 
 
 def record_review_step(
-    incident: Incident, decision: ReviewDecision, actor: Actor, *, decided_on, charges: Sequence[ApprovedCharge] = (),
+    incident: Incident, decision: ReviewDecision, actor: Actor, *, decided_on: date, charges: Sequence[ApprovedCharge] = (),
     comment: str = "", asa_name: str | None = None, asa_unit: str | None = None, reference: str | None = None,
     now: datetime | None = None, catalogue: Catalogue | None = None,
 ) -> Incident:

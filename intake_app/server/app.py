@@ -15,7 +15,7 @@ import re
 from fastapi import FastAPI, Request, status
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -27,7 +27,7 @@ from .metrics import FeedCollector, OpsMiddleware
 from .settings import ServerSettings
 
 
-def _path(loc: tuple) -> str:
+def _path(loc: tuple[str | int, ...]) -> str:
     """('body', 'items', 0, 'incident') -> 'items[0].incident', the app's own field-path style."""
     out = ""
     for part in loc[1:] if loc and loc[0] in ("body", "query", "path", "header") else loc:
@@ -35,7 +35,7 @@ def _path(loc: tuple) -> str:
     return out
 
 
-def _template(path: str) -> re.Pattern:
+def _template(path: str) -> re.Pattern[str]:
     """/devices/{device_id} -> a pattern matching /devices/7."""
     return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part)
                               for part in re.split(r"(\{[^}]+\})", path)))
@@ -68,7 +68,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                                                 for e in exc.errors()]})
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(request: Request, exc: StarletteHTTPException):
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
             # Starlette names only the methods of the first route of the path; every route of it counts.
             allowed = sorted({m.upper() for template, methods in app.openapi().get("paths", {}).items()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, any_, bindparam, create_engine, event, insert
+from sqlalchemy import ColumnElement, Connection, Engine, Table, any_, bindparam, create_engine, event, insert
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import QueryableAttribute, Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from .settings import ServerSettings
 
@@ -18,13 +19,13 @@ def make_engine(settings: ServerSettings) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):
+        def _pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:  # the sqlite3 driver's connection
             dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
             dbapi_conn.execute("PRAGMA journal_mode=WAL")
             dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
         @event.listens_for(engine, "begin")
-        def _begin(conn):
+        def _begin(conn: Connection) -> None:
             # Writers queue at BEGIN instead of failing half-way; SQLite serialises the change log by itself.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -34,11 +35,11 @@ def make_engine(settings: ServerSettings) -> Engine:
                          connect_args={"connect_timeout": 10})
 
 
-def session_factory(engine: Engine) -> sessionmaker:
+def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
+def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT of many rows (a pushed batch: up to 1,000 per table) in the session's transaction. On PostgreSQL
     straight on psycopg's cursor (its executemany pipelines the rows): SQLAlchemy's own per-row work on such
     an executemany cost about as much as the database's. Every row has the first row's keys."""

@@ -5,8 +5,9 @@ unless another device holds it already; then it gets a free one and adopts it (s
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import ColumnElement, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.device_codes import all_device_codes, is_device_code
@@ -17,7 +18,7 @@ from .tables import Device, DeviceCode
 DEVICE_CODE_LOCK = 0x1A7A_C0DE
 
 
-def _taken_where(device: Device):
+def _taken_where(device: Device) -> ColumnElement[bool]:
     """Codes that would collide with this device's numbers: its district's and headquarters' for a district
     device; every code for a headquarters device (it numbers records of any district)."""
     if device.headquarters or device.district is None:
@@ -25,7 +26,7 @@ def _taken_where(device: Device):
     return or_(DeviceCode.district == device.district, DeviceCode.district.is_(None))
 
 
-def assign(session: Session, *, device: Device, wanted: str, now) -> str:
+def assign(session: Session, *, device: Device, wanted: str, now: datetime) -> str:
     """The code this device must use from now on: `wanted` when no other device holds it, else a free one."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": DEVICE_CODE_LOCK})

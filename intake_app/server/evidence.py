@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..security.timestamps import TimestampError, check_token, request_token, token_info
 from .tables import Base, BigId, Device
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 STATION, SERVER = "station", "server"
 
@@ -64,7 +68,7 @@ def _keep(session: Session, *, device: Device, entries: int, head: str, token: b
 
 
 def keep_station_token(session: Session, *, device: Device, entries: int, head: str, token_b64: str,
-                       trusted: list) -> None:
+                       trusted: list[x509.Certificate]) -> None:
     """A token the station obtained for the head it reports: checked to stamp that head (and, when the server
     trusts TSA certificates, to be valid), then kept."""
     try:

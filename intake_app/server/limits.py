@@ -28,8 +28,10 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # In every route's OpenAPI answers (app.py): any request may meet a limit.
 LIMIT_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -50,7 +52,7 @@ HEALTH_PATHS = ("/health", "/metrics")  # probes and scrapes are never limited
 class RateLimiter:
     """Token buckets by key. Thread-safe (FastAPI runs the routes on a thread pool)."""
 
-    def __init__(self, *, per_second: float, burst: int, clock=time.monotonic):
+    def __init__(self, *, per_second: float, burst: int, clock: Callable[[], float] = time.monotonic):
         self.per_second, self.burst, self._clock = max(per_second, 1e-6), max(burst, 1), clock
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key -> (tokens, at)
         self._lock = threading.Lock()
@@ -72,14 +74,15 @@ class RateLimiter:
             return wait
 
 
-def _header(scope, name: bytes) -> bytes | None:
-    for key, value in scope.get("headers", ()):
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    headers: Iterable[tuple[bytes, bytes]] = scope.get("headers", ())
+    for key, value in headers:
         if key == name:
             return value
     return None
 
 
-def _key(scope) -> str:
+def _key(scope: Scope) -> str:
     auth = _header(scope, b"authorization") or b""
     if auth[:7].lower() == b"bearer " and len(auth) > 7:
         return "t:" + hashlib.sha256(auth[7:].strip()).hexdigest()[:32]
@@ -87,7 +90,7 @@ def _key(scope) -> str:
     return f"a:{client[0]}"
 
 
-async def _answer(send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
+async def _answer(send: Send, status: int, detail: str, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
@@ -130,14 +133,14 @@ class _Queue:
 class LimitsMiddleware:
     """Pure ASGI (no per-request task or body copy, unlike Starlette's BaseHTTPMiddleware)."""
 
-    def __init__(self, app, *, per_second: float, burst: int, max_bytes: int, max_writes: int = 2,
+    def __init__(self, app: ASGIApp, *, per_second: float, burst: int, max_bytes: int, max_writes: int = 2,
                  max_reads: int = 8, queue_wait: float = 15.0):
         self.app, self.max_bytes = app, max_bytes
         self.limiter = RateLimiter(per_second=per_second, burst=burst)
         self.queue_wait = queue_wait
         self._queues = {"write": _Queue(max_writes), "read": _Queue(max_reads)}
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path", "").startswith(HEALTH_PATHS):
             return await self.app(scope, receive, send)
         wait = self.limiter.take(_key(scope))
@@ -156,7 +159,7 @@ class LimitsMiddleware:
         finally:
             queue.leave(time.monotonic() - started)
 
-    async def _sized(self, scope, receive, send):
+    async def _sized(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = _header(scope, b"content-length")
         if length is not None:
             try:
@@ -167,7 +170,8 @@ class LimitsMiddleware:
                 return await _answer(send, 413, self._too_large())
             return await self.app(scope, receive, send)
         # No length given (chunked): read the body here, up to the limit, and hand it on as it came.
-        messages, seen = [], 0
+        messages: list[Message] = []
+        seen = 0
         while True:
             message = await receive()
             messages.append(message)
@@ -179,7 +183,7 @@ class LimitsMiddleware:
             if not message.get("more_body", False):
                 break
 
-        async def replay():
+        async def replay() -> Message:
             return messages.pop(0) if messages else await receive()
 
         await self.app(scope, replay, send)

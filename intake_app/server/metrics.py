@@ -24,14 +24,15 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, Metric
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .tables import FeedPosition
 
@@ -49,29 +50,29 @@ class OpsMiddleware:
     templates; a path that is none of them is logged and counted as `unmatched` (no raw path: few labels,
     and nothing a caller typed)."""
 
-    def __init__(self, app, *, log: bool = True, routes: frozenset[str] = frozenset()):
+    def __init__(self, app: ASGIApp, *, log: bool = True, routes: frozenset[str] = frozenset()):
         self.app, self.log, self.routes = app, log, routes
 
-    def _route(self, scope) -> str:
-        template = getattr(scope.get("route"), "path", None)  # set by the router once it matched
+    def _route(self, scope: Scope) -> str:
+        template: str | None = getattr(scope.get("route"), "path", None)  # set by the router once it matched
         if template:
             return template
         path = scope.get("path", "")
         return path if path in self.routes else "unmatched"  # refused before routing (429, 413)
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         start = time.perf_counter()
         status, sent, received = 500, 0, 0
 
-        async def counting_receive():
+        async def counting_receive() -> Message:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
             return message
 
-        async def watched_send(message):
+        async def watched_send(message: Message) -> None:
             nonlocal status, sent
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -135,7 +136,7 @@ class FeedCollector:
         self._cached: tuple[float, tuple[Sequence[Any], int]] | None = None
         self._lock = threading.Lock()
 
-    def describe(self):
+    def describe(self) -> list[Metric]:
         return []  # generated at scrape time; nothing to check at registration
 
     def _rows(self) -> tuple[Sequence[Any], int]:
@@ -148,7 +149,7 @@ class FeedCollector:
             self._cached = (time.monotonic(), (rows, head))
             return rows, head
 
-    def collect(self):
+    def collect(self) -> Iterator[Metric]:
         pending = GaugeMetricFamily("intake_feed_pending_changes",
                                     "Changes in a device's feed not yet sent to it",
                                     labels=["device", "district"])
@@ -176,13 +177,13 @@ class FeedCollector:
 
 
 class _ThisProcess:
-    def __init__(self, registry):
+    def __init__(self, registry: CollectorRegistry):
         self.registry = registry
 
-    def describe(self):
+    def describe(self) -> list[Metric]:
         return []
 
-    def collect(self):
+    def collect(self) -> Iterator[Metric]:
         yield from self.registry.collect()
 
 
@@ -193,7 +194,7 @@ def exposition(feed: FeedCollector) -> bytes:
     if os.environ.get(MULTIPROC_ENV):
         from prometheus_client import multiprocess
 
-        multiprocess.MultiProcessCollector(registry)
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]  # prometheus-client leaves it unannotated
     else:
         registry.register(_ThisProcess(REGISTRY))
     registry.register(feed)

@@ -6,6 +6,7 @@ print), never the party itself. Headquarters lists them (GET /party-reads, `inta
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -13,6 +14,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from ..wire.party_reads import PartyReadIn, ReaderKeyIn
 from .db import insert_many
 from .tables import Base
+
+if TYPE_CHECKING:
+    from .tables import Device
 
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -80,7 +84,7 @@ def replace_reader_keys(session: Session, *, device_id: int, keys: list[ReaderKe
                                                 "updated_at": now} for star, key in unique.items()])
 
 
-def district_reader_keys(session: Session, *, device) -> list[str]:
+def district_reader_keys(session: Session, *, device: Device) -> list[str]:
     """Keys of the reviewers on the other active devices of this device's district (none for headquarters)."""
     from .tables import Device
 

@@ -12,7 +12,8 @@ device); another device's copy of a version it pulled comes with the very bytes 
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -48,7 +49,7 @@ def own_versions(session: Session, *, device_id: int, incident_ids: list[str]) -
         Change.device_id == device_id, Change.deleted.is_(False), among(session, Change.incident_id, incident_ids)))}
 
 
-def _pairs(rows) -> dict[str, int]:
+def _pairs(rows: Iterable[tuple[Any, ...]]) -> dict[str, int]:
     return {r[0]: r[1] for r in rows}
 
 

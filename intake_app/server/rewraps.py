@@ -8,6 +8,7 @@ another district), and nothing is written."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -29,7 +30,7 @@ def rewrap(session: Session, *, device: Device, items: list[RewrapIn]) -> list[R
         .where(among(session, ServerIncident.__table__.c.id, ids)))}
     problems: list[Problem] = []
     results: list[RewrapResult] = []
-    writes: list[tuple[int, dict, int]] = []  # (result index, record re-wrapped, district)
+    writes: list[tuple[int, dict[str, Any], int]] = []  # (result index, record re-wrapped, district)
     seen: set[str] = set()
     for i, item in enumerate(items):
         path, cur = f"items[{i}]", current.get(item.incident_id)

@@ -86,5 +86,5 @@ class AppLock:
     def __enter__(self) -> AppLock:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()

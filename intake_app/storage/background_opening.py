@@ -10,13 +10,14 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cipher import DB_FILE
 from .database_key import DatabaseKeyError, database_key
 
 if TYPE_CHECKING:
     from .first_look import FirstLook
+    from .repository import IncidentStore
 
 
 def existing_store_key(data_dir: Path, passphrase: str | None = None) -> bytes | None:
@@ -38,7 +39,7 @@ class BackgroundOpening:
 
     def __init__(self, data_dir: Path, passphrase: str | None):
         self.looked: Future[FirstLook | None] = Future()
-        self.opened: Future = Future()
+        self.opened: Future[IncidentStore] = Future()
         self._go_on = threading.Event()
         self._cancelled = False
         self._data_dir, self._passphrase = data_dir, passphrase
@@ -52,7 +53,7 @@ class BackgroundOpening:
     def go_on(self) -> None:
         self._go_on.set()
 
-    def store(self):
+    def store(self) -> IncidentStore:
         self._go_on.set()  # so nothing can wait for an opening that is itself waiting
         return self.opened.result()
 
@@ -106,8 +107,8 @@ class PendingStore:
     def __init__(self, opening: BackgroundOpening):
         object.__setattr__(self, "_opening", opening)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._opening.store(), name)
 
-    def __setattr__(self, name: str, value) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         setattr(self._opening.store(), name, value)

@@ -4,6 +4,7 @@ connections are made here, and so is the start-up's first look (first_look.py)."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 DB_FILE = "intake.db"
 
@@ -20,14 +21,15 @@ PRAGMAS = (
 )
 
 
-def set_pragmas(dbapi_connection) -> None:
+def set_pragmas(dbapi_connection: Any) -> None:
+    """`dbapi_connection`: the driver's own connection (sqlcipher3 ships no type information)."""
     cur = dbapi_connection.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
     cur.close()
 
 
-def connect(db_path: Path, key: bytes):
+def connect(db_path: Path, key: bytes) -> Any:  # sqlcipher3's connection: the sqlite3 API, untyped
     """SQLCipher 4 with a raw 32-byte key (x'..' form skips the passphrase KDF: the key is already random).
     Raises the driver's DatabaseError ("file is not a database") when the key is wrong."""
     from sqlcipher3 import dbapi2 as sqlcipher

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from . import cipher
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:  # sqlcipher3's, untyped
     cipher.set_pragmas(dbapi_connection)
 
 
@@ -31,10 +32,10 @@ def _sqlite_transactions(engine: Engine) -> None:
     """Let SQLAlchemy own BEGIN (the pysqlite driver's implicit transactions break SAVEPOINT and DDL)."""
 
     @event.listens_for(engine, "connect")
-    def _no_driver_tx(dbapi_connection, _record):
+    def _no_driver_tx(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:  # sqlcipher3's, untyped
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):
+    def _begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

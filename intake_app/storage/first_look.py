@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..domain.enums import Status
 from ..domain.settings import StationSettings
@@ -61,8 +62,9 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
         looked.set_result(None)
         return
     try:
-        def rows(sql: str, *params) -> list[tuple]:
-            return conn.execute(sql, params).fetchall()
+        def rows(sql: str, *params: object) -> list[tuple[Any, ...]]:
+            found: list[tuple[Any, ...]] = conn.execute(sql, params).fetchall()
+            return found
 
         look = None
         try:
@@ -84,7 +86,7 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
         conn.close()
 
 
-def _summary(r: tuple) -> IncidentSummary:
+def _summary(r: tuple[Any, ...]) -> IncidentSummary:
     return IncidentSummary(r[0], r[1] or "", Status(r[2]), r[3], r[4], _utc(r[5]), r[6], r[7], _utc_given(r[8]), r[9],
                            bool(r[10]), bool(r[11]))
 

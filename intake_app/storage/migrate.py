@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # this module is also used before SQLAlchemy is imported (first_look.py)
     from alembic.config import Config
     from sqlalchemy import Engine
 
-Rows = Callable[[str], list[tuple]]  # runs one SQL statement, returns its rows
+Rows = Callable[[str], list[tuple[Any, ...]]]  # runs one SQL statement, returns its rows
 
 # Beside this module, in the source tree and in the PyInstaller bundle (build.spec ships the scripts there).
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -39,12 +39,13 @@ def fingerprint(rows: Rows) -> int:
 
 def is_up_to_date(rows: Rows) -> bool:
     """Whether the store was upgraded by these very scripts; the fingerprint lives in SQLite's header."""
-    return rows("PRAGMA user_version")[0][0] == fingerprint(rows)
+    stored: int = rows("PRAGMA user_version")[0][0]
+    return stored == fingerprint(rows)
 
 
 def upgrade(engine: Engine) -> None:
     with engine.connect() as conn:
-        def rows(sql: str) -> list[tuple]:
+        def rows(sql: str) -> list[tuple[Any, ...]]:
             return [tuple(row) for row in conn.exec_driver_sql(sql)]
 
         # Start-up speed: a store already upgraded by these very scripts skips importing and running

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
@@ -119,7 +119,7 @@ def _perishable_counts(session: Session, per_kind: object, now: datetime) -> tup
 def _counts(session: Session, *, cutoff: datetime, now: datetime) -> tuple[int, int]:
     """All items waiting, and those overdue, in one pass over the index: before the cutoff (overdue), after it,
     and the few without a start (overdue by a deadline given elsewhere, or unknown)."""
-    def count(*where) -> int:
+    def count(*where: ColumnElement[bool]) -> int:
         return session.scalar(select(func.count()).select_from(FOOTAGE).where(AWAITING, *where)) or 0
 
     cutoff, now = cutoff.astimezone(UTC).replace(tzinfo=None), now.astimezone(UTC).replace(tzinfo=None)

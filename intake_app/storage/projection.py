@@ -7,10 +7,13 @@ unit-of-work bookkeeping would cost more than the writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from operator import itemgetter
+from typing import Any, overload
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.orm import Session
 
 from ..domain.interchange import canonical_text, to_dict
@@ -18,6 +21,10 @@ from ..domain.records import Incident
 from .tables import AgentRow, FootageRow, IncidentRow, ViolationRow
 
 
+@overload
+def utc_naive(value: datetime) -> datetime: ...
+@overload
+def utc_naive(value: datetime | None) -> datetime | None: ...
 def utc_naive(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
 
@@ -58,10 +65,10 @@ class _Inserts:
         names = ", ".join(f'"{c}"' for c in columns)
         self.sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' for _ in columns)})"
         self._table = table
-        self._processors: dict[str, list] = {}
+        self._processors: dict[str, list[tuple[int, Callable[[Any], Any]]]] = {}
         self._values = itemgetter(*columns)  # a row's values in column order, as a tuple (more than one column)
 
-    def run(self, conn: Connection, cursor, rows: list[dict]) -> None:
+    def run(self, conn: Connection, cursor: DBAPICursor, rows: list[dict[str, Any]]) -> None:
         converting = self._processors.get(conn.dialect.name)
         if converting is None:  # (position, processor) of the columns whose values need converting
             processors = [self._table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
@@ -93,7 +100,7 @@ _FOOTAGE_ROWS = _Inserts(FootageRow.__table__, (
 _VIOLATION_ROWS = _Inserts(ViolationRow.__table__, ("incident_id", "position", "violation_id", "statute", "offence_class"))
 
 
-def _columns(inc: Incident, record_json: str | None) -> dict:
+def _columns(inc: Incident, record_json: str | None) -> dict[str, Any]:
     return {
         "report_number": inc.report_number or None,
         "status": inc.status.value,
@@ -116,7 +123,7 @@ def _columns(inc: Incident, record_json: str | None) -> dict:
     }
 
 
-def order_counts(inc: Incident) -> dict:
+def order_counts(inc: Incident) -> dict[str, Any]:
     """What the public release counts of the order's credential check and injuries (no names)."""
     fs, medical = inc.federal_supervisor, inc.medical
     return {
@@ -155,7 +162,8 @@ def insert_rows(session: Session, records: list[tuple[Incident, str | None]]) ->
                 [_search_row(inc, first + n) for n, (inc, _) in enumerate(records)])
 
 
-def _write_rows(conn: Connection, incident_rows: list[dict], children_of: list[Incident], search: list[tuple]) -> None:
+def _write_rows(conn: Connection, incident_rows: list[dict[str, Any]], children_of: list[Incident],
+                search: list[tuple[Any, ...]]) -> None:
     cursor = conn.connection.cursor()  # the driver's, on the session's connection: same transaction
     try:
         if incident_rows:
@@ -183,14 +191,14 @@ def _delete_children(session: Session, incident_id: str) -> None:
         conn.execute(delete(table).where(table.c.incident_id == incident_id))
 
 
-def _agent_rows(inc: Incident) -> list[dict]:
+def _agent_rows(inc: Incident) -> list[dict[str, Any]]:
     return [{"incident_id": inc.id, "position": i, "agent_id": a.id, "agency": a.agency.value, "name": a.name,
              "badge": a.badge, "plate": a.vehicle.plate if a.vehicle else "",
              "plate_state": a.vehicle.plate_state if a.vehicle else ""}
             for i, a in enumerate(inc.agents)]
 
 
-def _footage_rows(inc: Incident) -> list[dict]:
+def _footage_rows(inc: Incident) -> list[dict[str, Any]]:
     return [{"incident_id": inc.id, "position": i, "footage_id": f.id, "kind": f.kind.value,
              "preservation_status": f.preservation_status.value,
              "preservation_deadline": utc_naive(f.preservation_deadline), "sha256": f.sha256,
@@ -199,7 +207,7 @@ def _footage_rows(inc: Incident) -> list[dict]:
             for i, f in enumerate(inc.footage)]
 
 
-def _violation_rows(inc: Incident) -> list[dict]:
+def _violation_rows(inc: Incident) -> list[dict[str, Any]]:
     return [{"incident_id": inc.id, "position": i, "violation_id": v.id, "statute": v.statute,
              "offence_class": v.offence_class}
             for i, v in enumerate(inc.violations)]
@@ -209,7 +217,7 @@ _INSERT_FTS = ("INSERT INTO incident_fts (rowid, incident_id, report_number, nar
                "plates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _search_row(inc: Incident, search_rowid: int) -> tuple:
+def _search_row(inc: Incident, search_rowid: int) -> tuple[Any, ...]:
     # The CPD RD number and the OEMC event number are found like the report number.
     numbers = " ".join(n for n in (inc.report_number, inc.cpd_rd_number, inc.oemc_event_number) if n)
     return (search_rowid, inc.id, numbers, inc.narrative, inc.location.address,

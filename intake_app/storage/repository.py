@@ -6,6 +6,7 @@ its entry, the sync outbox queues the change), so a change and its consequences 
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Any, TypeVar, cast, overload
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -70,8 +72,10 @@ class ChangeEvent:
     # Made once per change for the store and every listener (a large record takes longer to serialise than
     # to write). `after` must not change once the event exists.
     @cached_property
-    def after_dict(self) -> dict:
-        """`after` as its interchange dict (to_dict); read-only."""
+    def after_dict(self) -> dict[str, Any]:
+        """`after` as its interchange dict (to_dict); read-only. Only a change that leaves a record has one."""
+        if self.after is None:
+            raise ValueError(f"A {self.action!r} change leaves no record to serialise.")
         return to_dict(self.after)
 
     @cached_property
@@ -82,8 +86,13 @@ class ChangeEvent:
 
 ChangeListener = Callable[[Session, ChangeEvent], None]
 BatchListener = Callable[[Session, list[ChangeEvent]], None]
+FeatureState = TypeVar("FeatureState")
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
@@ -95,19 +104,20 @@ class IncidentStore:
         self.catalogue = catalogue or default_catalogue()
         self.clock = clock or (lambda: datetime.now(UTC))
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._listeners: list[ChangeListener] = []
+        self._listeners: builtins.list[ChangeListener] = []
         self._batch_variants: dict[ChangeListener, BatchListener] = {}
         self._feature_state: dict[str, object] = {}
 
     # ------------------------------------------------------------ plumbing
 
-    def feature_state(self, name: str, new: Callable[[], object]):
+    def feature_state(self, name: str, new: Callable[[], FeatureState]) -> FeatureState:
         """A feature's state for this opened store (who signed in, its own listeners), made by `new()` on
         first use. It lives and dies with the store, and is reached through the store itself: the app's
         window may hold the store while it is still being opened (first_look.PendingStore)."""
         if name not in self._feature_state:
             self._feature_state[name] = new()
-        return self._feature_state[name]
+        # The name stands for one type: every caller of one name passes the same `new`.
+        return cast(FeatureState, self._feature_state[name])
 
     def add_listener(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)
@@ -135,7 +145,7 @@ class IncidentStore:
         for listener in self._listeners:
             listener(session, event)
 
-    def _notify_many(self, session: Session, events: list[ChangeEvent]) -> None:
+    def _notify_many(self, session: Session, events: builtins.list[ChangeEvent]) -> None:
         for listener in self._listeners:
             many = self._batch_variants.get(listener)
             if many is not None:
@@ -222,7 +232,7 @@ class IncidentStore:
             raise NotFound(f"No incident with id or report number {ref!r}")
         return found
 
-    def all(self, *, include_demo: bool = True) -> list[Incident]:
+    def all(self, *, include_demo: bool = True) -> builtins.list[Incident]:
         with self.reading() as session:
             stmt = select(IncidentRow.record_json).order_by(IncidentRow.occurred_at, IncidentRow.id)
             if not include_demo:
@@ -233,7 +243,7 @@ class IncidentStore:
         with self.reading() as session:
             return session.scalar(select(func.count()).select_from(IncidentRow)) or 0
 
-    def list(self, flt: IncidentFilter | None = None) -> list[IncidentSummary]:
+    def list(self, flt: IncidentFilter | None = None) -> builtins.list[IncidentSummary]:
         flt = flt or IncidentFilter()
         stmt = select(IncidentRow.id, IncidentRow.report_number, IncidentRow.status, IncidentRow.district,
                       IncidentRow.beat, IncidentRow.occurred_at, IncidentRow.address, IncidentRow.agent_count,
@@ -275,12 +285,13 @@ class IncidentStore:
 
     def _few_matches(self, query: str) -> bool:
         with self.reading() as session:
-            return session.scalar(
+            matches: int = session.scalar(
                 text("SELECT count(*) FROM (SELECT rowid FROM incident_fts WHERE incident_fts MATCH :q LIMIT :n)"),
                 {"q": query, "n": self.FEW_MATCHES},
-            ) < self.FEW_MATCHES
+            )
+            return matches < self.FEW_MATCHES
 
-    def search(self, words: str, *, limit: int = 50, offset: int = 0) -> list[IncidentSummary]:
+    def search(self, words: str, *, limit: int = 50, offset: int = 0) -> builtins.list[IncidentSummary]:
         return self.list(IncidentFilter(text=words, limit=limit, offset=offset))
 
     # ------------------------------------------------------------ writing
@@ -316,7 +327,7 @@ class IncidentStore:
             return self.correct(incident.id, incident, reason, actor)
         return self.save(incident, actor)
 
-    def problems(self, incident: Incident, settings: StationSettings | None = None) -> list[Problem]:
+    def problems(self, incident: Incident, settings: StationSettings | None = None) -> builtins.list[Problem]:
         """The one validator with this station's RD and OEMC number patterns (save, import, status changes and
         the review page all ask here, so none holds a number to the defaults the station changed)."""
         return validate(incident, catalogue=self.catalogue, settings=settings or self.settings())
@@ -384,11 +395,11 @@ class IncidentStore:
             delete_row(session, row.id)
             session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == before.id))
 
-    def add_incoming(self, session: Session, incidents: list[Incident], actor: Actor) -> None:
+    def add_incoming(self, session: Session, incidents: builtins.list[Incident], actor: Actor) -> None:
         """Records from the server that this store does not hold yet (a pulled page), in the caller's
         transaction: projected and passed to every listener like imports, in a few statements per page."""
         events = [ChangeEvent("import", None, inc, actor) for inc in incidents]
-        insert_rows(session, [(event.after, event.after_json) for event in events])
+        insert_rows(session, [(inc, event.after_json) for inc, event in zip(incidents, events, strict=True)])
         self._notify_many(session, events)
 
     def replace_incoming(self, session: Session, before: Incident, after: Incident, actor: Actor) -> None:
@@ -404,7 +415,7 @@ class IncidentStore:
         self._notify(session, ChangeEvent("delete", draft, None, actor))  # before the row goes (see delete_draft)
         delete_row(session, draft.id)
 
-    def import_incidents(self, incidents: list[Incident], actor: Actor) -> list[Incident]:
+    def import_incidents(self, incidents: builtins.list[Incident], actor: Actor) -> builtins.list[Incident]:
         """All or nothing. Records keep their ids, versions and history (a lossless round trip);
         re-importing an identical record is a no-op, a different one with the same id is refused."""
         problems = []
@@ -416,7 +427,7 @@ class IncidentStore:
         if problems:
             raise ValidationError(problems)
         now = self.clock()
-        stored: list[Incident] = []
+        stored: builtins.list[Incident] = []
         with self.transaction() as session:
             existing = self._existing_records(session, [inc.id for inc in incidents])
             taken = self._taken_report_numbers(session, [inc.report_number for inc in incidents if inc.report_number])
@@ -444,7 +455,7 @@ class IncidentStore:
         return stored
 
     @staticmethod
-    def _existing_records(session: Session, ids: list[str]) -> dict[str, Incident]:
+    def _existing_records(session: Session, ids: builtins.list[str]) -> dict[str, Incident]:
         found: dict[str, Incident] = {}
         for chunk in chunked(ids):
             for raw in session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.in_(chunk))):
@@ -453,7 +464,7 @@ class IncidentStore:
         return found
 
     @staticmethod
-    def _taken_report_numbers(session: Session, numbers: list[str]) -> set[str]:
+    def _taken_report_numbers(session: Session, numbers: builtins.list[str]) -> set[str]:
         taken: set[str] = set()
         for chunk in chunked(numbers):
             taken.update(session.scalars(select(IncidentRow.report_number).where(IncidentRow.report_number.in_(chunk))))
@@ -476,7 +487,7 @@ class IncidentStore:
                 session.add(AutosaveRow(incident_id=incident.id, owner_star=owner_star,
                                         saved_at=utc_naive(self.clock()), record_json=payload))
 
-    def autosaves(self, owner_star: str | None = None) -> list[tuple[datetime, Incident]]:
+    def autosaves(self, owner_star: str | None = None) -> builtins.list[tuple[datetime, Incident]]:
         """The forms `owner_star` typed and did not save. A form from before autosaves had owners belongs to
         the supervisor its record names. None: every form (for the store's own tests and maintenance only;
         the app always asks for the signed-in user's)."""

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .tables import Base
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from .repository import IncidentStore
 
 
@@ -32,7 +34,7 @@ class AuditTimestampRow(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
 
 
-def add_timestamp_in(session, *, entries: int, head: str, token: bytes, gen_time: datetime, tsa: str,
+def add_timestamp_in(session: Session, *, entries: int, head: str, token: bytes, gen_time: datetime, tsa: str,
                      obtained_by: str, received_at: datetime) -> bool:
     """Keeps a token once (the same token synced back again is not a second row). True if it was new."""
     from sqlalchemy import select

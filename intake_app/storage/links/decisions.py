@@ -11,8 +11,9 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC
+from typing import Any
 
-from sqlalchemy import insert, or_, select, text
+from sqlalchemy import Row, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from ...domain.actor import Actor
@@ -28,7 +29,7 @@ ACTIONS = {"confirmed": "link_confirmed", "rejected": "link_rejected", "dismisse
 
 # Features that act inside every decision's transaction (the sync outbox queues it there), called with the
 # session and the row as inserted. Kept per store, like the store's change listeners.
-DecisionListener = Callable[[Session, dict], None]
+DecisionListener = Callable[[Session, dict[str, Any]], None]
 
 
 def _listeners(store: IncidentStore) -> list[DecisionListener]:
@@ -77,7 +78,7 @@ def resolve_id(session: Session, ref: str) -> IncidentRow:
     return row
 
 
-def _as_decision(row) -> LinkDecision:
+def _as_decision(row: Row[*tuple[Any, ...]]) -> LinkDecision:
     return LinkDecision(row.incident_a, row.incident_b, row.kind, row.decision, row.actor_name, row.actor_star,
                         row.decided_at.replace(tzinfo=UTC), row.note, tuple(json.loads(row.shared_json or "[]")),
                         row.station or "")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import column, select, table
+from sqlalchemy import Row, column, select, table
 from sqlalchemy.orm import Session
 
 from ...domain.identifiers import BADGE, PLATE, identifiers_of
@@ -48,13 +50,13 @@ _OTHER_COLUMNS = (INCIDENTS.c.id, INCIDENTS.c.report_number, INCIDENTS.c.distric
                   INCIDENTS.c.status, INCIDENTS.c.latitude, INCIDENTS.c.longitude)
 
 
-def _other(row) -> OtherIncident:
+def _other(row: Row[*tuple[Any, ...]]) -> OtherIncident:
     when = row.occurred_at.replace(tzinfo=UTC) if row.occurred_at else None
     return OtherIncident(row.id, row.report_number or "", row.district, when, row.status, row.latitude, row.longitude)
 
 
-def _others(session: Session, ids) -> dict[str, OtherIncident]:
-    found = {}
+def _others(session: Session, ids: Iterable[str]) -> dict[str, OtherIncident]:
+    found: dict[str, OtherIncident] = {}
     for chunk in chunked(ids):
         for row in session.execute(select(*_OTHER_COLUMNS).where(INCIDENTS.c.id.in_(chunk))):
             found[row.id] = _other(row)
@@ -66,7 +68,7 @@ def _states_agree(kind: str, mine: str, theirs: str) -> bool:
     return kind != PLATE or not mine or not theirs or mine == theirs
 
 
-def _shared_with(session: Session, incident: Incident, kinds=None) -> dict[str, list[Shared]]:
+def _shared_with(session: Session, incident: Incident, kinds: Collection[str] | None = None) -> dict[str, list[Shared]]:
     """Other incidents sharing an identifier with `incident` (saved or not), and what they share."""
     shared: dict[str, list[Shared]] = defaultdict(list)
     for ident in identifiers_of(incident):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, HTTPException, Request, status
@@ -10,6 +12,11 @@ from fastapi import APIRouter, HTTPException, Request, status
 from ....wire.sync import ERRORS, AuditHeadIn, AuditHeadOut, signed_message
 from ... import crud, evidence
 from ..deps import CurrentDevice, SessionDep
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from ...settings import ServerSettings
 
 router = APIRouter(tags=["audit"])
 
@@ -45,7 +52,7 @@ def audit_head(body: AuditHeadIn, session: SessionDep, device: CurrentDevice, re
                         timestamp_token=token)
 
 
-def _tsa_certificates(settings) -> list:
+def _tsa_certificates(settings: ServerSettings) -> list[x509.Certificate]:
     if not settings.tsa_certificates:
         return []
     from cryptography import x509
