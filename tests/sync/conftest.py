@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -97,7 +98,15 @@ class ServerProcess:
         if self.workers == 1:
             return True
         children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
-        return len(children.read_text().split()) >= self.workers if children.exists() else True
+        if children.exists() and len(children.read_text().split()) < self.workers:
+            return False
+        # A worker process exists before it accepts connections (it is still importing, slowly on a busy
+        # machine): with the access log at hand, wait until every worker has answered a request.
+        return self.log is None or len(self._pids_that_answered()) >= self.workers
+
+    def _pids_that_answered(self) -> set[int]:
+        lines = self.log.read_text(errors="replace").splitlines() if self.log.exists() else []
+        return {json.loads(line)["pid"] for line in lines if line.startswith("{") and '"pid"' in line}
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
