@@ -11,10 +11,9 @@ import importlib
 import os
 import sys
 
-# Only what every start needs: the desktop app's start opens the store before it imports anything else
-# (start-up speed), and the errors below are named where one is met (_exit_code).
 from .commands.context import CliContext, display_available
 from .storage.database_key import PASSPHRASE_ENV
+from .ui.shell.startup import OpeningStore
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -90,19 +89,14 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
-    from .gc_pause import collection_paused
-    from .storage.background_opening import BackgroundOpening
-
-    # Started before Qt is imported (start-up speed): deriving the key from a passphrase takes about as long.
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
-    opening = BackgroundOpening(ctx.data_dir, passphrase)
-    resume_collection = collection_paused.hold()  # until the window is on screen (gc_pause.py)
+    opening = OpeningStore(ctx.data_dir, passphrase)  # before Qt is imported (ui/shell/startup.py)
     try:
-        from .ui.shell.app import run  # Qt is imported only when the app is really opened
-
-        return run(ctx.data_dir, passphrase=passphrase, opening=opening, on_screen=resume_collection)
-    finally:
-        resume_collection()  # the app ended without a window (sign-in cancelled...): nothing else will
+        from .ui.shell.app import run
+    except BaseException:
+        opening.close()
+        raise
+    return run(ctx.data_dir, passphrase=passphrase, opening=opening)
 
 
 def main(argv: list[str] | None = None) -> int:
