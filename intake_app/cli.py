@@ -11,8 +11,10 @@ import importlib
 import os
 import sys
 
-from .commands.context import CliContext, display_available
+from .commands.context import CliContext, UsageError, display_available
+from .paths import MissingResource
 from .storage.database_key import PASSPHRASE_ENV
+from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 from .ui.shell.startup import OpeningStore
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
@@ -154,11 +156,8 @@ def _run(args: argparse.Namespace, ctx: CliContext, command_log) -> int:
 def _exit_code(exc: Exception, err) -> int | None:
     """Say what went wrong and give the exit code: 2 for bad input, 1 for what could not be done; None for an
     error nobody expected."""
-    from .commands.context import UsageError
     from .domain.problems import ValidationError
     from .domain.workflow import WorkflowError
-    from .paths import MissingResource
-    from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
     if isinstance(exc, ValidationError):
         print("intake: the input has problems; nothing was written:", file=err)

@@ -20,8 +20,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from reportlab.lib.pagesizes import letter
+from reportlab.platypus import SimpleDocTemplate
+
 from .. import __version__
+from ..domain.actor import Actor
+from ..domain.demo import demo_incidents
 from ..paths import resource_path
+from ..reports.packet import write_packet
+from ..reports.packet_links import linked_incidents_flowables
+from ..reports.packet_source import packet_input
+from ..storage.cipher import DB_FILE
+from ..storage.migrate import alembic_config
+from ..storage.opening import open_store
 from .context import CliContext, display_available
 
 # What a bundle must carry; a missing one means build.spec forgot it.
@@ -84,9 +95,6 @@ def check_store(folder: Path, state: dict) -> str:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    from ..storage.migrate import alembic_config
-    from ..storage.opening import open_store
-
     store = open_store(folder, passphrase=secrets.token_urlsafe(18))
     state["store"] = store
     expected = set(ScriptDirectory.from_config(alembic_config()).get_heads())
@@ -98,9 +106,6 @@ def check_store(folder: Path, state: dict) -> str:
 
 
 def check_save(state: dict) -> str:
-    from ..domain.actor import Actor
-    from ..domain.demo import demo_incidents
-
     store = state["store"]
     incident = demo_incidents(1, seed=8)[0]
     saved = store.save(incident, Actor(*SELFTEST_ACTOR))
@@ -114,8 +119,6 @@ def check_save(state: dict) -> str:
 
 
 def check_encrypted(folder: Path, state: dict) -> str:
-    from ..storage.cipher import DB_FILE
-
     words = state["incident"].narrative.split("]")[-1].strip()[:30].encode("utf-8")
     for path in folder.glob(DB_FILE + "*"):
         if words in path.read_bytes():
@@ -128,17 +131,9 @@ def check_pdf(folder: Path, state: dict) -> str:
     store, incident = state["store"], state["incident"]
     out = folder / "selftest.pdf"
     if importlib.util.find_spec("intake_app.reports.packet") is not None:
-        from ..reports.packet import write_packet
-        from ..reports.packet_source import packet_input
-
         write_packet(packet_input(store, incident.id), out)
         what = "referral packet"
     else:
-        from reportlab.lib.pagesizes import letter
-        from reportlab.platypus import SimpleDocTemplate
-
-        from ..reports.packet_links import linked_incidents_flowables
-
         SimpleDocTemplate(str(out), pagesize=letter).build(linked_incidents_flowables(store, incident.id))
         what = "packet section 'Linked incidents' (the full packet module is not installed)"
     data = out.read_bytes()

@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
+from ..common.elided_label import ElidedLabel
 from ..common.vocabulary import role_label
 from ..incidents.incident_tabs import register_incident_tab
+from ..incidents.returned import banner_text, return_note, returned_to
+from ..shell.branding import window_title
 from .lock import IdleLock
 
 if TYPE_CHECKING:
@@ -97,8 +101,6 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
 
 def _tell_returns(window, actor: Actor) -> None:
     """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment."""
-    from ..incidents.returned import returned_to
-
     store = window.store
     window.runner.run(lambda: returned_to(store, actor.star), lambda found: _show_returns(window, found))
 
@@ -106,10 +108,6 @@ def _tell_returns(window, actor: Actor) -> None:
 def _show_returns(window, found) -> None:
     if not found or not shiboken6.isValid(window):
         return
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..incidents.returned import banner_text, return_note
-    from ..shell.branding import window_title
 
     lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
     box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
@@ -182,8 +180,6 @@ def _users(window, actor: Actor) -> UsersDialog:
 
 
 def _who(window, actor: Actor):
-    from ..common.elided_label import ElidedLabel
-
     return ElidedLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
                   .replace("%2", role_label(actor.role)))
 

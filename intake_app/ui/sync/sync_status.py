@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from ..common.elided_label import ElidedLabel
 
@@ -102,8 +103,6 @@ class SyncController(QObject):
 
     def open_enroll(self):
         """The enrollment dialog (server address and one-time code); after it succeeds, a first sync."""
-        from PySide6.QtCore import Qt
-
         from .enroll_dialog import EnrollDialog
 
         dialog = EnrollDialog(self.store, self.runner, self.window)
@@ -125,12 +124,8 @@ class SyncController(QObject):
             if report.applied:
                 self.window.incidents.refresh()
             if report.alarms:
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.critical(self.window, self.tr("Audit trail alarm"), self._alarm_sentence(report.alarms[0]))
             elif not quiet and report.error:
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.information(self.window, self.tr("Sync"),
                                         self.tr("Sync did not finish: %1\nEvery pending change is kept.")
                                         .replace("%1", report.error))
