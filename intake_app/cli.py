@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.
     if args.selftest or args.command in (None, "selftest"):
         return _run(args, ctx, None)
-    from .commands.cli_log import CommandLog, action_name  # the app opens without it (start-up)
+    from .commands.cli_log import CommandLog, action_name
 
     command_log = CommandLog(args.data_dir, action_name(args))
     code = EXIT_FAILED

@@ -11,7 +11,7 @@ from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.records import Incident, ReportingParty
 from .packet_qr import stamp_for
 
-if TYPE_CHECKING:  # pyHanko is imported only when a packet is signed (start-up speed)
+if TYPE_CHECKING:
     from .packet_signing import PacketSigning
 
 CUSTODY_FROM_AUDIT = "audit trail"

@@ -22,15 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Status
-from ...domain.summary import summary_lines
-from ...domain.workflow import has_felony
-from ...security import review
 from ...security.privacy import masked
 from ...storage.queries import IncidentFilter
 from ..common.i18n import format_datetime
-from ..common.summary_words import summary_words
 from ..common.vocabulary import vocabulary_label
-from .approve_dialog import ApproveDialog
 
 if TYPE_CHECKING:
     from ...domain.records import Incident
@@ -39,8 +34,9 @@ if TYPE_CHECKING:
 
 
 def _review(action: str, *args):
-    """A review step, on the database worker: the review module (SQLAlchemy, the store's tables) is imported
-    there on first use, not while the window is being built (start-up speed)."""
+    """A review step, on the database worker."""
+    from ...security import review
+
     return getattr(review, action)(*args)
 
 
@@ -67,6 +63,8 @@ def _submission(incident):
 
 def _waiting(store) -> list[InboxRow]:
     """In review first (oldest submission first: it has waited longest), then approved ones to refer."""
+    from ...domain.workflow import has_felony
+
     rows = []
     for status in (Status.IN_REVIEW, Status.APPROVED):
         found = []
@@ -214,6 +212,9 @@ class ReviewQueue(QWidget):
             self.runner.run(lambda: store.get(ref), self._show_record, lambda exc: self.message.setText(str(exc)))
 
     def _show_record(self, incident: Incident) -> None:
+        from ...domain.summary import summary_lines
+        from ..common.summary_words import summary_words
+
         if incident.id != self.selected_id():
             return  # the selection moved on while the record was read
         self.selected = incident
@@ -230,6 +231,8 @@ class ReviewQueue(QWidget):
 
     # ------------------------------------------------------------------ actions
     def approve(self) -> ApproveDialog | None:
+        from .approve_dialog import ApproveDialog
+
         if self.selected is None or self.selected_id() != self.selected.id:
             self.message.setText(self.tr("Select an incident first."))
             return None

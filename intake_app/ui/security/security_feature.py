@@ -48,7 +48,7 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
         window.runner.run(lambda: _station_idle_minutes(store), lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
 
     def watch_screen_lock() -> None:
-        from .screen_lock import ScreenLockWatcher  # with the watcher, once the window is on screen
+        from .screen_lock import ScreenLockWatcher
 
         window.screen_lock = watcher = ScreenLockWatcher(window)
         watcher.screen_locked.connect(lock.lock)
@@ -83,7 +83,7 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
     lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     window.add_menu_action(security, translate("MainWindow", "Sign &out"), lambda: sign_out(window))
     if actor.role == REVIEWER:
-        from ..review.review_queue import ReviewQueue  # reviewers only
+        from ..review.review_queue import ReviewQueue
 
         window.review_queue = queue = ReviewQueue(window.store, window.runner, window.session, window)
         queue.changed.connect(window.incidents.refresh)
@@ -164,13 +164,13 @@ def hand_over(window, other: Actor, tries: int = 50) -> None:
 
 
 def _review_tab(context) -> QWidget:
-    from ..review.review_queue import review_tab  # when an incident is first opened (start-up)
+    from ..review.review_queue import review_tab
 
     return review_tab(context)
 
 
 def _users(window, actor: Actor) -> UsersDialog:
-    from .users_dialog import UsersDialog  # on first use: it needs the users' module and so SQLAlchemy
+    from .users_dialog import UsersDialog
 
     dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes,
                          runner=window.runner)

@@ -156,7 +156,7 @@ def sign_out(store, star: str) -> None:
 
 
 def _crash_dialog(report: pathlib.Path) -> None:
-    from .crash_dialog import show_crash_dialog  # with its message box: when there is a crash to show
+    from .crash_dialog import show_crash_dialog
 
     show_crash_dialog(report)
 

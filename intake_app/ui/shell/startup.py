@@ -15,16 +15,25 @@ Without a look (a new store, a passphrase to ask for, a store to migrate, any da
 in full at once, and the app meets its problem (a prompt, a message) as it always did.
 
 Deferred imports. These, and only these, are imported where they are first used instead of at the top of their
-module, because the start measurably needs it (tests/benchmarks/test_startup_benchmark.py; what must stay
-unloaded is checked by tests/ui/test_start_up_imports.py):
+module, because a start measurably needs it; nowhere else is an import deferred.
+The app (tests/benchmarks/test_startup_benchmark.py; tests/ui/test_start_up_imports.py checks what stays unloaded):
 - Qt and the whole of ui/: imported by `intake` (cli.py) only when the app really opens, after the opening
-  thread has started; the commands' modules are not imported to open the app (cli.parse_arguments).
+  thread has started; the commands' modules are not imported to open the app (cli.parse_arguments), nor their
+  log (commands/cli_log.py), nor the self-test.
 - storage/first_look.py, imported on the opening thread after the key's derivation; and whatever imports
-  SQLAlchemy or the record classes (storage/opening.py with Alembic and every table, security/users.py), not
-  before the first paint.
-- Features and dialogs built on first use of their screen or menu (the incident view, Settings, the review
-  queue, the packet with ReportLab and QtPdf, the dashboard's QtCharts, the sync client with httpx and pydantic,
-  the crash dialog, the passphrase prompt).
+  SQLAlchemy or the record classes (domain/records.py, domain/workflow.py; storage/opening.py with Alembic and
+  every table, security/users.py, security/review.py, the links, audit and preservation queries), not before
+  the first paint: the modules of the first window (commands/context.py, security/session.py and privacy.py,
+  ui/security/sign_in.py and security_feature.py, ui/sync/sync_status.py, the *_feature.py modules, a
+  reviewer's ui/review/review_queue.py) import them only inside the function that needs them, or for type
+  checking.
+- Screens, dialogs and clients built on first use: the incident view's tabs, Settings, the users dialog, the
+  screen-lock watcher (D-Bus), the passphrase prompt, the crash dialog, the sync client and engine (httpx,
+  pydantic), the conflicts screen and enrolment.
+The `intake` commands: every command's module is imported to build the parser, so what only one command needs
+and costs more than a few milliseconds (measured after the parser is built) is imported where that command
+runs: the server (FastAPI, uvicorn, its database: 100-180 ms), Alembic (130 ms), pyHanko (signing, time-stamps,
+anchoring: 370-640 ms), pypdf (130 ms), keyring (14 ms), the sync engine (19 ms), the self-test window (Qt).
 """
 
 from __future__ import annotations

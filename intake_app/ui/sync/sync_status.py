@@ -1,7 +1,7 @@
 """Sync in the app (offline sync): runs in the background on the io pool (every few minutes, and on "Sync now"),
 its state in the status bar (last sync, pending changes, errors in plain words), and the menu that opens
-the Conflicts screen (conflicts_screen.py). Nothing here touches SQL: it calls intake_app.sync, imported
-where it is first used (on the database worker), not while the window is built (start-up speed)."""
+the Conflicts screen (conflicts_screen.py). Nothing here touches SQL: it calls intake_app.sync, on the database
+worker."""
 
 from __future__ import annotations
 
@@ -134,8 +134,6 @@ class SyncController(QObject):
             self.running = False
             self.label.setText(self.tr("Sync: %1").replace("%1", str(exc)))
 
-        # Imported on the first sync, not at start-up: the client (httpx) and the server's schemas (pydantic)
-        # cost a large share of the app's start (start-up speed), and the first automatic try comes seconds later.
         from ...sync.engine import sync_once
 
         self.runner.run(lambda: sync_once(self.store), done, failed, pool="io")
