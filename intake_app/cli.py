@@ -15,7 +15,6 @@ from .commands.context import CliContext, UsageError, display_available
 from .paths import MissingResource
 from .storage.database_key import PASSPHRASE_ENV
 from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
-from .ui.shell.startup import OpeningStore
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -91,6 +90,8 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
+    from .ui.shell.startup import OpeningStore
+
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
     opening = OpeningStore(ctx.data_dir, passphrase)  # before Qt is imported (ui/shell/startup.py)
     try:

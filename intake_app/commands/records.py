@@ -187,7 +187,6 @@ def cmd_list(args, ctx: CliContext) -> int:
 def cmd_show(args, ctx: CliContext) -> int:
     viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
     inc = ctx.store.get(args.ref)
-
     # Pulled with the identity sealed: shown only to a signed-in user whose key opens it (audited).
     inc, how = reveal(ctx.store, viewer, inc)
     # The same rule and the same mask as the app's incident view; nobody signed in = nobody with a role.
@@ -207,7 +206,6 @@ def cmd_show(args, ctx: CliContext) -> int:
         if note:  # standard output stays the record alone, for scripts
             print(note, file=ctx.err)
         return 0
-
     for line in summary_lines(shown, catalogue=ctx.store.catalogue, reporting_party_note=note):
         print(line, file=ctx.out)
     return 0

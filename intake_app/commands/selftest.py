@@ -20,16 +20,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from reportlab.lib.pagesizes import letter
-from reportlab.platypus import SimpleDocTemplate
-
 from .. import __version__
 from ..domain.actor import Actor
 from ..domain.demo import demo_incidents
 from ..paths import resource_path
-from ..reports.packet import write_packet
-from ..reports.packet_links import linked_incidents_flowables
-from ..reports.packet_source import packet_input
 from ..storage.cipher import DB_FILE
 from ..storage.migrate import alembic_config
 from ..storage.opening import open_store
@@ -131,9 +125,17 @@ def check_pdf(folder: Path, state: dict) -> str:
     store, incident = state["store"], state["incident"]
     out = folder / "selftest.pdf"
     if importlib.util.find_spec("intake_app.reports.packet") is not None:
+        from ..reports.packet import write_packet
+        from ..reports.packet_source import packet_input
+
         write_packet(packet_input(store, incident.id), out)
         what = "referral packet"
     else:
+        from reportlab.lib.pagesizes import letter
+        from reportlab.platypus import SimpleDocTemplate
+
+        from ..reports.packet_links import linked_incidents_flowables
+
         SimpleDocTemplate(str(out), pagesize=letter).build(linked_incidents_flowables(store, incident.id))
         what = "packet section 'Linked incidents' (the full packet module is not installed)"
     data = out.read_bytes()

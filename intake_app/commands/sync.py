@@ -79,7 +79,6 @@ def cmd_sync(args, ctx: CliContext) -> int:
             print(f"rejected:      {s.quarantined} record(s) from the server set aside as invalid", file=ctx.out)
         if s.restored_at:
             print(f"restore:       {restore_sentence(s.resent, 0)} (noticed {s.restored_at})", file=ctx.out)
-
         for number in numbers_taken(ctx.store).values():
             print(f"not sent:      {number} is used by another incident on the server: intake renumber {number}",
                   file=ctx.out)

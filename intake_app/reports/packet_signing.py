@@ -141,7 +141,6 @@ def _sign(writer, meta, signing: PacketSigning, timestamper, signed_at: datetime
     except RuntimeError:
         asyncio.run(coroutine)
     else:  # called from inside an event loop (a server route, a test): sign on a thread of its own
-
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, coroutine).result()
     return out.getvalue()

@@ -216,7 +216,6 @@ def _baseline(store: IncidentStore) -> None:
     with store.transaction() as session:
         if read_meta(session, BASELINE_DONE) is not None:
             return
-
         audited = select(AuditEntryRow.incident_id).where(AuditEntryRow.incident_id.is_not(None))
         unaudited = [from_dict(json.loads(raw)) for raw in
                      session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited)))]

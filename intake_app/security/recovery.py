@@ -60,7 +60,6 @@ def create_recovery_key(*, shares: int = 0, threshold: int = 0) -> RecoveryKey:
     if shares:
         if not 1 <= threshold <= shares <= 16:
             raise ValueError("threshold: must be between 1 and the number of shares (at most 16)")
-
         words = shamir_mnemonic.generate_mnemonics(1, [(threshold, shares)], raw)[0]
     return RecoveryKey(raw.hex(), private.public_key().public_bytes_raw().hex(), words)
 
@@ -71,7 +70,6 @@ def private_from(text: str) -> X25519PrivateKey:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if len(lines) == 1 and len(lines[0]) == 64 and all(c in "0123456789abcdefABCDEF" for c in lines[0]):
         return X25519PrivateKey.from_private_bytes(bytes.fromhex(lines[0]))
-
     try:
         raw = shamir_mnemonic.combine_mnemonics(lines)
     except (shamir_mnemonic.MnemonicError, ValueError) as exc:

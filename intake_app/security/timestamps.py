@@ -198,7 +198,6 @@ def _run(coroutine):
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(coroutine)
-
     with ThreadPoolExecutor(max_workers=1) as pool:  # called from inside an event loop: a loop of its own
         return pool.submit(asyncio.run, coroutine).result()
 

@@ -211,7 +211,6 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
 
 def sign_in(store: IncidentStore, star: str, passphrase: str, *, now: datetime | None = None) -> Actor:
     user = check_passphrase(store, star, passphrase, now=now)
-
     user_keys.unlock(store, user.star, passphrase)
     _signed_in(store).add(user.star)
     return user.actor()

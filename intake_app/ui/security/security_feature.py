@@ -108,7 +108,6 @@ def _tell_returns(window, actor: Actor) -> None:
 def _show_returns(window, found) -> None:
     if not found or not shiboken6.isValid(window):
         return
-
     lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
     box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
                       translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "

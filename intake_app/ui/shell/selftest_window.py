@@ -13,7 +13,6 @@ from ...storage.repository import IncidentStore
 from ..common.i18n import DEFAULT, SUPPORTED
 from .about_dialog import AboutDialog
 from .branding import app_icon
-from .main_window import MainWindow
 
 
 def open_and_close_main_window(store: IncidentStore) -> str:
@@ -27,6 +26,7 @@ def open_and_close_main_window(store: IncidentStore) -> str:
         app.processEvents()
         dialog.close()
         return f"Qt platform {platform}: About dialog shown (the main window module is not installed)"
+    from .main_window import MainWindow
 
     start = time.perf_counter()
     window = MainWindow(store)

@@ -17,7 +17,7 @@ in full at once, and the app meets its problem (a prompt, a message) as it alway
 Deferred imports. These, and only these, are imported where they are first used instead of at the top of their
 module, because a start measurably needs it; nowhere else is an import deferred.
 The app (tests/benchmarks/test_startup_benchmark.py; tests/ui/test_start_up_imports.py checks what stays unloaded):
-- Qt and the whole of ui/: imported by `intake` (cli.py) only when the app really opens, after the opening
+- ui/, and with it Qt: imported by `intake` (cli.py) only when the app really opens, Qt after the opening
   thread has started; the commands' modules are not imported to open the app (cli.parse_arguments), nor their
   log (commands/cli_log.py), nor the self-test.
 - storage/first_look.py, imported on the opening thread after the key's derivation; and whatever imports
@@ -34,6 +34,8 @@ The `intake` commands: every command's module is imported to build the parser, s
 and costs more than a few milliseconds (measured after the parser is built) is imported where that command
 runs: the server (FastAPI, uvicorn, its database: 100-180 ms), Alembic (130 ms), pyHanko (signing, time-stamps,
 anchoring: 370-640 ms), pypdf (130 ms), keyring (14 ms), the sync engine (19 ms), the self-test window (Qt).
+(Apart from start-up, an import guarded by a check that its module is installed, as in the self-test and the
+packet's verification, stays where it is checked.)
 """
 
 from __future__ import annotations

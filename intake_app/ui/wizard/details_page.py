@@ -109,7 +109,6 @@ class DetailsPage(IncidentPage):
         if lat is None or lon is None:
             return
         self._located_from = coordinates
-
         where = locate(lat, lon)
         if where is None or where.district is None:
             return
