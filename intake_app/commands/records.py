@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from ..domain import bounded_json
 from ..domain.actor import Actor
-from ..domain.bounded_json import MAX_FILE_BYTES
 from ..domain.demo import demo_incidents
 from ..domain.enums import Status, label
 from ..domain.interchange import dumps, loads_file, to_dict
@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args, ctx: CliContext) -> int:
     try:
         with args.file.open("rb") as handle:  # never more than the bound read into memory
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(bounded_json.MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"Cannot read {args.file}: {exc.strerror}") from exc
     incidents = loads_file(data)  # ValidationError -> exit 2, with field paths (or the byte offset)
