@@ -1,11 +1,9 @@
 """Start-up speed: the store is opened on a thread of its own (intake_app/ui/shell/startup.py). After the first
 look it waits until the app's first screen is painted or until the store is asked for, whichever comes first;
-the window holds the store as it will be meanwhile, which must behave as the store itself. Garbage collection is
-held off until the first screen is shown."""
+the window holds the store as it will be meanwhile, which must behave as the store itself."""
 
 from __future__ import annotations
 
-import gc
 from concurrent.futures import ThreadPoolExecutor, wait
 
 import pytest
@@ -85,23 +83,6 @@ def test_a_wrong_passphrase_comes_back_as_the_full_openings_error(stored):
         assert raised.value.reason == StoreOpenError.WRONG_KEY
     finally:
         opening.close()
-
-
-def test_collection_is_held_off_until_the_first_screen_is_shown(stored):
-    opening = OpeningStore(stored, PASSPHRASE)
-    try:
-        assert not gc.isenabled()
-        opening.first_screen_shown()
-        assert gc.isenabled()
-    finally:
-        opening.close()
-
-
-def test_collection_comes_back_when_the_app_ends_without_a_screen(stored):
-    opening = OpeningStore(stored, PASSPHRASE)
-    opening.look()
-    opening.close()  # the sign-in was cancelled
-    assert gc.isenabled()
 
 
 def test_the_first_page_is_the_looks_page(stored):
