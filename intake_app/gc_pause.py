@@ -1,5 +1,6 @@
 """Garbage collection held off while a batch of records is parsed, checked and stored: a pulled page of the
-change feed on a station, a pushed batch on the server.
+change feed on a station (sync/engine.py). The server holds its pushed batches off with its own
+(server/collection.py).
 
 A batch is up to 1,000 records, each a few hundred small objects that live until the page is stored. Python's
 collector counts those allocations and walks the growing heap again and again meanwhile (measured: about a
