@@ -11,10 +11,10 @@ import importlib
 import os
 import sys
 
-# Only what every start needs: the desktop app's start opens the store before it imports anything else
-# (start-up speed), and the errors below are named where one is met (_exit_code).
-from .commands.context import CliContext, display_available
+from .commands.context import CliContext, UsageError, display_available
+from .paths import MissingResource
 from .storage.database_key import PASSPHRASE_ENV
+from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
 # One module per feature; each has register(subparsers). Add a line here for a new feature.
 COMMAND_MODULES = [
@@ -90,19 +90,16 @@ def open_app(ctx: CliContext) -> int:
               "cannot open.\nUse the command line instead: `intake --help` lists the commands "
               "(import, export, list, show, demo...).", file=ctx.err)
         return EXIT_FAILED
-    from .gc_pause import collection_paused
-    from .storage.background_opening import BackgroundOpening
+    from .ui.shell.startup import OpeningStore
 
-    # Started before Qt is imported (start-up speed): deriving the key from a passphrase takes about as long.
     passphrase = ctx.passphrase()  # asked once (--passphrase-prompt)
-    opening = BackgroundOpening(ctx.data_dir, passphrase)
-    resume_collection = collection_paused.hold()  # until the window is on screen (gc_pause.py)
+    opening = OpeningStore(ctx.data_dir, passphrase)  # before Qt is imported (ui/shell/startup.py)
     try:
-        from .ui.shell.app import run  # Qt is imported only when the app is really opened
-
-        return run(ctx.data_dir, passphrase=passphrase, opening=opening, on_screen=resume_collection)
-    finally:
-        resume_collection()  # the app ended without a window (sign-in cancelled...): nothing else will
+        from .ui.shell.app import run
+    except BaseException:
+        opening.close()
+        raise
+    return run(ctx.data_dir, passphrase=passphrase, opening=opening)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     # nothing in the user's. Every other command leaves one line in the log, and a report if it crashes.
     if args.selftest or args.command in (None, "selftest"):
         return _run(args, ctx, None)
-    from .commands.cli_log import CommandLog, action_name  # the app opens without it (start-up)
+    from .commands.cli_log import CommandLog, action_name
 
     command_log = CommandLog(args.data_dir, action_name(args))
     code = EXIT_FAILED
@@ -160,11 +157,8 @@ def _run(args: argparse.Namespace, ctx: CliContext, command_log) -> int:
 def _exit_code(exc: Exception, err) -> int | None:
     """Say what went wrong and give the exit code: 2 for bad input, 1 for what could not be done; None for an
     error nobody expected."""
-    from .commands.context import UsageError
     from .domain.problems import ValidationError
     from .domain.workflow import WorkflowError
-    from .paths import MissingResource
-    from .storage.errors import ConflictError, NotFound, StoreError, StoreOpenError
 
     if isinstance(exc, ValidationError):
         print("intake: the input has problems; nothing was written:", file=err)

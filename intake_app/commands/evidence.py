@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..security.audit_verify import verify
 from ..security.hashing import hash_file
 from .context import CliContext, UsageError
 
@@ -24,7 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     from ..security.anchoring import check_anchors
-    from ..security.audit_verify import verify
 
     report = verify(ctx.store)
     anchors = check_anchors(ctx.store)  # RFC 3161 tokens: up to which entry an outside authority vouches

@@ -16,16 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from ..domain import bounded_json
 from ..domain.actor import Actor
 from ..domain.demo import demo_incidents
 from ..domain.enums import Status, label
 from ..domain.interchange import dumps, loads_file, to_dict
 from ..domain.records import Incident
-from ..security.audit import record_action_in
+from ..domain.summary import summary_lines
+from ..security.audit import record_action, record_action_in
 from ..security.privacy import carries_reporting_party, for_viewer, hidden_from, masked
 from ..security.users import has_users
 from ..storage.chunks import chunked
 from ..storage.queries import IncidentFilter, IncidentSummary
+from ..sync.sealing_step import SHOWN_ACTION, reveal
 from .context import CliContext, UsageError
 
 if TYPE_CHECKING:
@@ -76,11 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args, ctx: CliContext) -> int:
-    from ..domain.bounded_json import MAX_FILE_BYTES
-
     try:
         with args.file.open("rb") as handle:  # never more than the bound read into memory
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(bounded_json.MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"Cannot read {args.file}: {exc.strerror}") from exc
     incidents = loads_file(data)  # ValidationError -> exit 2, with field paths (or the byte offset)
@@ -186,8 +187,6 @@ def cmd_list(args, ctx: CliContext) -> int:
 def cmd_show(args, ctx: CliContext) -> int:
     viewer = ctx.viewer(args.as_star)  # first: a wrong passphrase gets nothing, not even "no such incident"
     inc = ctx.store.get(args.ref)
-    from ..sync.sealing_step import reveal
-
     # Pulled with the identity sealed: shown only to a signed-in user whose key opens it (audited).
     inc, how = reveal(ctx.store, viewer, inc)
     # The same rule and the same mask as the app's incident view; nobody signed in = nobody with a role.
@@ -200,9 +199,6 @@ def cmd_show(args, ctx: CliContext) -> int:
         shown = for_viewer(viewer, inc) if viewer is not None else masked(inc)
         note = _masked_note(ctx, viewer, args.ref) if shown is not inc and carries_reporting_party(inc) else ""
         if shown is inc and viewer is not None and carries_reporting_party(inc):
-            from ..security.audit import record_action
-            from ..sync.sealing_step import SHOWN_ACTION
-
             record_action(ctx.store, inc.id, SHOWN_ACTION, viewer, "view on the command line")  # an unmasking
     if args.json:
         json.dump(to_dict(shown), ctx.out, ensure_ascii=False, indent=2)
@@ -210,8 +206,6 @@ def cmd_show(args, ctx: CliContext) -> int:
         if note:  # standard output stays the record alone, for scripts
             print(note, file=ctx.err)
         return 0
-    from ..domain.summary import summary_lines
-
     for line in summary_lines(shown, catalogue=ctx.store.catalogue, reporting_party_note=note):
         print(line, file=ctx.out)
     return 0

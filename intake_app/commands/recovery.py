@@ -7,6 +7,12 @@ import argparse
 import os
 from pathlib import Path
 
+from ..security import recovery
+from ..security.backup import BackupError, backup_to, restore_from
+from ..security.recovery import create_recovery_key
+from ..storage import database_key as dbkey
+from ..storage.app_lock import AppLock, StoreInUse
+from ..storage.database_key import DatabaseKeyError, database_key
 from .context import CliContext, UsageError, ask_secret
 
 NEW_PASSPHRASE_ENV = "INTAKE_NEW_PASSPHRASE"
@@ -39,8 +45,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_create_key(args, ctx: CliContext) -> int:
-    from ..security.recovery import create_recovery_key
-
     out = Path(args.out)
     if out.exists():
         raise UsageError(f"--out: {out} exists already; give a new folder")
@@ -78,9 +82,6 @@ def _new_passphrase() -> str:
 
 
 def cmd_recover(args, ctx: CliContext) -> int:
-    from ..security import recovery
-    from ..storage import database_key as dbkey
-
     path = Path(args.key_file)
     if not path.is_file() or path.stat().st_size > 16 * 1024:
         raise UsageError(f"--key-file: {path} is not a recovery key file")
@@ -102,8 +103,6 @@ def cmd_recover(args, ctx: CliContext) -> int:
 
 
 def cmd_backup(args, ctx: CliContext) -> int:
-    from ..security.backup import BackupError, backup_to
-
     try:
         size = backup_to(ctx.store, Path(args.out))
     except BackupError as exc:
@@ -113,10 +112,6 @@ def cmd_backup(args, ctx: CliContext) -> int:
 
 
 def cmd_restore(args, ctx: CliContext) -> int:
-    from ..security.backup import BackupError, restore_from
-    from ..storage.app_lock import AppLock, StoreInUse
-    from ..storage.database_key import DatabaseKeyError, database_key
-
     try:
         hold = AppLock.exclusive(ctx.data_dir)  # first: nothing is read or written while the app runs
     except StoreInUse as exc:

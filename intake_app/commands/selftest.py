@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import __version__
+from ..domain.actor import Actor
+from ..domain.demo import demo_incidents
 from ..paths import resource_path
+from ..storage.cipher import DB_FILE
+from ..storage.migrate import alembic_config
+from ..storage.opening import open_store
 from .context import CliContext, display_available
 
 # What a bundle must carry; a missing one means build.spec forgot it.
@@ -84,9 +89,6 @@ def check_store(folder: Path, state: dict) -> str:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    from ..storage.migrate import alembic_config
-    from ..storage.opening import open_store
-
     store = open_store(folder, passphrase=secrets.token_urlsafe(18))
     state["store"] = store
     expected = set(ScriptDirectory.from_config(alembic_config()).get_heads())
@@ -98,9 +100,6 @@ def check_store(folder: Path, state: dict) -> str:
 
 
 def check_save(state: dict) -> str:
-    from ..domain.actor import Actor
-    from ..domain.demo import demo_incidents
-
     store = state["store"]
     incident = demo_incidents(1, seed=8)[0]
     saved = store.save(incident, Actor(*SELFTEST_ACTOR))
@@ -114,8 +113,6 @@ def check_save(state: dict) -> str:
 
 
 def check_encrypted(folder: Path, state: dict) -> str:
-    from ..storage.cipher import DB_FILE
-
     words = state["incident"].narrative.split("]")[-1].strip()[:30].encode("utf-8")
     for path in folder.glob(DB_FILE + "*"):
         if words in path.read_bytes():

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
+from pathlib import Path
 
+from sqlalchemy import text
+
+from ..domain.geography import DISTRICTS
 from .context import CliContext, UsageError
 
 
@@ -72,8 +78,6 @@ def _sessions(args):
 
 
 def cmd_serve(args, ctx: CliContext) -> int:
-    import os
-
     import uvicorn
 
     if not 1 <= args.workers <= 64:
@@ -111,9 +115,6 @@ def _multiprocess_metrics_folder(env) -> None:
     """prometheus-client's multi-process mode: each process writes its counts into one folder, emptied at
     start (counts of an earlier run must not be added in). PROMETHEUS_MULTIPROC_DIR, or a fresh folder. Set
     before any process imports prometheus-client, which picks its mode when it is first imported."""
-    import tempfile
-    from pathlib import Path
-
     folder = env.get(MULTIPROC_ENV)
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -140,8 +141,6 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
     jump a billion past the highest restored one. And the restore is noted: each device's next audit head is
     checked across it (crud.record_audit_head). And a new restore epoch is set: each device then sends again
     the versions it holds that this database lacks (server/resends.py, sync/resend.py)."""
-    from sqlalchemy import text
-
     engine, sessions = _sessions(args)
     if engine.dialect.name != "postgresql":
         engine.dispose()
@@ -170,7 +169,6 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
 
 
 def cmd_create_enrollment(args, ctx: CliContext) -> int:
-    from ..domain.geography import DISTRICTS
     from ..server import crud
 
     if args.district is not None and args.district not in DISTRICTS:

@@ -15,6 +15,9 @@ import argparse
 import os
 from pathlib import Path
 
+from ..security.audit import record_action
+from ..security.station_certificate import CertificateProblem, import_city_certificate, station_credential
+from ..security.users import ADMINISTRATOR, find_user, has_users
 from .context import CliContext, UsageError, ask_secret
 
 P12_PASSPHRASE_ENV = "INTAKE_P12_PASSPHRASE"
@@ -43,8 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _administrator(ctx: CliContext, star: str | None):
-    from ..security.users import ADMINISTRATOR, find_user, has_users
-
     actor = ctx.actor(star)
     if has_users(ctx.store):
         user = find_user(ctx.store, actor.star)
@@ -56,7 +57,6 @@ def _administrator(ctx: CliContext, star: str | None):
 
 def cmd_show(args, ctx: CliContext) -> int:
     from ..security import timestamps
-    from ..security.station_certificate import station_credential
 
     credential = station_credential(ctx.store)
     cert = credential.certificate
@@ -76,9 +76,6 @@ def cmd_show(args, ctx: CliContext) -> int:
 
 
 def cmd_import(args, ctx: CliContext) -> int:
-    from ..security.audit import record_action
-    from ..security.station_certificate import CertificateProblem, import_city_certificate
-
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
     actor = _administrator(ctx, args.as_star)
@@ -96,7 +93,6 @@ def cmd_import(args, ctx: CliContext) -> int:
 
 def cmd_tsa(args, ctx: CliContext) -> int:
     from ..security import timestamps
-    from ..security.audit import record_action
 
     if not args.off and not args.url:
         raise UsageError("give the TSA's URL (or --off)")

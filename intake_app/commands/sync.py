@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from ..storage.errors import NotFound
+from ..storage.secrets import NoSecureKeyring
+from ..sync import device, state
+from ..sync.client import InsecureURL, SyncError
+from ..sync.renumbering import numbers_taken, renumber
+from ..sync.resend import restore_sentence
 from .context import CliContext, UsageError
 
 
@@ -26,9 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_renumber(args, ctx: CliContext) -> int:
-    from ..storage.errors import NotFound
-    from ..sync.renumbering import renumber
-
     try:
         before = ctx.store.get(args.ref)
     except NotFound as exc:
@@ -43,10 +46,6 @@ def cmd_renumber(args, ctx: CliContext) -> int:
 
 
 def cmd_enroll(args, ctx: CliContext) -> int:
-    from ..storage.secrets import NoSecureKeyring
-    from ..sync import device
-    from ..sync.client import InsecureURL, SyncError
-
     try:
         enrolled = device.enroll(ctx.store, args.url, args.code, ca_bundle=args.ca_bundle)
     except InsecureURL as exc:
@@ -65,7 +64,6 @@ def cmd_enroll(args, ctx: CliContext) -> int:
 
 
 def cmd_sync(args, ctx: CliContext) -> int:
-    from ..sync import state
     from ..sync.engine import sync_once
 
     if args.status:
@@ -80,11 +78,7 @@ def cmd_sync(args, ctx: CliContext) -> int:
         if s.quarantined:
             print(f"rejected:      {s.quarantined} record(s) from the server set aside as invalid", file=ctx.out)
         if s.restored_at:
-            from ..sync.resend import restore_sentence
-
             print(f"restore:       {restore_sentence(s.resent, 0)} (noticed {s.restored_at})", file=ctx.out)
-        from ..sync.renumbering import numbers_taken
-
         for number in numbers_taken(ctx.store).values():
             print(f"not sent:      {number} is used by another incident on the server: intake renumber {number}",
                   file=ctx.out)

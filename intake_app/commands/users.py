@@ -17,6 +17,7 @@ import json
 import os
 
 from ..domain.actor import Actor
+from ..security import user_keys
 from ..security.users import (
     ADMINISTRATOR,
     MIN_PASSPHRASE,
@@ -165,8 +166,6 @@ def cmd_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_sealing_key(args, ctx: CliContext) -> int:
     """The signed-in user's own public key; its private half never leaves this store (security/user_keys.py)."""
-    from ..security import user_keys
-
     if not has_users(ctx.store):
         raise UsageError("This station has no users yet: the administrator creates them first.")
     me = ctx.actor(args.as_star)  # signing in opens (or, the first time, makes) the user's key pair

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..domain.actor import Actor
-from ..domain.enums import Agency, ReviewDecision, TouhyStatus, label
+from ..domain.enums import Agency, ReviewDecision, Status, TouhyStatus, label
 from ..domain.records import ApprovedCharge, Incident, TouhyRequest
 from ..domain.workflow import WorkflowError, may_request_touhy, record_review_step
 from ..security.review import correct_approved
@@ -56,8 +56,6 @@ def set_touhy_status(store: IncidentStore, ref: str, actor: Actor, request_id: s
 
 
 def _referred(inc: Incident) -> None:
-    from ..domain.enums import Status
-
     if inc.status != Status.REFERRED:
         raise WorkflowError(f"{inc.report_number}: only a referred incident has a felony review")
 

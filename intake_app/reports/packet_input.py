@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..domain.catalogue import Catalogue, default_catalogue
 from ..domain.records import Incident, ReportingParty
+from .packet_qr import stamp_for
 
-if TYPE_CHECKING:  # pyHanko is imported only when a packet is signed (start-up speed)
+if TYPE_CHECKING:
     from .packet_signing import PacketSigning
 
 CUSTODY_FROM_AUDIT = "audit trail"
@@ -58,6 +59,4 @@ def custody_from_history(incident: Incident) -> list[CustodyRow]:
 
 def packet_stamp(data: PacketInput):
     """The stamp of the QR code and the PDF's keywords: the record, and the audit chain as it was read."""
-    from .packet_qr import stamp_for
-
     return stamp_for(data.incident, audit_entries=data.chain_length, audit_head=data.chain_head)

@@ -12,6 +12,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
+from ..security.station_certificate import fingerprint
+
 
 @dataclass
 class SignatureCheck:
@@ -45,7 +47,6 @@ def check_signature(pdf: bytes, station: list[x509.Certificate], tsa_roots: list
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    from ..security.station_certificate import fingerprint
     from ..security.timestamps import check_revocation, quiet_validator_logs
 
     try:

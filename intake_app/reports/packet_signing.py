@@ -18,6 +18,7 @@ import asyncio
 import hashlib
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -140,8 +141,6 @@ def _sign(writer, meta, signing: PacketSigning, timestamper, signed_at: datetime
     except RuntimeError:
         asyncio.run(coroutine)
     else:  # called from inside an event loop (a server route, a test): sign on a thread of its own
-        from concurrent.futures import ThreadPoolExecutor
-
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, coroutine).result()
     return out.getvalue()

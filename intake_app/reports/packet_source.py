@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 
 from ..domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status, label
 from ..security import audit
+from ..security.station_certificate import station_credential
 from ..storage.repository import IncidentStore
 from .packet_input import CUSTODY_FROM_AUDIT, CustodyRow, PacketInput, custody_from_history
+from .packet_links import linked_incidents_section
 
 
 def _short(value: str, limit: int = 160) -> str:
@@ -62,8 +64,6 @@ def _custody_rows(entries) -> list[CustodyRow]:
 
 
 def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None = None) -> PacketInput:
-    from .packet_links import linked_incidents_section  # here: ReportLab loads on first use (start-up)
-
     incident = store.get(ref)
     data = PacketInput(incident, generated_at or datetime.now(UTC).replace(microsecond=0),
                        custody=custody_from_history(incident), catalogue=store.catalogue)
@@ -80,7 +80,6 @@ def packet_input(store: IncidentStore, ref: str, generated_at: datetime | None =
 def station_signing(store: IncidentStore):
     """The station's certificate and configured TSA, for signing its packets (reports/packet_signing.py)."""
     from ..security import timestamps
-    from ..security.station_certificate import station_credential
     from .packet_signing import PacketSigning
 
     tsa = timestamps.config(store)

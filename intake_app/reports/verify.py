@@ -20,9 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import zxingcpp
+from PIL import Image
+
 from ..domain.interchange import record_hashes
+from ..security.station_certificate import known_certificates
 from ..storage.repository import IncidentStore
 from .packet_qr import PacketStamp, parse_stamp, stamp_for
+from .packet_signature_check import check_signature
 
 
 class PacketUnreadable(ValueError):
@@ -42,9 +47,6 @@ def stamp_from_metadata(pdf: Path) -> PacketStamp | None:
 
 def stamp_from_qr(pdf: Path, dpi: int = 150) -> PacketStamp | None:
     """Renders the cover page and decodes its QR code; None if there is none. Needs poppler's pdftoppm."""
-    import zxingcpp
-    from PIL import Image
-
     if shutil.which("pdftoppm") is None:
         raise FileNotFoundError("pdftoppm (poppler-utils) is not installed, so the QR code cannot be read")
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,8 +76,6 @@ def _signature_lines(store: IncidentStore, pdf: Path) -> tuple[bool, list[str]]:
     """(acceptable, lines): a broken signature is not acceptable; a packet without one (made before packets
     were signed) is, and says so."""
     from ..security import timestamps
-    from ..security.station_certificate import known_certificates
-    from .packet_signature_check import check_signature
 
     tsa = timestamps.config(store)
     check = check_signature(pdf.read_bytes(), known_certificates(store), tsa.certificates, tsa.crls)

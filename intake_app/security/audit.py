@@ -19,11 +19,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
-from ..domain.interchange import canonical_json, to_dict
+from ..domain.interchange import canonical_json, from_dict, to_dict
 from ..domain.records import Incident
 from ..storage.audit_tables import AuditEntryRow
 from ..storage.links.decisions import add_decision_recorder
+from ..storage.meta import read_meta, write_meta
 from ..storage.repository import ChangeEvent, IncidentStore
+from ..storage.tables import IncidentRow
 from .audit_keys import machine_name, signing_key
 
 # Bumped on every save; they would make every entry noise without telling anyone anything.
@@ -208,17 +210,12 @@ BASELINE_ACTOR = Actor("Intake (audit trail started)", "")
 def _baseline(store: IncidentStore) -> None:
     """Records stored before the audit trail existed get one "baseline" entry with their state, once,
     so `intake verify` can vouch for them from then on."""
-    from ..storage.meta import read_meta, write_meta
-    from ..storage.tables import IncidentRow
-
     with store.reading() as session:
         if read_meta(session, BASELINE_DONE) is not None:
             return
     with store.transaction() as session:
         if read_meta(session, BASELINE_DONE) is not None:
             return
-        from ..domain.interchange import from_dict
-
         audited = select(AuditEntryRow.incident_id).where(AuditEntryRow.incident_id.is_not(None))
         unaudited = [from_dict(json.loads(raw)) for raw in
                      session.scalars(select(IncidentRow.record_json).where(IncidentRow.id.not_in(audited)))]

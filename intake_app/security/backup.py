@@ -20,7 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..storage import cipher
+from ..storage.errors import StoreOpenError
+from ..storage.opening import open_store
 from ..storage.repository import IncidentStore
+from .audit_verify import verify
 
 
 class BackupError(RuntimeError):
@@ -69,10 +72,6 @@ class RestoreCheck:
 
 def check_backup(backup: Path, key: bytes, data_dir: Path) -> RestoreCheck:
     """Opens a copy of the backup in a temporary folder with this store's key and verifies it whole."""
-    from ..storage.errors import StoreOpenError
-    from ..storage.opening import open_store
-    from .audit_verify import verify
-
     backup = Path(backup)
     if not backup.is_file():
         raise BackupError(f"{backup} is not a file.")

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shamir_mnemonic
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ..storage import cipher
 from ..storage import database_key as dbkey
 from ..storage import secrets as keyring_secrets
 from .sealing import key_id, parse_public
@@ -58,8 +60,6 @@ def create_recovery_key(*, shares: int = 0, threshold: int = 0) -> RecoveryKey:
     if shares:
         if not 1 <= threshold <= shares <= 16:
             raise ValueError("threshold: must be between 1 and the number of shares (at most 16)")
-        import shamir_mnemonic
-
         words = shamir_mnemonic.generate_mnemonics(1, [(threshold, shares)], raw)[0]
     return RecoveryKey(raw.hex(), private.public_key().public_bytes_raw().hex(), words)
 
@@ -70,8 +70,6 @@ def private_from(text: str) -> X25519PrivateKey:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if len(lines) == 1 and len(lines[0]) == 64 and all(c in "0123456789abcdefABCDEF" for c in lines[0]):
         return X25519PrivateKey.from_private_bytes(bytes.fromhex(lines[0]))
-    import shamir_mnemonic
-
     try:
         raw = shamir_mnemonic.combine_mnemonics(lines)
     except (shamir_mnemonic.MnemonicError, ValueError) as exc:
@@ -152,8 +150,6 @@ def protect(data_dir: Path, key: bytes, installation_id: str, recovery_public_he
 def recover(data_dir: Path, private: X25519PrivateKey, *, new_passphrase: str | None) -> dbkey.StoreInfo:
     """Opens the store of `data_dir` with the recovery key and gives it a new key: derived from
     `new_passphrase`, or (None) a new random key kept in the OS keyring. Returns the new store info."""
-    from ..storage import cipher
-
     db_path = data_dir / cipher.DB_FILE
     if not db_path.exists():
         raise RecoveryError(f"There is no store in {data_dir} ({cipher.DB_FILE} is missing).")
@@ -194,8 +190,6 @@ def recover(data_dir: Path, private: X25519PrivateKey, *, new_passphrase: str | 
 
 
 def _opens(db_path: Path, key: bytes) -> bool:
-    from ..storage import cipher
-
     try:
         cipher.connect(db_path, key).close()
     except Exception:  # the driver's DatabaseError: not this key
@@ -206,8 +200,6 @@ def _opens(db_path: Path, key: bytes) -> bool:
 def _rekey(db_path: Path, old_key: bytes, new_key: bytes) -> None:
     """Re-encrypts every page with the new key (SQLCipher's rekey), out of WAL mode so no page is left in a
     write-ahead log under the old key; the store goes back to WAL when it is next opened."""
-    from ..storage import cipher
-
     conn = cipher.connect(db_path, old_key)
     try:
         conn.execute("PRAGMA busy_timeout=10000")

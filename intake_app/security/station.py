@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..domain.actor import Actor
 from ..domain.problems import ValidationError
 from ..domain.settings import StationSettings
+from ..domain.validation import validate_settings
 from ..storage.repository import IncidentStore
 from .audit import record_action_in
 from .users import _require_admin
@@ -43,8 +44,6 @@ AUDITED_SETTINGS = ("district", "retention_days", "language", "rd_number_pattern
 def save_station_settings(store: IncidentStore, actor: Actor, settings: StationSettings) -> StationSettings:
     """Settings as the dialog saves them: checked by the one validator (nothing written when a setting is wrong,
     each problem naming its setting), then written with one audit entry per setting changed, in one transaction."""
-    from ..domain.validation import validate_settings
-
     problems = validate_settings(settings)
     if problems:
         raise ValidationError(problems)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +39,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
+from pyhanko_certvalidator import ValidationContext
 from sqlalchemy.orm import Session
 
 from ..storage.meta import read_meta, write_meta
@@ -195,8 +198,6 @@ def _run(coroutine):
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(coroutine)
-    from concurrent.futures import ThreadPoolExecutor
-
     with ThreadPoolExecutor(max_workers=1) as pool:  # called from inside an event loop: a loop of its own
         return pool.submit(asyncio.run, coroutine).result()
 
@@ -307,9 +308,6 @@ def check_token(der: bytes, digest: bytes, trusted: list[x509.Certificate],
                 crls: list[x509.CertificateRevocationList] | None = None) -> TokenCheck:
     """Checks the token's signature, that it stamps `digest` (SHA-256), and, when certificates are trusted,
     the TSA's certificate path to one of them at the token's genTime and its revocation in `crls`."""
-    from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
-    from pyhanko_certvalidator import ValidationContext
-
     try:
         info = token_info(der)
     except ValueError as exc:

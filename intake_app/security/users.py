@@ -22,6 +22,7 @@ from ..domain.roles import ADMINISTRATOR, ROLES
 from ..storage import user_tables  # noqa: F401  (declares the tables on Base)
 from ..storage.repository import IncidentStore
 from ..storage.user_tables import SignInFailureRow, UserRow
+from . import user_keys
 from .audit import record_action_in
 
 MIN_PASSPHRASE = 10
@@ -210,16 +211,12 @@ def check_passphrase(store: IncidentStore, star: str, passphrase: str, *, now: d
 
 def sign_in(store: IncidentStore, star: str, passphrase: str, *, now: datetime | None = None) -> Actor:
     user = check_passphrase(store, star, passphrase, now=now)
-    from . import user_keys  # sealing: the user's private key is opened with the passphrase just checked
-
     user_keys.unlock(store, user.star, passphrase)
     _signed_in(store).add(user.star)
     return user.actor()
 
 
 def sign_out(store: IncidentStore, star: str) -> None:
-    from . import user_keys
-
     user_keys.lock(store, star)
     _signed_in(store).discard(star)
 

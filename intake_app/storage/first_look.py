@@ -7,8 +7,9 @@ that these very migration scripts brought up to date (the fingerprint in its hea
 store, no key or a wrong one, a store to migrate, any database error) the look is None and the app opens the
 store in full first, so every problem is met exactly as before.
 
-The page must be exactly the one `IncidentStore.list()` gives for the default filter; tests/storage/
-test_first_look.py holds the two side by side.
+The page is read with the store's own list query (queries.SUMMARY_COLUMNS, NEWEST_FIRST, RETURNED_SQL), so
+it is the one `IncidentStore.list()` gives for the default filter; tests/storage/test_first_look.py holds the
+two side by side. The app's start (ui/shell/startup.py) takes this look on its opening thread.
 """
 
 from __future__ import annotations
@@ -20,19 +21,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import Status
 from ..domain.settings import StationSettings
 from . import cipher
 from .migrate import is_up_to_date
-from .queries import RETURNED_SQL, IncidentFilter, IncidentSummary
+from .queries import NEWEST_FIRST, RETURNED_SQL, SUMMARY_COLUMNS, IncidentFilter, IncidentSummary, summary_of
 
 PAGE_SIZE = IncidentFilter().limit
 # The page comes as one row of JSON, not 200 rows: the driver lets go of the interpreter lock for every row and
 # must take it back, which waits for the main thread's 5 ms switch interval while that thread runs Python
 # (measured beside a thread that never paused: 2.6 s for 200 rows, 20 ms for one row; 4 ms alone either way).
-_NEWEST = "ORDER BY occurred_at DESC, id DESC"
-_PAGE = ("SELECT json_group_array(json_array(id, report_number, status, district, beat, occurred_at, address,"
-         f" agent_count, updated_at, version, is_demo, {RETURNED_SQL}) {_NEWEST})"
+_NEWEST = "ORDER BY " + ", ".join(f"{name} DESC" for name in NEWEST_FIRST)
+_PAGE = (f"SELECT json_group_array(json_array({', '.join(SUMMARY_COLUMNS)}, {RETURNED_SQL}) {_NEWEST})"
          f" FROM (SELECT * FROM incidents {_NEWEST} LIMIT ?)")
 _SETTINGS = "SELECT value FROM meta WHERE key = 'station_settings'"
 _HAS_USERS = "SELECT EXISTS (SELECT 1 FROM users)"
@@ -51,7 +50,7 @@ class FirstLook:
 
 def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | None]) -> None:
     """Sets `looked` to the look as soon as the settings are read (None when there is none to take), then
-    reads the newest page into its `page`. `key`: the store's, from background_opening.existing_store_key
+    reads the newest page into its `page`. `key`: the store's, from startup.existing_store_key
     (None: no store, or no key to be had)."""
     if key is None:
         looked.set_result(None)
@@ -77,7 +76,7 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
         looked.set_result(look)
         if look is not None:
             try:
-                look.page.set_result([_summary(r) for r in json.loads(rows(_PAGE, PAGE_SIZE)[0][0])])
+                look.page.set_result([summary_of(r, _utc) for r in json.loads(rows(_PAGE, PAGE_SIZE)[0][0])])
             except BaseException as exc:  # noqa: BLE001 - the window lists through the store instead
                 look.page.set_exception(exc)  # never left unset: the window waits for it
                 if not isinstance(exc, Exception):
@@ -86,16 +85,6 @@ def first_look(data_dir: Path, key: bytes | None, looked: Future[FirstLook | Non
         conn.close()
 
 
-def _summary(r: tuple[Any, ...]) -> IncidentSummary:
-    return IncidentSummary(r[0], r[1] or "", Status(r[2]), r[3], r[4], _utc(r[5]), r[6], r[7], _utc_given(r[8]), r[9],
-                           bool(r[10]), bool(r[11]))
-
-
 def _utc(stored: str | None) -> datetime | None:
     """SQLAlchemy's DateTime keeps naive UTC as 'YYYY-MM-DD HH:MM:SS.ffffff' text in SQLite."""
-    return _utc_given(stored) if stored is not None else None
-
-
-def _utc_given(stored: str) -> datetime:
-    """A NOT NULL time column's text (updated_at)."""
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC) if stored is not None else None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ..domain.enums import FootageKind, Preservation, Status
 
@@ -39,9 +41,25 @@ class IncidentSummary:
     returned: bool = False
 
 
-# A summary's `returned`, in SQL on the stored record (both the store's list and the first look read it).
+# The incident list's query, defined once for its two readers: the store's list() (SQLAlchemy) and the start-up's
+# first look (storage/first_look.py, the database driver alone), so the first page the window shows is the page
+# the store lists (tests/storage/test_first_look.py). The columns of an IncidentSummary in its order, then
+# RETURNED_SQL; newest first, the id breaking ties.
+SUMMARY_COLUMNS = ("id", "report_number", "status", "district", "beat", "occurred_at", "address", "agent_count",
+                   "updated_at", "version", "is_demo")
+NEWEST_FIRST = ("occurred_at", "id")  # each descending
+# A summary's `returned`, in SQL on the stored record.
 RETURNED_SQL = ("(status = 'draft' AND json_extract(record_json, '$.history[#-1].from_status') = 'in_review'"
                 " AND json_extract(record_json, '$.history[#-1].to_status') = 'draft')")
+
+
+def summary_of(row: Sequence[Any], utc: Callable[[Any], Any]) -> IncidentSummary:
+    """A row of the list query (SUMMARY_COLUMNS, then RETURNED_SQL) as a summary. `utc` turns a stored time
+    into a UTC-aware one (None stays None): SQLAlchemy gives a naive datetime, the driver alone its text."""
+    (id_, report_number, status, district, beat, occurred_at, address, agent_count, updated_at, version, is_demo,
+     returned) = row
+    return IncidentSummary(id_, report_number or "", Status(status), district, beat, utc(occurred_at), address,
+                           agent_count, utc(updated_at), version, bool(is_demo), bool(returned))
 
 
 FIRST_ALERTS = 200  # a few screens; the alert screen asks for more on demand

@@ -34,7 +34,7 @@ from .chunks import chunked
 from .errors import ConflictError, NotFound, StoreError
 from .meta import read_meta, write_meta
 from .projection import delete_row, fts_query, insert_rows, utc_naive, write_row
-from .queries import RETURNED_SQL, IncidentFilter, IncidentSummary
+from .queries import NEWEST_FIRST, RETURNED_SQL, SUMMARY_COLUMNS, IncidentFilter, IncidentSummary, summary_of
 from .tables import AutosaveRow, IncidentRow, MetaRow, ReportSequence
 
 DEVICE_CODE = "device_code"  # meta key
@@ -113,7 +113,7 @@ class IncidentStore:
     def feature_state(self, name: str, new: Callable[[], FeatureState]) -> FeatureState:
         """A feature's state for this opened store (who signed in, its own listeners), made by `new()` on
         first use. It lives and dies with the store, and is reached through the store itself: the app's
-        window may hold the store while it is still being opened (first_look.PendingStore)."""
+        window may hold the store while it is still being opened (ui/shell/startup.py)."""
         if name not in self._feature_state:
             self._feature_state[name] = new()
         # The name stands for one type: every caller of one name passes the same `new`.
@@ -245,10 +245,7 @@ class IncidentStore:
 
     def list(self, flt: IncidentFilter | None = None) -> builtins.list[IncidentSummary]:
         flt = flt or IncidentFilter()
-        stmt = select(IncidentRow.id, IncidentRow.report_number, IncidentRow.status, IncidentRow.district,
-                      IncidentRow.beat, IncidentRow.occurred_at, IncidentRow.address, IncidentRow.agent_count,
-                      IncidentRow.updated_at, IncidentRow.version, IncidentRow.is_demo,
-                      literal_column(RETURNED_SQL).label("returned"))
+        stmt = select(*(_INCIDENTS.c[name] for name in SUMMARY_COLUMNS), literal_column(RETURNED_SQL).label("returned"))
         if flt.text.strip():
             query = fts_query(flt.text)
             if not query:
@@ -268,16 +265,11 @@ class IncidentStore:
             stmt = stmt.where(IncidentRow.occurred_at <= utc_naive(flt.occurred_to))
         if not flt.include_demo:
             stmt = stmt.where(IncidentRow.is_demo.is_(False))
-        stmt = stmt.order_by(IncidentRow.occurred_at.desc(), IncidentRow.id.desc()).offset(flt.offset)
+        stmt = stmt.order_by(*(_INCIDENTS.c[name].desc() for name in NEWEST_FIRST)).offset(flt.offset)
         if flt.limit is not None:
             stmt = stmt.limit(flt.limit)
         with self.reading() as session:
-            return [
-                IncidentSummary(r.id, r.report_number or "", Status(r.status), r.district, r.beat, _aware(r.occurred_at),
-                                r.address, r.agent_count, _aware(r.updated_at), r.version, r.is_demo,
-                                bool(r.returned))
-                for r in session.execute(stmt)
-            ]
+            return [summary_of(r, _aware) for r in session.execute(stmt)]
 
     # Below this many matches, SQLite's own plan (look the matches up, sort them) is best; above it,
     # walking the date index newest first and stopping at the page size is (measured in tests/benchmarks).

@@ -5,7 +5,7 @@ store, beside a bare PySide6 window started the same way in the same run.
 `ready <seconds>` at that moment when INTAKE_STARTUP_PROBE is set (intake_app/ui/shell/startup_probe.py).
 Targets: under 1.5 s, and within 2x of the bare window.
 
-The window is shown from the store's first look (storage/first_look.py, on storage/background_opening.py's thread) and the store is opened in full once
+The window is shown from the store's first look (storage/first_look.py, on ui/shell/startup.py's thread) and the store is opened in full once
 it is painted; the moment the full opening ends is printed too (`opened`), so what is left after `ready` is
 seen: an action taken before then waits for it.
 
@@ -73,15 +73,15 @@ class StandInSignIn:
 sys.meta_path.insert(0, StandInSignIn())
 
 import os, time
-from intake_app.storage import background_opening
-real_init = background_opening.BackgroundOpening.__init__
+from intake_app.ui.shell import startup
+real_init = startup.OpeningStore.__init__
 
 def init(self, *args, **kwargs):
     real_init(self, *args, **kwargs)
     start = float(os.environ["INTAKE_STARTUP_PROBE"])
     self.opened.add_done_callback(lambda _f: print(f"opened {time.time() - start:.3f}", flush=True))
 
-background_opening.BackgroundOpening.__init__ = init
+startup.OpeningStore.__init__ = init
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
+from intake_app.domain.enums import Status
 from intake_app.domain.settings import StationSettings
+from intake_app.domain.workflow import transition
 from intake_app.security.users import create_first_administrator
 from intake_app.storage import cipher
-from intake_app.storage.background_opening import existing_store_key
 from intake_app.storage.first_look import PAGE_SIZE
 from intake_app.storage.first_look import first_look as look_with_key
 from intake_app.storage.opening import open_store
+from intake_app.ui.shell.startup import existing_store_key
 from tests.factories import make_incident
 
 PASSPHRASE = "first look test passphrase"
@@ -26,7 +28,8 @@ def first_look(data_dir, passphrase=None):
 
 
 def varied_incidents(store, actor, count: int) -> None:
-    """Numbered and demo records, a draft without a time or a district, and equal times (the tie-break)."""
+    """Numbered and demo records, a draft without a time or a district, a draft the reviewer returned, and equal
+    times (the tie-break)."""
     first = make_incident()
     for n in range(count):
         incident = make_incident(occurred_at=first.occurred_at)
@@ -35,6 +38,8 @@ def varied_incidents(store, actor, count: int) -> None:
     draft = make_incident()
     draft.occurred_at, draft.district = None, None
     store.save(draft, actor)
+    in_review = transition(make_incident(), Status.IN_REVIEW, actor)
+    store.save(transition(in_review, Status.DRAFT, actor, comment="Add the beat"), actor)
 
 
 def test_the_first_page_is_the_one_the_store_lists(store, data_dir, actor):
@@ -43,6 +48,7 @@ def test_the_first_page_is_the_one_the_store_lists(store, data_dir, actor):
     assert look is not None
     assert len(look.page.result()) == PAGE_SIZE
     assert look.page.result() == store.list()
+    assert [row.returned for row in store.list()].count(True) == 1  # the page holds the returned draft too
 
 
 def test_the_look_reads_the_station_settings_and_whether_anyone_can_sign_in(store, data_dir):

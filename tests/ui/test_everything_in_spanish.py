@@ -123,6 +123,9 @@ def test_the_main_window_its_menus_and_every_tab_are_in_spanish(spanish, station
 
 def test_the_incident_view_is_in_spanish(spanish, window, station, actor, qtbot):
     stored = station.save(spanish_record(), actor)
+    # The window hears of the save a moment later (live_views.SETTLE_MS) and then replaces an open view of the
+    # record with a fresh one: that happened in the middle of the tabs' check when building them took longer.
+    qtbot.waitUntil(lambda: window.incidents.model.rowCount() == 1)
     window.open_incident(stored.id)
     qtbot.waitUntil(lambda: window.tabs.count() > 1 and window.tabs.currentIndex() > 0)
     view = window.tabs.currentWidget()

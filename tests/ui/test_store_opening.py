@@ -49,11 +49,11 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
     error, say): the person is told why, and the app ends instead of showing errors on every action."""
     from intake_app.domain.actor import Actor
     from intake_app.storage import opening as full_opening
-    from intake_app.storage.background_opening import BackgroundOpening
     from intake_app.storage.errors import StoreOpenError
     from intake_app.ui.common import i18n
     from intake_app.ui.security import sign_in
     from intake_app.ui.shell import app as desktop
+    from intake_app.ui.shell.startup import OpeningStore
 
     store = open_store(data_dir, passphrase=PASSPHRASE)
     store.save(make_incident(), actor)
@@ -68,10 +68,9 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text, *_a: told.append(text)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its crash handler: put back after
     language = i18n.current_language()
-    on_screen = []
+    opening = OpeningStore(data_dir, PASSPHRASE)
     try:
-        code = desktop.run(data_dir, passphrase=PASSPHRASE, opening=BackgroundOpening(data_dir, PASSPHRASE),
-                           on_screen=lambda: on_screen.append(True))
+        code = desktop.run(data_dir, passphrase=PASSPHRASE, opening=opening)
     finally:  # and the other tests' language, and its log file
         i18n.install_language(language)
         for handler in [h for h in logging.getLogger().handlers if getattr(h, "intake_log", False)]:
@@ -79,4 +78,4 @@ def test_a_store_that_fails_to_open_behind_the_shown_window_is_said_and_the_app_
             handler.close()
     assert code == 1
     assert told == ["The disk could not be read."]
-    assert on_screen == [True]  # the window had been painted: the failure came after
+    assert opening.shown  # the window had been painted: the failure came after

@@ -8,15 +8,20 @@ Times are stored in UTC with their zone; they are shown in Chicago time, written
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTimeZone,
+    QTranslator,
+)
 
 from ...paths import resource_path
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QDateTime
 
 SUPPORTED = ("en", "es")
 DEFAULT = "en"
@@ -78,8 +83,6 @@ def _station_time(moment: datetime) -> datetime:
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
-    from PySide6.QtCore import QDateTime, QTimeZone  # for the long format only (see _qdate_qtime)
-
     return QDateTime.fromSecsSinceEpoch(int(_station_time(moment).timestamp()), QTimeZone(b"America/Chicago"))
 
 

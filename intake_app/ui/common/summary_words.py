@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.summary import SummaryWords
 from .domain_text import class_text, statute_title
+from .i18n import format_in_zone
 from .vocabulary import vocabulary_label
 
 KNOWN_TEMPLATES = (
@@ -71,7 +72,5 @@ def _template(text: str) -> str:
 
 
 def summary_words() -> SummaryWords:
-    from .i18n import format_in_zone
-
     return SummaryWords(template=_template, vocabulary=vocabulary_label, offence_class=class_text,
                         statute_title=statute_title, moment=format_in_zone)

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 
 def history_tab(ctx: IncidentContext) -> HistoryTab:
-    # Imported when an incident is opened: it needs the audit module, so SQLAlchemy (start-up speed).
     from ..incidents.audit_history import HistoryTab
 
     return HistoryTab(ctx.store, ctx.runner, ctx.incident.id)
@@ -25,7 +24,7 @@ def install_ui(window) -> None:
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "History"), history_tab)
 
     def build() -> PreservationScreen:
-        from .preservation_screen import PreservationScreen  # when the tab is first shown (start-up)
+        from .preservation_screen import PreservationScreen
 
         return PreservationScreen(window.store, window.runner, window.actor)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.actor import Actor
 from ...domain.enums import FootageKind, Preservation
+from ...storage.preservation_queries import alert_page, mark_preservation
 from ...storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from ..common.i18n import format_datetime
 from ..common.rows_model import RowsModel
@@ -151,10 +152,6 @@ class PreservationScreen(QWidget):
     def refresh(self) -> None:
         store, limit = self._store, self.page_size * self._pages
         def page() -> AlertPage:
-            from ...storage.preservation_queries import (
-                alert_page,  # on the worker: SQLAlchemy (start-up speed)
-            )
-
             return alert_page(store, limit=limit)
 
         self._runner.run(page, self._loaded, self._failed)
@@ -194,8 +191,6 @@ class PreservationScreen(QWidget):
             return
         store, actor, evidence = self._store, self._actor(), self.evidence_id.text().strip()
         def mark():
-            from ...storage.preservation_queries import mark_preservation
-
             return mark_preservation(store, alert.incident_id, alert.footage_id, status, actor, evidence_id=evidence)
 
         self._runner.run(mark, lambda _saved: self.refresh(), self._failed)

@@ -12,9 +12,6 @@ from ..incidents.incident_tabs import IncidentContext, register_incident_tab
 if TYPE_CHECKING:
     from .links_tab import LinksTab
 
-# The tab and the prompt are imported when first shown: they need the link queries, so SQLAlchemy, which the
-# start-up leaves to the store's opening (start-up speed).
-
 
 def links_tab(ctx: IncidentContext) -> LinksTab:
     from .links_tab import LinksTab

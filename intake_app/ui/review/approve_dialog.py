@@ -7,7 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
+from ...domain.enums import Status
 from ...domain.records import Incident
+from ...security import users
 from ..common.screen_fit import resize_within_screen
 from ..common.vocabulary import vocabulary_label
 from ..security.passphrase_check import refusal_text, set_checking
@@ -75,9 +77,6 @@ class ApproveDialog(QDialog):
         version = self.incident.version
 
         def work():
-            from ...domain.enums import Status
-            from ...security import users
-
             users.check_passphrase(store, star, passphrase)  # the same rate limit as a sign-in
             return store.change_status(ref, Status.APPROVED, actor, expected_version=version)
 

@@ -28,9 +28,7 @@ CONTEXT = "FelonyReview"
 
 class DecisionDialog(QDialog):
     def __init__(self, ctx: IncidentContext):
-        from ...domain.workflow import (
-            next_decisions,  # the first window imports no record classes (start-up speed)
-        )
+        from ...domain.workflow import next_decisions
 
         super().__init__(ctx.parent)
         inc, catalogue = ctx.incident, ctx.store.catalogue

@@ -34,8 +34,7 @@ if TYPE_CHECKING:
 
 
 def _review(action: str, *args):
-    """A review step, on the database worker: the review module (SQLAlchemy, the store's tables) is imported
-    there on first use, not while the window is being built (start-up speed)."""
+    """A review step, on the database worker."""
     from ...security import review
 
     return getattr(review, action)(*args)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Agency, TouhyStatus
+from ...reports.felony_review import add_touhy_request, set_touhy_status
 from ..common.domain_text import problem_line
 from ..common.vocabulary import vocabulary_label
 from ..incidents.incident_tabs import IncidentContext
@@ -150,8 +151,6 @@ class TouhyDialog(QDialog):
         self.ctx.runner.run(work, done, failed)
 
     def _add(self) -> None:
-        from ...reports.felony_review import add_touhy_request
-
         store, ref, actor = self.ctx.store, self.ctx.incident.id, self.ctx.actor()
         values = {"agency": Agency(self.agency.currentData()), "agency_name": self.agency_name.text(),
                   "what": self.what.text(), "sent_on": self.sent_on.date().toPython()}
@@ -164,8 +163,6 @@ class TouhyDialog(QDialog):
         self._run(lambda: add_touhy_request(store, ref, actor, **values), QCoreApplication.translate("TouhyRequests", "Touhy request recorded."), added)
 
     def _set_status(self) -> None:
-        from ...reports.felony_review import set_touhy_status
-
         row = self._row()
         if row is None:
             return

@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
+from ..common.elided_label import ElidedLabel
 from ..common.vocabulary import role_label
 from ..incidents.incident_tabs import register_incident_tab
+from ..incidents.returned import banner_text, return_note, returned_to
+from ..shell.branding import window_title
 from .lock import IdleLock
 
 if TYPE_CHECKING:
@@ -44,7 +48,7 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
         window.runner.run(lambda: _station_idle_minutes(store), lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
 
     def watch_screen_lock() -> None:
-        from .screen_lock import ScreenLockWatcher  # with the watcher, once the window is on screen
+        from .screen_lock import ScreenLockWatcher
 
         window.screen_lock = watcher = ScreenLockWatcher(window)
         watcher.screen_locked.connect(lock.lock)
@@ -79,7 +83,7 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
     lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     window.add_menu_action(security, translate("MainWindow", "Sign &out"), lambda: sign_out(window))
     if actor.role == REVIEWER:
-        from ..review.review_queue import ReviewQueue  # reviewers only
+        from ..review.review_queue import ReviewQueue
 
         window.review_queue = queue = ReviewQueue(window.store, window.runner, window.session, window)
         queue.changed.connect(window.incidents.refresh)
@@ -97,8 +101,6 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
 
 def _tell_returns(window, actor: Actor) -> None:
     """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment."""
-    from ..incidents.returned import returned_to
-
     store = window.store
     window.runner.run(lambda: returned_to(store, actor.star), lambda found: _show_returns(window, found))
 
@@ -106,11 +108,6 @@ def _tell_returns(window, actor: Actor) -> None:
 def _show_returns(window, found) -> None:
     if not found or not shiboken6.isValid(window):
         return
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..incidents.returned import banner_text, return_note
-    from ..shell.branding import window_title
-
     lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
     box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
                       translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "
@@ -166,13 +163,13 @@ def hand_over(window, other: Actor, tries: int = 50) -> None:
 
 
 def _review_tab(context) -> QWidget:
-    from ..review.review_queue import review_tab  # when an incident is first opened (start-up)
+    from ..review.review_queue import review_tab
 
     return review_tab(context)
 
 
 def _users(window, actor: Actor) -> UsersDialog:
-    from .users_dialog import UsersDialog  # on first use: it needs the users' module and so SQLAlchemy
+    from .users_dialog import UsersDialog
 
     dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes,
                          runner=window.runner)
@@ -182,8 +179,6 @@ def _users(window, actor: Actor) -> UsersDialog:
 
 
 def _who(window, actor: Actor):
-    from ..common.elided_label import ElidedLabel
-
     return ElidedLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
                   .replace("%2", role_label(actor.role)))
 

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from ...domain.geography import DISTRICTS
 from ...domain.order_validation import MAX_KIND_RETENTION_DAYS, PER_KIND_RETENTION
 from ...domain.settings import StationSettings
+from ...domain.validation import validate_settings
 from ...paths import preferred_data_dir as chosen_data_dir
 from ...paths import remember_data_dir
+from ..common.domain_text import problem_line
 from ..shell.branding import window_title
 
 # Each language named in itself, so a user who cannot read the current language still finds theirs.
@@ -131,9 +133,6 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Settings the one validator refuses keep the dialog open, each problem naming its setting."""
-        from ...domain.validation import validate_settings
-        from ..common.domain_text import problem_line
-
         problems = validate_settings(self.result_settings())
         if problems:
             self.problems.setText("\n".join(problem_line(p) for p in problems))

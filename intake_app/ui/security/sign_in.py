@@ -18,8 +18,7 @@ from ..shell.first_paint import when_painted
 from .passphrase_check import refusal_text, set_checking
 
 
-# The users' module (SQLAlchemy, the store's tables) is imported on the database worker when first needed:
-# at start-up this dialog may be up while the store is still being opened (start-up speed). The screen lock's
+# On the database worker: this dialog may be up while the store is still being opened. The screen lock's
 # passphrase check uses sign_in() too.
 def sign_in(store, star: str, passphrase: str) -> Actor:
     from ...security import users

@@ -1,20 +1,28 @@
-"""Starting the desktop app: the QApplication, the store (asking for a passphrase when needed), the window."""
+"""Starting the desktop app: the QApplication, the store (asking for a passphrase when needed), the window. The
+order of the start and the store's opening behind the first window are startup.py's."""
 
 from __future__ import annotations
 
 import pathlib
 import sys
-from collections.abc import Callable
 from concurrent.futures import Future
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...storage.background_opening import BackgroundOpening, PendingStore
+from ...logging_setup import install_crash_handler, setup_logging
+from ...security.session import Session
+from ...storage.app_lock import AppLock
+from ...storage.errors import StoreOpenError
 from ..common.i18n import install_language
+from ..common.tasks import TaskRunner
+from ..security import sign_in
+from ..security.security_feature import install_signed_in
 from . import appearance
 from .branding import APP_NAME, app_icon, window_title
+from .main_window import MainWindow
+from .startup import OpeningStore
 
 ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
 
@@ -30,9 +38,6 @@ def _application(argv: list[str] | None) -> QApplication:
 def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try: Future | None = None):
     """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up.
     `first_try`: an opening already under way (run() starts it on a worker thread); its outcome is the first."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from ...storage.errors import StoreOpenError
     from ...storage.opening import open_store
 
     while True:
@@ -56,45 +61,28 @@ def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try:
 
 
 def run(data_dir: pathlib.Path, passphrase: str | None = None, argv: list[str] | None = None,
-        opening: BackgroundOpening | None = None, on_screen: Callable[[], None] | None = None) -> int:
-    """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt).
-    `on_screen`: called once the first window (sign-in or main) has been painted."""
+        opening: OpeningStore | None = None) -> int:
+    """`opening`: the store's opening, already started (the `intake` command starts it before importing Qt)."""
     data_dir = pathlib.Path(data_dir)
-    # Start-up speed: the opening thread derives the key and takes the first look (settings, the
-    # newest page) with the database driver alone while this thread imports and builds the window. The store
-    # is opened in full (SQLAlchemy, the features' tables) once the first screen is painted, so that work
-    # does not compete with painting it. Without a first look (a new store, a passphrase to ask for, a store to
-    # migrate...) the store is opened in full first and any problem is handled here as before.
-    from ...storage.app_lock import AppLock
-
-    opening = opening or BackgroundOpening(data_dir, passphrase)
+    opening = opening or OpeningStore(data_dir, passphrase)
     data_dir.mkdir(parents=True, exist_ok=True)
     hold = AppLock.for_app(data_dir)  # held while the app runs: `intake restore` refuses meanwhile
     try:
-        return _start(data_dir, passphrase, argv, opening, on_screen or (lambda: None))
+        return _start(data_dir, passphrase, argv, opening)
     finally:
         opening.close()  # the opening thread must never be left waiting
         if hold is not None:
             hold.release()
 
 
-def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: BackgroundOpening,
-           on_screen: Callable[[], None]) -> int:
+def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | None, opening: OpeningStore) -> int:
     app = _application(argv)
     appearance.apply_saved(app)
-    from ...logging_setup import install_crash_handler, setup_logging
-
     setup_logging(data_dir)
     running = [True]
     # The report is always written; the dialog only while the app runs. After the event loop has ended there
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
     install_crash_handler(data_dir, lambda report: _crash_dialog(report) if running[0] else None)
-    from ...security.session import Session
-    from ..common.tasks import TaskRunner
-    from ..security.security_feature import install_signed_in
-    from ..security.sign_in import sign_in_or_first_run
-    from .main_window import MainWindow
-
     look = opening.look()
     if look is None:
         install_language("", app)  # the system's language for the passphrase prompt; the station's once open
@@ -103,20 +91,17 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
             return 1
         settings, has_users, page = store.settings(), None, None
     else:
-        store = PendingStore(opening)
-        settings, has_users, page = look.settings, look.has_users, look.page
+        store = opening.for_the_window()
+        settings, has_users, page = look.settings, look.has_users, opening.first_page
     install_language(settings.language, app)
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
     failed: list[BaseException] = []
     if look is not None:  # first in the database worker's queue, so a failed opening is said before anything
-        runner.run(opening.opened.result, on_error=lambda exc: _could_not_open(exc, failed))
+        runner.run(opening.wait, on_error=lambda exc: _could_not_open(exc, failed))
     # nobody sees the records before signing in. The store opens in full while the person types.
-    def first_screen_shown() -> None:
-        opening.go_on()  # first: the full opening runs beside whatever else waited for the screen
-        on_screen()
-
-    actor = sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=first_screen_shown)
+    first_screen_shown = opening.first_screen_shown
+    actor = sign_in.sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=first_screen_shown)
     if actor is None:
         runner.shutdown(wait=True)
         if look is None:
@@ -134,9 +119,7 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
         window.offer_autosaves()
         code = app.exec()
         running[0] = False
-        # Quit before the window was painted (the full opening waits for that): let it go on, or the database
-        # worker, which waits for it, would keep close_down() waiting for ever.
-        opening.go_on()
+        opening.window_closed()
         following = _next_user(window, store, runner) if not failed else None
         # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()),
         # also when that opening failed after the window was shown.
@@ -153,15 +136,11 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
 def _next_user(window, store, runner):
     """After the window closed: (who uses the app next, a new task runner), or None when the app ends. Another
     user signed in on the lock screen (window.switch_to), or Sign out asks for the next sign-in."""
-    from ..common.tasks import TaskRunner
-
     nxt = window.switch_to
     if nxt is None and window.sign_in_next:
-        from ..security.sign_in import sign_in_or_first_run
-
         window.runner.shutdown(wait=True)  # the signed-out user's last save is written before anyone signs in
         fresh = TaskRunner()
-        nxt = sign_in_or_first_run(store, runner=fresh, has_users=True)
+        nxt = sign_in.sign_in_or_first_run(store, runner=fresh, has_users=True)
         if nxt is None:
             fresh.shutdown(wait=True)
             return None
@@ -170,13 +149,14 @@ def _next_user(window, store, runner):
 
 
 def sign_out(store, star: str) -> None:
+
     from ...security.users import sign_out as forget
 
     forget(store, star)
 
 
 def _crash_dialog(report: pathlib.Path) -> None:
-    from .crash_dialog import show_crash_dialog  # with its message box: when there is a crash to show
+    from .crash_dialog import show_crash_dialog
 
     show_crash_dialog(report)
 
@@ -184,8 +164,6 @@ def _crash_dialog(report: pathlib.Path) -> None:
 def _could_not_open(exc: BaseException, failed: list[BaseException]) -> None:
     """The full opening failed after the first look had succeeded (a disk error, say): say so and end, by
     closing the windows (the sign-in dialog, or the main window and with it the event loop)."""
-    from PySide6.QtWidgets import QMessageBox
-
     failed.append(exc)
     QMessageBox.critical(None, window_title("Cannot open the records"), str(exc))
     QApplication.closeAllWindows()

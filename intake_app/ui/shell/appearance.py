@@ -9,14 +9,10 @@ must not fix pixel sizes.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette
 
 SETTING = "appearance/high_contrast"
 ENV = "INTAKE_HIGH_CONTRAST"
@@ -37,8 +33,6 @@ _previous: dict = {}
 
 
 def high_contrast_palette() -> QPalette:
-    from PySide6.QtGui import QColor, QPalette  # only when high contrast is on (start-up)
-
     p = QPalette()
     roles = QPalette.ColorRole
     for role, color in ((roles.Window, BLACK), (roles.WindowText, WHITE), (roles.Base, BLACK),

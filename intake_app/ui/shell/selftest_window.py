@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib.util
 import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ...paths import resource_path
 from ...storage.repository import IncidentStore
+from ..common.i18n import DEFAULT, SUPPORTED
+from .about_dialog import AboutDialog
 from .branding import app_icon
 
 
@@ -18,8 +21,6 @@ def open_and_close_main_window(store: IncidentStore) -> str:
     if app_icon().isNull():
         raise RuntimeError("the application icon did not load")
     if importlib.util.find_spec("intake_app.ui.shell.main_window") is None:
-        from .about_dialog import AboutDialog
-
         dialog = AboutDialog()
         dialog.show()
         app.processEvents()
@@ -50,11 +51,6 @@ def open_and_close_main_window(store: IncidentStore) -> str:
 
 def check_translations() -> str:
     """Our Spanish .qm and Qt's own (wizard buttons, standard dialogs) are shipped and readable."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
-    from ...paths import resource_path
-    from ..common.i18n import DEFAULT, SUPPORTED
-
     found = []
     for language in (lang for lang in SUPPORTED if lang != DEFAULT):
         ours, qt_own = QTranslator(), QTranslator()

@@ -9,8 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton
 
+from ...storage.secrets import NoSecureKeyring
+from ...sync import device
+from ...sync.client import InsecureURL, Refused, Rejected, SyncError, Unreachable
 from ..common.screen_fit import resize_within_screen
 from ..shell.branding import window_title
+from ..wizard.common import problem_style
 
 MAX_URL = 2000  # a server address longer than this is not one
 MAX_CODE = 200
@@ -22,9 +26,6 @@ URL, CODE, NONE = "url", "code", ""
 def failure_text(exc: BaseException, url: str) -> tuple[str, str]:
     """The field to fix (URL, CODE or NONE) and what went wrong, naming it (the client's own words after it,
     for the administrator)."""
-    from ...storage.secrets import NoSecureKeyring
-    from ...sync.client import InsecureURL, Refused, Rejected, SyncError, Unreachable
-
     detail, field = str(exc), URL
     if isinstance(exc, InsecureURL):
         detail = ""  # the client's words say the same in English only
@@ -99,8 +100,6 @@ class EnrollDialog(QDialog):
         resize_within_screen(self, width, max(height, layout.totalMinimumSize().height()))
 
     def _say(self, text: str, *, problem: bool) -> None:
-        from ..wizard.common import problem_style
-
         self.message.setText(text)
         self.message.setStyleSheet(problem_style() if problem else "")
         self.message.setAccessibleDescription(text)
@@ -127,8 +126,6 @@ class EnrollDialog(QDialog):
         store = self.store
 
         def work():
-            from ...sync import device
-
             return device.enroll(store, url, code, attempts=2)
 
         self.runner.run(work, lambda done: self._done(done, url), lambda exc: self._failed(exc, url))

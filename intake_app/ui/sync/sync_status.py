@@ -1,13 +1,14 @@
 """Sync in the app (offline sync): runs in the background on the io pool (every few minutes, and on "Sync now"),
 its state in the status bar (last sync, pending changes, errors in plain words), and the menu that opens
-the Conflicts screen (conflicts_screen.py). Nothing here touches SQL: it calls intake_app.sync, imported
-where it is first used (on the database worker), not while the window is built (start-up speed)."""
+the Conflicts screen (conflicts_screen.py). Nothing here touches SQL: it calls intake_app.sync, on the database
+worker."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from ..common.elided_label import ElidedLabel
 
@@ -102,8 +103,6 @@ class SyncController(QObject):
 
     def open_enroll(self):
         """The enrollment dialog (server address and one-time code); after it succeeds, a first sync."""
-        from PySide6.QtCore import Qt
-
         from .enroll_dialog import EnrollDialog
 
         dialog = EnrollDialog(self.store, self.runner, self.window)
@@ -125,12 +124,8 @@ class SyncController(QObject):
             if report.applied:
                 self.window.incidents.refresh()
             if report.alarms:
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.critical(self.window, self.tr("Audit trail alarm"), self._alarm_sentence(report.alarms[0]))
             elif not quiet and report.error:
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.information(self.window, self.tr("Sync"),
                                         self.tr("Sync did not finish: %1\nEvery pending change is kept.")
                                         .replace("%1", report.error))
@@ -139,8 +134,6 @@ class SyncController(QObject):
             self.running = False
             self.label.setText(self.tr("Sync: %1").replace("%1", str(exc)))
 
-        # Imported on the first sync, not at start-up: the client (httpx) and the server's schemas (pydantic)
-        # cost a large share of the app's start (start-up speed), and the first automatic try comes seconds later.
         from ...sync.engine import sync_once
 
         self.runner.run(lambda: sync_once(self.store), done, failed, pool="io")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from ...domain.problems import Problem, Severity
 from ...domain.validation import required_paths
 from ..common.domain_text import problem_message
 from ..common.i18n import datetime_input_format, format_wall
+from .time_field import OptionalDateTimeEdit
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
@@ -82,8 +84,6 @@ def required_legend() -> QLabel:
 
 
 def datetime_edit(optional: bool) -> QDateTimeEdit:
-    from .time_field import OptionalDateTimeEdit  # typeable while "(not set)" (time_field.py)
-
     edit = OptionalDateTimeEdit() if optional else QDateTimeEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(datetime_input_format())  # the locale's, as every screen writes times
@@ -192,8 +192,6 @@ def follow_focus(owner: QWidget, handler) -> None:
     """`handler(old, new)` on every focus change in the app while `owner` exists. The application's signal
     outlives every form: the connection is dropped when `owner` goes, and nothing is called on a deleted one
     (an error raised there would surface in whatever runs next)."""
-    import shiboken6
-
     app = QApplication.instance()
 
     def changed(old, new) -> None:

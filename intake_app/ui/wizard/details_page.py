@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from ...domain.actor import Actor
 from ...domain.enums import Source
-from ...domain.geography import DISTRICTS
+from ...domain.geography import DISTRICTS, locate
 from ...domain.instants import LocalTimeError
 from ...domain.records import DEFAULT_TIMEZONE, Supervisor
 from ..common.vocabulary import vocabulary_label
@@ -109,8 +109,6 @@ class DetailsPage(IncidentPage):
         if lat is None or lon is None:
             return
         self._located_from = coordinates
-        from ...domain.geography import locate  # the beat map loads on first use (start-up speed)
-
         where = locate(lat, lon)
         if where is None or where.district is None:
             return
