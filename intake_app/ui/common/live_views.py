@@ -56,7 +56,7 @@ class StoreChanges(QObject):
         self.arrived.connect(self._collect)
 
     def attach(self, store) -> None:
-        """On the database worker: the store may still be opening (ui/shell/startup.py, the window's store until it is open)."""
+        """On the database worker: the store may still be opening (the window's store of ui/shell/startup.py)."""
         hub = store.feature_state("ui.live_views", lambda: _Hub(store))
         if self not in hub.relays:
             hub.relays.append(self)
