@@ -77,11 +77,10 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
 
 def _copy_type(column_type: TypeEngine) -> str:
     """The PostgreSQL type a binary COPY writes a column as (binary COPY takes no conversion on the way)."""
-    for kind, name in ((Boolean, "bool"), (BigInteger, "int8"), (Integer, "int4"), (DateTime, "timestamptz"),
-                       (String, "text")):  # BigInteger before Integer: it is a subclass; Text is a String
-        if isinstance(column_type, kind):
-            if kind is DateTime and not column_type.timezone:  # type: ignore[attr-defined]
-                return "timestamp"
+    if isinstance(column_type, DateTime):
+        return "timestamptz" if column_type.timezone else "timestamp"
+    for kind, name in ((Boolean, "bool"), (BigInteger, "int8"), (Integer, "int4"), (String, "text")):
+        if isinstance(column_type, kind):  # BigInteger before Integer: it is a subclass; Text is a String
             return name
     raise TypeError(f"no COPY type for {column_type!r}")
 
