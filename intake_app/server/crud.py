@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, func, insert, select, text, update
+from sqlalchemy import CursorResult, Row, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
@@ -84,10 +85,10 @@ def enroll(session: Session, *, code: str, device_name: str, public_key: str) ->
                     token_hash=tokens.digest(token), public_key=public_key, enrolled_at=now())
     session.add(device)
     session.flush()
-    taken = session.execute(
+    taken = cast(CursorResult, session.execute(
         update(Enrollment).where(Enrollment.id == enrollment.id, Enrollment.used_at.is_(None))
         .values(used_at=now(), device_id=device.id)
-    ).rowcount
+    )).rowcount
     if taken != 1:
         raise EnrollmentRefused("This enrollment code was already used; ask for a new one.")
     return device, token
@@ -186,9 +187,9 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
         parsed.append(ParsedItem(item, inc, district, unknown, numbers_refused(inc, patterns)))
     if problems:
         raise ValidationError(problems)
-    for p in parsed:
-        if not may_see(device, p.district):
-            raise Forbidden(f"This device may not send records of district {p.district}.")
+    for one in parsed:
+        if not may_see(device, one.district):
+            raise Forbidden(f"This device may not send records of district {one.district}.")
     return parsed
 
 
@@ -244,8 +245,8 @@ def push(session: Session, *, device: Device, items: list[PushItem],
     from . import draft_deletions
 
     results: list[PushResult] = []
-    for deleting, run in groupby(items, key=lambda item: item.action == DELETE_DRAFT):
-        run = list(run)
+    for deleting, group in groupby(items, key=lambda item: item.action == DELETE_DRAFT):
+        run = list(group)
         if deleting:
             results += draft_deletions.delete_drafts(session, device=device, items=run, offset=len(results))
         else:
@@ -278,9 +279,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     current = {r.id: _Current(r.district, r.version, r.record_json, r.last_seq, True) for r in session.execute(
         select(ServerIncident.id, ServerIncident.district, ServerIncident.version, ServerIncident.record_json,
                ServerIncident.last_seq).where(among(session, ServerIncident.id, ids)))}
-    for cur in current.values():
-        if not may_see(device, cur.district):
-            raise Forbidden(f"This device may not change records of district {cur.district}.")
+    for held in current.values():
+        if not may_see(device, held.district):
+            raise Forbidden(f"This device may not change records of district {held.district}.")
     from .draft_deletions import deleted_versions
 
     gone = deleted_versions(session, [i for i in ids if i not in current])  # drafts deleted by another device
@@ -289,7 +290,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     lines = resends.lost_line(session, {i: current[i].version for i in resent_ids if i in current})
     own = resends.own_versions(session, device_id=device.id, incident_ids=resent_ids)
     at = now()
-    results: list[PushResult | None] = []
+    results: list[PushResult] = []
     changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
     flags: list[dict] = []  # statutes the server's catalogue does not know, per stored version
     number_flags: list[dict] = []  # RD and OEMC numbers the server's patterns refuse, per stored version
@@ -306,7 +307,7 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
             continue
         repeated[key] = len(results)
         cur = current.get(inc.id)
-        base = dict(idempotency_key=key, incident_id=inc.id)
+        base: dict[str, Any] = dict(idempotency_key=key, incident_id=inc.id)
         deleted_draft = cur is None and inc.id in gone
         # A version sent again after a restore is judged by the line it is of, not by the version it was based on.
         resent = p.item.action == RESEND
@@ -421,7 +422,8 @@ def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
     goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
     of a push's database time). The change-log lock is taken here, so numbers drawn in order commit in order."""
     if session.get_bind().dialect.name != "postgresql":
-        return session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True), rows).scalars().all()
+        return list(session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True),
+                                    rows).scalars().all())
     lock_change_log(session)
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
     insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
@@ -471,7 +473,7 @@ def resolve_conflicts(session: Session, *, device: Device, conflict_ids: list[in
     stmt = update(ServerConflict).where(ServerConflict.id.in_(conflict_ids), ServerConflict.resolved_at.is_(None))
     if not device.headquarters:
         stmt = stmt.where(ServerConflict.district == device.district)
-    return session.execute(stmt.values(resolved_at=now())).rowcount
+    return cast(CursorResult, session.execute(stmt.values(resolved_at=now()))).rowcount
 
 
 # ---------------------------------------------------------------- audit heads

@@ -5,10 +5,26 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, any_, bindparam, create_engine, event, insert
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    String,
+    Table,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import QueryableAttribute, Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.types import TypeEngine
 
 from .settings import ServerSettings
 
@@ -41,8 +57,11 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT of many rows (a pushed batch: up to 1,000 per table) in the session's transaction. On PostgreSQL
-    straight on psycopg's cursor (its executemany pipelines the rows): SQLAlchemy's own per-row work on such
-    an executemany cost about as much as the database's. Every row has the first row's keys."""
+    one binary COPY straight on psycopg's cursor: measured on 1,000 pushed records into the change log, a
+    third faster than psycopg's pipelined executemany (which was itself about twice SQLAlchemy's per-row
+    executemany). The change log is written under its lock (crud.lock_change_log): its rows' time is the
+    wait of every push behind it. Every row has the first row's keys; a row that breaks a constraint fails
+    the COPY, and the transaction, as it failed the INSERT."""
     if not rows:
         return
     conn = session.connection()
@@ -50,11 +69,22 @@ def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         conn.execute(insert(table), rows)
         return
     columns = list(rows[0])
-    for name in columns:
-        table.c[name]  # noqa: B018  (a KeyError here, not SQL built from an unknown name)
-    sql = f'INSERT INTO {table.name} ({", ".join(columns)}) VALUES ({", ".join(["%s"] * len(columns))})'
-    with conn.connection.cursor() as cursor:  # type: ignore[attr-defined]  # psycopg's cursor is a context manager
-        cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+    types = [_copy_type(table.c[name].type) for name in columns]  # a KeyError, not SQL built from an unknown name
+    with conn.connection.cursor(binary=True) as cursor:  # type: ignore[attr-defined]  # psycopg's cursor
+        with cursor.copy(f'COPY {table.name} ({", ".join(columns)}) FROM STDIN (FORMAT BINARY)') as copy:
+            copy.set_types(types)
+            for row in rows:
+                copy.write_row(tuple(row[c] for c in columns))
+
+
+def _copy_type(column_type: TypeEngine[Any]) -> str:
+    """The PostgreSQL type a binary COPY writes a column as (binary COPY takes no conversion on the way)."""
+    if isinstance(column_type, DateTime):
+        return "timestamptz" if column_type.timezone else "timestamp"
+    for kind, name in ((Boolean, "bool"), (BigInteger, "int8"), (Integer, "int4"), (String, "text")):
+        if isinstance(column_type, kind):  # BigInteger before Integer: it is a subclass; Text is a String
+            return name
+    raise TypeError(f"no COPY type for {column_type!r}")
 
 
 def among(session: Session, column: ColumnElement[Any] | QueryableAttribute[Any], values: Collection[Any]
