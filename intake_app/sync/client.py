@@ -66,7 +66,7 @@ class Rejected(SyncError):
 
 
 class TooLarge(Rejected):
-    """413: the request was larger than the server accepts; the push sends smaller batches (sync/engine.py)."""
+    """413: the request was larger than the server accepts; the push sends smaller batches (sync/push_step.py)."""
 
 
 class InsecureURL(SyncError):
@@ -76,6 +76,11 @@ class InsecureURL(SyncError):
 class HostileAnswer(SyncError):
     """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
     record is kept, the cursor stays, and the sync fails saying what happened."""
+
+
+class RestoredMeanwhile(SyncError):
+    """The server's epoch changed during this sync (it was restored again): stopped; the next sync reconciles
+    (sync/resend.py)."""
 
 
 class AnswerTooLarge(SyncError):

@@ -100,18 +100,18 @@ def push_decisions(store: IncidentStore, client, *, batch: int = BATCH) -> tuple
 
 def pull_decisions(store: IncidentStore, client, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
-    from .client import HostileAnswer  # here, not at start-up: the client brings httpx and pydantic
-    from .resend import RestoredMeanwhile
+    # Here, not at start-up: the client brings httpx and pydantic.
+    from .client import HostileAnswer, RestoredMeanwhile
 
     received = 0
-    epoch = state.read(store, state.SERVER_EPOCH)  # reconciled with at the start of the sync (engine.resend_lost)
+    epoch = state.read(store, state.SERVER_EPOCH)  # reconciled with at the start of the sync (resend.resend_lost)
     for _ in range(MAX_PAGES):
         cursor = int(state.read(store, CURSOR, "0") or 0)
         answer = client.link_decisions(cursor, page)
         if epoch and answer.epoch and answer.epoch != epoch:
             raise RestoredMeanwhile("The server was restored from a backup during this sync; nothing of that page "
                                     "of link decisions was stored, and the next sync sends again what it lacks first.")
-        # Taken only in the shape asked for (as the incidents' feed, engine._check_page).
+        # Taken only in the shape asked for (as the incidents' feed, pull_step._check_page).
         if len(answer.decisions) > page:
             raise HostileAnswer(f"The server sent {len(answer.decisions)} link decisions in a page of at most {page}; "
                                 "nothing of that page was stored.")

@@ -31,20 +31,33 @@ from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
 from ..wire.sync import MAX_HOLDINGS
 from . import state
-from .client import HostileAnswer, Rejected, SyncClient, SyncError
-from .outbox import DELETE_DRAFT
+from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
+from .outbox import DELETE_DRAFT, RESEND
+from .push_step import send_rows
+from .report import SyncReport
+from .sealing_step import Sealer
 
-RESEND = "resend"  # the push action (wire PushItem.action)
 SERVER_EPOCH, LAST_RESTORE = state.SERVER_EPOCH, state.LAST_RESTORE
 
 
-class RestoredMeanwhile(SyncError):
-    """The server's epoch changed during this sync (it was restored again): stopped; the next sync reconciles."""
+def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+    """When the server has a restore epoch this device has not reconciled with: every version it lacks is sent
+    again, in batches, a record it refuses found by halves and kept here (said in the notes); the epoch is
+    kept once all are answered."""
+    epoch = new_epoch(store, client)
+    if epoch is None:
+        return
+    rows = lacking(store, client, epoch)
+    sealer = Sealer(store)
+    refused: dict[str, str] = {}
+    for start in range(0, len(rows), batch):
+        send_rows(store, client, report, rows[start:start + batch], refused, sealer)
+    settled(store, report, epoch, refused)
 
 
 @dataclass(frozen=True)
 class Resend:
-    """One version to send again, in the shape the push sends (engine._post, engine._acknowledge). `id`: the
+    """One version to send again, in the shape the push sends (sync/push_step.py). `id`: the
     queued change it is, when it is the first edit waiting for its incident; None for a version held here."""
 
     id: int | None
@@ -139,7 +152,7 @@ def _checked(answer, asked: list[str], epoch: str) -> dict[str, int]:
     return found
 
 
-def settled(store: IncidentStore, report, epoch: str, refused: dict[str, str]) -> None:
+def settled(store: IncidentStore, report: SyncReport, epoch: str, refused: dict[str, str]) -> None:
     """Every re-send answered: this epoch is reconciled. A restore is said (the sync's notes and --status) when
     it follows an epoch this device knew, or when anything was sent again."""
     known = state.read(store, SERVER_EPOCH)

@@ -3,7 +3,7 @@ computer of the district, a privacy officer's key newly published), the envelope
 the records this station sealed get the new readers' wraps of their data key, opened with the station's own
 key (every record sealed here is sealed to it). The content and every existing wrap stay byte-identical;
 the server checks that (server/rewraps.py) and puts the record, at the same version, in the change feed,
-where every device holding it takes the new wraps (sync/remote.py).
+where every device holding it takes the new wraps (sync/apply_step.py).
 
 Records another computer sealed are not opened here (this station's key is not among their readers): that
 computer re-wraps them when it learns the new keys at its own sync. A disabled user is no longer a reader,

@@ -128,7 +128,7 @@ class Sealer:
 
 class SealedAddition(Rejected):
     """A sealed field given on a computer that cannot open the record's envelope: the push holds that record
-    (engine._push_halves finds it), names it and the field, and sends the rest."""
+    (push_step._push_halves finds it), names it and the field, and sends the rest."""
 
 
 def party_for_packet(store: IncidentStore, actor, incident: Incident):

@@ -11,7 +11,7 @@ from intake_app.domain.roles import REVIEWER
 from intake_app.security import sealing, user_keys
 from intake_app.security.audit import entries_for
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.sync.remote import apply_remote
+from intake_app.sync.apply_step import apply_remote
 from intake_app.sync.sealing_step import OPENED_ACTION
 
 from ..factories import make_incident
