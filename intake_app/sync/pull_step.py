@@ -13,12 +13,15 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ..domain.interchange import from_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
 from ..gc_pause import collection_paused
 from ..storage.repository import IncidentStore
+from ..wire.sync import ChangesResponse
 from . import state
 from .apply_step import apply_remote_in
 from .client import AnswerTooLarge, HostileAnswer, RestoredMeanwhile, SyncClient, SyncError
@@ -86,7 +89,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             helpers.shutdown(wait=False, cancel_futures=True)
 
 
-def _fetch_page(client: SyncClient, cursor: int, page: int):
+def _fetch_page(client: SyncClient, cursor: int, page: int) -> ChangesResponse:
     """A page of the feed; one too big to read (client.MAX_ANSWER_BYTES) is asked for again in halves, so long
     records still arrive, a few at a time, while no answer is ever read beyond the bound."""
     while True:
@@ -98,7 +101,7 @@ def _fetch_page(client: SyncClient, cursor: int, page: int):
             page //= 2
 
 
-def _check_page(answer, *, cursor: int, limit: int, epoch: str = "") -> None:
+def _check_page(answer: ChangesResponse, *, cursor: int, limit: int, epoch: str = "") -> None:
     """A page of the feed is taken only in the shape asked for: at most `limit` changes, and a page that says
     more follow holds at least one change and moves the cursor forward. A page of another restore epoch than
     the one reconciled with is not taken: the server was restored meanwhile, the next sync sends again first."""
@@ -141,7 +144,7 @@ class _Scope:
                             "stored and every record here is kept.")
 
 
-def _checked(store: IncidentStore, index: int, record: dict) -> Incident:
+def _checked(store: IncidentStore, index: int, record: dict[str, Any]) -> Incident:
     """A pulled record passes the same validator as one typed here before anything of its page is stored (its
     numbers excepted: see below)."""
     path = f"changes[{index}].incident"
@@ -161,14 +164,14 @@ class InvalidRecord(SyncError):
     """The server sent a record this app finds invalid: it is set aside (quarantined), not stored; the rest
     of the pull goes on and the user sees it among the rejected records."""
 
-    def __init__(self, record: dict, problems: list[Problem]):
+    def __init__(self, record: dict[str, Any], problems: list[Problem]):
         first = problems[0]
         self.label, self.path, self.problem = record_label(record), first.path, first.message
         self.record = record
         super().__init__(f"The server sent incident {self.label} that this app finds invalid "
                          f"({first.path}: {first.message}); it was set aside, not stored, and the rest was received.")
 
-    def quarantined(self, seq: int) -> dict:
+    def quarantined(self, seq: int) -> dict[str, Any]:
         text = json.dumps(self.record, ensure_ascii=True)
         return {"seq": seq, "incident": self.label, "path": self.path, "message": self.problem,
                 "record": text if len(text) <= MAX_QUARANTINED_TEXT else text[:MAX_QUARANTINED_TEXT] + "..."}
@@ -178,11 +181,12 @@ MAX_QUARANTINED = 200  # records set aside that are kept to be shown (the oldest
 MAX_QUARANTINED_TEXT = 64 * 1024  # characters of each one's record kept, for whoever looks into it
 
 
-def _quarantine_in(session, refused: list[dict]) -> None:
+def _quarantine_in(session: Session, refused: list[dict[str, Any]]) -> None:
     kept = json.loads(state.get(session, state.QUARANTINED, "[]") or "[]")
     state.put(session, state.QUARANTINED, json.dumps([*kept, *refused][-MAX_QUARANTINED:]))
 
 
-def quarantined(store: IncidentStore) -> list[dict]:
+def quarantined(store: IncidentStore) -> list[dict[str, Any]]:
     """The pulled records this app refused and set aside, oldest first."""
-    return json.loads(state.read(store, state.QUARANTINED, "[]") or "[]")
+    found: list[dict[str, Any]] = json.loads(state.read(store, state.QUARANTINED, "[]") or "[]")
+    return found

@@ -22,14 +22,15 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
-from ..wire.sync import MAX_HOLDINGS
+from ..wire.sync import MAX_HOLDINGS, HoldingsResponse
 from . import state
 from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
 from .outbox import DELETE_DRAFT, RESEND
@@ -106,7 +107,7 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
     return found
 
 
-def _first_waiting(incident_ids: list[str] | None = None):
+def _first_waiting(incident_ids: list[str] | None = None) -> Select[Any]:
     """The queue position of the first change waiting for each incident (of these, or of all)."""
     first = select(func.min(OutboxRow.id)).group_by(OutboxRow.incident_id)
     return first.where(OutboxRow.incident_id.in_(incident_ids)) if incident_ids is not None else first
@@ -130,7 +131,7 @@ def _acknowledged(store: IncidentStore) -> dict[str, int]:
     return {i: v for i, v in versions.items() if i not in conflicted}
 
 
-def _checked(answer, asked: list[str], epoch: str) -> dict[str, int]:
+def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, int]:
     """incident id -> the server's line (wire Holding.line), taken only in the shape asked for: ids asked, each
     once, a line not above the version, of the epoch reconciled."""
     wanted = set(asked)
