@@ -2,7 +2,7 @@
 nothing: it takes an envelope only if it is the stored one with recipients appended and nothing else
 (domain.sealed_fields.rewrap_problems: content and every existing wrap byte-identical), stores the record
 again at the SAME version with it, and puts that in the change feed, so every device holding the record takes
-the new wraps (sync/remote.py). Anything else refuses the whole request (422 naming the field, 403 for
+the new wraps (sync/apply_step.py). Anything else refuses the whole request (422 naming the field, 403 for
 another district), and nothing is written."""
 
 from __future__ import annotations

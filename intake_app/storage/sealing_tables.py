@@ -24,7 +24,7 @@ class UserSealingKeyRow(Base):
 
 class ServerEnvelopeRow(Base):
     """The envelope the server holds of a record this store keeps in clear, at that version, as the change
-    feed last brought it back (sync/remote.py). Sealing is fresh at every push, so only the server's copy
+    feed last brought it back (sync/apply_step.py). Sealing is fresh at every push, so only the server's copy
     tells what a re-wrap (sync/rewrap_step.py) must leave byte-identical."""
     __tablename__ = "server_envelopes"
     incident_id: Mapped[str] = mapped_column(String(36), primary_key=True)

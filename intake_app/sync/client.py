@@ -10,6 +10,7 @@ import ipaddress
 import random
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,6 +27,11 @@ from ..wire.sync import (
     ResolveResponse,
 )
 
+if TYPE_CHECKING:  # imported where used: only these calls need them
+    from ..wire.party_reads import PartyReadsAccepted, ReaderKeysOut
+    from ..wire.rewraps import RewrapsOut
+
+Model = TypeVar("Model", bound=BaseModel)
 
 class SyncError(RuntimeError):
     retryable = False
@@ -66,7 +72,7 @@ class Rejected(SyncError):
 
 
 class TooLarge(Rejected):
-    """413: the request was larger than the server accepts; the push sends smaller batches (sync/engine.py)."""
+    """413: the request was larger than the server accepts; the push sends smaller batches (sync/push_step.py)."""
 
 
 class InsecureURL(SyncError):
@@ -76,6 +82,11 @@ class InsecureURL(SyncError):
 class HostileAnswer(SyncError):
     """The server's answer breaks what this client asked for or may hold: nothing of it is stored, every local
     record is kept, the cursor stays, and the sync fails saying what happened."""
+
+
+class RestoredMeanwhile(SyncError):
+    """The server's epoch changed during this sync (it was restored again): stopped; the next sync reconciles
+    (sync/resend.py)."""
 
 
 class AnswerTooLarge(SyncError):
@@ -144,21 +155,21 @@ class SyncClient:
     def __enter__(self) -> SyncClient:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # ------------------------------------------------------------ calls
 
     def enroll(self, code: str, device_name: str, public_key: str, device_code: str | None = None,
                station_certificate: str = "") -> EnrollResponse:
-        body = {"code": code, "device_name": device_name, "public_key": public_key}
+        body: dict[str, Any] = {"code": code, "device_name": device_name, "public_key": public_key}
         if device_code is not None:
             body["device_code"] = device_code
         if station_certificate:
             body["station_certificate"] = station_certificate
         return self._call("POST", "/enroll", EnrollResponse, json=body)
 
-    def push(self, items: list[dict]) -> PushResponse:
+    def push(self, items: list[dict[str, Any]]) -> PushResponse:
         # Safe to repeat: every item carries its idempotency key.
         return self._call("POST", "/push", PushResponse, json={"items": items})
 
@@ -189,26 +200,26 @@ class SyncClient:
             body["station_certificate"] = station_certificate
         return self._call("POST", "/audit-head", AuditHeadOut, json=body)
 
-    def push_link_decisions(self, items: list[dict]) -> LinkDecisionPushResponse:
+    def push_link_decisions(self, items: list[dict[str, Any]]) -> LinkDecisionPushResponse:
         # Safe to repeat, like push: every decision carries its idempotency key.
         return self._call("POST", "/link-decisions", LinkDecisionPushResponse, json={"items": items})
 
     def link_decisions(self, since: int, limit: int = 500) -> LinkDecisionFeed:
         return self._call("GET", "/link-decisions", LinkDecisionFeed, params={"since": since, "limit": limit})
 
-    def send_party_reads(self, entries: list[dict]):
+    def send_party_reads(self, entries: list[dict[str, Any]]) -> PartyReadsAccepted:
         """Who read which reporting party, when (never the party); safe to repeat (each entry's number)."""
         from ..wire.party_reads import PartyReadsAccepted
 
         return self._call("POST", "/party-reads", PartyReadsAccepted, json={"entries": entries})
 
-    def exchange_reader_keys(self, keys: list[dict]):
+    def exchange_reader_keys(self, keys: list[dict[str, Any]]) -> ReaderKeysOut:
         """This device's reviewers' sealing public keys in; the district's other devices' reviewers' keys out."""
         from ..wire.party_reads import ReaderKeysOut
 
         return self._call("PUT", "/reader-keys", ReaderKeysOut, json={"keys": keys})
 
-    def rewrap(self, items: list[dict]):
+    def rewrap(self, items: list[dict[str, Any]]) -> RewrapsOut:
         """Envelopes already on the server with recipients appended only (safe to repeat: a second time adds none)."""
         from ..wire.rewraps import RewrapsOut
 
@@ -216,7 +227,7 @@ class SyncClient:
 
     # ------------------------------------------------------------ plumbing
 
-    def _call(self, method: str, path: str, model: type[BaseModel], **kwargs):
+    def _call(self, method: str, path: str, model: type[Model], **kwargs: Any) -> Model:
         """Retries what may pass by itself (unreachable, timeouts, 5xx, garbled answers, 429) with exponential
         backoff and full jitter; after a 429 or a 503 with Retry-After the wait is the server's Retry-After plus that jitter (so devices
         told the same wait do not all come back at once). A refusal or a rejected request is reported at once."""
@@ -232,7 +243,7 @@ class SyncClient:
                 self._sleep(told + random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1))))
         raise AssertionError("unreachable")
 
-    def _once(self, method: str, path: str, model: type[BaseModel], **kwargs):
+    def _once(self, method: str, path: str, model: type[Model], **kwargs: Any) -> Model:
         where = self.base_url
         try:
             response, content = self._bounded(method, path, **kwargs)
@@ -271,7 +282,7 @@ class SyncClient:
             raise BadAnswer(f"The server's answer from {where} was incomplete or not understood; it will be tried again.") from exc
 
 
-    def _bounded(self, method: str, path: str, **kwargs) -> tuple[httpx.Response, bytes]:
+    def _bounded(self, method: str, path: str, **kwargs: Any) -> tuple[httpx.Response, bytes]:
         """The answer, read in pieces and never beyond max_answer_bytes (a hostile or broken server cannot make
         this computer hold an answer of any size in memory)."""
         limit = self.max_answer_bytes

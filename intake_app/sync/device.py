@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import platform
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -89,7 +90,7 @@ class Enrolled:
                 f"numbers use {self.device_code}; numbers already given out keep theirs.")
 
 
-def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None = None, **client_options) -> Enrolled:
+def enroll(store: IncidentStore, url: str, code: str, *, ca_bundle: str | None = None, **client_options: Any) -> Enrolled:
     in_store = secrets_in_store(store.engine)
     if not in_store:
         require_secure_keyring()  # before the one-time code is spent on a token there is nowhere to keep

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,8 @@ from . import state
 
 if TYPE_CHECKING:  # pydantic, for the server's schema: not imported at every start (only sync needs it)
     from ..wire.link_decisions import LinkDecisionOut
+    from .client import SyncClient
+    from .report import SyncReport
 
 CURSOR = "link_decision_cursor"
 BATCH = 500
@@ -36,7 +38,7 @@ _OUTBOX = LinkDecisionOutboxRow.__table__
 PAYLOAD_FIELDS = ("incident_a", "incident_b", "kind", "decision", "actor_name", "actor_star", "note")
 
 
-def payload(values: dict) -> dict:
+def payload(values: dict[str, Any]) -> dict[str, Any]:
     """The decision as the server's LinkDecisionIn, from the row as link_decisions.decide inserted it."""
     decided = values["decided_at"]
     decided = decided if decided.tzinfo else decided.replace(tzinfo=UTC)
@@ -44,7 +46,7 @@ def payload(values: dict) -> dict:
             "decided_at": decided.isoformat(), "shared": json.loads(values["shared_json"] or "[]")}
 
 
-def queue_decision(session: Session, values: dict) -> None:
+def queue_decision(session: Session, values: dict[str, Any]) -> None:
     session.connection().execute(insert(_OUTBOX), {
         "sync_key": values["sync_key"], "payload_json": json.dumps(payload(values), ensure_ascii=False),
         "queued_at": datetime.now(UTC).replace(tzinfo=None)})
@@ -61,7 +63,7 @@ def pending(store: IncidentStore) -> int:
 
 # ---------------------------------------------------------------- one sync run
 
-def exchange(store: IncidentStore, client, report) -> None:
+def exchange(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
     """Called by sync_once after the incidents went both ways: send our decisions, then take theirs."""
     sent, waiting, refused = push_decisions(store, client)
     received = pull_decisions(store, client)
@@ -75,7 +77,7 @@ def exchange(store: IncidentStore, client, report) -> None:
                             f"First reason: {refused[0]}")
 
 
-def push_decisions(store: IncidentStore, client, *, batch: int = BATCH) -> tuple[int, int, list[str]]:
+def push_decisions(store: IncidentStore, client: SyncClient, *, batch: int = BATCH) -> tuple[int, int, list[str]]:
     """Sends the queue in order; only acknowledged decisions leave it (in one local transaction per batch)."""
     last_id, sent, waiting = 0, 0, 0
     refused: list[str] = []
@@ -98,20 +100,20 @@ def push_decisions(store: IncidentStore, client, *, batch: int = BATCH) -> tuple
         sent += len(acked)
 
 
-def pull_decisions(store: IncidentStore, client, *, page: int = BATCH) -> int:
+def pull_decisions(store: IncidentStore, client: SyncClient, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
-    from .client import HostileAnswer  # here, not at start-up: the client brings httpx and pydantic
-    from .resend import RestoredMeanwhile
+    # Here, not at start-up: the client brings httpx and pydantic.
+    from .client import HostileAnswer, RestoredMeanwhile
 
     received = 0
-    epoch = state.read(store, state.SERVER_EPOCH)  # reconciled with at the start of the sync (engine.resend_lost)
+    epoch = state.read(store, state.SERVER_EPOCH)  # reconciled with at the start of the sync (resend.resend_lost)
     for _ in range(MAX_PAGES):
         cursor = int(state.read(store, CURSOR, "0") or 0)
         answer = client.link_decisions(cursor, page)
         if epoch and answer.epoch and answer.epoch != epoch:
             raise RestoredMeanwhile("The server was restored from a backup during this sync; nothing of that page "
                                     "of link decisions was stored, and the next sync sends again what it lacks first.")
-        # Taken only in the shape asked for (as the incidents' feed, engine._check_page).
+        # Taken only in the shape asked for (as the incidents' feed, pull_step._check_page).
         if len(answer.decisions) > page:
             raise HostileAnswer(f"The server sent {len(answer.decisions)} link decisions in a page of at most {page}; "
                                 "nothing of that page was stored.")

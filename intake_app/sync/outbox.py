@@ -2,7 +2,7 @@
 change, with its own idempotency key, so a change is never saved without being queued or queued without
 being saved.
 
-Records that came FROM the server are written by `sync.remote.apply_remote`, which marks its session;
+Records that came FROM the server are written by `sync.apply_step.apply_remote`, which marks its session;
 they are not queued again (no echo loop).
 """
 
@@ -21,6 +21,7 @@ from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import REMOTE_FLAG, ChangeEvent, IncidentStore
 
 DELETE_DRAFT = "delete_draft"  # OutboxRow.action of a deleted draft ("save" otherwise)
+RESEND = "resend"  # the push action of a version sent again after a restore (sync/resend.py; wire PushItem.action)
 _INSERT = insert(OutboxRow.__table__)
 
 

@@ -13,6 +13,7 @@ from ..storage.repository import IncidentStore
 from ..wire.party_reads import PartyReadsAccepted
 from . import state
 from .client import Rejected, SyncClient
+from .report import SyncReport
 from .sealing_step import OPENED_ACTION, SHOWN_ACTION
 
 SENT = "party_reads_sent"  # sync_state: the audit entry number sent last
@@ -35,7 +36,7 @@ def _purpose(action: str, detail: str) -> str:
     return "export" if action == EXPORT_ACTION else "view"
 
 
-def send(store: IncidentStore, client: SyncClient, report) -> None:
+def send(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
     sent = int(state.read(store, SENT, "0") or 0)
     for _ in range(10_000):  # bounded: at most five million entries a sync
         with store.reading() as session:

@@ -19,6 +19,7 @@ from ..storage.chunks import chunked
 from ..storage.repository import IncidentStore, correction_reason
 from ..storage.tables import IncidentRow
 from . import state
+from .report import SYNC_ACTOR
 
 NUMBERS_TAKEN = "numbers_taken"  # sync state: JSON {incident id: the refused number}
 # Sync state: JSON {incident id: record} of records pulled from the server whose number a record here still
@@ -33,8 +34,6 @@ def number_taken_note(number: str) -> str:
 
 
 def number_taken_in(session: Session, incident_id: str, number: str) -> None:
-    from .remote import SYNC_ACTOR
-
     taken = json.loads(state.get(session, NUMBERS_TAKEN, "{}"))
     taken[incident_id] = number
     state.put(session, NUMBERS_TAKEN, json.dumps(taken, sort_keys=True))
@@ -77,7 +76,7 @@ def wait_in(session: Session, incoming: Incident, holder_here: str) -> None:
 
 
 def _store_waiting(store: IncidentStore) -> None:
-    from .remote import apply_remote_in
+    from .apply_step import apply_remote_in  # here: the apply step asks this module who holds a number
 
     with store.transaction() as session:
         waiting = {i: from_dict(r) for i, r in json.loads(state.get(session, WAITING, "{}")).items()}

@@ -22,29 +22,43 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
-from ..wire.sync import MAX_HOLDINGS
+from ..wire.sync import MAX_HOLDINGS, HoldingsResponse
 from . import state
-from .client import HostileAnswer, Rejected, SyncClient, SyncError
-from .outbox import DELETE_DRAFT
+from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
+from .outbox import DELETE_DRAFT, RESEND
+from .push_step import send_rows
+from .report import SyncReport
+from .sealing_step import Sealer
 
-RESEND = "resend"  # the push action (wire PushItem.action)
 SERVER_EPOCH, LAST_RESTORE = state.SERVER_EPOCH, state.LAST_RESTORE
 
 
-class RestoredMeanwhile(SyncError):
-    """The server's epoch changed during this sync (it was restored again): stopped; the next sync reconciles."""
+def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+    """When the server has a restore epoch this device has not reconciled with: every version it lacks is sent
+    again, in batches, a record it refuses found by halves and kept here (said in the notes); the epoch is
+    kept once all are answered."""
+    epoch = new_epoch(store, client)
+    if epoch is None:
+        return
+    rows = lacking(store, client, epoch)
+    sealer = Sealer(store)
+    refused: dict[str, str] = {}
+    for start in range(0, len(rows), batch):
+        send_rows(store, client, report, rows[start:start + batch], refused, sealer)
+    settled(store, report, epoch, refused)
 
 
 @dataclass(frozen=True)
 class Resend:
-    """One version to send again, in the shape the push sends (engine._post, engine._acknowledge). `id`: the
+    """One version to send again, in the shape the push sends (sync/push_step.py). `id`: the
     queued change it is, when it is the first edit waiting for its incident; None for a version held here."""
 
     id: int | None
@@ -93,7 +107,7 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
     return found
 
 
-def _first_waiting(incident_ids: list[str] | None = None):
+def _first_waiting(incident_ids: list[str] | None = None) -> Select[Any]:
     """The queue position of the first change waiting for each incident (of these, or of all)."""
     first = select(func.min(OutboxRow.id)).group_by(OutboxRow.incident_id)
     return first.where(OutboxRow.incident_id.in_(incident_ids)) if incident_ids is not None else first
@@ -117,7 +131,7 @@ def _acknowledged(store: IncidentStore) -> dict[str, int]:
     return {i: v for i, v in versions.items() if i not in conflicted}
 
 
-def _checked(answer, asked: list[str], epoch: str) -> dict[str, int]:
+def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, int]:
     """incident id -> the server's line (wire Holding.line), taken only in the shape asked for: ids asked, each
     once, a line not above the version, of the epoch reconciled."""
     wanted = set(asked)
@@ -139,7 +153,7 @@ def _checked(answer, asked: list[str], epoch: str) -> dict[str, int]:
     return found
 
 
-def settled(store: IncidentStore, report, epoch: str, refused: dict[str, str]) -> None:
+def settled(store: IncidentStore, report: SyncReport, epoch: str, refused: dict[str, str]) -> None:
     """Every re-send answered: this epoch is reconciled. A restore is said (the sync's notes and --status) when
     it follows an epoch this device knew, or when anything was sent again."""
     known = state.read(store, SERVER_EPOCH)

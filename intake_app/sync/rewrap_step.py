@@ -3,7 +3,7 @@ computer of the district, a privacy officer's key newly published), the envelope
 the records this station sealed get the new readers' wraps of their data key, opened with the station's own
 key (every record sealed here is sealed to it). The content and every existing wrap stay byte-identical;
 the server checks that (server/rewraps.py) and puts the record, at the same version, in the change feed,
-where every device holding it takes the new wraps (sync/remote.py).
+where every device holding it takes the new wraps (sync/apply_step.py).
 
 Records another computer sealed are not opened here (this station's key is not among their readers): that
 computer re-wraps them when it learns the new keys at its own sync. A disabled user is no longer a reader,
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -27,10 +28,14 @@ from ..wire.rewraps import MAX_REWRAPS
 from . import sealing_step, state
 from .client import Rejected
 
+if TYPE_CHECKING:  # for the types only: the client brings httpx and pydantic
+    from .client import SyncClient
+    from .report import SyncReport
+
 REWRAPPED_FOR = "rewrapped_for_readers"  # sync_state: the readers' fingerprint the last complete re-wrap served
 
 
-def rewrap(store: IncidentStore, client, report) -> None:
+def rewrap(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
     """Sends the re-wrapped envelopes in batches of MAX_REWRAPS. Runs again at the next sync until every
     record the station key opens is wrapped to the present readers (a record changed meanwhile on the server
     is re-wrapped in its new version, once this device holds it)."""
@@ -40,7 +45,7 @@ def rewrap(store: IncidentStore, client, report) -> None:
         return
     opener = sealing_step.station_key(store)
     complete = True
-    items: list[dict] = []
+    items: list[dict[str, Any]] = []
     for incident_id, version, envelope in _sealed_on_server(store):  # read whole first: no read open while sending
         if version is None:
             complete = False  # a local change not yet acknowledged: re-wrapped once the server holds it
@@ -57,7 +62,7 @@ def rewrap(store: IncidentStore, client, report) -> None:
         state.write(store, **{REWRAPPED_FOR: fingerprint})
 
 
-def _send(store: IncidentStore, client, report, batch: list[dict]) -> bool:
+def _send(store: IncidentStore, client: SyncClient, report: SyncReport, batch: list[dict[str, Any]]) -> bool:
     """True when the server took every re-wrap of the batch (none stale)."""
     try:
         answer = client.rewrap(batch)
@@ -78,11 +83,11 @@ def _send(store: IncidentStore, client, report, batch: list[dict]) -> bool:
     return all(r.outcome != "stale" for r in answer.results)
 
 
-def _sealed_on_server(store: IncidentStore) -> list[tuple[str, int | None, dict]]:
+def _sealed_on_server(store: IncidentStore) -> list[tuple[str, int | None, dict[str, Any]]]:
     """(incident id, the server's version, its envelope) of every record this device knows the server's
     envelope of: records kept here in clear (the envelope the feed brought back) and records held sealed.
     The version is None where a local change waits to be sent (nothing to re-wrap before it is)."""
-    found: list[tuple[str, int | None, dict]] = []
+    found: list[tuple[str, int | None, dict[str, Any]]] = []
     with store.reading() as session:
         pending = set(session.scalars(select(OutboxRow.incident_id)))
         for row in session.execute(

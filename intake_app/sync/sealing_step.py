@@ -12,6 +12,7 @@ is sent is sealed, at the moment it is sent.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
@@ -23,6 +24,12 @@ from ..storage.repository import IncidentStore
 from . import state
 from .client import Rejected
 from .device import HEADQUARTERS_KEYS  # sync_state: JSON list of the privacy officers' public keys, hex
+
+if TYPE_CHECKING:  # for the types only: the client brings httpx and pydantic
+    from ..domain.actor import Actor
+    from ..domain.records import ReportingParty
+    from .client import SyncClient
+    from .report import SyncReport
 
 STATION_KEY = "station_sealing_key"  # sync_state: this station's own X25519 private key, hex
 DISTRICT_KEYS = "district_reader_keys"  # sync_state: JSON list of the district's other devices' reviewers' keys
@@ -46,7 +53,7 @@ def district_keys(store: IncidentStore) -> list[X25519PublicKey]:
     return [sealing.parse_public(k) for k in json.loads(state.read(store, DISTRICT_KEYS, "[]") or "[]")]
 
 
-def exchange_reader_keys(store: IncidentStore, client, report) -> None:
+def exchange_reader_keys(store: IncidentStore, client: SyncClient, report: SyncReport) -> None:
     """Before a push: this station's reviewers' public keys go to the server (a disabled one is taken off),
     and the district's other devices' reviewers' keys come back, so what is sealed next opens for a reviewer
     on any computer of the district. A key added here reaches records sealed from then on."""
@@ -105,7 +112,7 @@ class Sealer:
         return canonical_text(sealing.seal_record(record, readers))
 
 
-    def _merged(self, record: dict) -> dict:
+    def _merged(self, record: dict[str, Any]) -> dict[str, Any]:
         """A record held sealed that was given a sealed field here (a draft: the validator refuses it past
         draft). Sealing the new values alone would lose the sealed ones from this version on, so the old
         envelope is opened with this station's key and its values kept beside the new (a new value wins
@@ -119,7 +126,7 @@ class Sealer:
                                  "this computer: the record's civilians' identity is sealed and this computer cannot "
                                  "open it, so sending would replace what is sealed. The station that entered the "
                                  "record adds it; remove it here to send the rest.") from exc
-        merged = json.loads(json.dumps(record))
+        merged: dict[str, Any] = json.loads(json.dumps(record))
         for path, value in kept.items():
             if path in envelope["fields"] and path not in clear_values(merged):
                 sealing._set(merged, path, value)
@@ -128,10 +135,10 @@ class Sealer:
 
 class SealedAddition(Rejected):
     """A sealed field given on a computer that cannot open the record's envelope: the push holds that record
-    (engine._push_halves finds it), names it and the field, and sends the rest."""
+    (push_step._push_halves finds it), names it and the field, and sends the rest."""
 
 
-def party_for_packet(store: IncidentStore, actor, incident: Incident):
+def party_for_packet(store: IncidentStore, actor: Actor | None, incident: Incident) -> ReportingParty | None:
     """The reporting party a packet made by this signed-in actor prints for a record received sealed: opened
     (an audit entry says who, when, "packet") where the record lets a packet carry it (not confidential) and
     the actor's key opens it; None otherwise (the packet then says the identity is sealed)."""
@@ -148,7 +155,7 @@ OPENED_ACTION = "sealed identity opened"  # audit action of each unmasking of a 
 SHOWN_ACTION = "reporting party shown"  # audit action of a reporting party held here in clear, shown
 
 
-def reveal(store: IncidentStore, actor, incident: Incident, *, purpose: str = "view") -> tuple[Incident, str]:
+def reveal(store: IncidentStore, actor: Actor | None, incident: Incident, *, purpose: str = "view") -> tuple[Incident, str]:
     """The incident as this signed-in actor may read it, and how: "clear" (held here in clear: the privacy
     rule applies as before), "opened" (sealed, and the actor's key opened it: an audit entry says who read
     it, when and for what), "sealed" (sealed, and the actor holds no key to it: the fields read "sealed")."""
@@ -172,6 +179,7 @@ def reveal(store: IncidentStore, actor, incident: Incident, *, purpose: str = "v
         for path in envelope.get("fields", []):
             sealing._set(record, path, SEALED_TEXT)
         return from_dict(record), "sealed"
+    assert actor is not None, "opened: only a signed-in actor's keys, or the station's for one, open it"
     with store.transaction() as session:
         record_action_in(session, incident.id, OPENED_ACTION, actor, f"{purpose} by star {actor.star}")
     return opened, "opened"

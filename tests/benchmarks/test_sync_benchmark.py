@@ -16,7 +16,10 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.domain.interchange import to_dict
 from intake_app.sync import state
-from intake_app.sync.engine import PULL_PAGE, PUSH_BATCH, SyncReport, open_client, pull_feed, push_outbox
+from intake_app.sync.engine import open_client
+from intake_app.sync.pull_step import PULL_PAGE, pull_feed
+from intake_app.sync.push_step import PUSH_BATCH, push_outbox
+from intake_app.sync.report import SyncReport
 
 from ..factories import make_incident
 from ..sync.conftest import admin, make_device, pg_url, server  # noqa: F401  (the real server and database)

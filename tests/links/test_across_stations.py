@@ -44,7 +44,7 @@ def test_a_reviewer_confirms_one_cross_district_link_and_the_packet_lists_only_t
 
 def test_records_pulled_by_sync_are_linked_across_districts(store, actor):
     """The sync client's own write path (apply_remote), not only import: new records and newer versions."""
-    from intake_app.sync.remote import apply_remote
+    from intake_app.sync.apply_step import apply_remote
 
     mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
     theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("XYZ 9876")])

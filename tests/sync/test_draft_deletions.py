@@ -11,8 +11,9 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import to_dict
 from intake_app.security.audit import entries_for
-from intake_app.sync import device, remote, state
+from intake_app.sync import conflicts, device, state
 from intake_app.sync.engine import sync_once
+from intake_app.sync.report import SYNC_ACTOR
 
 from ..factories import make_incident
 
@@ -41,7 +42,7 @@ def test_a_deleted_draft_leaves_the_server_and_the_other_devices(make_device, ad
     assert b.find(draft.id) is None and b.search("Michigan") == []
     [arrived, removed] = [e for e in entries_for(b, draft.id)]
     assert (arrived.action, removed.action) == ("import", "delete")
-    assert removed.actor_name == remote.SYNC_ACTOR.name  # audited on the device that applied it, as from sync
+    assert removed.actor_name == SYNC_ACTOR.name  # audited on the device that applied it, as from sync
     assert entries_for(a, draft.id)[-1].action == "delete" and entries_for(a, draft.id)[-1].actor_name == ACTOR.name
 
 
@@ -56,12 +57,12 @@ def test_a_device_that_changed_the_draft_meanwhile_gets_a_conflict_not_a_loss(ma
     report = sync_once(b)
 
     assert report.conflicts == 1
-    [(kept, theirs)] = remote.conflicts(b)
+    [(kept, theirs)] = conflicts.conflicts(b)
     assert kept.narrative == mine.narrative and theirs.id == draft.id
     assert b.get(draft.id).narrative == mine.narrative  # still here, edit and all
     assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
 
-    remote.keep_mine(b, draft.id, ACTOR)  # the supervisor keeps the edited draft: it returns everywhere
+    conflicts.keep_mine(b, draft.id, ACTOR)  # the supervisor keeps the edited draft: it returns everywhere
     assert sync_once(b).ok and sync_once(a).ok
     assert a.get(draft.id).narrative == mine.narrative
 
@@ -75,9 +76,9 @@ def test_taking_the_deletion_removes_the_draft_after_all(make_device):
     b.save(mine, ACTOR)
     sync_once(b)
 
-    remote.take_theirs(b, draft.id, ACTOR)
+    conflicts.take_theirs(b, draft.id, ACTOR)
 
-    assert b.find(draft.id) is None and remote.conflicts(b) == []
+    assert b.find(draft.id) is None and conflicts.conflicts(b) == []
     assert sync_once(b).ok and state.status(b).pending == 0
     assert b.find(draft.id) is None
 

@@ -15,8 +15,9 @@ from intake_app.cli import main
 from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import canonical_json, to_dict
-from intake_app.sync import remote, state
-from intake_app.sync.engine import quarantined, sync_once
+from intake_app.sync import conflicts, state
+from intake_app.sync.engine import sync_once
+from intake_app.sync.pull_step import quarantined
 
 from ..factories import make_incident
 from .fault_proxy import Answer, FaultProxy, Stream
@@ -100,9 +101,9 @@ def test_endless_paging_with_empty_pages_ends_the_sync_with_an_error(make_device
 
 
 def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, monkeypatch):
-    from intake_app.sync import engine
+    from intake_app.sync import pull_step
 
-    monkeypatch.setattr(engine, "MAX_PULL_PAGES", 5)
+    monkeypatch.setattr(pull_step, "MAX_PULL_PAGES", 5)
     station = make_device("station", district=9, url=proxy.base)
     record = _saved_record(9)
     proxy.fault = _on_changes(lambda request, _answer: _page([record], first_seq=_since(request) + 1, more=True))
@@ -169,7 +170,7 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
     report = sync_once(station)
 
     assert station.get(saved.id).narrative == approved.narrative  # never silently overwritten
-    [(mine, theirs)] = remote.conflicts(station)
+    [(mine, theirs)] = conflicts.conflicts(station)
     assert mine.narrative == approved.narrative and theirs.narrative == "The agents were never there."
     assert state.status(station).conflicts == 1
     assert report.applied == 0
@@ -190,7 +191,7 @@ def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_d
     proxy.fault = _on_changes(lambda request, _answer: _page([referred], first_seq=_since(request) + 1))
     sync_once(station)
 
-    assert station.get(saved.id).status == Status.REFERRED and remote.conflicts(station) == []
+    assert station.get(saved.id).status == Status.REFERRED and conflicts.conflicts(station) == []
 
 
 def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp_path):
@@ -241,7 +242,7 @@ def test_the_app_shows_a_cut_audit_chain_as_an_alarm(make_device, qtbot, data_di
 def test_a_spanish_user_reads_the_cut_audit_chain_alarm_in_spanish(make_device, qtbot, data_dir, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from intake_app.sync.engine import AUDIT_CUT_ALARM
+    from intake_app.sync.audit_head_step import AUDIT_CUT_ALARM
     from intake_app.ui.common import i18n
     from intake_app.ui.shell.main_window import MainWindow
     from tests.sync_tasks import SyncTaskRunner

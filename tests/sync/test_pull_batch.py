@@ -14,7 +14,8 @@ from intake_app.domain.records import Vehicle
 from intake_app.security.audit import entries_for
 from intake_app.security.audit_verify import verify
 from intake_app.storage.opening import open_store
-from intake_app.sync import remote
+from intake_app.sync import apply_step
+from intake_app.sync.report import SYNC_ACTOR
 
 from ..factories import make_incident
 
@@ -65,11 +66,11 @@ def test_a_page_written_at_once_equals_the_records_imported_one_by_one(tmp_path)
     records = varied_records()
     one_by_one = store_in(tmp_path / "imported")
     for inc in records:
-        one_by_one.import_incidents([copy.deepcopy(inc)], remote.SYNC_ACTOR)
+        one_by_one.import_incidents([copy.deepcopy(inc)], SYNC_ACTOR)
     paged = store_in(tmp_path / "pulled")
 
     pulled = copy.deepcopy(records)
-    assert remote.apply_remote(paged, pulled[:7]) + remote.apply_remote(paged, pulled[7:]) == len(records)
+    assert apply_step.apply_remote(paged, pulled[:7]) + apply_step.apply_remote(paged, pulled[7:]) == len(records)
 
     assert snapshot(paged) == snapshot(one_by_one)
     assert [i.id for i in paged.search("grey van")] == [i.id for i in one_by_one.search("grey van")]
@@ -81,11 +82,11 @@ def test_records_pulled_a_page_at_a_time_are_audited_and_the_chain_verifies(tmp_
     store.save(make_incident(), ACTOR)  # the chain already has entries: the page continues it
     records = varied_records()
 
-    remote.apply_remote(store, records[:5])
-    remote.apply_remote(store, records[5:])
+    apply_step.apply_remote(store, records[:5])
+    apply_step.apply_remote(store, records[5:])
 
     report = verify(store)
     assert report.ok, report.problems
     for inc in records:
         [entry] = entries_for(store, inc.id)
-        assert (entry.action, entry.actor_name, entry.new_value) == ("import", remote.SYNC_ACTOR.name, inc.report_number)
+        assert (entry.action, entry.actor_name, entry.new_value) == ("import", SYNC_ACTOR.name, inc.report_number)

@@ -12,7 +12,9 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.security.audit_verify import verify
 from intake_app.sync import state
-from intake_app.sync.engine import SyncReport, open_client, pull_feed, sync_once
+from intake_app.sync.engine import open_client, sync_once
+from intake_app.sync.pull_step import pull_feed
+from intake_app.sync.report import SyncReport
 
 from ..factories import make_incident
 

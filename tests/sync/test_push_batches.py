@@ -10,7 +10,8 @@ import pytest
 
 from intake_app.domain.actor import Actor
 from intake_app.sync import state
-from intake_app.sync.engine import _Ordered, sync_once
+from intake_app.sync.engine import sync_once
+from intake_app.sync.ordered import Ordered
 
 from ..factories import make_incident
 
@@ -44,7 +45,7 @@ def test_a_piece_of_handed_over_work_is_done_before_the_next_is_handed_over():
         ran.append(n)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        ordered = _Ordered(pool)
+        ordered = Ordered(pool)
         for n in range(5):
             ordered.then(piece, n)
             assert ran == list(range(n))  # every earlier piece has ended; this one may still run
@@ -59,7 +60,7 @@ def test_an_error_in_handed_over_work_is_raised_at_the_next_hand_over():
         raise OSError("disk full")
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        ordered = _Ordered(pool)
+        ordered = Ordered(pool)
         ordered.then(fails)
         with pytest.raises(OSError, match="disk full"):
             ordered.then(lambda: None)

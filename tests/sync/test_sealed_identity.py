@@ -201,7 +201,7 @@ def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_r
     sync_once(world["station"], transport=world["wire"])
     sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
     from intake_app.domain.interchange import from_dict
-    from intake_app.sync.remote import apply_remote
+    from intake_app.sync.apply_step import apply_remote
 
     station = world["station"]
     returned = from_dict(sent)

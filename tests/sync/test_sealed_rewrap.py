@@ -18,8 +18,8 @@ from intake_app.security import sealing
 from intake_app.security.users import add_user, create_first_administrator, sign_in
 from intake_app.storage.opening import open_store
 from intake_app.sync import device, sealing_step
+from intake_app.sync.apply_step import apply_remote
 from intake_app.sync.engine import sync_once
-from intake_app.sync.remote import apply_remote
 
 from .sealed_server import enrollment_code
 from .sealed_world import enter, new_markers, sealed_world, server_record

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intake_app.domain.actor import Actor
-from intake_app.sync import remote, state
+from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
@@ -67,7 +67,7 @@ def test_an_edit_on_two_devices_becomes_a_visible_conflict_not_a_lost_update(mak
     report = sync_once(b)
 
     assert report.conflicts == 1
-    [(mine, theirs)] = remote.conflicts(b)
+    [(mine, theirs)] = conflicts.conflicts(b)
     assert mine.narrative == "Edited at station B."
     assert theirs.narrative == "Edited at station A."
     assert b.get(original.id).narrative == "Edited at station B."  # nothing overwritten while it is open
@@ -86,12 +86,12 @@ def test_keeping_mine_after_a_conflict_reaches_everyone(make_device, admin):
     sync_once(a)
     sync_once(b)
 
-    remote.keep_mine(b, original.id, ACTOR)
+    conflicts.keep_mine(b, original.id, ACTOR)
     assert sync_once(b).ok
     assert admin.sql("SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL")[0].n == 0
     assert sync_once(a).ok
     assert a.get(original.id).narrative == "B's words."
-    assert remote.conflicts(b) == []
+    assert conflicts.conflicts(b) == []
 
 
 def test_taking_theirs_after_a_conflict(make_device, admin):
@@ -107,10 +107,10 @@ def test_taking_theirs_after_a_conflict(make_device, admin):
     sync_once(a)
     sync_once(b)
 
-    remote.take_theirs(b, original.id, ACTOR)
+    conflicts.take_theirs(b, original.id, ACTOR)
     assert sync_once(b).ok
     assert b.get(original.id).narrative == "A's words."
-    assert remote.conflicts(b) == []
+    assert conflicts.conflicts(b) == []
     assert admin.sql("SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL")[0].n == 0
 
 

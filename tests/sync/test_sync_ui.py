@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intake_app.domain.actor import Actor
-from intake_app.sync import remote, state
+from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
@@ -71,7 +71,7 @@ def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, wi
     assert screen.differences.text() == "Different: narrative"
     window.grab().save("/tmp/sync_conflicts.png")
     screen.keep.click()
-    assert remote.conflicts(b) == [] and screen.list.count() == 0
+    assert conflicts.conflicts(b) == [] and screen.list.count() == 0
     assert sync_once(b).ok
     assert sync_once(a).ok and a.get(original.id).narrative == "Station B's account."
 
@@ -98,7 +98,7 @@ def test_a_conflict_with_a_deletion_says_so_and_taking_theirs_deletes_the_draft(
     window.grab().save("/tmp/sync_conflict_deleted.png")
     screen.take.click()
     qtbot.waitUntil(lambda: screen.list.count() == 0)
-    assert b.find(draft.id) is None and remote.conflicts(b) == []
+    assert b.find(draft.id) is None and conflicts.conflicts(b) == []
 
 
 def test_after_the_server_was_restored_from_a_backup_the_status_bar_says_what_was_sent_again(make_device, window_for,

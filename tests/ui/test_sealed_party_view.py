@@ -16,7 +16,7 @@ from intake_app.security.audit import entries_for
 from intake_app.security.privacy import MASK
 from intake_app.security.session import Session
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.sync.remote import apply_remote
+from intake_app.sync.apply_step import apply_remote
 from intake_app.sync.sealing_step import OPENED_ACTION
 from intake_app.ui.common.tasks import TaskRunner
 from intake_app.ui.incidents.incident_tabs import IncidentContext

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.interchange import to_dict
-from ...sync import remote
+from ...sync import conflicts as open_conflicts
 
 
 def _version_text(inc) -> str:
@@ -40,8 +40,8 @@ class ConflictsScreen(QWidget):
             view.setReadOnly(True)
         self.keep = QPushButton(self.tr("&Keep mine"))
         self.take = QPushButton(self.tr("&Take theirs"))
-        self.keep.clicked.connect(lambda: self._resolve(remote.keep_mine))
-        self.take.clicked.connect(lambda: self._resolve(remote.take_theirs))
+        self.keep.clicked.connect(lambda: self._resolve(open_conflicts.keep_mine))
+        self.take.clicked.connect(lambda: self._resolve(open_conflicts.take_theirs))
         self.hint = QLabel(self.tr("Both versions are kept until you choose. Nothing is merged silently."))
         self.differences = QLabel()
         self.differences.setWordWrap(True)  # a deletion's explanation is a sentence, not a list of fields
@@ -64,7 +64,7 @@ class ConflictsScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.runner.run(lambda: (remote.conflicts(self.store), remote.deleted_theirs(self.store)), self._loaded)
+        self.runner.run(lambda: (open_conflicts.conflicts(self.store), open_conflicts.deleted_theirs(self.store)), self._loaded)
 
     def _loaded(self, loaded) -> None:
         self.conflicts, self.deleted = loaded

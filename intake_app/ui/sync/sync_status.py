@@ -68,7 +68,7 @@ class SyncController(QObject):
 
     def _alarm_sentence(self, alarm: str) -> str:
         """The alarm in the user's language (kept in the store as "<time>: <the sentence in English>")."""
-        from ...sync.engine import AUDIT_CUT_PREFIX
+        from ...sync.audit_head_step import AUDIT_CUT_PREFIX
 
         sentence = alarm.split(": ", 1)[-1] if alarm[:1].isdigit() else alarm
         if not sentence.startswith(AUDIT_CUT_PREFIX):

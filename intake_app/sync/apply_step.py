@@ -1,19 +1,19 @@
-"""Records from the server written into the local store: through the same projection and listeners as
-any change (search index, links, audit trail), but never queued back to the server, never over a local
-edit that is still waiting to be sent, and never over an open conflict.
+"""The sync step that applies: records from the server (a page of the feed, sync/pull_step.py) written into
+the local store: through the same projection and listeners as any change (search index, links, audit trail),
+but never queued back to the server, never over a local edit that is still waiting to be sent, and never over
+an open conflict (sync/conflicts.py).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..domain.actor import Actor
 from ..domain.enums import Status
 from ..domain.interchange import from_dict, to_dict
 from ..domain.records import Incident
@@ -24,10 +24,9 @@ from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import REMOTE_FLAG, IncidentStore
 from ..storage.sealing_tables import ServerEnvelopeRow
 from ..storage.tables import IncidentRow
-from . import state
+from .conflicts import record_conflict_in
 from .renumbering import held_here_in, wait_in
-
-SYNC_ACTOR = Actor("Sync from the server", "")
+from .report import SYNC_ACTOR
 
 
 def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident], *,
@@ -54,7 +53,7 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
     held_here = held_here_in(session, newest.values())  # its report number is held by another record here
     changed = 0
     fresh: list[Incident] = []
-    envelopes: list[dict] = []  # what the server holds of records kept here in clear
+    envelopes: list[dict[str, object]] = []  # what the server holds of records kept here in clear
     for inc in newest.values():
         known = local.get(inc.id)
         deletion = (inc.id, inc.version) in deleted
@@ -115,7 +114,7 @@ def _rewrapped(before: Incident, after: Incident) -> bool:
     return mine == theirs
 
 
-def _keep_server_envelopes(session: Session, rows: list[dict]) -> None:
+def _keep_server_envelopes(session: Session, rows: list[dict[str, object]]) -> None:
     if not rows:
         return
     stmt = sqlite_insert(ServerEnvelopeRow)
@@ -146,7 +145,7 @@ def rewrites_settled(before: Incident, after: Incident) -> bool:
     return _content(before) != _content(after)
 
 
-def _content(inc: Incident) -> dict:
+def _content(inc: Incident) -> dict[str, Any]:
     record = to_dict(inc)
     for name in _WORKFLOW_FIELDS:
         record.pop(name, None)
@@ -157,88 +156,3 @@ def _content(inc: Incident) -> dict:
 def apply_remote(store: IncidentStore, incidents: list[Incident]) -> int:
     with store.transaction() as session:
         return apply_remote_in(session, store, incidents)
-
-
-# ---------------------------------------------------------------- conflicts
-
-def record_conflict_in(session: Session, *, mine_json: str, theirs: dict | None, server_conflict_id: int | None,
-                       theirs_deleted: bool = False) -> None:
-    mine = json.loads(mine_json)
-    row = session.get(SyncConflictRow, mine["id"])
-    theirs_json = json.dumps(theirs, ensure_ascii=False) if theirs is not None else "{}"
-    if row is None:
-        session.add(SyncConflictRow(incident_id=mine["id"], mine_json=mine_json, theirs_json=theirs_json,
-                                    server_conflict_id=server_conflict_id, theirs_deleted=theirs_deleted,
-                                    detected_at=datetime.now(UTC).replace(tzinfo=None)))
-    else:
-        row.mine_json, row.theirs_json, row.server_conflict_id = mine_json, theirs_json, server_conflict_id
-        row.theirs_deleted = theirs_deleted
-
-
-def take_back_in(session: Session, store: IncidentStore, record: dict | None) -> None:
-    """The server's version of a draft this device deleted while another device changed it: stored here
-    again (as a record from the server, audited as such), so the deletion loses nothing."""
-    if record is None:
-        return
-    inc = from_dict(record)
-    if session.get(IncidentRow, inc.id) is not None:
-        return
-    apply_remote_in(session, store, [inc])
-
-
-def conflicts(store: IncidentStore) -> list[tuple[Incident, Incident]]:
-    """(mine, theirs) for every open conflict."""
-    with store.reading() as session:
-        rows = session.scalars(select(SyncConflictRow).order_by(SyncConflictRow.detected_at)).all()
-        return [(from_dict(json.loads(r.mine_json)), from_dict(json.loads(r.theirs_json))) for r in rows]
-
-
-def deleted_theirs(store: IncidentStore) -> set[str]:
-    """Incidents whose open conflict is with a deletion: another device deleted the draft this one edited
-    (taking theirs deletes it here; keeping mine restores it everywhere)."""
-    with store.reading() as session:
-        return set(session.scalars(select(SyncConflictRow.incident_id).where(SyncConflictRow.theirs_deleted.is_(True))))
-
-
-def keep_mine(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
-    """Our version wins: saved on top of theirs (version theirs + 1) and queued; theirs stays in the
-    server's history and conflicts table."""
-    with store.transaction() as session:
-        row = session.get(SyncConflictRow, incident_id)
-        if row is None:
-            raise LookupError(f"No open conflict for incident {incident_id}")
-        mine, theirs = from_dict(json.loads(row.mine_json)), from_dict(json.loads(row.theirs_json))
-        local = session.get(IncidentRow, incident_id)
-        if local is None:
-            raise LookupError(f"Incident {incident_id} is not in this store")
-        before = from_dict(json.loads(local.record_json))
-        mine.version = theirs.version + 1  # so the queued edit is based on exactly what the server holds
-        mine.updated_at = store.clock()
-        session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
-        session.delete(row)
-        store.replace_incoming(session, before, mine, actor)  # queued: based on theirs
-        return mine
-
-
-def take_theirs(store: IncidentStore, incident_id: str, actor: Actor) -> Incident:
-    with store.transaction() as session:
-        row = session.get(SyncConflictRow, incident_id)
-        if row is None:
-            raise LookupError(f"No open conflict for incident {incident_id}")
-        theirs = from_dict(json.loads(row.theirs_json))
-        local = session.get(IncidentRow, incident_id)
-        if local is None:
-            raise LookupError(f"Incident {incident_id} is not in this store")
-        before = from_dict(json.loads(local.record_json))
-        if row.server_conflict_id is not None:  # told to the server at the next sync
-            settled = json.loads(state.get(session, state.SETTLED_CONFLICTS, "[]"))
-            state.put(session, state.SETTLED_CONFLICTS, json.dumps([*settled, row.server_conflict_id]))
-        session.info[REMOTE_FLAG] = True
-        session.execute(delete(OutboxRow).where(OutboxRow.incident_id == incident_id))
-        if row.theirs_deleted:  # theirs is a deletion: the supervisor accepts it, our edit is dropped
-            session.delete(row)
-            store.remove_incoming(session, before, actor)
-            return theirs
-        session.delete(row)
-        store.replace_incoming(session, before, theirs, actor)
-        return theirs
