@@ -103,22 +103,16 @@ def push_decisions(store: IncidentStore, client: SyncClient, *, batch: int = BAT
 def pull_decisions(store: IncidentStore, client: SyncClient, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
     # Here, not at start-up: the client brings httpx and pydantic.
-    from .client import HostileAnswer, RestoredMeanwhile
+    from .client import HostileAnswer
+    from .page_shape import check_page_shape
 
     received = 0
     epoch = state.read(store, state.SERVER_EPOCH)  # reconciled with at the start of the sync (resend.resend_lost)
     for _ in range(MAX_PAGES):
         cursor = int(state.read(store, CURSOR, "0") or 0)
         answer = client.link_decisions(cursor, page)
-        if epoch and answer.epoch and answer.epoch != epoch:
-            raise RestoredMeanwhile("The server was restored from a backup during this sync; nothing of that page "
-                                    "of link decisions was stored, and the next sync sends again what it lacks first.")
-        # Taken only in the shape asked for (as the incidents' feed, pull_step._check_page).
-        if len(answer.decisions) > page:
-            raise HostileAnswer(f"The server sent {len(answer.decisions)} link decisions in a page of at most {page}; "
-                                "nothing of that page was stored.")
-        if answer.more and (not answer.decisions or answer.next_cursor <= cursor):
-            raise HostileAnswer("The server said more link decisions follow but sent none; the sync stopped there.")
+        check_page_shape(what="link decisions", sent=len(answer.decisions), limit=page, more=answer.more,
+                         cursor=cursor, next_cursor=answer.next_cursor, epoch=epoch, answer_epoch=answer.epoch)
         with store.transaction() as session:
             received += apply_remote_decisions_in(session, answer.decisions)
             state.put(session, CURSOR, str(answer.next_cursor))

@@ -24,8 +24,9 @@ from ..storage.repository import IncidentStore
 from ..wire.sync import ChangesResponse
 from . import state
 from .apply_step import apply_remote_in
-from .client import AnswerTooLarge, HostileAnswer, RestoredMeanwhile, SyncClient, SyncError
+from .client import AnswerTooLarge, HostileAnswer, SyncClient, SyncError
 from .ordered import Ordered
+from .page_shape import check_page_shape
 from .report import SyncReport, record_label
 
 PULL_PAGE = 1000
@@ -102,21 +103,10 @@ def _fetch_page(client: SyncClient, cursor: int, page: int) -> ChangesResponse:
 
 
 def _check_page(answer: ChangesResponse, *, cursor: int, limit: int, epoch: str = "") -> None:
-    """A page of the feed is taken only in the shape asked for: at most `limit` changes, and a page that says
-    more follow holds at least one change and moves the cursor forward. A page of another restore epoch than
-    the one reconciled with is not taken: the server was restored meanwhile, the next sync sends again first."""
-    if epoch and answer.epoch and answer.epoch != epoch:
-        raise RestoredMeanwhile("The server was restored from a backup during this sync; nothing of that "
-                                 "page was stored, and the next sync sends again what it lacks first.")
-    if len(answer.changes) > limit:
-        raise HostileAnswer(f"The server sent {len(answer.changes)} changes in a page of at most {limit}; "
-                            "nothing of that page was stored.")
-    if answer.more and not answer.changes:
-        raise HostileAnswer("The server said more changes follow but sent an empty page; the sync stopped there "
-                            "(nothing was lost: the next sync asks again from the same place).")
-    if answer.more and answer.next_cursor <= cursor:
-        raise HostileAnswer(f"The server said more changes follow but did not move past position {cursor}; "
-                            "the sync stopped there.")
+    """A page of the feed is taken only in the shape asked for (page_shape), each change inside the page it
+    answered."""
+    check_page_shape(what="changes", sent=len(answer.changes), limit=limit, more=answer.more, cursor=cursor,
+                     next_cursor=answer.next_cursor, epoch=epoch, answer_epoch=answer.epoch)
     for change in answer.changes:
         if change.seq <= cursor or change.seq > answer.next_cursor:
             raise HostileAnswer(f"The server sent a change (position {change.seq}) outside the page it answered "
