@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
+from ....gc_pause import collection_paused
 from ....wire.sync import (
     ERRORS,
     ChangesResponse,
@@ -21,7 +22,6 @@ from ....wire.sync import (
     changes_page_json,
 )
 from ... import crud, draft_deletions, epoch, metrics, resends
-from ...collection import collection_held_off
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
@@ -31,7 +31,7 @@ REFUSED = ERRORS
 @router.post("/push", response_model=PushResponse, responses=REFUSED)
 def push(body: PushRequest, session: SessionDep, device: CurrentDevice, request: Request) -> Response:
     try:
-        with collection_held_off():  # a batch is up to 1,000 records alive at once, none of it garbage yet
+        with collection_paused():  # a batch is up to 1,000 records alive at once, none of it garbage yet
             results = crud.push(session, device=device, items=body.items, catalogue=request.app.state.catalogue,
                                 patterns=request.app.state.number_patterns)
     except crud.Forbidden as exc:
