@@ -51,6 +51,12 @@ def carries_reporting_party(incident: Incident) -> bool:
     return party is not None and bool(party.name or party.phone or party.address)
 
 
+def held_sealed(incident: Incident) -> bool:
+    """A party held sealed (received so, nothing of it in clear here): only a reader's key opens it. A record
+    with its party in clear (sealed or not) is read under the privacy rule alone."""
+    return incident.sealed is not None and not carries_reporting_party(incident)
+
+
 def hidden_from(actor: Actor, incidents: list[Incident]) -> list[Incident]:
     """The incidents whose reporting party this actor may not see: what a complete copy of them
     (an export) must not be handed to them for."""

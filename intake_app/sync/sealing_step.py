@@ -162,10 +162,10 @@ def reveal(store: IncidentStore, actor: Actor | None, incident: Incident, *, pur
     from ..domain.interchange import from_dict, to_dict
     from ..domain.sealed_fields import SEALED_TEXT
     from ..security.audit import record_action_in
-    from ..security.privacy import carries_reporting_party, may_see_reporting_party
+    from ..security.privacy import held_sealed, may_see_reporting_party
 
     envelope = incident.sealed
-    if envelope is None or carries_reporting_party(incident):
+    if envelope is None or not held_sealed(incident):
         return incident, "clear"
     record = to_dict(incident)
     keys = user_keys.private_keys(store, actor.star) if actor is not None else []

@@ -12,17 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...security.privacy import MASK, carries_reporting_party, masked
+from ...security.privacy import MASK, held_sealed, masked
 
 if TYPE_CHECKING:
     from ...domain.records import Incident
     from ...security.session import Session
-
-
-def needs_opening(incident: Incident) -> bool:
-    """A party held sealed (received so, nothing of it in clear here): only a key opens it. The same test that
-    sync/sealing_step.reveal makes first; a record it calls "clear" is answered by `shown_at_once`."""
-    return incident.sealed is not None and not carries_reporting_party(incident)
 
 
 def shown_at_once(session: Session, incident: Incident) -> Incident | None:
@@ -30,7 +24,7 @@ def shown_at_once(session: Session, incident: Incident) -> Incident | None:
     signed-in session's sealed record, which `as_shown` opens on the worker."""
     if not session.signed_in:
         return incident
-    if needs_opening(incident):
+    if held_sealed(incident):  # the test sync/sealing_step.reveal makes first: the others it calls "clear"
         return None
     return incident if session.may_read_party(incident) else masked(incident)
 
