@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..domain.settings import OEMC_EVENT_NUMBER_PATTERN, RD_NUMBER_PATTERN, StationSettings
@@ -52,16 +52,17 @@ class ServerSettings(BaseSettings):
 
     @field_validator("rd_number_pattern", "oemc_event_number_pattern")
     @classmethod
-    def _a_pattern(cls, value: str, info):
+    def _a_pattern(cls, value: str, info: ValidationInfo) -> str:
         """The station's own check of a pattern (present, bounded, a regular expression): a bad one stops the
         start with its setting named."""
         from ..domain.validation import validate_settings
 
+        name = info.field_name or ""  # always set for a validator bound to named fields
         station = StationSettings()
-        setattr(station, info.field_name, value)
-        problems = [p for p in validate_settings(station) if p.path == info.field_name]
+        setattr(station, name, value)
+        problems = [p for p in validate_settings(station) if p.path == name]
         if problems:
-            raise ValueError(f"INTAKE_SERVER_{info.field_name.upper()}: {problems[0].message}")
+            raise ValueError(f"INTAKE_SERVER_{name.upper()}: {problems[0].message}")
         return value
 
     def number_patterns(self) -> StationSettings:
@@ -71,7 +72,7 @@ class ServerSettings(BaseSettings):
 
     @field_validator("statutes_file", mode="before")
     @classmethod
-    def _empty_is_unset(cls, value):
+    def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
     def max_concurrent_reads(self) -> int:
