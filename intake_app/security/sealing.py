@@ -14,7 +14,7 @@ import base64
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -134,8 +134,7 @@ def seal_record(record: dict, recipients: Readers | Iterable[X25519PublicKey]) -
     if not readers:
         raise CannotOpen("Nobody could read the sealed identity: there is no reviewer or privacy officer key. "
                          "A reviewer must sign in once on this station first.")
-    for path in values:
-        _set(out, path, "")
+    fill(out, dict.fromkeys(values, ""))
     aad = _aad(record["id"])
     data_key = AESGCM.generate_key(bit_length=256)
     nonce = os.urandom(12)
@@ -148,12 +147,22 @@ def seal_record(record: dict, recipients: Readers | Iterable[X25519PublicKey]) -
     return out
 
 
-def _set(record: dict, path: str, value: str) -> None:
-    for pattern in SEALED_FIELDS:
-        for concrete, holder, key in concrete_paths(record, pattern):
-            if concrete == path:
-                holder[key] = value
-                return
+def fill(record: dict, values: Mapping[str, str]) -> dict:
+    """`record`, changed in place and returned, with each sealed field `values` names (by concrete path) set
+    to its value: sealing empties them, opening puts the sealed values back, a reader without a key reads
+    "sealed" and a screen shows a mask until the party is opened (`reading`). One walk of SEALED_FIELDS."""
+    if values:
+        for pattern in SEALED_FIELDS:
+            for concrete, holder, key in concrete_paths(record, pattern):
+                if concrete in values:
+                    holder[key] = values[concrete]
+    return record
+
+
+def reading(record: dict, envelope: Mapping[str, list[str]], text: str) -> dict:
+    """`record`, changed in place and returned, with every field `envelope` sealed reading `text`. The envelope
+    is one a record holds, so its shape was checked when the record was read (interchange.from_dict)."""
+    return fill(record, dict.fromkeys(envelope.get("fields") or (), text))
 
 
 def _checked(envelope: dict) -> None:
@@ -186,10 +195,7 @@ def opened_record(record: dict, envelope: dict, private_keys: Iterable[X25519Pri
     values = open_values(record, envelope, private_keys)
     out = json.loads(json.dumps(record))
     out.pop(ENVELOPE_KEY, None)
-    for path, value in values.items():
-        if path in envelope["fields"]:
-            _set(out, path, value)
-    return out
+    return fill(out, {path: value for path, value in values.items() if path in envelope["fields"]})
 
 
 def add_recipient(record: dict, envelope: dict, opener: X25519PrivateKey, new: X25519PublicKey) -> dict:

@@ -127,10 +127,9 @@ class Sealer:
                                  "open it, so sending would replace what is sealed. The station that entered the "
                                  "record adds it; remove it here to send the rest.") from exc
         merged: dict[str, Any] = json.loads(json.dumps(record))
-        for path, value in kept.items():
-            if path in envelope["fields"] and path not in clear_values(merged):
-                sealing._set(merged, path, value)
-        return merged
+        given = clear_values(merged)
+        return sealing.fill(merged, {path: value for path, value in kept.items()
+                                     if path in envelope["fields"] and path not in given})
 
 
 class SealedAddition(Rejected):
@@ -176,9 +175,7 @@ def reveal(store: IncidentStore, actor: Actor | None, incident: Incident, *, pur
     try:
         opened = from_dict(sealing.opened_record(record, envelope, keys))
     except sealing.CannotOpen:
-        for path in envelope.get("fields", []):
-            sealing._set(record, path, SEALED_TEXT)
-        return from_dict(record), "sealed"
+        return from_dict(sealing.reading(record, envelope, SEALED_TEXT)), "sealed"
     assert actor is not None, "opened: only a signed-in actor's keys, or the station's for one, open it"
     with store.transaction() as session:
         record_action_in(session, incident.id, OPENED_ACTION, actor, f"{purpose} by star {actor.star}")

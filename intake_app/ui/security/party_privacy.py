@@ -46,12 +46,6 @@ def while_opening(incident: Incident) -> Incident:
     """A copy of a sealed record to show until its party is opened: each sealed field reads MASK, so the screen
     says something is there without saying what."""
     from ...domain.interchange import from_dict, to_dict
-    from ...domain.sealed_fields import SEALED_FIELDS, concrete_paths
+    from ...security.sealing import reading
 
-    sealed = set((incident.sealed or {}).get("fields") or ())
-    record = to_dict(incident)
-    for pattern in SEALED_FIELDS:
-        for path, holder, key in concrete_paths(record, pattern):
-            if path in sealed:
-                holder[key] = MASK
-    return from_dict(record)
+    return from_dict(reading(to_dict(incident), incident.sealed or {}, MASK))
