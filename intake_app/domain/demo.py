@@ -28,6 +28,7 @@ from .enums import (
 )
 from .geography import DISTRICTS, default_beat_map, locate
 from .instants import shifted
+from .order_validation import rd_letters_for_year
 from .records import (
     Agent,
     ApprovedCharge,
@@ -45,6 +46,7 @@ from .records import (
     Vehicle,
     Violation,
 )
+from .workflow import has_felony
 
 DEMO_MARK = "[DEMO DATA - fictional]"
 CHICAGO = ZoneInfo("America/Chicago")
@@ -131,7 +133,6 @@ def _demo_party(rng: random.Random) -> ReportingParty | None:
 
 def _advance(inc: Incident, rng: random.Random, occurred: datetime) -> None:
     """Give demo records a plausible workflow position, with their history."""
-    from .workflow import has_felony
 
     path = [Status.IN_REVIEW, Status.APPROVED, Status.REFERRED if has_felony(inc) else Status.RECORDED]
     steps = rng.choice([0, 1, 2, 3, 3, 3])
@@ -167,7 +168,6 @@ def _point_in(beat: str, dx: float, dy: float) -> tuple[float, float]:
 
 
 def _order_facts(inc: Incident, rng: random.Random, catalogue: Catalogue) -> None:
-    from .order_validation import rd_letters_for_year
 
     occurred = inc.occurred_at
     assert occurred is not None

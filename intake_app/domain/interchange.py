@@ -10,17 +10,20 @@ the content it always had (see legacy_canonical_json).
 from __future__ import annotations
 
 import builtins
+import hashlib
 import json
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
+from ..paths import resource_path
+from . import limits
 from .bounded_json import parse as parse_bounded
 from .enums import (
     Agency,
@@ -469,9 +472,6 @@ def _known_fields(fmt: str) -> frozenset[str]:
     """The top-level fields of `fmt`: its published schema's properties and, for the format this version writes,
     every field to_dict writes, the optional ones included (so a field added there is known here without a
     second list to keep). An older format knows only its own: a file that says /1 carrying a /2 field is refused."""
-    from datetime import UTC
-
-    from ..paths import resource_path
 
     known: set[str] = set()
     if fmt == FORMAT:
@@ -502,7 +502,6 @@ def _unknown_fields(data: Any, path: str, problems: list[Problem]) -> None:
 
 def _parts_beyond_limits(item: Any, path: str) -> list[Problem]:
     """The validator's limits on the number of parts (limits.py), checked on the file's lists themselves."""
-    from . import limits
 
     if not isinstance(item, dict):
         return []
@@ -634,8 +633,6 @@ def legacy_canonical_json(inc: Incident) -> bytes | None:
 
 def record_hashes(inc: Incident) -> set[str]:
     """SHA-256 of the record's canonical JSON, and of its first-format form where it has one."""
-    import hashlib
-
     hashes = {hashlib.sha256(canonical_json(inc)).hexdigest()}
     legacy = legacy_canonical_json(inc)
     if legacy is not None:

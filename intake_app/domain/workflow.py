@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from .actor import Actor
 from .catalogue import Catalogue, is_felony_class
 from .enums import ReviewDecision, Status
+from .order_validation import FINAL_DECISIONS, NEXT_DECISIONS
 from .problems import Problem, ValidationError
 from .records import ApprovedCharge, Incident, ReviewStep, StatusChange
 from .settings import StationSettings
@@ -92,14 +93,12 @@ def may_request_touhy(status: Status) -> bool:
 
 
 def review_is_final(incident: Incident) -> bool:
-    from .order_validation import FINAL_DECISIONS
 
     return incident.felony_review.decision in FINAL_DECISIONS
 
 
 def next_decisions(incident: Incident) -> tuple[ReviewDecision, ...]:
     """The decisions that may be recorded now (none before the referral)."""
-    from .order_validation import NEXT_DECISIONS
 
     if incident.status != Status.REFERRED:
         return ()

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, select, text, updat
 from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.orm import Session
 
+from ..domain.identifiers import normalise_badge, normalise_plate
 from ..domain.interchange import canonical_text, to_dict
 from ..domain.records import Incident
 from .tables import AgentRow, FootageRow, IncidentRow, ViolationRow
@@ -32,7 +33,6 @@ def utc_naive(value: datetime | None) -> datetime | None:
 def plate_tokens(plate: str) -> str:
     """'ABC 1234' is indexed as 'ABC 1234 ABC1234' so both spellings find it, and with the link index's key
     (domain.identifiers.normalise_plate: 'zx 81234', 'ZX-81234' and 'ZX81234' have one key)."""
-    from ..domain.identifiers import normalise_plate
 
     joined = re.sub(r"[\s\-]", "", plate)
     tokens = [plate] + ([joined] if joined != plate else [])
@@ -44,7 +44,6 @@ def plate_tokens(plate: str) -> str:
 
 def badge_tokens(badge: str) -> str:
     """A badge as typed and as the link index's key ('ero-4471' -> 'ERO4471')."""
-    from ..domain.identifiers import normalise_badge
 
     key = normalise_badge(badge)
     return f"{badge} {key}" if key and key != badge else badge
@@ -230,7 +229,6 @@ def fts_query(user_text: str) -> str:
     """Each word of the user's text must match as a prefix; quoting keeps FTS5 syntax out of their hands. Text
     of several pieces may also be one plate or badge typed with spaces or dashes ('zx 81234', 'ZX-81234'): it
     also matches the link index's key of it, which the index holds beside the plate and badge as typed."""
-    from ..domain.identifiers import normalise_badge, normalise_plate
 
     words = re.findall(r"\w+", user_text, flags=re.UNICODE)
     query = " ".join(f'"{w}"*' for w in words)

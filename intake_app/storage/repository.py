@@ -468,7 +468,6 @@ class IncidentStore:
         """Keep the form as typed by `owner_star` (the signed-in user's star), encrypted with the rest of the
         store; cleared by that user's real save. Each user's form is their own: another user's is never
         overwritten, nor offered to anyone but its owner (autosaves())."""
-        from ..domain.interchange import to_dict
 
         with self.transaction() as session:
             row = session.get(AutosaveRow, (incident.id, owner_star))

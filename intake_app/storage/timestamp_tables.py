@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .tables import Base
@@ -37,7 +37,6 @@ class AuditTimestampRow(Base):
 def add_timestamp_in(session: Session, *, entries: int, head: str, token: bytes, gen_time: datetime, tsa: str,
                      obtained_by: str, received_at: datetime) -> bool:
     """Keeps a token once (the same token synced back again is not a second row). True if it was new."""
-    from sqlalchemy import select
 
     if session.scalar(select(AuditTimestampRow.id).where(AuditTimestampRow.token == token)) is not None:
         return False
@@ -48,8 +47,6 @@ def add_timestamp_in(session: Session, *, entries: int, head: str, token: bytes,
 
 def timestamps(store: IncidentStore) -> list[AuditTimestampRow]:
     """Every token, oldest chain position first (detached plain rows)."""
-    from sqlalchemy import select
-
     with store.reading() as session:
         rows = session.scalars(select(AuditTimestampRow).order_by(AuditTimestampRow.entries,
                                                                   AuditTimestampRow.id)).all()

@@ -20,6 +20,7 @@ The app (tests/benchmarks/test_startup_benchmark.py; tests/ui/test_start_up_impo
 - ui/, and with it Qt: imported by `intake` (cli.py) only when the app really opens, Qt after the opening
   thread has started; the commands' modules are not imported to open the app (cli.parse_arguments), nor their
   log (commands/cli_log.py), nor the self-test.
+- secrets and uuid (8 ms), which only the creation of a new store needs (storage/database_key.py).
 - storage/first_look.py, imported on the opening thread after the key's derivation; and whatever imports
   SQLAlchemy or the record classes (domain/records.py, domain/workflow.py; storage/opening.py with Alembic and
   every table, security/users.py, security/review.py, the links, audit and preservation queries), not before
