@@ -71,10 +71,6 @@ class Statute:
             return ""
         return self.translations.get(language, {}).get("applicability") or self.applicability
 
-    def cited(self, subsection: str = "") -> str:
-        """The citation with a violation's subsection: 720 ILCS 5/12-3.05(e)(1)."""
-        return f"{self.citation}{subsection}"
-
     @property
     def default_class(self) -> str:
         """Only an entry with a single class has a default; otherwise the supervisor chooses."""

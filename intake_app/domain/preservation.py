@@ -46,14 +46,6 @@ def deadline_for(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS
     return item.start.astimezone(UTC) + timedelta(days=days)
 
 
-def must_be_flagged_by(item: FootageItem, retention_days: int = DEFAULT_RETENTION_DAYS) -> datetime | None:
-    """For body-worn and in-car footage not yet flagged: the end of the 90-day storage period, the date by which
-    the encounter must be flagged to be kept."""
-    if not needs_deadline(item) or item.flagged_at is not None or item.start is None:
-        return None
-    return item.start.astimezone(UTC) + timedelta(days=retention_days)
-
-
 def with_deadlines(incident: Incident, retention_days: int = DEFAULT_RETENTION_DAYS, *,
                    settings: StationSettings | None = None) -> Incident:
     """A copy whose body-worn and in-car items carry their deadline, recomputed (the start or the station's

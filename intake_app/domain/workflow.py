@@ -93,7 +93,6 @@ def may_request_touhy(status: Status) -> bool:
 
 
 def review_is_final(incident: Incident) -> bool:
-
     return incident.felony_review.decision in FINAL_DECISIONS
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..domain.actor import Actor
-from ..domain.enums import Agency, ReviewDecision, Status, TouhyStatus, label
+from ..domain.enums import Agency, ReviewDecision, TouhyStatus, label
 from ..domain.records import ApprovedCharge, Incident, TouhyRequest
 from ..domain.workflow import WorkflowError, may_request_touhy, record_review_step
 from ..security.review import correct_approved
@@ -53,11 +53,6 @@ def set_touhy_status(store: IncidentStore, ref: str, actor: Actor, request_id: s
         return inc
     request.status = status
     return correct_approved(store, inc.id, changed, f"felony review: Touhy request {status.value}", actor)
-
-
-def _referred(inc: Incident) -> None:
-    if inc.status != Status.REFERRED:
-        raise WorkflowError(f"{inc.report_number}: only a referred incident has a felony review")
 
 
 def _touhy_allowed(inc: Incident) -> None:

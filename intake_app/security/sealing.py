@@ -198,11 +198,6 @@ def opened_record(record: dict, envelope: dict, private_keys: Iterable[X25519Pri
     return fill(out, {path: value for path, value in values.items() if path in envelope["fields"]})
 
 
-def add_recipient(record: dict, envelope: dict, opener: X25519PrivateKey, new: X25519PublicKey) -> dict:
-    """Re-wrap: the same envelope, its data key also wrapped to `new` (the opener must be a recipient)."""
-    return add_recipients(record["id"], envelope, opener, [new])
-
-
 def add_recipients(incident_id: str, envelope: dict, opener: X25519PrivateKey,
                    new: Iterable[X25519PublicKey]) -> dict:
     """Re-wrap: the same envelope (content and every existing wrap untouched), its data key also wrapped to

@@ -94,7 +94,3 @@ def test_peace_officer_exemptions_carry_an_applicability_note():
     assert "peace officer performing official duties" in catalogue.get("720 ILCS 5/24-1.5").applicability
     assert "public officer or employee" in catalogue.get("720 ILCS 5/33-3").applicability
     assert catalogue.get("720 ILCS 5/24-1.5").applicability_in("es").startswith("No se aplica")
-
-
-def test_a_violation_is_cited_with_its_subsection():
-    assert default_catalogue().get("720 ILCS 5/12-3.05").cited("(e)(1)") == "720 ILCS 5/12-3.05(e)(1)"

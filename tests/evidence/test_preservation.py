@@ -8,7 +8,6 @@ from intake_app.domain.enums import FlagReason, FootageKind, Preservation
 from intake_app.domain.preservation import (
     PreservationError,
     deadline_for,
-    must_be_flagged_by,
     set_preservation,
     with_deadlines,
 )
@@ -54,9 +53,9 @@ def test_a_flagged_recording_is_kept_two_years_from_the_flag():
 
 def test_before_a_flag_the_90_day_date_is_the_date_to_flag_by():
     item = make_footage(START)
-    assert must_be_flagged_by(item) == deadline_for(item) == START + timedelta(days=90)
-    item.flagged_at = START
-    assert must_be_flagged_by(item) is None
+    assert deadline_for(item) == START + timedelta(days=90)
+    item.flagged_at, item.flag_reasons = START + timedelta(days=89), [FlagReason.USE_OF_FORCE]
+    assert deadline_for(item) == START + timedelta(days=89 + 730)  # flagged in time: the 90-day date is gone
 
 
 def test_pod_and_private_cameras_get_the_retention_of_their_kind_from_the_settings():

@@ -66,7 +66,7 @@ def test_an_envelope_moved_to_another_record_does_not_open(record):
 def test_a_reviewer_added_later_is_given_the_data_key_by_a_reader(record):
     first, later = X25519PrivateKey.generate(), X25519PrivateKey.generate()
     sealed = sealing.seal_record(record, [first.public_key()])
-    rewrapped = sealing.add_recipient(sealed, sealed["sealed"], first, later.public_key())
+    rewrapped = sealing.add_recipients(sealed["id"], sealed["sealed"], first, [later.public_key()])
     assert rewrapped["ciphertext"] == sealed["sealed"]["ciphertext"]  # the identity itself is not touched
     assert sealing.open_values(sealed, rewrapped, [later])["reporting_party.phone"] == "312-555-0100"
 
