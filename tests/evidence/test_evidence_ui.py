@@ -17,13 +17,18 @@ from intake_app.ui.wizard.footage_page import FootageDialog
 from ..factories import make_incident
 
 
-def test_attaching_a_file_hashes_it_in_the_background_and_stores_the_hash(qtbot, tmp_path):
-    video = tmp_path / "bodycam.mp4"
-    video.write_bytes(os.urandom(30 * 1024 * 1024))
+def _footage_dialog_and_video(qtbot, tmp_path, name: str, megabytes: int):
+    """The footage dialog of a record's first item, with its own task runner, and a video file of that size."""
+    video = tmp_path / name
+    video.write_bytes(os.urandom(megabytes * 1024 * 1024))
     runner = TaskRunner()
-    item = make_incident().footage[0]
-    dialog = FootageDialog(item, 1, "America/Chicago", None, runner)
+    dialog = FootageDialog(make_incident().footage[0], 1, "America/Chicago", None, runner)
     qtbot.addWidget(dialog)
+    return video, runner, dialog
+
+
+def test_attaching_a_file_hashes_it_in_the_background_and_stores_the_hash(qtbot, tmp_path):
+    video, runner, dialog = _footage_dialog_and_video(qtbot, tmp_path, "bodycam.mp4", 30)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     with qtbot.waitSignal(dialog.hashing.finished, timeout=20_000):
         dialog.file_path.setText(str(video))
@@ -38,12 +43,7 @@ def test_attaching_a_file_hashes_it_in_the_background_and_stores_the_hash(qtbot,
 
 
 def test_cancelling_a_hash_stores_nothing(qtbot, tmp_path):
-    video = tmp_path / "incar.mp4"
-    video.write_bytes(os.urandom(64 * 1024 * 1024))
-    runner = TaskRunner()
-    item = make_incident().footage[0]
-    dialog = FootageDialog(item, 1, "America/Chicago", None, runner)
-    qtbot.addWidget(dialog)
+    video, runner, dialog = _footage_dialog_and_video(qtbot, tmp_path, "incar.mp4", 64)
     dialog.file_path.setText(str(video))
     with qtbot.waitSignal(dialog.hashing.cancelled, timeout=5_000):
         dialog.hashing.start(str(video))

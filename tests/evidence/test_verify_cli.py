@@ -24,6 +24,17 @@ def _drop_triggers(shell):
     shell.execute("DROP TRIGGER audit_entries_no_delete")
 
 
+def _verify_after_tampering(intake, shell, *statements) -> str:
+    """Runs the attacker's statements on the audit trail (its guarding triggers dropped first, as the key holder
+    can), then `intake verify`, which must fail; returns what it wrote on stderr."""
+    _drop_triggers(shell)
+    for statement in statements:
+        shell.execute(statement)
+    code, _, err = intake("verify")
+    assert code == 1
+    return err
+
+
 def test_an_untouched_store_verifies(intake, three_audited_changes):
     code, out, err = intake("verify")
     assert code == 0, err
@@ -31,28 +42,20 @@ def test_an_untouched_store_verifies(intake, three_audited_changes):
 
 
 def test_an_altered_entry_is_named(intake, three_audited_changes, attacker_shell):
-    _drop_triggers(attacker_shell)
-    attacker_shell.execute("UPDATE audit_entries SET actor_name = 'Someone Else' WHERE seq = 2")
-    code, _, err = intake("verify")
-    assert code == 1
+    err = _verify_after_tampering(intake, attacker_shell,
+                                  "UPDATE audit_entries SET actor_name = 'Someone Else' WHERE seq = 2")
     assert "audit entry #2 was altered" in err
 
 
 def test_a_removed_entry_is_named(intake, three_audited_changes, attacker_shell):
-    _drop_triggers(attacker_shell)
-    attacker_shell.execute("DELETE FROM audit_entries WHERE seq = 3")
-    code, _, err = intake("verify")
-    assert code == 1
+    err = _verify_after_tampering(intake, attacker_shell, "DELETE FROM audit_entries WHERE seq = 3")
     assert "audit entry #3 is missing" in err
 
 
 def test_two_reordered_entries_are_named(intake, three_audited_changes, attacker_shell):
-    _drop_triggers(attacker_shell)
-    attacker_shell.execute("UPDATE audit_entries SET seq = -1 WHERE seq = 2")
-    attacker_shell.execute("UPDATE audit_entries SET seq = 2 WHERE seq = 3")
-    attacker_shell.execute("UPDATE audit_entries SET seq = 3 WHERE seq = -1")
-    code, _, err = intake("verify")
-    assert code == 1
+    err = _verify_after_tampering(intake, attacker_shell, "UPDATE audit_entries SET seq = -1 WHERE seq = 2",
+                                  "UPDATE audit_entries SET seq = 2 WHERE seq = 3",
+                                  "UPDATE audit_entries SET seq = 3 WHERE seq = -1")
     assert "audit entry #2" in err
 
 

@@ -41,3 +41,16 @@ def incident_at(*, north_m: float = 0.0, minutes_later: float = 0.0, agents=None
     for v in inc.violations:
         v.agent_ids = [inc.agents[0].id]
     return inc
+
+
+def plate_seen_in_three_districts(store, actor, *, their_reporter: str):
+    """Our district-9 record of plate ABC 1234, saved; and, imported as sync brings them, district 12's record
+    three days later (spelled abc-1234, reported by `their_reporter`) and district 25's nine days later (ABC l234)."""
+    mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
+    theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
+    theirs.report_number = "D012-2026-M3X-00007"
+    theirs.reporting_party.name = their_reporter
+    third = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
+    third.report_number = "D025-2026-P8R-00101"
+    store.import_incidents([theirs, third], actor)
+    return mine, theirs, third

@@ -6,7 +6,7 @@ from intake_app.domain.matching import AGENT_LINK, CONFIRMED
 from intake_app.storage.links.decisions import decide
 from intake_app.storage.links.queries import confirmed_links_for_packet, links_for
 
-from .helpers import incident_at, plate_agent
+from .helpers import incident_at, plate_agent, plate_seen_in_three_districts
 
 
 def test_the_same_plate_in_two_districts_is_linked_after_import(store, actor):
@@ -26,13 +26,7 @@ def test_the_same_plate_in_two_districts_is_linked_after_import(store, actor):
 
 
 def test_a_reviewer_confirms_one_cross_district_link_and_the_packet_lists_only_that_one(store, actor):
-    mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
-    theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
-    theirs.report_number = "D012-2026-M3X-00007"
-    theirs.reporting_party.name = "Other Station Reporter"
-    other = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
-    other.report_number = "D025-2026-P8R-00101"
-    store.import_incidents([theirs, other], actor)
+    mine, theirs, _ = plate_seen_in_three_districts(store, actor, their_reporter="Other Station Reporter")
 
     decide(store, mine.id, "D012-2026-M3X-00007", AGENT_LINK, CONFIRMED, actor)
 

@@ -8,7 +8,7 @@ from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
 from intake_app.reports.packet_links import linked_incidents_flowables
 from intake_app.storage.links.decisions import decide
 
-from .helpers import incident_at, plate_agent
+from .helpers import incident_at, plate_agent, plate_seen_in_three_districts
 
 
 def _pdf_text(tmp_path, flowables) -> str:
@@ -18,13 +18,7 @@ def _pdf_text(tmp_path, flowables) -> str:
 
 
 def test_a_confirmed_cross_district_link_is_printed_and_a_rejected_one_is_not(store, actor, tmp_path):
-    mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
-    theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
-    theirs.report_number = "D012-2026-M3X-00007"
-    theirs.reporting_party.name = "Other Station Reporter"
-    rejected = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
-    rejected.report_number = "D025-2026-P8R-00101"
-    store.import_incidents([theirs, rejected], actor)
+    mine, theirs, rejected = plate_seen_in_three_districts(store, actor, their_reporter="Other Station Reporter")
     decide(store, mine.id, theirs.report_number, AGENT_LINK, CONFIRMED, actor)
     decide(store, mine.id, rejected.report_number, AGENT_LINK, REJECTED, actor)
 

@@ -11,7 +11,7 @@ from intake_app.reports.packet import build_packet
 from intake_app.reports.packet_source import packet_input
 from intake_app.storage.links.decisions import decide
 
-from .helpers import incident_at, plate_agent, unique_agent
+from .helpers import incident_at, plate_seen_in_three_districts, unique_agent
 
 
 def _text(pdf: bytes) -> str:
@@ -19,13 +19,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_the_packet_lists_the_confirmed_link_and_not_the_other_reporting_party(store, actor):
-    mine = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), actor)
-    theirs = incident_at(district=12, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")])
-    theirs.report_number = "D012-2026-M3X-00007"
-    theirs.reporting_party.name = "Zelda Otherstation"
-    unconfirmed = incident_at(district=25, minutes_later=60 * 24 * 9, agents=[plate_agent("ABC l234")])
-    unconfirmed.report_number = "D025-2026-P8R-00101"
-    store.import_incidents([theirs, unconfirmed], actor)
+    mine, theirs, _ = plate_seen_in_three_districts(store, actor, their_reporter="Zelda Otherstation")
     decide(store, mine.id, theirs.report_number, AGENT_LINK, CONFIRMED, actor)
 
     text = _text(build_packet(packet_input(store, mine.id)))

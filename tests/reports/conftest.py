@@ -1,12 +1,19 @@
 import shutil
 import subprocess
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from intake_app.domain.enums import Status
+from intake_app.domain.records import StatusChange
+
+from .helpers import unsaved
+
 CUPSD = Path("/usr/sbin/cupsd")
 QUEUE = "PDF"
+APPROVED_AT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
 
 def _scheduler_running() -> bool:
@@ -38,3 +45,13 @@ def cups_pdf_queue():
     if started is not None:
         started.terminate()
         started.wait(timeout=15)
+
+
+@pytest.fixture
+def approved(store, actor):
+    """A complete record submitted by `actor` and approved by a lieutenant at APPROVED_AT: what a signed packet is
+    built from."""
+    inc = unsaved()
+    inc.history = [StatusChange(Status.DRAFT, Status.IN_REVIEW, actor.name, actor.star, APPROVED_AT - timedelta(hours=2)),
+                   StatusChange(Status.IN_REVIEW, Status.APPROVED, "Lt. Dana Reviewer", "415", APPROVED_AT)]
+    return store.save(inc, actor)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from pypdf import PdfReader
 
+from intake_app.domain.enums import Status
 from intake_app.reports.packet import build_packet
 from intake_app.reports.packet_input import PacketInput
 
@@ -32,6 +33,14 @@ def incident_with(agents: int = 3, footage: int = 5, **overrides):
     inc.report_number = inc.report_number or "D009-2026-K7Q-00042"
     inc.version = inc.version or 3
     return inc
+
+
+def stored_and_referred(store, actor, inc):
+    """`inc` saved, then submitted, approved and referred by `actor`: three status changes in the store."""
+    saved = store.save(inc, actor)
+    for to in (Status.IN_REVIEW, Status.APPROVED, Status.REFERRED):
+        saved = store.change_status(saved.id, to, actor)
+    return saved
 
 
 def packet_pdf(inc, **kwargs) -> bytes:

@@ -9,14 +9,13 @@ import pytest
 from pypdf import PdfReader
 
 from intake_app.cli import main
-from intake_app.domain.enums import Status
 from intake_app.domain.interchange import from_dict, to_dict
 from intake_app.reports.packet import build_packet
 from intake_app.reports.packet_source import packet_input
 from intake_app.reports.referral import mark_referral_sent
 from intake_app.security import audit
 
-from .helpers import incident_with, unsaved
+from .helpers import incident_with, stored_and_referred, unsaved
 
 
 @pytest.fixture
@@ -85,15 +84,8 @@ def test_verify_packet_on_a_file_that_is_not_a_packet_is_bad_input(data_dir, sto
     assert run(data_dir, "verify-packet", str(bogus)) == 2
 
 
-def _referred(store, actor):
-    inc = store.save(unsaved(), actor)
-    for to in (Status.IN_REVIEW, Status.APPROVED, Status.REFERRED):
-        inc = store.change_status(inc.id, to, actor)
-    return inc
-
-
 def test_a_referral_is_marked_sent_and_its_ccsao_reference_added_later(store, actor):
-    inc = _referred(store, actor)
+    inc = stored_and_referred(store, actor, unsaved())
     sent = mark_referral_sent(store, inc.id, actor)
     assert sent.referral_sent_at is not None and sent.ccsao_reference == ""
     later = mark_referral_sent(store, inc.id, actor, reference="CCSAO-2026-0042")

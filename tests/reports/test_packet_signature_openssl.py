@@ -17,26 +17,15 @@ import pytest
 from asn1crypto import cms, tsp
 from cryptography.hazmat.primitives import serialization
 
-from intake_app.domain.enums import Status
-from intake_app.domain.records import StatusChange
 from intake_app.reports.packet import build_packet
 from intake_app.reports.packet_source import packet_input
 from intake_app.security import timestamps
 from intake_app.security.station_certificate import station_credential
 
 from ..evidence.tsa import LoopbackCA, LoopbackTSA
-from .helpers import GENERATED, unsaved
+from .helpers import GENERATED
 
-APPROVED_AT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 SIGNATURE_TIME_STAMP = "signature_time_stamp_token"  # id-aa-signatureTimeStampToken, RFC 3161 appendix A
-
-
-@pytest.fixture
-def approved(store, actor):
-    inc = unsaved()
-    inc.history = [StatusChange(Status.DRAFT, Status.IN_REVIEW, actor.name, actor.star, APPROVED_AT - timedelta(hours=2)),
-                   StatusChange(Status.IN_REVIEW, Status.APPROVED, "Lt. Dana Reviewer", "415", APPROVED_AT)]
-    return store.save(inc, actor)
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from intake_app.domain.enums import Status
-from intake_app.domain.records import StatusChange
 from intake_app.reports.packet import build_packet, build_unsigned
 from intake_app.reports.packet_signature_check import check_signature
 from intake_app.reports.packet_source import packet_input
@@ -36,17 +34,7 @@ from intake_app.security.station_certificate import (
 )
 
 from ..evidence.tsa import LoopbackCA, LoopbackTSA
-from .helpers import GENERATED, page_texts, unsaved
-
-APPROVED_AT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def approved(store, actor):
-    inc = unsaved()
-    inc.history = [StatusChange(Status.DRAFT, Status.IN_REVIEW, actor.name, actor.star, APPROVED_AT - timedelta(hours=2)),
-                   StatusChange(Status.IN_REVIEW, Status.APPROVED, "Lt. Dana Reviewer", "415", APPROVED_AT)]
-    return store.save(inc, actor)
+from .helpers import GENERATED, page_texts
 
 
 def signed_packet(store, incident, tmp_path, name="packet.pdf"):

@@ -11,6 +11,7 @@ from intake_app.storage.errors import StoreOpenError
 from intake_app.storage.opening import open_store
 
 from ..factories import make_incident
+from .helpers import saved_and_read_back_after_reopening
 
 MARKER = "Zq7-narrative-marker-that-must-not-leak"
 
@@ -55,12 +56,8 @@ def test_without_a_secure_keyring_the_store_refuses_to_start_and_writes_nothing(
 def test_a_passphrase_works_without_a_keyring(data_dir, actor, monkeypatch):
     keyring.set_keyring(fail.Keyring())
     monkeypatch.setenv("INTAKE_PASSPHRASE", "a long station passphrase")
-    store = open_store(data_dir)
-    saved = store.save(make_incident(), actor)
-    store.engine.dispose()
-    again = open_store(data_dir)
-    assert again.get(saved.id) == saved
-    again.engine.dispose()
+    saved, read_back = saved_and_read_back_after_reopening(data_dir, actor)
+    assert read_back == saved
 
 
 def test_a_wrong_passphrase_gets_nothing(data_dir, actor, monkeypatch):

@@ -5,6 +5,8 @@ from sqlalchemy import inspect, text
 
 from intake_app.storage.migrate import alembic_config
 
+from .helpers import saved_and_read_back_after_reopening
+
 
 def test_a_new_store_is_at_every_head(store):
     heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
@@ -20,13 +22,5 @@ def test_the_foundation_tables_and_search_index_exist(store):
 
 
 def test_opening_twice_is_harmless(data_dir, actor):
-    from intake_app.storage.opening import open_store
-
-    from ..factories import make_incident
-
-    first = open_store(data_dir)
-    saved = first.save(make_incident(), actor)
-    first.engine.dispose()
-    second = open_store(data_dir)
-    assert second.get(saved.id) == saved
-    second.engine.dispose()
+    saved, read_back = saved_and_read_back_after_reopening(data_dir, actor)
+    assert read_back == saved
