@@ -173,6 +173,8 @@ def _exit_code(exc: Exception, err) -> int | None:
         return EXIT_FAILED
     if isinstance(exc, StoreOpenError | StoreError):
         print(f"intake: {exc}", file=err)
+        if isinstance(exc, StoreOpenError) and exc.reason == StoreOpenError.BAD_CATALOGUE:
+            return EXIT_BAD_INPUT
         return EXIT_FAILED
     if isinstance(exc, PermissionError):
         print(f"intake: {exc}", file=err)

@@ -18,6 +18,7 @@ class ConflictError(StoreError):
 
 class StoreOpenError(RuntimeError):
     WRONG_KEY = "wrong_key"
+    BAD_CATALOGUE = "bad_catalogue"  # the administrator's statutes.json: bad input, said with its field paths
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
-from ..domain.catalogue import load_catalogue
+from ..domain.catalogue import Catalogue, load_catalogue
 from ..domain.geography import use_beat_map_of
+from ..domain.problems import ValidationError
+from ..paths import MissingResource
 from .cipher import DB_FILE
 from .database_key import DatabaseKeyError, StoreInfo, database_key, read_store_info
 from .engine import encrypted_engine
@@ -30,6 +32,7 @@ EXTENSION_MODULES: list[str] = [
 
 def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | None = None) -> IncidentStore:
     """`key`: the store's key when the caller already has it (first_look derived it), else found here."""
+    catalogue = _catalogue(data_dir)  # before the store is touched: a bad file stops the opening, nothing changed
     info: StoreInfo | None
     if key is None:
         try:
@@ -50,11 +53,27 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
             StoreOpenError.WRONG_KEY,
         ) from exc
     use_beat_map_of(data_dir)  # an administrator's replacement beats, if any (like statutes.json)
-    store = IncidentStore(engine, catalogue=load_catalogue(data_dir))
+    store = IncidentStore(engine, catalogue=catalogue)
     # Where it was opened from and with what key: what security/recovery.py wraps to the recovery key.
     store.feature_state("opened_from", lambda: (Path(data_dir), key))
     install_extensions(store)
     return store
+
+
+def _catalogue(data_dir: Path) -> Catalogue:
+    """The statute catalogue records are checked against: an administrator's statutes.json in the data folder,
+    else the shipped one. A file that cannot be used stops the opening with what is wrong in it, and where:
+    falling back to the shipped catalogue would check every record against statutes the station did not choose."""
+    try:
+        return load_catalogue(data_dir)
+    except MissingResource:
+        raise  # the shipped one is missing: a broken installation, said as such
+    except (ValidationError, OSError) as exc:
+        problems = [str(p) for p in exc.problems] if isinstance(exc, ValidationError) else [str(exc)]
+        listed = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise StoreOpenError(
+            f"The statute catalogue {data_dir / 'statutes.json'} cannot be used: {listed}. Correct it, or remove it "
+            "to use the catalogue shipped with Intake. Nothing was changed.", StoreOpenError.BAD_CATALOGUE) from exc
 
 
 def install_extensions(store: IncidentStore) -> None:

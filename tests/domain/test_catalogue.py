@@ -94,3 +94,43 @@ def test_peace_officer_exemptions_carry_an_applicability_note():
     assert "peace officer performing official duties" in catalogue.get("720 ILCS 5/24-1.5").applicability
     assert "public officer or employee" in catalogue.get("720 ILCS 5/33-3").applicability
     assert catalogue.get("720 ILCS 5/24-1.5").applicability_in("es").startswith("No se aplica")
+
+
+# ---------------------------------------------------------------- an administrator's copy that cannot be used
+
+@pytest.mark.parametrize("content, named", [
+    ('{"entries": [{"citation": "720 ILCS 5/12-3", "classes": ["A"]}]}', "entries[0].title: is missing"),
+    ('{"entries": [{"citation": "720 ILCS 5/12-3", "title": "Battery", "classes": ["Q"]}]}', "entries[0].classes[0]"),
+    ('{"entries": [{"citation": 5, "title": "Battery", "classes": "A"}]}', "entries[0].citation: must be text"),
+    ('{"entries": [', "is not valid JSON"),
+    ('[]', "must be an object with a list of entries"),
+    ('{"entries": [{"citation": "x", "title": "y", "classes": ["A"], "translations": {"es": 3}}]}',
+     "entries[0].translations.es"),
+])
+def test_a_damaged_catalogue_stops_the_opening_naming_what_is_wrong(data_dir, content, named):
+    from intake_app.storage.errors import StoreOpenError
+    from intake_app.storage.opening import open_store
+
+    (data_dir / "statutes.json").write_text(content)
+    with pytest.raises(StoreOpenError) as raised:
+        open_store(data_dir)
+    assert raised.value.reason == StoreOpenError.BAD_CATALOGUE
+    assert named in str(raised.value) and "statutes.json" in str(raised.value)
+    assert not (data_dir / "intake.db").exists()  # stopped before the store was made or changed
+
+
+def test_an_oversized_catalogue_is_refused_unread(tmp_path):
+    from intake_app.domain.catalogue import MAX_CATALOGUE_FILE
+    from intake_app.domain.problems import ValidationError
+
+    (tmp_path / "statutes.json").write_bytes(b" " * (MAX_CATALOGUE_FILE + 1))
+    with pytest.raises(ValidationError, match="larger than"):
+        load_catalogue(tmp_path)
+
+
+def test_the_command_line_says_what_is_wrong_in_the_catalogue_with_exit_code_2(intake, data_dir):
+    assert intake("demo", "--incidents", "1")[0] == 0
+    (data_dir / "statutes.json").write_text('{"entries": [{"citation": "720 ILCS 5/12-3", "classes": ["A"]}]}')
+    code, _, err = intake("list")
+    assert code == 2
+    assert "entries[0].title: is missing" in err and "Nothing was changed" in err
