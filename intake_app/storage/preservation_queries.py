@@ -146,11 +146,6 @@ def alert_page(store: IncidentStore, *, limit: int | None = FIRST_ALERTS, now: d
     return AlertPage(alerts, total + perishable_total, overdue + perishable_overdue)
 
 
-def unconfirmed(store: IncidentStore, *, limit: int | None = None) -> list[PreservationAlert]:
-    """Footage not yet preserved, soonest deadline first (unknown deadlines last)."""
-    return alert_page(store, limit=limit).alerts
-
-
 def mark_preservation(store: IncidentStore, incident_id: str, footage_id: str, status: Preservation, actor: Actor,
                       *, evidence_id: str = "") -> Incident:
     """Requested (on the station's hold form for the item's kind, from Settings) or preserved (with the

@@ -9,7 +9,7 @@ from sqlalchemy import event
 from intake_app.domain.enums import FootageKind, Preservation
 from intake_app.domain.settings import StationSettings
 from intake_app.storage.opening import open_store
-from intake_app.storage.preservation_queries import alert_page, unconfirmed
+from intake_app.storage.preservation_queries import alert_page
 
 from ..factories import make_footage, make_incident
 
@@ -26,7 +26,7 @@ def _recorded(store, actor, *starts, kind=FootageKind.BODY_WORN):
 
 def test_the_list_shows_what_identifies_each_item_without_opening_the_record(store, actor):
     saved = _recorded(store, actor, START)
-    [alert] = unconfirmed(store)
+    [alert] = alert_page(store).alerts
     assert (alert.incident_id, alert.report_number, alert.footage_id, alert.position) == \
         (saved.id, saved.report_number, saved.footage[0].id, 0)
     assert (alert.kind, alert.device_id, alert.officer_star, alert.evidence_id, alert.status) == \
@@ -46,7 +46,7 @@ def test_a_page_holds_the_soonest_deadlines_and_the_counts_cover_every_item(stor
 def test_a_changed_retention_shows_in_the_list_before_any_record_is_saved_again(store, actor):
     saved = _recorded(store, actor, START)
     store.save_settings(StationSettings(district=9, retention_days=30))
-    assert unconfirmed(store)[0].deadline == START + timedelta(days=30)
+    assert alert_page(store).alerts[0].deadline == START + timedelta(days=30)
     assert store.get(saved.id).footage[0].preservation_deadline == START + timedelta(days=90)  # until its next save
 
 
@@ -55,7 +55,7 @@ def test_an_imported_record_without_deadlines_is_listed_with_one_computed(store,
     inc.footage[0].preservation_deadline = None
     store.import_incidents([inc], actor)
     assert store.get(inc.id).footage[0].preservation_deadline is None  # the record stays as imported
-    assert unconfirmed(store)[0].deadline == inc.footage[0].start.astimezone(UTC) + timedelta(days=90)
+    assert alert_page(store).alerts[0].deadline == inc.footage[0].start.astimezone(UTC) + timedelta(days=90)
 
 
 def test_items_without_a_start_are_listed_by_a_deadline_given_elsewhere_or_last(store, actor):
@@ -66,7 +66,7 @@ def test_items_without_a_start_are_listed_by_a_deadline_given_elsewhere_or_last(
     unknown = make_incident()
     unknown.footage[0].start = unknown.footage[0].end = None
     store.import_incidents([imported, unknown], actor)
-    alerts = unconfirmed(store)
+    alerts = alert_page(store).alerts
     assert [a.incident_id for a in alerts] == [imported.id, dated.id, unknown.id]
     assert alerts[0].deadline == START and alerts[2].deadline is None
 
@@ -115,7 +115,7 @@ def test_a_store_from_before_the_projection_columns_gets_them_filled_at_upgrade(
     attacker_shell.execute("PRAGMA user_version = 0")
     reopened = open_store(data_dir)
     try:
-        [alert] = unconfirmed(reopened)
+        [alert] = alert_page(reopened).alerts
         assert (alert.incident_id, alert.device_id, alert.officer_star, alert.evidence_id) == \
             (saved.id, "BWC-0", "4400", "EVD-0")
         assert alert.deadline == START + timedelta(days=90)
@@ -179,7 +179,7 @@ def test_a_changed_pod_retention_shows_in_the_list_before_the_record_is_saved_ag
     _camera(store, actor, FootageKind.POD, "POD 1122")
     store.save_settings(StationSettings(district=9, footage_retention_days={"pod_camera": 14,
                                                                             "private_business_camera": 7}))
-    [alert] = unconfirmed(store)
+    [alert] = alert_page(store).alerts
     assert alert.deadline == START + timedelta(days=14)
 
 

@@ -13,7 +13,7 @@ from intake_app.domain.preservation import (
 )
 from intake_app.domain.settings import StationSettings
 from intake_app.security import audit
-from intake_app.storage.preservation_queries import mark_preservation, unconfirmed
+from intake_app.storage.preservation_queries import alert_page, mark_preservation
 
 from ..factories import make_footage, make_incident
 
@@ -71,7 +71,7 @@ def test_a_store_save_gives_a_flagged_item_its_flag_deadline(store, actor):
     inc.footage[0].flagged_at, inc.footage[0].flag_reasons = inc.occurred_at, [FlagReason.USE_OF_FORCE]
     saved = store.save(inc, actor)
     assert saved.footage[0].preservation_deadline == inc.occurred_at.astimezone(UTC) + timedelta(days=730)
-    [alert] = unconfirmed(store)
+    [alert] = alert_page(store).alerts
     assert alert.deadline == saved.footage[0].preservation_deadline
 
 
@@ -86,18 +86,18 @@ def test_the_alert_list_shows_the_soonest_deadline_first(store, actor):
     later = _incident_with_start(store, actor, START)
     sooner = _incident_with_start(store, actor, START - timedelta(days=20))
     middle = _incident_with_start(store, actor, START - timedelta(days=5))
-    assert [a.incident_id for a in unconfirmed(store)] == [sooner.id, middle.id, later.id]
-    assert unconfirmed(store)[0].deadline == START + timedelta(days=70)
+    assert [a.incident_id for a in alert_page(store).alerts] == [sooner.id, middle.id, later.id]
+    assert alert_page(store).alerts[0].deadline == START + timedelta(days=70)
 
 
 def test_preserved_items_leave_the_alert_list_and_the_change_is_audited(store, actor):
     inc = _incident_with_start(store, actor, START)
     item = inc.footage[0]
     mark_preservation(store, inc.id, item.id, Preservation.REQUESTED, actor)
-    [alert] = unconfirmed(store)
+    [alert] = alert_page(store).alerts
     assert alert.status == Preservation.REQUESTED
     mark_preservation(store, inc.id, item.id, Preservation.PRESERVED, actor, evidence_id="EVD-2026-777")
-    assert unconfirmed(store) == []
+    assert alert_page(store).alerts == []
     changes = {(e.field_path, e.new_value) for e in audit.entries_for(store, inc.id)}
     assert ("footage[0].preservation_status", "requested") in changes
     assert ("footage[0].preservation_status", "preserved") in changes
@@ -115,7 +115,7 @@ def test_an_alert_carries_the_rd_and_oemc_numbers_a_hold_request_finds_the_foota
     inc = make_incident()
     inc.cpd_rd_number, inc.oemc_event_number = "JK123456", "2630604512"
     store.save(inc, actor)
-    [alert] = unconfirmed(store)
+    [alert] = alert_page(store).alerts
     assert (alert.cpd_rd_number, alert.oemc_event_number, alert.flagged) == ("JK123456", "2630604512", False)
 
 
@@ -124,7 +124,7 @@ def test_the_alert_screen_says_an_unflagged_recordings_deadline_is_the_date_to_f
 
     store.save(make_incident(), actor)
     model = PreservationModel()
-    model.set_rows(unconfirmed(store))
+    model.set_rows(alert_page(store).alerts)
     assert model.data(model.index(0, HEADERS.index("Deadline is"))) == "the date to flag by (else purged)"
 
 
