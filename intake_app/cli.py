@@ -173,7 +173,7 @@ def _exit_code(exc: Exception, err) -> int | None:
         return EXIT_FAILED
     if isinstance(exc, StoreOpenError | StoreError):
         print(f"intake: {exc}", file=err)
-        if isinstance(exc, StoreOpenError) and exc.reason == StoreOpenError.BAD_CATALOGUE:
+        if isinstance(exc, StoreOpenError) and exc.reason == StoreOpenError.BAD_STATION_FILE:
             return EXIT_BAD_INPUT
         return EXIT_FAILED
     if isinstance(exc, PermissionError):

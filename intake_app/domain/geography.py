@@ -137,14 +137,13 @@ def default_beat_map() -> BeatMap:
 
 def use_beat_map_of(data_dir: Path) -> bool:
     """An administrator's chicago-police-beats.geojson in the data folder replaces the shipped beats (when CPD
-    redraws them). A file that does not parse is not used: the shipped map stays, and False says so."""
+    redraws them); False when there is none. A file that cannot be used raises ValueError naming what is wrong
+    (json.JSONDecodeError is one) or OSError, and the map in use stays: the opening stops and says so, as for a
+    statutes.json, rather than check beats against a map the station did not choose."""
     global _default
     if not (data_dir / BEATS_FILE).exists():
         return False
-    try:
-        _default = load_beat_map(data_dir)
-    except (OSError, ValueError):  # json.JSONDecodeError is a ValueError
-        return False
+    _default = load_beat_map(data_dir)
     return True
 
 

@@ -18,7 +18,8 @@ class ConflictError(StoreError):
 
 class StoreOpenError(RuntimeError):
     WRONG_KEY = "wrong_key"
-    BAD_CATALOGUE = "bad_catalogue"  # the administrator's statutes.json: bad input, said with its field paths
+    # An administrator's statutes.json or beat map in the data folder that cannot be used: bad input (exit code 2)
+    BAD_STATION_FILE = "bad_station_file"
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)

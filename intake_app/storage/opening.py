@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from ..domain.catalogue import Catalogue, load_catalogue
-from ..domain.geography import use_beat_map_of
+from ..domain.geography import BEATS_FILE, use_beat_map_of
 from ..domain.problems import ValidationError
 from ..paths import MissingResource
 from .cipher import DB_FILE
@@ -32,7 +32,9 @@ EXTENSION_MODULES: list[str] = [
 
 def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | None = None) -> IncidentStore:
     """`key`: the store's key when the caller already has it (first_look derived it), else found here."""
-    catalogue = _catalogue(data_dir)  # before the store is touched: a bad file stops the opening, nothing changed
+    # The station's own files first: one that cannot be used stops the opening before the store is touched.
+    catalogue = _catalogue(data_dir)
+    _use_beat_map_of(data_dir)
     info: StoreInfo | None
     if key is None:
         try:
@@ -52,7 +54,6 @@ def open_store(data_dir: Path, *, passphrase: str | None = None, key: bytes | No
             f"Cannot open the store in {data_dir}: wrong key or passphrase, or the file is damaged. Nothing was changed.",
             StoreOpenError.WRONG_KEY,
         ) from exc
-    use_beat_map_of(data_dir)  # an administrator's replacement beats, if any (like statutes.json)
     store = IncidentStore(engine, catalogue=catalogue)
     # Where it was opened from and with what key: what security/recovery.py wraps to the recovery key.
     store.feature_state("opened_from", lambda: (Path(data_dir), key))
@@ -73,7 +74,18 @@ def _catalogue(data_dir: Path) -> Catalogue:
         listed = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise StoreOpenError(
             f"The statute catalogue {data_dir / 'statutes.json'} cannot be used: {listed}. Correct it, or remove it "
-            "to use the catalogue shipped with Intake. Nothing was changed.", StoreOpenError.BAD_CATALOGUE) from exc
+            "to use the catalogue shipped with Intake. Nothing was changed.", StoreOpenError.BAD_STATION_FILE) from exc
+
+
+def _use_beat_map_of(data_dir: Path) -> None:
+    """An administrator's replacement beats, if any (like statutes.json); one that cannot be used stops the
+    opening, naming the file and what is wrong in it."""
+    try:
+        use_beat_map_of(data_dir)
+    except (ValueError, OSError) as exc:
+        raise StoreOpenError(
+            f"The beat map {data_dir / BEATS_FILE} cannot be used: {exc}. Correct it, or remove it to use the beats "
+            "shipped with Intake. Nothing was changed.", StoreOpenError.BAD_STATION_FILE) from exc
 
 
 def install_extensions(store: IncidentStore) -> None:

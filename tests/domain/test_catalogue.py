@@ -114,7 +114,7 @@ def test_a_damaged_catalogue_stops_the_opening_naming_what_is_wrong(data_dir, co
     (data_dir / "statutes.json").write_text(content)
     with pytest.raises(StoreOpenError) as raised:
         open_store(data_dir)
-    assert raised.value.reason == StoreOpenError.BAD_CATALOGUE
+    assert raised.value.reason == StoreOpenError.BAD_STATION_FILE
     assert named in str(raised.value) and "statutes.json" in str(raised.value)
     assert not (data_dir / "intake.db").exists()  # stopped before the store was made or changed
 

@@ -192,7 +192,19 @@ def test_an_administrators_beat_map_in_the_data_folder_replaces_the_shipped_one(
     try:
         assert geography.use_beat_map_of(tmp_path)
         assert geography.locate(41.85, -87.65) == geography.Located(1, "0101")
-        (tmp_path / geography.BEATS_FILE).write_text("{not json")
-        assert not geography.use_beat_map_of(tmp_path)  # a broken file is not used
     finally:
         geography._default = shipped
+
+
+def test_a_beat_map_that_cannot_be_used_stops_the_opening_naming_it(data_dir):
+    from intake_app.domain import geography
+    from intake_app.storage.errors import StoreOpenError
+    from intake_app.storage.opening import open_store
+
+    shipped = geography.default_beat_map()
+    (data_dir / geography.BEATS_FILE).write_text('{"type": "FeatureCollection", "features": [{"properties": {}}]}')
+    with pytest.raises(StoreOpenError) as raised:
+        open_store(data_dir)
+    assert raised.value.reason == StoreOpenError.BAD_STATION_FILE
+    assert geography.BEATS_FILE in str(raised.value) and "features[0]" in str(raised.value)
+    assert geography.default_beat_map() is shipped  # the map in use stays
