@@ -26,7 +26,7 @@ def install_ui(window) -> None:
     def build() -> PreservationScreen:
         from .preservation_screen import PreservationScreen
 
-        return PreservationScreen(window.store, window.runner, window.actor)
+        return PreservationScreen(window.store_handle, window.runner, window.actor)
 
     # window.preservation_tab.built() is the screen (built then, if its tab has not been shown yet).
     window.preservation_tab = tab = LazyScreen(build)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -14,6 +15,10 @@ from ..common.domain_text import field_place
 from ..common.i18n import format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 CHICAGO = ZoneInfo("America/Chicago")
 CONTEXT = "HistoryTab"
@@ -88,7 +93,7 @@ class AuditHistoryModel(RowsModel):
 
 
 class HistoryTab(QWidget):
-    def __init__(self, store, runner, incident_id: str, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = AuditHistoryModel(self)
         self.status = QLabel(self.tr("Loading the history…"))

@@ -7,6 +7,7 @@ never overwrites a later one. Double-click or Enter opens the incident (signal `
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -30,7 +31,12 @@ from ...storage.queries import IncidentFilter, IncidentSummary
 from ..common.flow_layout import FlowLayout, labelled
 from ..common.i18n import date_input_format
 from ..common.vocabulary import vocabulary_label
+from ..shell.startup import StoreHandle, store_handle
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 CHICAGO = ZoneInfo("America/Chicago")
 SEARCH_DELAY_MS = 300
@@ -50,9 +56,10 @@ class IncidentListScreen(QWidget):
     open_requested = Signal(str)
     loaded = Signal(int)  # number of rows shown
 
-    def __init__(self, store, runner, parent=None):
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner, parent: QWidget | None = None):
+        """Built with the first window, maybe before its store is open: the store is asked for on the worker."""
         super().__init__(parent)
-        self._store, self._runner = store, runner
+        self._store, self._runner = store_handle(store), runner
         self._generation = 0
 
         self.search = QLineEdit()
@@ -157,8 +164,8 @@ class IncidentListScreen(QWidget):
     def refresh(self) -> None:
         self._debounce.stop()
         self._generation += 1
-        generation, flt, store = self._generation, self.current_filter(), self._store
-        self._runner.run(lambda: store.list(flt), lambda rows: self._show(generation, rows), self._failed)
+        generation, flt, handle = self._generation, self.current_filter(), self._store
+        self._runner.run(lambda: handle.store.list(flt), lambda rows: self._show(generation, rows), self._failed)
 
     def show_rows(self, rows: list[IncidentSummary]) -> None:
         """Rows already read for the current filter (the start-up's first page)."""

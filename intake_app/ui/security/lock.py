@@ -6,13 +6,20 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..common.tasks import TaskRunner
+from ..shell.startup import StoreHandle, store_handle
 from .passphrase_check import refusal_text, set_checking
 from .sign_in import sign_in
+
+if TYPE_CHECKING:
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
 
 DEFAULT_IDLE_MINUTES = 10
 INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel)
@@ -96,8 +103,8 @@ class LockScreen(QWidget):
         fields = (self.star, self.passphrase)
         set_checking(self, True, fields, self.button)
         star = self.star.text().strip() if self.another else self.lock.actor.star
-        store, passphrase = self.lock.store, self.passphrase.text()
-        self.lock.runner.run(lambda: sign_in(store, star, passphrase), self._accepted, self._refused)
+        handle, passphrase = self.lock.store_handle, self.passphrase.text()
+        self.lock.runner.run(lambda: sign_in(handle.store, star, passphrase), self._accepted, self._refused)
 
     def _accepted(self, actor) -> None:
         set_checking(self, False, (self.star, self.passphrase), self.button)
@@ -125,13 +132,14 @@ class LockScreen(QWidget):
 class IdleLock(QObject):
     switch_requested = Signal(object)  # the Actor who signed in on the lock screen instead of the locked user
 
-    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None, runner=None,
-                 watch_input: bool = True):
-        """`watch_input=False`: the timer runs, but input restarts it only once `watch_input()` is called. The
+    def __init__(self, store: IncidentStore | StoreHandle, actor: Actor, minutes: float | None = None,
+                 parent: QObject | None = None, runner: TaskRunner | None = None, watch_input: bool = True):
+        """Built with the first window, maybe before its store is open: the store is asked for on the worker.
+        `watch_input=False`: the timer runs, but input restarts it only once `watch_input()` is called. The
         app calls it once its window is on screen: an application-wide event filter makes PySide set up every
         Qt class's Python type the first time it meets an object of a class of Qt's own (7 ms of start-up)."""
         super().__init__(parent)
-        self.store, self.actor = store, actor
+        self.store_handle, self.actor = store_handle(store), actor
         self.runner = runner or TaskRunner(self)
         self.locked = False
         self.quitting = False  # the application is ending: the lock screen no longer refuses to close

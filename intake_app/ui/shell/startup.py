@@ -41,6 +41,7 @@ packet's verification, stays where it is checked.)
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,7 +66,37 @@ def existing_store_key(data_dir: Path, passphrase: str | None = None) -> bytes |
         return None
 
 
-class OpeningStore:
+class StoreHandle(ABC):
+    """How the UI holds the store from before it is open: `store` is the opened store, and asking for it waits
+    for the opening. What the first window builds before its first paint (the incident list, the features'
+    install_ui, the sign-in and the idle lock) keeps the handle and asks for `store` only inside the work it
+    hands the database worker, whose first task waits for the opening: the GUI thread never waits for it. So
+    `handle = self.handle` on the GUI thread, then `runner.run(lambda: handle.store.count())`; never
+    `store = handle.store` before run(), which would hold the first paint until the store is open. Screens and
+    dialogs built later, on a user's action or from the worker's answer, take the opened IncidentStore."""
+
+    @property
+    @abstractmethod
+    def store(self) -> IncidentStore: ...
+
+
+class OpenStore(StoreHandle):
+    """The handle of a store already open (no first look, another user's window, the self-test, tests)."""
+
+    def __init__(self, store: IncidentStore):
+        self._store = store
+
+    @property
+    def store(self) -> IncidentStore:
+        return self._store
+
+
+def store_handle(store: IncidentStore | StoreHandle) -> StoreHandle:
+    """What takes either keeps a handle: a store already open is wrapped."""
+    return store if isinstance(store, StoreHandle) else OpenStore(store)
+
+
+class OpeningStore(StoreHandle):
     """The store being opened on a thread of its own, started before the app imports Qt: first the look, then,
     once the first screen is shown or the store is needed, the full opening. Without a look the full opening
     follows at once.
@@ -122,11 +153,6 @@ class OpeningStore:
         if self.opened.done() and not self.opened.cancelled() and self.opened.exception() is None:
             self.opened.result().engine.dispose()
 
-    def for_the_window(self) -> IncidentStore:
-        """What the window and its features are handed as their store before it is open (they keep it): every use
-        of it runs on the database worker, after wait(). See _StoreOnceOpen."""
-        return _StoreOnceOpen(self)  # type: ignore[return-value]  # it answers for the store it will be
-
     def _run(self) -> None:
         try:
             # The key first: its derivation leaves the interpreter lock free for the main thread's imports.
@@ -153,22 +179,3 @@ class OpeningStore:
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
             self.opened.set_exception(exc)
 
-
-class _StoreOnceOpen:
-    """The store as the window holds it from before the full opening: each attribute is the opened store's
-    (`OpeningStore.store`), the opening's error is raised on use. It exists because the window and its features
-    take a store when they are built, which is before the store can exist (SQLAlchemy is not even imported yet),
-    and they only use it on the database worker, whose first task waits for the opening. Per-store state is kept
-    by the store itself (IncidentStore.feature_state), so it makes no difference whether a feature was handed this
-    or the opened store. Pass callables as `lambda: store.count()`, not `store.count`: the attribute itself waits."""
-
-    __slots__ = ("_opening",)
-
-    def __init__(self, opening: OpeningStore):
-        object.__setattr__(self, "_opening", opening)
-
-    def __getattr__(self, name: str):
-        return getattr(self._opening.store, name)
-
-    def __setattr__(self, name: str, value) -> None:
-        setattr(self._opening.store, name, value)
