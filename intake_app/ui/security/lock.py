@@ -6,7 +6,7 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 DEFAULT_IDLE_MINUTES = 10
 INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel)
+
+
+def _application() -> QApplication:
+    """The app's QApplication (a lock exists only in a running app)."""
+    return cast(QApplication, QApplication.instance())
 
 
 def idle_minutes() -> int:
@@ -49,7 +54,7 @@ class LockScreen(QWidget):
         self.star.returnPressed.connect(lambda: self.passphrase.setFocus())
         self.star_label = QLabel(self.tr("&Star number"))
         self.star_label.setBuddy(self.star)
-        self.passphrase = QLineEdit()
+        self.passphrase: QLineEdit = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
@@ -149,15 +154,14 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes if minutes is not None else idle_minutes())
-        app = QApplication.instance()
-        app.applicationStateChanged.connect(self._state_changed)
+        _application().applicationStateChanged.connect(self._state_changed)
         self._state_watched = True
         if watch_input:
             self.watch_input()
 
     def watch_input(self) -> None:
         """From now on every key press, click or wheel turn anywhere in the app restarts the idle timer."""
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     @property
     def screen(self) -> LockScreen:
@@ -172,7 +176,7 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         """The window is gone: stop watching the application's input; the lock screen goes with it."""
-        app = QApplication.instance()
+        app = cast(QApplication | None, QApplication.instance())  # None: the app has ended already
         if app is not None:
             app.removeEventFilter(self)
             if self._state_watched:  # nothing of this lock may run while Qt and Python tear down at exit

@@ -126,7 +126,7 @@ class FirstAdministratorDialog(QDialog):
         form.addRow(self.tr("&Passphrase (10+ characters)"), self.passphrase)
         form.addRow(self.tr("&Repeat passphrase"), self.repeat)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_administrator)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -134,7 +134,7 @@ class FirstAdministratorDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-    def create(self) -> None:
+    def create_administrator(self) -> None:  # not `create`, which would hide QWidget.create
         if self.checking:
             return
         if self.passphrase.text() != self.repeat.text():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pathlib
 import sys
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
@@ -35,7 +35,8 @@ ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
 def _application(argv: list[str] | None) -> QApplication:
     QCoreApplication.setOrganizationName("Intake")
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # The one application of the process is a QApplication (the self-test's, the tests' or this one).
+    app = cast(QApplication, QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setWindowIcon(app_icon())
     return app
 

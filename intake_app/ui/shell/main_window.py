@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
             self._before_screen.append(work)
 
     def _on_screen(self) -> None:
-        waiting, self._before_screen = self._before_screen, None
+        waiting, self._before_screen = self._before_screen or [], None
         for work in waiting:
             work()
 
@@ -186,7 +187,8 @@ class MainWindow(QMainWindow):
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
 
-    def add_menu_action(self, menu: str, text: str, handler: Callable[[], None], shortcut=None) -> QAction:
+    def add_menu_action(self, menu: str, text: str, handler: Callable[[], object], shortcut=None) -> QAction:
+        """`handler`'s answer (the dialog it opened...) is not used."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -291,16 +293,24 @@ class MainWindow(QMainWindow):
     def reload_incident_views(self, ids: set[str]) -> None:
         """Open incident tabs whose record changed show its new version (and Edit starts from it)."""
         handle = self.store_handle
+
+        def show(incident: Incident | None) -> None:
+            if incident is not None:  # deleted meanwhile (a draft): its tab stays as it was
+                self._show_incident(incident, focus=False)
+
+        def find(incident_id: str) -> Incident | None:
+            return handle.store.find(incident_id)
+
         for incident_id in self.open_incident_views():
             if incident_id in ids:
-                self.runner.run(lambda i=incident_id: handle.store.find(i),
-                                lambda inc: inc is not None and self._show_incident(inc, focus=False))
+                self.runner.run(partial(find, incident_id), show)
 
     def _close_tab(self, index: int) -> None:
         if index > 0:
             widget = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
 
     def delete_selected_draft(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -309,6 +319,8 @@ class MainWindow(QMainWindow):
         if not row.isValid():
             return
         summary = self.incidents.model.row_at(row.row())
+        if summary is None:
+            return
         if summary.status != Status.DRAFT:
             QMessageBox.information(self, window_title(self.tr("Delete draft")),
                                     self.tr("Only drafts can be deleted."))
@@ -388,8 +400,8 @@ class MainWindow(QMainWindow):
                 wizard = self.open_wizard(incident)
                 wizard.dirty = True
             else:
-                owner = self.actor().star
-                self.runner.run(lambda s=self.store, i=incident.id, o=owner: s.discard_autosave(i, o))
+                store, owner = self.store, self.actor().star
+                self.runner.run(partial(store.discard_autosave, incident.id, owner))
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -6,6 +6,8 @@ holds on the store while it is still being opened.
    then takes the first look (storage/first_look.py): the station's settings, whether anyone can sign in and the newest page of
    incidents, read with the database driver alone.
 2. The app (app.py) imports Qt and builds its first window, the sign-in or the main window, from that look.
+   The window is handed the opening itself, a StoreHandle: what it builds before its first paint asks for the
+   store only on the database worker, whose first task waits for the full opening (see StoreHandle).
 3. Once that window has been painted (first_paint.when_painted), `first_screen_shown()`: the store is opened
    in full (SQLAlchemy, the features' tables). That work is Python-heavy: beside the paint,
    each of the hundreds of short Python calls that paint a table waited for the interpreter lock.
@@ -68,12 +70,15 @@ def existing_store_key(data_dir: Path, passphrase: str | None = None) -> bytes |
 
 class StoreHandle(ABC):
     """How the UI holds the store from before it is open: `store` is the opened store, and asking for it waits
-    for the opening. What the first window builds before its first paint (the incident list, the features'
-    install_ui, the sign-in and the idle lock) keeps the handle and asks for `store` only inside the work it
-    hands the database worker, whose first task waits for the opening: the GUI thread never waits for it. So
-    `handle = self.handle` on the GUI thread, then `runner.run(lambda: handle.store.count())`; never
-    `store = handle.store` before run(), which would hold the first paint until the store is open. Screens and
-    dialogs built later, on a user's action or from the worker's answer, take the opened IncidentStore."""
+    for the opening. What the first window builds before its first paint (the sign-in, the incident list, the
+    features' install_ui, the idle lock, a reviewer's queue) and the tabs it shows from the start keep the handle
+    and ask for `store` only inside the work they hand the database worker, whose first task waits for the
+    opening: the GUI thread never waits for it. So `handle = self.store_handle` on the GUI thread, then
+    `runner.run(lambda: handle.store.count())`; never `store = handle.store` before run(), which would hold the
+    first paint until the store is open (tests/ui/test_opening_store.py builds and shows the window with the
+    opening held back). Screens and dialogs built from a worker's answer (an incident's view) or on a user's
+    action (the wizard, the menus' dialogs) take the opened IncidentStore (`window.store`): one opened in the
+    first moments after the paint waits there for the rest of the opening."""
 
     @property
     @abstractmethod
@@ -102,9 +107,10 @@ class OpeningStore(StoreHandle):
     follows at once.
 
     `look()` and `first_page` are what the first window is built from; `store` is the opened store (asking for it
-    lets the full opening go on, and waits for it); `wait()` waits for the full opening without hastening it (the
-    database worker's first task: everything queued after it finds the store open); `opened` is the opening's
-    outcome, a store or the StoreOpenError that the app answers with a prompt."""
+    lets the full opening go on, and waits for it: the StoreHandle the window holds); `wait()` waits for the full
+    opening without hastening it (the database worker's first task: everything queued after it finds the store
+    open); `opened` is the opening's outcome, a store or the StoreOpenError that the app answers with a prompt
+    (a failed opening after the look is said once, by the answer to that first task: app._could_not_open)."""
 
     def __init__(self, data_dir: Path, passphrase: str | None):
         self.looked: Future[FirstLook | None] = Future()
