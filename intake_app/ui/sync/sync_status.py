@@ -107,7 +107,9 @@ class SyncController(QObject):
         """The enrollment dialog (server address and one-time code); after it succeeds, a first sync."""
         from .enroll_dialog import EnrollDialog
 
-        dialog = EnrollDialog(self.window.store, self.runner, self.window)  # after a worker's answer: open
+        # On a user's action (the menu, or Sync now once the worker said it is not enrolled): the store is open,
+        # or this waits for the rest of its opening.
+        dialog = EnrollDialog(self.window.store, self.runner, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(lambda _e: (self.show_status(), self.sync_now(quiet=True)))
         self.enroll_dialog = dialog
