@@ -76,12 +76,14 @@ def test_the_window_is_built_and_shown_before_the_store_is_open_and_counts_once_
         window = MainWindow(opening, runner, data_dir=stored, settings=look.settings, first_page=opening.first_page,
                             session=Session(reviewer))
         install_signed_in(window)
+        painted: list[bool] = []
+        window.when_on_screen(lambda: painted.append(True))
         window.show()
         window.offer_autosaves()
-        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: bool(painted), timeout=WAIT * 1000)  # what waits for the paint has run too
         assert window.incidents.model.rowCount() == 3  # the first look's page
         assert window.count_label.text() == ""  # asked of the worker, which waits for the opening
-        qtbot.wait(300)
+        qtbot.wait(200)
         assert not opening.opened.done()  # nobody asked for the store on the GUI thread
         opening.first_screen_shown()
         qtbot.waitUntil(lambda: "3" in window.count_label.text(), timeout=WAIT * 1000)
@@ -140,4 +142,41 @@ def test_waiting_does_not_hasten_the_full_opening(stored):
             opening.first_screen_shown()
             assert waited.result(timeout=WAIT).count() == 3
     finally:
+        opening.close()
+
+
+def test_a_full_opening_that_fails_behind_the_shown_window_is_said_once(qtbot, stored, monkeypatch):
+    """The window's tasks queued behind the first one (its count, the offer of autosaves, the features') meet
+    the same error: only the first task's answer tells the person (the app's _could_not_open); the others
+    are logged, and the GUI thread never raised it (a stand-in would have raised it on any attribute)."""
+    from intake_app.storage import opening as full_opening
+
+    def failing_open(*_args, **_kwargs):
+        raise StoreOpenError("The disk could not be read.", "damaged")
+
+    monkeypatch.setattr(full_opening, "open_store", failing_open)
+    opening = OpeningStore(stored, PASSPHRASE)
+    runner = TaskRunner()
+    told: list[BaseException] = []
+    window = None
+    try:
+        look = opening.look()
+        assert look is not None
+        runner.run(opening.wait, on_error=told.append)
+        window = MainWindow(opening, runner, data_dir=stored, settings=look.settings, first_page=opening.first_page,
+                            session=Session(Actor("Sgt. Maria Test", "2231")))
+        window.when_on_screen(opening.first_screen_shown)  # as the app does
+        install_signed_in(window)
+        window.show()
+        window.offer_autosaves()
+        qtbot.waitUntil(lambda: bool(told) and not runner.busy, timeout=WAIT * 1000)
+        assert [str(exc) for exc in told] == ["The disk could not be read."]
+        assert window.count_label.text() == ""  # its task failed too, logged, not said again
+        assert window.incidents.model.rowCount() == 3  # the first look's page stays as it was shown
+    finally:
+        if window is not None:
+            window.close()
+        runner.shutdown(wait=True)
+        if window is not None:
+            shiboken6.delete(window)
         opening.close()
