@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..incidents.incident_tabs import IncidentContext, register_incident_tab
 from ..shell.lazy_screen import LazyScreen
 

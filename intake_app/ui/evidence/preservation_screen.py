@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from ...domain.actor import Actor
 from ...domain.enums import FootageKind, Preservation
 from ...storage.preservation_queries import alert_page, mark_preservation
 from ...storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
 from ..shell.startup import StoreHandle, store_handle

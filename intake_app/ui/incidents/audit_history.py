@@ -6,13 +6,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 from ...security.audit import AuditEntry, entries_for
 from ..common.domain_text import field_place
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
 

@@ -44,10 +44,10 @@ class CandidateRow(QFrame):
     def __init__(self, match: Match, parent=None):
         super().__init__(parent)
         self.match = match
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel(sentence(match))
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.RichText)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.link_button = QPushButton(self.tr("&Link as one event"))
         self.dismiss_button = QPushButton(self.tr("&Dismiss"))
         self.link_button.clicked.connect(lambda: self.decided.emit(CONFIRMED))
@@ -82,7 +82,7 @@ class DuplicatesPrompt(QDialog):
             row.decided.connect(lambda decision, row=row: self._decide(row, decision))
             self.rows.append(row)
             layout.addWidget(row)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.resize(720, self.sizeHint().height())
@@ -112,7 +112,7 @@ def offer_duplicates(parent: QWidget, store: IncidentStore, runner: TaskRunner, 
         if not matches:
             return
         prompt = DuplicatesPrompt(store, runner, incident, matches, actor, parent)
-        prompt.setAttribute(Qt.WA_DeleteOnClose)
+        prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         prompt.show()
         if shown is not None:
             shown(prompt)

@@ -6,8 +6,8 @@ never overwrites a later one. Double-click or Enter opens the incident (signal `
 
 from __future__ import annotations
 
-from datetime import datetime, time
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -123,8 +123,8 @@ class IncidentListScreen(QWidget):
         for w in (self.use_dates, self.date_from, and_label, self.date_to):
             dates_row.addWidget(w)
         filters = FlowLayout()
-        for w in (labelled(status_label, self.status), labelled(district_label, self.district), dates):
-            filters.addWidget(w)
+        for shown in (labelled(status_label, self.status), labelled(district_label, self.district), dates):
+            filters.addWidget(shown)
         layout = QVBoxLayout(self)
         layout.addLayout(search_row)
         layout.addLayout(filters)
@@ -154,12 +154,12 @@ class IncidentListScreen(QWidget):
                 self.table.setColumnWidth(col, max(content, header.sectionSizeHint(col)))
 
     def current_filter(self) -> IncidentFilter:
-        dates = {}
-        if self.use_dates.isChecked():
-            dates = dict(occurred_from=datetime.combine(self.date_from.date().toPython(), time.min, CHICAGO),
-                         occurred_to=datetime.combine(self.date_to.date().toPython(), time.max, CHICAGO))
+        since = until = None
+        if self.use_dates.isChecked():  # a QDate's toPython() is a date (PySide6's stubs say object)
+            since = datetime.combine(cast(date, self.date_from.date().toPython()), time.min, CHICAGO)
+            until = datetime.combine(cast(date, self.date_to.date().toPython()), time.max, CHICAGO)
         return IncidentFilter(text=self.search.text().strip(), status=self.status.currentData(),
-                              district=self.district.currentData(), **dates)
+                              district=self.district.currentData(), occurred_from=since, occurred_to=until)
 
     def refresh(self) -> None:
         self._debounce.stop()

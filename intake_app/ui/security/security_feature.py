@@ -5,15 +5,16 @@ view masks the reporting party itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
 from ..common.elided_label import ElidedLabel
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..common.vocabulary import role_label
 from ..incidents.incident_tabs import register_incident_tab
 from ..incidents.returned import banner_text, return_note, returned_to
@@ -50,8 +51,11 @@ def install_signed_in(window: MainWindow, idle_minutes: float | None = None) -> 
     window.idle_lock = lock = IdleLock(handle, actor, idle_minutes, runner=window.runner, watch_input=False)
     watchers: list[IdleLock | ScreenLockWatcher] = [lock]
     if idle_minutes is None:  # the station's idle-lock time, kept in the store by an administrator
-        window.runner.run(lambda: _station_idle_minutes(handle.store),
-                          lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
+        def got_minutes(minutes: int) -> None:
+            if shiboken6.isValid(lock):
+                lock.set_minutes(minutes)
+
+        window.runner.run(lambda: _station_idle_minutes(handle.store), got_minutes)
 
     def watch_screen_lock() -> None:
         from .screen_lock import ScreenLockWatcher
@@ -67,7 +71,7 @@ def install_signed_in(window: MainWindow, idle_minutes: float | None = None) -> 
     lock.switch_requested.connect(lambda other: hand_over(window, other))
     # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
     # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
-    app = QCoreApplication.instance()
+    app = cast(QCoreApplication, QCoreApplication.instance())  # the app's, running
 
     def stop_at_quit() -> None:
         _stop_watching(*watchers)
@@ -115,7 +119,8 @@ def _tell_returns(window: MainWindow, actor: Actor) -> None:
 def _show_returns(window: MainWindow, found: list) -> None:
     if not found or not shiboken6.isValid(window):
         return
-    lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
+    notes = [(inc, note) for inc in found if (note := return_note(inc)) is not None]  # each one a return
+    lines = [f"{inc.report_number}: {banner_text(note)}" for inc, note in notes]
     box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
                       translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "
                                               "the Incidents list, fix it and submit it again.")
@@ -151,6 +156,7 @@ def hand_over(window: MainWindow, other: Actor, tries: int = 50) -> None:
 
     wizard = window.wizard
     lock = window.idle_lock
+    assert lock is not None  # this answers the lock's own switch_requested
     if wizard is not None and shiboken6.isValid(wizard) and (wizard.isVisible() or wizard in lock.hidden_windows()):
         open_rows = [d for d in wizard.findChildren(RowDialog) if d.running]
         if open_rows:

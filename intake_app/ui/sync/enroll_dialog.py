@@ -104,6 +104,7 @@ class EnrollDialog(QDialog):
         need at that width, within the screen."""
         width = self.fontMetrics().averageCharWidth() * 70
         layout = self.layout()
+        assert layout is not None  # set in the constructor
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
         resize_within_screen(self, width, max(height, layout.totalMinimumSize().height()))
 
