@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ...domain.catalogue import Catalogue, Statute, class_label_template
 from ...domain.problems import Problem
-from .i18n import DEFAULT, current_language
+from .i18n import DEFAULT, QT_TRANSLATE_NOOP, current_language
 
 PROBLEMS = "Problems"
 FIELDS = "Fields"
 
-KNOWN_PROBLEMS = (
+KNOWN_PROBLEMS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Problems", "A device or camera id (or an evidence-management id) is required"),
     QT_TRANSLATE_NOOP("Problems", "A phone number (consent to contact was given) is required"),
     QT_TRANSLATE_NOOP("Problems", "A statute is required"),

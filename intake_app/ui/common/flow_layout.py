@@ -67,7 +67,8 @@ class FlowLayout(QLayout):
         x, y, line_height = area.x(), area.y(), 0
         gap = self._gap()
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line_height > 0:

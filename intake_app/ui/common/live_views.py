@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ...storage.repository import IncidentStore
     from ..shell.main_window import MainWindow
 
 SETTLE_MS = 150  # changes within this time (an import, a sync page) make one refresh
@@ -22,11 +25,11 @@ SETTLE_MS = 150  # changes within this time (an import, a sync page) make one re
 class _Hub:
     """Per opened store (IncidentStore.feature_state): the windows' relays that want to hear of changes."""
 
-    def __init__(self, store):
+    def __init__(self, store: IncidentStore):
         self.relays: list[StoreChanges] = []
         store.add_listener(self._changed)
 
-    def _changed(self, session, event) -> None:
+    def _changed(self, session: Session, event) -> None:
         from sqlalchemy import event as sa_event
 
         record = event.after or event.before
@@ -55,8 +58,8 @@ class StoreChanges(QObject):
         self._hub: _Hub | None = None  # set by attach(), on the database worker
         self.arrived.connect(self._collect)
 
-    def attach(self, store) -> None:
-        """On the database worker: the store may still be opening (the window's store of ui/shell/startup.py)."""
+    def attach(self, store: IncidentStore) -> None:
+        """On the database worker (the open store)."""
         hub = store.feature_state("ui.live_views", lambda: _Hub(store))
         if self not in hub.relays:
             hub.relays.append(self)
@@ -99,6 +102,6 @@ def refresh_window(window: MainWindow, ids: set[str]) -> None:
 def install_ui(window: MainWindow) -> None:
     window.store_changes = relay = StoreChanges(window)
     relay.changed.connect(lambda ids: refresh_window(window, ids))
-    store = window.store
-    window.runner.run(lambda: relay.attach(store))
+    handle = window.store_handle  # built before the first paint: the store is asked for on the worker
+    window.runner.run(lambda: relay.attach(handle.store))
     window.destroyed.connect(lambda *_a: relay.detach())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 NO_PARENT = QModelIndex()
 
@@ -34,10 +34,10 @@ class RowsModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = NO_PARENT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else self.column_count
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

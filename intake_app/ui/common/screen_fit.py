@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize to the wanted size, shrunk to the screen's available area (the content scrolls instead)."""
-    screen = widget.screen() or (widget.parentWidget().screen() if widget.parentWidget() else None)
+    parent = widget.parentWidget()
+    screen = widget.screen() or (parent.screen() if parent is not None else None)
     if screen is not None:
         area = screen.availableGeometry()
         width, height = min(width, area.width()), min(height, area.height())

@@ -7,11 +7,11 @@ only tells lupdate which templates exist; a test keeps it equal to the templates
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ...domain.summary import SummaryWords
 from .domain_text import class_text, statute_title
-from .i18n import format_in_zone
+from .i18n import QT_TRANSLATE_NOOP, format_in_zone
 from .vocabulary import vocabulary_label
 
 KNOWN_TEMPLATES = (

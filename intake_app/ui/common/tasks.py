@@ -21,8 +21,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+# What a callback returns is not used (a widget's setter, a dialog's open()...).
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
 
 
 def _default_error(exc: BaseException) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ...domain.enums import label
+from .i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Vocabulary"
 
-KNOWN_LABELS = (
+KNOWN_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Vocabulary", "911/311 call"),
     QT_TRANSLATE_NOOP("Vocabulary", "Approved"),
     QT_TRANSLATE_NOOP("Vocabulary", "Badge seen"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
@@ -25,6 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...reports.dashboard_data import DashboardData, load_dashboard
+from ..shell.startup import StoreHandle, store_handle
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 
 def _pct(share: float) -> str:
@@ -149,9 +155,10 @@ CHARTS = ("per_month", "by_district", "by_agency", "by_offence_class", "referral
 
 
 class DashboardScreen(QWidget):
-    def __init__(self, store, runner, parent=None):
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner, parent: QWidget | None = None):
+        """Its tab is in the first window: opened at once, it may be built before the store is open."""
         super().__init__(parent)
-        self._store, self._runner = store, runner
+        self._store, self._runner = store_handle(store), runner
         self._loaded_once = False
         self.data: DashboardData | None = None
         self.status = QLabel(self.tr("Loading…"))
@@ -184,8 +191,8 @@ class DashboardScreen(QWidget):
         self._loaded_once = True
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("Loading…"))
-        store = self._store
-        self._runner.run(lambda: load_dashboard(store), self.show_data, self._failed)
+        handle = self._store
+        self._runner.run(lambda: load_dashboard(handle.store), self.show_data, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)

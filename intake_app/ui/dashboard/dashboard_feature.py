@@ -12,7 +12,7 @@ def install_ui(window) -> None:
     def build():
         from .dashboard import DashboardScreen
 
-        window.dashboard = DashboardScreen(window.store, window.runner)
+        window.dashboard = DashboardScreen(window.store_handle, window.runner)
         return window.dashboard
 
     window.dashboard = None  # until the tab is first opened

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..incidents.incident_tabs import IncidentContext, register_incident_tab
 from ..shell.lazy_screen import LazyScreen
 
@@ -26,7 +27,7 @@ def install_ui(window) -> None:
     def build() -> PreservationScreen:
         from .preservation_screen import PreservationScreen
 
-        return PreservationScreen(window.store, window.runner, window.actor)
+        return PreservationScreen(window.store_handle, window.runner, window.actor)
 
     # window.preservation_tab.built() is the screen (built then, if its tab has not been shown yet).
     window.preservation_tab = tab = LazyScreen(build)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +25,14 @@ from ...domain.actor import Actor
 from ...domain.enums import FootageKind, Preservation
 from ...storage.preservation_queries import alert_page, mark_preservation
 from ...storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
+from ..shell.startup import StoreHandle, store_handle
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 HEADERS = (QT_TRANSLATE_NOOP("PreservationScreen", "Deadline"), QT_TRANSLATE_NOOP("PreservationScreen", "Days left"),
            QT_TRANSLATE_NOOP("PreservationScreen", "Report number"), QT_TRANSLATE_NOOP("PreservationScreen", "Camera"),
@@ -94,9 +100,11 @@ class PreservationModel(RowsModel):
 
 
 class PreservationScreen(QWidget):
-    def __init__(self, store, runner, actor: Callable[[], Actor], parent=None):
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner, actor: Callable[[], Actor],
+                 parent: QWidget | None = None):
+        """Its tab is in the first window: opened at once, it may be built before the store is open."""
         super().__init__(parent)
-        self._store, self._runner, self._actor = store, runner, actor
+        self._store, self._runner, self._actor = store_handle(store), runner, actor
         self.model = PreservationModel(self)
         self.status = QLabel(self.tr("Loading…"))
         self.status.setWordWrap(True)
@@ -150,9 +158,9 @@ class PreservationScreen(QWidget):
             self.evidence_id.setText(alert.evidence_id)
 
     def refresh(self) -> None:
-        store, limit = self._store, self.page_size * self._pages
+        handle, limit = self._store, self.page_size * self._pages
         def page() -> AlertPage:
-            return alert_page(store, limit=limit)
+            return alert_page(handle.store, limit=limit)
 
         self._runner.run(page, self._loaded, self._failed)
 
@@ -189,9 +197,9 @@ class PreservationScreen(QWidget):
         alert = self.selected()
         if alert is None:
             return
-        store, actor, evidence = self._store, self._actor(), self.evidence_id.text().strip()
+        handle, actor, evidence = self._store, self._actor(), self.evidence_id.text().strip()
         def mark():
-            return mark_preservation(store, alert.incident_id, alert.footage_id, status, actor, evidence_id=evidence)
+            return mark_preservation(handle.store, alert.incident_id, alert.footage_id, status, actor, evidence_id=evidence)
 
         self._runner.run(mark, lambda _saved: self.refresh(), self._failed)
 

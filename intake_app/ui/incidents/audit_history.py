@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.enums import Agency, FootageKind, IdentifiedBy, Preservation, Source, Status
 from ...security.audit import AuditEntry, entries_for
 from ..common.domain_text import field_place
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 CHICAGO = ZoneInfo("America/Chicago")
 CONTEXT = "HistoryTab"
@@ -88,7 +93,7 @@ class AuditHistoryModel(RowsModel):
 
 
 class HistoryTab(QWidget):
-    def __init__(self, store, runner, incident_id: str, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = AuditHistoryModel(self)
         self.status = QLabel(self.tr("Loading the history…"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -20,6 +21,12 @@ from ...storage.links.queries import duplicate_candidates
 from ...storage.links.settings import duplicate_rules
 from ..common.i18n import format_datetime
 from ..links.links_model import reasons_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 
 def sentence(m: Match) -> str:
@@ -37,10 +44,10 @@ class CandidateRow(QFrame):
     def __init__(self, match: Match, parent=None):
         super().__init__(parent)
         self.match = match
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel(sentence(match))
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.RichText)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.link_button = QPushButton(self.tr("&Link as one event"))
         self.dismiss_button = QPushButton(self.tr("&Dismiss"))
         self.link_button.clicked.connect(lambda: self.decided.emit(CONFIRMED))
@@ -59,8 +66,8 @@ class CandidateRow(QFrame):
 
 
 class DuplicatesPrompt(QDialog):
-    def __init__(self, store, runner, incident: Incident, matches: list[Match], actor: Callable[[], Actor],
-                 parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident: Incident, matches: list[Match],
+                 actor: Callable[[], Actor], parent: QWidget | None = None):
         super().__init__(parent)
         self._store, self._runner, self._incident, self._actor = store, runner, incident, actor
         self.setWindowTitle(self.tr("Possible duplicates"))
@@ -75,7 +82,7 @@ class DuplicatesPrompt(QDialog):
             row.decided.connect(lambda decision, row=row: self._decide(row, decision))
             self.rows.append(row)
             layout.addWidget(row)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.resize(720, self.sizeHint().height())
@@ -89,7 +96,8 @@ class DuplicatesPrompt(QDialog):
                          pool="db")
 
 
-def offer_duplicates(parent, store, runner, incident: Incident, actor: Callable[[], Actor],
+def offer_duplicates(parent: QWidget, store: IncidentStore, runner: TaskRunner, incident: Incident,
+                     actor: Callable[[], Actor],
                      shown: Callable[[DuplicatesPrompt], None] | None = None, skip: set[str] | None = None) -> None:
     """Look for possible duplicates of a just-saved incident off the GUI thread; if any, offer them.
     `skip`: other incidents already offered (this session); the ones offered now are added to it."""
@@ -104,7 +112,7 @@ def offer_duplicates(parent, store, runner, incident: Incident, actor: Callable[
         if not matches:
             return
         prompt = DuplicatesPrompt(store, runner, incident, matches, actor, parent)
-        prompt.setAttribute(Qt.WA_DeleteOnClose)
+        prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         prompt.show()
         if shown is not None:
             shown(prompt)

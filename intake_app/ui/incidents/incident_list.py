@@ -6,7 +6,8 @@ never overwrites a later one. Double-click or Enter opens the incident (signal `
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -30,7 +31,12 @@ from ...storage.queries import IncidentFilter, IncidentSummary
 from ..common.flow_layout import FlowLayout, labelled
 from ..common.i18n import date_input_format
 from ..common.vocabulary import vocabulary_label
+from ..shell.startup import StoreHandle, store_handle
 from .incident_table_model import COL_ADDRESS, COL_OCCURRED, ID_ROLE, IncidentTableModel
+
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 CHICAGO = ZoneInfo("America/Chicago")
 SEARCH_DELAY_MS = 300
@@ -50,9 +56,10 @@ class IncidentListScreen(QWidget):
     open_requested = Signal(str)
     loaded = Signal(int)  # number of rows shown
 
-    def __init__(self, store, runner, parent=None):
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner, parent: QWidget | None = None):
+        """Built with the first window, maybe before its store is open: the store is asked for on the worker."""
         super().__init__(parent)
-        self._store, self._runner = store, runner
+        self._store, self._runner = store_handle(store), runner
         self._generation = 0
 
         self.search = QLineEdit()
@@ -116,8 +123,8 @@ class IncidentListScreen(QWidget):
         for w in (self.use_dates, self.date_from, and_label, self.date_to):
             dates_row.addWidget(w)
         filters = FlowLayout()
-        for w in (labelled(status_label, self.status), labelled(district_label, self.district), dates):
-            filters.addWidget(w)
+        for shown in (labelled(status_label, self.status), labelled(district_label, self.district), dates):
+            filters.addWidget(shown)
         layout = QVBoxLayout(self)
         layout.addLayout(search_row)
         layout.addLayout(filters)
@@ -147,18 +154,18 @@ class IncidentListScreen(QWidget):
                 self.table.setColumnWidth(col, max(content, header.sectionSizeHint(col)))
 
     def current_filter(self) -> IncidentFilter:
-        dates = {}
-        if self.use_dates.isChecked():
-            dates = dict(occurred_from=datetime.combine(self.date_from.date().toPython(), time.min, CHICAGO),
-                         occurred_to=datetime.combine(self.date_to.date().toPython(), time.max, CHICAGO))
+        since = until = None
+        if self.use_dates.isChecked():  # a QDate's toPython() is a date (PySide6's stubs say object)
+            since = datetime.combine(cast(date, self.date_from.date().toPython()), time.min, CHICAGO)
+            until = datetime.combine(cast(date, self.date_to.date().toPython()), time.max, CHICAGO)
         return IncidentFilter(text=self.search.text().strip(), status=self.status.currentData(),
-                              district=self.district.currentData(), **dates)
+                              district=self.district.currentData(), occurred_from=since, occurred_to=until)
 
     def refresh(self) -> None:
         self._debounce.stop()
         self._generation += 1
-        generation, flt, store = self._generation, self.current_filter(), self._store
-        self._runner.run(lambda: store.list(flt), lambda rows: self._show(generation, rows), self._failed)
+        generation, flt, handle = self._generation, self.current_filter(), self._store
+        self._runner.run(lambda: handle.store.list(flt), lambda rows: self._show(generation, rows), self._failed)
 
     def show_rows(self, rows: list[IncidentSummary]) -> None:
         """Rows already read for the current filter (the start-up's first page)."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.enums import Status
 from ...storage.queries import IncidentSummary
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.rows_model import RowsModel
 from ..common.vocabulary import vocabulary_label
 from .returned import returned_label
@@ -64,7 +64,7 @@ class IncidentTableModel(RowsModel):
         self._texts.clear()
         super().set_rows(rows)
 
-    def data(self, index: QModelIndex, role=_DISPLAY):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
         # Qt asks for every role of every visible cell, often several times over (to size the columns, then to
         # paint): some 4,600 calls for the first page, most of the time the app took to draw it (start-up speed). So
         # the roles this table never answers are turned away first, and a row's texts are made once.

@@ -3,7 +3,7 @@
 Features add them without editing incident_view.py:
 
     from intake_app.ui.incidents.incident_tabs import register_incident_tab, register_incident_action
-    register_incident_tab("History", lambda ctx: HistoryTab(ctx.store, ctx.runner, ctx.incident))
+    register_incident_tab("History", lambda ctx: HistoryTab(ctx.store, ctx.runner, ctx.incident.id))
     register_incident_action("&Print…", lambda ctx: print_packet(ctx))
 
 A factory receives an IncidentContext (store, runner, incident, session, parent) and returns a QWidget
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from ...domain.actor import Actor
     from ...domain.records import Incident
     from ...security.session import Session
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 
 @dataclass
 class IncidentContext:
-    store: Any
-    runner: Any
+    """Built when an incident is opened, from the worker's answer: its store is open."""
+
+    store: IncidentStore
+    runner: TaskRunner
     incident: Incident  # as the session may read it once the incident view has built the context it hands on
     session: Session
     parent: QWidget | None = None

@@ -7,11 +7,21 @@ from __future__ import annotations
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ..shell.branding import window_title
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...domain.actor import Actor
+    from ...domain.records import Incident
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
+    from ..shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -22,7 +32,8 @@ def language_name(lang: str) -> str:
 
 
 class ReceiptOffer(QMessageBox):
-    def __init__(self, store, runner, incident, actor, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident: Incident, actor: Actor,
+                 parent: QWidget | None = None):
         from ...reports.receipt import receipt_language
 
         super().__init__(parent)
@@ -143,7 +154,7 @@ class ReceiptOffer(QMessageBox):
         self._build(send)
 
 
-def offer_receipt(window, incident) -> ReceiptOffer:
+def offer_receipt(window: MainWindow, incident: Incident) -> ReceiptOffer:
     box = ReceiptOffer(window.store, window.runner, incident, window.actor(), window)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.receipt_offer = box

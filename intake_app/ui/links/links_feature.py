@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..incidents.incident_tabs import IncidentContext, register_incident_tab
 
 if TYPE_CHECKING:

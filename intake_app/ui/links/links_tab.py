@@ -4,6 +4,7 @@ and Confirm / Reject for a reviewer. Queries and decisions run on the task runne
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +24,14 @@ from ...storage.links.decisions import decide
 from ...storage.links.queries import links_for
 from .links_model import COL_SHARED, LinksModel
 
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
+
 
 class LinksTab(QWidget):
-    def __init__(self, store, runner, incident_id: str, actor: Callable[[], Actor], parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident_id: str, actor: Callable[[], Actor],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._store, self._runner, self._incident_id, self._actor = store, runner, incident_id, actor
         self.model = LinksModel(self)
@@ -33,12 +39,12 @@ class LinksTab(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Linked incidents"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Reason (kept with the decision)"))

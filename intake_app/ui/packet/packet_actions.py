@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,7 +31,7 @@ from ...reports.packet_source import packet_input, record_action
 from ...reports.printing import PrintError, print_file, printers
 from ...reports.referral import mark_referral_sent
 from ...sync.sealing_step import party_for_packet
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.screen_fit import resize_within_screen
 from ..incidents.incident_tabs import IncidentContext
 
@@ -62,7 +62,7 @@ def _warn(ctx: IncidentContext, title: str):
 
 # ---------------------------------------------------------------- saving
 
-def save_packet_to(ctx: IncidentContext, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
+def save_packet_to(ctx: IncidentContext, path: Path, on_done: Callable[[Path], object] | None = None) -> None:
     incident_id, actor = ctx.incident.id, ctx.actor()
 
     def write(pdf: bytes) -> None:
@@ -113,7 +113,7 @@ def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
 
 
 def print_packet_to(ctx: IncidentContext, printer_name: str, copies: int = 1,
-                    on_done: Callable[[str], None] | None = None, qprinter: QPrinter | None = None) -> None:
+                    on_done: Callable[[str], object] | None = None, qprinter: QPrinter | None = None) -> None:
     """CUPS printers get the PDF itself through `lp` (sharp text); other printers get the pages painted by Qt."""
     incident_id, actor = ctx.incident.id, ctx.actor()
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..incidents.incident_tabs import ActionHandler, IncidentContext, register_incident_action
 
 

@@ -4,6 +4,8 @@ the reviewer types the passphrase again. The check (scrypt) and the approval run
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
@@ -13,6 +15,13 @@ from ...security import users
 from ..common.screen_fit import resize_within_screen
 from ..common.vocabulary import vocabulary_label
 from ..security.passphrase_check import refusal_text, set_checking
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -37,7 +46,8 @@ def attestation_text(incident: Incident, reviewer_name: str, reviewer_star: str)
 class ApproveDialog(QDialog):
     """`approved` (the stored Incident) is set when the dialog is accepted."""
 
-    def __init__(self, store, runner, incident: Incident, actor, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident: Incident, actor: Actor,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.runner, self.incident, self.actor = store, runner, incident, actor
         self.approved: Incident | None = None

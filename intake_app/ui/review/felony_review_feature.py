@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import ReviewDecision, Status
-from ..common.i18n import date_input_format
+from ..common.i18n import QT_TRANSLATE_NOOP, date_input_format
 from ..common.vocabulary import vocabulary_label
 from ..incidents.incident_tabs import IncidentContext, register_incident_action
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Status
 from ...security.privacy import masked
 from ...storage.queries import IncidentFilter
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.vocabulary import vocabulary_label
+from ..shell.startup import StoreHandle, store_handle
 
 if TYPE_CHECKING:
     from ...domain.records import Incident
     from ...security.session import Session
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
+    from ..incidents.incident_tabs import IncidentContext
     from .approve_dialog import ApproveDialog
 
 
@@ -61,7 +65,7 @@ def _submission(incident):
     return incident.supervisor.name, incident.updated_at
 
 
-def _waiting(store) -> list[InboxRow]:
+def _waiting(store: IncidentStore) -> list[InboxRow]:
     """In review first (oldest submission first: it has waited longest), then approved ones to refer."""
     from ...domain.workflow import has_felony
 
@@ -102,9 +106,12 @@ class ReviewQueue(QWidget):
     changed = Signal()
     count_changed = Signal(int)  # records waiting for review (in review only), for the tab's title
 
-    def __init__(self, store, runner, session: Session, parent=None):
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner, session: Session,
+                 parent: QWidget | None = None):
+        """Built with a reviewer's first window, maybe before its store is open: the list is asked for on the
+        worker; a record is shown, and acted on, once the worker has answered (the store is open)."""
         super().__init__(parent)
-        self.store, self.runner, self.session = store, runner, session
+        self.store_handle, self.runner, self.session = store_handle(store), runner, session
         self.rows: list[InboxRow] = []
         self.selected: Incident | None = None
         self.items = QTableWidget(0, len(HEADERS))
@@ -165,9 +172,14 @@ class ReviewQueue(QWidget):
         split.addLayout(right, 1)
         self._enable()
 
+    @property
+    def store(self) -> IncidentStore:
+        return self.store_handle.store
+
     # ------------------------------------------------------------------ the list
     def refresh(self) -> None:
-        self.runner.run(lambda: _waiting(self.store), self._show)
+        handle = self.store_handle
+        self.runner.run(lambda: _waiting(handle.store), self._show)
 
     def _show(self, rows: list[InboxRow]) -> None:
         keep = self.selected_id()
@@ -208,8 +220,8 @@ class ReviewQueue(QWidget):
         self.summary.clear()
         self._enable()
         if ref is not None:
-            store = self.store
-            self.runner.run(lambda: store.get(ref), self._show_record, lambda exc: self.message.setText(str(exc)))
+            handle = self.store_handle
+            self.runner.run(lambda: handle.store.get(ref), self._show_record, lambda exc: self.message.setText(str(exc)))
 
     def _show_record(self, incident: Incident) -> None:
         from ...domain.summary import summary_lines
@@ -256,8 +268,8 @@ class ReviewQueue(QWidget):
         if ref is None:
             self.message.setText(self.tr("Select an incident first."))
             return
-        store, actor = self.store, self.session.actor
-        self.runner.run(lambda: _review(action, store, ref, actor, *extra), self._done,
+        handle, actor = self.store_handle, self.session.actor
+        self.runner.run(lambda: _review(action, handle.store, ref, actor, *extra), self._done,
                         lambda exc: self.message.setText(str(exc)))
 
     def _done(self, incident) -> None:
@@ -270,7 +282,7 @@ class ReviewQueue(QWidget):
         self.changed.emit()
 
 
-def review_tab(context) -> QWidget:
+def review_tab(context: IncidentContext) -> QWidget:
     """Incident tab: every step with who, when and the reviewer's comment (so the supervisor sees a return)."""
     inc = context.incident
     lines = []

@@ -6,16 +6,28 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..common.tasks import TaskRunner
+from ..shell.startup import StoreHandle, store_handle
 from .passphrase_check import refusal_text, set_checking
 from .sign_in import sign_in
 
+if TYPE_CHECKING:
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
+
 DEFAULT_IDLE_MINUTES = 10
 INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel)
+
+
+def _application() -> QApplication:
+    """The app's QApplication (a lock exists only in a running app)."""
+    return cast(QApplication, QApplication.instance())
 
 
 def idle_minutes() -> int:
@@ -42,7 +54,7 @@ class LockScreen(QWidget):
         self.star.returnPressed.connect(lambda: self.passphrase.setFocus())
         self.star_label = QLabel(self.tr("&Star number"))
         self.star_label.setBuddy(self.star)
-        self.passphrase = QLineEdit()
+        self.passphrase: QLineEdit = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
@@ -96,8 +108,8 @@ class LockScreen(QWidget):
         fields = (self.star, self.passphrase)
         set_checking(self, True, fields, self.button)
         star = self.star.text().strip() if self.another else self.lock.actor.star
-        store, passphrase = self.lock.store, self.passphrase.text()
-        self.lock.runner.run(lambda: sign_in(store, star, passphrase), self._accepted, self._refused)
+        handle, passphrase = self.lock.store_handle, self.passphrase.text()
+        self.lock.runner.run(lambda: sign_in(handle.store, star, passphrase), self._accepted, self._refused)
 
     def _accepted(self, actor) -> None:
         set_checking(self, False, (self.star, self.passphrase), self.button)
@@ -125,13 +137,14 @@ class LockScreen(QWidget):
 class IdleLock(QObject):
     switch_requested = Signal(object)  # the Actor who signed in on the lock screen instead of the locked user
 
-    def __init__(self, store, actor, minutes: int | None = None, parent: QObject | None = None, runner=None,
-                 watch_input: bool = True):
-        """`watch_input=False`: the timer runs, but input restarts it only once `watch_input()` is called. The
+    def __init__(self, store: IncidentStore | StoreHandle, actor: Actor, minutes: float | None = None,
+                 parent: QObject | None = None, runner: TaskRunner | None = None, watch_input: bool = True):
+        """Built with the first window, maybe before its store is open: the store is asked for on the worker.
+        `watch_input=False`: the timer runs, but input restarts it only once `watch_input()` is called. The
         app calls it once its window is on screen: an application-wide event filter makes PySide set up every
         Qt class's Python type the first time it meets an object of a class of Qt's own (7 ms of start-up)."""
         super().__init__(parent)
-        self.store, self.actor = store, actor
+        self.store_handle, self.actor = store_handle(store), actor
         self.runner = runner or TaskRunner(self)
         self.locked = False
         self.quitting = False  # the application is ending: the lock screen no longer refuses to close
@@ -141,15 +154,14 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes if minutes is not None else idle_minutes())
-        app = QApplication.instance()
-        app.applicationStateChanged.connect(self._state_changed)
+        _application().applicationStateChanged.connect(self._state_changed)
         self._state_watched = True
         if watch_input:
             self.watch_input()
 
     def watch_input(self) -> None:
         """From now on every key press, click or wheel turn anywhere in the app restarts the idle timer."""
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     @property
     def screen(self) -> LockScreen:
@@ -164,7 +176,7 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         """The window is gone: stop watching the application's input; the lock screen goes with it."""
-        app = QApplication.instance()
+        app = cast(QApplication | None, QApplication.instance())  # None: the app has ended already
         if app is not None:
             app.removeEventFilter(self)
             if self._state_watched:  # nothing of this lock may run while Qt and Python tear down at exit

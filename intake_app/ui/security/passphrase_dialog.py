@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..shell.branding import window_title
 
 MIN_LENGTH = 12

@@ -5,15 +5,16 @@ view masks the reporting party itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
 from ..common.elided_label import ElidedLabel
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..common.vocabulary import role_label
 from ..incidents.incident_tabs import register_incident_tab
 from ..incidents.returned import banner_text, return_note, returned_to
@@ -23,6 +24,10 @@ from .lock import IdleLock
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ...storage.repository import IncidentStore
+    from ..incidents.incident_tabs import IncidentContext
+    from ..shell.main_window import MainWindow
+    from .screen_lock import ScreenLockWatcher
     from .users_dialog import UsersDialog
 
 # Module functions, not a MainWindow method: lupdate gives window.tr() the variable's name as its context,
@@ -37,15 +42,20 @@ def _stop_watching(*watchers) -> None:
             watcher.stop()
 
 
-def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
+def install_signed_in(window: MainWindow, idle_minutes: float | None = None) -> IdleLock:
+    """Before the window's first paint: what is built here keeps the window's store handle (startup.py)."""
     actor = window.session.actor
     register_incident_tab(QT_TRANSLATE_NOOP("IncidentView", "Review &log"), _review_tab)
     # Not a Qt child of the window: it lives exactly as long as the window's Python object refers to it.
-    window.idle_lock = lock = IdleLock(window.store, actor, idle_minutes, runner=window.runner, watch_input=False)
-    watchers = [lock]
+    handle = window.store_handle
+    window.idle_lock = lock = IdleLock(handle, actor, idle_minutes, runner=window.runner, watch_input=False)
+    watchers: list[IdleLock | ScreenLockWatcher] = [lock]
     if idle_minutes is None:  # the station's idle-lock time, kept in the store by an administrator
-        store = window.store
-        window.runner.run(lambda: _station_idle_minutes(store), lambda m: shiboken6.isValid(lock) and lock.set_minutes(m))
+        def got_minutes(minutes: int) -> None:
+            if shiboken6.isValid(lock):
+                lock.set_minutes(minutes)
+
+        window.runner.run(lambda: _station_idle_minutes(handle.store), got_minutes)
 
     def watch_screen_lock() -> None:
         from .screen_lock import ScreenLockWatcher
@@ -61,7 +71,7 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
     lock.switch_requested.connect(lambda other: hand_over(window, other))
     # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
     # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
-    app = QCoreApplication.instance()
+    app = cast(QCoreApplication, QCoreApplication.instance())  # the app's, running
 
     def stop_at_quit() -> None:
         _stop_watching(*watchers)
@@ -78,14 +88,14 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
     app.aboutToQuit.connect(stop_at_quit)
     window.destroyed.connect(window_gone)
     security = translate("MainWindow", "Sec&urity")
-    lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), window.idle_lock.lock, "Ctrl+L")
+    lock_now = window.add_menu_action(security, translate("MainWindow", "&Lock now"), lock.lock, "Ctrl+L")
     # Application-wide: Ctrl+L locks from the wizard and every dialog too, not only from the main window.
     lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     window.add_menu_action(security, translate("MainWindow", "Sign &out"), lambda: sign_out(window))
     if actor.role == REVIEWER:
         from ..review.review_queue import ReviewQueue
 
-        window.review_queue = queue = ReviewQueue(window.store, window.runner, window.session, window)
+        window.review_queue = queue = ReviewQueue(handle, window.runner, window.session, window)
         queue.changed.connect(window.incidents.refresh)
         index = window.add_screen(translate("MainWindow", "Review &queue"), queue, closable=False)
         # The tab says how many records wait, so the reviewer sees work arrive from any screen.
@@ -96,19 +106,21 @@ def install_signed_in(window, idle_minutes: float | None = None) -> IdleLock:
         window.add_menu_action(security, translate("MainWindow", "&Users..."), lambda: _users(window, actor))
     window.statusBar().addPermanentWidget(_who(window, actor))
     window.when_on_screen(lambda: _tell_returns(window, actor))
-    return window.idle_lock
+    return lock
 
 
-def _tell_returns(window, actor: Actor) -> None:
-    """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment."""
-    store = window.store
-    window.runner.run(lambda: returned_to(store, actor.star), lambda found: _show_returns(window, found))
+def _tell_returns(window: MainWindow, actor: Actor) -> None:
+    """At sign-in: the records a reviewer sent back to this supervisor, with the reviewer's comment. Asked at
+    the first paint, maybe before the store is open: it is asked for on the worker."""
+    handle = window.store_handle
+    window.runner.run(lambda: returned_to(handle.store, actor.star), lambda found: _show_returns(window, found))
 
 
-def _show_returns(window, found) -> None:
+def _show_returns(window: MainWindow, found: list) -> None:
     if not found or not shiboken6.isValid(window):
         return
-    lines = [f"{inc.report_number}: {banner_text(return_note(inc))}" for inc in found]
+    notes = [(inc, note) for inc in found if (note := return_note(inc)) is not None]  # each one a return
+    lines = [f"{inc.report_number}: {banner_text(note)}" for inc, note in notes]
     box = QMessageBox(QMessageBox.Icon.Information, window_title(translate("MainWindow", "Returned to you")),
                       translate("MainWindow", "A reviewer returned %1 record(s) to you for changes. Open each from "
                                               "the Incidents list, fix it and submit it again.")
@@ -120,13 +132,13 @@ def _show_returns(window, found) -> None:
     box.open()  # window-modal, without a nested event loop
 
 
-def _station_idle_minutes(store) -> int:
+def _station_idle_minutes(store: IncidentStore) -> int:
     from ...security.station import idle_lock_minutes
 
     return idle_lock_minutes(store)
 
 
-def sign_out(window) -> None:
+def sign_out(window: MainWindow) -> None:
     """Close the window as Quit does (an open wizard asks to save first); the app then shows the sign-in
     again instead of ending (app.run)."""
     window.sign_in_next = True
@@ -135,7 +147,7 @@ def sign_out(window) -> None:
         window.sign_in_next = False
 
 
-def hand_over(window, other: Actor, tries: int = 50) -> None:
+def hand_over(window: MainWindow, other: Actor, tries: int = 50) -> None:
     """Someone else signed in on the lock screen. The locked user's open work stays theirs: a row dialog still
     open (agent, footage, violation) is kept as typed in its list, the wizard is autosaved under the locked
     user's star (offered back to them alone at their next sign-in) and closed without being shown; then the
@@ -144,6 +156,7 @@ def hand_over(window, other: Actor, tries: int = 50) -> None:
 
     wizard = window.wizard
     lock = window.idle_lock
+    assert lock is not None  # this answers the lock's own switch_requested
     if wizard is not None and shiboken6.isValid(wizard) and (wizard.isVisible() or wizard in lock.hidden_windows()):
         open_rows = [d for d in wizard.findChildren(RowDialog) if d.running]
         if open_rows:
@@ -162,23 +175,25 @@ def hand_over(window, other: Actor, tries: int = 50) -> None:
     window.close()
 
 
-def _review_tab(context) -> QWidget:
+def _review_tab(context: IncidentContext) -> QWidget:
     from ..review.review_queue import review_tab
 
     return review_tab(context)
 
 
-def _users(window, actor: Actor) -> UsersDialog:
+def _users(window: MainWindow, actor: Actor) -> UsersDialog:
     from .users_dialog import UsersDialog
 
-    dialog = UsersDialog(window.store, actor, window, on_idle_changed=window.idle_lock.set_minutes,
+    lock = window.idle_lock
+    assert lock is not None  # installed with the window's security menu, which offers this
+    dialog = UsersDialog(window.store, actor, window, on_idle_changed=lock.set_minutes,
                          runner=window.runner)
     dialog.show()
     window.users_dialog = dialog
     return dialog
 
 
-def _who(window, actor: Actor):
+def _who(window: MainWindow, actor: Actor) -> ElidedLabel:
     return ElidedLabel(translate("MainWindow", "Signed in: %1 (%2)").replace("%1", actor.name)
                   .replace("%2", role_label(actor.role)))
 

@@ -9,24 +9,31 @@ is the store's (persisted), shown here in plain words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain.actor import Actor
 from ..common.tasks import TaskRunner
 from ..shell.first_paint import when_painted
+from ..shell.startup import StoreHandle, store_handle
 from .passphrase_check import refusal_text, set_checking
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-# On the database worker: this dialog may be up while the store is still being opened. The screen lock's
-# passphrase check uses sign_in() too.
-def sign_in(store, star: str, passphrase: str) -> Actor:
+    from ...storage.repository import IncidentStore
+
+
+# On the database worker: this dialog may be up while the store is still being opened, so the dialogs hold its
+# handle and ask for the store there. The screen lock's passphrase check uses sign_in() too.
+def sign_in(store: IncidentStore, star: str, passphrase: str) -> Actor:
     from ...security import users
 
     return users.sign_in(store, star, passphrase)
 
 
-def _create_first_administrator(store, star: str, name: str, passphrase: str):
+def _create_first_administrator(store: IncidentStore, star: str, name: str, passphrase: str):
     from ...security.users import create_first_administrator
 
     return create_first_administrator(store, star, name, passphrase)
@@ -41,9 +48,10 @@ def _passphrase_field() -> QLineEdit:
 class SignInDialog(QDialog):
     """`actor` is set when the dialog is accepted."""
 
-    def __init__(self, store, parent=None, title: str | None = None, runner=None):
+    def __init__(self, store: IncidentStore | StoreHandle, parent: QWidget | None = None, title: str | None = None,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
-        self.store = store
+        self.store_handle = store_handle(store)
         self.runner = runner or TaskRunner(self)
         self.actor: Actor | None = None
         self.checking = False
@@ -71,8 +79,8 @@ class SignInDialog(QDialog):
         if self.checking:  # a second Enter while the first check runs would count as a second failure
             return
         self._set_checking(True)
-        store, star, passphrase = self.store, self.star.text(), self.passphrase.text()
-        self.runner.run(lambda: sign_in(store, star, passphrase), self._signed_in, self._refused)
+        handle, star, passphrase = self.store_handle, self.star.text(), self.passphrase.text()
+        self.runner.run(lambda: sign_in(handle.store, star, passphrase), self._signed_in, self._refused)
 
     def _set_checking(self, checking: bool) -> None:
         set_checking(self, checking, (self.star, self.passphrase), self.buttons)
@@ -97,9 +105,10 @@ class SignInDialog(QDialog):
 class FirstAdministratorDialog(QDialog):
     """First start: the person installing the station becomes its administrator; roles apply from then on."""
 
-    def __init__(self, store, parent=None, runner=None):
+    def __init__(self, store: IncidentStore | StoreHandle, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
-        self.store = store
+        self.store_handle = store_handle(store)
         self.runner = runner or TaskRunner(self)
         self.checking = False
         self.setWindowTitle(self.tr("Create the first administrator"))
@@ -117,7 +126,7 @@ class FirstAdministratorDialog(QDialog):
         form.addRow(self.tr("&Passphrase (10+ characters)"), self.passphrase)
         form.addRow(self.tr("&Repeat passphrase"), self.repeat)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_administrator)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -125,7 +134,7 @@ class FirstAdministratorDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-    def create(self) -> None:
+    def create_administrator(self) -> None:  # not `create`, which would hide QWidget.create
         if self.checking:
             return
         if self.passphrase.text() != self.repeat.text():
@@ -133,9 +142,9 @@ class FirstAdministratorDialog(QDialog):
             return
         set_checking(self, True, (self.name, self.star, self.passphrase, self.repeat), self.buttons,
                      self.tr("Creating the administrator…"))
-        store, star, name, passphrase = self.store, self.star.text(), self.name.text(), self.passphrase.text()
+        handle, star, name, passphrase = self.store_handle, self.star.text(), self.name.text(), self.passphrase.text()
         # Hashing the passphrase is the same scrypt as a sign-in: on the worker too.
-        self.runner.run(lambda: _create_first_administrator(store, star, name, passphrase), self._created,
+        self.runner.run(lambda: _create_first_administrator(handle.store, star, name, passphrase), self._created,
                         self._refused)
 
     def _created(self, _user) -> None:
@@ -153,15 +162,16 @@ class FirstAdministratorDialog(QDialog):
             super().reject()
 
 
-def sign_in_or_first_run(store, parent=None, runner=None, has_users: bool | None = None,
+def sign_in_or_first_run(store: IncidentStore | StoreHandle, parent: QWidget | None = None,
+                         runner: TaskRunner | None = None, has_users: bool | None = None,
                          on_shown: Callable[[], None] | None = None) -> Actor | None:
     """Who is using the app: the first administrator is created on a fresh station; None if cancelled.
     `has_users`: already known (the start-up's first look), else asked of the store. `on_shown`: called once
     the first dialog is on screen (the app then opens the store in full while the person types)."""
-    if has_users is None:
+    if has_users is None:  # not known from a first look: the store is open
         from ...security.users import has_users as users_exist
 
-        has_users = users_exist(store)
+        has_users = users_exist(store_handle(store).store)
     if not has_users:
         first = FirstAdministratorDialog(store, parent, runner)
         if on_shown is not None:

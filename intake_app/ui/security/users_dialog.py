@@ -4,6 +4,8 @@ Adding a user hashes the passphrase with scrypt: that runs on the task runner, l
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.roles import ROLES
@@ -24,9 +27,16 @@ from ..common.tasks import TaskRunner
 from ..common.vocabulary import role_label
 from .passphrase_check import refusal_text, set_checking
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
+
 
 class UsersDialog(QDialog):
-    def __init__(self, store, admin, parent=None, on_idle_changed=None, runner=None):
+    def __init__(self, store: IncidentStore, admin: Actor, parent: QWidget | None = None,
+                 on_idle_changed: Callable[[int], None] | None = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.store, self.admin, self.on_idle_changed = store, admin, on_idle_changed
         self.runner = runner or TaskRunner(self)

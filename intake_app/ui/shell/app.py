@@ -6,6 +6,7 @@ from __future__ import annotations
 import pathlib
 import sys
 from concurrent.futures import Future
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
@@ -22,7 +23,11 @@ from ..security.security_feature import install_signed_in
 from . import appearance
 from .branding import APP_NAME, app_icon, window_title
 from .main_window import MainWindow
-from .startup import OpeningStore
+from .startup import OpeningStore, OpenStore, StoreHandle
+
+if TYPE_CHECKING:
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
 
 ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
 
@@ -30,12 +35,14 @@ ASK_AGAIN = ("no_keyring", "needs_passphrase", "wrong_key", "weak_passphrase")
 def _application(argv: list[str] | None) -> QApplication:
     QCoreApplication.setOrganizationName("Intake")
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # The one application of the process is a QApplication (the self-test's, the tests' or this one).
+    app = cast(QApplication, QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setWindowIcon(app_icon())
     return app
 
 
-def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None, first_try: Future | None = None):
+def open_with_prompts(data_dir: pathlib.Path, passphrase: str | None,
+                      first_try: Future[IncidentStore] | None = None) -> IncidentStore | None:
     """Open the store; on a keyring or passphrase problem ask (and retry); None if the user gives up.
     `first_try`: an opening already under way (run() starts it on a worker thread); its outcome is the first."""
     from ...storage.opening import open_store
@@ -84,15 +91,18 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     # is no window to show it over nor a loop to close it with: a dialog then kept the process alive for ever.
     install_crash_handler(data_dir, lambda report: _crash_dialog(report) if running[0] else None)
     look = opening.look()
+    # What the sign-in and the window hold: with a look, the opening itself, whose store they ask for only on
+    # the database worker (startup.StoreHandle); without one, the store, opened here.
+    handle: StoreHandle
+    opened: IncidentStore | None = None  # the store opened here, closed here
     if look is None:
         install_language("", app)  # the system's language for the passphrase prompt; the station's once open
-        store = open_with_prompts(data_dir, passphrase, opening.opened)
-        if store is None:
+        opened = open_with_prompts(data_dir, passphrase, opening.opened)
+        if opened is None:
             return 1
-        settings, has_users, page = store.settings(), None, None
+        handle, settings, has_users, page = OpenStore(opened), opened.settings(), None, None
     else:
-        store = opening.for_the_window()
-        settings, has_users, page = look.settings, look.has_users, opening.first_page
+        handle, settings, has_users, page = opening, look.settings, look.has_users, opening.first_page
     install_language(settings.language, app)
 
     runner = TaskRunner()  # one database worker from the sign-in on: the passphrase check runs there too
@@ -101,14 +111,14 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
         runner.run(opening.wait, on_error=lambda exc: _could_not_open(exc, failed))
     # nobody sees the records before signing in. The store opens in full while the person types.
     first_screen_shown = opening.first_screen_shown
-    actor = sign_in.sign_in_or_first_run(store, runner=runner, has_users=has_users, on_shown=first_screen_shown)
+    actor = sign_in.sign_in_or_first_run(handle, runner=runner, has_users=has_users, on_shown=first_screen_shown)
     if actor is None:
         runner.shutdown(wait=True)
-        if look is None:
-            store.engine.dispose()
+        if opened is not None:
+            opened.engine.dispose()
         return 1
     while True:
-        window = MainWindow(store, runner, data_dir=data_dir, settings=settings, first_page=page,
+        window = MainWindow(handle, runner, data_dir=data_dir, settings=settings, first_page=page,
                             session=Session(actor))
         window.when_on_screen(first_screen_shown)  # again after a sign-in: both do nothing the second time
         install_signed_in(window)
@@ -120,12 +130,13 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
         code = app.exec()
         running[0] = False
         opening.window_closed()
-        following = _next_user(window, store, runner) if not failed else None
+        following = _next_user(window, handle) if not failed else None
         # A store opened here is closed here; the one the opening thread opened, by run() (opening.close()),
         # also when that opening failed after the window was shown.
-        close_down(window, store if look is None and following is None else None)
+        close_down(window, opened if following is None else None)
         if following is None:
             break
+        store = handle.store  # open: a window has been used (a failed opening ends the app above)
         sign_out(store, actor.star)  # after close_down: the last autosave under this user's star is written
         actor, runner = following
         settings, page = store.settings(), None
@@ -133,14 +144,14 @@ def _start(data_dir: pathlib.Path, passphrase: str | None, argv: list[str] | Non
     return 1 if failed else code
 
 
-def _next_user(window, store, runner):
+def _next_user(window: MainWindow, handle: StoreHandle) -> tuple[Actor, TaskRunner] | None:
     """After the window closed: (who uses the app next, a new task runner), or None when the app ends. Another
     user signed in on the lock screen (window.switch_to), or Sign out asks for the next sign-in."""
     nxt = window.switch_to
     if nxt is None and window.sign_in_next:
         window.runner.shutdown(wait=True)  # the signed-out user's last save is written before anyone signs in
         fresh = TaskRunner()
-        nxt = sign_in.sign_in_or_first_run(store, runner=fresh, has_users=True)
+        nxt = sign_in.sign_in_or_first_run(handle, runner=fresh, has_users=True)
         if nxt is None:
             fresh.shutdown(wait=True)
             return None
@@ -148,8 +159,7 @@ def _next_user(window, store, runner):
     return (nxt, TaskRunner()) if nxt is not None else None
 
 
-def sign_out(store, star: str) -> None:
-
+def sign_out(store: IncidentStore, star: str) -> None:
     from ...security.users import sign_out as forget
 
     forget(store, star)
@@ -169,7 +179,7 @@ def _could_not_open(exc: BaseException, failed: list[BaseException]) -> None:
     QApplication.closeAllWindows()
 
 
-def close_down(window, store=None) -> None:
+def close_down(window: MainWindow, store: IncidentStore | None = None) -> None:
     """After the event loop: queued writes (a last autosave) finish, then the window is deleted while everything
     its `destroyed` handlers use still exists, then the store closes. Left to Python's exit, PySide deletes the
     remaining Qt objects in no fixed order: the idle lock could go before the window whose `destroyed` handler

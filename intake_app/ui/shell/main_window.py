@@ -2,12 +2,16 @@
 
 Features plug in without editing this file's internals:
 
-    window.add_screen("Dashboard", DashboardScreen(window.store, window.runner))   # a new tab
+    window.add_screen("Dashboard", DashboardScreen(window.store_handle, window.runner))   # a new tab
     window.add_menu_action("&Tools", "&Verify footage…", handler, "Ctrl+Shift+V")   # a menu entry
 
 Both are called by the features' `install_ui(window)`, listed in order in shell/features.py (FEATURES), once
 the window is built. Opened incidents appear as tabs that can be closed; their content comes from
 incident_view (with its own registry of feature tabs).
+
+The window may be built and shown before its store is open (ui/shell/startup.py): `window.store_handle` is what is
+built before the first paint keeps (it asks for the store only on the database worker); `window.store` is the
+opened store, for what is built later (it waits for the opening).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +39,7 @@ from ..incidents.incident_tabs import IncidentContext
 from . import appearance, startup_probe
 from .branding import window_title
 from .first_paint import when_painted
+from .startup import StoreHandle, store_handle
 
 if TYPE_CHECKING:
     # Imported by the methods that show one: PySide sets up QMessageBox's class (its many enums) when it is
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ...domain.records import Incident
+    from ...storage.repository import IncidentStore
     from ..common.live_views import StoreChanges
     from ..dashboard.dashboard import DashboardScreen
     from ..incidents.receipt_offer import ReceiptOffer
@@ -60,11 +67,13 @@ class MainWindow(QMainWindow):
     wizard_opened = Signal(object)  # the IncidentWizard, for features that follow its saves
     closed = Signal()  # the window accepted closing (Quit, sign out, another user took over): the app goes on
 
-    def __init__(self, store, runner=None, data_dir: Path | None = None, parent=None, *,
+    def __init__(self, store: IncidentStore | StoreHandle, runner: TaskRunner | None = None,
+                 data_dir: Path | None = None, parent: QWidget | None = None, *,
                  settings: StationSettings | None = None,
                  first_page: list[IncidentSummary] | Future[list[IncidentSummary]] | None = None,
                  session: Session | None = None):
-        """`session`: who signed in (none: the station's supervisor of a station without users).
+        """`store`: the opened store, or the handle of one still being opened (startup.py).
+        `session`: who signed in (none: the station's supervisor of a station without users).
         `settings`, `first_page`: already read (the start-up's first look, start-up speed), so the window can be
         shown while the store is still being opened; else asked of the store. `first_page` may still be being
         read (a Future, on the opening thread, while this window is built): its rows are shown before the
@@ -72,10 +81,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._before_screen: list[Callable[[], None]] | None = []  # None once the window has been painted
         self._page_to_come = first_page if isinstance(first_page, Future) else None
-        self.store = store
+        self.store_handle = store_handle(store)
         self.runner = runner or TaskRunner(self)
         self.data_dir = data_dir or Path(".")
-        self.settings = settings or store.settings()  # small and needed at once; refreshed after the dialog
+        # Small and needed at once; refreshed after the dialog. Asked of the store only when it is open (no look).
+        self.settings = settings or self.store.settings()
         self.session = session or Session.nobody_signed_in(self.settings)
         self.wizard: IncidentWizard | None = None
         self.switch_to: Actor | None = None  # set when another user signed in on the lock screen
@@ -99,7 +109,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
-        self.incidents = IncidentListScreen(store, self.runner)
+        self.incidents = IncidentListScreen(self.store_handle, self.runner)
         self.incidents.open_requested.connect(self.open_incident)
         self.incidents.loaded.connect(lambda _n: self.refresh_count())
         self.add_screen(self.tr("&Incidents"), self.incidents, closable=False)
@@ -146,6 +156,11 @@ class MainWindow(QMainWindow):
                 self.incidents.refresh()
         super().showEvent(event)
 
+    @property
+    def store(self) -> IncidentStore:
+        """The opened store: waits for the opening (see `store_handle` for what runs before it)."""
+        return self.store_handle.store
+
     # ---------------------------------------------------------------- registration points
     def add_screen(self, title: str, widget: QWidget, closable: bool = True) -> int:
         index = self.tabs.addTab(widget, title)
@@ -163,7 +178,7 @@ class MainWindow(QMainWindow):
             self._before_screen.append(work)
 
     def _on_screen(self) -> None:
-        waiting, self._before_screen = self._before_screen, None
+        waiting, self._before_screen = self._before_screen or [], None
         for work in waiting:
             work()
 
@@ -172,7 +187,8 @@ class MainWindow(QMainWindow):
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
 
-    def add_menu_action(self, menu: str, text: str, handler: Callable[[], None], shortcut=None) -> QAction:
+    def add_menu_action(self, menu: str, text: str, handler: Callable[[], object], shortcut=None) -> QAction:
+        """`handler`'s answer (the dialog it opened...) is not used."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -194,8 +210,8 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def refresh_count(self) -> None:
-        store = self.store
-        self.runner.run(lambda: store.count(), lambda n: self.count_label.setText(
+        handle = self.store_handle  # asked for on the worker: the first page's rows come before the store is open
+        self.runner.run(lambda: handle.store.count(), lambda n: self.count_label.setText(
             self.tr("%1 incident(s) on this computer").replace("%1", str(n))))
 
     def new_incident(self) -> IncidentWizard:
@@ -236,8 +252,8 @@ class MainWindow(QMainWindow):
             self.open_incident(incident_id)
 
     def open_incident(self, incident_id: str) -> None:
-        store = self.store
-        self.runner.run(lambda: store.get(incident_id), self._show_incident, self._failed)
+        handle = self.store_handle  # a row of the first page may be opened before the store is
+        self.runner.run(lambda: handle.store.get(incident_id), self._show_incident, self._failed)
 
     def _show_incident(self, incident: Incident, focus: bool = True) -> None:
         """The incident's tab, replacing an open one of the same incident in its place. `focus=False`: a
@@ -276,17 +292,25 @@ class MainWindow(QMainWindow):
 
     def reload_incident_views(self, ids: set[str]) -> None:
         """Open incident tabs whose record changed show its new version (and Edit starts from it)."""
-        store = self.store
+        handle = self.store_handle
+
+        def show(incident: Incident | None) -> None:
+            if incident is not None:  # deleted meanwhile (a draft): its tab stays as it was
+                self._show_incident(incident, focus=False)
+
+        def find(incident_id: str) -> Incident | None:
+            return handle.store.find(incident_id)
+
         for incident_id in self.open_incident_views():
             if incident_id in ids:
-                self.runner.run(lambda i=incident_id: store.find(i),
-                                lambda inc: inc is not None and self._show_incident(inc, focus=False))
+                self.runner.run(partial(find, incident_id), show)
 
     def _close_tab(self, index: int) -> None:
         if index > 0:
             widget = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
 
     def delete_selected_draft(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -295,6 +319,8 @@ class MainWindow(QMainWindow):
         if not row.isValid():
             return
         summary = self.incidents.model.row_at(row.row())
+        if summary is None:
+            return
         if summary.status != Status.DRAFT:
             QMessageBox.information(self, window_title(self.tr("Delete draft")),
                                     self.tr("Only drafts can be deleted."))
@@ -303,8 +329,8 @@ class MainWindow(QMainWindow):
                                       self.tr("Delete draft %1? This cannot be undone.").replace(
                                           "%1", summary.report_number or summary.id))
         if answer == QMessageBox.StandardButton.Yes:
-            store, actor = self.store, self.actor()
-            self.runner.run(lambda: store.delete_draft(summary.id, actor), lambda _r: self.incidents.refresh(),
+            handle, actor = self.store_handle, self.actor()
+            self.runner.run(lambda: handle.store.delete_draft(summary.id, actor), lambda _r: self.incidents.refresh(),
                             self._failed)
 
     def open_settings(self) -> SettingsDialog:
@@ -315,8 +341,8 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _save_settings(self, settings) -> None:
-        store = self.store
+    def _save_settings(self, settings: StationSettings) -> None:
+        handle = self.store_handle
 
         language_changed = settings.language != self.settings.language
 
@@ -330,7 +356,7 @@ class MainWindow(QMainWindow):
         from ...security.station import save_station_settings
 
         actor = self.actor()
-        self.runner.run(lambda: save_station_settings(store, actor, settings), done, self._failed)
+        self.runner.run(lambda: save_station_settings(handle.store, actor, settings), done, self._failed)
 
     def offer_restart(self) -> QMessageBox:
         """A new language shows from the next start: say so plainly and offer to restart now."""
@@ -353,8 +379,8 @@ class MainWindow(QMainWindow):
     def offer_autosaves(self) -> None:
         """After a crash: each unsaved form the signed-in user typed is offered for restoring (another user's
         form, with a reporting party they may not see, never is)."""
-        store, owner = self.store, self.actor().star
-        self.runner.run(lambda: store.autosaves(owner), self._offer)  # a lambda: the store may still be opening
+        handle, owner = self.store_handle, self.actor().star
+        self.runner.run(lambda: handle.store.autosaves(owner), self._offer)  # shown at once: maybe still opening
 
     def _offer(self, found) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -374,8 +400,8 @@ class MainWindow(QMainWindow):
                 wizard = self.open_wizard(incident)
                 wizard.dirty = True
             else:
-                owner = self.actor().star
-                self.runner.run(lambda s=self.store, i=incident.id, o=owner: s.discard_autosave(i, o))
+                store, owner = self.store, self.actor().star
+                self.runner.run(partial(store.discard_autosave, incident.id, owner))
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

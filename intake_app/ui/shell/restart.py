@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,7 +23,7 @@ def start_detached(program: str, arguments: list[str]) -> object:
 
 
 def quit_app() -> None:
-    QApplication.instance().quit()
+    cast(QApplication, QApplication.instance()).quit()
 
 
 def relaunch_command(frozen: bool | None = None) -> tuple[str, list[str]]:

@@ -6,6 +6,8 @@ holds on the store while it is still being opened.
    then takes the first look (storage/first_look.py): the station's settings, whether anyone can sign in and the newest page of
    incidents, read with the database driver alone.
 2. The app (app.py) imports Qt and builds its first window, the sign-in or the main window, from that look.
+   The window is handed the opening itself, a StoreHandle: what it builds before its first paint asks for the
+   store only on the database worker, whose first task waits for the full opening (see StoreHandle).
 3. Once that window has been painted (first_paint.when_painted), `first_screen_shown()`: the store is opened
    in full (SQLAlchemy, the features' tables). That work is Python-heavy: beside the paint,
    each of the hundreds of short Python calls that paint a table waited for the interpreter lock.
@@ -42,6 +44,7 @@ packet's verification, stays where it is checked.)
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,15 +69,49 @@ def existing_store_key(data_dir: Path, passphrase: str | None = None) -> bytes |
         return None
 
 
-class OpeningStore:
+class StoreHandle(ABC):
+    """How the UI holds the store from before it is open: `store` is the opened store, and asking for it waits
+    for the opening. What the first window builds before its first paint (the sign-in, the incident list, the
+    features' install_ui, the idle lock, a reviewer's queue) and the tabs it shows from the start keep the handle
+    and ask for `store` only inside the work they hand the database worker, whose first task waits for the
+    opening: the GUI thread never waits for it. So `handle = self.store_handle` on the GUI thread, then
+    `runner.run(lambda: handle.store.count())`; never `store = handle.store` before run(), which would hold the
+    first paint until the store is open (tests/ui/test_opening_store.py builds and shows the window with the
+    opening held back). Screens and dialogs built from a worker's answer (an incident's view) or on a user's
+    action (the wizard, the menus' dialogs) take the opened IncidentStore (`window.store`): one opened in the
+    first moments after the paint waits there for the rest of the opening."""
+
+    @property
+    @abstractmethod
+    def store(self) -> IncidentStore: ...
+
+
+class OpenStore(StoreHandle):
+    """The handle of a store already open (no first look, another user's window, the self-test, tests)."""
+
+    def __init__(self, store: IncidentStore):
+        self._store = store
+
+    @property
+    def store(self) -> IncidentStore:
+        return self._store
+
+
+def store_handle(store: IncidentStore | StoreHandle) -> StoreHandle:
+    """What takes either keeps a handle: a store already open is wrapped."""
+    return store if isinstance(store, StoreHandle) else OpenStore(store)
+
+
+class OpeningStore(StoreHandle):
     """The store being opened on a thread of its own, started before the app imports Qt: first the look, then,
     once the first screen is shown or the store is needed, the full opening. Without a look the full opening
     follows at once.
 
     `look()` and `first_page` are what the first window is built from; `store` is the opened store (asking for it
-    lets the full opening go on, and waits for it); `wait()` waits for the full opening without hastening it (the
-    database worker's first task: everything queued after it finds the store open); `opened` is the opening's
-    outcome, a store or the StoreOpenError that the app answers with a prompt."""
+    lets the full opening go on, and waits for it: the StoreHandle the window holds); `wait()` waits for the full
+    opening without hastening it (the database worker's first task: everything queued after it finds the store
+    open); `opened` is the opening's outcome, a store or the StoreOpenError that the app answers with a prompt
+    (a failed opening after the look is said once, by the answer to that first task: app._could_not_open)."""
 
     def __init__(self, data_dir: Path, passphrase: str | None):
         self.looked: Future[FirstLook | None] = Future()
@@ -123,11 +160,6 @@ class OpeningStore:
         if self.opened.done() and not self.opened.cancelled() and self.opened.exception() is None:
             self.opened.result().engine.dispose()
 
-    def for_the_window(self) -> IncidentStore:
-        """What the window and its features are handed as their store before it is open (they keep it): every use
-        of it runs on the database worker, after wait(). See _StoreOnceOpen."""
-        return _StoreOnceOpen(self)  # type: ignore[return-value]  # it answers for the store it will be
-
     def _run(self) -> None:
         try:
             # The key first: its derivation leaves the interpreter lock free for the main thread's imports.
@@ -154,22 +186,3 @@ class OpeningStore:
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
             self.opened.set_exception(exc)
 
-
-class _StoreOnceOpen:
-    """The store as the window holds it from before the full opening: each attribute is the opened store's
-    (`OpeningStore.store`), the opening's error is raised on use. It exists because the window and its features
-    take a store when they are built, which is before the store can exist (SQLAlchemy is not even imported yet),
-    and they only use it on the database worker, whose first task waits for the opening. Per-store state is kept
-    by the store itself (IncidentStore.feature_state), so it makes no difference whether a feature was handed this
-    or the opened store. Pass callables as `lambda: store.count()`, not `store.count`: the attribute itself waits."""
-
-    __slots__ = ("_opening",)
-
-    def __init__(self, opening: OpeningStore):
-        object.__setattr__(self, "_opening", opening)
-
-    def __getattr__(self, name: str):
-        return getattr(self._opening.store, name)
-
-    def __setattr__(self, name: str, value) -> None:
-        setattr(self._opening.store, name, value)

@@ -33,7 +33,8 @@ def arm(window: QWidget, model: QAbstractItemModel) -> None:
     if not value:
         return
     start = launched_at(value)
-    done, painted = [], []
+    done: list[bool] = []
+    painted: list[bool] = []
 
     def report() -> None:
         print(f"ready {time.time() - start:.3f} rows={model.rowCount()}", flush=True)

@@ -4,6 +4,7 @@ side by side; the supervisor keeps one. Nothing is merged silently. Opened from 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +21,13 @@ from PySide6.QtWidgets import (
 from ...domain.interchange import to_dict
 from ...sync import conflicts as open_conflicts
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ...domain.actor import Actor
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
+
 
 def _version_text(inc) -> str:
     data = to_dict(inc)
@@ -28,7 +36,8 @@ def _version_text(inc) -> str:
 
 
 class ConflictsScreen(QWidget):
-    def __init__(self, store, runner, actor, on_resolved=None, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, actor: Callable[[], Actor],
+                 on_resolved: Callable[[], None] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.runner, self.actor, self.on_resolved = store, runner, actor, on_resolved
         self.conflicts: list = []

@@ -6,6 +6,8 @@ certificate), or the code (refused by the server)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton
 
@@ -15,6 +17,12 @@ from ...sync.client import InsecureURL, Refused, Rejected, SyncError, Unreachabl
 from ..common.screen_fit import resize_within_screen
 from ..shell.branding import window_title
 from ..wizard.common import problem_style
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
 
 MAX_URL = 2000  # a server address longer than this is not one
 MAX_CODE = 200
@@ -53,7 +61,7 @@ def failure_text(exc: BaseException, url: str) -> tuple[str, str]:
 class EnrollDialog(QDialog):
     enrolled = Signal(object)  # sync.device.Enrolled
 
-    def __init__(self, store, runner, parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.running = False
@@ -96,6 +104,7 @@ class EnrollDialog(QDialog):
         need at that width, within the screen."""
         width = self.fontMetrics().averageCharWidth() * 70
         layout = self.layout()
+        assert layout is not None  # set in the constructor
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
         resize_within_screen(self, width, max(height, layout.totalMinimumSize().height()))
 

@@ -13,17 +13,19 @@ from PySide6.QtWidgets import QMessageBox
 from ..common.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
+    from ..shell.main_window import MainWindow
     from .conflicts_screen import ConflictsScreen
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 
 
 class SyncController(QObject):
-    """One sync at a time, never on the GUI thread; the status bar says where things stand."""
+    """One sync at a time, never on the GUI thread; the status bar says where things stand. Built with the first
+    window, maybe before its store is open: the store is asked for on the workers (`store_handle`)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window, self.store, self.runner = window, window.store, window.runner
+        self.window, self.store_handle, self.runner = window, window.store_handle, window.runner
         self.running = False
         self.label = ElidedLabel()  # the longest of the status bar: elided, never cut, in a narrow window
         window.statusBar().addPermanentWidget(self.label)
@@ -35,12 +37,12 @@ class SyncController(QObject):
         QTimer.singleShot(2000, self, lambda: self.sync_now(quiet=True))
 
     def show_status(self) -> None:
-        store = self.store
+        handle = self.store_handle
 
         def status():
             from ...sync import state
 
-            return state.status(store)
+            return state.status(handle.store)
 
         self.runner.run(status, self._status)
 
@@ -82,22 +84,22 @@ class SyncController(QObject):
             return  # an automatic try from a closed window has nobody to report to
         if quiet:
             # Not enrolled: nothing to try automatically. Asked on the db pool, never on the GUI thread.
-            store = self.store
+            handle = self.store_handle
 
             def enrolled() -> bool:
                 from ...sync import state
 
-                return bool(state.read(store, state.SERVER_URL))
+                return bool(state.read(handle.store, state.SERVER_URL))
 
             self.runner.run(enrolled, lambda yes: self._start(quiet) if yes else None)
             return
         # Asked for: a computer not enrolled yet is offered the enrollment (not told to run a command).
-        store = self.store
+        handle = self.store_handle
 
         def enrolled_now() -> bool:
             from ...sync import state
 
-            return bool(state.read(store, state.SERVER_URL))
+            return bool(state.read(handle.store, state.SERVER_URL))
 
         self.runner.run(enrolled_now, lambda yes: self._start(quiet) if yes else self.open_enroll())
 
@@ -105,7 +107,9 @@ class SyncController(QObject):
         """The enrollment dialog (server address and one-time code); after it succeeds, a first sync."""
         from .enroll_dialog import EnrollDialog
 
-        dialog = EnrollDialog(self.store, self.runner, self.window)
+        # On a user's action (the menu, or Sync now once the worker said it is not enrolled): the store is open,
+        # or this waits for the rest of its opening.
+        dialog = EnrollDialog(self.window.store, self.runner, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(lambda _e: (self.show_status(), self.sync_now(quiet=True)))
         self.enroll_dialog = dialog
@@ -136,18 +140,19 @@ class SyncController(QObject):
 
         from ...sync.engine import sync_once
 
-        self.runner.run(lambda: sync_once(self.store), done, failed, pool="io")
+        handle = self.store_handle  # after a worker's answer (enrolled): open
+        self.runner.run(lambda: sync_once(handle.store), done, failed, pool="io")
 
     def open_conflicts(self) -> ConflictsScreen:
         from .conflicts_screen import ConflictsScreen
 
-        screen = ConflictsScreen(self.store, self.runner, self.window.actor, on_resolved=self.show_status)
+        screen = ConflictsScreen(self.window.store, self.runner, self.window.actor, on_resolved=self.show_status)
         index = self.window.add_screen(self.tr("Conflicts"), screen)
         self.window.tabs.setCurrentIndex(index)
         return screen
 
 
-def install_ui(window) -> None:
+def install_ui(window: MainWindow) -> None:
     controller = SyncController(window)
     window.sync_controller = controller
     menu = QCoreApplication.translate("MainWindow", "S&ync")

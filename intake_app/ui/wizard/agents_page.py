@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from ...domain.enums import Agency, IdentifiedBy
 from ...domain.records import Agent, Incident, Vehicle
 from ...domain.validation import validate
 from ..common.domain_text import problem_line
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..common.vocabulary import vocabulary_label
 from .common import enum_data
 from .list_page import ListPage

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,7 +20,7 @@ from ...domain.instants import LocalTimeError
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..common.domain_text import problem_line
-from ..common.i18n import format_datetime
+from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.vocabulary import vocabulary_label
 from ..evidence.hash_progress import apply_hash, attach_hashing
 from .common import datetime_edit, edit_time, enum_data, required_name, set_edit_time, time_problems

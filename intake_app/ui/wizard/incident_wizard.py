@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from ...domain.actor import Actor
 from ...domain.enums import Status
@@ -31,6 +32,10 @@ from .review_page import ReviewPage
 from .scene_page import ScenePage
 from .violations_page import ViolationsPage
 
+if TYPE_CHECKING:
+    from ...storage.repository import IncidentStore
+    from ..common.tasks import TaskRunner
+
 AUTOSAVE_MS = 3000
 VALIDATE_MS = 300
 SAVE_BUTTON = QWizard.WizardButton.CustomButton1
@@ -40,7 +45,8 @@ class IncidentWizard(QWizard):
     saved = Signal(object)  # the stored Incident after Save draft
     submitted = Signal(object)  # the stored Incident, now in review
 
-    def __init__(self, store, runner, incident: Incident, actor: Callable[[], Actor], parent=None):
+    def __init__(self, store: IncidentStore, runner: TaskRunner, incident: Incident, actor: Callable[[], Actor],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.runner, self.actor = store, runner, actor
         self.incident = incident

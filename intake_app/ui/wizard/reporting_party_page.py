@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...domain.records import ReportingParty
+from ..common.i18n import QT_TRANSLATE_NOOP
 from .common import IncidentPage, messages_for, show_problem_text
 
 LANGUAGES = (("en", QT_TRANSLATE_NOOP("Wizard", "English")), ("es", QT_TRANSLATE_NOOP("Wizard", "Spanish")),

@@ -3,7 +3,7 @@ supervisor and the credential check recorded on body-worn camera, whether force 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Agency, CredentialCheck, InjuredRole, InjurySeverity, YesNoUnknown
 from ...domain.records import FederalSupervisor, Injury, Medical
+from ..common.i18n import QT_TRANSLATE_NOOP
 from ..common.vocabulary import vocabulary_label
 from .common import (
     IncidentPage,

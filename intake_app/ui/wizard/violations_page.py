@@ -3,7 +3,7 @@ agents it concerns."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from ...domain.catalogue import Catalogue
 from ...domain.records import Agent, Incident, Violation
 from ...domain.validation import validate
 from ..common.domain_text import class_note, class_text, problem_line, statute_title
+from ..common.i18n import QT_TRANSLATE_NOOP
 from .list_page import ListPage
 from .order_fields import ViolationOrderFields
 from .row_dialog import RowDialog
