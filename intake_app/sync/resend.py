@@ -26,11 +26,12 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from ..storage import kept_deletions
 from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
-from ..wire.sync import MAX_HOLDINGS, HoldingsResponse
+from ..wire.sync import MAX_HOLDINGS, Holding, HoldingsResponse
 from . import state
 from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
 from .outbox import DELETE_DRAFT, RESEND
@@ -39,6 +40,7 @@ from .report import SyncReport
 from .sealing_step import Sealer
 
 SERVER_EPOCH, LAST_RESTORE = state.SERVER_EPOCH, state.LAST_RESTORE
+RESENT_DELETION = "resent"  # in a deletion's `incident` ({"id": ...}): sent again after a restore
 
 
 def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
@@ -82,18 +84,18 @@ def new_epoch(store: IncidentStore, client: SyncClient) -> str | None:
 
 
 def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend]:
-    """Every version held here that the server lacks (see the module's text), in the order of the store."""
+    """Every version held here that the server lacks (see the module's text), in the order of the store; then
+    every draft deletion acknowledged here that it lacks (it holds the draft again)."""
     acknowledged = _acknowledged(store)
-    held: dict[str, int] = {}
-    ids = list(acknowledged)
-    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS incidents held here
+    deletions = {d.incident_id: d for d in kept_deletions.acknowledged(store) if d.incident_id not in acknowledged}
+    held: dict[str, Holding] = {}
+    ids = [*acknowledged, *deletions]
+    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS incidents asked about
         asked = ids[start:start + MAX_HOLDINGS]
         held.update(_checked(client.holdings(asked), asked, epoch))
     # Above the server's line: it lacks that version, or holds another one made since the restore (then the
     # re-send is a conflict for the supervisor, never a silent difference between this device and the server).
-    missing = {i: v for i, v in acknowledged.items() if held.get(i, 0) < v}
-    if not missing:
-        return []
+    missing = {i: v for i, v in acknowledged.items() if (held[i].line if i in held else 0) < v}
     found: list[Resend] = []
     with store.reading() as session:
         for chunk in chunked(list(missing)):
@@ -104,6 +106,12 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
             found += [Resend(None, str(uuid.uuid4()), r.id, r.version - 1, r.record_json) for r in session.execute(
                 select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk)))
                 if r.id not in queued]
+    # A deletion the server lacks: it holds the draft (not its deletion). Sent again under its own key, marked
+    # as sent again (server/draft_deletions.py: it applies to the draft's history before the restore, never to
+    # an edit made since, which is a conflict as before); only the id travels, as the first time.
+    found += [Resend(None, d.idempotency_key, d.incident_id, d.base_version,
+                     json.dumps({"id": d.incident_id, RESENT_DELETION: True}), DELETE_DRAFT)
+              for i, d in deletions.items() if i in held and not held[i].deleted]
     return found
 
 
@@ -131,11 +139,11 @@ def _acknowledged(store: IncidentStore) -> dict[str, int]:
     return {i: v for i, v in versions.items() if i not in conflicted}
 
 
-def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, int]:
-    """incident id -> the server's line (wire Holding.line), taken only in the shape asked for: ids asked, each
-    once, a line not above the version, of the epoch reconciled."""
+def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, Holding]:
+    """incident id -> what the server holds of it (its line: wire Holding.line), taken only in the shape asked
+    for: ids asked, each once, a line not above the version, of the epoch reconciled."""
     wanted = set(asked)
-    found: dict[str, int] = {}
+    found: dict[str, Holding] = {}
     for h in answer.holdings:
         if h.incident_id not in wanted:
             raise HostileAnswer(f"The server answered which records it holds with incident {h.incident_id}, which "
@@ -146,7 +154,7 @@ def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str
         if h.line > h.version:
             raise HostileAnswer(f"The server said it holds version {h.version} of incident {h.incident_id} and a "
                                 f"later one ({h.line}) from before its restore; nothing was sent again.")
-        found[h.incident_id] = h.line
+        found[h.incident_id] = h
     if answer.epoch != epoch:
         raise RestoredMeanwhile("The server was restored from a backup again during this sync; the next sync sends "
                                 "again what it lacks (everything here is kept).")

@@ -298,3 +298,136 @@ def test_holdings_never_tell_a_station_about_another_districts_incidents(make_de
 
     assert answer.status_code == 200
     assert answer.json()["holdings"] == []
+
+
+# ---------------------------------------------------------------- draft deletions and link decisions
+
+def restore_backup_before_deletion(admin, incident_id: str, *, held: int) -> str:
+    """The server as restored from a backup taken when it held the draft `incident_id` at version `held`, before a
+    later edit and its deletion were acknowledged; then the new epoch (as `intake server restored`)."""
+    admin.sql("DELETE FROM changes WHERE incident_id = :i AND version > :v RETURNING seq", i=incident_id, v=held)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i AND CAST(CAST(result_json AS json)->>'version' AS int) > :v "
+              "RETURNING 1", i=incident_id, v=held)
+    admin.sql("INSERT INTO incidents (id, district, version, record_json, last_seq, updated_at) SELECT incident_id, "
+              "district, version, record_json, seq, at FROM changes WHERE incident_id = :i AND version = :v "
+              "RETURNING 1", i=incident_id, v=held)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch
+
+
+def deletions_in_feed(admin, incident_id: str) -> list[int]:
+    return [r.version for r in admin.sql("SELECT version FROM changes WHERE incident_id = :i AND deleted ORDER BY seq",
+                                         i=incident_id)]
+
+
+def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_device(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok  # acknowledged; B never pulls the deletion before the restore
+    [key] = [r.idempotency_key for r in admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
+                                                  "CAST(result_json AS json)->>'outcome' = 'deleted'", i=draft.id)]
+    epoch = restore_backup_before_deletion(admin, draft.id, held=1)
+    assert on_server(admin, draft.id)[0] == 1  # the restored server holds the draft again
+
+    first = sync_once(b)  # B first: it holds the version the server holds, nothing to send
+    report = sync_once(a)
+    assert sync_once(b).ok
+
+    assert first.ok and first.resent == 0
+    assert report.ok, report.error
+    assert report.resent == 1 and "server restored from backup: re-sent 1 records" in report.notes
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert deletions_in_feed(admin, draft.id) == [2]  # once, one version up from the draft deleted
+    # The same deletion: sent again under its own idempotency key, so a repeat of it is answered as before.
+    assert admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
+                     "CAST(result_json AS json)->>'outcome' = 'deleted'", i=draft.id)[0].idempotency_key == key
+    assert b.find(draft.id) is None and a.find(draft.id) is None
+    assert state.read(a, state.SERVER_EPOCH) == epoch
+    again = [sync_once(store) for store in (a, b)]
+    assert all(r.ok and r.resent == 0 for r in again) and deletions_in_feed(admin, draft.id) == [2]
+
+
+def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_older_restored_version(
+        make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    edited(a, draft.id, "Edited after the backup, then deleted.")
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    restore_backup_before_deletion(admin, draft.id, held=1)  # the edit and the deletion lost
+
+    report = sync_once(a)
+    assert sync_once(b).ok
+
+    assert report.ok and report.conflicts == 0, report.error
+    assert a.find(draft.id) is None  # not taken back: the deletion applies to the line it was of
+    assert deletions_in_feed(admin, draft.id) == [3]  # one version up from the version deleted here
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert b.find(draft.id) is None
+
+
+def test_a_deletion_sent_again_never_removes_an_edit_made_on_the_restored_server(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    restore_backup_before_deletion(admin, draft.id, held=1)
+    edited(b, draft.id, "B's edit on the restored server, unaware of the deletion.")
+    assert sync_once(b).ok
+
+    report = sync_once(a)
+
+    assert report.ok and report.conflicts == 1
+    version, record = on_server(admin, draft.id)
+    assert (version, record["narrative"]) == (2, "B's edit on the restored server, unaware of the deletion.")
+    assert a.get(draft.id).narrative == "B's edit on the restored server, unaware of the deletion."  # back here
+    assert deletions_in_feed(admin, draft.id) == []
+
+
+def test_a_deletion_whose_resend_got_no_answer_is_asked_about_again_and_kept_once(make_device, admin, server):
+    a = make_device("a", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    known = state.read(a, state.SERVER_EPOCH)
+    restore_backup_before_deletion(admin, draft.id, held=1)
+
+    def no_answer(request, answer):
+        if request.method == "POST" and request.path == "/push":
+            return Answer(500, b'{"detail":"the server fell over"}')
+        return None
+
+    stopped = through(no_answer, a, server)
+
+    assert not stopped.ok
+    assert state.read(a, state.SERVER_EPOCH) == known  # not reconciled: the next sync asks again
+    # (The proxy changes the answer only: the server itself took the deletion.) The next sync asks again: the
+    # server holds the deletion now, so nothing is sent twice, and the deletion is in the feed once.
+    report = sync_once(a)
+    assert report.ok and report.resent == 0
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert state.read(a, state.SERVER_EPOCH) != known and a.find(draft.id) is None
+
+
+def test_a_device_keeps_no_personal_data_of_a_draft_it_deleted(make_device):
+    from sqlalchemy import text
+
+    a = make_device("a", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    with a.reading() as session:
+        [kept] = session.execute(text("SELECT * FROM sync_deletions_kept")).mappings().all()
+    assert set(kept) == {"idempotency_key", "incident_id", "base_version", "kept_at"}
+    assert (kept["incident_id"], kept["base_version"]) == (draft.id, 1)
