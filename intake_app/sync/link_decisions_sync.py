@@ -100,6 +100,48 @@ def push_decisions(store: IncidentStore, client: SyncClient, *, batch: int = BAT
         sent += len(acked)
 
 
+def resend_decisions(store: IncidentStore, client: SyncClient, *,
+                     batch: int = BATCH) -> tuple[int, list[str], list[str]]:
+    """After the server was restored from a backup (sync/resend.py): every decision held here that the server
+    acknowledged (made here, or pulled; not the queued ones, which go as usual) is sent again, marked `resend`,
+    under its own key and with the station the feed gave it, so a decision the restore lost is kept again once
+    (server/link_decisions.py: a key it holds is answered applied, nothing written) and reaches the devices that
+    had not pulled it. Returns (answered applied, why each one unsettled, why each one refused): one left
+    unanswered or waiting (an incident of its pair not on the server yet) keeps the epoch unreconciled, so the
+    next sync sends it again; one refused is kept here and said, as a refused record is (not sent again)."""
+    from .client import HostileAnswer
+
+    last_id, applied = 0, 0
+    unsettled: list[str] = []
+    refused: list[str] = []
+    queued = select(_OUTBOX.c.sync_key)
+    while True:  # bounded: one request per `batch` decisions held here
+        with store.reading() as session:
+            rows = session.execute(select(_DECISIONS).where(
+                _DECISIONS.c.id > last_id, _DECISIONS.c.sync_key.is_not(None), _DECISIONS.c.sync_key.not_in(queued))
+                .order_by(_DECISIONS.c.id).limit(batch)).mappings().all()
+        if not rows:
+            return applied, unsettled, refused
+        last_id = rows[-1]["id"]
+        items = [{**payload(dict(r)), "resend": True, "station": r["station"]} for r in rows]
+        answer = client.push_link_decisions(items)
+        sent = {r["sync_key"] for r in rows}
+        outcome = {r.idempotency_key: r for r in answer.results}
+        if set(outcome) - sent:
+            raise HostileAnswer("The server answered link decisions sent again with one this device did not send; "
+                                "nothing more was sent again (the next sync asks again).")
+        for key in sorted(sent):
+            found = outcome.get(key)
+            if found is None:
+                unsettled.append(f"no answer for link decision {key}")
+            elif found.outcome == "applied":
+                applied += 1
+            elif found.outcome == "refused":
+                refused.append(found.message)
+            else:
+                unsettled.append(found.message)
+
+
 def pull_decisions(store: IncidentStore, client: SyncClient, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
     # Here, not at start-up: the client brings httpx and pydantic.

@@ -431,3 +431,134 @@ def test_a_device_keeps_no_personal_data_of_a_draft_it_deleted(make_device):
         [kept] = session.execute(text("SELECT * FROM sync_deletions_kept")).mappings().all()
     assert set(kept) == {"idempotency_key", "incident_id", "base_version", "kept_at"}
     assert (kept["incident_id"], kept["base_version"]) == (draft.id, 1)
+
+
+def _decided_pair(store):
+    from intake_app.domain.matching import AGENT_LINK, CONFIRMED
+    from intake_app.storage.links.decisions import decide
+
+    from ..links.helpers import incident_at, plate_agent
+
+    first = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), ACTOR)
+    second = store.save(incident_at(district=9, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")]), ACTOR)
+    assert sync_once(store).ok
+    return first, second, lambda: decide(store, first.id, second.id, AGENT_LINK, CONFIRMED,
+                                         Actor("Lt. Ana Reviewer", "5150"), note="same Durango")
+
+
+def restore_backup_without_decision(admin, key: str) -> str:
+    admin.sql("DELETE FROM link_decisions WHERE idempotency_key = :k RETURNING seq", k=key)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), set_at = now(), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch
+
+
+def test_a_link_decision_the_restore_lost_is_sent_again_once_and_reaches_a_device_that_had_not_pulled_it(
+        make_device, admin):
+    from intake_app.storage.links.decisions import decisions_for
+
+    station = make_device("station9", district=9)
+    other = make_device("front", district=9)
+    hq = make_device("hq", headquarters=True)
+    first, second, decide_it = _decided_pair(station)
+    assert sync_once(other).ok and sync_once(hq).ok
+    decide_it()
+    assert sync_once(station).ok and sync_once(hq).ok  # acknowledged, and pulled by headquarters only
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    reports = [sync_once(store) for store in (hq, station, other)]  # headquarters first: its pulled copy goes
+
+    assert all(r.ok for r in reports), [r.error for r in reports]
+    [(station_name, actor, device)] = admin.sql("SELECT station, actor_name, device_id FROM link_decisions "
+                                                "WHERE idempotency_key = :k", k=key)
+    assert (station_name, actor) == ("district 9", "Lt. Ana Reviewer")  # where it was decided, not who sent it again
+    assert device == int(state.read(hq, state.DEVICE_ID))
+    [decision] = decisions_for(other, first.id)
+    assert (decision.station, decision.actor_name, decision.note) == ("district 9", "Lt. Ana Reviewer", "same Durango")
+    for store in (station, hq, other):
+        assert len(decisions_for(store, first.id)) == 1  # none kept twice
+    again = [sync_once(store) for store in (hq, station, other)]
+    assert all(r.ok for r in again)
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions")[0].n == 1
+
+
+def test_a_link_decision_sent_again_by_its_own_station_after_the_restore_is_kept_once(make_device, admin):
+    from intake_app.storage.links.decisions import decisions_for
+
+    station = make_device("station9", district=9)
+    other = make_device("front", district=9)
+    first, second, decide_it = _decided_pair(station)
+    assert sync_once(other).ok
+    decide_it()
+    assert sync_once(station).ok
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    epoch = restore_backup_without_decision(admin, key)
+
+    report = sync_once(station)
+    assert sync_once(other).ok
+
+    assert report.ok, report.error
+    assert state.read(station, state.SERVER_EPOCH) == epoch
+    assert admin.sql("SELECT station, device_id FROM link_decisions WHERE idempotency_key = :k", k=key) == [
+        ("district 9", int(state.read(station, state.DEVICE_ID)))]
+    assert [d.station for d in decisions_for(other, first.id)] == ["district 9"]
+
+
+def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled_and_go_again_once(
+        make_device, admin, server):
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def no_answer(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions":
+            return Answer(500, b'{"detail":"the server fell over"}')
+        return None
+
+    stopped = through(no_answer, station, server)
+
+    assert not stopped.ok
+    assert state.read(station, state.SERVER_EPOCH) == known  # not reconciled: the next sync sends them again
+    report = sync_once(station)
+    assert report.ok, report.error
+    assert state.read(station, state.SERVER_EPOCH) != known
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions WHERE idempotency_key = :k", k=key)[0].n == 1
+
+
+def test_a_hostile_answer_to_link_decisions_sent_again_is_refused(make_device, admin, server):
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def not_sent(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions":
+            result = {"idempotency_key": str(uuid.uuid4()), "outcome": "applied", "seq": 5}
+            return Answer(200, json.dumps({"results": [result]}).encode())
+        return None
+
+    report = through(not_sent, station, server)
+
+    assert not report.ok and "did not send" in report.error
+    assert state.read(station, state.SERVER_EPOCH) == known
+
+
+def test_a_station_sending_a_decision_again_cannot_claim_another_districts_station(device_http):
+    first, second = sorted([str(uuid.uuid4()), str(uuid.uuid4())])
+    decision = {"idempotency_key": str(uuid.uuid4()), "incident_a": first, "incident_b": second, "kind": "agent",
+                "decision": "confirmed", "actor_name": "Lt. Ana Review", "actor_star": "9001",
+                "decided_at": "2026-11-02T20:30:00Z", "resend": True, "station": "district 12"}
+
+    answer = device_http.post("/link-decisions", json={"items": [decision]})
+
+    assert answer.status_code == 200, answer.text
+    [result] = answer.json()["results"]
+    assert result["outcome"] == "refused" and "district 12" in result["message"]
