@@ -12,6 +12,11 @@ version above that line:
   it lacks it, that first edit is sent as a re-send (it holds all of the lost version and more) and is
   acknowledged like any queued change.
 
+Then, the same way, each draft deletion made here and acknowledged (storage/kept_deletions.py) of a draft the
+server holds again: sent again under its own key (server/draft_deletions.py), so every device of the district
+deletes its copy again; and every link decision held here (link_decisions_sync.resend_decisions), kept once
+by its key.
+
 Records with an open conflict here are left to the supervisor's choice (it is sent when made). The epoch is
 kept only once every re-send was answered, so a sync that stops half-way asks again next time.
 """
