@@ -9,7 +9,10 @@ outlive the record on this device.
 
 How long: KEEP_DAYS after the deletion (a restore is from a recent backup: the nightly dump, or point-in-time
 recovery to just before a loss), and at most MAX_KEPT records (the oldest go first), so the table is bounded
-whatever a device deletes. Written in the same transaction as the deletion (sync/outbox.queue_deletion).
+whatever a device deletes. Written in the same transaction as the deletion (sync/outbox.queue_deletion), and
+for a deletion pulled from the server (sync/apply_step.py: under a new key of this device's, the deletion's
+own being unknown here), so a deletion whose device was lost since the backup is covered by those that pulled
+it, as an incident version is.
 """
 
 from __future__ import annotations

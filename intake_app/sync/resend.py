@@ -12,8 +12,8 @@ version above that line:
   it lacks it, that first edit is sent as a re-send (it holds all of the lost version and more) and is
   acknowledged like any queued change.
 
-Then, the same way, each draft deletion made here and acknowledged (storage/kept_deletions.py) of a draft the
-server holds again: sent again under its own key (server/draft_deletions.py), so every device of the district
+Then, the same way, each draft deletion made here and acknowledged, or pulled (storage/kept_deletions.py), of a
+draft the server holds again: sent again under its own key (server/draft_deletions.py), so every device of the district
 deletes its copy again; and every link decision held here (link_decisions_sync.resend_decisions), kept once
 by its key.
 

@@ -227,7 +227,7 @@ def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_d
         with ServerSql(restored_url) as sql:  # the restore brought the draft back and lost the decision
             assert sql.all(f"SELECT id FROM incidents WHERE id = '{draft.id}'") == [draft.id]
             assert sql.all("SELECT idempotency_key FROM link_decisions") == []
-        # Headquarters first: it sends again the decision it pulled (it cannot send the deletion: it holds no draft).
+        # Headquarters first: it sends again the decision and the deletion it pulled; A's own are then held.
         for store in (hq, b, a, b, hq):
             report = sync_once(store)
             assert report.ok, report.error

@@ -351,6 +351,27 @@ def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_devi
     assert all(r.ok and r.resent == 0 for r in again) and deletions_in_feed(admin, draft.id) == [2]
 
 
+def test_a_deletion_pulled_by_headquarters_is_sent_again_by_it_when_the_deleting_station_is_lost(make_device, admin):
+    a = make_device("a", district=9)  # deletes the draft, then is lost: never syncs again
+    b = make_device("b", district=9)
+    hq = make_device("hq", headquarters=True)
+    draft = a.save(make_incident(), ACTOR)
+    for store in (a, b, hq):
+        assert sync_once(store).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok and sync_once(hq).ok  # headquarters pulls the deletion; B does not
+    assert hq.find(draft.id) is None
+    restore_backup_before_deletion(admin, draft.id, held=1)
+
+    report = sync_once(hq)
+    assert sync_once(b).ok
+
+    assert report.ok and report.resent == 1, report.error
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert b.find(draft.id) is None and hq.find(draft.id) is None
+
+
 def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_older_restored_version(
         make_device, admin):
     a = make_device("a", district=9)
