@@ -101,18 +101,19 @@ def push_decisions(store: IncidentStore, client: SyncClient, *, batch: int = BAT
 
 
 def resend_decisions(store: IncidentStore, client: SyncClient, *,
-                     batch: int = BATCH) -> tuple[int, list[str], list[str]]:
+                     batch: int = BATCH) -> tuple[int, int, list[str]]:
     """After the server was restored from a backup (sync/resend.py): every decision held here that the server
     acknowledged (made here, or pulled; not the queued ones, which go as usual) is sent again, marked `resend`,
     under its own key and with the station the feed gave it, so a decision the restore lost is kept again once
     (server/link_decisions.py: a key it holds is answered applied, nothing written) and reaches the devices that
-    had not pulled it. Returns (answered applied, why each one unsettled, why each one refused): one left
-    unanswered or waiting (an incident of its pair not on the server yet) keeps the epoch unreconciled, so the
-    next sync sends it again; one refused is kept here and said, as a refused record is (not sent again)."""
+    had not pulled it. Returns (answered applied, queued, why each one refused). One left unanswered or waiting
+    (an incident of its pair not on the server yet) is queued as it was sent (marked `resend`, with its station),
+    so the usual push sends it again at each sync until it is kept, while the epoch is reconciled and the pull
+    goes on; one refused is kept here and said, as a refused record is (not sent again)."""
     from .client import HostileAnswer
 
     last_id, applied = 0, 0
-    unsettled: list[str] = []
+    queued_now = 0
     refused: list[str] = []
     queued = select(_OUTBOX.c.sync_key)
     while True:  # bounded: one request per `batch` decisions held here
@@ -121,7 +122,7 @@ def resend_decisions(store: IncidentStore, client: SyncClient, *,
                 _DECISIONS.c.id > last_id, _DECISIONS.c.sync_key.is_not(None), _DECISIONS.c.sync_key.not_in(queued))
                 .order_by(_DECISIONS.c.id).limit(batch)).mappings().all()
         if not rows:
-            return applied, unsettled, refused
+            return applied, queued_now, refused
         last_id = rows[-1]["id"]
         items = [{**payload(dict(r)), "resend": True, "station": r["station"]} for r in rows]
         answer = client.push_link_decisions(items)
@@ -130,16 +131,22 @@ def resend_decisions(store: IncidentStore, client: SyncClient, *,
         if set(outcome) - sent:
             raise HostileAnswer("The server answered link decisions sent again with one this device did not send; "
                                 "nothing more was sent again (the next sync asks again).")
-        for key in sorted(sent):
-            found = outcome.get(key)
-            if found is None:
-                unsettled.append(f"no answer for link decision {key}")
+        again = []
+        for item in items:
+            found = outcome.get(item["idempotency_key"])
+            if found is None or found.outcome == "waiting":
+                again.append(item)
             elif found.outcome == "applied":
                 applied += 1
-            elif found.outcome == "refused":
-                refused.append(found.message)
             else:
-                unsettled.append(found.message)
+                refused.append(found.message)
+        if again:
+            at = datetime.now(UTC).replace(tzinfo=None)
+            with store.transaction() as session:
+                session.connection().execute(insert(_OUTBOX), [
+                    {"sync_key": item["idempotency_key"], "payload_json": json.dumps(item, ensure_ascii=False),
+                     "queued_at": at} for item in again])
+            queued_now += len(again)
 
 
 def pull_decisions(store: IncidentStore, client: SyncClient, *, page: int = BATCH) -> int:

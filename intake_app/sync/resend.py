@@ -60,15 +60,13 @@ def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     refused: dict[str, str] = {}
     for start in range(0, len(rows), batch):
         send_rows(store, client, report, rows[start:start + batch], refused, sealer)
-    _, unsettled, decisions_refused = link_decisions_sync.resend_decisions(store, client)
+    _, queued, decisions_refused = link_decisions_sync.resend_decisions(store, client)
     if decisions_refused:
         report.notes.append(f"the server refused {len(decisions_refused)} link decision(s) sent again after its "
                             f"restore; they are kept here. First reason: {decisions_refused[0]}")
-    if unsettled:
-        # Not reconciled: the next sync asks again, and sends these again (nothing else is sent twice).
-        report.notes.append(f"server restored from backup: {len(unsettled)} link decision(s) sent again wait for "
-                            f"the server (first: {unsettled[0]}); the next sync sends them again")
-        return
+    if queued:
+        report.notes.append(f"server restored from backup: {queued} link decision(s) sent again wait for an incident "
+                            "the server does not hold yet; they stay queued")
     settled(store, report, epoch, refused)
 
 

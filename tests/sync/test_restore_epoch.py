@@ -551,6 +551,34 @@ def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled
     assert admin.sql("SELECT count(*) AS n FROM link_decisions WHERE idempotency_key = :k", k=key)[0].n == 1
 
 
+def test_a_link_decision_sent_again_that_waits_stays_queued_and_goes_at_the_next_sync(make_device, admin, server):
+    from intake_app.sync.link_decisions_sync import pending
+
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def waiting(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions" and b'"resend":true' in request.body:
+            sent = json.loads(request.body)["items"]
+            results = [{"idempotency_key": i["idempotency_key"], "outcome": "waiting", "message": "not yet"}
+                       for i in sent]
+            return Answer(200, json.dumps({"results": results}).encode())
+        return None
+
+    report = through(waiting, station, server)
+
+    assert not report.error and report.pending == 1  # the pull goes on: the epoch is reconciled, the decision queued
+    assert any("1 link decision(s) sent again wait for an incident" in note for note in report.notes)
+    assert state.read(station, state.SERVER_EPOCH) != known and pending(station) == 1
+    assert sync_once(station).ok and pending(station) == 0
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions WHERE idempotency_key = :k", k=key)[0].n == 1
+
+
 def test_a_hostile_answer_to_link_decisions_sent_again_is_refused(make_device, admin, server):
     station = make_device("station9", district=9)
     first, second, decide_it = _decided_pair(station)
