@@ -25,13 +25,11 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
-from ..wire.sync import UUID_PATTERN, PushItem, PushResult
+from ..wire.sync import RESENT_DELETION, UUID_PATTERN, PushItem, PushResult
 from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
 from .db import among
 from .resends import lost_line
 from .tables import Change, Device, Push, ServerIncident
-
-RESENT = "resent"  # beside a deletion's id: sent again after a restore (sync/resend.RESENT_DELETION)
 
 
 class NotADraft(Exception):
@@ -108,7 +106,7 @@ def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id
     if record.get("status") != "draft":
         raise NotADraft(f"Incident {record.get('report_number') or incident_id} is {record.get('status')} on the "
                         "server: only drafts can be deleted, so it is kept.")
-    resent = item.incident.get(RESENT) is True
+    resent = item.incident.get(RESENT_DELETION) is True
     if cur.version != item.base_version and not (resent and _of_the_lost_line(session, incident_id, cur.version)
                                                  and cur.version < item.base_version):
         return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,

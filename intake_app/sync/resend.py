@@ -12,10 +12,10 @@ version above that line:
   it lacks it, that first edit is sent as a re-send (it holds all of the lost version and more) and is
   acknowledged like any queued change.
 
-Then, the same way, each draft deletion made here and acknowledged, or pulled (storage/kept_deletions.py), of a
-draft the server holds again: sent again under its own key (server/draft_deletions.py), so every device of the district
-deletes its copy again; and every link decision held here (link_decisions_sync.resend_decisions), kept once
-by its key.
+Then, the same way, each draft deletion made here and acknowledged, or pulled (storage/kept_deletions.py),
+of a draft the server holds again: sent again under its key (server/draft_deletions.py), so every device of
+the district deletes its copy again; and every link decision held here (link_decisions_sync.resend_decisions),
+kept once by its key.
 
 Records with an open conflict here are left to the supervisor's choice (it is sent when made). The epoch is
 kept only once every re-send was answered, so a sync that stops half-way asks again next time.
@@ -36,7 +36,7 @@ from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
-from ..wire.sync import MAX_HOLDINGS, Holding, HoldingsResponse
+from ..wire.sync import MAX_HOLDINGS, RESENT_DELETION, Holding, HoldingsResponse
 from . import link_decisions_sync, state
 from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
 from .outbox import DELETE_DRAFT, RESEND
@@ -45,7 +45,6 @@ from .report import SyncReport
 from .sealing_step import Sealer
 
 SERVER_EPOCH, LAST_RESTORE = state.SERVER_EPOCH, state.LAST_RESTORE
-RESENT_DELETION = "resent"  # in a deletion's `incident` ({"id": ...}): sent again after a restore
 
 
 def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
