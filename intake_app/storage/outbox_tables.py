@@ -52,3 +52,6 @@ class KeptDeletionRow(Base):
     incident_id: Mapped[str] = mapped_column(String(36), index=True)
     base_version: Mapped[int] = mapped_column(Integer)  # the version of the draft deleted here
     kept_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC, naive: when it was deleted
+    # A restored server that held nothing of the draft: asked again at each sync until then (UTC, naive), in case
+    # a device that pulled the draft but not its deletion sends the draft again (storage/kept_deletions.py).
+    watch_until: Mapped[datetime | None] = mapped_column(DateTime)

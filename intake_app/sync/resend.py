@@ -53,8 +53,9 @@ def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     kept once all are answered."""
     epoch = new_epoch(store, client)
     if epoch is None:
+        _watched_deletions(store, client, report, batch=batch)
         return
-    rows = lacking(store, client, epoch)
+    rows, unknown = lacking(store, client, epoch)
     sealer = Sealer(store)
     refused: dict[str, str] = {}
     for start in range(0, len(rows), batch):
@@ -66,6 +67,7 @@ def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     if queued:
         report.notes.append(f"server restored from backup: {queued} link decision(s) sent again wait for an incident "
                             "the server does not hold yet; they stay queued")
+    kept_deletions.watch(store, unknown)
     settled(store, report, epoch, refused)
 
 
@@ -94,9 +96,10 @@ def new_epoch(store: IncidentStore, client: SyncClient) -> str | None:
     return None if epoch == state.read(store, SERVER_EPOCH) else epoch
 
 
-def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend]:
+def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> tuple[list[Resend], list[str]]:
     """Every version held here that the server lacks (see the module's text), in the order of the store; then
-    every draft deletion acknowledged here that it lacks (it holds the draft again)."""
+    every draft deletion kept here that it lacks (it holds the draft again). And the drafts of kept deletions it
+    holds nothing of (made after its backup): watched at the next syncs (_watched_deletions)."""
     acknowledged = _acknowledged(store)
     deletions = {d.incident_id: d for d in kept_deletions.acknowledged(store) if d.incident_id not in acknowledged}
     held: dict[str, Holding] = {}
@@ -120,10 +123,38 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
     # A deletion the server lacks: it holds the draft (not its deletion). Sent again under its own key, marked
     # as sent again (server/draft_deletions.py: it applies to the draft's history before the restore, never to
     # an edit made since, which is a conflict as before); only the id travels, as the first time.
-    found += [Resend(None, d.idempotency_key, d.incident_id, d.base_version,
-                     json.dumps({"id": d.incident_id, RESENT_DELETION: True}), DELETE_DRAFT)
-              for i, d in deletions.items() if i in held and not held[i].deleted]
-    return found
+    found += [_deletion(d) for i, d in deletions.items() if i in held and not held[i].deleted]
+    return found, [i for i in deletions if i not in held]
+
+
+def _deletion(kept: kept_deletions.KeptDeletion) -> Resend:
+    return Resend(None, kept.idempotency_key, kept.incident_id, kept.base_version,
+                  json.dumps({"id": kept.incident_id, RESENT_DELETION: True}), DELETE_DRAFT)
+
+
+def _watched_deletions(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+    """A draft made and deleted after the backup is unknown to the restored server, until a device that pulled
+    it (not its deletion) sends it again, perhaps after this one reconciled: while its deletion is watched
+    (storage/kept_deletions.py), each sync asks about it again and sends the deletion again once the server
+    holds the draft. Nothing to ask, most syncs (no request then)."""
+    epoch = state.read(store, SERVER_EPOCH)
+    watched = {d.incident_id: d for d in kept_deletions.watched(store)} if epoch else {}
+    if not watched:
+        return
+    held: dict[str, Holding] = {}
+    ids = list(watched)
+    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS watched deletions
+        asked = ids[start:start + MAX_HOLDINGS]
+        held.update(_checked(client.holdings(asked), asked, epoch))
+    rows = [_deletion(d) for i, d in watched.items() if i in held and not held[i].deleted]
+    sealer = Sealer(store)
+    refused: dict[str, str] = {}
+    for start in range(0, len(rows), batch):
+        send_rows(store, client, report, rows[start:start + batch], refused, sealer)
+    if refused:
+        report.notes.append(f"the server refused {len(refused)} draft deletion(s) sent again after its restore; "
+                            f"first reason: {next(iter(refused.values()))}")
+    kept_deletions.unwatch(store, [i for i in ids if i in held])  # answered: deleted again, or a conflict
 
 
 def _first_waiting(incident_ids: list[str] | None = None) -> Select[Any]:

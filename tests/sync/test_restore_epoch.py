@@ -372,6 +372,35 @@ def test_a_deletion_pulled_by_headquarters_is_sent_again_by_it_when_the_deleting
     assert b.find(draft.id) is None and hq.find(draft.id) is None
 
 
+def test_a_draft_made_and_deleted_after_the_backup_stays_deleted_when_a_device_that_pulled_it_sends_it_again(
+        make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)  # pulls the draft, not its deletion
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    # Restored from a backup taken before the draft was made: the server knows nothing of it.
+    admin.sql("DELETE FROM changes WHERE incident_id = :i RETURNING seq", i=draft.id)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i RETURNING 1", i=draft.id)
+    admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), since_seq = (SELECT last_value FROM "
+              "changes_seq_seq) + 1 RETURNING epoch")
+
+    first = sync_once(a)  # A first: the server holds nothing to delete yet
+    second = sync_once(b)  # B sends the draft again: it held it
+    third = sync_once(a)  # A finds it on the server again, and deletes it again
+    assert sync_once(b).ok
+
+    assert first.ok and first.resent == 0
+    assert second.ok and second.resent == 1
+    assert third.ok and third.resent == 1, third.error
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert a.find(draft.id) is None and b.find(draft.id) is None
+    again = sync_once(a)
+    assert again.ok and again.resent == 0  # watched no more: it holds the deletion
+
+
 def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_older_restored_version(
         make_device, admin):
     a = make_device("a", district=9)
@@ -450,7 +479,7 @@ def test_a_device_keeps_no_personal_data_of_a_draft_it_deleted(make_device):
     assert sync_once(a).ok
     with a.reading() as session:
         [kept] = session.execute(text("SELECT * FROM sync_deletions_kept")).mappings().all()
-    assert set(kept) == {"idempotency_key", "incident_id", "base_version", "kept_at"}
+    assert set(kept) == {"idempotency_key", "incident_id", "base_version", "kept_at", "watch_until"}
     assert (kept["incident_id"], kept["base_version"]) == (draft.id, 1)
 
 

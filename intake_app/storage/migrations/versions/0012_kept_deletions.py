@@ -21,6 +21,7 @@ def upgrade() -> None:
         sa.Column("incident_id", sa.String(36), nullable=False),
         sa.Column("base_version", sa.Integer(), nullable=False),
         sa.Column("kept_at", sa.DateTime(), nullable=False),
+        sa.Column("watch_until", sa.DateTime(), nullable=True),
     )
     op.create_index("ix_sync_deletions_kept_incident_id", "sync_deletions_kept", ["incident_id"])
     op.create_index("ix_sync_deletions_kept_kept_at", "sync_deletions_kept", ["kept_at"])
