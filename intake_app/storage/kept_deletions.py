@@ -100,8 +100,3 @@ def watched(store: IncidentStore) -> list[KeptDeletion]:
         if not session.scalar(select(func.count()).select_from(_TABLE).where(_TABLE.c.watch_until > now)):
             return []
     return acknowledged(store, watched_after=now)
-
-
-def count(store: IncidentStore) -> int:
-    with store.reading() as session:
-        return session.scalar(select(func.count()).select_from(_TABLE)) or 0
