@@ -6,6 +6,12 @@ based on an older version than the server's (another device edited the draft mea
 answer is a conflict carrying the server's version, which the deleting device takes back. The feed's
 deletion row holds the draft's last content one version up, so an edit made elsewhere on the deleted version
 meets it as a conflict for the supervisor (crud._push_saves), never a silent resurrection or loss.
+
+A deletion sent again after a restore from a backup (sync/resend.py: its own idempotency key, the version the
+device deleted, `"resent": true` beside the id) may jump versions as a re-sent version does
+(server/resends.py): when the server's current version is of the history it had before the restore and not
+newer than the version deleted, the draft is deleted, one version up from the version deleted (as the first
+time). An edit pushed since the restore is never removed by it: a conflict, as above.
 """
 
 from __future__ import annotations
@@ -19,9 +25,10 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
-from ..wire.sync import UUID_PATTERN, PushItem, PushResult
+from ..wire.sync import RESENT_DELETION, UUID_PATTERN, PushItem, PushResult
 from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
 from .db import among
+from .resends import lost_line
 from .tables import Change, Device, Push, ServerIncident
 
 
@@ -99,14 +106,24 @@ def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id
     if record.get("status") != "draft":
         raise NotADraft(f"Incident {record.get('report_number') or incident_id} is {record.get('status')} on the "
                         "server: only drafts can be deleted, so it is kept.")
-    if cur.version != item.base_version:
+    resent = item.incident.get(RESENT_DELETION) is True
+    if cur.version != item.base_version and not (resent and _of_the_lost_line(session, incident_id, cur.version)
+                                                 and cur.version < item.base_version):
         return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,
                           outcome="conflict", version=cur.version, server_incident=record)
-    record["version"] = cur.version + 1
+    version = item.base_version + 1  # one up from the version deleted (the server's, or a later one it lost)
+    record["version"] = version
     lock_change_log(session)  # numbered last, held to the commit (crud.lock_change_log)
     seq = session.execute(insert(Change).returning(Change.seq), {
-        "incident_id": incident_id, "district": cur.district, "version": cur.version + 1, "deleted": True,
-        "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at}).scalar_one()
+        "incident_id": incident_id, "district": cur.district, "version": version, "deleted": True,
+        "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at,
+        "resent": resent}).scalar_one()
     session.execute(delete(ServerIncident).where(ServerIncident.id == incident_id))
     return PushResult(idempotency_key=item.idempotency_key, incident_id=incident_id,
-                      outcome="deleted", version=cur.version + 1, seq=seq)
+                      outcome="deleted", version=version, seq=seq)
+
+
+def _of_the_lost_line(session: Session, incident_id: str, version: int) -> bool:
+    """The server's current version of this incident came back with the backup or was sent again since: of the
+    history it had before its restore, which the deletion sent again ended (resends.lost_line)."""
+    return lost_line(session, {incident_id: version}).get(incident_id, 0) >= version

@@ -41,3 +41,17 @@ class SyncConflictRow(Base):
     detected_at: Mapped[datetime] = mapped_column(DateTime)
     # The server's side is a deletion (theirs_json is the draft as it was deleted): taking theirs deletes it here.
     theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class KeptDeletionRow(Base):
+    """A draft deletion made here, kept after the server acknowledged it (storage/kept_deletions.py): if the server
+    is restored from a backup taken before it, the deletion is sent again. Numbers and keys only, never any of the
+    draft's content: what it said, and who reported it, is gone from this device with the draft."""
+    __tablename__ = "sync_deletions_kept"
+    idempotency_key: Mapped[str] = mapped_column(String(36), primary_key=True)  # the deletion's, as first queued
+    incident_id: Mapped[str] = mapped_column(String(36), index=True)
+    base_version: Mapped[int] = mapped_column(Integer)  # the version of the draft deleted here
+    kept_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC, naive: when it was deleted
+    # A restored server that held nothing of the draft: asked again at each sync until then (UTC, naive), in case
+    # a device that pulled the draft but not its deletion sends the draft again (storage/kept_deletions.py).
+    watch_until: Mapped[datetime | None] = mapped_column(DateTime)

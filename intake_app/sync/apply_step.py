@@ -7,6 +7,7 @@ an open conflict (sync/conflicts.py).
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Collection
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..domain.records import Incident
 from ..domain.sealed_fields import ENVELOPE_KEY, only_rewrapped
 from ..domain.workflow import TRANSITIONS
 from ..storage.chunks import chunked
+from ..storage.kept_deletions import keep_in
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import REMOTE_FLAG, IncidentStore
 from ..storage.sealing_tables import ServerEnvelopeRow
@@ -80,6 +82,9 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
         if deletion:
             if known is not None:
                 store.remove_incoming(session, from_dict(json.loads(known[1])), SYNC_ACTOR)
+                # Kept (no content) to be sent again, under a key of this device's, should the server be restored
+                # from an older backup: it also covers a deleting device lost since (sync/resend.py).
+                keep_in(session, idempotency_key=str(uuid.uuid4()), incident_id=inc.id, base_version=inc.version - 1)
                 changed += 1
             continue  # a draft deleted before it ever reached this device: nothing to do
         if known is None:

@@ -100,6 +100,55 @@ def push_decisions(store: IncidentStore, client: SyncClient, *, batch: int = BAT
         sent += len(acked)
 
 
+def resend_decisions(store: IncidentStore, client: SyncClient, *,
+                     batch: int = BATCH) -> tuple[int, int, list[str]]:
+    """After the server was restored from a backup (sync/resend.py): every decision held here that the server
+    acknowledged (made here, or pulled; not the queued ones, which go as usual) is sent again, marked `resend`,
+    under its own key and with the station the feed gave it, so a decision the restore lost is kept again once
+    (server/link_decisions.py: a key it holds is answered applied, nothing written) and reaches the devices that
+    had not pulled it. Returns (answered applied, queued, why each one refused). One left unanswered or waiting
+    (an incident of its pair not on the server yet) is queued as it was sent (marked `resend`, with its station),
+    so the usual push sends it again at each sync until it is kept, while the epoch is reconciled and the pull
+    goes on; one refused is kept here and said, as a refused record is (not sent again)."""
+    from .client import HostileAnswer
+
+    last_id, applied = 0, 0
+    queued_now = 0
+    refused: list[str] = []
+    queued = select(_OUTBOX.c.sync_key)
+    while True:  # bounded: one request per `batch` decisions held here
+        with store.reading() as session:
+            rows = session.execute(select(_DECISIONS).where(
+                _DECISIONS.c.id > last_id, _DECISIONS.c.sync_key.is_not(None), _DECISIONS.c.sync_key.not_in(queued))
+                .order_by(_DECISIONS.c.id).limit(batch)).mappings().all()
+        if not rows:
+            return applied, queued_now, refused
+        last_id = rows[-1]["id"]
+        items = [{**payload(dict(r)), "resend": True, "station": r["station"]} for r in rows]
+        answer = client.push_link_decisions(items)
+        sent = {r["sync_key"] for r in rows}
+        outcome = {r.idempotency_key: r for r in answer.results}
+        if set(outcome) - sent:
+            raise HostileAnswer("The server answered link decisions sent again with one this device did not send; "
+                                "nothing more was sent again (the next sync asks again).")
+        again = []
+        for item in items:
+            found = outcome.get(item["idempotency_key"])
+            if found is None or found.outcome == "waiting":
+                again.append(item)
+            elif found.outcome == "applied":
+                applied += 1
+            else:
+                refused.append(found.message)
+        if again:
+            at = datetime.now(UTC).replace(tzinfo=None)
+            with store.transaction() as session:
+                session.connection().execute(insert(_OUTBOX), [
+                    {"sync_key": item["idempotency_key"], "payload_json": json.dumps(item, ensure_ascii=False),
+                     "queued_at": at} for item in again])
+            queued_now += len(again)
+
+
 def pull_decisions(store: IncidentStore, client: SyncClient, *, page: int = BATCH) -> int:
     """The feed from our cursor on; the cursor moves in the same transaction as the decisions it covers."""
     # Here, not at start-up: the client brings httpx and pydantic.

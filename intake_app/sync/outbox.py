@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.records import Incident
 from ..storage import outbox_tables  # noqa: F401  (declares the tables on Base)
+from ..storage.kept_deletions import keep_in
 from ..storage.outbox_tables import OutboxRow
 from ..storage.repository import REMOTE_FLAG, ChangeEvent, IncidentStore
 
@@ -47,9 +48,12 @@ def queue_deletion(session: Session, draft: Incident) -> None:
     """A deleted draft is a change like any other: the server takes it out of its current set and the other
     devices delete their copies. Queued even when earlier versions still wait here: one of them may have
     reached the server already (an answer lost in a crash), and the server needs the deletion then too.
-    Only the id travels; the deletion applies to the version this device held."""
+    Only the id travels; the deletion applies to the version this device held. It is also kept, without any
+    of the draft's content, for a server later restored from an older backup (storage/kept_deletions.py)."""
+    key = str(uuid.uuid4())
+    keep_in(session, idempotency_key=key, incident_id=draft.id, base_version=draft.version)
     session.connection().execute(_INSERT, {
-        "idempotency_key": str(uuid.uuid4()),
+        "idempotency_key": key,
         "incident_id": draft.id,
         "base_version": draft.version,
         "record_json": json.dumps({"id": draft.id}),

@@ -164,8 +164,8 @@ def _acknowledge(store: IncidentStore, report: SyncReport, rows: Sequence[Change
                 record_conflict_in(session, mine_json=row.record_json, theirs=result.server_incident,
                                    server_conflict_id=result.conflict_id, theirs_deleted=result.server_deleted)
                 report.conflicts += 1
-            elif row.action == RESEND:
-                report.resent += result.outcome == "applied"
+            elif row.action == RESEND or row.id is None:  # sent again from the store after a restore (resend.py)
+                report.resent += result.outcome in ("applied", "deleted")
             else:
                 report.pushed += 1
             if row.id is not None:  # a version sent again from the store (sync/resend.py) is no queued change

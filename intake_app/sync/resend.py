@@ -12,6 +12,11 @@ version above that line:
   it lacks it, that first edit is sent as a re-send (it holds all of the lost version and more) and is
   acknowledged like any queued change.
 
+Then, the same way, each draft deletion made here and acknowledged, or pulled (storage/kept_deletions.py),
+of a draft the server holds again: sent again under its key (server/draft_deletions.py), so every device of
+the district deletes its copy again; and every link decision held here (link_decisions_sync.resend_decisions),
+kept once by its key.
+
 Records with an open conflict here are left to the supervisor's choice (it is sent when made). The epoch is
 kept only once every re-send was answered, so a sync that stops half-way asks again next time.
 """
@@ -26,12 +31,13 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from ..storage import kept_deletions
 from ..storage.chunks import chunked
 from ..storage.outbox_tables import OutboxRow, SyncConflictRow
 from ..storage.repository import IncidentStore
 from ..storage.tables import IncidentRow
-from ..wire.sync import MAX_HOLDINGS, HoldingsResponse
-from . import state
+from ..wire.sync import MAX_HOLDINGS, RESENT_DELETION, Holding, HoldingsResponse
+from . import link_decisions_sync, state
 from .client import HostileAnswer, Rejected, RestoredMeanwhile, SyncClient
 from .outbox import DELETE_DRAFT, RESEND
 from .push_step import send_rows
@@ -47,12 +53,21 @@ def resend_lost(store: IncidentStore, client: SyncClient, report: SyncReport, *,
     kept once all are answered."""
     epoch = new_epoch(store, client)
     if epoch is None:
+        _watched_deletions(store, client, report, batch=batch)
         return
-    rows = lacking(store, client, epoch)
+    rows, unknown = lacking(store, client, epoch)
     sealer = Sealer(store)
     refused: dict[str, str] = {}
     for start in range(0, len(rows), batch):
         send_rows(store, client, report, rows[start:start + batch], refused, sealer)
+    _, queued, decisions_refused = link_decisions_sync.resend_decisions(store, client)
+    if decisions_refused:
+        report.notes.append(f"the server refused {len(decisions_refused)} link decision(s) sent again after its "
+                            f"restore; they are kept here. First reason: {decisions_refused[0]}")
+    if queued:
+        report.notes.append(f"server restored from backup: {queued} link decision(s) sent again wait for an incident "
+                            "the server does not hold yet; they stay queued")
+    kept_deletions.watch(store, unknown)
     settled(store, report, epoch, refused)
 
 
@@ -81,19 +96,20 @@ def new_epoch(store: IncidentStore, client: SyncClient) -> str | None:
     return None if epoch == state.read(store, SERVER_EPOCH) else epoch
 
 
-def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend]:
-    """Every version held here that the server lacks (see the module's text), in the order of the store."""
+def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> tuple[list[Resend], list[str]]:
+    """Every version held here that the server lacks (see the module's text), in the order of the store; then
+    every draft deletion kept here that it lacks (it holds the draft again). And the drafts of kept deletions it
+    holds nothing of (made after its backup): watched at the next syncs (_watched_deletions)."""
     acknowledged = _acknowledged(store)
-    held: dict[str, int] = {}
-    ids = list(acknowledged)
-    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS incidents held here
+    deletions = {d.incident_id: d for d in kept_deletions.acknowledged(store) if d.incident_id not in acknowledged}
+    held: dict[str, Holding] = {}
+    ids = [*acknowledged, *deletions]
+    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS incidents asked about
         asked = ids[start:start + MAX_HOLDINGS]
         held.update(_checked(client.holdings(asked), asked, epoch))
     # Above the server's line: it lacks that version, or holds another one made since the restore (then the
     # re-send is a conflict for the supervisor, never a silent difference between this device and the server).
-    missing = {i: v for i, v in acknowledged.items() if held.get(i, 0) < v}
-    if not missing:
-        return []
+    missing = {i: v for i, v in acknowledged.items() if (held[i].line if i in held else 0) < v}
     found: list[Resend] = []
     with store.reading() as session:
         for chunk in chunked(list(missing)):
@@ -104,7 +120,41 @@ def lacking(store: IncidentStore, client: SyncClient, epoch: str) -> list[Resend
             found += [Resend(None, str(uuid.uuid4()), r.id, r.version - 1, r.record_json) for r in session.execute(
                 select(IncidentRow.id, IncidentRow.version, IncidentRow.record_json).where(IncidentRow.id.in_(chunk)))
                 if r.id not in queued]
-    return found
+    # A deletion the server lacks: it holds the draft (not its deletion). Sent again under its own key, marked
+    # as sent again (server/draft_deletions.py: it applies to the draft's history before the restore, never to
+    # an edit made since, which is a conflict as before); only the id travels, as the first time.
+    found += [_deletion(d) for i, d in deletions.items() if i in held and not held[i].deleted]
+    return found, [i for i in deletions if i not in held]
+
+
+def _deletion(kept: kept_deletions.KeptDeletion) -> Resend:
+    return Resend(None, kept.idempotency_key, kept.incident_id, kept.base_version,
+                  json.dumps({"id": kept.incident_id, RESENT_DELETION: True}), DELETE_DRAFT)
+
+
+def _watched_deletions(store: IncidentStore, client: SyncClient, report: SyncReport, *, batch: int) -> None:
+    """A draft made and deleted after the backup is unknown to the restored server, until a device that pulled
+    it (not its deletion) sends it again, perhaps after this one reconciled: while its deletion is watched
+    (storage/kept_deletions.py), each sync asks about it again and sends the deletion again once the server
+    holds the draft. Nothing to ask, most syncs (no request then)."""
+    epoch = state.read(store, SERVER_EPOCH)
+    watched = {d.incident_id: d for d in kept_deletions.watched(store)} if epoch else {}
+    if not watched:
+        return
+    held: dict[str, Holding] = {}
+    ids = list(watched)
+    for start in range(0, len(ids), MAX_HOLDINGS):  # bounded: one request per MAX_HOLDINGS watched deletions
+        asked = ids[start:start + MAX_HOLDINGS]
+        held.update(_checked(client.holdings(asked), asked, epoch))
+    rows = [_deletion(d) for i, d in watched.items() if i in held and not held[i].deleted]
+    sealer = Sealer(store)
+    refused: dict[str, str] = {}
+    for start in range(0, len(rows), batch):
+        send_rows(store, client, report, rows[start:start + batch], refused, sealer)
+    if refused:
+        report.notes.append(f"the server refused {len(refused)} draft deletion(s) sent again after its restore; "
+                            f"first reason: {next(iter(refused.values()))}")
+    kept_deletions.unwatch(store, [i for i in ids if i in held])  # answered: deleted again, or a conflict
 
 
 def _first_waiting(incident_ids: list[str] | None = None) -> Select[Any]:
@@ -131,11 +181,11 @@ def _acknowledged(store: IncidentStore) -> dict[str, int]:
     return {i: v for i, v in versions.items() if i not in conflicted}
 
 
-def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, int]:
-    """incident id -> the server's line (wire Holding.line), taken only in the shape asked for: ids asked, each
-    once, a line not above the version, of the epoch reconciled."""
+def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str, Holding]:
+    """incident id -> what the server holds of it (its line: wire Holding.line), taken only in the shape asked
+    for: ids asked, each once, a line not above the version, of the epoch reconciled."""
     wanted = set(asked)
-    found: dict[str, int] = {}
+    found: dict[str, Holding] = {}
     for h in answer.holdings:
         if h.incident_id not in wanted:
             raise HostileAnswer(f"The server answered which records it holds with incident {h.incident_id}, which "
@@ -146,7 +196,7 @@ def _checked(answer: HoldingsResponse, asked: list[str], epoch: str) -> dict[str
         if h.line > h.version:
             raise HostileAnswer(f"The server said it holds version {h.version} of incident {h.incident_id} and a "
                                 f"later one ({h.line}) from before its restore; nothing was sent again.")
-        found[h.incident_id] = h.line
+        found[h.incident_id] = h
     if answer.epoch != epoch:
         raise RestoredMeanwhile("The server was restored from a backup again during this sync; the next sync sends "
                                 "again what it lacks (everything here is kept).")

@@ -17,7 +17,10 @@ Kind = Literal["agent", "event"]
 Decision = Literal["confirmed", "rejected", "dismissed"]
 
 
-class LinkDecisionIn(Strict):
+STATION = r"^(headquarters|district [0-9]{1,6})$"
+
+
+class LinkDecisionFields(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     incident_a: str = Field(pattern=UUID_PATTERN, description="the smaller incident id of the pair")
     incident_b: str = Field(pattern=UUID_PATTERN)
@@ -52,6 +55,14 @@ class LinkDecisionIn(Strict):
         return value
 
 
+class LinkDecisionIn(LinkDecisionFields):
+    resend: bool = Field(default=False, description="a decision the server had acknowledged before it was restored "
+                         "from a backup, sent again by a device that made it or pulled it (server/link_decisions.py)")
+    station: str = Field(default="", max_length=40, pattern=rf"({STATION})|^$",
+                         description="with resend: where it was decided, as the server's feed said ('' = the "
+                         "sending device's station); otherwise not read")
+
+
 class LinkDecisionPush(Strict):
     items: list[LinkDecisionIn] = Field(max_length=500)
 
@@ -69,9 +80,10 @@ class LinkDecisionPushResponse(Strict):
     results: list[LinkDecisionResult]
 
 
-class LinkDecisionOut(LinkDecisionIn):
+class LinkDecisionOut(LinkDecisionFields):
     seq: int
-    station: str = Field(description="where it was decided: 'district 9' or 'headquarters'")
+    station: str = Field(max_length=40, pattern=STATION, description="where it was decided: 'district 9' or "
+                         "'headquarters'")
 
 
 class LinkDecisionFeed(Strict):

@@ -49,12 +49,16 @@ class EnrollResponse(Strict):
                               "wraps its store's key to it")
 
 
+RESENT_DELETION = "resent"  # beside the id in a delete_draft's `incident`: sent again after a restore (true)
+
+
 class PushItem(Strict):
     idempotency_key: str = Field(pattern=UUID_PATTERN)
     base_version: int = Field(ge=0, le=2**31 - 1, description="the version this edit was based on; 0 = new")
     incident: dict[str, Any] = Field(
         description="an intake.incident/2 record, or /1 (checked by the app's validator), its civilians' identity "
-                    "emptied and carried in `sealed` (intake.sealed/1); for delete_draft only its id is read. "
+                    "emptied and carried in `sealed` (intake.sealed/1); for delete_draft only its id is read, and "
+                    "`resent` (true: a deletion sent again after a restore from a backup). "
                     "Either way it names the incident by its id.",
         # What the server accepts, said in the document too: an object with the incident's id at least.
         json_schema_extra={"required": ["id"], "properties": {"id": {"type": "string", "pattern": UUID_PATTERN}}})

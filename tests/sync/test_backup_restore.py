@@ -188,3 +188,64 @@ class ServerSql:
 
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(text(statement))]
+
+
+def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_decision_comes_back_once(
+        make_device, pg_url, tmp_path):
+    from intake_app.domain.matching import AGENT_LINK, CONFIRMED
+    from intake_app.storage.links.decisions import decide, decisions_for
+
+    from ..links.helpers import incident_at, plate_agent
+
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)  # never pulls between the backup and the restore
+    hq = make_device("hq", headquarters=True)
+    draft = a.save(make_incident(), ACTOR)
+    kept = a.save(make_incident(), ACTOR)
+    first = a.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), ACTOR)
+    second = a.save(incident_at(district=9, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")]), ACTOR)
+    for store in (a, b, hq):
+        assert sync_once(store).ok
+    dump = tmp_path / "intake.dump"
+    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", pg_url.rsplit("/", 1)[1]], check=True)
+
+    # After the backup, acknowledged: A deletes the draft and its reviewer confirms the link; headquarters pulls both.
+    a.delete_draft(draft.id, ACTOR)
+    decide(a, first.id, second.id, AGENT_LINK, CONFIRMED, Actor("Lt. Ana Reviewer", "5150"), note="same Durango")
+    assert sync_once(a).ok and sync_once(hq).ok
+    assert hq.find(draft.id) is None and len(decisions_for(hq, first.id)) == 1
+
+    restored = f"intake_restored_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, restored], check=True)
+    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
+    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
+    intake("server", "migrate", "--database-url", restored_url)
+    intake("server", "restored", "--database-url", restored_url)
+    server = ServerProcess(restored_url).start()
+    try:
+        move_to(server.base, a, b, hq)
+        with ServerSql(restored_url) as sql:  # the restore brought the draft back and lost the decision
+            assert sql.all(f"SELECT id FROM incidents WHERE id = '{draft.id}'") == [draft.id]
+            assert sql.all("SELECT idempotency_key FROM link_decisions") == []
+        # Headquarters first: it sends again the decision and the deletion it pulled; A's own are then held.
+        for store in (hq, b, a, b, hq):
+            report = sync_once(store)
+            assert report.ok, report.error
+            assert report.conflicts == 0
+
+        with ServerSql(restored_url) as sql:
+            on_server = sql.all("SELECT id FROM incidents")
+            deletions = sql.all(f"SELECT version FROM changes WHERE incident_id = '{draft.id}' AND deleted")
+            decisions = sql.rows("SELECT station, actor_name, note FROM link_decisions")
+        assert draft.id not in on_server and kept.id in on_server
+        assert deletions == [2]  # deleted again, once
+        assert decisions == [("district 9", "Lt. Ana Reviewer", "same Durango")]  # once, where it was decided
+        for store in (a, b, hq):
+            assert store.find(draft.id) is None  # B, which never pulled the deletion, deleted its copy
+            assert store.find(kept.id) is not None
+            [decision] = decisions_for(store, first.id)  # B, which never pulled the decision, has it; none twice
+            where = "" if store is a else "district 9"  # "": taken on this device
+            assert (decision.station, decision.actor_name) == (where, "Lt. Ana Reviewer")
+    finally:
+        server.stop()
+        subprocess.run(["dropdb", "--force", *PG, restored], check=True)

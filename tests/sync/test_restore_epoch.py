@@ -298,3 +298,345 @@ def test_holdings_never_tell_a_station_about_another_districts_incidents(make_de
 
     assert answer.status_code == 200
     assert answer.json()["holdings"] == []
+
+
+# ---------------------------------------------------------------- draft deletions and link decisions
+
+def restore_backup_before_deletion(admin, incident_id: str, *, held: int) -> str:
+    """The server as restored from a backup taken when it held the draft `incident_id` at version `held`, before a
+    later edit and its deletion were acknowledged; then the new epoch (as `intake server restored`)."""
+    admin.sql("DELETE FROM changes WHERE incident_id = :i AND version > :v RETURNING seq", i=incident_id, v=held)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i AND CAST(CAST(result_json AS json)->>'version' AS int) > :v "
+              "RETURNING 1", i=incident_id, v=held)
+    admin.sql("INSERT INTO incidents (id, district, version, record_json, last_seq, updated_at) SELECT incident_id, "
+              "district, version, record_json, seq, at FROM changes WHERE incident_id = :i AND version = :v "
+              "RETURNING 1", i=incident_id, v=held)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch
+
+
+def deletions_in_feed(admin, incident_id: str) -> list[int]:
+    return [r.version for r in admin.sql("SELECT version FROM changes WHERE incident_id = :i AND deleted ORDER BY seq",
+                                         i=incident_id)]
+
+
+def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_device(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok  # acknowledged; B never pulls the deletion before the restore
+    [key] = [r.idempotency_key for r in admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
+                                                  "CAST(result_json AS json)->>'outcome' = 'deleted'", i=draft.id)]
+    epoch = restore_backup_before_deletion(admin, draft.id, held=1)
+    assert on_server(admin, draft.id)[0] == 1  # the restored server holds the draft again
+
+    first = sync_once(b)  # B first: it holds the version the server holds, nothing to send
+    report = sync_once(a)
+    assert sync_once(b).ok
+
+    assert first.ok and first.resent == 0
+    assert report.ok, report.error
+    assert report.resent == 1 and "server restored from backup: re-sent 1 records" in report.notes
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert deletions_in_feed(admin, draft.id) == [2]  # once, one version up from the draft deleted
+    # The same deletion: sent again under its own idempotency key, so a repeat of it is answered as before.
+    assert admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
+                     "CAST(result_json AS json)->>'outcome' = 'deleted'", i=draft.id)[0].idempotency_key == key
+    assert b.find(draft.id) is None and a.find(draft.id) is None
+    assert state.read(a, state.SERVER_EPOCH) == epoch
+    again = [sync_once(store) for store in (a, b)]
+    assert all(r.ok and r.resent == 0 for r in again) and deletions_in_feed(admin, draft.id) == [2]
+
+
+def test_a_deletion_pulled_by_headquarters_is_sent_again_by_it_when_the_deleting_station_is_lost(make_device, admin):
+    a = make_device("a", district=9)  # deletes the draft, then is lost: never syncs again
+    b = make_device("b", district=9)
+    hq = make_device("hq", headquarters=True)
+    draft = a.save(make_incident(), ACTOR)
+    for store in (a, b, hq):
+        assert sync_once(store).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok and sync_once(hq).ok  # headquarters pulls the deletion; B does not
+    assert hq.find(draft.id) is None
+    restore_backup_before_deletion(admin, draft.id, held=1)
+
+    report = sync_once(hq)
+    assert sync_once(b).ok
+
+    assert report.ok and report.resent == 1, report.error
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert b.find(draft.id) is None and hq.find(draft.id) is None
+
+
+def test_a_draft_made_and_deleted_after_the_backup_stays_deleted_when_a_device_that_pulled_it_sends_it_again(
+        make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)  # pulls the draft, not its deletion
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    # Restored from a backup taken before the draft was made: the server knows nothing of it.
+    admin.sql("DELETE FROM changes WHERE incident_id = :i RETURNING seq", i=draft.id)
+    admin.sql("DELETE FROM pushes WHERE incident_id = :i RETURNING 1", i=draft.id)
+    admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), since_seq = (SELECT last_value FROM "
+              "changes_seq_seq) + 1 RETURNING epoch")
+
+    first = sync_once(a)  # A first: the server holds nothing to delete yet
+    second = sync_once(b)  # B sends the draft again: it held it
+    third = sync_once(a)  # A finds it on the server again, and deletes it again
+    assert sync_once(b).ok
+
+    assert first.ok and first.resent == 0
+    assert second.ok and second.resent == 1
+    assert third.ok and third.resent == 1, third.error
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert a.find(draft.id) is None and b.find(draft.id) is None
+    again = sync_once(a)
+    assert again.ok and again.resent == 0  # watched no more: it holds the deletion
+
+
+def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_older_restored_version(
+        make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    edited(a, draft.id, "Edited after the backup, then deleted.")
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    restore_backup_before_deletion(admin, draft.id, held=1)  # the edit and the deletion lost
+
+    report = sync_once(a)
+    assert sync_once(b).ok
+
+    assert report.ok and report.conflicts == 0, report.error
+    assert a.find(draft.id) is None  # not taken back: the deletion applies to the line it was of
+    assert deletions_in_feed(admin, draft.id) == [3]  # one version up from the version deleted here
+    assert admin.sql("SELECT count(*) AS n FROM incidents WHERE id = :i", i=draft.id)[0].n == 0
+    assert b.find(draft.id) is None
+
+
+def test_a_deletion_sent_again_never_removes_an_edit_made_on_the_restored_server(make_device, admin):
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok and sync_once(b).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    restore_backup_before_deletion(admin, draft.id, held=1)
+    edited(b, draft.id, "B's edit on the restored server, unaware of the deletion.")
+    assert sync_once(b).ok
+
+    report = sync_once(a)
+
+    assert report.ok and report.conflicts == 1
+    version, record = on_server(admin, draft.id)
+    assert (version, record["narrative"]) == (2, "B's edit on the restored server, unaware of the deletion.")
+    assert a.get(draft.id).narrative == "B's edit on the restored server, unaware of the deletion."  # back here
+    assert deletions_in_feed(admin, draft.id) == []
+
+
+def test_a_deletion_whose_resend_got_no_answer_is_asked_about_again_and_kept_once(make_device, admin, server):
+    a = make_device("a", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    known = state.read(a, state.SERVER_EPOCH)
+    restore_backup_before_deletion(admin, draft.id, held=1)
+
+    def no_answer(request, answer):
+        if request.method == "POST" and request.path == "/push":
+            return Answer(500, b'{"detail":"the server fell over"}')
+        return None
+
+    stopped = through(no_answer, a, server)
+
+    assert not stopped.ok
+    assert state.read(a, state.SERVER_EPOCH) == known  # not reconciled: the next sync asks again
+    # (The proxy changes the answer only: the server itself took the deletion.) The next sync asks again: the
+    # server holds the deletion now, so nothing is sent twice, and the deletion is in the feed once.
+    report = sync_once(a)
+    assert report.ok and report.resent == 0
+    assert deletions_in_feed(admin, draft.id) == [2]
+    assert state.read(a, state.SERVER_EPOCH) != known and a.find(draft.id) is None
+
+
+def test_a_device_keeps_no_personal_data_of_a_draft_it_deleted(make_device):
+    from sqlalchemy import text
+
+    a = make_device("a", district=9)
+    draft = a.save(make_incident(), ACTOR)
+    assert sync_once(a).ok
+    a.delete_draft(draft.id, ACTOR)
+    assert sync_once(a).ok
+    with a.reading() as session:
+        [kept] = session.execute(text("SELECT * FROM sync_deletions_kept")).mappings().all()
+    assert set(kept) == {"idempotency_key", "incident_id", "base_version", "kept_at", "watch_until"}
+    assert (kept["incident_id"], kept["base_version"]) == (draft.id, 1)
+
+
+def _decided_pair(store):
+    from intake_app.domain.matching import AGENT_LINK, CONFIRMED
+    from intake_app.storage.links.decisions import decide
+
+    from ..links.helpers import incident_at, plate_agent
+
+    first = store.save(incident_at(district=9, agents=[plate_agent("ABC 1234")]), ACTOR)
+    second = store.save(incident_at(district=9, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")]), ACTOR)
+    assert sync_once(store).ok
+    return first, second, lambda: decide(store, first.id, second.id, AGENT_LINK, CONFIRMED,
+                                         Actor("Lt. Ana Reviewer", "5150"), note="same Durango")
+
+
+def restore_backup_without_decision(admin, key: str) -> str:
+    admin.sql("DELETE FROM link_decisions WHERE idempotency_key = :k RETURNING seq", k=key)
+    [(epoch,)] = admin.sql("UPDATE server_epoch SET epoch = md5(random()::text), set_at = now(), "
+                           "since_seq = (SELECT last_value FROM changes_seq_seq) + 1 RETURNING epoch")
+    return epoch
+
+
+def test_a_link_decision_the_restore_lost_is_sent_again_once_and_reaches_a_device_that_had_not_pulled_it(
+        make_device, admin):
+    from intake_app.storage.links.decisions import decisions_for
+
+    station = make_device("station9", district=9)
+    other = make_device("front", district=9)
+    hq = make_device("hq", headquarters=True)
+    first, second, decide_it = _decided_pair(station)
+    assert sync_once(other).ok and sync_once(hq).ok
+    decide_it()
+    assert sync_once(station).ok and sync_once(hq).ok  # acknowledged, and pulled by headquarters only
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    reports = [sync_once(store) for store in (hq, station, other)]  # headquarters first: its pulled copy goes
+
+    assert all(r.ok for r in reports), [r.error for r in reports]
+    [(station_name, actor, device)] = admin.sql("SELECT station, actor_name, device_id FROM link_decisions "
+                                                "WHERE idempotency_key = :k", k=key)
+    assert (station_name, actor) == ("district 9", "Lt. Ana Reviewer")  # where it was decided, not who sent it again
+    assert device == int(state.read(hq, state.DEVICE_ID))
+    [decision] = decisions_for(other, first.id)
+    assert (decision.station, decision.actor_name, decision.note) == ("district 9", "Lt. Ana Reviewer", "same Durango")
+    for store in (station, hq, other):
+        assert len(decisions_for(store, first.id)) == 1  # none kept twice
+    again = [sync_once(store) for store in (hq, station, other)]
+    assert all(r.ok for r in again)
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions")[0].n == 1
+
+
+def test_a_link_decision_sent_again_by_its_own_station_after_the_restore_is_kept_once(make_device, admin):
+    from intake_app.storage.links.decisions import decisions_for
+
+    station = make_device("station9", district=9)
+    other = make_device("front", district=9)
+    first, second, decide_it = _decided_pair(station)
+    assert sync_once(other).ok
+    decide_it()
+    assert sync_once(station).ok
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    epoch = restore_backup_without_decision(admin, key)
+
+    report = sync_once(station)
+    assert sync_once(other).ok
+
+    assert report.ok, report.error
+    assert state.read(station, state.SERVER_EPOCH) == epoch
+    assert admin.sql("SELECT station, device_id FROM link_decisions WHERE idempotency_key = :k", k=key) == [
+        ("district 9", int(state.read(station, state.DEVICE_ID)))]
+    assert [d.station for d in decisions_for(other, first.id)] == ["district 9"]
+
+
+def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled_and_go_again_once(
+        make_device, admin, server):
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def no_answer(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions":
+            return Answer(500, b'{"detail":"the server fell over"}')
+        return None
+
+    stopped = through(no_answer, station, server)
+
+    assert not stopped.ok
+    assert state.read(station, state.SERVER_EPOCH) == known  # not reconciled: the next sync sends them again
+    report = sync_once(station)
+    assert report.ok, report.error
+    assert state.read(station, state.SERVER_EPOCH) != known
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions WHERE idempotency_key = :k", k=key)[0].n == 1
+
+
+def test_a_link_decision_sent_again_that_waits_stays_queued_and_goes_at_the_next_sync(make_device, admin, server):
+    from intake_app.sync.link_decisions_sync import pending
+
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def waiting(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions" and b'"resend":true' in request.body:
+            sent = json.loads(request.body)["items"]
+            results = [{"idempotency_key": i["idempotency_key"], "outcome": "waiting", "message": "not yet"}
+                       for i in sent]
+            return Answer(200, json.dumps({"results": results}).encode())
+        return None
+
+    report = through(waiting, station, server)
+
+    assert not report.error and report.pending == 1  # the pull goes on: the epoch is reconciled, the decision queued
+    assert any("1 link decision(s) sent again wait for an incident" in note for note in report.notes)
+    assert state.read(station, state.SERVER_EPOCH) != known and pending(station) == 1
+    assert sync_once(station).ok and pending(station) == 0
+    assert admin.sql("SELECT count(*) AS n FROM link_decisions WHERE idempotency_key = :k", k=key)[0].n == 1
+
+
+def test_a_hostile_answer_to_link_decisions_sent_again_is_refused(make_device, admin, server):
+    station = make_device("station9", district=9)
+    first, second, decide_it = _decided_pair(station)
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+
+    def not_sent(request, answer):
+        if request.method == "POST" and request.path == "/link-decisions":
+            result = {"idempotency_key": str(uuid.uuid4()), "outcome": "applied", "seq": 5}
+            return Answer(200, json.dumps({"results": [result]}).encode())
+        return None
+
+    report = through(not_sent, station, server)
+
+    assert not report.ok and "did not send" in report.error
+    assert state.read(station, state.SERVER_EPOCH) == known
+
+
+def test_a_station_sending_a_decision_again_cannot_claim_another_districts_station(device_http):
+    first, second = sorted([str(uuid.uuid4()), str(uuid.uuid4())])
+    decision = {"idempotency_key": str(uuid.uuid4()), "incident_a": first, "incident_b": second, "kind": "agent",
+                "decision": "confirmed", "actor_name": "Lt. Ana Review", "actor_star": "9001",
+                "decided_at": "2026-11-02T20:30:00Z", "resend": True, "station": "district 12"}
+
+    answer = device_http.post("/link-decisions", json={"items": [decision]})
+
+    assert answer.status_code == 200, answer.text
+    [result] = answer.json()["results"]
+    assert result["outcome"] == "refused" and "district 12" in result["message"]
