@@ -5,6 +5,7 @@ store shows, and any store the look cannot read as it stands is left to the full
 from __future__ import annotations
 
 from concurrent.futures import Future
+from datetime import timedelta
 
 from intake_app.domain.enums import Status
 from intake_app.domain.settings import StationSettings
@@ -38,7 +39,8 @@ def varied_incidents(store, actor, count: int) -> None:
     draft = make_incident()
     draft.occurred_at, draft.district = None, None
     store.save(draft, actor)
-    in_review = transition(make_incident(), Status.IN_REVIEW, actor)
+    # The newest, so it is on the first page whatever the ids' tie-break puts last.
+    in_review = transition(make_incident(occurred_at=first.occurred_at + timedelta(hours=1)), Status.IN_REVIEW, actor)
     store.save(transition(in_review, Status.DRAFT, actor, comment="Add the beat"), actor)
 
 
