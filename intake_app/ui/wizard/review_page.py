@@ -127,6 +127,6 @@ class ReviewPage(QWizardPage):
             button = ProblemButton(f"{page_title} \u2192 {line}")
             button.setAccessibleName(QCoreApplication.translate("Wizard", "Go to %1: %2").replace("%1", page_title)
                                      .replace("%2", line))
-            button.clicked.connect(lambda _c=False, s=step: wizard.go_to_step(s))
+            button.clicked.connect(lambda _c=False, s=step: incident_wizard_of(self).go_to_step(s))
             self._problem_layout.insertWidget(self._problem_layout.count() - 1, button)
             self.problem_buttons.append(button)
