@@ -162,7 +162,7 @@ def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, 
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert store.settings().retention_days == 30
     window.tabs.setCurrentWidget(window.preservation_tab)  # shown: built and read; no Refresh needed
-    screen = window.preservation_tab.screen
+    screen = window.preservation_tab.content
     qtbot.waitUntil(lambda: len(screen.model.rows) == 1)  # it reads the alerts as it is shown
     [alert] = screen.model.rows
     assert alert.deadline == due.footage[0].start + timedelta(days=30)
@@ -172,8 +172,8 @@ def test_a_retention_set_in_settings_moves_the_listed_deadlines_at_once(window, 
 def test_the_alerts_screen_is_built_when_its_tab_is_first_shown(window, store, actor, qtbot):
     """The main window's first paint does not wait for a tab nobody has opened yet."""
     due = _footage_due(store, actor, 85)
-    assert window.preservation_tab.screen is None
+    assert window.preservation_tab.content is None
     window.tabs.setCurrentWidget(window.preservation_tab)
-    screen = window.preservation_tab.screen
+    screen = window.preservation_tab.content
     assert screen is not None
     qtbot.waitUntil(lambda: [a.incident_id for a in screen.model.rows] == [due.id])  # read as it is shown

@@ -49,7 +49,7 @@ def _links_tab(window, incident) -> LinksTab:
 
 
 def _select(tab: LinksTab, report_number: str) -> None:
-    row = next(r for r in range(tab.model.rowCount()) if tab.model.match(r).other.report_number == report_number)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.match_at(r).other.report_number == report_number)
     tab.table.selectRow(row)
 
 
@@ -78,7 +78,7 @@ def test_a_rejected_link_leaves_the_tab(qtbot, window, store, same_plate_in_thre
     _select(tab, d25.report_number)
     qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
 
-    assert [tab.model.match(r).other.report_number for r in range(tab.model.rowCount())] == ["D012-2026-M3X-00007"]
+    assert [tab.model.match_at(r).other.report_number for r in range(tab.model.rowCount())] == ["D012-2026-M3X-00007"]
     assert decisions_for(store, mine.id)[0].decision == REJECTED
 
 

@@ -51,6 +51,8 @@ PROPER_NAMES = ("ICE On Notice",)  # the executive order's name
 TIME_ZONE = re.compile(r"\b(America/[A-Za-z_]+|UTC)\b")
 CITATION = re.compile(r"\b(720 ILCS 5/[\w.-]+|Chicago MCC [\d-]+)")
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑÜáéíóúñü]+")
+# A report number's third part is the station's code, three random letters or digits: "ALL" is no English left.
+REPORT_NUMBER = re.compile(r"\bD\d{3}-\d{4}-[A-Z0-9]{3}-\d{5}\b")
 
 
 def _legal_titles() -> list[str]:
@@ -59,7 +61,7 @@ def _legal_titles() -> list[str]:
 
 def english_words(text: str) -> list[str]:
     text = text.replace("&&", "").replace("&", "")
-    text = TIME_ZONE.sub(" ", CITATION.sub(" ", text))
+    text = TIME_ZONE.sub(" ", CITATION.sub(" ", REPORT_NUMBER.sub(" ", text)))
     for name in PROPER_NAMES:
         text = text.replace(name, " ")
     for title in _legal_titles():  # shown on purpose beside the Spanish title: the statute's legal name

@@ -136,14 +136,14 @@ def test_a_field_that_gets_the_focus_is_scrolled_into_view(qtbot, window):
     wizard = window.new_incident()
     wizard.resize(600, 300)  # smaller than the form: it scrolls
     page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().maximum() > 0, timeout=2000)
     field = page.narrative
-    page.scroll.verticalScrollBar().setValue(0)
+    page.scroll_area.verticalScrollBar().setValue(0)
     wizard.activateWindow()
     field.setFocus()
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0, timeout=2000)
-    top = field.mapTo(page.scroll.viewport(), field.rect().topLeft()).y()
-    assert 0 <= top < page.scroll.viewport().height()
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().value() > 0, timeout=2000)
+    top = field.mapTo(page.scroll_area.viewport(), field.rect().topLeft()).y()
+    assert 0 <= top < page.scroll_area.viewport().height()
     wizard.dirty = False
 
 

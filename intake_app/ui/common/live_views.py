@@ -92,8 +92,8 @@ def refresh_window(window: MainWindow, ids: set[str]) -> None:
     if dashboard is not None and shiboken6.isValid(dashboard):
         dashboard.refresh()
     preservation = window.preservation_tab
-    if preservation is not None and preservation.screen is not None:
-        preservation.screen.refresh()
+    if preservation is not None and preservation.content is not None:
+        preservation.content.refresh()
     queue = window.review_queue
     if queue is not None and shiboken6.isValid(queue):
         queue.refresh()

@@ -34,8 +34,8 @@ def install_ui(window) -> None:
     window.add_screen(QCoreApplication.translate("MainWindow", "Preservation alerts"), tab, closable=False)
 
     def refresh() -> None:
-        if tab.screen is not None:  # not built yet: it reads the alerts when it is
-            tab.screen.refresh()
+        if tab.content is not None:  # not built yet: it reads the alerts when it is
+            tab.content.refresh()
 
     def follow(wizard) -> None:
         wizard.saved.connect(lambda _stored: refresh())

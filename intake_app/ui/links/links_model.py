@@ -48,11 +48,12 @@ class LinksModel(RowsModel):
     def header_texts(self) -> tuple[str, ...]:
         return headers()
 
-    def match(self, row: int) -> Match | None:
+    def match_at(self, row: int) -> Match | None:
+        """Not named `match`: that is QAbstractItemModel.match, which the views call (keyboard search)."""
         return self.row_at(row)
 
     def data(self, index, role=Qt.DisplayRole):
-        m = self.match(index.row())
+        m = self.match_at(index.row())
         if m is None:
             return None
         if role == Qt.DisplayRole:

@@ -86,7 +86,7 @@ class LinksTab(QWidget):
 
     def selected(self) -> Match | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.match(rows[0].row()) if rows else None
+        return self.model.match_at(rows[0].row()) if rows else None
 
     def _update_buttons(self, *_args) -> None:
         m = self.selected()

@@ -5,6 +5,9 @@ change says why in the dialog, naming the field, and changes nothing."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,15 +155,17 @@ class TouhyDialog(QDialog):
 
     def _add(self) -> None:
         store, ref, actor = self.ctx.store, self.ctx.incident.id, self.ctx.actor()
-        values = {"agency": Agency(self.agency.currentData()), "agency_name": self.agency_name.text(),
-                  "what": self.what.text(), "sent_on": self.sent_on.date().toPython()}
+        agency, agency_name, what = Agency(self.agency.currentData()), self.agency_name.text(), self.what.text()
+        # PySide6's stubs type toPython() as object; a QDate's is a datetime.date.
+        sent_on = cast(date, self.sent_on.date().toPython())
 
         def added(inc):
             self.what.clear()
             self.agency_name.clear()
             return len(inc.felony_review.touhy_requests) - 1
 
-        self._run(lambda: add_touhy_request(store, ref, actor, **values), QCoreApplication.translate("TouhyRequests", "Touhy request recorded."), added)
+        self._run(lambda: add_touhy_request(store, ref, actor, agency=agency, what=what, sent_on=sent_on,
+                                            agency_name=agency_name), QCoreApplication.translate("TouhyRequests", "Touhy request recorded."), added)
 
     def _set_status(self) -> None:
         row = self._row()

@@ -6,12 +6,13 @@ the application becoming hidden/suspended. The passphrase check (scrypt) runs on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ..common.application import qt_app
 from ..common.tasks import TaskRunner
 from ..shell.startup import StoreHandle, store_handle
 from .passphrase_check import refusal_text, set_checking
@@ -27,7 +28,7 @@ INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.
 
 def _application() -> QApplication:
     """The app's QApplication (a lock exists only in a running app)."""
-    return cast(QApplication, QApplication.instance())
+    return qt_app()
 
 
 def idle_minutes() -> int:
@@ -176,8 +177,8 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         """The window is gone: stop watching the application's input; the lock screen goes with it."""
-        app = cast(QApplication | None, QApplication.instance())  # None: the app has ended already
-        if app is not None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # None: the app has ended already
             app.removeEventFilter(self)
             if self._state_watched:  # nothing of this lock may run while Qt and Python tear down at exit
                 app.applicationStateChanged.disconnect(self._state_changed)

@@ -25,6 +25,8 @@ import sys
 
 from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QCoreApplication, QObject, Signal, Slot
 
+from ..common.application import qt_app
+
 log = logging.getLogger(__name__)
 
 SCREEN_SAVERS = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
@@ -98,10 +100,11 @@ class ScreenLockWatcher(QObject):
 
     # ------------------------------------------------------------------ Windows
     def _watch_windows(self, window) -> None:
-        if window is None:
+        # Said again for the type checker (called on Windows only): ctypes.windll exists only there.
+        if sys.platform != "win32" or window is None:
             return
         self._native_filter = _WindowsSessionFilter(self.screen_locked.emit)
-        QCoreApplication.instance().installNativeEventFilter(self._native_filter)
+        qt_app().installNativeEventFilter(self._native_filter)
         self._hwnd = int(window.winId())
         if ctypes.windll.wtsapi32.WTSRegisterSessionNotification(ctypes.c_void_p(self._hwnd),
                                                                  NOTIFY_FOR_THIS_SESSION):
@@ -118,7 +121,7 @@ class ScreenLockWatcher(QObject):
             app = QCoreApplication.instance()
             if app is not None:
                 app.removeNativeEventFilter(self._native_filter)
-            if self._hwnd is not None:
+            if sys.platform == "win32" and self._hwnd is not None:  # set on Windows only
                 ctypes.windll.wtsapi32.WTSUnRegisterSessionNotification(ctypes.c_void_p(self._hwnd))
             self._native_filter = None
         self.watching = []

@@ -5,7 +5,7 @@ view masks the reporting party itself."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ...domain.actor import Actor
 from ...domain.roles import ADMINISTRATOR, REVIEWER
+from ..common.application import qt_app
 from ..common.elided_label import ElidedLabel
 from ..common.i18n import QT_TRANSLATE_NOOP
 from ..common.vocabulary import role_label
@@ -71,7 +72,7 @@ def install_signed_in(window: MainWindow, idle_minutes: float | None = None) -> 
     lock.switch_requested.connect(lambda other: hand_over(window, other))
     # Both go before anything is torn down at exit: no Python event filter or slot of the lock runs while
     # PySide and Python dismantle their objects (a refcount error at exit, "bool_dealloc", came from there).
-    app = cast(QCoreApplication, QCoreApplication.instance())  # the app's, running
+    app = qt_app()  # the app's, running
 
     def stop_at_quit() -> None:
         _stop_watching(*watchers)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..common.application import qt_app
+
 SETTING = "appearance/high_contrast"
 ENV = "INTAKE_HIGH_CONTRAST"
 
@@ -52,11 +54,11 @@ def high_contrast_palette() -> QPalette:
 def is_enabled() -> bool:
     if os.environ.get(ENV, "") not in ("", "0"):
         return True
-    return QSettings().value(SETTING, False, type=bool)
+    return bool(QSettings().value(SETTING, False, type=bool))  # a bool already (type=); typed as object
 
 
 def apply(enabled: bool, app: QApplication | None = None) -> None:
-    app = app or QApplication.instance()
+    app = app or qt_app()
     if enabled:
         if not _previous:
             _previous.update(style=app.style().name(), palette=app.palette(), sheet=app.styleSheet())

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ...storage.repository import IncidentStore
     from ..common.live_views import StoreChanges
     from ..dashboard.dashboard import DashboardScreen
+    from ..evidence.preservation_screen import PreservationScreen
     from ..incidents.receipt_offer import ReceiptOffer
     from ..review.review_queue import ReviewQueue
     from ..security.lock import IdleLock
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.returns_notice: QMessageBox | None = None
         self.receipt_offer: ReceiptOffer | None = None
         self.dashboard: DashboardScreen | None = None  # built when its tab is first opened
-        self.preservation_tab: LazyScreen | None = None
+        self.preservation_tab: LazyScreen[PreservationScreen] | None = None
         self.sync_controller: SyncController | None = None
         self.store_changes: StoreChanges | None = None
         self.setWindowTitle(window_title())

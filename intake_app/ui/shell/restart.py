@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ..common.application import qt_app
 
 Launcher = Callable[[str, list[str]], object]
 
@@ -23,7 +24,7 @@ def start_detached(program: str, arguments: list[str]) -> object:
 
 
 def quit_app() -> None:
-    cast(QApplication, QApplication.instance()).quit()
+    qt_app().quit()
 
 
 def relaunch_command(frozen: bool | None = None) -> tuple[str, list[str]]:

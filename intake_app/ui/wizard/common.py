@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Literal, cast, overload
 from zoneinfo import ZoneInfo
 
 import shiboken6
@@ -10,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
 from ...domain.instants import AmbiguousLocalTime, NonExistentLocalTime, is_ambiguous, local_time
 from ...domain.problems import Problem, Severity
 from ...domain.validation import required_paths
+from ..common.application import qt_app
 from ..common.domain_text import problem_message
 from ..common.i18n import datetime_input_format, format_wall
-from .time_field import OptionalDateTimeEdit
+from .time_field import OptionalDateTimeEdit, WallTimeEdit
+
+if TYPE_CHECKING:
+    from .incident_wizard import IncidentWizard
 
 NOT_SET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 PROBLEM_STYLE = "color: #b00020;"  # dark red: readable on white (contrast 7:1); text, not colour alone
@@ -83,8 +87,12 @@ def required_legend() -> QLabel:
     return legend
 
 
-def datetime_edit(optional: bool) -> QDateTimeEdit:
-    edit = OptionalDateTimeEdit() if optional else QDateTimeEdit()
+@overload
+def datetime_edit(optional: Literal[True]) -> OptionalDateTimeEdit: ...
+@overload
+def datetime_edit(optional: Literal[False]) -> WallTimeEdit: ...
+def datetime_edit(optional: bool) -> WallTimeEdit:
+    edit = OptionalDateTimeEdit() if optional else WallTimeEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(datetime_input_format())  # the locale's, as every screen writes times
     if optional:  # the minimum shows as "not set" so an empty time is possible
@@ -93,16 +101,14 @@ def datetime_edit(optional: bool) -> QDateTimeEdit:
         edit.setDateTime(NOT_SET)
     # A wall time the clocks passed twice (fall back) needs a choice: which one. Shown beside the edit
     # (time_row) only while the time typed is such a time.
-    fold = QComboBox()
+    fold = edit.fold_choice
     fold.setAccessibleName(QCoreApplication.translate("Wizard", "Which of the two times"))
     fold.hide()
-    edit.fold_choice = fold
-    edit.zone_name = "America/Chicago"
     edit.dateTimeChanged.connect(lambda *_: _update_fold_choice(edit))
     return edit
 
 
-def time_row(edit: QDateTimeEdit) -> QWidget:
+def time_row(edit: WallTimeEdit) -> QWidget:
     """The edit with its "which of the two times" choice beside it, as one form row."""
     row = QWidget()
     layout = QHBoxLayout(row)
@@ -113,13 +119,15 @@ def time_row(edit: QDateTimeEdit) -> QWidget:
     return row
 
 
-def _wall(edit: QDateTimeEdit):
+def _wall(edit: QDateTimeEdit) -> tuple[date, time]:
     qdt = edit.dateTime()
-    return qdt.date().toPython(), qdt.time().toPython().replace(second=0, microsecond=0)
+    # PySide6's stubs type toPython() as object; a QDate's is a datetime.date, a QTime's a datetime.time.
+    day, clock = cast(date, qdt.date().toPython()), cast(time, qdt.time().toPython())
+    return day, clock.replace(second=0, microsecond=0)
 
 
-def _update_fold_choice(edit: QDateTimeEdit) -> None:
-    fold: QComboBox = edit.fold_choice
+def _update_fold_choice(edit: WallTimeEdit) -> None:
+    fold = edit.fold_choice
     day, clock = _wall(edit)
     unset = bool(edit.specialValueText()) and edit.dateTime() == edit.minimumDateTime()
     if unset or not is_ambiguous(day, clock, edit.zone_name):
@@ -144,7 +152,7 @@ def _update_fold_choice(edit: QDateTimeEdit) -> None:
     fold.show()
 
 
-def set_edit_time(edit: QDateTimeEdit, value: datetime | None, zone: str) -> None:
+def set_edit_time(edit: WallTimeEdit, value: datetime | None, zone: str) -> None:
     edit.zone_name = zone
     if value is None:
         edit.setDateTime(edit.minimumDateTime())
@@ -156,7 +164,7 @@ def set_edit_time(edit: QDateTimeEdit, value: datetime | None, zone: str) -> Non
         edit.fold_choice.setCurrentIndex(edit.fold_choice.findData(local.fold))
 
 
-def edit_time(edit: QDateTimeEdit, zone: str) -> datetime | None:
+def edit_time(edit: WallTimeEdit, zone: str) -> datetime | None:
     """The instant of the wall-clock time typed, in the record's zone (None when left at "not set").
 
     Raises NonExistentLocalTime for a time the clocks skipped (spring forward) and AmbiguousLocalTime for one
@@ -170,7 +178,7 @@ def edit_time(edit: QDateTimeEdit, zone: str) -> datetime | None:
     return local_time(day, clock, zone, fold=edit.fold_choice.currentData() if edit.fold_choice.count() else None)
 
 
-def time_problems(edit: QDateTimeEdit, zone: str, path: str) -> list[Problem]:
+def time_problems(edit: WallTimeEdit, zone: str, path: str) -> list[Problem]:
     """What is wrong with the wall time typed, at the field's path: nothing, a time that did not exist, or a
     time that happened twice with no choice made."""
     try:
@@ -192,7 +200,7 @@ def follow_focus(owner: QWidget, handler) -> None:
     """`handler(old, new)` on every focus change in the app while `owner` exists. The application's signal
     outlives every form: the connection is dropped when `owner` goes, and nothing is called on a deleted one
     (an error raised there would surface in whatever runs next)."""
-    app = QApplication.instance()
+    app = qt_app()
 
     def changed(old, new) -> None:
         if shiboken6.isValid(owner) and (old is None or shiboken6.isValid(old)) and (
@@ -208,6 +216,17 @@ def follow_focus(owner: QWidget, handler) -> None:
             pass
 
     owner.destroyed.connect(drop)
+
+
+def incident_wizard_of(page: QWizardPage) -> IncidentWizard:
+    """The IncidentWizard a page is on: the pages read and refresh its record. A page on no wizard, or on
+    another kind, is a programming error."""
+    from .incident_wizard import IncidentWizard  # at call time: that module imports the pages
+
+    wizard = page.wizard()
+    if not isinstance(wizard, IncidentWizard):
+        raise RuntimeError(f"{type(page).__name__} is not on an IncidentWizard")
+    return wizard
 
 
 class IncidentPage(QWizardPage):
@@ -236,14 +255,14 @@ class IncidentPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.scroll = scroll
+        self.scroll_area = scroll  # not `scroll`: that is QWidget.scroll(dx, dy)
         # A field reached by Alt+letter or Tab is scrolled into view (at 200% text the form is taller than
         # the window, and the focus went to a field below its edge).
         follow_focus(self, self._show_focused)
 
     def _show_focused(self, _old, new) -> None:
         if new is not None and self.body.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new)
+            self.scroll_area.ensureWidgetVisible(new)
 
     def was_left(self, field: QWidget | None) -> bool:
         return field is not None and any(w is field or field.isAncestorOf(w) for w in self.left_fields)
@@ -270,10 +289,10 @@ class IncidentPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._loading = True
-        self.load(self.wizard().incident)
+        self.load(incident_wizard_of(self).incident)
         self._loading = False
         self.loaded = True
-        self.wizard().refresh_problems()
+        incident_wizard_of(self).refresh_problems()
 
     def emit_changed(self, *_args) -> None:
         if not getattr(self, "_loading", False):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QWidget,
+    QWizardPage,
 )
 
 from ...domain.enums import FootageKind, Preservation
@@ -23,7 +24,15 @@ from ..common.domain_text import problem_line
 from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.vocabulary import vocabulary_label
 from ..evidence.hash_progress import apply_hash, attach_hashing
-from .common import datetime_edit, edit_time, enum_data, required_name, set_edit_time, time_problems
+from .common import (
+    datetime_edit,
+    edit_time,
+    enum_data,
+    incident_wizard_of,
+    required_name,
+    set_edit_time,
+    time_problems,
+)
 from .list_page import ListPage
 from .order_fields import FootageOrderFields
 from .row_dialog import RowDialog
@@ -82,16 +91,17 @@ class FootageDialog(RowDialog):
         self.preservation.setCurrentIndex(max(0, self.preservation.findData(item.preservation_status)))
         for edit in (self.device_id, self.officer_star, self.evidence_id, self.file_path):
             edit.textChanged.connect(self._check)
-        for edit in (self.start, self.end):
-            edit.dateTimeChanged.connect(self._check)
-            edit.fold_choice.currentIndexChanged.connect(self._check)
+        for time_edit in (self.start, self.end):
+            time_edit.dateTimeChanged.connect(self._check)
+            time_edit.fold_choice.currentIndexChanged.connect(self._check)
         self.kind.currentIndexChanged.connect(self._check)
         self._check()
         self.fit()
 
     def _near_the_incident(self) -> QDateTime:
         """The incident's own time (footage usually starts about then), else this minute."""
-        wizard = self.parent().wizard() if hasattr(self.parent(), "wizard") else None
+        page = self.parent()  # the footage page, or none (a dialog of its own)
+        wizard = incident_wizard_of(page) if isinstance(page, QWizardPage) else None
         # As typed on page 1 so far, not as the record was when the wizard opened.
         occurred = wizard.current_incident().occurred_at if wizard is not None else None
         if occurred is None:
@@ -168,6 +178,6 @@ class FootagePage(ListPage):
         return [vocabulary_label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, vocabulary_label(f.preservation_status)]
 
     def run_dialog(self, item: FootageItem, index: int):
-        dialog = FootageDialog(item, index + 1, self.wizard().incident.timezone, self,
-                               getattr(self.wizard(), "runner", None))
+        wizard = incident_wizard_of(self)
+        dialog = FootageDialog(item, index + 1, wizard.incident.timezone, self, wizard.runner)
         return dialog.result_item() if dialog.run() == FootageDialog.DialogCode.Accepted else None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QBoxLayout, QMessageBox, QWidget, QWizard
 
 from ...domain.actor import Actor
 from ...domain.enums import Status
@@ -24,7 +24,7 @@ from ..common.screen_fit import resize_within_screen
 from ..incidents.returned import banner, return_note
 from ..shell.branding import window_title
 from .agents_page import AgentsPage
-from .common import follow_focus
+from .common import IncidentPage, follow_focus
 from .details_page import DetailsPage
 from .footage_page import FootagePage
 from .reporting_party_page import ReportingPartyPage
@@ -39,6 +39,14 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 3000
 VALIDATE_MS = 300
 SAVE_BUTTON = QWizard.WizardButton.CustomButton1
+
+
+def _single_shot(parent: QWidget, interval_ms: int, timeout: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(timeout)
+    return timer
 
 
 class IncidentWizard(QWizard):
@@ -59,10 +67,11 @@ class IncidentWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit for review"))
         self.customButtonClicked.connect(self._custom_button)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        pages = {
+        self.review_page = ReviewPage(store.catalogue)  # the last step: where the wizard's messages show
+        pages: dict[str, IncidentPage | ReviewPage] = {
             "details": DetailsPage(actor), "reporting_party": ReportingPartyPage(), "agents": AgentsPage(),
             "footage": FootagePage(), "scene": ScenePage(), "violations": ViolationsPage(store.catalogue),
-            "review": ReviewPage(store.catalogue),
+            "review": self.review_page,
         }
         self.pages = [pages[step.key] for step in STEPS]
         note = return_note(incident)
@@ -70,10 +79,11 @@ class IncidentWizard(QWizard):
             # Where the user is: "Step 3 of 6: Agents".
             page.setTitle(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
                           .replace("%2", str(len(self.pages))).replace("%3", page.title()))
-            if note is not None and page.layout() is not None:  # the reviewer's comment on every page
-                page.layout().insertWidget(0, banner(note))
+            layout = page.layout()
+            if note is not None and isinstance(layout, QBoxLayout):  # the reviewer's comment on every page
+                layout.insertWidget(0, banner(note))
             self.setPage(index, page)
-            if hasattr(page, "changed"):
+            if isinstance(page, IncidentPage):  # the review page edits nothing
                 page.changed.connect(self._changed)
         self._update_title()
         resize_within_screen(self, 900, 660)
@@ -87,8 +97,8 @@ class IncidentWizard(QWizard):
         self._settings = StationSettings()
         if hasattr(store, "settings"):
             self.runner.run(store.settings, self._got_settings)
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave_now)
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.refresh_problems)
+        self._autosave_timer = _single_shot(self, AUTOSAVE_MS, self.autosave_now)
+        self._validate_timer = _single_shot(self, VALIDATE_MS, self.refresh_problems)
 
     def _custom_button(self, which) -> None:
         # PySide6 delivers this signal's argument as a plain int, which never equals the enum member.
@@ -146,7 +156,7 @@ class IncidentWizard(QWizard):
         if old is None:
             return
         for index, page in enumerate(self.pages):
-            if index not in self.revealed and page.isAncestorOf(old):
+            if index not in self.revealed and isinstance(page, IncidentPage) and page.isAncestorOf(old):
                 page.field_left(old)
                 self._validate_timer.start()
 
@@ -173,7 +183,7 @@ class IncidentWizard(QWizard):
 
     def _tell(self, text: str) -> None:
         self.last_message = text
-        self.pages[-1].status.setText(text)
+        self.review_page.status.setText(text)
 
     def _stored(self, stored: Incident) -> None:
         """Take the store's new version and number without touching what is on the pages."""

@@ -21,7 +21,7 @@ from ...domain.summary import summary_lines
 from ...domain.wizard_flow import step_index_for
 from ..common.domain_text import problem_line
 from ..common.summary_words import summary_words
-from .common import problem_style
+from .common import incident_wizard_of, problem_style
 
 
 class ProblemButton(QPushButton):
@@ -34,7 +34,7 @@ class ProblemButton(QPushButton):
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setStyleSheet(problem_style() + " text-decoration: underline;")
-        row = QHBoxLayout(self)
+        self._row = row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(self.label)
         self.setFlat(True)
@@ -49,13 +49,13 @@ class ProblemButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._row.totalHeightForWidth(width)
 
     def sizeHint(self):
-        return self.layout().sizeHint()
+        return self._row.sizeHint()
 
     def minimumSizeHint(self):
-        return self.layout().minimumSize()
+        return self._row.minimumSize()
 
 
 class ReviewPage(QWizardPage):
@@ -67,6 +67,7 @@ class ReviewPage(QWizardPage):
         self.setSubTitle(QCoreApplication.translate("Wizard", "Check the record. Save it as a draft at any time; submit it when nothing is missing."))
         self.catalogue = catalogue
         self.loaded = False
+        self.shows_all_problems = True  # as the wizard sets it on every page: the review lists all of them
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(QCoreApplication.translate("Wizard", "Summary of the incident"))
@@ -96,7 +97,7 @@ class ReviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.loaded = True
-        self.wizard().refresh_problems()
+        incident_wizard_of(self).refresh_problems()
 
     def load(self, incident) -> None:  # the review shows, it does not edit
         pass
@@ -105,7 +106,8 @@ class ReviewPage(QWizardPage):
         pass
 
     def show_problems(self, problems) -> None:
-        incident = self.wizard().incident
+        wizard = incident_wizard_of(self)
+        incident = wizard.incident
         self.summary.setPlainText("\n".join(summary_lines(incident, catalogue=self.catalogue, words=summary_words())))
         for b in self.problem_buttons:
             self._problem_layout.removeWidget(b)  # gone at once, not only when the deferred delete runs
@@ -120,11 +122,11 @@ class ReviewPage(QWizardPage):
                 "Choose one to go to its page:").replace("%1", str(len(problems))))
         for p in problems:
             step = step_index_for(p.path)
-            page_title = self.wizard().page(step).title()  # the page's own (translated) title
+            page_title = wizard.page(step).title()  # the page's own (translated) title
             line = problem_line(p, self.catalogue)
             button = ProblemButton(f"{page_title} \u2192 {line}")
             button.setAccessibleName(QCoreApplication.translate("Wizard", "Go to %1: %2").replace("%1", page_title)
                                      .replace("%2", line))
-            button.clicked.connect(lambda _c=False, s=step: self.wizard().go_to_step(s))
+            button.clicked.connect(lambda _c=False, s=step: incident_wizard_of(self).go_to_step(s))
             self._problem_layout.insertWidget(self._problem_layout.count() - 1, button)
             self.problem_buttons.append(button)

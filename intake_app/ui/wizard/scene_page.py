@@ -24,6 +24,7 @@ from .common import (
     datetime_edit,
     edit_time,
     enum_data,
+    incident_wizard_of,
     messages_for,
     set_edit_time,
     show_problem_text,
@@ -208,7 +209,7 @@ class ScenePage(IncidentPage):
     def initializePage(self) -> None:
         super().initializePage()
         # Footage may have been added on the page before: offer it, keeping the choice.
-        self._fill_footage(self.wizard().incident, self.fs_footage.currentData() or "")
+        self._fill_footage(incident_wizard_of(self).incident, self.fs_footage.currentData() or "")
 
     def store(self, inc) -> None:
         inc.cpd_rd_number = self.rd.text().strip().upper()

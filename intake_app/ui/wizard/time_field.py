@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QPushButton, QWidget
 
 STEP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -20,7 +20,17 @@ def _this_minute() -> QDateTime:
     return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
 
 
-class OptionalDateTimeEdit(QDateTimeEdit):
+class WallTimeEdit(QDateTimeEdit):
+    """A wall-clock time in a record's zone (`zone_name`), with `fold_choice`: which of the two times it is when
+    the clocks passed it twice (fall back). common.datetime_edit makes them and keeps the choice in step."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fold_choice = QComboBox()
+        self.zone_name = "America/Chicago"
+
+
+class OptionalDateTimeEdit(WallTimeEdit):
     """`suggest()` gives the time an empty field takes when the user starts on it (default: this minute)."""
 
     def __init__(self, parent=None):
@@ -52,20 +62,24 @@ class OptionalDateTimeEdit(QDateTimeEdit):
         super().stepBy(steps)
 
 
-def with_now_button(edit: QDateTimeEdit, on_now: Callable[[], None] | None = None) -> QWidget:
+def with_now_button(edit: WallTimeEdit, on_now: Callable[[], None] | None = None) -> QWidget:
     """The field and a "Now" button beside it (the button is not in the tab order: the field takes keys)."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(edit, 1)
-    if getattr(edit, "fold_choice", None) is not None:  # "which of the two times" in the fall-back hour
-        layout.addWidget(edit.fold_choice)
+    layout.addWidget(edit.fold_choice)  # "which of the two times" in the fall-back hour
     now = QPushButton(QCoreApplication.translate("Wizard", "Now"))
     now.setObjectName("now_button")
     now.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     now.setAccessibleName(QCoreApplication.translate("Wizard", "Set to now"))
-    now.clicked.connect(lambda: (edit.setDateTime(_this_minute()), on_now and on_now()))
+
+    def set_now() -> None:
+        edit.setDateTime(_this_minute())
+        if on_now is not None:
+            on_now()
+
+    now.clicked.connect(set_now)
     layout.addWidget(now)
     row.setFocusProxy(edit)
-    row.now_button = now
     return row

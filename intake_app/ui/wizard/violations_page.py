@@ -19,6 +19,7 @@ from ...domain.records import Agent, Incident, Violation
 from ...domain.validation import validate
 from ..common.domain_text import class_note, class_text, problem_line, statute_title
 from ..common.i18n import QT_TRANSLATE_NOOP
+from .common import incident_wizard_of
 from .list_page import ListPage
 from .order_fields import ViolationOrderFields
 from .row_dialog import RowDialog
@@ -143,11 +144,11 @@ class ViolationsPage(ListPage):
         return Violation()
 
     def _agents(self) -> list[Agent]:
-        return self.wizard().current_incident().agents
+        return incident_wizard_of(self).current_incident().agents
 
     def row_values(self, v: Violation) -> list[str]:
         statute = self.catalogue.get(v.statute)
-        agents = self.wizard().incident.agents if self.wizard() else []
+        agents = incident_wizard_of(self).incident.agents if self.wizard() else []
         numbers = ", ".join(str(i) for i, a in enumerate(agents, 1) if a.id in v.agent_ids)
         return [v.statute, statute_title(statute) if statute else "", class_text(v.offence_class) if v.offence_class else "",
                 numbers, v.details[:80]]
