@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from .problems import Problem
@@ -35,30 +36,35 @@ _HEX16 = re.compile(r"[0-9a-f]{16}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-def _steps(path: str) -> list[str]:
-    return path.replace("[*]", ".[*]").split(".")
+@cache
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(path.replace("[*]", ".[*]").split("."))
 
 
 def concrete_paths(record: dict[str, Any], pattern: str) -> Iterator[tuple[str, dict[str, Any], str]]:
     """(concrete path, the dict holding the field, the field's key) for every place `pattern` names in
-    `record`; a missing part names nothing. Bounded by the record itself."""
+    `record`; a missing part names nothing. Bounded by the record itself. Found all at once (a plain
+    recursion into a list, not nested generators: checked for every record a sync sends or receives, several
+    times over when a station seals one)."""
+    found: list[tuple[str, dict[str, Any], str]] = []
+    _walk(record, _steps(pattern), 0, "", found)
+    return iter(found)
 
-    def walk(node: Any, steps: list[str], where: str) -> Iterator[tuple[str, dict[str, Any], str]]:
-        step, rest = steps[0], steps[1:]
-        if step == "[*]":
-            if isinstance(node, list):
-                for i, item in enumerate(node):
-                    yield from walk(item, rest, f"{where}[{i}]")
-            return
-        if not isinstance(node, dict):
-            return
-        here = f"{where}.{step}" if where else step
-        if not rest:
-            yield here, node, step
-        elif step in node:
-            yield from walk(node[step], rest, here)
 
-    yield from walk(record, _steps(pattern), "")
+def _walk(node: Any, steps: tuple[str, ...], at: int, where: str, found: list[tuple[str, dict[str, Any], str]]) -> None:
+    step = steps[at]
+    if step == "[*]":
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                _walk(item, steps, at + 1, f"{where}[{i}]", found)
+        return
+    if not isinstance(node, dict):
+        return
+    here = f"{where}.{step}" if where else step
+    if at + 1 == len(steps):
+        found.append((here, node, step))
+    elif step in node:
+        _walk(node[step], steps, at + 1, here, found)
 
 
 def clear_values(record: dict[str, Any]) -> dict[str, str]:

@@ -141,6 +141,7 @@ class ParsedItem:
     district: int
     unknown_statutes: list[str]  # cited but not in the server's catalogue: stored and flagged
     unmatched_numbers: list[tuple[str, str, str]]  # (field, value, pattern) the server's patterns refuse: flagged
+    record: str  # what is stored: the incident's canonical text, of the dict the validator read too
 
 
 def _unknown_statute(p: Problem) -> bool:
@@ -170,7 +171,9 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
             problems.extend(exc.problems)
             continue
         unknown: list[str] = []
-        for p in blocking_for_status(validate(inc, catalogue=catalogue, number_patterns=False), inc.status):
+        record = to_dict(inc)  # made once: for the validator and for the text stored
+        for p in blocking_for_status(validate(inc, catalogue=catalogue, number_patterns=False, record=record),
+                                     inc.status):
             if _unknown_statute(p):
                 unknown.append(_cited(inc, p.path))
                 continue
@@ -184,7 +187,7 @@ def parse_items(*, device: Device, items: list[PushItem], offset: int = 0,
         if district is None:
             problems.append(Problem(f"{path}.district", "is required to sync a record from a headquarters device"))
             continue
-        parsed.append(ParsedItem(item, inc, district, unknown, numbers_refused(inc, patterns)))
+        parsed.append(ParsedItem(item, inc, district, unknown, numbers_refused(inc, patterns), canonical_text(record)))
     if problems:
         raise ValidationError(problems)
     for one in parsed:
@@ -271,7 +274,7 @@ def _conflict(session: Session, base: dict, *, district: int, device: Device, ba
 def _push_saves(session: Session, *, device: Device, items: list[PushItem], offset: int = 0,
                 catalogue: Catalogue | None = None, patterns: StationSettings | None = None) -> list[PushResult]:
     parsed = parse_items(device=device, items=items, offset=offset, catalogue=catalogue, patterns=patterns)
-    records = [canonical_text(to_dict(p.incident)) for p in parsed]
+    records = [p.record for p in parsed]
     keys = [p.item.idempotency_key for p in parsed]
     done = {r.idempotency_key: r for r in session.execute(
         select(Push.idempotency_key, Push.device_id, Push.result_json).where(among(session, Push.idempotency_key, keys)))}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -387,10 +387,16 @@ class IncidentStore:
             delete_row(session, row.id)
             session.execute(delete(AutosaveRow).where(AutosaveRow.incident_id == before.id))
 
-    def add_incoming(self, session: Session, incidents: builtins.list[Incident], actor: Actor) -> None:
+    def add_incoming(self, session: Session, incidents: builtins.list[Incident], actor: Actor, *,
+                     records: Sequence[dict[str, Any] | None] = ()) -> None:
         """Records from the server that this store does not hold yet (a pulled page), in the caller's
-        transaction: projected and passed to every listener like imports, in a few statements per page."""
+        transaction: projected and passed to every listener like imports, in a few statements per page.
+        `records`: beside each incident, its interchange dict (to_dict) if the caller made it already (the pull
+        did, to check the record), or None; it becomes the event's after_dict, which is not made again."""
         events = [ChangeEvent("import", None, inc, actor) for inc in incidents]
+        for event, record in zip(events, records, strict=False):
+            if record is not None:
+                event.__dict__["after_dict"] = record  # what the cached_property keeps, given before it is read
         insert_rows(session, [(inc, event.after_json) for inc, event in zip(incidents, events, strict=True)])
         self._notify_many(session, events)
 

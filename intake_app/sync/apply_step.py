@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -32,18 +32,26 @@ from .report import SYNC_ACTOR
 
 
 def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Incident], *,
-                    deleted: Collection[tuple[str, int]] = ()) -> int:
+                    deleted: Collection[tuple[str, int]] = (), records: Sequence[dict[str, Any]] = ()) -> int:
     """In the caller's transaction. Returns how many local records changed. Looks up a page's local
     versions, pending edits and open conflicts in a few queries, not one per record.
 
     `deleted`: (id, version) of the changes that are draft deletions (the incident is the draft's last
     content, one version up). A deletion removes the local copy, unless it was changed here meanwhile: then
-    it is a conflict for the supervisor (theirs = the deleted draft), never a silent loss."""
+    it is a conflict for the supervisor (theirs = the deleted draft), never a silent loss.
+
+    `records`: if given, each incident's interchange dict (to_dict), in the same order: what the pull made
+    to check it, stored as it is rather than made again."""
     session.info[REMOTE_FLAG] = True
     newest: dict[str, Incident] = {}
-    for inc in incidents:  # a page may hold several versions of one incident: the newest counts (the later of
-        if inc.id not in newest or inc.version >= newest[inc.id].version:  # one version twice: a re-wrap)
+    made: dict[str, dict[str, Any]] = {}
+    for n, inc in enumerate(incidents):  # a page may hold several versions of one incident: the newest counts
+        if inc.id not in newest or inc.version >= newest[inc.id].version:  # (the later of one version twice: a re-wrap)
             newest[inc.id] = inc
+            if n < len(records):
+                made[inc.id] = records[n]
+            else:
+                made.pop(inc.id, None)
     local: dict[str, tuple[int, str]] = {}
     pending: set[str] = set()
     conflicted: set[str] = set()
@@ -99,7 +107,7 @@ def apply_remote_in(session: Session, store: IncidentStore, incidents: list[Inci
         store.replace_incoming(session, before, inc, SYNC_ACTOR)
         changed += 1
     # Records new here (all of them on a first sync): projected, indexed and audited a page at a time.
-    store.add_incoming(session, fresh, SYNC_ACTOR)
+    store.add_incoming(session, fresh, SYNC_ACTOR, records=[made.get(inc.id) for inc in fresh])
     _keep_server_envelopes(session, envelopes)
     return changed + len(fresh)
 

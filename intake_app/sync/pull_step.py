@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..domain.interchange import from_dict
+from ..domain.interchange import from_dict, to_dict
 from ..domain.problems import Problem, ValidationError
 from ..domain.records import Incident
 from ..domain.validation import blocking_for_status, validate
@@ -56,15 +56,17 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
             more = answer.more and answer.next_cursor > cursor and pages < MAX_PULL_PAGES
             coming = helpers.submit(_fetch_page, client, answer.next_cursor, page) if more else None
             with collection_paused():
-                incidents, deleted, refused = [], set(), []
+                incidents, records, deleted, refused = [], [], set(), []
                 for i, c in enumerate(answer.changes):
                     try:
-                        inc = scope.checked(i, _checked(store, i, c.incident))
+                        inc, record = _checked(store, i, c.incident)
+                        inc = scope.checked(i, inc)
                     except InvalidRecord as exc:  # set aside; the rest of the page and of the feed go on
                         refused.append(exc.quarantined(c.seq))
                         report.rejected.append(str(exc))
                         continue
                     incidents.append(inc)
+                    records.append(record)
                     if c.deleted:
                         deleted.add((inc.id, inc.version))
                 committing.wait()
@@ -72,7 +74,7 @@ def pull_feed(store: IncidentStore, client: SyncClient, report: SyncReport, *, p
                     session = transaction.enter_context(store.transaction())
                     if refused:
                         _quarantine_in(session, refused)
-                    report.applied += apply_remote_in(session, store, incidents, deleted=deleted)
+                    report.applied += apply_remote_in(session, store, incidents, deleted=deleted, records=records)
                     state.put(session, state.CURSOR, str(answer.next_cursor))
                     committing.then(transaction.pop_all().close)  # the commit, on a helper thread
             report.pulled += len(incidents)
@@ -134,9 +136,10 @@ class _Scope:
                             "stored and every record here is kept.")
 
 
-def _checked(store: IncidentStore, index: int, record: dict[str, Any]) -> Incident:
+def _checked(store: IncidentStore, index: int, record: dict[str, Any]) -> tuple[Incident, dict[str, Any]]:
     """A pulled record passes the same validator as one typed here before anything of its page is stored (its
-    numbers excepted: see below)."""
+    numbers excepted: see below). Returns it with its interchange dict (to_dict), made once for the validator
+    and the store."""
     path = f"changes[{index}].incident"
     try:
         inc = from_dict(record, path=path)
@@ -144,10 +147,12 @@ def _checked(store: IncidentStore, index: int, record: dict[str, Any]) -> Incide
         raise InvalidRecord(record, exc.problems) from exc
     # Its RD and OEMC numbers are held to no pattern: the server kept the record and flagged a number its own
     # pattern refuses (unmatched_numbers); set aside here for a pattern another station set, it would be lost.
-    problems = blocking_for_status(validate(inc, catalogue=store.catalogue, number_patterns=False), inc.status)
+    made = to_dict(inc)
+    problems = blocking_for_status(validate(inc, catalogue=store.catalogue, number_patterns=False, record=made),
+                                   inc.status)
     if problems:
         raise InvalidRecord(record, [Problem(f"{path}.{p.path}", p.message, p.severity) for p in problems])
-    return inc
+    return inc, made
 
 
 class InvalidRecord(SyncError):

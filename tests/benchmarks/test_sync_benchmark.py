@@ -128,7 +128,9 @@ def test_push_and_pull_of_ten_thousand_incidents(make_device, pg_url):  # noqa: 
     # push 3.9-4.2x and pull 4.4-4.5x (from 5.3-6.3x and 20-24x; 4.3-5.7x for the pull in the session before).
     # The pull fetches the next page and commits the page before on helper threads while it checks a page,
     # its connections keep 16 MiB of pages, and the records' canonical JSON is written by orjson; the push
-    # writes each batch's answer while the next batch is on its way. What remains per record, both ways: the
+    # writes each batch's answer while the next batch is on its way, and reads and seals the next batch while
+    # one is at the server; each record's interchange dict is made once, for the validator and the text
+    # stored (server and pulling station). What remains per record, both ways: the
     # shared validator and, on a station, the projection into five tables and the search index, the link
     # index and the audit entry.
     check_target("push / the same rows with psycopg", push_s / same_s, 5.0, bound=15.0, unit="x")
