@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Row, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.catalogue import Catalogue, default_catalogue, parse_catalogue
+from ..domain.catalogue import Catalogue, default_catalogue, read_catalogue_file
 from ..domain.interchange import canonical_text, from_dict, to_dict
 from ..domain.order_validation import unmatched_numbers as numbers_refused
 from ..domain.problems import Problem, ValidationError
@@ -85,7 +85,7 @@ def enroll(session: Session, *, code: str, device_name: str, public_key: str) ->
                     token_hash=tokens.digest(token), public_key=public_key, enrolled_at=now())
     session.add(device)
     session.flush()
-    taken = cast(CursorResult, session.execute(
+    taken = cast(CursorResult[Any], session.execute(
         update(Enrollment).where(Enrollment.id == enrollment.id, Enrollment.used_at.is_(None))
         .values(used_at=now(), device_id=device.id)
     )).rowcount
@@ -122,15 +122,18 @@ def may_see(device: Device, district: int | None) -> bool:
 UNKNOWN_STATUTE = "{statute} is not in the statute catalogue"
 
 
-def server_catalogue(statutes_file) -> Catalogue:
+def server_catalogue(statutes_file: str | Path | None) -> Catalogue:
     """The server's configured catalogue (ServerSettings.statutes_file), else the shipped one. A file that
     cannot be read or parsed stops the server at start-up, with its name: never a silent fallback."""
     if not statutes_file:
         return default_catalogue()
     try:
-        return parse_catalogue(json.loads(Path(statutes_file).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise RuntimeError(f"INTAKE_SERVER_STATUTES_FILE {statutes_file}: not a readable statute catalogue "
+        return read_catalogue_file(Path(statutes_file))
+    except ValidationError as exc:  # the desktop's own check, each problem with its field path
+        raise RuntimeError(f"INTAKE_SERVER_STATUTES_FILE {statutes_file}: not a statute catalogue: "
+                           + "; ".join(str(p) for p in exc.problems[:5])) from exc
+    except OSError as exc:
+        raise RuntimeError(f"INTAKE_SERVER_STATUTES_FILE {statutes_file}: cannot be read "
                            f"({type(exc).__name__})") from exc
 
 
@@ -259,7 +262,7 @@ def push(session: Session, *, device: Device, items: list[PushItem],
 
 
 
-def _conflict(session: Session, base: dict, *, district: int, device: Device, base_version: int, server_version: int,
+def _conflict(session: Session, base: dict[str, Any], *, district: int, device: Device, base_version: int, server_version: int,
               server_json: str, pushed_json: str, at: datetime, deleted: bool = False) -> PushResult:
     """A pushed edit that was not based on the server's version (or on a draft deleted meanwhile): kept as a
     conflict for the supervisor, the server's version sent back."""
@@ -294,9 +297,9 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     own = resends.own_versions(session, device_id=device.id, incident_ids=resent_ids)
     at = now()
     results: list[PushResult] = []
-    changes: list[dict] = []  # rows for the change log, in order; their seq fills `results` afterwards
-    flags: list[dict] = []  # statutes the server's catalogue does not know, per stored version
-    number_flags: list[dict] = []  # RD and OEMC numbers the server's patterns refuse, per stored version
+    changes: list[dict[str, Any]] = []  # rows for the change log, in order; their seq fills `results` afterwards
+    flags: list[dict[str, Any]] = []  # statutes the server's catalogue does not know, per stored version
+    number_flags: list[dict[str, Any]] = []  # RD and OEMC numbers the server's patterns refuse, per stored version
     repeated: dict[str, int] = {}
     for p, record in zip(parsed, records, strict=True):
         key, inc = p.item.idempotency_key, p.incident
@@ -386,7 +389,7 @@ class _Current:
     in_db: bool
 
 
-def _write_changes(session: Session, *, device: Device, changes: list[dict], results: list,
+def _write_changes(session: Session, *, device: Device, changes: list[dict[str, Any]], results: list[Any],
                    current: dict[str, _Current], at: datetime) -> None:
     if not changes:
         return
@@ -419,7 +422,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict], res
 _DRAW_SEQS = text("SELECT nextval(pg_get_serial_sequence('changes', 'seq')) FROM generate_series(1, :n)")
 
 
-def _insert_changes(session: Session, rows: list[dict]) -> list[int]:
+def _insert_changes(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """Writes the change-log rows; returns their seq numbers in the rows' order. On PostgreSQL the numbers are
     drawn first (one query) and the rows written with a plain executemany: an INSERT ... RETURNING of 500 rows
     goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
@@ -447,7 +450,7 @@ def unknown_statutes(session: Session) -> list[UnknownStatute]:
 # ---------------------------------------------------------------- pull
 
 def changes_since(session: Session, *, device: Device, since: int, limit: int,
-                  district: int | None = None) -> tuple[list[Row], bool]:
+                  district: int | None = None) -> tuple[list[Row[int, bool, str]], bool]:
     """(seq, deleted, record_json) rows after `since`, oldest first, and whether more follow. Plain rows, not
     ORM objects: a page is up to 1,000 records that only go out as text."""
     stmt = (select(Change.seq, Change.deleted, Change.record_json)
@@ -476,7 +479,7 @@ def resolve_conflicts(session: Session, *, device: Device, conflict_ids: list[in
     stmt = update(ServerConflict).where(ServerConflict.id.in_(conflict_ids), ServerConflict.resolved_at.is_(None))
     if not device.headquarters:
         stmt = stmt.where(ServerConflict.district == device.district)
-    return cast(CursorResult, session.execute(stmt.values(resolved_at=now()))).rowcount
+    return cast(CursorResult[Any], session.execute(stmt.values(resolved_at=now()))).rowcount
 
 
 # ---------------------------------------------------------------- audit heads
@@ -505,8 +508,9 @@ def record_audit_head(session: Session, *, device: Device, head: AuditHeadIn) ->
     return row, last
 
 
-def incident_dict(record_json: str) -> dict:
-    return json.loads(record_json)
+def incident_dict(record_json: str) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(record_json)
+    return record
 
 
 def _aware(value: datetime) -> datetime:

@@ -122,6 +122,13 @@ def test_an_unreadable_server_catalogue_stops_the_start_naming_the_file(pg_url, 
         create_app(ServerSettings(database_url=pg_url, statutes_file=path))
 
 
+def test_a_server_catalogue_entry_that_cannot_be_used_is_named_at_the_start(pg_url, tmp_path):
+    path = tmp_path / "statutes.json"
+    path.write_text(json.dumps({"entries": [{"citation": LOCAL_STATUTE, "classes": ["ordinance"]}]}), encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"statutes.json: not a statute catalogue: entries\[0\].title: is missing"):
+        create_app(ServerSettings(database_url=pg_url, statutes_file=path))
+
+
 def test_the_administrator_lists_the_flagged_records(pg_url, sessions, device, capsys):
     inc = citing(LOCAL_STATUTE, "ordinance")
     with sessions.begin() as s:
