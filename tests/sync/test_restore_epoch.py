@@ -503,6 +503,19 @@ def restore_backup_without_decision(admin, key: str) -> str:
     return epoch
 
 
+def a_decision_the_restore_lost(make_device, admin) -> tuple:
+    """A station of district 9 whose link decision the server acknowledged and then lost in a restore: (the
+    station, the epoch it knew, the decision's key)."""
+    station = make_device("station9", district=9)
+    decide_it = _decided_pair(station)[2]
+    decide_it()
+    assert sync_once(station).ok
+    known = state.read(station, state.SERVER_EPOCH)
+    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
+    restore_backup_without_decision(admin, key)
+    return station, known, key
+
+
 def test_a_link_decision_the_restore_lost_is_sent_again_once_and_reaches_a_device_that_had_not_pulled_it(
         make_device, admin):
     from intake_app.storage.links.decisions import decisions_for
@@ -557,13 +570,7 @@ def test_a_link_decision_sent_again_by_its_own_station_after_the_restore_is_kept
 
 def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled_and_go_again_once(
         make_device, admin, server):
-    station = make_device("station9", district=9)
-    first, second, decide_it = _decided_pair(station)
-    decide_it()
-    assert sync_once(station).ok
-    known = state.read(station, state.SERVER_EPOCH)
-    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
-    restore_backup_without_decision(admin, key)
+    station, known, key = a_decision_the_restore_lost(make_device, admin)
 
     def no_answer(request, answer):
         if request.method == "POST" and request.path == "/link-decisions":
@@ -583,13 +590,7 @@ def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled
 def test_a_link_decision_sent_again_that_waits_stays_queued_and_goes_at_the_next_sync(make_device, admin, server):
     from intake_app.sync.link_decisions_sync import pending
 
-    station = make_device("station9", district=9)
-    first, second, decide_it = _decided_pair(station)
-    decide_it()
-    assert sync_once(station).ok
-    known = state.read(station, state.SERVER_EPOCH)
-    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
-    restore_backup_without_decision(admin, key)
+    station, known, key = a_decision_the_restore_lost(make_device, admin)
 
     def waiting(request, answer):
         if request.method == "POST" and request.path == "/link-decisions" and b'"resend":true' in request.body:
@@ -609,13 +610,7 @@ def test_a_link_decision_sent_again_that_waits_stays_queued_and_goes_at_the_next
 
 
 def test_a_hostile_answer_to_link_decisions_sent_again_is_refused(make_device, admin, server):
-    station = make_device("station9", district=9)
-    first, second, decide_it = _decided_pair(station)
-    decide_it()
-    assert sync_once(station).ok
-    known = state.read(station, state.SERVER_EPOCH)
-    [(key,)] = admin.sql("SELECT idempotency_key FROM link_decisions")
-    restore_backup_without_decision(admin, key)
+    station, known, key = a_decision_the_restore_lost(make_device, admin)
 
     def not_sent(request, answer):
         if request.method == "POST" and request.path == "/link-decisions":

@@ -87,6 +87,24 @@ def required_legend() -> QLabel:
     return legend
 
 
+def add_labelled_row(form: QFormLayout, legend: QLabel | None, text: str, field: QWidget, accessible: str,
+                     path: str = "") -> tuple[QLabel, QLabel | None]:
+    """A labelled field in `form` (label with mnemonic and buddy, the accessible name on the field or its
+    focus proxy: a time row's goes on its edit). One at a `path` the validator requires
+    (validation.required_paths, e.g. "footage[].start") is marked so, and the form gets its legend, once:
+    (the label, the form's legend or None)."""
+    if path and path in required_paths():
+        text, accessible = required_label(text), required_name(accessible)
+        if legend is None:
+            legend = required_legend()
+            form.insertRow(0, legend)
+    label = QLabel(text)
+    label.setBuddy(field)
+    (field.focusProxy() or field).setAccessibleName(accessible)
+    form.addRow(label, field)
+    return label, legend
+
+
 @overload
 def datetime_edit(optional: Literal[True]) -> OptionalDateTimeEdit: ...
 @overload
@@ -274,15 +292,7 @@ class IncidentPage(QWizardPage):
     def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> QLabel:
         """A labelled field (label with mnemonic and buddy) and a hidden red problem label under it. A field
         at a `path` the validator requires (validation.required_paths) is marked so, with the page's legend."""
-        if path and path in required_paths():
-            text, accessible = required_label(text), required_name(accessible)
-            if self.legend is None:
-                self.legend = required_legend()
-                self.form.insertRow(0, self.legend)
-        label = QLabel(text)
-        label.setBuddy(field)
-        (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
-        self.form.addRow(label, field)
+        label, self.legend = add_labelled_row(self.form, self.legend, text, field, accessible, path)
         problems = problem_label()
         self.form.addRow("", problems)
         return problems

@@ -17,16 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.validation import required_paths
 from ..common.screen_fit import resize_within_screen
-from .common import (
-    follow_focus,
-    problem_label,
-    required_label,
-    required_legend,
-    required_name,
-    show_problem_text,
-)
+from .common import add_labelled_row, follow_focus, problem_label, show_problem_text
 
 
 class RowDialog(QDialog):
@@ -57,15 +49,7 @@ class RowDialog(QDialog):
     def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> None:
         """A labelled field; one at a `path` the validator requires (validation.required_paths, "footage[].start")
         is marked so, with the dialog's legend."""
-        if path and path in required_paths():
-            text, accessible = required_label(text), required_name(accessible)
-            if self.legend is None:
-                self.legend = required_legend()
-                self.form.insertRow(0, self.legend)
-        label = QLabel(text)
-        label.setBuddy(field)
-        (field.focusProxy() or field).setAccessibleName(accessible)  # a time row's name goes on its edit
-        self.form.addRow(label, field)
+        self.legend = add_labelled_row(self.form, self.legend, text, field, accessible, path)[1]
 
     def show_messages(self, lines: list[str]) -> None:
         """The row's problems, shown once the user has left one of its fields or pressed OK (not in red
