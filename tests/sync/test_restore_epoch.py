@@ -321,13 +321,20 @@ def deletions_in_feed(admin, incident_id: str) -> list[int]:
                                          i=incident_id)]
 
 
-def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_device(make_device, admin):
+def a_draft_deleted_on_a_before_b_pulls_it(make_device):
+    """Two stations of district 9 hold a draft; A deletes it and the server acknowledges the deletion, which B
+    has not pulled yet: (A, B, the draft)."""
     a = make_device("a", district=9)
     b = make_device("b", district=9)
     draft = a.save(make_incident(), ACTOR)
     assert sync_once(a).ok and sync_once(b).ok
     a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok  # acknowledged; B never pulls the deletion before the restore
+    assert sync_once(a).ok
+    return a, b, draft
+
+
+def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_device(make_device, admin):
+    a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     [key] = [r.idempotency_key for r in admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
                                                   "CAST(result_json AS json)->>'outcome' = 'deleted'", i=draft.id)]
     epoch = restore_backup_before_deletion(admin, draft.id, held=1)
@@ -424,12 +431,7 @@ def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_
 
 
 def test_a_deletion_sent_again_never_removes_an_edit_made_on_the_restored_server(make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
-    a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok
+    a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     restore_backup_before_deletion(admin, draft.id, held=1)
     edited(b, draft.id, "B's edit on the restored server, unaware of the deletion.")
     assert sync_once(b).ok
@@ -443,6 +445,17 @@ def test_a_deletion_sent_again_never_removes_an_edit_made_on_the_restored_server
     assert deletions_in_feed(admin, draft.id) == []
 
 
+def falls_over_on(path: str):
+    """The fault proxy's handler for a server that takes POST `path` and falls over before it answers (a 500)."""
+
+    def no_answer(request, answer):
+        if request.method == "POST" and request.path == path:
+            return Answer(500, b'{"detail":"the server fell over"}')
+        return None
+
+    return no_answer
+
+
 def test_a_deletion_whose_resend_got_no_answer_is_asked_about_again_and_kept_once(make_device, admin, server):
     a = make_device("a", district=9)
     draft = a.save(make_incident(), ACTOR)
@@ -452,12 +465,7 @@ def test_a_deletion_whose_resend_got_no_answer_is_asked_about_again_and_kept_onc
     known = state.read(a, state.SERVER_EPOCH)
     restore_backup_before_deletion(admin, draft.id, held=1)
 
-    def no_answer(request, answer):
-        if request.method == "POST" and request.path == "/push":
-            return Answer(500, b'{"detail":"the server fell over"}')
-        return None
-
-    stopped = through(no_answer, a, server)
+    stopped = through(falls_over_on("/push"), a, server)
 
     assert not stopped.ok
     assert state.read(a, state.SERVER_EPOCH) == known  # not reconciled: the next sync asks again
@@ -572,12 +580,7 @@ def test_link_decisions_sent_again_without_an_answer_keep_the_epoch_unreconciled
         make_device, admin, server):
     station, known, key = a_decision_the_restore_lost(make_device, admin)
 
-    def no_answer(request, answer):
-        if request.method == "POST" and request.path == "/link-decisions":
-            return Answer(500, b'{"detail":"the server fell over"}')
-        return None
-
-    stopped = through(no_answer, station, server)
+    stopped = through(falls_over_on("/link-decisions"), station, server)
 
     assert not stopped.ok
     assert state.read(station, state.SERVER_EPOCH) == known  # not reconciled: the next sync sends them again
