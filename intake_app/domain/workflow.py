@@ -36,15 +36,6 @@ def has_felony(incident: Incident) -> bool:
     return any(is_felony_class(v.offence_class) for v in incident.violations)
 
 
-def allowed_next(incident: Incident) -> tuple[Status, ...]:
-    nexts = TRANSITIONS[incident.status]
-    if incident.status == Status.APPROVED:
-        return (Status.REFERRED,) if has_felony(incident) else (Status.RECORDED,)
-    if incident.status == Status.REFERRED and not review_is_final(incident):
-        return ()  # the felony review decides first
-    return nexts
-
-
 def transition(
     incident: Incident,
     to: Status,

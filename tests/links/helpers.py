@@ -6,6 +6,7 @@ import itertools
 from datetime import timedelta
 
 from intake_app.domain.records import Location, Vehicle
+from intake_app.storage.links.decisions import decision_history, resolve_id
 
 from ..factories import make_agent, make_incident
 
@@ -54,3 +55,9 @@ def plate_seen_in_three_districts(store, actor, *, their_reporter: str):
     third.report_number = "D025-2026-P8R-00101"
     store.import_incidents([theirs, third], actor)
     return mine, theirs, third
+
+
+def decisions_for(store, incident_id: str):
+    """Every link decision on an incident, oldest first: what its audit and packet read (decision_history)."""
+    with store.reading() as session:
+        return decision_history(session, resolve_id(session, incident_id).id)

@@ -4,10 +4,10 @@ import pytest
 
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
-from intake_app.storage.links.decisions import LinkError, decide, decisions_for
+from intake_app.storage.links.decisions import LinkError, decide
 from intake_app.storage.links.queries import links_for
 
-from .helpers import incident_at, plate_agent, unique_agent
+from .helpers import decisions_for, incident_at, plate_agent, unique_agent
 
 REVIEWER = Actor("Lt. Ana Review", "880")
 

@@ -29,11 +29,11 @@ def test_incidents_saved_before_the_feature_are_linked_after_the_upgrade(data_di
 
 def test_decisions_and_chinese_names_from_before_link_sync_are_queued_and_linked_after_the_upgrade(data_dir, actor):
     from intake_app.domain.matching import AGENT_LINK, CONFIRMED
-    from intake_app.storage.links.decisions import decide, decisions_for
+    from intake_app.storage.links.decisions import decide
     from intake_app.sync.link_decisions_sync import pending
     from intake_app.wire.link_decisions import LinkDecisionIn
 
-    from .helpers import unique_agent
+    from .helpers import decisions_for, unique_agent
 
     store = open_store(data_dir)
     first = store.save(incident_at(agents=[unique_agent(name="李小龙")]), actor)

@@ -6,9 +6,9 @@ from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, DISMISSED, SAME_EVENT
 from intake_app.domain.roles import REVIEWER, SUPERVISOR
 from intake_app.security.users import add_user, create_first_administrator, sign_in
-from intake_app.storage.links.decisions import decide, decisions_for
+from intake_app.storage.links.decisions import decide
 
-from .helpers import incident_at, plate_agent
+from .helpers import decisions_for, incident_at, plate_agent
 
 
 @pytest.fixture

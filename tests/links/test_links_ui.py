@@ -5,14 +5,13 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
 from intake_app.domain.matching import CONFIRMED, DISMISSED, REJECTED, SAME_EVENT
 from intake_app.domain.settings import StationSettings
-from intake_app.storage.links.decisions import decisions_for
 from intake_app.storage.links.queries import confirmed_links_for_packet
 from intake_app.ui.incidents.duplicates_prompt import DuplicatesPrompt
 from intake_app.ui.links.links_tab import LinksTab
 from intake_app.ui.shell.main_window import MainWindow
 from tests.sync_tasks import SyncTaskRunner
 
-from .helpers import incident_at, plate_agent
+from .helpers import decisions_for, incident_at, plate_agent
 
 
 @pytest.fixture

@@ -193,9 +193,9 @@ class ServerSql:
 def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_decision_comes_back_once(
         make_device, pg_url, tmp_path):
     from intake_app.domain.matching import AGENT_LINK, CONFIRMED
-    from intake_app.storage.links.decisions import decide, decisions_for
+    from intake_app.storage.links.decisions import decide
 
-    from ..links.helpers import incident_at, plate_agent
+    from ..links.helpers import decisions_for, incident_at, plate_agent
 
     a = make_device("a", district=9)
     b = make_device("b", district=9)  # never pulls between the backup and the restore

@@ -9,13 +9,13 @@ import pytest
 from intake_app.domain.actor import Actor
 from intake_app.domain.matching import AGENT_LINK, CONFIRMED, REJECTED
 from intake_app.security.audit import entries_for
-from intake_app.storage.links.decisions import LinkError, decide, decisions_for
+from intake_app.storage.links.decisions import LinkError, decide
 from intake_app.storage.links.queries import confirmed_links_for_packet, links_for
 from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 from intake_app.sync.link_decisions_sync import pending
 
-from ..links.helpers import incident_at, plate_agent
+from ..links.helpers import decisions_for, incident_at, plate_agent
 
 STATION_REVIEWER = Actor("Lt. Ana Reviewer", "5150")
 HQ_REVIEWER = Actor("Cmdr. Hal Quarters", "7001")

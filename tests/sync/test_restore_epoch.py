@@ -526,7 +526,7 @@ def a_decision_the_restore_lost(make_device, admin) -> tuple:
 
 def test_a_link_decision_the_restore_lost_is_sent_again_once_and_reaches_a_device_that_had_not_pulled_it(
         make_device, admin):
-    from intake_app.storage.links.decisions import decisions_for
+    from ..links.helpers import decisions_for
 
     station = make_device("station9", district=9)
     other = make_device("front", district=9)
@@ -555,7 +555,7 @@ def test_a_link_decision_the_restore_lost_is_sent_again_once_and_reaches_a_devic
 
 
 def test_a_link_decision_sent_again_by_its_own_station_after_the_restore_is_kept_once(make_device, admin):
-    from intake_app.storage.links.decisions import decisions_for
+    from ..links.helpers import decisions_for
 
     station = make_device("station9", district=9)
     other = make_device("front", district=9)

@@ -103,11 +103,6 @@ def current_decisions(session: Session, incident_id: str) -> dict[tuple[str, str
     return latest
 
 
-def decisions_for(store: IncidentStore, incident_id: str) -> list[LinkDecision]:
-    with store.reading() as session:
-        return decision_history(session, resolve_id(session, incident_id).id)
-
-
 def shared_between(session: Session, a: str, b: str) -> list[Shared]:
     """Identifiers the two stored incidents have in common (a plate counts only if the states agree)."""
     found = []
