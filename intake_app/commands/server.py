@@ -82,6 +82,7 @@ def cmd_serve(args, ctx: CliContext) -> int:
 
     if not 1 <= args.workers <= 64:
         raise UsageError(f"--workers: {args.workers} is not between 1 and 64")
+    _start_journal(args)
     engine, _ = _sessions(args)
     engine.dispose()
     # Every process builds its app from the environment (uvicorn starts them by name: intake_app.server.app).
@@ -124,7 +125,19 @@ def _multiprocess_metrics_folder(env) -> None:
         env[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="intake-metrics-")
 
 
+def _start_journal(args) -> None:
+    from ..server import revocations
+
+    journal = _settings(args).revocation_journal
+    if journal is not None:
+        try:
+            revocations.start(journal)
+        except OSError as exc:
+            raise UsageError(f"INTAKE_SERVER_REVOCATION_JOURNAL: cannot write {journal} ({exc.strerror})") from None
+
+
 def cmd_migrate(args, ctx: CliContext) -> int:
+    _start_journal(args)
     engine, _ = _sessions(args)
     engine.dispose()
     print("server schema is up to date", file=ctx.out)
@@ -141,11 +154,26 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
     jump a billion past the highest restored one. And the restore is noted: each device's next audit head is
     checked across it (crud.record_audit_head). And a new restore epoch is set: each device then sends again
     the versions it holds that this database lacks (server/resends.py, sync/resend.py)."""
+    journal = _settings(args).revocation_journal
+    revoked = _journalled_revocations(journal)  # read before anything is changed: a bad journal changes nothing
     engine, sessions = _sessions(args)
     if engine.dialect.name != "postgresql":
         engine.dispose()
         raise UsageError("--database-url: restored (after-restore) is for the PostgreSQL server database")
     with sessions.begin() as session:
+        from ..server import revocations
+        from ..server.crud import spend_unused_enrollments
+
+        if revoked is None:
+            print("no revocation journal (INTAKE_SERVER_REVOCATION_JOURNAL): revoke again each device revoked "
+                  "after the backup", file=ctx.err)
+        else:
+            again = revocations.replay(session, revoked)
+            print(f"revocations: {again} device(s) revoked again from {journal} ({len(revoked)} journalled)",
+                  file=ctx.out)
+        spent = spend_unused_enrollments(session)
+        print(f"enrollment codes: {spent} unused code(s) spent (any may have enrolled a device since the "
+              "backup): issue new ones", file=ctx.out)
         first_new = {}
         for table in ("changes", "link_decisions"):
             moved = session.execute(text(
@@ -168,6 +196,24 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
     return 0
 
 
+def _journalled_revocations(journal: Path | None):
+    from ..domain.problems import ValidationError
+    from ..server import revocations
+
+    if journal is None:
+        return None
+    try:
+        return revocations.read(journal)
+    except FileNotFoundError:
+        raise UsageError(f"INTAKE_SERVER_REVOCATION_JOURNAL: {journal} does not exist: restore it from the "
+                         "backups first (if none was ever kept, create it empty); nothing was changed") from None
+    except OSError as exc:
+        raise UsageError(f"INTAKE_SERVER_REVOCATION_JOURNAL: cannot read {journal} ({exc.strerror}); "
+                         "nothing was changed") from None
+    except ValidationError as exc:
+        raise UsageError(f"INTAKE_SERVER_REVOCATION_JOURNAL: {exc}\nnothing was changed") from None
+
+
 def cmd_create_enrollment(args, ctx: CliContext) -> int:
     from ..server import crud
 
@@ -185,15 +231,21 @@ def cmd_create_enrollment(args, ctx: CliContext) -> int:
 
 
 def cmd_revoke(args, ctx: CliContext) -> int:
-    from ..server import crud
+    from ..server import revocations
 
+    journal = _settings(args).revocation_journal
     engine, sessions = _sessions(args)
-    with sessions.begin() as session:
-        found = crud.revoke_device(session, device_id=args.device_id)
-    engine.dispose()
-    if not found:
+    try:
+        with sessions.begin() as session:
+            found = revocations.revoke(session, device_id=args.device_id, journal=journal)
+    except OSError as exc:
+        raise UsageError(f"INTAKE_SERVER_REVOCATION_JOURNAL: cannot write {journal} ({exc.strerror}); "
+                         "the device was not revoked") from None
+    finally:
+        engine.dispose()
+    if found is None:
         raise UsageError(f"device_id: no device {args.device_id}")
-    print(f"device {args.device_id} revoked", file=ctx.out)
+    print(f"device {args.device_id} revoked" + (f" (journalled in {journal})" if journal else ""), file=ctx.out)
     return 0
 
 

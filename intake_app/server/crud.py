@@ -98,13 +98,23 @@ def device_for_token(session: Session, *, token: str) -> Device | None:
     return session.scalars(select(Device).where(Device.token_hash == tokens.digest(token))).first()
 
 
-def revoke_device(session: Session, *, device_id: int) -> bool:
+def revoke_device(session: Session, *, device_id: int) -> Device | None:
+    """The device, revoked from now on (already revoked: as it was); None when there is no such device.
+    The command revokes through server/revocations.py, which also journals it."""
     device = session.get(Device, device_id)
     if device is None:
-        return False
+        return None
     if device.revoked_at is None:
         device.revoked_at = now()
-    return True
+        session.flush()
+    return device
+
+
+def spend_unused_enrollments(session: Session) -> int:
+    """Mark every unused enrollment code used, with no device: after a restore from a backup, a code the
+    backup shows unused may have enrolled a device since, and a code must never enroll twice. Returns how many."""
+    return cast(CursorResult[Any], session.execute(
+        update(Enrollment).where(Enrollment.used_at.is_(None)).values(used_at=now()))).rowcount
 
 
 def list_devices(session: Session) -> list[Device]:

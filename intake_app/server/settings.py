@@ -40,6 +40,10 @@ class ServerSettings(BaseSettings):
     # desktop's statutes.json; empty = the one shipped with Intake. A record citing a statute it lacks is
     # stored and flagged (table unknown_statutes), never refused: the station's administrator may know more.
     statutes_file: Path | None = None
+    # Each revocation is also written here before it is committed (server/revocations.py), and applied again by
+    # `intake server restored`: keep it apart from the database (another disk, backed up with the dumps).
+    # Empty = no journal: a restore from a backup then brings back devices revoked after it.
+    revocation_journal: Path | None = None
     # RFC 3161 time-stamping authority: the server stamps each reported audit head a station did not stamp
     # itself; the certificates (PEM: its CA or its own) are what tokens from stations are checked against.
     tsa_url: str = ""
@@ -70,7 +74,7 @@ class ServerSettings(BaseSettings):
         return StationSettings(rd_number_pattern=self.rd_number_pattern,
                                oemc_event_number_pattern=self.oemc_event_number_pattern)
 
-    @field_validator("statutes_file", mode="before")
+    @field_validator("statutes_file", "revocation_journal", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
