@@ -14,6 +14,7 @@ from intake_app.security.users import add_user, create_first_administrator, sign
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.sign_in import SignInDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.station_settings import set_up_station
 from tests.sync_tasks import SyncTaskRunner
 
 from .test_wizard_stories import fill_details, fill_the_rest, tick
@@ -24,7 +25,7 @@ SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
 
 def users(store):
     # No supervisor in the settings: the wizard names whoever signed in.
-    store.save_settings(StationSettings(district=9))
+    set_up_station(store, StationSettings(district=9))
     create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
     admin = sign_in(store, "1000", "admin correct horse")
     add_user(store, admin, "2231", "Sgt. Maria Test", SUPERVISOR, SGT_PASS)
@@ -73,7 +74,7 @@ def packet_text(store, incident_id) -> str:
 
 
 def select_first(queue):
-    queue.select_row(0)
+    queue.items.selectRow(0)
     return queue.selected_id()
 
 
