@@ -207,3 +207,18 @@ def test_editing_a_violation_and_pressing_ok_keeps_its_statute_and_class(qtbot):
     assert dialog.offence_class.currentData() == "3"
     edited = dialog.result_violation()
     assert (edited.statute, edited.offence_class) == ("720 ILCS 5/12-3.05", "3")
+
+
+def test_a_statute_of_several_classes_leaves_the_class_to_the_supervisor_and_one_of_one_class_gives_it(qtbot):
+    from intake_app.domain.catalogue import default_catalogue
+    from intake_app.domain.records import Violation
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    several = ViolationDialog(Violation(statute="720 ILCS 5/12-3.05"), 1, default_catalogue(), [])
+    qtbot.addWidget(several)
+    assert several.offence_class.count() == 5 and several.offence_class.currentData() == ""  # "(choose)"
+    assert several.result_violation().offence_class == ""  # nothing picked silently
+    one = ViolationDialog(Violation(statute="720 ILCS 5/9-2"), 1, default_catalogue(), [])
+    qtbot.addWidget(one)
+    assert one.offence_class.count() == 1 and one.result_violation().offence_class == "1"
+
