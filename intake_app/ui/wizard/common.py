@@ -105,6 +105,18 @@ def add_labelled_row(form: QFormLayout, legend: QLabel | None, text: str, field:
     return label, legend
 
 
+def scrolling_form() -> tuple[QWidget, QFormLayout, QScrollArea]:
+    """A form whose long rows wrap, in a scroll area that resizes it: the body of a wizard page and of a row
+    dialog, which must fit a 1366x768 screen at 200% (their content scrolls)."""
+    body = QWidget()
+    form = QFormLayout(body)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    return body, form, scroll
+
+
 @overload
 def datetime_edit(optional: Literal[True]) -> OptionalDateTimeEdit: ...
 @overload
@@ -263,12 +275,7 @@ class IncidentPage(QWizardPage):
         self.shows_all_problems = False  # set by the wizard once the user pressed Next, Back, saved or submitted
         self.left_fields: list[QWidget] = []  # fields the user has left: their problems show
         self.legend: QLabel | None = None
-        self.body = QWidget()
-        self.form = QFormLayout(self.body)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        self.body, self.form, scroll = scrolling_form()
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
