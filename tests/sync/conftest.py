@@ -18,12 +18,16 @@ import httpx
 import pytest
 from sqlalchemy import create_engine
 
+from intake_app.domain.actor import Actor
 from intake_app.server import crud
 from intake_app.server.db import make_engine, session_factory
 from intake_app.server.migrate import upgrade
 from intake_app.server.settings import ServerSettings
 from intake_app.storage.opening import open_store
 from intake_app.sync import device
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
 
 PG = ["-h", "127.0.0.1", "-U", "postgres"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,6 +179,24 @@ def make_device(tmp_path, server, admin):
     yield make
     for store in opened:
         store.engine.dispose()
+
+
+def edited_on_both(make_device, words_a: str, words_b: str):
+    """Two stations of district 9 with one record, synced, then edited on each (A's narrative, B's) and synced
+    again, A first: B holds a conflict, its own words kept. Returns (a, b, the record as first saved)."""
+    actor = Actor("Sgt. Maria Test", "2231")
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    original = a.save(make_incident(), actor)
+    sync_once(a)
+    sync_once(b)
+    for store, words in ((a, words_a), (b, words_b)):
+        inc = store.get(original.id)
+        inc.narrative = words
+        store.save(inc, actor)
+    sync_once(a)
+    sync_once(b)
+    return a, b, original
 
 
 def restore_backup_without(admin, incident_id: str, *, newer_than: int) -> str:
