@@ -18,6 +18,7 @@ from intake_app.domain.interchange import canonical_json, to_dict
 from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 from intake_app.sync.pull_step import quarantined
+from intake_app.sync.report import SyncReport
 
 from ..factories import make_incident
 from .fault_proxy import Answer, FaultProxy, Stream
@@ -48,6 +49,16 @@ def _on_changes(fault):
             return fault(request, answer)
         return None
     return wrapped
+
+
+def _sync_ending_within_a_minute(store) -> SyncReport:
+    """One sync on a thread of its own, so a sync that pages forever fails the test instead of hanging it."""
+    finished: list[SyncReport] = []
+    worker = threading.Thread(target=lambda: finished.append(sync_once(store)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert finished, "the sync never ended"
+    return finished[0]
 
 
 def _saved_record(district: int) -> dict:
@@ -90,13 +101,8 @@ def test_endless_paging_with_empty_pages_ends_the_sync_with_an_error(make_device
     station = make_device("station", district=9, url=proxy.base)
     proxy.fault = _on_changes(lambda request, _answer: _page([], first_seq=_since(request) + 1,
                                                               more=True, next_cursor=_since(request) + 1))
-    finished: list = []
-    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
-    worker.start()
-    worker.join(60)
-
-    assert finished, "the sync never ended"
-    assert not finished[0].ok and "empty page" in finished[0].error
+    report = _sync_ending_within_a_minute(station)
+    assert not report.ok and "empty page" in report.error
     assert proxy.count("GET", "/changes") == 1
 
 
@@ -314,13 +320,8 @@ def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_devic
         return None
 
     proxy.fault = endless
-    finished: list = []
-    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
-    worker.start()
-    worker.join(60)
-
-    assert finished, "the sync never ended"
-    assert not finished[0].ok and "link decisions" in finished[0].error
+    report = _sync_ending_within_a_minute(station)
+    assert not report.ok and "link decisions" in report.error
     assert proxy.count("GET", "/link-decisions") == 1
 
 
