@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -335,6 +336,16 @@ def messages_for(problems: list[Problem], prefix: str) -> list[str]:
     interface language."""
     return [problem_message(p) for p in problems if p.path == prefix or p.path.startswith(prefix + ".")
             or p.path.startswith(prefix + "[")]
+
+
+def select_or_keep(combo: QComboBox, value: str) -> None:
+    """Shows `value` chosen; a value the list does not offer (a time zone, a language, footage no longer in the
+    list) is added as it is, so what the record holds is kept, not silently replaced by the first item."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
 
 
 def enum_data(kind, combo):
