@@ -9,16 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from intake_app.domain.enums import Status
 from intake_app.ui.review.review_queue import age_text
 
-from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
-
-
-def submitted_by_sergeant(qtbot, store, data_dir):
-    users(store)
-    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    submit_new_incident(qtbot, sergeant)
-    sergeant.close()
-    [summary] = store.list()
-    return summary
+from .test_review_story import LT_PASS, signed_in_window, submitted_by_sergeant
 
 
 def queue_of_lieutenant(qtbot, store, data_dir):

@@ -63,6 +63,18 @@ def submit_new_incident(qtbot, window):
     wizard.submit()
 
 
+def submitted_by_sergeant(qtbot, store, data_dir):
+    """The station's people; the sergeant signs in, submits one incident for review (the receipt offer
+    dismissed) and closes her window. Returns the record's summary."""
+    users(store)
+    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    submit_new_incident(qtbot, sergeant)
+    sergeant.receipt_offer.done(0)
+    sergeant.close()
+    [summary] = store.list()
+    return summary
+
+
 def packet_text(store, incident_id) -> str:
     """The referral packet's text as a reader sees it (lines joined)."""
     from intake_app.reports.packet import build_packet
