@@ -9,7 +9,7 @@ from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from .conftest import edited_on_both, restore_backup_without
+from .conftest import a_draft_deleted_on_a_before_b_pulls_it, edited_on_both, restore_backup_without
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -67,13 +67,7 @@ def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, wi
 
 
 def test_a_conflict_with_a_deletion_says_so_and_taking_theirs_deletes_the_draft(make_device, window_for, qtbot):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    sync_once(a)
-    sync_once(b)
-    a.delete_draft(draft.id, ACTOR)
-    sync_once(a)
+    _a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     mine = b.get(draft.id)
     mine.narrative = "Station B kept writing."
     b.save(mine, ACTOR)
