@@ -61,6 +61,15 @@ def _sync_ending_within_a_minute(store) -> SyncReport:
     return finished[0]
 
 
+def _approved_and_sent(station):
+    """An incident saved, submitted and approved on the station, and sent: the server holds its approved version."""
+    saved = station.save(make_incident(), ACTOR)
+    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
+    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
+    assert sync_once(station).ok
+    return approved
+
+
 def _saved_record(district: int) -> dict:
     inc = make_incident(district=district, beat=f"{district:02d}11", report_number="")
     inc.version = 1
@@ -164,10 +173,7 @@ def test_an_answer_that_declares_an_absurd_size_is_refused_before_reading(make_d
 
 def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_with_both_kept(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
-    saved = station.save(make_incident(), ACTOR)
-    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
-    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
-    assert sync_once(station).ok
+    approved = _approved_and_sent(station)
     rewritten = to_dict(approved)
     rewritten["version"] = approved.version + 1
     rewritten["narrative"] = "The agents were never there."
@@ -175,7 +181,7 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
     proxy.fault = _on_changes(lambda request, _answer: _page([rewritten], first_seq=_since(request) + 1))
     report = sync_once(station)
 
-    assert station.get(saved.id).narrative == approved.narrative  # never silently overwritten
+    assert station.get(approved.id).narrative == approved.narrative  # never silently overwritten
     [(mine, theirs)] = conflicts.conflicts(station)
     assert mine.narrative == approved.narrative and theirs.narrative == "The agents were never there."
     assert state.status(station).conflicts == 1
@@ -184,10 +190,7 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
 
 def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
-    saved = station.save(make_incident(), ACTOR)
-    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
-    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
-    assert sync_once(station).ok
+    approved = _approved_and_sent(station)
     referred = to_dict(approved)
     referred["version"] = approved.version + 1
     referred["status"] = "referred"
@@ -197,7 +200,7 @@ def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_d
     proxy.fault = _on_changes(lambda request, _answer: _page([referred], first_seq=_since(request) + 1))
     sync_once(station)
 
-    assert station.get(saved.id).status == Status.REFERRED and conflicts.conflicts(station) == []
+    assert station.get(approved.id).status == Status.REFERRED and conflicts.conflicts(station) == []
 
 
 def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp_path):
