@@ -12,16 +12,13 @@ from intake_app.ui.wizard.agents_page import AgentDialog
 from tests.sync_tasks import SyncTaskRunner
 
 from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, users
-from .test_wizard_stories import fill_details, tick
+from .test_wizard_stories import details_then_a_present_party
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def party_typed(qtbot, wizard):
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     qtbot.keyClicks(rp.name, "Rosa Witness")
     qtbot.keyClicks(rp.phone, "312-555-0177")
     wizard.next()  # the agents page

@@ -17,7 +17,7 @@ from intake_app.ui.shell.main_window import MainWindow
 from tests.station_settings import set_up_station
 from tests.sync_tasks import SyncTaskRunner
 
-from .test_wizard_stories import fill_details, fill_the_rest, tick
+from .test_wizard_stories import details_then_a_present_party, fill_the_rest
 
 LEFT = Qt.MouseButton.LeftButton
 SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
@@ -50,10 +50,7 @@ def signed_in_window(qtbot, store, data_dir, star, passphrase):
 
 def submit_new_incident(qtbot, window):
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Rosa Witness")
     qtbot.keyClicks(rp.phone, "312-555-0177")
     qtbot.keyClicks(rp.address, "4021 W Witness Ln")
@@ -241,10 +238,7 @@ def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_pa
     users(store)
     window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Rosa Witness")
     rp.language.setCurrentIndex(rp.language.findData("es"))
     wizard.next()

@@ -33,6 +33,15 @@ def fill_details(qtbot, page):
     qtbot.keyClicks(page.narrative, "Two masked agents detained a man at the bus stop.")
 
 
+def details_then_a_present_party(qtbot, wizard):
+    """The details page filled, Next, and "reporting party present" ticked: returns the party page."""
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    rp = wizard.currentPage()
+    tick(qtbot, rp.present)
+    return rp
+
+
 def add_agent(qtbot, page):
     def fill(d):
         d.agency.setCurrentIndex(d.agency.findData(Agency.ICE_ERO))
@@ -102,10 +111,7 @@ def fill_the_rest(qtbot, wizard) -> None:
 
 def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, station):
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Jos\u00e9 Ram\u00edrez")  # non-ASCII is set directly (see PLATFORM.md)
     qtbot.keyClicks(rp.phone, "312-555-0100")
     qtbot.keyClicks(rp.address, "1500 S Western Ave Apt 3")
