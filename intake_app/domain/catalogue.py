@@ -72,11 +72,6 @@ class Statute:
             return ""
         return self.translations.get(language, {}).get("applicability") or self.applicability
 
-    @property
-    def default_class(self) -> str:
-        """Only an entry with a single class has a default; otherwise the supervisor chooses."""
-        return self.classes[0] if len(self.classes) == 1 else ""
-
 
 @dataclass(frozen=True)
 class Catalogue:

@@ -1,7 +1,8 @@
 """SHA-256 of footage files, streamed in large blocks so memory stays flat for files of many GB.
 
-hashlib releases the GIL on large updates, so several files hash in parallel on several cores with
-plain threads. A cancelled hash returns nothing: callers store a result only when one comes back.
+hashlib releases the GIL on large updates, so the GUI stays responsive while a file hashes on a worker thread
+(and several files would hash in parallel on several cores: tests/benchmarks/test_hashing_benchmark.py measures
+it). A cancelled hash returns nothing: callers store a result only when one comes back.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,12 +77,3 @@ def hash_file(path: str | os.PathLike, *, progress: Progress | None = None,
         mtime=datetime.fromtimestamp(stat.st_mtime, UTC),
         hashed_at=datetime.now(UTC),
     )
-
-
-def hash_files(paths: Iterable[str | os.PathLike], *, workers: int | None = None,
-               cancel: CancelFlag | None = None) -> list[FileHash]:
-    """Several files at once, one thread per core; results in the order given."""
-    paths = list(paths)
-    workers = workers or min(len(paths), os.cpu_count() or 1) or 1
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hash") as pool:
-        return list(pool.map(lambda p: hash_file(p, cancel=cancel), paths))

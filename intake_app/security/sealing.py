@@ -96,10 +96,6 @@ class Readers:
         return out
 
 
-def _wrap(data_key: bytes, recipient: X25519PublicKey, aad: bytes) -> dict:
-    return Readers([recipient]).wrap(data_key, aad)[0]
-
-
 def _unwrap(envelope: dict, private: X25519PrivateKey, aad: bytes) -> bytes | None:
     mine = private.public_key().public_bytes_raw()
     kid = key_id(mine)

@@ -195,10 +195,6 @@ class IncidentStore:
         raw = session.connection().scalar(_READ_META, {"key": "station_settings"})
         return StationSettings.from_dict(json.loads(raw)) if raw else StationSettings()
 
-    def save_settings(self, settings: StationSettings) -> None:
-        with self.transaction() as session:
-            self.save_settings_in(session, settings)
-
     def save_settings_in(self, session: Session, settings: StationSettings) -> None:
         """In the caller's transaction, so the change and its audit entry commit together."""
         self._set_meta(session, "station_settings", json.dumps(settings.to_dict()))

@@ -36,6 +36,7 @@ from intake_app.sync.engine import sync_once
 from ..factories import make_incident
 from ..sealed_records import sealed
 from ..sync.conftest import ServerProcess, pg_url  # noqa: F401  (the real database)
+from .plain_tables import create_plain_tables
 from .timing import check_target
 
 DEVICES, EACH, WORKERS, PAGE = 200, 50, 4, 1000
@@ -137,13 +138,7 @@ def psycopg_writers(url: str, per_device: list[list[tuple]], connections: int) -
     connections (the server's own number, see connections_allowed)."""
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS bench_changes, bench_incidents, bench_pushes")
-        conn.execute("CREATE TABLE bench_changes (seq bigserial primary key, incident_id text, district int, "
-                     "version int, record_json text, device_id bigint, at timestamptz default now())")
-        conn.execute("CREATE TABLE bench_incidents (id text primary key, district int, version int, "
-                     "record_json text, last_seq bigint, updated_at timestamptz default now())")
-        conn.execute("CREATE TABLE bench_pushes (idempotency_key text primary key, device_id bigint, "
-                     "incident_id text, result_json text, at timestamptz default now())")
+        create_plain_tables(conn)
     pool = [psycopg.connect(dsn) for _ in range(connections)]
     free: list[psycopg.Connection] = list(pool)
     lock, ready = threading.Condition(), threading.Barrier(len(per_device) + 1)

@@ -23,6 +23,7 @@ from intake_app.sync.report import SyncReport
 
 from ..factories import make_incident
 from ..sync.conftest import admin, make_device, pg_url, server  # noqa: F401  (the real server and database)
+from .plain_tables import create_plain_tables
 from .timing import check_target
 
 COUNT = 10_000
@@ -45,14 +46,9 @@ def bulk_insert(url: str, rows: list[tuple]) -> tuple[float, float, float]:
     idempotency key) into three plain tables; (3) COPY of (1)."""
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(dsn) as conn:
-        conn.execute("DROP TABLE IF EXISTS bench_plain, bench_changes, bench_incidents, bench_pushes")
+        conn.execute("DROP TABLE IF EXISTS bench_plain")
         conn.execute("CREATE TABLE bench_plain (id text primary key, district int, version int, record_json text)")
-        conn.execute("CREATE TABLE bench_changes (seq bigserial primary key, incident_id text, district int, "
-                     "version int, record_json text, device_id bigint, at timestamptz default now())")
-        conn.execute("CREATE TABLE bench_incidents (id text primary key, district int, version int, "
-                     "record_json text, last_seq bigint, updated_at timestamptz default now())")
-        conn.execute("CREATE TABLE bench_pushes (idempotency_key text primary key, device_id bigint, "
-                     "incident_id text, result_json text, at timestamptz default now())")
+        create_plain_tables(conn)
         conn.commit()
         with conn.cursor() as cur:
             t0 = time.perf_counter()

@@ -18,7 +18,6 @@ def test_the_shipped_catalogue_has_sourced_dated_entries():
 def test_an_entry_whose_class_depends_on_circumstances_says_so():
     battery = load_catalogue().get("720 ILCS 5/12-3.05")
     assert battery.classes == ("3", "2", "1", "X")
-    assert battery.default_class == ""  # the supervisor chooses; the app does not pick one silently
     assert battery.class_note
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from intake_app.storage.database_key import database_key
+from tests.station_settings import set_up_station
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def window(qtbot, qt_settings, store, data_dir):
     from intake_app.ui.shell.main_window import MainWindow
     from tests.sync_tasks import SyncTaskRunner
 
-    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    set_up_station(store, StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
     w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
     qtbot.addWidget(w)
     w.show()

@@ -10,6 +10,7 @@ from intake_app.domain.enums import FootageKind, Preservation
 from intake_app.domain.settings import StationSettings
 from intake_app.storage.opening import open_store
 from intake_app.storage.preservation_queries import alert_page
+from tests.station_settings import set_up_station
 
 from ..factories import make_footage, make_incident
 
@@ -45,7 +46,7 @@ def test_a_page_holds_the_soonest_deadlines_and_the_counts_cover_every_item(stor
 
 def test_a_changed_retention_shows_in_the_list_before_any_record_is_saved_again(store, actor):
     saved = _recorded(store, actor, START)
-    store.save_settings(StationSettings(district=9, retention_days=30))
+    set_up_station(store, StationSettings(district=9, retention_days=30))
     assert alert_page(store).alerts[0].deadline == START + timedelta(days=30)
     assert store.get(saved.id).footage[0].preservation_deadline == START + timedelta(days=90)  # until its next save
 
@@ -177,7 +178,7 @@ def test_preserved_pod_footage_and_phone_video_are_not_listed(store, actor):
 
 def test_a_changed_pod_retention_shows_in_the_list_before_the_record_is_saved_again(store, actor):
     _camera(store, actor, FootageKind.POD, "POD 1122")
-    store.save_settings(StationSettings(district=9, footage_retention_days={"pod_camera": 14,
+    set_up_station(store, StationSettings(district=9, footage_retention_days={"pod_camera": 14,
                                                                             "private_business_camera": 7}))
     [alert] = alert_page(store).alerts
     assert alert.deadline == START + timedelta(days=14)

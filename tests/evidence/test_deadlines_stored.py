@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from intake_app.domain.enums import FootageKind, Preservation
 from intake_app.domain.interchange import dumps
 from intake_app.domain.settings import StationSettings
+from tests.station_settings import set_up_station
 
 from ..factories import make_footage, make_incident
 
@@ -29,7 +30,7 @@ def test_a_saved_body_worn_item_stores_a_deadline_90_days_after_its_start_in_utc
 
 
 def test_a_station_retention_of_30_days_gives_start_plus_30(store, actor):
-    store.save_settings(StationSettings(district=9, retention_days=30))
+    set_up_station(store, StationSettings(district=9, retention_days=30))
     saved = store.save(_without_deadlines(car=FootageKind.IN_CAR), actor)
     assert store.get(saved.id).footage[0].preservation_deadline == START.astimezone(UTC) + timedelta(days=30)
 
@@ -55,7 +56,7 @@ def test_a_changed_retention_moves_unconfirmed_deadlines_at_the_next_save_but_no
     saved.footage[1].preservation_status = Preservation.PRESERVED
     saved.footage[1].evidence_id = "EVD-2026-555"
     saved = store.save(saved, actor)
-    store.save_settings(StationSettings(district=9, retention_days=30))
+    set_up_station(store, StationSettings(district=9, retention_days=30))
     saved.narrative += " Second witness found."
     again = store.save(saved, actor)
     assert again.footage[0].preservation_deadline == START.astimezone(UTC) + timedelta(days=30)

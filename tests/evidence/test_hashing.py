@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from intake_app.security.hashing import BLOCK_SIZE, CancelFlag, HashCancelled, hash_file, hash_files
+from intake_app.security.hashing import BLOCK_SIZE, CancelFlag, HashCancelled, hash_file
 
 from ..factories import make_incident
 
@@ -34,15 +34,6 @@ def test_progress_is_reported_up_to_the_full_size(tmp_path):
     hash_file(path, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 2 * BLOCK_SIZE + 7) and seen[-1] == (2 * BLOCK_SIZE + 7, 2 * BLOCK_SIZE + 7)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-
-
-def test_several_files_hash_in_parallel_in_the_order_given(tmp_path):
-    paths = []
-    for i in range(4):
-        p = tmp_path / f"c{i}.mp4"
-        p.write_bytes(os.urandom(100_000 + i))
-        paths.append(p)
-    assert [r.sha256 for r in hash_files(paths, workers=2)] == [_sha256sum(p) for p in paths]
 
 
 def test_a_cancelled_hash_leaves_nothing_stored(tmp_path, store, actor):

@@ -14,6 +14,7 @@ from intake_app.domain.preservation import (
 from intake_app.domain.settings import StationSettings
 from intake_app.security import audit
 from intake_app.storage.preservation_queries import alert_page, mark_preservation
+from tests.station_settings import set_up_station
 
 from ..factories import make_footage, make_incident
 
@@ -136,7 +137,7 @@ def test_damaged_retention_settings_fall_back_to_the_defaults():
 
 
 def test_marking_footage_requested_records_the_stations_hold_form_for_its_kind(store, actor):
-    store.save_settings(StationSettings(district=9, hold_forms={"body_worn_camera": "CPD-11.940 (S03-14)"}))
+    set_up_station(store, StationSettings(district=9, hold_forms={"body_worn_camera": "CPD-11.940 (S03-14)"}))
     inc = _incident_with_start(store, actor, START)
     mark_preservation(store, inc.id, inc.footage[0].id, Preservation.REQUESTED, actor)
     assert store.get(inc.id).footage[0].hold_form == "CPD-11.940 (S03-14)"
@@ -148,7 +149,7 @@ def test_a_hold_form_the_item_names_already_is_kept_when_it_is_marked_requested(
     inc = make_incident()
     inc.footage[0].hold_form = "CPD-65.224"
     saved = store.save(inc, actor)
-    store.save_settings(StationSettings(district=9, hold_forms={"body_worn_camera": "Another form"}))
+    set_up_station(store, StationSettings(district=9, hold_forms={"body_worn_camera": "Another form"}))
     mark_preservation(store, saved.id, saved.footage[0].id, Preservation.REQUESTED, actor)
     assert store.get(saved.id).footage[0].hold_form == "CPD-65.224"
 

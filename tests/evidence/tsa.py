@@ -8,13 +8,15 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from tests.loopback_http import LoopbackServer
 
 CONFIG = """
 [ tsa ]
@@ -91,7 +93,7 @@ class LoopbackCA:
         return key, cert
 
 
-class LoopbackTSA:
+class LoopbackTSA(LoopbackServer):
     """`with LoopbackTSA(ca) as tsa:` serves RFC 3161 at tsa.url until the block ends."""
 
     def __init__(self, ca: LoopbackCA, *, name: str = "Intake Test TSA", valid_for: timedelta = timedelta(days=30)):
@@ -124,9 +126,8 @@ class LoopbackTSA:
             def log_message(self, *args):
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/tsr"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__(Handler, name="loopback-tsa")
+        self.url = f"{self.base}/tsr"
 
     def reply(self, query: bytes) -> bytes:
         with self._lock:
@@ -139,11 +140,6 @@ class LoopbackTSA:
                 capture_output=True, timeout=30)
             return (self.root / "reply.tsr").read_bytes() if done.returncode == 0 else b""
 
-    def __enter__(self) -> LoopbackTSA:
-        self._thread.start()
-        return self
-
     def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        super().__exit__(*exc)
         self._dir.cleanup()

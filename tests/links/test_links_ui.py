@@ -9,6 +9,7 @@ from intake_app.storage.links.queries import confirmed_links_for_packet
 from intake_app.ui.incidents.duplicates_prompt import DuplicatesPrompt
 from intake_app.ui.links.links_tab import LinksTab
 from intake_app.ui.shell.main_window import MainWindow
+from tests.station_settings import set_up_station
 from tests.sync_tasks import SyncTaskRunner
 
 from .helpers import decisions_for, incident_at, plate_agent
@@ -19,7 +20,7 @@ def window(qtbot, store, data_dir, tmp_path):
     QCoreApplication.setOrganizationName("IntakeTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    store.save_settings(StationSettings(district=9, supervisor_name="Lt. Ana Review", supervisor_star="880"))
+    set_up_station(store, StationSettings(district=9, supervisor_name="Lt. Ana Review", supervisor_star="880"))
     w = MainWindow(store, SyncTaskRunner(), data_dir=data_dir)
     qtbot.addWidget(w)
     w.show()

@@ -17,6 +17,7 @@ from intake_app.storage.first_look import first_look as look_with_key
 from intake_app.storage.opening import open_store
 from intake_app.ui.shell.startup import existing_store_key
 from tests.factories import make_incident
+from tests.station_settings import set_up_station
 
 PASSPHRASE = "first look test passphrase"
 
@@ -55,7 +56,7 @@ def test_the_first_page_is_the_one_the_store_lists(store, data_dir, actor):
 
 def test_the_look_reads_the_station_settings_and_whether_anyone_can_sign_in(store, data_dir):
     settings = StationSettings(district=9, supervisor_name="Sgt. Look", supervisor_star="4410", language="es")
-    store.save_settings(settings)
+    set_up_station(store, settings)
     assert first_look(data_dir).settings == settings
     assert first_look(data_dir).has_users is False
     create_first_administrator(store, "1001", "Lt. Admin", "a long enough passphrase")

@@ -10,6 +10,7 @@ import pytest
 from intake_app.domain.enums import Status
 from intake_app.domain.interchange import dumps
 from intake_app.domain.problems import ValidationError
+from tests.station_settings import set_up_station
 
 from ..order_story import refused_credentials_story
 
@@ -20,7 +21,7 @@ LOOSER_OEMC = r"^\d{6,14}(-\d{2})?$"
 
 def use_patterns(store, rd: str | None = None, oemc: str | None = None) -> None:
     settings = store.settings()
-    store.save_settings(dataclasses.replace(settings, rd_number_pattern=rd or settings.rd_number_pattern,
+    set_up_station(store, dataclasses.replace(settings, rd_number_pattern=rd or settings.rd_number_pattern,
                                             oemc_event_number_pattern=oemc or settings.oemc_event_number_pattern))
 
 

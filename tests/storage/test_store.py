@@ -11,6 +11,7 @@ from intake_app.domain.records import Incident
 from intake_app.storage.errors import ConflictError, NotFound, StoreError
 from intake_app.storage.opening import open_store
 from intake_app.storage.queries import IncidentFilter
+from tests.station_settings import set_up_station
 
 from ..factories import make_incident
 
@@ -173,7 +174,7 @@ def test_listeners_run_inside_the_same_transaction(store, actor):
 def test_settings_are_kept_in_the_store(store):
     s = store.settings()
     s.district, s.supervisor_name, s.supervisor_star = 9, "Sgt. Maria Test", "2231"
-    store.save_settings(s)
+    set_up_station(store, s)
     assert store.settings().supervisor_star == "2231"
 
 

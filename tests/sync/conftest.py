@@ -18,12 +18,16 @@ import httpx
 import pytest
 from sqlalchemy import create_engine
 
+from intake_app.domain.actor import Actor
 from intake_app.server import crud
 from intake_app.server.db import make_engine, session_factory
 from intake_app.server.migrate import upgrade
 from intake_app.server.settings import ServerSettings
 from intake_app.storage.opening import open_store
 from intake_app.sync import device
+from intake_app.sync.engine import sync_once
+
+from ..factories import make_incident
 
 PG = ["-h", "127.0.0.1", "-U", "postgres"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,6 +179,41 @@ def make_device(tmp_path, server, admin):
     yield make
     for store in opened:
         store.engine.dispose()
+
+
+SERGEANT = Actor("Sgt. Maria Test", "2231")
+
+
+def one_record_on_two_stations(make_device):
+    """Stations a and b of district 9; a saves a draft and both sync, so each holds it. Returns (a, b, draft)."""
+    a = make_device("a", district=9)
+    b = make_device("b", district=9)
+    draft = a.save(make_incident(), SERGEANT)
+    assert sync_once(a).ok and sync_once(b).ok
+    assert b.find(draft.id) is not None
+    return a, b, draft
+
+
+def a_draft_deleted_on_a_before_b_pulls_it(make_device):
+    """Two stations of district 9 hold a draft; A deletes it and the server acknowledges the deletion, which B
+    has not pulled yet: (A, B, the draft)."""
+    a, b, draft = one_record_on_two_stations(make_device)
+    a.delete_draft(draft.id, SERGEANT)
+    assert sync_once(a).ok
+    return a, b, draft
+
+
+def edited_on_both(make_device, words_a: str, words_b: str):
+    """One record on two stations, then edited on each (A's narrative, B's) and synced again, A first: B holds
+    a conflict, its own words kept. Returns (a, b, the record as first saved)."""
+    a, b, original = one_record_on_two_stations(make_device)
+    for store, words in ((a, words_a), (b, words_b)):
+        inc = store.get(original.id)
+        inc.narrative = words
+        store.save(inc, SERGEANT)
+    sync_once(a)
+    sync_once(b)
+    return a, b, original
 
 
 def restore_backup_without(admin, incident_id: str, *, newer_than: int) -> str:

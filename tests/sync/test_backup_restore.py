@@ -7,6 +7,9 @@ from __future__ import annotations
 import secrets
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from intake_app.domain.actor import Actor
 from intake_app.sync import state
@@ -23,6 +26,28 @@ def intake(*args: str) -> str:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+@contextmanager
+def restored_server(pg_url: str, dump: Path, *, migrate: bool = True) -> Iterator[tuple[ServerProcess, str, str]]:
+    """The database lost and restored from `dump` into a new one as docs/SERVER.md says (pg_restore, `intake
+    server migrate` unless told not to, `intake server restored`: new feed numbers, a new restore epoch), and a
+    server on it: yields (the server, the restored database's URL, what `restored` said); both gone afterwards."""
+    restored = f"intake_restored_{secrets.token_hex(4)}"
+    subprocess.run(["createdb", *PG, restored], check=True)
+    try:
+        subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
+        restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
+        if migrate:
+            intake("server", "migrate", "--database-url", restored_url)
+        said = intake("server", "restored", "--database-url", restored_url)
+        server = ServerProcess(restored_url).start()
+        try:
+            yield server, restored_url, said
+        finally:
+            server.stop()
+    finally:
+        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
 
 
 def move_to(url: str, *stores) -> None:
@@ -70,15 +95,8 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
 
     # The database is lost; restored from the backup into a new one, then marked restored (new feed numbers and
     # a new restore epoch).
-    restored = f"intake_restored_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, restored], check=True)
-    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
-    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
-    intake("server", "migrate", "--database-url", restored_url)
-    said = intake("server", "restored", "--database-url", restored_url)
-    assert "changes: new numbers start after" in said and "restore epoch:" in said
-    server = ServerProcess(restored_url).start()
-    try:
+    with restored_server(pg_url, dump) as (server, restored_url, said):
+        assert "changes: new numbers start after" in said and "restore epoch:" in said
         move_to(server.base, a, b, hq)
         # On the restored server B goes on from A's edit (the server lost it), and A makes a record.
         edited(b, before[0].id, "B's edit on top of A's, after the restore.")
@@ -122,9 +140,6 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
         my_devices = {int(state.read(store, state.DEVICE_ID)) for store in (a, b, hq)}
         assert [d for d in flagged if d in my_devices] == []
         assert len(my_devices) == 3
-    finally:
-        server.stop()
-        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
     assert "restore:       server restored from backup: re-sent 2 records" in sync_status(capsys, tmp_path / "hq")
 
 
@@ -136,13 +151,7 @@ def test_a_station_enrolled_after_the_backup_enrolls_again_and_sends_its_records
     late = make_device("late", district=9)  # enrolled after the backup
     made = [late.save(make_incident(), ACTOR) for _ in range(2)]
     assert sync_once(late).ok
-    restored = f"intake_restored_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, restored], check=True)
-    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
-    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
-    intake("server", "restored", "--database-url", restored_url)
-    server = ServerProcess(restored_url).start()
-    try:
+    with restored_server(pg_url, dump, migrate=False) as (server, restored_url, _said):
         move_to(server.base, late)
         refused = sync_once(late)
         assert not refused.ok and "401" in refused.error  # the restored database does not know it
@@ -156,9 +165,6 @@ def test_a_station_enrolled_after_the_backup_enrolls_again_and_sends_its_records
         with ServerSql(restored_url) as sql:
             on_server = sql.all("SELECT id FROM incidents")
         assert ours(on_server, {i.id for i in made}) == sorted(i.id for i in made)
-    finally:
-        server.stop()
-        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
 
 
 def sync_status(capsys, data_dir) -> str:
@@ -215,14 +221,7 @@ def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_d
     assert sync_once(a).ok and sync_once(hq).ok
     assert hq.find(draft.id) is None and len(decisions_for(hq, first.id)) == 1
 
-    restored = f"intake_restored_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, restored], check=True)
-    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
-    restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
-    intake("server", "migrate", "--database-url", restored_url)
-    intake("server", "restored", "--database-url", restored_url)
-    server = ServerProcess(restored_url).start()
-    try:
+    with restored_server(pg_url, dump) as (server, restored_url, _said):
         move_to(server.base, a, b, hq)
         with ServerSql(restored_url) as sql:  # the restore brought the draft back and lost the decision
             assert sql.all(f"SELECT id FROM incidents WHERE id = '{draft.id}'") == [draft.id]
@@ -246,6 +245,3 @@ def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_d
             [decision] = decisions_for(store, first.id)  # B, which never pulled the decision, has it; none twice
             where = "" if store is a else "district 9"  # "": taken on this device
             assert (decision.station, decision.actor_name) == (where, "Lt. Ana Reviewer")
-    finally:
-        server.stop()
-        subprocess.run(["dropdb", "--force", *PG, restored], check=True)

@@ -16,21 +16,13 @@ from intake_app.sync.engine import sync_once
 from intake_app.sync.report import SYNC_ACTOR
 
 from ..factories import make_incident
+from .conftest import a_draft_deleted_on_a_before_b_pulls_it, one_record_on_two_stations
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
 
-def shared_draft(make_device):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
-    assert b.find(draft.id) is not None
-    return a, b, draft
-
-
 def test_a_deleted_draft_leaves_the_server_and_the_other_devices(make_device, admin):
-    a, b, draft = shared_draft(make_device)
+    a, b, draft = one_record_on_two_stations(make_device)
 
     a.delete_draft(draft.id, ACTOR)
     assert state.status(a).pending == 1  # the deletion waits like any change
@@ -47,9 +39,7 @@ def test_a_deleted_draft_leaves_the_server_and_the_other_devices(make_device, ad
 
 
 def test_a_device_that_changed_the_draft_meanwhile_gets_a_conflict_not_a_loss(make_device, admin):
-    a, b, draft = shared_draft(make_device)
-    a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok
+    a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     mine = b.get(draft.id)
     mine.narrative = "Edited at station B before it heard of the deletion."
     b.save(mine, ACTOR)
@@ -68,9 +58,7 @@ def test_a_device_that_changed_the_draft_meanwhile_gets_a_conflict_not_a_loss(ma
 
 
 def test_taking_the_deletion_removes_the_draft_after_all(make_device):
-    a, b, draft = shared_draft(make_device)
-    a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok
+    a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     mine = b.get(draft.id)
     mine.narrative = "Edited at B."
     b.save(mine, ACTOR)
@@ -84,7 +72,7 @@ def test_taking_the_deletion_removes_the_draft_after_all(make_device):
 
 
 def test_a_draft_changed_elsewhere_before_the_deletion_arrived_is_kept_and_comes_back(make_device, admin):
-    a, b, draft = shared_draft(make_device)
+    a, b, draft = one_record_on_two_stations(make_device)
     theirs = b.get(draft.id)
     theirs.narrative = "Edited at B first."
     b.save(theirs, ACTOR)
@@ -99,7 +87,7 @@ def test_a_draft_changed_elsewhere_before_the_deletion_arrived_is_kept_and_comes
 
 
 def test_a_record_sent_for_review_elsewhere_cannot_be_deleted_as_a_draft(make_device, admin):
-    a, b, draft = shared_draft(make_device)
+    a, b, draft = one_record_on_two_stations(make_device)
     b.change_status(draft.id, Status.IN_REVIEW, ACTOR)
     assert sync_once(b).ok
     a.delete_draft(draft.id, ACTOR)
@@ -126,7 +114,7 @@ def test_the_server_answers_409_in_plain_words_when_a_deletion_targets_a_record_
 
 
 def test_a_repeated_deletion_after_a_lost_answer_deletes_once(make_device, server, admin):
-    a, _b, draft = shared_draft(make_device)
+    a, _b, draft = one_record_on_two_stations(make_device)
     item = {"idempotency_key": str(uuid.uuid4()), "base_version": draft.version, "action": "delete_draft",
             "incident": {"id": draft.id}}
     headers = {"Authorization": f"Bearer {device.token(a)}"}

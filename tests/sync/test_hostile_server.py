@@ -18,6 +18,7 @@ from intake_app.domain.interchange import canonical_json, to_dict
 from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 from intake_app.sync.pull_step import quarantined
+from intake_app.sync.report import SyncReport
 
 from ..factories import make_incident
 from .fault_proxy import Answer, FaultProxy, Stream
@@ -48,6 +49,25 @@ def _on_changes(fault):
             return fault(request, answer)
         return None
     return wrapped
+
+
+def _sync_ending_within_a_minute(store) -> SyncReport:
+    """One sync on a thread of its own, so a sync that pages forever fails the test instead of hanging it."""
+    finished: list[SyncReport] = []
+    worker = threading.Thread(target=lambda: finished.append(sync_once(store)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert finished, "the sync never ended"
+    return finished[0]
+
+
+def _approved_and_sent(station):
+    """An incident saved, submitted and approved on the station, and sent: the server holds its approved version."""
+    saved = station.save(make_incident(), ACTOR)
+    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
+    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
+    assert sync_once(station).ok
+    return approved
 
 
 def _saved_record(district: int) -> dict:
@@ -90,13 +110,8 @@ def test_endless_paging_with_empty_pages_ends_the_sync_with_an_error(make_device
     station = make_device("station", district=9, url=proxy.base)
     proxy.fault = _on_changes(lambda request, _answer: _page([], first_seq=_since(request) + 1,
                                                               more=True, next_cursor=_since(request) + 1))
-    finished: list = []
-    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
-    worker.start()
-    worker.join(60)
-
-    assert finished, "the sync never ended"
-    assert not finished[0].ok and "empty page" in finished[0].error
+    report = _sync_ending_within_a_minute(station)
+    assert not report.ok and "empty page" in report.error
     assert proxy.count("GET", "/changes") == 1
 
 
@@ -158,10 +173,7 @@ def test_an_answer_that_declares_an_absurd_size_is_refused_before_reading(make_d
 
 def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_with_both_kept(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
-    saved = station.save(make_incident(), ACTOR)
-    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
-    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
-    assert sync_once(station).ok
+    approved = _approved_and_sent(station)
     rewritten = to_dict(approved)
     rewritten["version"] = approved.version + 1
     rewritten["narrative"] = "The agents were never there."
@@ -169,7 +181,7 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
     proxy.fault = _on_changes(lambda request, _answer: _page([rewritten], first_seq=_since(request) + 1))
     report = sync_once(station)
 
-    assert station.get(saved.id).narrative == approved.narrative  # never silently overwritten
+    assert station.get(approved.id).narrative == approved.narrative  # never silently overwritten
     [(mine, theirs)] = conflicts.conflicts(station)
     assert mine.narrative == approved.narrative and theirs.narrative == "The agents were never there."
     assert state.status(station).conflicts == 1
@@ -178,10 +190,7 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
 
 def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
-    saved = station.save(make_incident(), ACTOR)
-    station.change_status(saved.id, Status.IN_REVIEW, ACTOR)
-    approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
-    assert sync_once(station).ok
+    approved = _approved_and_sent(station)
     referred = to_dict(approved)
     referred["version"] = approved.version + 1
     referred["status"] = "referred"
@@ -191,7 +200,7 @@ def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_d
     proxy.fault = _on_changes(lambda request, _answer: _page([referred], first_seq=_since(request) + 1))
     sync_once(station)
 
-    assert station.get(saved.id).status == Status.REFERRED and conflicts.conflicts(station) == []
+    assert station.get(approved.id).status == Status.REFERRED and conflicts.conflicts(station) == []
 
 
 def test_a_cut_audit_chain_makes_intake_sync_fail_with_an_alarm(make_device, tmp_path):
@@ -314,13 +323,8 @@ def test_endless_paging_of_link_decisions_ends_the_sync_with_an_error(make_devic
         return None
 
     proxy.fault = endless
-    finished: list = []
-    worker = threading.Thread(target=lambda: finished.append(sync_once(station)), daemon=True)
-    worker.start()
-    worker.join(60)
-
-    assert finished, "the sync never ended"
-    assert not finished[0].ok and "link decisions" in finished[0].error
+    report = _sync_ending_within_a_minute(station)
+    assert not report.ok and "link decisions" in report.error
     assert proxy.count("GET", "/link-decisions") == 1
 
 

@@ -8,6 +8,7 @@ import dataclasses
 
 from intake_app.domain.actor import Actor
 from intake_app.sync.engine import sync_once
+from tests.station_settings import set_up_station
 
 from ..order_story import refused_credentials_story
 
@@ -16,7 +17,7 @@ ACTOR = Actor("Sgt. Maria Test", "2231")
 
 def test_a_pulled_record_whose_rd_number_this_device_would_refuse_is_stored(make_device):
     station = make_device("station", district=10)
-    station.save_settings(dataclasses.replace(station.settings(), rd_number_pattern=r"^[A-Z]{2}\d{6,7}$"))
+    set_up_station(station, dataclasses.replace(station.settings(), rd_number_pattern=r"^[A-Z]{2}\d{6,7}$"))
     story = refused_credentials_story()
     story.cpd_rd_number = "JK1234567"
     saved = station.save(story, ACTOR)

@@ -16,7 +16,11 @@ from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from .conftest import restore_backup_without
+from .conftest import (
+    a_draft_deleted_on_a_before_b_pulls_it,
+    one_record_on_two_stations,
+    restore_backup_without,
+)
 from .fault_proxy import Answer, FaultProxy
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
@@ -111,10 +115,7 @@ def test_a_hostile_holdings_answer_sends_nothing_again_and_the_next_sync_does(
 
 
 def test_a_resend_never_overwrites_an_edit_made_on_the_restored_server_it_is_a_conflict(make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    original = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
+    a, b, original = one_record_on_two_stations(make_device)
     edited(a, original.id, "A's edit, acknowledged after the backup.")
     assert sync_once(a).ok
     restore_backup_without(admin, original.id, newer_than=1)
@@ -321,18 +322,6 @@ def deletions_in_feed(admin, incident_id: str) -> list[int]:
                                          i=incident_id)]
 
 
-def a_draft_deleted_on_a_before_b_pulls_it(make_device):
-    """Two stations of district 9 hold a draft; A deletes it and the server acknowledges the deletion, which B
-    has not pulled yet: (A, B, the draft)."""
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
-    a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok
-    return a, b, draft
-
-
 def test_a_draft_deleted_after_the_backup_is_deleted_again_and_leaves_every_device(make_device, admin):
     a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     [key] = [r.idempotency_key for r in admin.sql("SELECT idempotency_key FROM pushes WHERE incident_id = :i AND "
@@ -381,12 +370,7 @@ def test_a_deletion_pulled_by_headquarters_is_sent_again_by_it_when_the_deleting
 
 def test_a_draft_made_and_deleted_after_the_backup_stays_deleted_when_a_device_that_pulled_it_sends_it_again(
         make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)  # pulls the draft, not its deletion
-    draft = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
-    a.delete_draft(draft.id, ACTOR)
-    assert sync_once(a).ok
+    a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     # Restored from a backup taken before the draft was made: the server knows nothing of it.
     admin.sql("DELETE FROM changes WHERE incident_id = :i RETURNING seq", i=draft.id)
     admin.sql("DELETE FROM pushes WHERE incident_id = :i RETURNING 1", i=draft.id)
@@ -410,10 +394,7 @@ def test_a_draft_made_and_deleted_after_the_backup_stays_deleted_when_a_device_t
 
 def test_a_draft_edited_then_deleted_after_the_backup_is_deleted_again_from_the_older_restored_version(
         make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    assert sync_once(a).ok and sync_once(b).ok
+    a, b, draft = one_record_on_two_stations(make_device)
     edited(a, draft.id, "Edited after the backup, then deleted.")
     assert sync_once(a).ok
     a.delete_draft(draft.id, ACTOR)

@@ -7,6 +7,7 @@ from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
+from .conftest import edited_on_both
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -74,17 +75,7 @@ def test_an_edit_on_two_devices_becomes_a_visible_conflict_not_a_lost_update(mak
 
 
 def test_keeping_mine_after_a_conflict_reaches_everyone(make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    original = a.save(make_incident(), ACTOR)
-    sync_once(a)
-    sync_once(b)
-    for store, text in ((a, "A's words."), (b, "B's words.")):
-        inc = store.get(original.id)
-        inc.narrative = text
-        store.save(inc, ACTOR)
-    sync_once(a)
-    sync_once(b)
+    a, b, original = edited_on_both(make_device, "A's words.", "B's words.")
 
     conflicts.keep_mine(b, original.id, ACTOR)
     assert sync_once(b).ok
@@ -95,17 +86,7 @@ def test_keeping_mine_after_a_conflict_reaches_everyone(make_device, admin):
 
 
 def test_taking_theirs_after_a_conflict(make_device, admin):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    original = a.save(make_incident(), ACTOR)
-    sync_once(a)
-    sync_once(b)
-    for store, text in ((a, "A's words."), (b, "B's words.")):
-        inc = store.get(original.id)
-        inc.narrative = text
-        store.save(inc, ACTOR)
-    sync_once(a)
-    sync_once(b)
+    a, b, original = edited_on_both(make_device, "A's words.", "B's words.")
 
     conflicts.take_theirs(b, original.id, ACTOR)
     assert sync_once(b).ok

@@ -9,7 +9,7 @@ from intake_app.sync import conflicts, state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from .conftest import restore_backup_without
+from .conftest import a_draft_deleted_on_a_before_b_pulls_it, edited_on_both, restore_backup_without
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -50,17 +50,7 @@ def test_an_unreachable_server_is_said_in_plain_words(make_device, window_for):
 
 
 def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, window_for, qtbot):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    original = a.save(make_incident(), ACTOR)
-    sync_once(a)
-    sync_once(b)
-    for store, words in ((a, "Station A's account."), (b, "Station B's account.")):
-        inc = store.get(original.id)
-        inc.narrative = words
-        store.save(inc, ACTOR)
-    sync_once(a)
-    sync_once(b)
+    a, b, original = edited_on_both(make_device, "Station A's account.", "Station B's account.")
 
     window = window_for(b)
     window.show()
@@ -77,13 +67,7 @@ def test_the_conflicts_screen_shows_both_versions_and_keeps_mine(make_device, wi
 
 
 def test_a_conflict_with_a_deletion_says_so_and_taking_theirs_deletes_the_draft(make_device, window_for, qtbot):
-    a = make_device("a", district=9)
-    b = make_device("b", district=9)
-    draft = a.save(make_incident(), ACTOR)
-    sync_once(a)
-    sync_once(b)
-    a.delete_draft(draft.id, ACTOR)
-    sync_once(a)
+    _a, b, draft = a_draft_deleted_on_a_before_b_pulls_it(make_device)
     mine = b.get(draft.id)
     mine.narrative = "Station B kept writing."
     b.save(mine, ACTOR)

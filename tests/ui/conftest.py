@@ -3,6 +3,7 @@ from PySide6.QtCore import QCoreApplication
 
 from intake_app.domain.settings import StationSettings
 from intake_app.ui.shell.main_window import MainWindow
+from tests.station_settings import set_up_station
 from tests.sync_tasks import SyncTaskRunner
 
 
@@ -18,7 +19,7 @@ def separate_qsettings(qapp, tmp_path, monkeypatch):
 
 @pytest.fixture
 def station(store):
-    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
+    set_up_station(store, StationSettings(district=9, supervisor_name="Sgt. Maria Test", supervisor_star="2231"))
     return store
 
 

@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from tests.station_settings import set_up_station
+
 
 def main(data_dir: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,7 +34,7 @@ def main(data_dir: Path) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir / "qsettings"))
     store = open_store(data_dir)
-    store.save_settings(StationSettings(district=9))
+    set_up_station(store, StationSettings(district=9))
     create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
     add_user(store, sign_in(store, "1000", "admin correct horse"), "2231", "Sgt. Maria Test", SUPERVISOR,
              "sergeant battery staple")

@@ -35,6 +35,7 @@ MEASURE = """
     from intake_app.ui.common import i18n
     from intake_app.ui.shell.main_window import MainWindow
     from tests.sync_tasks import SyncTaskRunner
+    from tests.station_settings import set_up_station
     from intake_app.ui.wizard.agents_page import AgentDialog
     from intake_app.ui.wizard.footage_page import FootageDialog
     from intake_app.ui.wizard.violations_page import ViolationDialog
@@ -43,7 +44,7 @@ MEASURE = """
     i18n.install_language("es")  # Spanish words are longer than English ones
     (tmp / "data").mkdir()
     store = open_store(tmp / "data")
-    store.save_settings(StationSettings(district=9))
+    set_up_station(store, StationSettings(district=9))
     actor = Actor("Sgto. María Prueba", "2231")
     stored = store.save(spanish_record(), actor)
     area = app.primaryScreen().availableGeometry()

@@ -12,19 +12,26 @@ from intake_app.ui.wizard.agents_page import AgentDialog
 from tests.sync_tasks import SyncTaskRunner
 
 from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, users
-from .test_wizard_stories import fill_details, tick
+from .test_wizard_stories import details_then_a_present_party
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def party_typed(qtbot, wizard):
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     qtbot.keyClicks(rp.name, "Rosa Witness")
     qtbot.keyClicks(rp.phone, "312-555-0177")
     wizard.next()  # the agents page
+
+
+def sergeant_typing_a_new_incident(qtbot, store, data_dir):
+    """The station's people; the sergeant signs in and types a new incident up to its agents page (the details
+    and a reporting party filled). Returns (her window, the wizard)."""
+    users(store)
+    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    wizard = window.new_incident()
+    party_typed(qtbot, wizard)
+    return window, wizard
 
 
 def open_agent_dialog_then(qtbot, page, during):
@@ -44,10 +51,7 @@ def open_agent_dialog_then(qtbot, page, during):
 
 
 def test_an_open_agent_dialog_and_its_typing_survive_the_idle_lock(qtbot, store, data_dir):
-    users(store)
-    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    wizard = window.new_incident()
-    party_typed(qtbot, wizard)
+    window, wizard = sergeant_typing_a_new_incident(qtbot, store, data_dir)
     lock = window.idle_lock
     after_unlock = {}
 
@@ -95,10 +99,7 @@ def test_ctrl_l_locks_while_the_wizard_has_the_focus(qtbot, store, data_dir):
 
 
 def test_the_lieutenant_signs_in_from_the_lock_screen_and_the_sergeants_work_stays_hers(qtbot, store, data_dir):
-    users(store)
-    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    wizard = window.new_incident()
-    party_typed(qtbot, wizard)
+    window, wizard = sergeant_typing_a_new_incident(qtbot, store, data_dir)
     lock = window.idle_lock
     handed = []
     lock.switch_requested.connect(handed.append)
@@ -137,10 +138,7 @@ def offered_boxes(window):
 
 
 def test_a_second_supervisor_is_not_offered_the_sergeants_autosave_and_never_sees_the_party(qtbot, store, data_dir):
-    users(store)
-    window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    wizard = window.new_incident()
-    party_typed(qtbot, wizard)
+    window, wizard = sergeant_typing_a_new_incident(qtbot, store, data_dir)
     wizard.autosave_now()
     wizard.dirty = False
     window.close()  # the app dies before she saves

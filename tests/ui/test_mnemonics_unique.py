@@ -10,15 +10,11 @@ from intake_app.ui.wizard.footage_page import FootageDialog
 from intake_app.ui.wizard.violations_page import ViolationDialog
 
 from .mnemonics import clashes
-from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
+from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submitted_by_sergeant, users
 
 
 def test_every_tab_of_the_main_window_and_an_open_incident_have_unique_mnemonics(qtbot, store, data_dir):
-    users(store)
-    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    submit_new_incident(qtbot, sergeant)
-    sergeant.receipt_offer.done(0)
-    sergeant.close()
+    submitted_by_sergeant(qtbot, store, data_dir)
     window = signed_in_window(qtbot, store, data_dir, "3100", LT_PASS)
     [summary] = store.list()
     window.open_incident(summary.id)
@@ -55,10 +51,7 @@ def test_the_row_dialogs_have_unique_mnemonics(qtbot, store, data_dir):
 
 
 def test_the_lock_screen_approve_and_users_dialogs_have_unique_mnemonics(qtbot, store, data_dir):
-    users(store)
-    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    submit_new_incident(qtbot, sergeant)
-    sergeant.receipt_offer.done(0)
+    submitted_by_sergeant(qtbot, store, data_dir)
     window = signed_in_window(qtbot, store, data_dir, "1000", "admin correct horse")
     lock = window.idle_lock
     lock.lock()

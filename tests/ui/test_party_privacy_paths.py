@@ -100,6 +100,6 @@ def test_the_review_queue_shows_the_selected_record_as_the_session_may_read_it(q
     queue = ReviewQueue(store, SyncTaskRunner(), Session(signed_in(store, reader)))
     qtbot.addWidget(queue)
     queue.refresh()
-    queue.select_row(0)
+    queue.items.selectRow(0)
     assert queue.selected is not None and queue.selected.id == linked[1].id
     assert shows_party(queue.summary.toPlainText()) is reads_party

@@ -6,18 +6,13 @@ from PySide6.QtWidgets import QLabel
 from intake_app.security.review import return_for_changes
 from intake_app.security.users import sign_in
 
-from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
+from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submitted_by_sergeant
 
 COMMENT = "Add the agent's vehicle color"
 
 
 def returned_record(qtbot, store, data_dir):
-    users(store)
-    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    submit_new_incident(qtbot, sergeant)
-    sergeant.receipt_offer.done(0)
-    sergeant.close()
-    [summary] = store.list()
+    summary = submitted_by_sergeant(qtbot, store, data_dir)
     return_for_changes(store, summary.id, sign_in(store, "3100", LT_PASS), COMMENT)
     return summary
 

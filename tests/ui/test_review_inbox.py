@@ -9,16 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from intake_app.domain.enums import Status
 from intake_app.ui.review.review_queue import age_text
 
-from .test_review_story import LT_PASS, SGT_PASS, signed_in_window, submit_new_incident, users
-
-
-def submitted_by_sergeant(qtbot, store, data_dir):
-    users(store)
-    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
-    submit_new_incident(qtbot, sergeant)
-    sergeant.close()
-    [summary] = store.list()
-    return summary
+from .test_review_story import LT_PASS, signed_in_window, submitted_by_sergeant
 
 
 def queue_of_lieutenant(qtbot, store, data_dir):
@@ -49,7 +40,7 @@ def test_the_selected_record_is_read_beside_the_buttons(qtbot, store, data_dir):
     submitted_by_sergeant(qtbot, store, data_dir)
     _window, queue = queue_of_lieutenant(qtbot, store, data_dir)
     assert queue.summary.toPlainText() == ""
-    queue.select_row(0)
+    queue.items.selectRow(0)
     assert "Two masked agents detained a man" in queue.summary.toPlainText()
 
 
@@ -67,7 +58,7 @@ def test_approve_and_return_do_nothing_on_a_current_row_that_is_not_selected(qtb
 def test_approving_shows_what_is_attested_and_needs_the_passphrase_again(qtbot, store, data_dir):
     summary = submitted_by_sergeant(qtbot, store, data_dir)
     _window, queue = queue_of_lieutenant(qtbot, store, data_dir)
-    queue.select_row(0)
+    queue.items.selectRow(0)
     dialog = queue.approve()
     attested = dialog.attested.toPlainText()
     assert "Lt. Ray Review, star 3100" in attested and "Sgt. Maria Test, star 2231" in attested

@@ -14,9 +14,10 @@ from intake_app.security.users import add_user, create_first_administrator, sign
 from intake_app.ui.security.security_feature import install_signed_in
 from intake_app.ui.security.sign_in import SignInDialog
 from intake_app.ui.shell.main_window import MainWindow
+from tests.station_settings import set_up_station
 from tests.sync_tasks import SyncTaskRunner
 
-from .test_wizard_stories import fill_details, fill_the_rest, tick
+from .test_wizard_stories import details_then_a_present_party, fill_the_rest
 
 LEFT = Qt.MouseButton.LeftButton
 SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
@@ -24,7 +25,7 @@ SGT_PASS, LT_PASS = "sergeant battery staple", "lieutenant blue river"
 
 def users(store):
     # No supervisor in the settings: the wizard names whoever signed in.
-    store.save_settings(StationSettings(district=9))
+    set_up_station(store, StationSettings(district=9))
     create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
     admin = sign_in(store, "1000", "admin correct horse")
     add_user(store, admin, "2231", "Sgt. Maria Test", SUPERVISOR, SGT_PASS)
@@ -49,10 +50,7 @@ def signed_in_window(qtbot, store, data_dir, star, passphrase):
 
 def submit_new_incident(qtbot, window):
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Rosa Witness")
     qtbot.keyClicks(rp.phone, "312-555-0177")
     qtbot.keyClicks(rp.address, "4021 W Witness Ln")
@@ -60,6 +58,18 @@ def submit_new_incident(qtbot, window):
     fill_the_rest(qtbot, wizard)
     assert wizard.problems() == []
     wizard.submit()
+
+
+def submitted_by_sergeant(qtbot, store, data_dir):
+    """The station's people; the sergeant signs in, submits one incident for review (the receipt offer
+    dismissed) and closes her window. Returns the record's summary."""
+    users(store)
+    sergeant = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
+    submit_new_incident(qtbot, sergeant)
+    sergeant.receipt_offer.done(0)
+    sergeant.close()
+    [summary] = store.list()
+    return summary
 
 
 def packet_text(store, incident_id) -> str:
@@ -73,7 +83,7 @@ def packet_text(store, incident_id) -> str:
 
 
 def select_first(queue):
-    queue.select_row(0)
+    queue.items.selectRow(0)
     return queue.selected_id()
 
 
@@ -228,10 +238,7 @@ def test_after_submit_the_report_number_is_shown_and_the_receipt_comes_in_the_pa
     users(store)
     window = signed_in_window(qtbot, store, data_dir, "2231", SGT_PASS)
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Rosa Witness")
     rp.language.setCurrentIndex(rp.language.findData("es"))
     wizard.next()

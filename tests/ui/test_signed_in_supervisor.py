@@ -6,6 +6,7 @@ from intake_app.domain.roles import SUPERVISOR
 from intake_app.domain.settings import StationSettings
 from intake_app.security.audit import entries_for
 from intake_app.security.users import add_user, create_first_administrator, sign_in
+from tests.station_settings import set_up_station
 
 from ..reports.helpers import flat, packet_pdf, page_texts
 from .test_review_story import signed_in_window, submit_new_incident
@@ -15,7 +16,7 @@ A_PASS, B_PASS = "alpha shift passphrase", "bravo shift passphrase"
 
 def two_supervisors(store):
     # Settings still name someone else: what they say must not end up on the record.
-    store.save_settings(StationSettings(district=9, supervisor_name="Sgt. Left In Settings", supervisor_star="9999"))
+    set_up_station(store, StationSettings(district=9, supervisor_name="Sgt. Left In Settings", supervisor_star="9999"))
     create_first_administrator(store, "1000", "Admin Alvarez", "admin correct horse")
     admin = sign_in(store, "1000", "admin correct horse")
     add_user(store, admin, "2231", "Sgt. Alma Alpha", SUPERVISOR, A_PASS)

@@ -165,12 +165,3 @@ def test_problems_show_once_the_user_leaves_a_field_after_typing(qtbot, window):
     page.address.setFocus()  # leaves the beat
     qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page) and page.p_beat.text() != "", timeout=3000)
     wizard.dirty = False
-
-
-def test_problems_of_a_page_show_after_next(qtbot, window):
-    wizard = window.new_incident()
-    page = wizard.currentPage()
-    wizard.next()
-    wizard.back()
-    qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page), timeout=3000)
-    wizard.dirty = False

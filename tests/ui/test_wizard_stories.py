@@ -33,6 +33,15 @@ def fill_details(qtbot, page):
     qtbot.keyClicks(page.narrative, "Two masked agents detained a man at the bus stop.")
 
 
+def details_then_a_present_party(qtbot, wizard):
+    """The details page filled, Next, and "reporting party present" ticked: returns the party page."""
+    fill_details(qtbot, wizard.currentPage())
+    wizard.next()
+    rp = wizard.currentPage()
+    tick(qtbot, rp.present)
+    return rp
+
+
 def add_agent(qtbot, page):
     def fill(d):
         d.agency.setCurrentIndex(d.agency.findData(Agency.ICE_ERO))
@@ -102,10 +111,7 @@ def fill_the_rest(qtbot, wizard) -> None:
 
 def test_a_supervisor_fills_every_page_and_submits_for_review(qtbot, window, station):
     wizard = window.new_incident()
-    fill_details(qtbot, wizard.currentPage())
-    wizard.next()
-    rp = wizard.currentPage()
-    tick(qtbot, rp.present)
+    rp = details_then_a_present_party(qtbot, wizard)
     rp.name.setText("Jos\u00e9 Ram\u00edrez")  # non-ASCII is set directly (see PLATFORM.md)
     qtbot.keyClicks(rp.phone, "312-555-0100")
     qtbot.keyClicks(rp.address, "1500 S Western Ave Apt 3")
@@ -207,3 +213,18 @@ def test_editing_a_violation_and_pressing_ok_keeps_its_statute_and_class(qtbot):
     assert dialog.offence_class.currentData() == "3"
     edited = dialog.result_violation()
     assert (edited.statute, edited.offence_class) == ("720 ILCS 5/12-3.05", "3")
+
+
+def test_a_statute_of_several_classes_leaves_the_class_to_the_supervisor_and_one_of_one_class_gives_it(qtbot):
+    from intake_app.domain.catalogue import default_catalogue
+    from intake_app.domain.records import Violation
+    from intake_app.ui.wizard.violations_page import ViolationDialog
+
+    several = ViolationDialog(Violation(statute="720 ILCS 5/12-3.05"), 1, default_catalogue(), [])
+    qtbot.addWidget(several)
+    assert several.offence_class.count() == 5 and several.offence_class.currentData() == ""  # "(choose)"
+    assert several.result_violation().offence_class == ""  # nothing picked silently
+    one = ViolationDialog(Violation(statute="720 ILCS 5/9-2"), 1, default_catalogue(), [])
+    qtbot.addWidget(one)
+    assert one.offence_class.count() == 1 and one.result_violation().offence_class == "1"
+

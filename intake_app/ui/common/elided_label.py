@@ -29,9 +29,6 @@ class ElidedLabel(QLabel):
         self._tip = tip
         self._fit()
 
-    def is_elided(self) -> bool:
-        return QLabel.text(self) != self._full
-
     def sizeHint(self) -> QSize:  # noqa: N802 - as wide as the whole text when there is room
         hint = super().sizeHint()
         margins = self.contentsMargins()

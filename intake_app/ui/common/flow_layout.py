@@ -88,3 +88,13 @@ def labelled(label: QWidget, field: QWidget) -> QWidget:
     row.addWidget(label)
     row.addWidget(field, 1)
     return pair
+
+
+def with_button(field: QWidget, button: QWidget) -> QWidget:
+    """A field and the button that fills it (a file or folder chooser) on one line, the field taking the width."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return pair

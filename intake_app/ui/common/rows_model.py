@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 NO_PARENT = QModelIndex()
 
@@ -44,3 +45,17 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.header_texts()[section]
         return None
+
+
+def rows_table(model: RowsModel, accessible_name: str) -> QTableView:
+    """The table over such a model: read-only, one whole row chosen at a time, no row numbers, each column as
+    wide as its content (the caller says which one takes the rest of the width)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table

@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from ...domain.enums import FootageKind, Preservation
 from ...storage.preservation_queries import alert_page, mark_preservation
 from ...storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
-from ..common.rows_model import RowsModel
+from ..common.rows_model import RowsModel, rows_table
 from ..common.vocabulary import vocabulary_label
 from ..shell.startup import StoreHandle, store_handle
 
@@ -108,14 +105,7 @@ class PreservationScreen(QWidget):
         self.model = PreservationModel(self)
         self.status = QLabel(self.tr("Loading…"))
         self.status.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Footage awaiting preservation"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, self.tr("Footage awaiting preservation"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.evidence_id = QLineEdit()
         self.evidence_id.setPlaceholderText(self.tr("Evidence-management ID (e.g. Evidence.com), needed for Preserved"))

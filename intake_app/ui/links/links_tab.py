@@ -7,13 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from ...domain.actor import Actor
 from ...domain.matching import AGENT_LINK, CONFIRMED, REJECTED, Match
 from ...storage.links.decisions import decide
 from ...storage.links.queries import links_for
+from ..common.rows_model import rows_table
 from .links_model import COL_SHARED, LinksModel
 
 if TYPE_CHECKING:
@@ -37,15 +36,8 @@ class LinksTab(QWidget):
         self.model = LinksModel(self)
         self.status = QLabel(self.tr("Looking for links…"))
         self.status.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, self.tr("Linked incidents"))
         self.table.horizontalHeader().setSectionResizeMode(COL_SHARED, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Linked incidents"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Reason (kept with the decision)"))
         self.note.setAccessibleName(self.tr("Reason for the decision"))

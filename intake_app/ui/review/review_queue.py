@@ -203,9 +203,6 @@ class ReviewQueue(QWidget):
         else:
             self._selection_changed()
 
-    def select_row(self, row: int) -> None:
-        self.items.selectRow(row)
-
     def selected_id(self) -> str | None:
         """The visibly selected row's record; None when no row is highlighted (Qt's current row alone, with
         no highlight, does not count)."""

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.geography import DISTRICTS
@@ -32,6 +30,7 @@ from ...domain.validation import validate_settings
 from ...paths import preferred_data_dir as chosen_data_dir
 from ...paths import remember_data_dir
 from ..common.domain_text import problem_line
+from ..common.flow_layout import with_button
 from ..shell.branding import window_title
 
 # Each language named in itself, so a user who cannot read the current language still finds theirs.
@@ -80,11 +79,7 @@ class SettingsDialog(QDialog):
         self.data_dir.setReadOnly(True)
         browse = QPushButton(self.tr("C&hange…"))
         browse.clicked.connect(self._browse)
-        folder = QWidget()
-        row = QHBoxLayout(folder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.data_dir, 1)
-        row.addWidget(browse)
+        folder = with_button(self.data_dir, browse)
 
         form = QFormLayout()
         for text, field, name in ((self.tr("Station &district:"), self.district, self.tr("Station district")),

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -103,6 +104,18 @@ def add_labelled_row(form: QFormLayout, legend: QLabel | None, text: str, field:
     (field.focusProxy() or field).setAccessibleName(accessible)
     form.addRow(label, field)
     return label, legend
+
+
+def scrolling_form() -> tuple[QWidget, QFormLayout, QScrollArea]:
+    """A form whose long rows wrap, in a scroll area that resizes it: the body of a wizard page and of a row
+    dialog, which must fit a 1366x768 screen at 200% (their content scrolls)."""
+    body = QWidget()
+    form = QFormLayout(body)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    return body, form, scroll
 
 
 @overload
@@ -263,12 +276,7 @@ class IncidentPage(QWizardPage):
         self.shows_all_problems = False  # set by the wizard once the user pressed Next, Back, saved or submitted
         self.left_fields: list[QWidget] = []  # fields the user has left: their problems show
         self.legend: QLabel | None = None
-        self.body = QWidget()
-        self.form = QFormLayout(self.body)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        self.body, self.form, scroll = scrolling_form()
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -328,6 +336,16 @@ def messages_for(problems: list[Problem], prefix: str) -> list[str]:
     interface language."""
     return [problem_message(p) for p in problems if p.path == prefix or p.path.startswith(prefix + ".")
             or p.path.startswith(prefix + "[")]
+
+
+def select_or_keep(combo: QComboBox, value: str) -> None:
+    """Shows `value` chosen; a value the list does not offer (a time zone, a language, footage no longer in the
+    list) is added as it is, so what the record holds is kept, not silently replaced by the first item."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
 
 
 def enum_data(kind, combo):

@@ -24,6 +24,7 @@ from .common import (
     edit_time,
     enum_data,
     messages_for,
+    select_or_keep,
     set_edit_time,
     show_problem_text,
     time_problems,
@@ -118,11 +119,7 @@ class DetailsPage(IncidentPage):
     def load(self, inc) -> None:
         self.district.setCurrentIndex(max(0, self.district.findData(inc.district)))
         self.beat.setText(inc.beat)
-        zone_index = self.zone.findData(inc.timezone)
-        if zone_index < 0:
-            self.zone.addItem(inc.timezone, inc.timezone)
-            zone_index = self.zone.count() - 1
-        self.zone.setCurrentIndex(zone_index)
+        select_or_keep(self.zone, inc.timezone)
         set_edit_time(self.occurred, inc.occurred_at, inc.timezone)
         self.address.setText(inc.location.address)
         self.latitude.setText("" if inc.location.latitude is None else str(inc.location.latitude))

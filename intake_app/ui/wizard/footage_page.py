@@ -9,10 +9,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QWidget,
     QWizardPage,
 )
 
@@ -21,6 +19,7 @@ from ...domain.instants import LocalTimeError
 from ...domain.records import FootageItem, Incident
 from ...domain.validation import validate
 from ..common.domain_text import problem_line
+from ..common.flow_layout import with_button
 from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
 from ..common.vocabulary import vocabulary_label
 from ..evidence.hash_progress import apply_hash, attach_hashing
@@ -54,11 +53,7 @@ class FootageDialog(RowDialog):
         self.file_path = QLineEdit()
         browse = QPushButton(QCoreApplication.translate("Wizard", "&Attach file…"))
         browse.clicked.connect(self._browse)
-        file_row = QWidget()
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.file_path, 1)
-        row.addWidget(browse)
+        file_row = with_button(self.file_path, browse)
         self.preservation = QComboBox()
         for p in Preservation:
             self.preservation.addItem(vocabulary_label(p), p)

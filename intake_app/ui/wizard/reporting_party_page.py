@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from ...domain.records import ReportingParty
 from ..common.i18n import QT_TRANSLATE_NOOP
-from .common import IncidentPage, messages_for, show_problem_text
+from .common import IncidentPage, messages_for, select_or_keep, show_problem_text
 
 LANGUAGES = (("en", QT_TRANSLATE_NOOP("Wizard", "English")), ("es", QT_TRANSLATE_NOOP("Wizard", "Spanish")),
              ("pl", QT_TRANSLATE_NOOP("Wizard", "Polish")), ("zh", QT_TRANSLATE_NOOP("Wizard", "Chinese")),
@@ -63,11 +63,7 @@ class ReportingPartyPage(IncidentPage):
         self.name.setText(rp.name)
         self.phone.setText(rp.phone)
         self.address.setText(rp.address)
-        index = self.language.findData(rp.preferred_language)
-        if index < 0:
-            self.language.addItem(rp.preferred_language, rp.preferred_language)
-            index = self.language.count() - 1
-        self.language.setCurrentIndex(index)
+        select_or_keep(self.language, rp.preferred_language)
         self.consent.setChecked(rp.consent_to_contact)
         self.confidential.setChecked(rp.confidential)
         self._enable(self.present.isChecked())

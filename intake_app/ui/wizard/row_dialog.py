@@ -10,15 +10,13 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..common.screen_fit import resize_within_screen
-from .common import add_labelled_row, follow_focus, problem_label, show_problem_text
+from .common import add_labelled_row, follow_focus, problem_label, scrolling_form, show_problem_text
 
 
 class RowDialog(QDialog):
@@ -30,12 +28,7 @@ class RowDialog(QDialog):
         self.revealed = False  # problems shown (reveal) once a field was left or OK pressed
         self._lines: list[str] = []
         self.setWindowTitle(title)
-        self.body = QWidget()
-        self.form = QFormLayout(self.body)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        self.body, self.form, scroll = scrolling_form()
         self.problems = problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

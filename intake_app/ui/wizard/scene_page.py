@@ -26,6 +26,7 @@ from .common import (
     enum_data,
     incident_wizard_of,
     messages_for,
+    select_or_keep,
     set_edit_time,
     show_problem_text,
 )
@@ -201,9 +202,7 @@ class ScenePage(IncidentPage):
         for n, f in enumerate(inc.footage, 1):
             self.fs_footage.addItem(QCoreApplication.translate("Wizard", "Footage %1: %2 %3").replace("%1", str(n)).replace("%2", vocabulary_label(f.kind))
                                     .replace("%3", f.device_id), f.id)
-        if chosen and self.fs_footage.findData(chosen) < 0:  # an item not (yet) in the list: kept as it is
-            self.fs_footage.addItem(chosen, chosen)
-        self.fs_footage.setCurrentIndex(max(0, self.fs_footage.findData(chosen)))
+        select_or_keep(self.fs_footage, chosen)  # "" is "(none chosen)"
         self.fs_footage.blockSignals(False)
 
     def initializePage(self) -> None:
