@@ -4,9 +4,6 @@ and no change of the restored feed skipped."""
 
 from __future__ import annotations
 
-import secrets
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,28 +13,18 @@ from intake_app.sync import state
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from .conftest import PG, ROOT, ServerProcess
+from .backups import dump, intake, restored_database
+from .conftest import ServerProcess
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
 
-def intake(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "intake_app", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 @contextmanager
-def restored_server(pg_url: str, dump: Path, *, migrate: bool = True) -> Iterator[tuple[ServerProcess, str, str]]:
-    """The database lost and restored from `dump` into a new one as docs/SERVER.md says (pg_restore, `intake
+def restored_server(pg_url: str, backup: Path, *, migrate: bool = True) -> Iterator[tuple[ServerProcess, str, str]]:
+    """The database lost and restored from `backup` into a new one as docs/SERVER.md says (pg_restore, `intake
     server migrate` unless told not to, `intake server restored`: new feed numbers, a new restore epoch), and a
     server on it: yields (the server, the restored database's URL, what `restored` said); both gone afterwards."""
-    restored = f"intake_restored_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, restored], check=True)
-    try:
-        subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={restored}", str(dump)], check=True)
-        restored_url = pg_url.rsplit("/", 1)[0] + "/" + restored
+    with restored_database(pg_url, backup) as restored_url:
         if migrate:
             intake("server", "migrate", "--database-url", restored_url)
         said = intake("server", "restored", "--database-url", restored_url)
@@ -46,8 +33,6 @@ def restored_server(pg_url: str, dump: Path, *, migrate: bool = True) -> Iterato
             yield server, restored_url, said
         finally:
             server.stop()
-    finally:
-        subprocess.run(["dropdb", "--force", *PG, restored], check=True)
 
 
 def move_to(url: str, *stores) -> None:
@@ -80,9 +65,7 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
         assert sync_once(store).ok
 
     # The nightly backup (docs/SERVER.md: "Backup and restore").
-    database = pg_url.rsplit("/", 1)[1]
-    dump = tmp_path / "intake.dump"
-    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", database], check=True)
+    backup = dump(pg_url, tmp_path / "intake.dump")
 
     # Work after the backup, acknowledged by the server: new records, an edit; headquarters pulls all of it, so
     # its cursor is past what the backup holds.
@@ -95,7 +78,7 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
 
     # The database is lost; restored from the backup into a new one, then marked restored (new feed numbers and
     # a new restore epoch).
-    with restored_server(pg_url, dump) as (server, restored_url, said):
+    with restored_server(pg_url, backup) as (server, restored_url, said):
         assert "changes: new numbers start after" in said and "restore epoch:" in said
         move_to(server.base, a, b, hq)
         # On the restored server B goes on from A's edit (the server lost it), and A makes a record.
@@ -146,12 +129,11 @@ def test_after_a_restore_from_pg_dump_devices_send_again_what_it_lost_and_nothin
 def test_a_station_enrolled_after_the_backup_enrolls_again_and_sends_its_records_again(make_device, pg_url, tmp_path):
     from intake_app.sync import device
 
-    dump = tmp_path / "intake.dump"
-    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", pg_url.rsplit("/", 1)[1]], check=True)
+    backup = dump(pg_url, tmp_path / "intake.dump")
     late = make_device("late", district=9)  # enrolled after the backup
     made = [late.save(make_incident(), ACTOR) for _ in range(2)]
     assert sync_once(late).ok
-    with restored_server(pg_url, dump, migrate=False) as (server, restored_url, _said):
+    with restored_server(pg_url, backup, migrate=False) as (server, restored_url, _said):
         move_to(server.base, late)
         refused = sync_once(late)
         assert not refused.ok and "401" in refused.error  # the restored database does not know it
@@ -212,8 +194,7 @@ def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_d
     second = a.save(incident_at(district=9, minutes_later=60 * 24 * 3, agents=[plate_agent("abc-1234")]), ACTOR)
     for store in (a, b, hq):
         assert sync_once(store).ok
-    dump = tmp_path / "intake.dump"
-    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={dump}", pg_url.rsplit("/", 1)[1]], check=True)
+    backup = dump(pg_url, tmp_path / "intake.dump")
 
     # After the backup, acknowledged: A deletes the draft and its reviewer confirms the link; headquarters pulls both.
     a.delete_draft(draft.id, ACTOR)
@@ -221,7 +202,7 @@ def test_after_a_restore_from_pg_dump_a_deleted_draft_stays_deleted_and_a_link_d
     assert sync_once(a).ok and sync_once(hq).ok
     assert hq.find(draft.id) is None and len(decisions_for(hq, first.id)) == 1
 
-    with restored_server(pg_url, dump) as (server, restored_url, _said):
+    with restored_server(pg_url, backup) as (server, restored_url, _said):
         move_to(server.base, a, b, hq)
         with ServerSql(restored_url) as sql:  # the restore brought the draft back and lost the decision
             assert sql.all(f"SELECT id FROM incidents WHERE id = '{draft.id}'") == [draft.id]

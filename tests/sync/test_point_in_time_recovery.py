@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -23,7 +22,8 @@ from intake_app.sync import device
 from intake_app.sync.engine import sync_once
 
 from ..factories import make_incident
-from .conftest import ROOT, ServerProcess, free_port
+from .backups import intake
+from .conftest import ServerProcess, free_port
 
 ACTOR = Actor("Sgt. Maria Test", "2231")
 
@@ -122,13 +122,6 @@ def cluster() -> Iterator[Cluster]:
     finally:
         made.stop("immediate")
         shutil.rmtree(root, ignore_errors=True)
-
-
-def intake(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "intake_app", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def enrolled(tmp_path: Path, name: str, server: ServerProcess, cluster: Cluster, *flags: str):

@@ -4,10 +4,7 @@ a second device. Real PostgreSQL, real pg_dump and pg_restore, the real `intake 
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,16 +16,12 @@ from sqlalchemy import create_engine, text
 from intake_app.server import crud, revocations, tokens
 from intake_app.server.db import session_factory
 
-from .conftest import PG, ROOT, ServerProcess, migrated_database
+from .backups import dump, intake_command, restored_database
+from .conftest import ServerProcess, migrated_database
 
 
 def intake(*args: str, journal: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env.pop("INTAKE_SERVER_REVOCATION_JOURNAL", None)
-    if journal is not None:
-        env["INTAKE_SERVER_REVOCATION_JOURNAL"] = str(journal)
-    return subprocess.run([sys.executable, "-m", "intake_app", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env=env)
+    return intake_command(*args, env={"INTAKE_SERVER_REVOCATION_JOURNAL": str(journal) if journal else None})
 
 
 class Server:
@@ -71,23 +64,14 @@ def live(tmp_path) -> Iterator[Server]:
         server.close()
 
 
-def dump(server: Server, tmp_path: Path) -> Path:
-    file = tmp_path / f"backup-{secrets.token_hex(3)}.dump"
-    subprocess.run(["pg_dump", *PG, "--format=custom", f"--file={file}", server.url.rsplit("/", 1)[1]], check=True)
-    return file
-
-
 @contextmanager
 def restored_from(file: Path, like: Server) -> Iterator[Server]:
-    name = f"intake_restored_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *PG, name], check=True)
-    subprocess.run(["pg_restore", *PG, "--no-owner", f"--dbname={name}", str(file)], check=True)
-    server = Server(like.url.rsplit("/", 1)[0] + "/" + name)
-    try:
-        yield server
-    finally:
-        server.close()
-        subprocess.run(["dropdb", "--force", *PG, name], check=True)
+    with restored_database(like.url, file) as url:
+        server = Server(url)
+        try:
+            yield server
+        finally:
+            server.close()
 
 
 def test_a_device_revoked_after_the_backup_is_refused_again_by_the_restored_server(live, tmp_path):
@@ -95,7 +79,7 @@ def test_a_device_revoked_after_the_backup_is_refused_again_by_the_restored_serv
     assert intake("server", "migrate", "--database-url", live.url, journal=journal).returncode == 0
     stolen, token = live.enroll()
     kept, kept_token = live.enroll()
-    backup = dump(live, tmp_path)
+    backup = dump(live.url, tmp_path / "intake.dump")
     done = intake("server", "revoke-device", str(stolen), "--database-url", live.url, journal=journal)
     assert done.returncode == 0, done.stderr
 
@@ -168,7 +152,7 @@ def test_a_journal_lost_since_the_server_started_stops_the_restore(live, tmp_pat
 
 def test_an_enrollment_code_unused_in_the_backup_cannot_enroll_a_second_device_after_the_restore(live, tmp_path):
     code = live.code()
-    backup = dump(live, tmp_path)
+    backup = dump(live.url, tmp_path / "intake.dump")
     with live.sessions.begin() as s:
         crud.enroll(s, code=code, device_name="enrolled after the backup", public_key="")
 
