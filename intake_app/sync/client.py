@@ -162,11 +162,8 @@ class SyncClient:
 
     def enroll(self, code: str, device_name: str, public_key: str, device_code: str | None = None,
                station_certificate: str = "") -> EnrollResponse:
-        body: dict[str, Any] = {"code": code, "device_name": device_name, "public_key": public_key}
-        if device_code is not None:
-            body["device_code"] = device_code
-        if station_certificate:
-            body["station_certificate"] = station_certificate
+        body = _with_given({"code": code, "device_name": device_name, "public_key": public_key},
+                           device_code=device_code, station_certificate=station_certificate)
         return self._call("POST", "/enroll", EnrollResponse, json=body)
 
     def push(self, items: list[dict[str, Any]]) -> PushResponse:
@@ -193,11 +190,8 @@ class SyncClient:
 
     def audit_head(self, head: str, entries: int, previous_head: str, signature: str,
                    timestamp_token: str = "", station_certificate: str = "") -> AuditHeadOut:
-        body = {"head": head, "entries": entries, "previous_head": previous_head, "signature": signature}
-        if timestamp_token:
-            body["timestamp_token"] = timestamp_token
-        if station_certificate:
-            body["station_certificate"] = station_certificate
+        body = _with_given({"head": head, "entries": entries, "previous_head": previous_head, "signature": signature},
+                           timestamp_token=timestamp_token, station_certificate=station_certificate)
         return self._call("POST", "/audit-head", AuditHeadOut, json=body)
 
     def push_link_decisions(self, items: list[dict[str, Any]]) -> LinkDecisionPushResponse:
@@ -319,3 +313,10 @@ def _detail(response: httpx.Response) -> str:
     if isinstance(detail, list):
         return "; ".join(f"{d.get('path', '')}: {d.get('message', d.get('msg', ''))}" for d in detail if isinstance(d, dict))
     return str(detail)
+
+
+def _with_given(body: dict[str, Any], **optional: Any) -> dict[str, Any]:
+    """`body` with each optional field that was given: one left empty (None, "") is not sent, and the server
+    takes its default, as an older server that lacks the field does."""
+    body.update({name: value for name, value in optional.items() if value is not None and value != ""})
+    return body

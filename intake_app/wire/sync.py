@@ -15,6 +15,10 @@ from ..domain.device_codes import DEVICE_CODE_PATTERN
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 HEX64 = r"^([0-9a-f]{64})?$"
 FINGERPRINT = r"^([0-9A-F]{2}(:[0-9A-F]{2}){31})?$"
+# Sent at enrollment and with each audit head: the server registers a certificate it has not seen for the device.
+StationCertificate = Annotated[str, Field(
+    pattern=FINGERPRINT, description="SHA-256 fingerprint (AA:BB:..., 32 pairs) of the certificate that signs the "
+                                     "station's packets now (registered when new, e.g. the city CA's after enrollment)")]
 BASE64 = r"^[A-Za-z0-9+/]*={0,2}$"
 MAX_TOKEN_B64 = 350_000  # an RFC 3161 token with its certificates is a few kB
 
@@ -29,9 +33,7 @@ class EnrollRequest(Strict):
     public_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="Ed25519 public key, hex")
     device_code: str | None = Field(default=None, pattern=DEVICE_CODE_PATTERN,
                                     description="the code in the report numbers this device makes (e.g. K7Q)")
-    station_certificate: str = Field(default="", pattern=FINGERPRINT,
-                                     description="SHA-256 fingerprint of the certificate that signs this station's "
-                                                 "packets (AA:BB:..., 32 pairs)")
+    station_certificate: StationCertificate = ""
 
 
 class EnrollResponse(Strict):
@@ -171,9 +173,7 @@ class AuditHeadIn(Strict):
     signature: str = Field(pattern=r"^[0-9a-f]{128}$", description="Ed25519 over head|entries|previous_head, hex")
     timestamp_token: str = Field(default="", max_length=MAX_TOKEN_B64, pattern=BASE64,
                                  description="an RFC 3161 token (DER, base64) the device obtained over `head`")
-    station_certificate: str = Field(default="", pattern=FINGERPRINT,
-                                     description="SHA-256 fingerprint of the certificate that signs the station's "
-                                                 "packets now (registered when new, e.g. the city CA's after enrollment)")
+    station_certificate: StationCertificate = ""
 
 
 class AuditHeadOut(Strict):
