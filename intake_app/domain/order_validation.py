@@ -49,7 +49,8 @@ def rd_letters_for_year(year: int) -> str:
 
 
 def force_was_used(inc: Incident) -> bool:
-    return inc.use_of_force == YesNoUnknown.YES or any(FORCE_REASONS & set(f.flag_reasons) for f in inc.footage)
+    return inc.use_of_force == YesNoUnknown.YES or any(
+        f.flag_reasons and not FORCE_REASONS.isdisjoint(f.flag_reasons) for f in inc.footage)
 
 
 def order_problems(inc: Incident, *, settings: StationSettings | None, catalogue: Catalogue,

@@ -315,7 +315,17 @@ def _any_control(inc: Incident) -> bool:
     for h in inc.history[:limits.MAX_HISTORY]:
         single += (h.by_name, h.by_star)
         multi.append(h.comment)
-    return bool(limits.CONTROL.search("".join(single)) or limits.CONTROL_IN_MULTILINE.search("".join(multi)))
+    return _holds_control("".join(single), limits.CONTROL) or _holds_control(
+        "".join(multi).replace("\t", "").replace("\n", "").replace("\r", ""), limits.CONTROL_IN_MULTILINE)
+
+
+def _holds_control(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `text` holds a character of `pattern` (CONTROL, or CONTROL_IN_MULTILINE on a text without its
+    tabs and line breaks). An ASCII text holds one exactly when it is not all printable (U+0020-U+007E): a
+    check in C, a tenth of the search's time; others are searched."""
+    if text.isascii():
+        return not text.isprintable()
+    return pattern.search(text) is not None
 
 
 def _times(inc: Incident) -> Iterator[tuple[str, datetime]]:

@@ -268,3 +268,22 @@ def test_a_felony_review_step_without_a_date_is_named_by_its_path():
     data["felony_review"] = {"asa_name": "ASA Test", "steps": [{"decision": "declined"}]}
     with pytest.raises(ValidationError, match=r"felony_review\.steps\[0\]"):
         from_dict(data)
+
+
+@pytest.mark.parametrize(("when", "inside"), [
+    ("2000-01-01T00:00:00+00:00", True), ("2000-01-01T05:59:59+06:00", False),
+    ("1999-12-31T23:30:00-06:00", True), ("1999-12-31T23:59:59+00:00", False),
+    ("2000-12-31T23:00:00+14:00", True), ("2099-12-31T23:59:59+00:00", True),
+    ("2099-12-31T20:00:00-06:00", False), ("2100-01-01T05:00:00+06:00", True), ("2100-01-01T00:00:00+00:00", False),
+])
+def test_times_at_the_ends_of_the_years_a_record_may_hold_are_judged_by_their_instant(when, inside):
+    """Reading judges most times by their year alone; the first and last years by the exact instant."""
+    record = to_dict(make_incident())
+    record["occurred_at"] = when
+    if inside:
+        assert from_dict(record).occurred_at is not None
+    else:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(record)
+        assert [(p.path, "outside the times a record may hold" in p.message) for p in caught.value.problems] == [
+            ("occurred_at", True)]

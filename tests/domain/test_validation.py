@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+from intake_app.domain import limits
 from intake_app.domain.enums import Status
 from intake_app.domain.problems import Severity
 from intake_app.domain.records import Agent, Vehicle, Violation
@@ -113,3 +114,18 @@ def test_a_reporting_party_address_over_the_limit_is_refused_at_its_path():
     inc.reporting_party.address = "x" * 501
     [problem] = [p for p in validate(inc) if p.path == "reporting_party.address"]
     assert "501 characters" in problem.message and "500" in problem.message
+
+
+def test_every_control_character_is_found_in_a_single_line_and_a_multi_line_text():
+    """Every code point below U+3000, in an address (multi-line) and a supervisor's name (single line): a
+    control character is named by its path, anything else is not; tabs and line breaks only in the first."""
+    control, multiline = limits.CONTROL, limits.CONTROL_IN_MULTILINE
+    for cp in range(0x3000):
+        c = chr(cp)
+        inc = make_incident()
+        inc.location.address, inc.supervisor.name = f"12 W {c}Main St", f"Lt. {c}Ortiz"
+        found = {p.path for p in validate(inc, now=datetime.now().astimezone())
+                 if p.template.startswith("holds a control character")}
+        expected = {path for path, pattern in (("location.address", multiline), ("supervisor.name", control))
+                    if pattern.match(c)}
+        assert found == expected, hex(cp)

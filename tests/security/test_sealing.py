@@ -5,14 +5,16 @@ keys are kept under their passphrase; a disabled user gets no new wraps."""
 from __future__ import annotations
 
 import base64
+import itertools
 import json
+import re
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from intake_app.domain.interchange import from_dict, to_dict
 from intake_app.domain.problems import ValidationError
-from intake_app.domain.sealed_fields import SEALED_FIELDS, clear_values, envelope_problems
+from intake_app.domain.sealed_fields import SEALED_FIELDS, _b64, clear_values, envelope_problems
 from intake_app.domain.validation import validate
 from intake_app.security import sealing, user_keys
 from intake_app.security.users import set_active, sign_in
@@ -87,6 +89,18 @@ def test_a_malformed_envelope_is_refused_naming_its_field(record):
     assert [p.path for p in caught.value.problems] == ["items[0].incident.sealed.recipients[0].kid"]
     assert envelope_problems({"format": "x"})  # and a bare stranger is no envelope
 
+
+
+def test_the_envelopes_base64_check_takes_exactly_the_standard_padded_texts():
+    """The check (the alphabet, at most two "=", a length of four's multiple) against the grammar it stands
+    for, over every text of up to 8 characters from letters, a digit, "+", "/", "=" and one stranger."""
+    grammar = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+    for length in range(9):
+        for chars in itertools.product("a+/=-", repeat=length):
+            text = "".join(chars)
+            assert _b64(text, min_bytes=0, max_bytes=6) == bool(grammar.fullmatch(text)), text
+    assert _b64(base64.b64encode(bytes(12)).decode(), min_bytes=12, max_bytes=12)
+    assert not _b64(base64.b64encode(bytes(11)).decode(), min_bytes=12, max_bytes=12)
 
 def test_the_declared_sealed_fields_are_all_emptied(record):
     record["reporting_party"]["address"] = "2206 W Reporterplace St"
