@@ -52,6 +52,7 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     from intake_app.domain.settings import StationSettings
     from intake_app.domain.workflow import Actor
     from intake_app.security.session import Session
+    from intake_app.security.station import save_station_settings
     from intake_app.storage.opening import open_store
     from intake_app.ui.common import i18n
     from intake_app.ui.security.security_feature import install_signed_in
@@ -67,8 +68,8 @@ def shoot(app, tmp: Path, out: Path, language: str) -> None:
     i18n.install_language(language)
     (tmp / "data").mkdir()
     store = open_store(tmp / "data")
-    store.save_settings(StationSettings(district=9, language=language))
     actor = Actor("Sgto. María Prueba", "2231")
+    save_station_settings(store, actor, StationSettings(district=9, language=language))
     stored = store.save(spanish_record(), actor)
     screen = app.primaryScreen().availableGeometry()
     print(f"screen (logical px): {screen.width()}x{screen.height()}, scale {app.devicePixelRatio()}")
