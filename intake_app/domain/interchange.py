@@ -41,7 +41,7 @@ from .enums import (
     YesNoUnknown,
 )
 from .instants import instant_text
-from .limits import EARLIEST, LATEST, TIME_LIMITS_TEXT, within_time_limits
+from .limits import TIME_LIMITS_TEXT, within_time_limits
 from .problems import Problem, ValidationError
 from .records import (
     Agent,
@@ -67,7 +67,6 @@ FORMAT = "intake.incident/2"
 FORMAT_1 = "intake.incident/1"
 READABLE_FORMATS = (FORMAT, FORMAT_1)
 E = TypeVar("E", bound=StrEnum)
-_EARLIEST_YEAR, _LATEST_YEAR = EARLIEST.year, LATEST.year
 # A UUID already in the form we write (lowercase, hyphenated) is taken as it is: most ids read are ours, and
 # parsing each with uuid.UUID was a fifth of reading a record.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -295,9 +294,7 @@ class _Reader:
             return None
         if parsed.tzinfo is None:
             self._bad(self._p(key), "needs a time zone offset, e.g. 2026-11-02T14:30:00-06:00")
-        # Nearly every time is well inside the years (whatever its offset): only the first and last year need
-        # the exact comparison (as validation._limits does).
-        elif not (_EARLIEST_YEAR < parsed.year < _LATEST_YEAR - 1) and not within_time_limits(parsed):
+        elif not within_time_limits(parsed):
             self._bad(self._p(key), f"{value!r} is outside the times a record may hold ({TIME_LIMITS_TEXT})")
             return None
         return parsed

@@ -28,8 +28,17 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 CONTROL_IN_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+def year_well_inside(year: int) -> bool:
+    """A time of this year lies within EARLIEST..LATEST whatever its UTC offset. Nearly every time is: only
+    one in the first or the last year needs the exact comparison of aware times (which converts both to UTC,
+    and a record holds a dozen times)."""
+    return EARLIEST.year < year < LATEST.year - 1
+
+
 def within_time_limits(value: datetime) -> bool:
     """Whether an aware time lies within EARLIEST..LATEST (a naive one is judged as if it were UTC)."""
+    if year_well_inside(value.year):
+        return True
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     try:

@@ -279,9 +279,7 @@ def _limits(inc: Incident) -> list[Problem]:
             out.append(_wrong(name, "holds {count} entries; the limit is {limit}", count=f"{len(items):,}",
                               limit=f"{limit:,}"))
     for path, value in _times(inc):
-        # Nearly every time is well inside the years: only the first and last year need the exact comparison.
-        if value.tzinfo is not None and not (limits.EARLIEST.year < value.year < limits.LATEST.year - 1) \
-                and not limits.within_time_limits(value):
+        if value.tzinfo is not None and not limits.within_time_limits(value):
             out.append(_wrong(path, "is outside the times a record may hold ({limits})", limits=limits.TIME_LIMITS_TEXT))
     if _any_control(inc):  # one search over all texts; their paths are looked for only when one holds any
         for path, text in _texts(inc):
@@ -336,7 +334,7 @@ def _times(inc: Incident) -> Iterator[tuple[str, datetime]]:
         years += [t.year for t in (f.start, f.end, f.file_mtime, f.hashed_at, f.preservation_requested_at,
                                    f.preservation_deadline) if t is not None]
     years += [h.at.year for h in inc.history]
-    if all(limits.EARLIEST.year < y < limits.LATEST.year - 1 for y in years):
+    if all(limits.year_well_inside(y) for y in years):
         return
     for name in ("created_at", "updated_at", "occurred_at", "referral_sent_at"):
         if getattr(inc, name, None) is not None:
