@@ -153,7 +153,13 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
     would sit below their cursors and never reach them. So the feed's numbers (incidents and link decisions)
     jump a billion past the highest restored one. And the restore is noted: each device's next audit head is
     checked across it (crud.record_audit_head). And a new restore epoch is set: each device then sends again
-    the versions it holds that this database lacks (server/resends.py, sync/resend.py)."""
+    the versions it holds that this database lacks (server/resends.py, sync/resend.py). Before that, what the
+    administrator did after the backup: the revocation journal's devices are revoked again, and codes the backup
+    shows unused are spent."""
+    from ..server import epoch, revocations
+    from ..server.crud import now, spend_unused_enrollments
+    from ..server.tables import ServerRestore
+
     journal = _settings(args).revocation_journal
     revoked = _journalled_revocations(journal)  # read before anything is changed: a bad journal changes nothing
     engine, sessions = _sessions(args)
@@ -161,9 +167,6 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
         engine.dispose()
         raise UsageError("--database-url: restored (after-restore) is for the PostgreSQL server database")
     with sessions.begin() as session:
-        from ..server import revocations
-        from ..server.crud import spend_unused_enrollments
-
         if revoked is None:
             print("no revocation journal (INTAKE_SERVER_REVOCATION_JOURNAL): revoke again each device revoked "
                   "after the backup", file=ctx.err)
@@ -182,10 +185,6 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
                 f"(SELECT last_value FROM {table}_seq_seq)) + :gap)"), {"gap": RESTORE_GAP}).scalar_one()
             print(f"{table}: new numbers start after {moved}", file=ctx.out)
             first_new[table] = moved + 1
-        from ..server import epoch
-        from ..server.crud import now
-        from ..server.tables import ServerRestore
-
         session.add(ServerRestore(at=now()))  # devices' next audit heads: across the restore (crud.record_audit_head)
         # Devices that see the new epoch send again the versions the backup lacks (server/resends.py): what is
         # numbered below since_seq came back with the backup, so of the one line of versions the server had.

@@ -54,17 +54,22 @@ def revoke(session: Session, *, device_id: int, journal: Path | None) -> Device 
     return device
 
 
+def _open_for_appending(journal: Path) -> int:
+    # O_APPEND: each line is one write at the end, also when two administrators revoke at once; readable by
+    # the server's user only.
+    return os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+
 def start(journal: Path) -> None:
     """Create the journal, empty, where there is none yet (the server's start and `migrate` do): one missing
     at a restore is then one lost, not one never written. Raises OSError when it cannot be written."""
-    os.close(os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+    os.close(_open_for_appending(journal))
 
 
 def append(journal: Path, revocation: Revocation) -> None:
     line = orjson.dumps({"device_id": revocation.device_id, "token_sha256": revocation.token_sha256,
                          "revoked_at": revocation.revoked_at.isoformat()}) + b"\n"
-    # O_APPEND: each line is one write at the end, also when two administrators revoke at once.
-    fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    fd = _open_for_appending(journal)
     try:
         os.write(fd, line)
         os.fsync(fd)
