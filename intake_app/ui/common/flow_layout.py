@@ -82,19 +82,19 @@ class FlowLayout(QLayout):
 
 def labelled(label: QWidget, field: QWidget) -> QWidget:
     """A label and its field kept together on one line of a flow."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(label)
-    row.addWidget(field, 1)
-    return pair
+    return _one_line((label, field), wide=field)
 
 
 def with_button(field: QWidget, button: QWidget) -> QWidget:
     """A field and the button that fills it (a file or folder chooser) on one line, the field taking the width."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
+    return _one_line((field, button), wide=field)
+
+
+def _one_line(widgets: tuple[QWidget, ...], *, wide: QWidget) -> QWidget:
+    """The widgets side by side with no margin around them; `wide` takes the width left."""
+    line = QWidget()
+    row = QHBoxLayout(line)
     row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(field, 1)
-    row.addWidget(button)
-    return pair
+    for widget in widgets:
+        row.addWidget(widget, 1 if widget is wide else 0)
+    return line
