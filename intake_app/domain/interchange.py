@@ -17,29 +17,14 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
 from ..paths import resource_path
-from . import limits
+from . import enums, limits
 from .bounded_json import parse as parse_bounded
-from .enums import (
-    Agency,
-    CredentialCheck,
-    FlagReason,
-    FootageKind,
-    IdentifiedBy,
-    InjuredRole,
-    InjurySeverity,
-    Preservation,
-    ReviewDecision,
-    Source,
-    Status,
-    TouhyStatus,
-    YesNoUnknown,
-)
 from .instants import instant_text
 from .limits import TIME_LIMITS_TEXT, within_time_limits
 from .problems import Problem, ValidationError
@@ -261,7 +246,13 @@ class _Reader:
             return None
         return float(value)
 
+    @overload
+    def enum(self, key: builtins.str, kind: type[E]) -> E | None: ...
+    @overload
+    def enum(self, key: builtins.str, kind: type[E], default: E) -> E: ...
+
     def enum(self, key: builtins.str, kind: type[E], default: E | None = None) -> E | None:
+        """The member named by `key`; `default` where it is absent, or (as a problem noted) not one of `kind`."""
         value = self.data.get(key)
         if value is None:
             return default
@@ -347,7 +338,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
     inc = Incident(
         id=r.uuid("id"),
         report_number=r.str("report_number"),
-        status=r.enum("status", Status, Status.DRAFT) or Status.DRAFT,
+        status=r.enum("status", enums.Status, enums.Status.DRAFT),
         created_at=r.datetime("created_at"),
         updated_at=r.datetime("updated_at"),
         version=r.int("version") or 0,
@@ -356,7 +347,7 @@ def from_dict(data: Any, *, path: str = "") -> Incident:
         occurred_at=occurred,
         timezone=tz_name,
         location=Location(loc.str("address"), loc.float("latitude"), loc.float("longitude")) if loc else Location(),
-        source=r.enum("source", Source),
+        source=r.enum("source", enums.Source),
         reporting_party=None if rp is None else ReportingParty(
             rp.str("name"), rp.str("phone"), rp.str("preferred_language", "en") or "en",
             rp.bool("consent_to_contact", False), rp.bool("confidential", True), rp.str("address"),
@@ -406,9 +397,9 @@ def _agent(r: _Reader) -> Agent:
     v = r.obj("vehicle")
     return Agent(
         id=r.uuid("id"),
-        agency=r.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN,
+        agency=r.enum("agency", enums.Agency, enums.Agency.UNKNOWN),
         name=r.str("name"), badge=r.str("badge"),
-        identified_by=r.enum("identified_by", IdentifiedBy),
+        identified_by=r.enum("identified_by", enums.IdentifiedBy),
         masked=r.bool("masked", False), description=r.str("description"),
         vehicle=None if v is None else Vehicle(v.str("plate"), v.str("plate_state"), v.str("make"), v.str("model"), v.str("color")),
         **_agent_order_fields(r),
@@ -418,12 +409,12 @@ def _agent(r: _Reader) -> Agent:
 def _footage(r: _Reader) -> FootageItem:
     return FootageItem(
         id=r.uuid("id"),
-        kind=r.enum("kind", FootageKind, FootageKind.OTHER) or FootageKind.OTHER,
+        kind=r.enum("kind", enums.FootageKind, enums.FootageKind.OTHER),
         device_id=r.str("device_id"), officer_star=r.str("officer_star"),
         start=r.datetime("start"), end=r.datetime("end"), evidence_id=r.str("evidence_id"),
         file_path=r.str("file_path"), sha256=r.str("sha256"), file_size=r.int("file_size"),
         file_mtime=r.datetime("file_mtime"), hashed_at=r.datetime("hashed_at"),
-        preservation_status=r.enum("preservation_status", Preservation, Preservation.NOT_REQUESTED) or Preservation.NOT_REQUESTED,
+        preservation_status=r.enum("preservation_status", enums.Preservation, enums.Preservation.NOT_REQUESTED),
         preservation_requested_at=r.datetime("preservation_requested_at"),
         preservation_deadline=r.datetime("preservation_deadline"),
         **_footage_order_fields(r),
@@ -440,7 +431,7 @@ def _violation(r: _Reader) -> Violation:
 
 
 def _history(r: _Reader) -> StatusChange | None:
-    frm, to, at = r.enum("from_status", Status), r.enum("to_status", Status), r.datetime("at")
+    frm, to, at = r.enum("from_status", enums.Status), r.enum("to_status", enums.Status), r.datetime("at")
     if frm is None or to is None or at is None:
         r._bad(r.path, "a history entry needs from_status, to_status and at")
         return None
@@ -596,7 +587,7 @@ def _agent_order_dict(a: Agent) -> dict[str, Any]:
         out["agency_name"] = a.agency_name
     for name in ("visible_id_displayed", "body_camera_worn", "refused_to_identify"):
         value = getattr(a, name)
-        if value != YesNoUnknown.UNKNOWN:
+        if value != enums.YesNoUnknown.UNKNOWN:
             out[name] = value.value
     return out
 
@@ -668,21 +659,21 @@ def _read_order(r: _Reader, inc: Incident) -> None:
     fs = r.obj("federal_supervisor")
     if fs is not None:
         inc.federal_supervisor = FederalSupervisor(
-            agency=fs.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN, agency_name=fs.str("agency_name"),
-            name=fs.str("name"), badge=fs.str("badge"), credential_check=fs.enum("credential_check", CredentialCheck),
+            agency=fs.enum("agency", enums.Agency, enums.Agency.UNKNOWN), agency_name=fs.str("agency_name"),
+            name=fs.str("name"), badge=fs.str("badge"), credential_check=fs.enum("credential_check", enums.CredentialCheck),
             not_attempted_reason=fs.str("not_attempted_reason"), checked_at=fs.datetime("checked_at"),
             footage_id=fs.str("footage_id"))
-    inc.use_of_force = r.enum("use_of_force", YesNoUnknown)
-    inc.injuries = [Injury(id=i.uuid("id"), role=i.enum("role", InjuredRole, InjuredRole.OTHER) or InjuredRole.OTHER,
+    inc.use_of_force = r.enum("use_of_force", enums.YesNoUnknown)
+    inc.injuries = [Injury(id=i.uuid("id"), role=i.enum("role", enums.InjuredRole, enums.InjuredRole.OTHER),
                            description=i.str("description"),
-                           severity=i.enum("severity", InjurySeverity, InjurySeverity.UNKNOWN) or InjurySeverity.UNKNOWN)
+                           severity=i.enum("severity", enums.InjurySeverity, enums.InjurySeverity.UNKNOWN))
                     for i in _bounded(r, "injuries")]
     m = r.obj("medical")
     if m is not None:
         inc.medical = Medical(
-            anyone_injured=m.enum("anyone_injured", YesNoUnknown), ems_summoned_at=m.datetime("ems_summoned_at"),
+            anyone_injured=m.enum("anyone_injured", enums.YesNoUnknown), ems_summoned_at=m.datetime("ems_summoned_at"),
             ems_unit=m.str("ems_unit"),
-            aid_rendered_by_cpd=m.enum("aid_rendered_by_cpd", YesNoUnknown, YesNoUnknown.UNKNOWN) or YesNoUnknown.UNKNOWN,
+            aid_rendered_by_cpd=m.enum("aid_rendered_by_cpd", enums.YesNoUnknown, enums.YesNoUnknown.UNKNOWN),
             transported_to=m.str("transported_to"))
     fr = r.obj("felony_review")
     if fr is not None:
@@ -690,14 +681,14 @@ def _read_order(r: _Reader, inc: Incident) -> None:
             asa_name=fr.str("asa_name"), asa_unit=fr.str("asa_unit"), reference=fr.str("reference"),
             steps=[s for s in (_review_step(s) for s in _bounded(fr, "steps")) if s is not None],
             touhy_requests=[TouhyRequest(
-                id=t.uuid("id"), agency=t.enum("agency", Agency, Agency.UNKNOWN) or Agency.UNKNOWN,
+                id=t.uuid("id"), agency=t.enum("agency", enums.Agency, enums.Agency.UNKNOWN),
                 agency_name=t.str("agency_name"), what=t.str("what"), sent_on=_read_date(t, "sent_on"),
-                status=t.enum("status", TouhyStatus, TouhyStatus.PENDING) or TouhyStatus.PENDING)
+                status=t.enum("status", enums.TouhyStatus, enums.TouhyStatus.PENDING))
                 for t in _bounded(fr, "touhy_requests")])
 
 
 def _review_step(r: _Reader) -> ReviewStep | None:
-    decision, decided_on = r.enum("decision", ReviewDecision), _read_date(r, "decided_on")
+    decision, decided_on = r.enum("decision", enums.ReviewDecision), _read_date(r, "decided_on")
     if decision is None or decided_on is None:
         r._bad(r.path, "a felony review step needs a decision and decided_on")
         return None
@@ -709,24 +700,24 @@ def _review_step(r: _Reader) -> ReviewStep | None:
 
 def _agent_order_fields(r: _Reader) -> dict[str, Any]:
     return {"agency_name": r.str("agency_name"),
-            **{name: r.enum(name, YesNoUnknown, YesNoUnknown.UNKNOWN) or YesNoUnknown.UNKNOWN
+            **{name: r.enum(name, enums.YesNoUnknown, enums.YesNoUnknown.UNKNOWN)
                for name in ("visible_id_displayed", "body_camera_worn", "refused_to_identify")}}
 
 
 def _footage_order_fields(r: _Reader) -> dict[str, Any]:
     raw = r.raw("flag_reasons")
-    reasons: list[FlagReason] = []
+    reasons: list[enums.FlagReason] = []
     if raw is not None:
-        if not isinstance(raw, list) or len(raw) > len(FlagReason):
-            r._bad(r._p("flag_reasons"), f"must be a list of at most {len(FlagReason)} reasons")
+        if not isinstance(raw, list) or len(raw) > len(enums.FlagReason):
+            r._bad(r._p("flag_reasons"), f"must be a list of at most {len(enums.FlagReason)} reasons")
         else:
             for j, value in enumerate(raw):
-                member = FlagReason._value2member_map_.get(value) if isinstance(value, str) else None
+                member = enums.FlagReason._value2member_map_.get(value) if isinstance(value, str) else None
                 if member is None:
                     r._bad(f"{r._p('flag_reasons')}[{j}]",
-                           f"{value!r} is not one of: {', '.join(m.value for m in FlagReason)}")
+                           f"{value!r} is not one of: {', '.join(m.value for m in enums.FlagReason)}")
                 elif member in reasons:
                     r._bad(f"{r._p('flag_reasons')}[{j}]", f"{value!r} is listed twice")
                 else:
-                    reasons.append(cast(FlagReason, member))
+                    reasons.append(cast(enums.FlagReason, member))
     return {"flagged_at": r.datetime("flagged_at"), "flag_reasons": reasons, "hold_form": r.str("hold_form")}

@@ -8,21 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake_app.domain.enums import (
-    Agency,
-    CredentialCheck,
-    FlagReason,
-    FootageKind,
-    IdentifiedBy,
-    InjuredRole,
-    InjurySeverity,
-    Preservation,
-    ReviewDecision,
-    Source,
-    Status,
-    TouhyStatus,
-    YesNoUnknown,
-)
+from intake_app.domain import enums, records
 from intake_app.domain.interchange import (
     FORMAT,
     canonical_json,
@@ -33,24 +19,6 @@ from intake_app.domain.interchange import (
     to_dict,
 )
 from intake_app.domain.problems import ValidationError
-from intake_app.domain.records import (
-    Agent,
-    ApprovedCharge,
-    FederalSupervisor,
-    FelonyReview,
-    FootageItem,
-    Incident,
-    Injury,
-    Location,
-    Medical,
-    ReportingParty,
-    ReviewStep,
-    StatusChange,
-    Supervisor,
-    TouhyRequest,
-    Vehicle,
-    Violation,
-)
 from intake_app.paths import resource_path
 
 from ..factories import make_incident
@@ -63,53 +31,53 @@ aware = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2030, 1,
                      timezones=st.sampled_from([UTC])).map(lambda d: d.replace(microsecond=0))
 maybe = lambda s: st.none() | s  # noqa: E731
 
-vehicles = st.builds(Vehicle, plate=text, plate_state=text, make=text, model=text, color=text)
-agents = st.builds(Agent, agency=st.sampled_from(Agency), name=text, badge=text,
-                   identified_by=maybe(st.sampled_from(IdentifiedBy)), masked=st.booleans(),
+vehicles = st.builds(records.Vehicle, plate=text, plate_state=text, make=text, model=text, color=text)
+agents = st.builds(records.Agent, agency=st.sampled_from(enums.Agency), name=text, badge=text,
+                   identified_by=maybe(st.sampled_from(enums.IdentifiedBy)), masked=st.booleans(),
                    description=text, vehicle=maybe(vehicles), agency_name=text,
-                   visible_id_displayed=st.sampled_from(YesNoUnknown), body_camera_worn=st.sampled_from(YesNoUnknown),
-                   refused_to_identify=st.sampled_from(YesNoUnknown))
-footage = st.builds(FootageItem, kind=st.sampled_from(FootageKind), device_id=text, officer_star=text,
+                   visible_id_displayed=st.sampled_from(enums.YesNoUnknown), body_camera_worn=st.sampled_from(enums.YesNoUnknown),
+                   refused_to_identify=st.sampled_from(enums.YesNoUnknown))
+footage = st.builds(records.FootageItem, kind=st.sampled_from(enums.FootageKind), device_id=text, officer_star=text,
                     start=maybe(aware), end=maybe(aware), evidence_id=text, file_path=text,
                     sha256=st.just("") | st.text("0123456789abcdef", min_size=64, max_size=64),
                     file_size=maybe(st.integers(0, 2**42)), file_mtime=maybe(aware), hashed_at=maybe(aware),
-                    preservation_status=st.sampled_from(Preservation), preservation_requested_at=maybe(aware),
+                    preservation_status=st.sampled_from(enums.Preservation), preservation_requested_at=maybe(aware),
                     preservation_deadline=maybe(aware), flagged_at=maybe(aware),
-                    flag_reasons=st.lists(st.sampled_from(FlagReason), max_size=3, unique=True), hold_form=text)
-violations = st.builds(Violation, statute=text, offence_class=text, details=text, agent_ids=st.lists(text, max_size=3),
+                    flag_reasons=st.lists(st.sampled_from(enums.FlagReason), max_size=3, unique=True), hold_form=text)
+violations = st.builds(records.Violation, statute=text, offence_class=text, details=text, agent_ids=st.lists(text, max_size=3),
                        subsection=text)
 days = st.dates(min_value=datetime(2000, 1, 1).date(), max_value=datetime(2030, 1, 1).date())
-federal_supervisors = st.builds(FederalSupervisor, agency=st.sampled_from(Agency), agency_name=text, name=text,
-                                badge=text, credential_check=maybe(st.sampled_from(CredentialCheck)),
+federal_supervisors = st.builds(records.FederalSupervisor, agency=st.sampled_from(enums.Agency), agency_name=text, name=text,
+                                badge=text, credential_check=maybe(st.sampled_from(enums.CredentialCheck)),
                                 not_attempted_reason=text, checked_at=maybe(aware), footage_id=text)
-injuries = st.builds(Injury, role=st.sampled_from(InjuredRole), description=text,
-                     severity=st.sampled_from(InjurySeverity))
-medicals = st.builds(Medical, anyone_injured=maybe(st.sampled_from(YesNoUnknown)), ems_summoned_at=maybe(aware),
-                     ems_unit=text, aid_rendered_by_cpd=st.sampled_from(YesNoUnknown), transported_to=text)
-charges = st.builds(ApprovedCharge, citation=text, offence_class=text, subsection=text)
-steps = st.builds(ReviewStep, decision=st.sampled_from(ReviewDecision), decided_on=days,
+injuries = st.builds(records.Injury, role=st.sampled_from(enums.InjuredRole), description=text,
+                     severity=st.sampled_from(enums.InjurySeverity))
+medicals = st.builds(records.Medical, anyone_injured=maybe(st.sampled_from(enums.YesNoUnknown)), ems_summoned_at=maybe(aware),
+                     ems_unit=text, aid_rendered_by_cpd=st.sampled_from(enums.YesNoUnknown), transported_to=text)
+charges = st.builds(records.ApprovedCharge, citation=text, offence_class=text, subsection=text)
+steps = st.builds(records.ReviewStep, decision=st.sampled_from(enums.ReviewDecision), decided_on=days,
                   charges=st.lists(charges, max_size=2), comment=text, by_name=text, by_star=text,
                   recorded_at=maybe(aware))
-touhy = st.builds(TouhyRequest, agency=st.sampled_from(Agency), agency_name=text, what=text, sent_on=maybe(days),
-                  status=st.sampled_from(TouhyStatus))
-felony_reviews = st.builds(FelonyReview, asa_name=text, asa_unit=text, reference=text,
+touhy = st.builds(records.TouhyRequest, agency=st.sampled_from(enums.Agency), agency_name=text, what=text, sent_on=maybe(days),
+                  status=st.sampled_from(enums.TouhyStatus))
+felony_reviews = st.builds(records.FelonyReview, asa_name=text, asa_unit=text, reference=text,
                            steps=st.lists(steps, max_size=2), touhy_requests=st.lists(touhy, max_size=2))
-history = st.builds(StatusChange, from_status=st.sampled_from(Status), to_status=st.sampled_from(Status),
+history = st.builds(records.StatusChange, from_status=st.sampled_from(enums.Status), to_status=st.sampled_from(enums.Status),
                     by_name=text, by_star=text, at=aware, comment=text)
 incidents = st.builds(
-    Incident, report_number=st.just(""), status=st.sampled_from(Status), created_at=maybe(aware),
+    records.Incident, report_number=st.just(""), status=st.sampled_from(enums.Status), created_at=maybe(aware),
     updated_at=maybe(aware), version=st.integers(0, 10_000), district=maybe(st.integers(-5, 40)), beat=text,
     occurred_at=maybe(aware), timezone=st.just("UTC"),
-    location=st.builds(Location, address=text, latitude=maybe(st.floats(-90, 90)), longitude=maybe(st.floats(-180, 180))),
-    source=maybe(st.sampled_from(Source)),
-    reporting_party=maybe(st.builds(ReportingParty, name=text, phone=text, preferred_language=st.sampled_from(["en", "es"]),
+    location=st.builds(records.Location, address=text, latitude=maybe(st.floats(-90, 90)), longitude=maybe(st.floats(-180, 180))),
+    source=maybe(st.sampled_from(enums.Source)),
+    reporting_party=maybe(st.builds(records.ReportingParty, name=text, phone=text, preferred_language=st.sampled_from(["en", "es"]),
                                     consent_to_contact=st.booleans(), confidential=st.booleans(),
                                     address=text)),
-    narrative=st.text(max_size=300), supervisor=st.builds(Supervisor, name=text, star=text),
+    narrative=st.text(max_size=300), supervisor=st.builds(records.Supervisor, name=text, star=text),
     agents=st.lists(agents, max_size=3), footage=st.lists(footage, max_size=3),
     violations=st.lists(violations, max_size=2), history=st.lists(history, max_size=2), is_demo=st.booleans(),
     cpd_rd_number=text, oemc_event_number=text, federal_supervisor=federal_supervisors,
-    use_of_force=maybe(st.sampled_from(YesNoUnknown)), injuries=st.lists(injuries, max_size=2), medical=medicals,
+    use_of_force=maybe(st.sampled_from(enums.YesNoUnknown)), injuries=st.lists(injuries, max_size=2), medical=medicals,
     felony_review=felony_reviews,
 )
 
@@ -221,7 +189,7 @@ def _first_format(inc) -> dict:
 
 def test_a_first_format_file_imports_as_a_record_with_nothing_new_answered():
     inc = make_incident()
-    inc.federal_supervisor = FederalSupervisor()
+    inc.federal_supervisor = records.FederalSupervisor()
     data = _first_format(inc)
     jsonschema.validate(data, SCHEMA_1)
     back = from_dict(data)
@@ -232,7 +200,7 @@ def test_a_first_format_file_imports_as_a_record_with_nothing_new_answered():
 
 def test_a_record_of_the_first_format_keeps_the_hash_it_had_for_audits_and_packets():
     inc = make_incident()
-    inc.federal_supervisor = FederalSupervisor()
+    inc.federal_supervisor = records.FederalSupervisor()
     old_bytes = json.dumps(_first_format(inc), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
     assert legacy_canonical_json(from_dict(_first_format(inc))) == old_bytes
 
@@ -246,11 +214,11 @@ def test_a_record_using_the_second_format_has_no_first_format_hash():
 def test_the_order_fields_survive_export_import_export_byte_for_byte():
     inc = make_incident()
     inc.cpd_rd_number, inc.oemc_event_number = "JK123456", "2603104512"
-    inc.federal_supervisor = FederalSupervisor(Agency.ICE_ERO, "", "SDDO Smith", "", CredentialCheck.REFUSED, "",
+    inc.federal_supervisor = records.FederalSupervisor(enums.Agency.ICE_ERO, "", "SDDO Smith", "", enums.CredentialCheck.REFUSED, "",
                                                inc.occurred_at, inc.footage[0].id)
-    inc.injuries = [Injury(role=InjuredRole.CIVILIAN, description="Cut to the head", severity=InjurySeverity.SERIOUS)]
-    inc.medical = Medical(YesNoUnknown.YES, inc.occurred_at, "Ambulance 38", YesNoUnknown.YES, "Mount Sinai Hospital")
-    inc.footage[0].flagged_at, inc.footage[0].flag_reasons = inc.occurred_at, [FlagReason.USE_OF_FORCE]
+    inc.injuries = [records.Injury(role=enums.InjuredRole.CIVILIAN, description="Cut to the head", severity=enums.InjurySeverity.SERIOUS)]
+    inc.medical = records.Medical(enums.YesNoUnknown.YES, inc.occurred_at, "Ambulance 38", enums.YesNoUnknown.YES, "Mount Sinai Hospital")
+    inc.footage[0].flagged_at, inc.footage[0].flag_reasons = inc.occurred_at, [enums.FlagReason.USE_OF_FORCE]
     first = dumps(inc)
     [back] = loads(first)
     assert back == inc and dumps(back) == first
