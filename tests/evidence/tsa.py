@@ -18,6 +18,13 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from tests.loopback_http import LoopbackServer
 
+# The key usage of a certificate that signs and nothing else (a TSA's, a station's): the test CA writes it
+# itself, not through the app's code, so that a mistake there is not copied into the certificates it is checked
+# against.
+SIGNING_ONLY = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                             data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
+                             encipher_only=False, decipher_only=False)
+
 CONFIG = """
 [ tsa ]
 default_tsa = tsa_config1
@@ -84,9 +91,7 @@ class LoopbackCA:
                 .public_key(key.public_key()).serial_number(x509.random_serial_number())
                 .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + valid_for)
                 .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-                .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                             data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                             crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+                .add_extension(SIGNING_ONLY, critical=True)
                 .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
                 .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key()), critical=False)
                 .sign(self.key, hashes.SHA256()))

@@ -33,7 +33,7 @@ from intake_app.security.station_certificate import (
     station_credential,
 )
 
-from ..evidence.tsa import LoopbackCA, LoopbackTSA
+from ..evidence.tsa import SIGNING_ONLY, LoopbackCA, LoopbackTSA
 from .helpers import GENERATED, page_texts
 
 
@@ -166,9 +166,7 @@ def _city_ca_pkcs12(tmp_path, *, expired=False) -> bytes:
             .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CPD District 009 Intake")]))
             .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
             .not_valid_before(now - timedelta(days=2)).not_valid_after(end)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(SIGNING_ONLY, critical=True)
             .sign(ca_key, hashes.SHA256()))
     (tmp_path / "city-ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     return pkcs12.serialize_key_and_certificates(b"station", key, cert, [ca],
