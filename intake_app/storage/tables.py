@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ class IncidentRow(Base):
     beat: Mapped[str] = mapped_column(String(4), default="")
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive; indexed with id
     address: Mapped[str] = mapped_column(Text, default="")
-    latitude: Mapped[float | None]
-    longitude: Mapped[float | None]
+    latitude: Mapped[float | None] = mapped_column(Float)  # (FLOAT, as the first migration made them)
+    longitude: Mapped[float | None] = mapped_column(Float)
     agent_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
@@ -54,11 +54,17 @@ class IncidentRow(Base):
     aid_rendered: Mapped[str] = mapped_column(String(16), default="")
 
 
-class AgentRow(Base):
-    __tablename__ = "incident_agents"
+class ListedInIncident:
+    """The key of a row of one of an incident's lists (agents, footage, violations): the incident, and the
+    row's place in that list. Gone with the incident."""
 
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class AgentRow(ListedInIncident, Base):
+    __tablename__ = "incident_agents"
+
     agent_id: Mapped[str] = mapped_column(String(36))
     agency: Mapped[str] = mapped_column(String(32), index=True)
     name: Mapped[str] = mapped_column(Text, default="")
@@ -78,7 +84,7 @@ AWAITING_PRESERVATION = "kind IN ('body_worn_camera', 'in_car_camera') AND prese
 PERISHABLE_AWAITING = "kind IN ('pod_camera', 'private_business_camera') AND preservation_status != 'preserved'"
 
 
-class FootageRow(Base):
+class FootageRow(ListedInIncident, Base):
     __tablename__ = "incident_footage"
     __table_args__ = (
         Index("ix_footage_deadline", "preservation_status", "preservation_deadline"),
@@ -89,8 +95,6 @@ class FootageRow(Base):
         Index("ix_footage_perishable", "kind", "preservation_status", sqlite_where=text(PERISHABLE_AWAITING)),
     )
 
-    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
     footage_id: Mapped[str] = mapped_column(String(36))
     kind: Mapped[str] = mapped_column(String(32))
     preservation_status: Mapped[str] = mapped_column(String(16))
@@ -104,11 +108,9 @@ class FootageRow(Base):
     flagged_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive (migration 0009_order_fields)
 
 
-class ViolationRow(Base):
+class ViolationRow(ListedInIncident, Base):
     __tablename__ = "incident_violations"
 
-    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
     violation_id: Mapped[str] = mapped_column(String(36))
     statute: Mapped[str] = mapped_column(String(64), index=True)
     offence_class: Mapped[str] = mapped_column(String(16), default="")

@@ -59,7 +59,8 @@ class LinkDecisionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     shared_json: Mapped[str] = mapped_column(Text, default="[]")  # what the reviewer saw in common
     # One key per decision wherever it travels: a decision coming back from the server is not kept twice.
-    sync_key: Mapped[str | None] = mapped_column(String(36), unique=True)
+    # (a unique index, as the migration that added the column to a table already holding rows made it)
+    sync_key: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
     station: Mapped[str] = mapped_column(Text, default="")  # where it was taken; "" = on this device
 
 
