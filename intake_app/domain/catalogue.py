@@ -8,6 +8,7 @@ Cook County's courts, and an informal translation must not be mistaken for it.""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -194,11 +195,7 @@ def load_catalogue(data_dir: Path | None = None) -> Catalogue:
     return read_catalogue_file(override if override and override.exists() else shipped_file("statutes.json"))
 
 
-_default: Catalogue | None = None
-
-
+@functools.cache
 def default_catalogue() -> Catalogue:
-    global _default
-    if _default is None:
-        _default = load_catalogue()
-    return _default
+    """The shipped catalogue, read once."""
+    return load_catalogue()
