@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..domain.geography import default_beat_map
 from ..domain.problems import ValidationError
 from .api.routes import audit, devices, health, link_decisions, party_reads, rewraps, sync
 from .db import make_engine, session_factory
@@ -51,6 +52,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     from .crud import server_catalogue
 
     app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
+    # The police beats every record's beat is checked against, read at the start too: read at the first push
+    # instead, they cost each process's first answer about half a second, after it had said it was ready.
+    default_beat_map()
     app.state.number_patterns = settings.number_patterns()  # checked when the settings were read
     app.state.engine = engine
     app.state.sessions = session_factory(engine)

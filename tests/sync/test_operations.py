@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from intake_app.domain import geography
 from intake_app.domain.actor import Actor
 from intake_app.domain.enums import Agency
 from intake_app.domain.records import Agent, ReportingParty
@@ -55,6 +56,14 @@ def test_a_server_whose_database_is_away_is_alive_but_not_ready():
         answer = client.get("/health/ready")
         assert answer.status_code == 503 and answer.json() == {"status": "database unavailable"}
         assert client.get("/metrics").status_code == 200  # the request metrics still answer
+
+
+def test_a_server_has_read_the_police_beats_before_it_answers_anything(monkeypatch):
+    # Read at the first push instead, they cost each process's first answer about half a second, after the
+    # process had said it was ready.
+    monkeypatch.setattr(geography, "_default", None)  # as in a process just started
+    create_app(ServerSettings(database_url=f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/gone"))
+    assert geography._default is not None
 
 
 def test_request_counts_are_added_up_over_every_process(two_processes):
