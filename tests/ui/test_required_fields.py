@@ -15,8 +15,8 @@ def red_labels(page) -> list[str]:
             if label.styleSheet() == PROBLEM_STYLE and label.isVisibleTo(page) and label.text()]
 
 
-def focus(qtbot, wizard, widget) -> None:
-    wizard.activateWindow()
+def focus(qtbot, top_level, widget) -> None:
+    top_level.activateWindow()
     widget.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=2000)
 
@@ -42,6 +42,7 @@ def test_nothing_is_red_when_the_wizard_opens(qtbot, window):
     page = wizard.currentPage()
     wizard.refresh_problems()
     assert red_labels(page) == []
+    assert not page.p_beat.isVisibleTo(page) and not page.p_address.isVisibleTo(page)
     wizard.dirty = False
 
 
@@ -54,6 +55,16 @@ def test_tabbing_out_of_an_empty_required_field_shows_its_message_only(qtbot, wi
     assert page.p_beat.text() == "Beat is required"
     assert page.beat.accessibleDescription() == "Beat is required"
     assert not page.p_address.isVisibleTo(page) and not page.p_narrative.isVisibleTo(page)
+    wizard.dirty = False
+
+
+def test_problems_show_once_the_user_leaves_a_field_after_typing(qtbot, window):
+    wizard = window.new_incident()
+    page = wizard.currentPage()
+    focus(qtbot, wizard, page.beat)
+    qtbot.keyClicks(page.beat, "77")
+    page.address.setFocus()  # leaves the beat
+    qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page) and page.p_beat.text() != "", timeout=3000)
     wizard.dirty = False
 
 
@@ -102,9 +113,7 @@ def test_a_new_footage_dialog_shows_no_problem_until_a_field_is_left(qtbot):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert not dialog.problems.isVisibleTo(dialog)
-    dialog.activateWindow()
-    dialog.device_id.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.device_id, timeout=2000)
+    focus(qtbot, dialog, dialog.device_id)
     qtbot.keyClick(dialog.device_id, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: dialog.problems.isVisibleTo(dialog), timeout=2000)
     assert "Start time is required" in dialog.problems.text()
