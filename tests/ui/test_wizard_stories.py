@@ -205,7 +205,7 @@ def test_editing_a_violation_and_pressing_ok_keeps_its_statute_and_class(qtbot):
     dialog = ViolationDialog(incident.violations[0], 1, default_catalogue(), incident.agents)
     qtbot.addWidget(dialog)
     assert dialog.offence_class.currentData() == "3"
-    edited = dialog.result_violation()
+    edited = dialog.result_item()
     assert (edited.statute, edited.offence_class) == ("720 ILCS 5/12-3.05", "3")
 
 
@@ -217,8 +217,8 @@ def test_a_statute_of_several_classes_leaves_the_class_to_the_supervisor_and_one
     several = ViolationDialog(Violation(statute="720 ILCS 5/12-3.05"), 1, default_catalogue(), [])
     qtbot.addWidget(several)
     assert several.offence_class.count() == 5 and several.offence_class.currentData() == ""  # "(choose)"
-    assert several.result_violation().offence_class == ""  # nothing picked silently
+    assert several.result_item().offence_class == ""  # nothing picked silently
     one = ViolationDialog(Violation(statute="720 ILCS 5/9-2"), 1, default_catalogue(), [])
     qtbot.addWidget(one)
-    assert one.offence_class.count() == 1 and one.result_violation().offence_class == "1"
+    assert one.offence_class.count() == 1 and one.result_item().offence_class == "1"
 
