@@ -45,14 +45,24 @@ def _to_headquarters(world) -> None:
     sync_once(world["hq"], transport=world["wire"])
 
 
+def _sent_to_headquarters(world, entering=enter) -> tuple[dict[str, str], str]:
+    """A record entered at the station with new markers (by `enter`, its party confidential, unless told), then
+    sent to headquarters: the markers and the incident's id."""
+    markers = new_markers()
+    incident_id = entering(world["station"], world["people"], markers)
+    _to_headquarters(world)
+    return markers, incident_id
+
+
 def _first_pushed(world) -> dict:
     """The first incident the station pushed, as it went on the wire."""
     return [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
 
 
-def _party_openings(world, incident_id: str) -> list:
-    """The audit entries at headquarters of a sealed party of the incident being opened."""
-    return [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
+def _party_openings(world, incident_id: str, purpose: str) -> list[tuple[str, bool]]:
+    """Each opening of the incident's sealed party audited at headquarters: who, and whether it was for `purpose`."""
+    return [(e.actor_star, purpose in e.new_value) for e in entries_for(world["hq"], incident_id)
+            if e.action == sealing_step.OPENED_ACTION]
 
 
 def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(world):
@@ -72,23 +82,18 @@ def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(worl
 
 
 def test_a_headquarters_privacy_officer_reads_the_party_and_the_reading_is_audited(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    _to_headquarters(world)
+    markers, incident_id = _sent_to_headquarters(world)
     pulled = world["hq"].get(incident_id)
     assert pulled.reporting_party.name == ""  # what headquarters holds: no clear identity
     shown, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
     assert how == "opened"
     assert (shown.reporting_party.name, shown.reporting_party.phone, shown.reporting_party.address) == \
         (markers["name"], markers["phone"], markers["address"])
-    readings = _party_openings(world, incident_id)
-    assert [(e.actor_star, "view" in e.new_value) for e in readings] == [("9100", True)]
+    assert _party_openings(world, incident_id, "view") == [("9100", True)]
 
 
 def test_a_headquarters_user_without_a_key_sees_sealed(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    _to_headquarters(world)
+    _markers, incident_id = _sent_to_headquarters(world)
     shown, how = sealing_step.reveal(world["hq"], world["clerk"], world["hq"].get(incident_id))
     assert how == "sealed"
     assert (shown.reporting_party.name, shown.reporting_party.phone) == (SEALED_TEXT, SEALED_TEXT)
@@ -165,9 +170,7 @@ def test_the_server_refuses_a_record_with_the_party_in_clear(world):
 
 
 def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    _to_headquarters(world)
+    markers, incident_id = _sent_to_headquarters(world)
     sealing_step.reveal(world["hq"], world["officer"], world["hq"].get(incident_id))
 
     assert sync_once(world["hq"], transport=world["wire"]).ok
@@ -237,21 +240,16 @@ def _packet_text(store, reader, incident_id: str) -> str:
 
 
 def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_audited(world):
-    markers = new_markers()
-    incident_id = enter_open_party(world["station"], world["people"], markers)
-    _to_headquarters(world)
+    markers, incident_id = _sent_to_headquarters(world, enter_open_party)
 
     text = _packet_text(world["hq"], world["officer"], incident_id)
 
     assert markers["name"] in text and markers["address"] in text
-    readings = _party_openings(world, incident_id)
-    assert [(e.actor_star, "packet" in e.new_value) for e in readings] == [("9100", True)]
+    assert _party_openings(world, incident_id, "packet") == [("9100", True)]
 
 
 def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
-    markers = new_markers()
-    incident_id = enter_open_party(world["station"], world["people"], markers)
-    _to_headquarters(world)
+    markers, incident_id = _sent_to_headquarters(world, enter_open_party)
 
     text = _packet_text(world["hq"], world["clerk"], incident_id)
 
@@ -260,9 +258,7 @@ def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
 
 
 def test_a_confidential_party_stays_withheld_on_the_privacy_officers_packet(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)  # confidential
-    _to_headquarters(world)
+    markers, incident_id = _sent_to_headquarters(world)  # confidential
 
     text = _packet_text(world["hq"], world["officer"], incident_id)
 
