@@ -73,8 +73,8 @@ def test_an_imported_record_is_stored_exactly_as_exported_deadline_or_not(store,
 
 
 def test_the_packet_shows_the_stored_preserve_by_date(store, actor):
-    from ..reports.helpers import flat, packet_pdf, page_texts
+    from ..reports.helpers import packet_pdf, packet_text
 
     saved = store.save(_without_deadlines(bwc=FootageKind.BODY_WORN), actor)
-    text = flat("\n".join(page_texts(packet_pdf(store.get(saved.id)))))
+    text = packet_text(packet_pdf(store.get(saved.id)))
     assert "deadline2027-01-3114:30" in text  # 90 days on, in the incident's Chicago time

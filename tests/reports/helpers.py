@@ -54,3 +54,8 @@ def page_texts(pdf: bytes) -> list[str]:
 def flat(text: str) -> str:
     """Text without line breaks or spaces (table cells wrap), Arabic presentation forms folded."""
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def packet_text(pdf: bytes) -> str:
+    """Every page of the packet as one `flat` text, for what may be printed on any page."""
+    return flat("\n".join(page_texts(pdf)))

@@ -10,11 +10,11 @@ from intake_app.domain.records import ReportingParty
 from intake_app.reports.packet_input import CustodyRow, PacketInput
 from intake_app.reports.packet_sections import SECTION_TITLES, TITLE
 
-from .helpers import GENERATED, flat, incident_with, packet_pdf, page_texts
+from .helpers import GENERATED, flat, incident_with, packet_pdf, packet_text, page_texts
 
 
 def test_the_packet_has_the_cover_and_every_section():
-    text = flat("\n".join(page_texts(packet_pdf(incident_with()))))
+    text = packet_text(packet_pdf(incident_with()))
     for title in (TITLE, "Synopsis", "Offencesalleged", *SECTION_TITLES):
         assert flat(title) in text, title
     assert "720ILCS5/12-3.05" in text and "Aggravatedbattery" in text and "Class3felony" in text
@@ -23,7 +23,7 @@ def test_the_packet_has_the_cover_and_every_section():
 
 def test_every_agent_and_every_footage_item_is_listed_with_its_hash():
     inc = incident_with(agents=12, footage=40)
-    text = flat("\n".join(page_texts(packet_pdf(inc))))
+    text = packet_text(packet_pdf(inc))
     for agent in inc.agents:
         assert agent.badge in text
     for item in inc.footage:
@@ -64,7 +64,7 @@ def test_names_in_the_scripts_of_chicago_are_in_the_text():
     inc = incident_with(agents=len(names))
     for agent, name in zip(inc.agents, names, strict=True):
         agent.name = name
-    text = flat("\n".join(page_texts(packet_pdf(inc))))
+    text = packet_text(packet_pdf(inc))
     for name in names:
         for word in name.split():  # Arabic reads right to left, so words come back in visual order
             assert flat(word) in text, word
@@ -114,7 +114,7 @@ def test_the_chain_of_custody_lists_its_rows_and_the_head_hash():
     inc = incident_with()
     rows = [CustodyRow(GENERATED, "Sgt. Maria Test (star 2231)", "status", "status: draft -> in_review")]
     pdf = packet_pdf(inc, custody=rows, chain_head="f" * 64, custody_source="audit trail")
-    text = flat("\n".join(page_texts(pdf)))
+    text = packet_text(pdf)
     assert "status:draft->in_review" in text and "f" * 64 in text and "Source:audittrail" in text
 
 

@@ -51,6 +51,11 @@ def _on_changes(fault):
     return wrapped
 
 
+def _every_pull_answered_with(proxy, records: list[dict], *, more: bool = False) -> None:
+    """Each pull gets these records as the changes after the cursor it asked from."""
+    proxy.fault = _on_changes(lambda request, _answer: _page(records, first_seq=_since(request) + 1, more=more))
+
+
 def _sync_ending_within_a_minute(store) -> SyncReport:
     """One sync on a thread of its own, so a sync that pages forever fails the test instead of hanging it."""
     finished: list[SyncReport] = []
@@ -68,6 +73,13 @@ def _approved_and_sent(station):
     approved = station.change_status(saved.id, Status.APPROVED, REVIEWER)
     assert sync_once(station).ok
     return approved
+
+
+def _next_version(approved) -> dict:
+    """The approved incident as the server's next version of it, for the test to change."""
+    newer = to_dict(approved)
+    newer["version"] = approved.version + 1
+    return newer
 
 
 def _saved_record(district: int) -> dict:
@@ -96,8 +108,7 @@ def test_a_record_of_another_district_on_a_district_device_is_refused_and_nothin
     station.save(make_incident(), ACTOR)
     assert sync_once(station).ok
     before, cursor = _local_snapshot(station), state.read(station, state.CURSOR)
-    proxy.fault = _on_changes(lambda request, _answer: _page([_saved_record(9), _saved_record(12)],
-                                                              first_seq=_since(request) + 1))
+    _every_pull_answered_with(proxy, [_saved_record(9), _saved_record(12)])
 
     code, said = _sync_cli(tmp_path / "station")
 
@@ -121,7 +132,7 @@ def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, 
     monkeypatch.setattr(pull_step, "MAX_PULL_PAGES", 5)
     station = make_device("station", district=9, url=proxy.base)
     record = _saved_record(9)
-    proxy.fault = _on_changes(lambda request, _answer: _page([record], first_seq=_since(request) + 1, more=True))
+    _every_pull_answered_with(proxy, [record], more=True)
 
     report = sync_once(station)
 
@@ -132,7 +143,7 @@ def test_endless_paging_with_full_pages_is_bounded_per_sync(make_device, proxy, 
 def test_a_page_with_more_changes_than_asked_for_is_refused(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
     records = [_saved_record(9) for _ in range(6)]
-    proxy.fault = _on_changes(lambda request, _answer: _page(records, first_seq=_since(request) + 1))
+    _every_pull_answered_with(proxy, records)
 
     report = sync_once(station, page=5)
 
@@ -174,11 +185,10 @@ def test_an_answer_that_declares_an_absurd_size_is_refused_before_reading(make_d
 def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_with_both_kept(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
     approved = _approved_and_sent(station)
-    rewritten = to_dict(approved)
-    rewritten["version"] = approved.version + 1
+    rewritten = _next_version(approved)
     rewritten["narrative"] = "The agents were never there."
 
-    proxy.fault = _on_changes(lambda request, _answer: _page([rewritten], first_seq=_since(request) + 1))
+    _every_pull_answered_with(proxy, [rewritten])
     report = sync_once(station)
 
     assert station.get(approved.id).narrative == approved.narrative  # never silently overwritten
@@ -191,13 +201,12 @@ def test_a_higher_version_that_rewrites_an_approved_incident_becomes_a_conflict_
 def test_moving_an_approved_incident_on_in_its_workflow_is_not_a_conflict(make_device, proxy):
     station = make_device("station", district=9, url=proxy.base)
     approved = _approved_and_sent(station)
-    referred = to_dict(approved)
-    referred["version"] = approved.version + 1
+    referred = _next_version(approved)
     referred["status"] = "referred"
     referred["history"].append({"from_status": "approved", "to_status": "referred", "by_name": REVIEWER.name,
                                 "by_star": REVIEWER.star, "at": "2026-11-03T10:00:00-06:00", "comment": ""})
 
-    proxy.fault = _on_changes(lambda request, _answer: _page([referred], first_seq=_since(request) + 1))
+    _every_pull_answered_with(proxy, [referred])
     sync_once(station)
 
     assert station.get(approved.id).status == Status.REFERRED and conflicts.conflicts(station) == []

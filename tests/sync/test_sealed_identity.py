@@ -39,6 +39,32 @@ def _digits(phone: str) -> str:
     return phone.split("x")[-1]
 
 
+def _to_headquarters(world) -> None:
+    """The station pushes what it entered, then headquarters pulls it, both through the recorded wire."""
+    sync_once(world["station"], transport=world["wire"])
+    sync_once(world["hq"], transport=world["wire"])
+
+
+def _sent_to_headquarters(world, entering=enter) -> tuple[dict[str, str], str]:
+    """A record entered at the station with new markers (by `enter`, its party confidential, unless told), then
+    sent to headquarters: the markers and the incident's id."""
+    markers = new_markers()
+    incident_id = entering(world["station"], world["people"], markers)
+    _to_headquarters(world)
+    return markers, incident_id
+
+
+def _first_pushed(world) -> dict:
+    """The first incident the station pushed, as it went on the wire."""
+    return [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+
+
+def _party_openings(world, incident_id: str, purpose: str) -> list[tuple[str, bool]]:
+    """Each opening of the incident's sealed party audited at headquarters: who, and whether it was for `purpose`."""
+    return [(e.actor_star, purpose in e.new_value) for e in entries_for(world["hq"], incident_id)
+            if e.action == sealing_step.OPENED_ACTION]
+
+
 def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(world):
     markers = new_markers()
     enter(world["station"], world["people"], markers)
@@ -56,25 +82,18 @@ def test_no_personal_field_reaches_the_server_database_its_logs_or_the_wire(worl
 
 
 def test_a_headquarters_privacy_officer_reads_the_party_and_the_reading_is_audited(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    markers, incident_id = _sent_to_headquarters(world)
     pulled = world["hq"].get(incident_id)
     assert pulled.reporting_party.name == ""  # what headquarters holds: no clear identity
     shown, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
     assert how == "opened"
     assert (shown.reporting_party.name, shown.reporting_party.phone, shown.reporting_party.address) == \
         (markers["name"], markers["phone"], markers["address"])
-    readings = [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
-    assert [(e.actor_star, "view" in e.new_value) for e in readings] == [("9100", True)]
+    assert _party_openings(world, incident_id, "view") == [("9100", True)]
 
 
 def test_a_headquarters_user_without_a_key_sees_sealed(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    _markers, incident_id = _sent_to_headquarters(world)
     shown, how = sealing_step.reveal(world["hq"], world["clerk"], world["hq"].get(incident_id))
     assert how == "sealed"
     assert (shown.reporting_party.name, shown.reporting_party.phone) == (SEALED_TEXT, SEALED_TEXT)
@@ -88,7 +107,7 @@ def test_a_station_reviewer_reads_the_party_offline(world):
     station = world["station"]
     reviewer = sign_in(station, "3100", LT_PASS)
     assert station.get(incident_id).reporting_party.name == markers["name"]  # kept here in clear, as entered
-    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    sent = _first_pushed(world)
     opened = sealing.opened_record(sent, sent["sealed"], user_keys.private_keys(station, reviewer.star))
     assert opened["reporting_party"]["name"] == markers["name"]
     assert opened["reporting_party"]["address"] == markers["address"]
@@ -98,7 +117,7 @@ def test_every_declared_sealed_field_is_emptied_in_what_is_sent(world):
     markers = new_markers()
     enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
-    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    sent = _first_pushed(world)
     assert sorted(sent["sealed"]["fields"]) == sorted(p for p in SEALED_FIELDS if p.startswith("reporting_party."))
     assert sent["reporting_party"]["name"] == "" and sent["reporting_party"]["phone"] == ""
 
@@ -126,8 +145,7 @@ def test_an_injury_description_never_reaches_the_server_database_in_clear(world)
 def test_a_privacy_officer_reads_the_sealed_injury_and_a_clerk_sees_sealed(world):
     marker = f"Markinjury{secrets.token_hex(4).upper()} burn on the right arm"
     incident_id = _enter_injured(world["station"], world["people"], marker)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    _to_headquarters(world)
     pulled = world["hq"].get(incident_id)
     assert pulled.injuries[0].description == ""  # headquarters holds it sealed only
     opened, how = sealing_step.reveal(world["hq"], world["officer"], pulled)
@@ -152,10 +170,7 @@ def test_the_server_refuses_a_record_with_the_party_in_clear(world):
 
 
 def test_the_server_lists_who_read_which_party_and_when_without_seeing_it(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    markers, incident_id = _sent_to_headquarters(world)
     sealing_step.reveal(world["hq"], world["officer"], world["hq"].get(incident_id))
 
     assert sync_once(world["hq"], transport=world["wire"]).ok
@@ -199,7 +214,7 @@ def test_a_record_this_station_sealed_comes_back_sealed_and_its_reviewer_still_r
     markers = new_markers()
     incident_id = enter(world["station"], world["people"], markers)
     sync_once(world["station"], transport=world["wire"])
-    sent = [json.loads(b) for b in world["wire"].bodies if b.startswith(b'{"items"')][0]["items"][0]["incident"]
+    sent = _first_pushed(world)
     from intake_app.domain.interchange import from_dict
     from intake_app.sync.apply_step import apply_remote
 
@@ -225,23 +240,16 @@ def _packet_text(store, reader, incident_id: str) -> str:
 
 
 def test_a_privacy_officers_packet_prints_the_sealed_party_and_the_printing_is_audited(world):
-    markers = new_markers()
-    incident_id = enter_open_party(world["station"], world["people"], markers)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    markers, incident_id = _sent_to_headquarters(world, enter_open_party)
 
     text = _packet_text(world["hq"], world["officer"], incident_id)
 
     assert markers["name"] in text and markers["address"] in text
-    readings = [e for e in entries_for(world["hq"], incident_id) if e.action == sealing_step.OPENED_ACTION]
-    assert [(e.actor_star, "packet" in e.new_value) for e in readings] == [("9100", True)]
+    assert _party_openings(world, incident_id, "packet") == [("9100", True)]
 
 
 def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
-    markers = new_markers()
-    incident_id = enter_open_party(world["station"], world["people"], markers)
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    markers, incident_id = _sent_to_headquarters(world, enter_open_party)
 
     text = _packet_text(world["hq"], world["clerk"], incident_id)
 
@@ -250,10 +258,7 @@ def test_a_packet_made_by_a_user_without_a_key_says_the_party_is_sealed(world):
 
 
 def test_a_confidential_party_stays_withheld_on_the_privacy_officers_packet(world):
-    markers = new_markers()
-    incident_id = enter(world["station"], world["people"], markers)  # confidential
-    sync_once(world["station"], transport=world["wire"])
-    sync_once(world["hq"], transport=world["wire"])
+    markers, incident_id = _sent_to_headquarters(world)  # confidential
 
     text = _packet_text(world["hq"], world["officer"], incident_id)
 

@@ -145,23 +145,3 @@ def test_a_field_that_gets_the_focus_is_scrolled_into_view(qtbot, window):
     top = field.mapTo(page.scroll_area.viewport(), field.rect().topLeft()).y()
     assert 0 <= top < page.scroll_area.viewport().height()
     wizard.dirty = False
-
-
-def test_no_problem_is_shown_in_red_before_anything_is_typed(qtbot, window):
-    wizard = window.new_incident()
-    page = wizard.currentPage()
-    wizard.refresh_problems()
-    assert not page.p_beat.isVisibleTo(page) and not page.p_address.isVisibleTo(page)
-    wizard.dirty = False
-
-
-def test_problems_show_once_the_user_leaves_a_field_after_typing(qtbot, window):
-    wizard = window.new_incident()
-    page = wizard.currentPage()
-    wizard.activateWindow()
-    page.beat.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.beat, timeout=2000)
-    qtbot.keyClicks(page.beat, "77")
-    page.address.setFocus()  # leaves the beat
-    qtbot.waitUntil(lambda: page.p_beat.isVisibleTo(page) and page.p_beat.text() != "", timeout=3000)
-    wizard.dirty = False

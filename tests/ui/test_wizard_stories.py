@@ -42,45 +42,39 @@ def details_then_a_present_party(qtbot, wizard):
     return rp
 
 
-def add_agent(qtbot, page):
-    def fill(d):
-        d.agency.setCurrentIndex(d.agency.findData(Agency.ICE_ERO))
-        qtbot.keyClicks(d.badge, "E-4471")
-        d.identified_by.setCurrentIndex(d.identified_by.findData(IdentifiedBy.BADGE_SEEN))
-        tick(qtbot, d.masked)
-        qtbot.keyClicks(d.description, "Tall, grey jacket")
-        qtbot.keyClicks(d.plate, "ABC1234")
-        qtbot.keyClicks(d.plate_state, "IL")
-        qtbot.keyClicks(d.make, "Ford")
-
-    with_dialog(qtbot, fill)
+def add_row(qtbot, page, fill) -> None:
+    """Add on a list page (agents, footage, violations), `fill(qtbot, dialog)` in the dialog it opens, then OK."""
+    with_dialog(qtbot, lambda dialog: fill(qtbot, dialog))
     qtbot.mouseClick(page.add_button, LEFT)
 
 
-def add_footage(qtbot, page):
-    def fill(d):
-        qtbot.keyClicks(d.device_id, "BWC-1001")
-        qtbot.keyClicks(d.officer_star, "4410")
-        start = datetime.now(CHICAGO) - timedelta(hours=3)
-        d.start.setDateTime(qdt(start))
-        d.end.setDateTime(qdt(start + timedelta(minutes=20)))
-        qtbot.keyClicks(d.evidence_id, "EVD-2026-1")
-
-    with_dialog(qtbot, fill)
-    qtbot.mouseClick(page.add_button, LEFT)
+def fill_agent(qtbot, d):
+    d.agency.setCurrentIndex(d.agency.findData(Agency.ICE_ERO))
+    qtbot.keyClicks(d.badge, "E-4471")
+    d.identified_by.setCurrentIndex(d.identified_by.findData(IdentifiedBy.BADGE_SEEN))
+    tick(qtbot, d.masked)
+    qtbot.keyClicks(d.description, "Tall, grey jacket")
+    qtbot.keyClicks(d.plate, "ABC1234")
+    qtbot.keyClicks(d.plate_state, "IL")
+    qtbot.keyClicks(d.make, "Ford")
 
 
-def add_violation(qtbot, page):
-    def fill(d):
-        qtbot.keyClicks(d.search, "battery")
-        d.statutes.setCurrentRow(0)
-        if d.offence_class.currentData() == "":
-            d.offence_class.setCurrentIndex(1)
-        qtbot.keyClicks(d.details, "Pushed the man to the ground.")
-        tick(qtbot, d.agent_boxes[0])
+def fill_footage(qtbot, d):
+    qtbot.keyClicks(d.device_id, "BWC-1001")
+    qtbot.keyClicks(d.officer_star, "4410")
+    start = datetime.now(CHICAGO) - timedelta(hours=3)
+    d.start.setDateTime(qdt(start))
+    d.end.setDateTime(qdt(start + timedelta(minutes=20)))
+    qtbot.keyClicks(d.evidence_id, "EVD-2026-1")
 
-    with_dialog(qtbot, fill)
-    qtbot.mouseClick(page.add_button, LEFT)
+
+def fill_violation(qtbot, d):
+    qtbot.keyClicks(d.search, "battery")
+    d.statutes.setCurrentRow(0)
+    if d.offence_class.currentData() == "":
+        d.offence_class.setCurrentIndex(1)
+    qtbot.keyClicks(d.details, "Pushed the man to the ground.")
+    tick(qtbot, d.agent_boxes[0])
 
 
 def fill_scene(qtbot, page):
@@ -99,13 +93,13 @@ def fill_scene(qtbot, page):
 
 def fill_the_rest(qtbot, wizard) -> None:
     """From the agents page to the review page: an agent, a footage item, the order's questions, a violation."""
-    add_agent(qtbot, wizard.currentPage())
+    add_row(qtbot, wizard.currentPage(), fill_agent)
     wizard.next()
-    add_footage(qtbot, wizard.currentPage())
+    add_row(qtbot, wizard.currentPage(), fill_footage)
     wizard.next()
     fill_scene(qtbot, wizard.currentPage())
     wizard.next()
-    add_violation(qtbot, wizard.currentPage())
+    add_row(qtbot, wizard.currentPage(), fill_violation)
     wizard.next()
 
 
@@ -171,14 +165,14 @@ def test_done_means_enter_close_reopen_and_find_it_by_plate(qtbot, window, stati
     fill_details(qtbot, wizard.currentPage())
     wizard.next()
     wizard.next()
-    add_agent(qtbot, wizard.currentPage())  # plate typed as ABC1234
+    add_row(qtbot, wizard.currentPage(), fill_agent)  # plate typed as ABC1234
     wizard.next()
-    add_footage(qtbot, wizard.currentPage())
+    add_row(qtbot, wizard.currentPage(), fill_footage)
     wizard.next()
     scene = wizard.currentPage()
     scene.check.setCurrentIndex(scene.check.findData(CredentialCheck.NO_SUPERVISOR_PRESENT))
     wizard.next()
-    add_violation(qtbot, wizard.currentPage())
+    add_row(qtbot, wizard.currentPage(), fill_violation)
     wizard.next()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
     assert not wizard.isVisible(), wizard.last_message
@@ -211,7 +205,7 @@ def test_editing_a_violation_and_pressing_ok_keeps_its_statute_and_class(qtbot):
     dialog = ViolationDialog(incident.violations[0], 1, default_catalogue(), incident.agents)
     qtbot.addWidget(dialog)
     assert dialog.offence_class.currentData() == "3"
-    edited = dialog.result_violation()
+    edited = dialog.result_item()
     assert (edited.statute, edited.offence_class) == ("720 ILCS 5/12-3.05", "3")
 
 
@@ -223,8 +217,8 @@ def test_a_statute_of_several_classes_leaves_the_class_to_the_supervisor_and_one
     several = ViolationDialog(Violation(statute="720 ILCS 5/12-3.05"), 1, default_catalogue(), [])
     qtbot.addWidget(several)
     assert several.offence_class.count() == 5 and several.offence_class.currentData() == ""  # "(choose)"
-    assert several.result_violation().offence_class == ""  # nothing picked silently
+    assert several.result_item().offence_class == ""  # nothing picked silently
     one = ViolationDialog(Violation(statute="720 ILCS 5/9-2"), 1, default_catalogue(), [])
     qtbot.addWidget(one)
-    assert one.offence_class.count() == 1 and one.result_violation().offence_class == "1"
+    assert one.offence_class.count() == 1 and one.result_item().offence_class == "1"
 

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 NO_PARENT = QModelIndex()
 
@@ -59,3 +67,17 @@ def rows_table(model: RowsModel, accessible_name: str) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def lay_out_rows_screen(screen: QWidget, status: QLabel, table: QTableView, field: QWidget, *buttons: QWidget) -> None:
+    """A screen of rows acted on one at a time (the links tab, the preservation alerts): its status line, the
+    table taking the height, and under it the text field the actions take, as wide as it can be, beside their
+    buttons."""
+    actions = QHBoxLayout()
+    actions.addWidget(field, 1)
+    for button in buttons:
+        actions.addWidget(button)
+    layout = QVBoxLayout(screen)
+    layout.addWidget(status)
+    layout.addWidget(table, 1)
+    layout.addLayout(actions)

@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,7 @@ from ...domain.enums import FootageKind, Preservation
 from ...storage.preservation_queries import alert_page, mark_preservation
 from ...storage.queries import FIRST_ALERTS, AlertPage, PreservationAlert
 from ..common.i18n import QT_TRANSLATE_NOOP, format_datetime
-from ..common.rows_model import RowsModel, rows_table
+from ..common.rows_model import RowsModel, lay_out_rows_screen, rows_table
 from ..common.vocabulary import vocabulary_label
 from ..shell.startup import StoreHandle, store_handle
 
@@ -121,16 +119,8 @@ class PreservationScreen(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.more_button.clicked.connect(self.show_more)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.evidence_id, 1)
-        buttons.addWidget(self.requested_button)
-        buttons.addWidget(self.preserved_button)
-        buttons.addWidget(self.more_button)
-        buttons.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        lay_out_rows_screen(self, self.status, self.table, self.evidence_id,
+                            self.requested_button, self.preserved_button, self.more_button, self.refresh_button)
         self._selection_changed()
         # Start-up speed: nothing is read before the screen is shown, so the incident list has the
         # database to itself at start-up.

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +18,7 @@ from ...domain.actor import Actor
 from ...domain.matching import AGENT_LINK, CONFIRMED, REJECTED, Match
 from ...storage.links.decisions import decide
 from ...storage.links.queries import links_for
-from ..common.rows_model import rows_table
+from ..common.rows_model import lay_out_rows_screen, rows_table
 from .links_model import COL_SHARED, LinksModel
 
 if TYPE_CHECKING:
@@ -47,14 +45,7 @@ class LinksTab(QWidget):
         self.reject_button.clicked.connect(lambda: self._decide(REJECTED))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.note, 1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.reject_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        lay_out_rows_screen(self, self.status, self.table, self.note, self.confirm_button, self.reject_button)
         self._update_buttons()
         self.refresh()
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from ...domain.enums import Status
 from ...domain.records import Incident
 from ...security import users
 from ..common.screen_fit import resize_within_screen
 from ..common.vocabulary import vocabulary_label
-from ..security.passphrase_check import refusal_text, set_checking
+from ..security.passphrase_check import passphrase_field, refusal_text, set_checking
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -57,9 +57,7 @@ class ApproveDialog(QDialog):
         self.attested.setReadOnly(True)
         self.attested.setTabChangesFocus(True)
         self.attested.setAccessibleName(translate("ApproveDialog", "What you attest"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(translate("ApproveDialog", "Your passphrase"))
+        self.passphrase = passphrase_field(translate("ApproveDialog", "Your passphrase"))
         label = QLabel(translate("ApproveDialog", "Your &passphrase, to sign:"))
         label.setBuddy(self.passphrase)
         self.message = QLabel()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBo
 from ..common.application import qt_app
 from ..common.tasks import TaskRunner
 from ..shell.startup import StoreHandle, store_handle
-from .passphrase_check import refusal_text, set_checking
+from .passphrase_check import passphrase_field, refusal_text, set_checking
 from .sign_in import sign_in
 
 if TYPE_CHECKING:
@@ -55,9 +55,7 @@ class LockScreen(QWidget):
         self.star.returnPressed.connect(lambda: self.passphrase.setFocus())
         self.star_label = QLabel(self.tr("&Star number"))
         self.star_label.setBuddy(self.star)
-        self.passphrase: QLineEdit = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase: QLineEdit = passphrase_field(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
         self.another = False
         passphrase_label = QLabel(self.tr("&Passphrase"))

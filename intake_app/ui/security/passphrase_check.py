@@ -1,4 +1,5 @@
-"""The busy state shared by every screen that checks a passphrase (sign-in, first administrator, unlock).
+"""The passphrase field and the busy state shared by every screen that checks a passphrase (sign-in, first
+administrator, unlock, approval, users).
 
 scrypt costs ~50 ms here and more on an old station PC, so the check runs on the task runner; meanwhile the
 screen must show that it is working and must not take a second click (each click would be one more failed
@@ -7,6 +8,16 @@ attempt counted by the rate limit)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLineEdit
+
+
+def passphrase_field(accessible_name: str = "") -> QLineEdit:
+    """A field that shows what is typed as dots; `accessible_name` where no label names it to a screen reader."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if accessible_name:
+        field.setAccessibleName(accessible_name)
+    return field
 
 
 def set_checking(widget, checking: bool, fields, buttons, busy_text: str | None = None) -> None:

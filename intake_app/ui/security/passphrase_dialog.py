@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from ..common.i18n import QT_TRANSLATE_NOOP
 from ..shell.branding import window_title
+from .passphrase_check import passphrase_field
 
 MIN_LENGTH = 12
 EXPLANATIONS = {
@@ -28,12 +29,8 @@ class PassphraseDialog(QDialog):
         self.choose = choose
         text = QLabel(self.tr(EXPLANATIONS.get(reason, message)))
         text.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName(self.tr("Passphrase again"))
+        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.again = passphrase_field(self.tr("Passphrase again"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout()

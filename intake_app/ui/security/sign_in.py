@@ -17,7 +17,7 @@ from ...domain.actor import Actor
 from ..common.tasks import TaskRunner
 from ..shell.first_paint import when_painted
 from ..shell.startup import StoreHandle, store_handle
-from .passphrase_check import refusal_text, set_checking
+from .passphrase_check import passphrase_field, refusal_text, set_checking
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -39,12 +39,6 @@ def _create_first_administrator(store: IncidentStore, star: str, name: str, pass
     return create_first_administrator(store, star, name, passphrase)
 
 
-def _passphrase_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
 class SignInDialog(QDialog):
     """`actor` is set when the dialog is accepted."""
 
@@ -58,7 +52,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(title or self.tr("Sign in to Intake"))
         self.star = QLineEdit()
         self.star.setObjectName("star")
-        self.passphrase = _passphrase_field()
+        self.passphrase = passphrase_field()
         self.passphrase.setObjectName("passphrase")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -117,7 +111,7 @@ class FirstAdministratorDialog(QDialog):
                                "number and passphrase."))
         intro.setWordWrap(True)
         self.name, self.star = QLineEdit(), QLineEdit()
-        self.passphrase, self.repeat = _passphrase_field(), _passphrase_field()
+        self.passphrase, self.repeat = passphrase_field(), passphrase_field()
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()

@@ -25,7 +25,7 @@ from ...security.station import DEFAULT_IDLE_MINUTES, IDLE_RANGE, idle_lock_minu
 from ...security.users import add_user, list_users, set_active, set_passphrase
 from ..common.tasks import TaskRunner
 from ..common.vocabulary import role_label
-from .passphrase_check import refusal_text, set_checking
+from .passphrase_check import passphrase_field, refusal_text, set_checking
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,9 +44,8 @@ class UsersDialog(QDialog):
         self.setWindowTitle(self.tr("Users of this station"))
         self.users = QListWidget()
         self.users.setAccessibleName(self.tr("Users"))
-        self.star, self.name, self.passphrase, self.repeat = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.star, self.name = QLineEdit(), QLineEdit()
+        self.passphrase, self.repeat = passphrase_field(), passphrase_field()
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role_label(role), role)

@@ -72,7 +72,7 @@ class AgentDialog(RowDialog):
         self._check()
         self.fit()
 
-    def result_agent(self) -> Agent:
+    def result_item(self) -> Agent:
         vehicle = Vehicle(self.plate.text().strip(), self.plate_state.text().strip().upper(), self.make.text().strip(),
                           self.model.text().strip(), self.color.text().strip())
         return self.order.apply(Agent(id=self.agent.id, agency=enum_data(Agency, self.agency), name=self.name.text().strip(),
@@ -81,7 +81,7 @@ class AgentDialog(RowDialog):
                      vehicle=None if vehicle.is_empty() else vehicle))
 
     def _check(self) -> None:
-        problems = validate(Incident(agents=[self.result_agent()]))
+        problems = validate(Incident(agents=[self.result_item()]))
         self.show_messages([problem_line(p, within_row=True) for p in problems if p.path.startswith("agents[0]")])
 
 
@@ -89,6 +89,7 @@ class AgentsPage(ListPage):
     step_key = "agents"
     attribute = "agents"
     noun = QT_TRANSLATE_NOOP("Wizard", "agent")
+    item_type = Agent
     headers = (QT_TRANSLATE_NOOP("Wizard", "Agency"), QT_TRANSLATE_NOOP("Wizard", "Name"),
                QT_TRANSLATE_NOOP("Wizard", "Badge"), QT_TRANSLATE_NOOP("Wizard", "Identified by"),
                QT_TRANSLATE_NOOP("Wizard", "Masked"), QT_TRANSLATE_NOOP("Wizard", "Vehicle"))
@@ -97,9 +98,6 @@ class AgentsPage(ListPage):
         super().__init__(QCoreApplication.translate("Wizard", "Agents involved"), parent)
         self.setSubTitle(QCoreApplication.translate("Wizard", "Each federal agent involved. An unknown agent needs a description or a vehicle."))
 
-    def new_item(self) -> Agent:
-        return Agent()
-
     def row_values(self, a: Agent) -> list[str]:
         v = a.vehicle
         vehicle = " ".join(x for x in (v.color, v.make, v.model, v.plate, v.plate_state) if x) if v else ""
@@ -107,6 +105,5 @@ class AgentsPage(ListPage):
                 QCoreApplication.translate("Wizard", "yes") if a.masked else QCoreApplication.translate("Wizard", "no"),
                 vehicle]
 
-    def run_dialog(self, item: Agent, index: int):
-        dialog = AgentDialog(item, index + 1, self)
-        return dialog.result_agent() if dialog.run() == AgentDialog.DialogCode.Accepted else None
+    def dialog_for(self, item: Agent, number: int) -> AgentDialog:
+        return AgentDialog(item, number, self)

@@ -157,6 +157,7 @@ class FootagePage(ListPage):
     step_key = "footage"
     attribute = "footage"
     noun = QT_TRANSLATE_NOOP("Wizard", "footage")
+    item_type = FootageItem
     headers = (QT_TRANSLATE_NOOP("Wizard", "Kind"), QT_TRANSLATE_NOOP("Wizard", "Device"),
                QT_TRANSLATE_NOOP("Wizard", "Officer star"), QT_TRANSLATE_NOOP("Wizard", "Start"),
                QT_TRANSLATE_NOOP("Wizard", "Evidence ID"), QT_TRANSLATE_NOOP("Wizard", "Preservation"))
@@ -165,14 +166,10 @@ class FootagePage(ListPage):
         super().__init__(QCoreApplication.translate("Wizard", "Footage references"), parent)
         self.setSubTitle(QCoreApplication.translate("Wizard", "Where the video is. The app never copies or moves the video itself."))
 
-    def new_item(self) -> FootageItem:
-        return FootageItem()
-
     def row_values(self, f: FootageItem) -> list[str]:
         start = format_datetime(f.start)  # the screens' one date format (the locale's), as the lists show it
         return [vocabulary_label(f.kind), f.device_id, f.officer_star, start, f.evidence_id, vocabulary_label(f.preservation_status)]
 
-    def run_dialog(self, item: FootageItem, index: int):
+    def dialog_for(self, item: FootageItem, number: int) -> FootageDialog:
         wizard = incident_wizard_of(self)
-        dialog = FootageDialog(item, index + 1, wizard.incident.timezone, self, wizard.runner)
-        return dialog.result_item() if dialog.run() == FootageDialog.DialogCode.Accepted else None
+        return FootageDialog(item, number, wizard.incident.timezone, self, wizard.runner)

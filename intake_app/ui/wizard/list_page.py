@@ -10,6 +10,7 @@ import copy
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from ..common.domain_text import problem_line
 from .common import IncidentPage, problem_label, show_problem_text
+from .row_dialog import RowDialog
 
 
 class ListPage(IncidentPage):
     attribute = ""  # the Incident's list: "agents", "footage", "violations"
     noun = ""
     headers: tuple[str, ...] = ()  # QT_TRANSLATE_NOOP("Wizard", ...): translated when the table is made
+    item_type: type  # the row's record (Agent, FootageItem, Violation): Add starts from an empty one
 
     def __init__(self, title: str, parent=None):
         super().__init__(title, parent)
@@ -67,12 +70,14 @@ class ListPage(IncidentPage):
     def row_values(self, item) -> list[str]:
         raise NotImplementedError
 
-    def new_item(self):
+    def dialog_for(self, item, number: int) -> RowDialog:
+        """The dialog that edits `item`, the page's row `number` (1 for the first)."""
         raise NotImplementedError
 
     def run_dialog(self, item, index: int):
         """Show the row's dialog; return the edited item, or None if cancelled."""
-        raise NotImplementedError
+        dialog = self.dialog_for(item, index + 1)
+        return dialog.result_item() if dialog.run() == QDialog.DialogCode.Accepted else None
 
     # --- list handling
     def load(self, inc) -> None:
@@ -92,7 +97,7 @@ class ListPage(IncidentPage):
         self.remove_button.setEnabled(has)
 
     def add_item(self) -> None:
-        item = self.run_dialog(self.new_item(), len(self.items))
+        item = self.run_dialog(self.item_type(), len(self.items))
         if item is not None:
             self.items.append(item)
             self._fill()

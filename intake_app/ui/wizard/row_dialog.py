@@ -39,6 +39,10 @@ class RowDialog(QDialog):
         layout.addWidget(self.buttons)
         follow_focus(self, self._left_field)
 
+    def result_item(self):
+        """The row as its fields now say: what OK keeps."""
+        raise NotImplementedError
+
     def add_field(self, text: str, field: QWidget, accessible: str, path: str = "") -> None:
         """A labelled field; one at a `path` the validator requires (validation.required_paths, "footage[].start")
         is marked so, with the dialog's legend."""

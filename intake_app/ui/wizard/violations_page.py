@@ -114,14 +114,14 @@ class ViolationDialog(RowDialog):
         self.class_note.setText(class_note(statute))
         self._check()
 
-    def result_violation(self) -> Violation:
+    def result_item(self) -> Violation:
         return self.order.apply(Violation(
             id=self.violation.id, statute=self.chosen_citation(), offence_class=self.offence_class.currentData() or "",
             details=self.details.toPlainText().strip(),
             agent_ids=[a.id for a, box in zip(self.agents, self.agent_boxes, strict=True) if box.isChecked()]))
 
     def _check(self) -> None:
-        problems = validate(Incident(agents=self.agents, violations=[self.result_violation()]),
+        problems = validate(Incident(agents=self.agents, violations=[self.result_item()]),
                             catalogue=self.catalogue)
         self.show_messages([problem_line(p, self.catalogue, within_row=True) for p in problems
                             if p.path.startswith("violations[0]")])
@@ -131,6 +131,7 @@ class ViolationsPage(ListPage):
     step_key = "violations"
     attribute = "violations"
     noun = QT_TRANSLATE_NOOP("Wizard", "violation")
+    item_type = Violation
     headers = (QT_TRANSLATE_NOOP("Wizard", "Statute"), QT_TRANSLATE_NOOP("Wizard", "Title"),
                QT_TRANSLATE_NOOP("Wizard", "Class"), QT_TRANSLATE_NOOP("Wizard", "Agents"),
                QT_TRANSLATE_NOOP("Wizard", "Details"))
@@ -139,9 +140,6 @@ class ViolationsPage(ListPage):
         super().__init__(QCoreApplication.translate("Wizard", "Alleged violations"), parent)
         self.catalogue = catalogue
         self.setSubTitle(QCoreApplication.translate("Wizard", "Each alleged offence, from the statute catalogue, and the agents it concerns."))
-
-    def new_item(self) -> Violation:
-        return Violation()
 
     def _agents(self) -> list[Agent]:
         return incident_wizard_of(self).current_incident().agents
@@ -153,6 +151,5 @@ class ViolationsPage(ListPage):
         return [v.statute, statute_title(statute) if statute else "", class_text(v.offence_class) if v.offence_class else "",
                 numbers, v.details[:80]]
 
-    def run_dialog(self, item: Violation, index: int):
-        dialog = ViolationDialog(item, index + 1, self.catalogue, self._agents(), self)
-        return dialog.result_violation() if dialog.run() == ViolationDialog.DialogCode.Accepted else None
+    def dialog_for(self, item: Violation, number: int) -> ViolationDialog:
+        return ViolationDialog(item, number, self.catalogue, self._agents(), self)
