@@ -1,11 +1,9 @@
 """What the server does with its tables. Keyword-only arguments; the caller owns the transaction.
 
-The change feed must never skip a change: a reader that has seen seq 11 must never later find a
-seq 10 committed after it. On PostgreSQL a writer of the change log takes one transaction-level advisory
-lock (lock_change_log) just before it draws its numbers, and keeps it to its commit, so numbers are handed
-out and committed in the same order; everything a push decides before (idempotency keys, conflicts,
-report numbers) is guarded by advisory locks per incident, key and number (lock_items), so pushes of
-different incidents run in parallel up to their numbering. On SQLite, BEGIN IMMEDIATE serialises writers anyway.
+The change feed must never skip a change: how its numbers are handed out, and where a reader stops, is
+feed_order.py. Everything a push decides before it draws them (idempotency keys, conflicts, report numbers)
+is guarded by advisory locks per incident, key and number (lock_items), so pushes of different incidents run
+in parallel to their commit, and two pushes of the same incident decide one after the other.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
 from . import report_numbers, resends, tokens
 from .db import among, insert_many
+from .feed_order import change_log_bound, mark_change_log
 from .tables import (
     AuditHead,
     Change,
@@ -44,7 +43,6 @@ from .tables import (
     UnmatchedNumber,
 )
 
-CHANGE_LOG_LOCK = 0x1A7A_C4A6  # any constant; the one advisory lock that orders the change log
 ITEM_LOCKS = 0x1A7A  # the class (first int4 key) of the per-incident, per-key and per-number advisory locks
 ENROLLMENT_VALID_FOR = timedelta(days=7)
 DELETE_DRAFT, RESEND = "delete_draft", "resend"  # PushItem.action besides "save"
@@ -213,13 +211,6 @@ def _cited(inc: Incident, problem_path: str) -> str:
     """The citation at `violations[i].statute`."""
     index = int(problem_path.split("[", 1)[1].split("]", 1)[0])
     return inc.violations[index].statute
-
-
-def lock_change_log(session: Session) -> None:
-    """Held from the drawing of a transaction's feed numbers to its commit: numbers commit in the order drawn.
-    Take it last (after lock_items), so no transaction holding it ever waits for another lock."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
 
 
 _LOCK_ITEMS = text(
@@ -409,7 +400,7 @@ def _write_changes(session: Session, *, device: Device, changes: list[dict[str, 
                                                        list(dict.fromkeys(c["incident_id"] for c in changes))),
                                                  ServerConflict.resolved_at.is_(None)).values(resolved_at=at))
     rows = [{k: v for k, v in c.items() if k != "_result"} for c in changes]
-    seqs = _insert_changes(session, rows)  # from here to the commit: the change-log lock
+    seqs = _insert_changes(session, rows)
     newest: dict[str, int] = {}
     for change, seq in zip(changes, seqs, strict=True):
         results[change["_result"]].seq = seq
@@ -436,11 +427,11 @@ def _insert_changes(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """Writes the change-log rows; returns their seq numbers in the rows' order. On PostgreSQL the numbers are
     drawn first (one query) and the rows written with a plain executemany: an INSERT ... RETURNING of 500 rows
     goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
-    of a push's database time). The change-log lock is taken here, so numbers drawn in order commit in order."""
+    of a push's database time). The feed's marker is taken just before the numbers are drawn (feed_order.py)."""
     if session.get_bind().dialect.name != "postgresql":
         return list(session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True),
                                     rows).scalars().all())
-    lock_change_log(session)
+    mark_change_log(session)
     seqs = sorted(session.execute(_DRAW_SEQS, {"n": len(rows)}).scalars())
     insert_many(session, Change.__table__, [{**row, "seq": seq} for row, seq in zip(rows, seqs, strict=True)])
     return seqs
@@ -462,9 +453,13 @@ def unknown_statutes(session: Session) -> list[UnknownStatute]:
 def changes_since(session: Session, *, device: Device, since: int, limit: int,
                   district: int | None = None) -> tuple[list[Row[int, bool, str]], bool]:
     """(seq, deleted, record_json) rows after `since`, oldest first, and whether more follow. Plain rows, not
-    ORM objects: a page is up to 1,000 records that only go out as text."""
+    ORM objects: a page is up to 1,000 records that only go out as text. Only changes up to the feed's bound
+    (feed_order.change_log_bound): those above a number still open wait for the next pull."""
+    bound = change_log_bound(session)
     stmt = (select(Change.seq, Change.deleted, Change.record_json)
             .where(Change.seq > since).order_by(Change.seq).limit(limit + 1))
+    if bound is not None:
+        stmt = stmt.where(Change.seq <= bound)
     if not device.headquarters:
         stmt = stmt.where(Change.district == device.district)
     if district is not None:

@@ -59,8 +59,7 @@ def insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     """INSERT of many rows (a pushed batch: up to 1,000 per table) in the session's transaction. On PostgreSQL
     one binary COPY straight on psycopg's cursor: measured on 1,000 pushed records into the change log, a
     third faster than psycopg's pipelined executemany (which was itself about twice SQLAlchemy's per-row
-    executemany). The change log is written under its lock (crud.lock_change_log): its rows' time is the
-    wait of every push behind it. Every row has the first row's keys; a row that breaks a constraint fails
+    executemany). Every row has the first row's keys; a row that breaks a constraint fails
     the COPY, and the transaction, as it failed the INSERT."""
     if not rows:
         return

@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
 from ..wire.sync import RESENT_DELETION, UUID_PATTERN, PushItem, PushResult
-from .crud import Forbidden, lock_change_log, may_see, now  # crud imports this module only inside push()
+from .crud import Forbidden, may_see, now  # crud imports this module only inside push()
 from .db import among
+from .feed_order import mark_change_log
 from .resends import lost_line
 from .tables import Change, Device, Push, ServerIncident
 
@@ -113,7 +114,7 @@ def _delete_one(session: Session, *, device: Device, item: PushItem, incident_id
                           outcome="conflict", version=cur.version, server_incident=record)
     version = item.base_version + 1  # one up from the version deleted (the server's, or a later one it lost)
     record["version"] = version
-    lock_change_log(session)  # numbered last, held to the commit (crud.lock_change_log)
+    mark_change_log(session)  # just before its number is drawn (feed_order.py)
     seq = session.execute(insert(Change).returning(Change.seq), {
         "incident_id": incident_id, "district": cur.district, "version": version, "deleted": True,
         "record_json": json.dumps(record, ensure_ascii=False), "device_id": device.id, "at": at,

@@ -8,8 +8,8 @@ limit is for (one runaway or looping station must not starve the others or the d
 city-wide quota would cost a database write on every request. The sync client keeps one connection, so
 its requests mostly reach one process anyway.
 
-Requests are admitted a few at a time per process, writes (POST: `max_writes`, the change log takes its
-writers one at a time anyway, crud.lock_change_log) apart from reads (`max_reads`: what the connection pool
+Requests are admitted a few at a time per process, writes (POST: `max_writes`: a push is mostly
+the check of its records, CPU that more threads of one process only share) apart from reads (`max_reads`: what the connection pool
 has left), so that a request waiting here holds no database connection and no thread. One that would wait
 longer than `queue_wait` seconds (a whole city catching up at once) is answered 503 with a Retry-After from
 the queue's length, instead of running into the connection pool's timeout (a 500); the client comes back

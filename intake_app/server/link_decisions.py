@@ -21,7 +21,8 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from ..wire.link_decisions import LinkDecisionIn, LinkDecisionOut, LinkDecisionResult
-from .crud import lock_change_log, may_see, now
+from .crud import may_see, now
+from .feed_order import lock_link_feed
 from .tables import Device, ServerEpoch, ServerIncident, ServerLinkDecision
 
 T = ServerLinkDecision
@@ -34,7 +35,7 @@ def station_of(device: Device) -> str:
 def push_decisions(session: Session, *, device: Device, items: list[LinkDecisionIn]) -> list[LinkDecisionResult]:
     """In order; a decision about an incident the server does not hold yet waits (the device sends it again
     after that incident's own push), so a decision never refers to a record headquarters cannot see."""
-    lock_change_log(session)  # seq handed out and committed in one order, as for the change feed
+    lock_link_feed(session)  # seq handed out and committed in one order
     keys = [i.idempotency_key for i in items]
     done = {r.idempotency_key: r for r in session.execute(
         select(T.idempotency_key, T.device_id, T.seq).where(T.idempotency_key.in_(keys)))}

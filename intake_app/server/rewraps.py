@@ -17,8 +17,9 @@ from ..domain.interchange import canonical_text
 from ..domain.problems import Problem, ValidationError
 from ..domain.sealed_fields import ENVELOPE_KEY, rewrap_problems
 from ..wire.rewraps import RewrapIn, RewrapResult
-from .crud import Forbidden, lock_change_log, lock_names, may_see, now
+from .crud import Forbidden, lock_names, may_see, now
 from .db import among
+from .feed_order import mark_change_log
 from .tables import Change, Device, ServerIncident
 
 
@@ -60,7 +61,7 @@ def rewrap(session: Session, *, device: Device, items: list[RewrapIn]) -> list[R
         raise ValidationError(problems)
     if writes:
         at = now()
-        lock_change_log(session)  # numbered last, held to the commit (crud.lock_change_log)
+        mark_change_log(session)  # just before their numbers are drawn (feed_order.py)
         for index, record, district in writes:
             text = canonical_text(record)
             result = results[index]

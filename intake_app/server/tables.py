@@ -1,7 +1,7 @@
 """The server's own tables (its own Base: nothing shared with the desktop store).
 
 `changes` is the change feed: one row per accepted incident version, `seq` a monotonically increasing
-number handed out in commit order (see crud.lock_change_log). `incidents` holds the newest version only.
+number; a reader never skips one that commits later (feed_order.py). `incidents` holds the newest version only.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class AuditHead(Base):
 
 
 class ServerLinkDecision(Base):
-    """A reviewer's decision on a pair of incidents (linked incidents), in feed order (`seq`, see crud.lock_change_log).
+    """A reviewer's decision on a pair of incidents (linked incidents), in feed order (`seq`, see feed_order.lock_link_feed).
     The districts are the incidents' when the decision arrived: they decide which devices receive it."""
     __tablename__ = "link_decisions"
     __table_args__ = (Index("ix_link_decisions_districts_seq", "district_a", "district_b", "seq"),)

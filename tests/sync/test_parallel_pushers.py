@@ -1,16 +1,15 @@
-"""Pushes of different incidents run in parallel up to the numbering of their changes (crud.lock_items,
-crud.lock_change_log): a reader following the feed still never skips a change committed later with a lower
-number, and two pushes of the same incident still decide one after the other. Real PostgreSQL, threads."""
+"""Pushes of different incidents run in parallel to their commit (crud.lock_items, feed_order.py): a reader
+following the feed still never skips a change committed later with a lower number, and two pushes of the same
+incident still decide one after the other. Real PostgreSQL, threads."""
 
 from __future__ import annotations
 
 import json
 import threading
-import time
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 
 from intake_app.domain.interchange import to_dict
 from intake_app.server import crud
@@ -87,7 +86,7 @@ def test_a_reader_never_skips_a_change_while_sixteen_threads_push_at_once(pg_url
     assert seen == log  # in order, nothing skipped, nothing twice
 
 
-def test_a_push_numbered_after_an_open_one_waits_for_its_commit_so_the_reader_skips_nothing(pg_url):
+def test_a_push_numbered_after_an_open_one_commits_at_once_and_waits_in_the_feed_below_it(pg_url):
     engine = create_engine(pg_url)
     sessions = session_factory(engine)
     first, second, hq = enrolled(sessions, 2, district=9) + enrolled(sessions, 1, headquarters=True)
@@ -95,34 +94,42 @@ def test_a_push_numbered_after_an_open_one_waits_for_its_commit_so_the_reader_sk
         start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
     slow = sessions()  # pushed, numbered, not yet committed
     slow_results = crud.push(slow, device=crud.device_for_token(slow, token=first), items=new_items(3))
-    later_done = threading.Event()
-
-    def later_push() -> None:
-        with sessions.begin() as s:
-            crud.push(s, device=crud.device_for_token(s, token=second), items=new_items(3))
-        later_done.set()
-
-    later = threading.Thread(target=later_push)
+    later = threading.Thread(target=_push, args=(sessions, second))
     later.start()
-    deadline = time.monotonic() + 30
-    while not later_done.is_set() and not _waiting_for_a_lock(sessions) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    later.join(30)
+    assert not later.is_alive()  # it did not wait for the open push
     with sessions.begin() as s:
-        early, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+        committed = list(s.scalars(select(Change.seq).where(Change.seq > start)))
+        early, more = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
     slow.commit()
     slow.close()
-    later.join(60)
     with sessions.begin() as s:
         after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
-    assert early == []  # the later push is not visible before the open one, whose numbers are lower
+    assert len(committed) == 3 and min(committed) > max(r.seq for r in slow_results)
+    assert (early, more) == ([], False)  # numbered above the open push: held back, not skipped
     assert [r.seq for r in after][:3] == [r.seq for r in slow_results]
     assert len(after) == 6
 
 
-def _waiting_for_a_lock(sessions) -> bool:
+def test_a_push_that_rolls_back_holds_the_feed_back_no_longer(pg_url):
+    engine = create_engine(pg_url)
+    sessions = session_factory(engine)
+    first, second, hq = enrolled(sessions, 2, district=9) + enrolled(sessions, 1, headquarters=True)
     with sessions.begin() as s:
-        return bool(s.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                  "AND wait_event = 'advisory' AND datname = current_database()")))
+        start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+    failed = sessions()
+    crud.push(failed, device=crud.device_for_token(failed, token=first), items=new_items(2))
+    _push(sessions, second)
+    failed.rollback()
+    failed.close()
+    with sessions.begin() as s:
+        after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    assert len(after) == 3  # the later push's, past the gap the rolled-back numbers left
+
+
+def _push(sessions, token: str) -> None:
+    with sessions.begin() as s:
+        crud.push(s, device=crud.device_for_token(s, token=token), items=new_items(3))
 
 
 def test_two_devices_editing_the_same_version_at_once_get_one_applied_and_one_conflict(pg_url):
