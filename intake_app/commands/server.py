@@ -157,7 +157,8 @@ def cmd_after_restore(args, ctx: CliContext) -> int:
     administrator did after the backup: the revocation journal's devices are revoked again, and codes the backup
     shows unused are spent."""
     from ..server import epoch, revocations
-    from ..server.crud import now, spend_unused_enrollments
+    from ..server.crud import spend_unused_enrollments
+    from ..server.db import now
     from ..server.tables import ServerRestore
 
     journal = _settings(args).revocation_journal

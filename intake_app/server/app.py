@@ -22,6 +22,7 @@ from .. import __version__
 from ..domain.geography import default_beat_map
 from ..domain.problems import ValidationError
 from .api.routes import audit, devices, health, link_decisions, party_reads, rewraps, sync
+from .crud import server_catalogue
 from .db import make_engine, session_factory
 from .limits import LIMIT_RESPONSES, LimitsMiddleware
 from .metrics import FeedCollector, OpsMiddleware
@@ -49,8 +50,6 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                   responses=LIMIT_RESPONSES)
     engine = make_engine(settings)
     app.state.settings = settings
-    from .crud import server_catalogue
-
     app.state.catalogue = server_catalogue(settings.statutes_file)  # read once: a bad file stops the start
     # The police beats every record's beat is checked against, read at the start too: read at the first push
     # instead, they cost each process's first answer about half a second, after it had said it was ready.

@@ -27,8 +27,10 @@ from ..domain.sealed_fields import ENVELOPE_KEY, clear_problems, only_rewrapped
 from ..domain.settings import StationSettings
 from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
-from . import report_numbers, resends, tokens
-from .db import among, insert_many
+from . import draft_deletions, report_numbers, resends, tokens
+from .access import Forbidden, may_see
+from .db import among, insert_many, now
+from .deleted_drafts import deleted_versions
 from .feed_order import change_log_bound, mark_change_log
 from .tables import (
     AuditHead,
@@ -48,16 +50,8 @@ ENROLLMENT_VALID_FOR = timedelta(days=7)
 DELETE_DRAFT, RESEND = "delete_draft", "resend"  # PushItem.action besides "save"
 
 
-class Forbidden(Exception):
-    """A device asked for another district's records: 403, and nothing of those records in the answer."""
-
-
 class EnrollmentRefused(Exception):
     pass
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 # ---------------------------------------------------------------- devices
@@ -117,10 +111,6 @@ def spend_unused_enrollments(session: Session) -> int:
 
 def list_devices(session: Session) -> list[Device]:
     return list(session.scalars(select(Device).order_by(Device.id)))
-
-
-def may_see(device: Device, district: int | None) -> bool:
-    return device.headquarters or (district is not None and district == device.district)
 
 
 # ---------------------------------------------------------------- push
@@ -249,8 +239,6 @@ def push(session: Session, *, device: Device, items: list[PushItem],
     lock_items(session, items)
     if all(item.action != DELETE_DRAFT for item in items):
         return _push_saves(session, device=device, items=items, catalogue=catalogue, patterns=patterns)
-    from . import draft_deletions
-
     results: list[PushResult] = []
     for deleting, group in groupby(items, key=lambda item: item.action == DELETE_DRAFT):
         run = list(group)
@@ -289,8 +277,6 @@ def _push_saves(session: Session, *, device: Device, items: list[PushItem], offs
     for held in current.values():
         if not may_see(device, held.district):
             raise Forbidden(f"This device may not change records of district {held.district}.")
-    from .draft_deletions import deleted_versions
-
     gone = deleted_versions(session, [i for i in ids if i not in current])  # drafts deleted by another device
     claims = report_numbers.Claims(session, [p.incident.report_number for p in parsed])
     resent_ids = [p.incident.id for p in parsed if p.item.action == RESEND]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +28,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeEngine
 
 from .settings import ServerSettings
+
+
+def now() -> datetime:
+    """The time the server writes on its rows."""
+    return datetime.now(UTC)
 
 
 def make_engine(settings: ServerSettings) -> Engine:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, insert, select
@@ -26,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.problems import Problem, ValidationError
 from ..wire.sync import RESENT_DELETION, UUID_PATTERN, PushItem, PushResult
-from .crud import Forbidden, may_see, now  # crud imports this module only inside push()
-from .db import among
+from .access import Forbidden, may_see
+from .db import now
 from .feed_order import mark_change_log
 from .resends import lost_line
 from .tables import Change, Device, Push, ServerIncident
@@ -35,25 +34,6 @@ from .tables import Change, Device, Push, ServerIncident
 
 class NotADraft(Exception):
     """409: the record is past draft on the server; it is kept."""
-
-
-@dataclass(frozen=True)
-class Deleted:
-    district: int
-    version: int  # the deletion's version: the draft's last version + 1
-    record_json: str
-
-
-def deleted_versions(session: Session, incident_ids: list[str]) -> dict[str, Deleted]:
-    """The newest deletion of each of these incidents that the feed holds (callers pass ids not current)."""
-    if not incident_ids:
-        return {}
-    found: dict[str, Deleted] = {}
-    for row in session.execute(select(Change.incident_id, Change.district, Change.version, Change.record_json)
-                               .where(Change.deleted.is_(True), among(session, Change.incident_id, incident_ids))
-                               .order_by(Change.seq)):
-        found[row.incident_id] = Deleted(row.district, row.version, row.record_json)
-    return found
 
 
 def _ids(items: list[PushItem], offset: int) -> list[str]:

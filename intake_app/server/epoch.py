@@ -9,6 +9,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .db import now
 from .tables import ServerEpoch
 
 
@@ -25,8 +26,6 @@ def since_seq(session: Session) -> int:
 
 
 def renew(session: Session, *, since_seq: int) -> ServerEpoch:
-    from .crud import now
-
     epoch = session.get(ServerEpoch, 1)
     if epoch is None:
         epoch = ServerEpoch(id=1, epoch="", since_seq=0, set_at=now())

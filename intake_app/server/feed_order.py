@@ -59,8 +59,9 @@ def change_log_bound(session: Session) -> int | None:
     None: no bound (SQLite)."""
     if not _postgresql(session):
         return None
-    head = session.execute(_READ_HEAD).scalar_one()  # first: see the module's text
-    lowest = session.execute(_LOWEST_MARKER, {"base": MARKER_BASE, "base_high": MARKER_BASE >> 32}).scalar_one()
+    head: int = session.execute(_READ_HEAD).scalar_one()  # first: see the module's text
+    lowest: int | None = session.execute(_LOWEST_MARKER, {"base": MARKER_BASE,
+                                                           "base_high": MARKER_BASE >> 32}).scalar_one()
     return head if lowest is None else min(head, lowest)
 
 

@@ -21,7 +21,8 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from ..wire.link_decisions import LinkDecisionIn, LinkDecisionOut, LinkDecisionResult
-from .crud import may_see, now
+from .access import may_see
+from .db import now
 from .feed_order import lock_link_feed
 from .tables import Device, ServerEpoch, ServerIncident, ServerLinkDecision
 

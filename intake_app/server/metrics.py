@@ -28,9 +28,11 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily, Metric
 from sqlalchemy import Engine, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -102,10 +104,8 @@ def note_pull(session: Session, *, device_id: int, cursor: int) -> None:
     A device that asks again from further back (a page it could not store) moves it back."""
     values = {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)}
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
         stmt: Any = pg_insert(FeedPosition).values(**values)
     else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
         stmt = sqlite_insert(FeedPosition).values(**values)
     session.execute(stmt.on_conflict_do_update(index_elements=[FeedPosition.device_id],
                                                set_={"cursor": stmt.excluded.cursor,
@@ -192,8 +192,6 @@ def exposition(feed: FeedCollector) -> bytes:
     PROMETHEUS_MULTIPROC_DIR is set) and the feed's, from the database."""
     registry = CollectorRegistry()
     if os.environ.get(MULTIPROC_ENV):
-        from prometheus_client import multiprocess
-
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]  # prometheus-client leaves it unannotated
     else:
         registry.register(_ThisProcess(REGISTRY))

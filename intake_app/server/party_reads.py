@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, UniqueConstraint, select
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..wire.party_reads import PartyReadIn, ReaderKeyIn
@@ -75,8 +75,6 @@ class ReaderKey(Base):
 
 
 def replace_reader_keys(session: Session, *, device_id: int, keys: list[ReaderKeyIn]) -> None:
-    from sqlalchemy import delete
-
     session.execute(delete(ReaderKey).where(ReaderKey.device_id == device_id))
     now = datetime.now(UTC)
     unique = {k.star: k.public_key for k in keys}

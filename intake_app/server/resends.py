@@ -19,8 +19,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .db import among
+from .deleted_drafts import deleted_versions
 from .epoch import since_seq
-from .tables import Change
+from .tables import Change, ServerIncident
 
 Decision = Literal["apply", "unchanged", "conflict"]
 
@@ -74,9 +75,6 @@ def holdings(session: Session, incident_ids: list[str], *, district: int | None
     version it holds was pushed as a new edit since). Only numbers: a device asks about what it holds.
     `district`: the asking station's (None: headquarters); another district's incidents are left out, as the
     feed leaves them out, so a station never learns which of them exist."""
-    from .draft_deletions import deleted_versions  # it imports crud, which imports this module
-    from .tables import ServerIncident
-
     ids = list(dict.fromkeys(incident_ids))
     if not ids:
         return []

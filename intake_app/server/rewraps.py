@@ -17,8 +17,9 @@ from ..domain.interchange import canonical_text
 from ..domain.problems import Problem, ValidationError
 from ..domain.sealed_fields import ENVELOPE_KEY, rewrap_problems
 from ..wire.rewraps import RewrapIn, RewrapResult
-from .crud import Forbidden, lock_names, may_see, now
-from .db import among
+from .access import Forbidden, may_see
+from .crud import lock_names
+from .db import among, now
 from .feed_order import mark_change_log
 from .tables import Change, Device, ServerIncident
 

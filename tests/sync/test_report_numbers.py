@@ -14,7 +14,7 @@ from intake_app.cli import main
 from intake_app.domain.actor import Actor
 from intake_app.domain.device_codes import all_device_codes
 from intake_app.domain.interchange import to_dict
-from intake_app.server.crud import now
+from intake_app.server.db import now
 from intake_app.server.tables import ReportNumber
 from intake_app.storage.audit_tables import AuditEntryRow
 from intake_app.storage.opening import open_store

@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 
 from ....wire.sync import ERRORS, EnrollRequest, EnrollResponse
 from ... import crud, device_codes, evidence
+from ...db import now
 from ..deps import SessionDep
 
 router = APIRouter(tags=["devices"])
@@ -19,7 +20,7 @@ def enroll(body: EnrollRequest, session: SessionDep, request: Request) -> Enroll
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     # Devices older than the device-code registry send none: they keep theirs, unchecked.
     evidence.register_certificate(session, device=device, fingerprint=body.station_certificate)
-    code = device_codes.assign(session, device=device, wanted=body.device_code, now=crud.now()) if body.device_code else None
+    code = device_codes.assign(session, device=device, wanted=body.device_code, now=now()) if body.device_code else None
     settings = request.app.state.settings
     return EnrollResponse(device_id=device.id, token=token, district=device.district, headquarters=device.headquarters,
                           device_code=code, sealing_keys=settings.sealing_keys(),

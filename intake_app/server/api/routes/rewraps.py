@@ -6,7 +6,8 @@ from fastapi import APIRouter, HTTPException, status
 
 from ....wire.rewraps import RewrapsIn, RewrapsOut
 from ....wire.sync import ERRORS
-from ... import crud, rewraps
+from ... import rewraps
+from ...access import Forbidden
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
@@ -17,5 +18,5 @@ def rewrap(body: RewrapsIn, session: SessionDep, device: CurrentDevice) -> Rewra
     """The same envelopes with recipients appended only: stored at the same version and put in the change feed."""
     try:
         return RewrapsOut(results=rewraps.rewrap(session, device=device, items=body.items))
-    except crud.Forbidden as exc:
+    except Forbidden as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc

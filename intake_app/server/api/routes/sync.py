@@ -22,6 +22,7 @@ from ....wire.sync import (
     changes_page_json,
 )
 from ... import crud, draft_deletions, epoch, metrics, resends
+from ...access import Forbidden, may_see
 from ..deps import CurrentDevice, SessionDep
 
 router = APIRouter(tags=["sync"])
@@ -34,7 +35,7 @@ def push(body: PushRequest, session: SessionDep, device: CurrentDevice, request:
         with collection_paused():  # a batch is up to 1,000 records alive at once, none of it garbage yet
             results = crud.push(session, device=device, items=body.items, catalogue=request.app.state.catalogue,
                                 patterns=request.app.state.number_patterns)
-    except crud.Forbidden as exc:
+    except Forbidden as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
     except draft_deletions.NotADraft as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
@@ -48,7 +49,7 @@ def changes(session: SessionDep, device: CurrentDevice,
             limit: Annotated[int, Query(ge=1, le=1000)] = 500,
             district: Annotated[int | None, Query(ge=1, le=99, description="only this district")] = None,
             ) -> Response:
-    if district is not None and not crud.may_see(device, district):
+    if district is not None and not may_see(device, district):
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"This device may not read district {district}.")
     rows, more = crud.changes_since(session, device=device, since=since, limit=limit, district=district)
     cursor = rows[-1].seq if rows else since
