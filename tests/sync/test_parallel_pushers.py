@@ -87,11 +87,7 @@ def test_a_reader_never_skips_a_change_while_sixteen_threads_push_at_once(pg_url
 
 
 def test_a_push_numbered_after_an_open_one_commits_at_once_and_waits_in_the_feed_below_it(pg_url):
-    engine = create_engine(pg_url)
-    sessions = session_factory(engine)
-    first, second, hq = enrolled(sessions, 2, district=9) + enrolled(sessions, 1, headquarters=True)
-    with sessions.begin() as s:
-        start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+    sessions, first, second, hq, start = two_stations_and_headquarters(pg_url)
     slow = sessions()  # pushed, numbered, not yet committed
     slow_results = crud.push(slow, device=crud.device_for_token(slow, token=first), items=new_items(3))
     later = threading.Thread(target=_push, args=(sessions, second))
@@ -112,11 +108,7 @@ def test_a_push_numbered_after_an_open_one_commits_at_once_and_waits_in_the_feed
 
 
 def test_a_push_that_rolls_back_holds_the_feed_back_no_longer(pg_url):
-    engine = create_engine(pg_url)
-    sessions = session_factory(engine)
-    first, second, hq = enrolled(sessions, 2, district=9) + enrolled(sessions, 1, headquarters=True)
-    with sessions.begin() as s:
-        start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+    sessions, first, second, hq, start = two_stations_and_headquarters(pg_url)
     failed = sessions()
     crud.push(failed, device=crud.device_for_token(failed, token=first), items=new_items(2))
     _push(sessions, second)
@@ -125,6 +117,17 @@ def test_a_push_that_rolls_back_holds_the_feed_back_no_longer(pg_url):
     with sessions.begin() as s:
         after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
     assert len(after) == 3  # the later push's, past the gap the rolled-back numbers left
+
+
+def two_stations_and_headquarters(pg_url):
+    """Sessions on the server database, two district devices' and a headquarters device's tokens, and the
+    feed's newest number before the test."""
+    engine = create_engine(pg_url)
+    sessions = session_factory(engine)
+    first, second, hq = enrolled(sessions, 2, district=9) + enrolled(sessions, 1, headquarters=True)
+    with sessions.begin() as s:
+        start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+    return sessions, first, second, hq, start
 
 
 def _push(sessions, token: str) -> None:
