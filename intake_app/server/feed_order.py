@@ -17,6 +17,10 @@ PostgreSQL sequence, so they are drawn in one order but commit in another. Two w
   Shared locks never wait for each other, so writers run in parallel up to their commit. Markers live only
   in PostgreSQL's lock table: nothing is stored, and a restored backup holds none.
 
+Reading the markers reads the whole lock table: 0.27 ms with nothing held, 2.1 ms beside 20 open pushes holding
+150 advisory locks each (crud.lock_items; measured on the 2-core test machine). A bound once read stays true
+(rows up to it never change), so a reader that needs it less often could keep it a moment.
+
 The reader's three statements must each take their own snapshot, in that order: READ COMMITTED, the default.
 The sequence must hand out numbers in the order asked for, which it does with CACHE 1, the default.
 The link decisions' feed, written a few rows a day, keeps the exclusive lock (`lock_link_feed`).
