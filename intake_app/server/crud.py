@@ -450,7 +450,7 @@ def changes_since(session: Session, *, device: Device, since: int, limit: int,
         stmt = stmt.where(Change.district == device.district)
     if district is not None:
         stmt = stmt.where(Change.district == district)
-    rows = list(session.execute(stmt))
+    rows = list(session.connection().execute(stmt))  # Core rows: the ORM's row handling was a fifth of a page's CPU
     return rows[:limit], len(rows) > limit
 
 

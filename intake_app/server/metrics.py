@@ -30,7 +30,7 @@ from typing import Any
 
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily, Metric
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -99,17 +99,22 @@ class OpsMiddleware:
 
 # ---------------------------------------------------------------- the feed, from the database
 
+def _upsert_position(insert: Any) -> Any:
+    stmt = insert(FeedPosition).values(device_id=bindparam("device_id"), cursor=bindparam("cursor"),
+                                       pulled_at=bindparam("pulled_at"))
+    return stmt.on_conflict_do_update(index_elements=[FeedPosition.device_id],
+                                      set_={"cursor": stmt.excluded.cursor, "pulled_at": stmt.excluded.pulled_at})
+
+
+# Built once: building the upsert at every pull page was a sixth of the feed route's CPU (py-spy, 200 devices).
+_UPSERT_POSITION = {"postgresql": _upsert_position(pg_insert), "sqlite": _upsert_position(sqlite_insert)}
+
+
 def note_pull(session: Session, *, device_id: int, cursor: int) -> None:
     """A device was sent its feed up to `cursor` (the answer's next_cursor). In the pull's own transaction.
     A device that asks again from further back (a page it could not store) moves it back."""
-    values = {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)}
-    if session.get_bind().dialect.name == "postgresql":
-        stmt: Any = pg_insert(FeedPosition).values(**values)
-    else:
-        stmt = sqlite_insert(FeedPosition).values(**values)
-    session.execute(stmt.on_conflict_do_update(index_elements=[FeedPosition.device_id],
-                                               set_={"cursor": stmt.excluded.cursor,
-                                                     "pulled_at": stmt.excluded.pulled_at}))
+    session.connection().execute(_UPSERT_POSITION[session.get_bind().dialect.name],
+                                 {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)})
 
 
 # The oldest change a device has not pulled is the first after its cursor (index on (district, seq), or seq).
