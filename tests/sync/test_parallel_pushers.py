@@ -119,6 +119,28 @@ def test_a_push_that_rolls_back_holds_the_feed_back_no_longer(pg_url):
     assert len(after) == 3  # the later push's, past the gap the rolled-back numbers left
 
 
+def test_an_open_draft_deletion_holds_back_the_changes_numbered_after_it(pg_url):
+    sessions, first, second, hq, start = two_stations_and_headquarters(pg_url)
+    draft = new_items(1)
+    with sessions.begin() as s:
+        crud.push(s, device=crud.device_for_token(s, token=first), items=draft)
+    deleting = sessions()  # the draft's deletion, numbered, not yet committed
+    deletion = PushItem.model_validate({"idempotency_key": str(uuid.uuid4()), "base_version": 1,
+                                        "action": "delete_draft", "incident": {"id": draft[0].incident["id"]}})
+    (deleted,) = crud.push(deleting, device=crud.device_for_token(deleting, token=first), items=[deletion])
+    _push(sessions, second)
+    with sessions.begin() as s:
+        early, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    deleting.commit()
+    deleting.close()
+    with sessions.begin() as s:
+        after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    assert deleted.outcome == "deleted"
+    assert len(early) == 1  # the draft itself, committed before; the later push waits behind the deletion
+    assert [r.deleted for r in after] == [False, True, False, False, False]
+    assert after[1].seq == deleted.seq
+
+
 def two_stations_and_headquarters(pg_url):
     """Sessions on the server database, two district devices' and a headquarters device's tokens, and the
     feed's newest number before the test."""
