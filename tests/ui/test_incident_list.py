@@ -5,7 +5,13 @@ from PySide6.QtCore import Qt
 from intake_app.domain.enums import Status
 from intake_app.storage.queries import IncidentSummary
 from intake_app.ui.common import i18n
-from intake_app.ui.incidents.incident_table_model import COL_DEMO, COL_REPORT, HEADERS, IncidentTableModel
+from intake_app.ui.incidents.incident_table_model import (
+    COL_ADDRESS,
+    COL_DEMO,
+    COL_REPORT,
+    HEADERS,
+    IncidentTableModel,
+)
 from intake_app.ui.shell.main_window import MainWindow
 from tests.factories import make_incident
 from tests.sync_tasks import SyncTaskRunner
@@ -71,3 +77,17 @@ def test_in_spanish_the_columns_fit_the_longer_words(qtbot, station, data_dir):
                 assert screen.table.sizeHintForColumn(col) <= screen.table.columnWidth(col), col
     finally:
         i18n.install_language("en")
+
+
+def test_in_a_narrow_window_the_address_keeps_its_width_and_the_table_scrolls_sideways(qtbot, window):
+    screen = window.incidents
+    screen.model.set_rows(widest_rows())
+    window.show()
+    qtbot.waitExposed(window)
+    least = 20 * screen.table.fontMetrics().averageCharWidth()  # "4021 W Witness Ln" and more
+    window.resize(700, 600)  # 200% text on a 1366x768 screen leaves 683 points
+    qtbot.waitUntil(lambda: screen.table.columnWidth(COL_ADDRESS) >= least)
+    assert screen.table.horizontalScrollBar().maximum() > 0
+    window.resize(1600, 700)  # room again: the address takes what the others leave
+    qtbot.waitUntil(lambda: screen.table.columnWidth(COL_ADDRESS) > least)
+    assert screen.table.horizontalScrollBar().maximum() == 0
