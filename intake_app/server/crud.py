@@ -29,7 +29,7 @@ from ..domain.validation import blocking_for_status, validate
 from ..wire.sync import AuditHeadIn, PushItem, PushResult
 from . import draft_deletions, report_numbers, resends, tokens
 from .access import Forbidden, may_see
-from .db import among, insert_many, now
+from .db import among, insert_many, now, on_postgresql
 from .deleted_drafts import deleted_versions
 from .feed_order import change_log_bound, mark_change_log
 from .tables import (
@@ -225,7 +225,7 @@ def lock_items(session: Session, items: list[PushItem]) -> None:
 
 def lock_names(session: Session, names: set[str]) -> None:
     """The advisory locks of lock_items by name ("incident:<id>", "key:<key>", "number:<number>"), all at once."""
-    if session.get_bind().dialect.name != "postgresql" or not names:
+    if not on_postgresql(session) or not names:
         return
     session.execute(_LOCK_ITEMS, {"cls": ITEM_LOCKS, "names": sorted(names)})
 
@@ -414,7 +414,7 @@ def _insert_changes(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     drawn first (one query) and the rows written with a plain executemany: an INSERT ... RETURNING of 500 rows
     goes through SQLAlchemy's insertmanyvalues, one giant statement psycopg parses again (measured: a third
     of a push's database time). The feed's marker is taken just before the numbers are drawn (feed_order.py)."""
-    if session.get_bind().dialect.name != "postgresql":
+    if not on_postgresql(session):
         return list(session.execute(insert(Change).returning(Change.seq, sort_by_parameter_order=True),
                                     rows).scalars().all())
     mark_change_log(session)

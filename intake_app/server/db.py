@@ -35,6 +35,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def on_postgresql(session: Session) -> bool:
+    """PostgreSQL, where the server's locks and array parameters apply; otherwise SQLite (one machine trying
+    it out), where BEGIN IMMEDIATE serialises writers."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def make_engine(settings: ServerSettings) -> Engine:
     url = settings.resolved_url()
     if url.startswith("sqlite"):
@@ -96,6 +102,6 @@ def among(session: Session, column: ColumnElement[Any] | QueryableAttribute[Any]
           ) -> ColumnElement[bool]:
     """`column IN (values)` for a batch's keys (up to 1,000). On PostgreSQL one array parameter (`= ANY`): the
     statement's text is the same for every batch, where 1,000 placeholders were compiled and planned anew."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgresql(session):
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return column.in_(list(values))

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.device_codes import all_device_codes, is_device_code
+from .db import on_postgresql
 from .tables import Device, DeviceCode
 
 # Any constant: the one advisory lock under which codes are given out, so two devices enrolling at the
@@ -28,7 +29,7 @@ def _taken_where(device: Device) -> ColumnElement[bool]:
 
 def assign(session: Session, *, device: Device, wanted: str, now: datetime) -> str:
     """The code this device must use from now on: `wanted` when no other device holds it, else a free one."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgresql(session):
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": DEVICE_CODE_LOCK})
     holders = session.execute(select(DeviceCode.code, Device.public_key)
                               .join(Device, Device.id == DeviceCode.device_id).where(_taken_where(device))).all()

@@ -5,7 +5,8 @@ PostgreSQL sequence, so they are drawn in one order but commit in another. Two w
 
 - Commit in the order drawn. Each writer takes one exclusive lock before it draws and holds it to its commit.
   Every push then writes its rows and commits one after another. That was measured at 200 devices: 20-43 ms
-  a push under the lock, 4-8 s of a 6-10 s push, the whole of the critical path.
+  a push under the lock, 4-8 s in all of a 6-10 s push. (The push was no shorter without it: the two cores
+  were spent on other work; docs/SERVER.md.)
 - Let numbers commit in any order, and let readers stop below any number that may still commit. This is
   what the change log does. Just before it draws, a writer takes a *marker*: a shared advisory lock whose key
   is the newest number drawn so far, held to its commit or rollback. Every number it draws afterwards is
@@ -32,6 +33,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .db import on_postgresql
+
 # Markers are the bigint form of an advisory lock, key MARKER_BASE + number. pg_locks shows such a key as
 # classid (its high 32 bits) and objid (its low 32 bits), objsubid 1. The base keeps them apart from the
 # server's other advisory locks, which are small constants or the two-int form (objsubid 2).
@@ -47,21 +50,17 @@ _LOWEST_MARKER = text(
     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
 
 
-def _postgresql(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
 def mark_change_log(session: Session) -> None:
     """Taken just before a transaction draws change-log numbers, held to its end: readers stop below them
     until it commits or rolls back. Taking it again in the same transaction is harmless."""
-    if _postgresql(session):
+    if on_postgresql(session):
         session.execute(_MARK, {"base": MARKER_BASE})
 
 
 def change_log_bound(session: Session) -> int | None:
     """The highest number a reader may return now: below it, every change has committed or never will.
     None: no bound (SQLite)."""
-    if not _postgresql(session):
+    if not on_postgresql(session):
         return None
     head: int = session.execute(_READ_HEAD).scalar_one()  # first: see the module's text
     lowest: int | None = session.execute(_LOWEST_MARKER, {"base": MARKER_BASE,
@@ -71,5 +70,5 @@ def change_log_bound(session: Session) -> int | None:
 
 def lock_link_feed(session: Session) -> None:
     """Held from the drawing of a link decision's number to the commit: those numbers commit in the order drawn."""
-    if _postgresql(session):
+    if on_postgresql(session):
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LINK_FEED_LOCK})

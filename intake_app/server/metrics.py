@@ -36,6 +36,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .db import now
 from .tables import FeedPosition
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -114,7 +115,7 @@ def note_pull(session: Session, *, device_id: int, cursor: int) -> None:
     """A device was sent its feed up to `cursor` (the answer's next_cursor). In the pull's own transaction.
     A device that asks again from further back (a page it could not store) moves it back."""
     session.connection().execute(_UPSERT_POSITION[session.get_bind().dialect.name],
-                                 {"device_id": device_id, "cursor": cursor, "pulled_at": datetime.now(UTC)})
+                                 {"device_id": device_id, "cursor": cursor, "pulled_at": now()})
 
 
 # The oldest change a device has not pulled is the first after its cursor (index on (district, seq), or seq).
