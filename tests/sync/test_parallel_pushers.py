@@ -96,11 +96,10 @@ def test_a_push_numbered_after_an_open_one_commits_at_once_and_waits_in_the_feed
     assert not later.is_alive()  # it did not wait for the open push
     with sessions.begin() as s:
         committed = list(s.scalars(select(Change.seq).where(Change.seq > start)))
-        early, more = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    early, more = feed(sessions, hq, start)
     slow.commit()
     slow.close()
-    with sessions.begin() as s:
-        after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    after, _ = feed(sessions, hq, start)
     assert len(committed) == 3 and min(committed) > max(r.seq for r in slow_results)
     assert (early, more) == ([], False)  # numbered above the open push: held back, not skipped
     assert [r.seq for r in after][:3] == [r.seq for r in slow_results]
@@ -114,8 +113,7 @@ def test_a_push_that_rolls_back_holds_the_feed_back_no_longer(pg_url):
     _push(sessions, second)
     failed.rollback()
     failed.close()
-    with sessions.begin() as s:
-        after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    after, _ = feed(sessions, hq, start)
     assert len(after) == 3  # the later push's, past the gap the rolled-back numbers left
 
 
@@ -129,12 +127,10 @@ def test_an_open_draft_deletion_holds_back_the_changes_numbered_after_it(pg_url)
                                         "action": "delete_draft", "incident": {"id": draft[0].incident["id"]}})
     (deleted,) = crud.push(deleting, device=crud.device_for_token(deleting, token=first), items=[deletion])
     _push(sessions, second)
-    with sessions.begin() as s:
-        early, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    early, _ = feed(sessions, hq, start)
     deleting.commit()
     deleting.close()
-    with sessions.begin() as s:
-        after, _ = crud.changes_since(s, device=crud.device_for_token(s, token=hq), since=start, limit=100)
+    after, _ = feed(sessions, hq, start)
     assert deleted.outcome == "deleted"
     assert len(early) == 1  # the draft itself, committed before; the later push waits behind the deletion
     assert [r.deleted for r in after] == [False, True, False, False, False]
@@ -150,6 +146,12 @@ def two_stations_and_headquarters(pg_url):
     with sessions.begin() as s:
         start = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
     return sessions, first, second, hq, start
+
+
+def feed(sessions, token: str, since: int):
+    """One page of the feed as this device would pull it now: (rows, more)."""
+    with sessions.begin() as s:
+        return crud.changes_since(s, device=crud.device_for_token(s, token=token), since=since, limit=100)
 
 
 def _push(sessions, token: str) -> None:
